@@ -1,0 +1,194 @@
+"""What a figure is about: what it counts, what happened to them, who says so, and when.
+
+These read the words of the figure's own sentence only. They are deliberately shallow (word
+windows and phrase lists, no parser) so that they stay fast and predictable; where they cannot
+tell, they answer None rather than guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .spans import Span
+
+_EVENT_PHRASES: list[tuple[str, str]] = [
+    ("casualties", r"(?:killed|dead|died)\s+(?:and|or)\s+(?:injured|wounded|hurt)|(?:killing|killed)\s+(?:and|or)\s+(?:injuring|wounding)"
+                   r"|casualties|dead\s+and\s+wounded|killed\s+or\s+wounded"),
+    ("identified", r"(?:named|naming|identified|identifying|listed)\s+(?:\w+\s+){0,2}victims|victims\s+(?:were\s+)?(?:identified|named)"),
+    ("killed", r"death\s+toll|toll|lives\s+(?:were\s+)?lost|lost\s+their\s+lives|killed|killing|kills?|died|dead|deaths?"
+               r"|fatalities|fatally|perished|slain|victims|bodies|murdered|shot\s+dead|massacred"),
+    ("injured", r"injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed"),
+    ("detained", r"detained|arrested|arrests?|captured|apprehended|taken\s+into\s+custody|held\s+in\s+custody|in\s+custody"),
+    ("buried", r"burials?|buried|funerals?|laid\s+to\s+rest"),
+    ("displaced", r"displaced|forced\s+to\s+(?:leave|flee)|fled\s+their\s+homes|homeless|evacuated|refugees"),
+    ("missing", r"missing|unaccounted\s+for"),
+    ("abducted", r"abducted|kidnapped|taken\s+hostage|hostages"),
+]
+_EVENT = re.compile(
+    "|".join(f"(?P<{name}>\\b(?:{pattern})\\b)" for name, pattern in _EVENT_PHRASES),
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[\w’'-]+")
+_COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|or|but|while|whereas)\b", re.IGNORECASE)
+_DIRECT_OBJECT = re.compile(r"[\s\"“‘'(]*")
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:but|although|though|while|whereas|yet)\b|\b(?:but|although|though|whereas)\b",
+                           re.IGNORECASE)
+_MAX_WINDOW = 8
+"""How many words away an event word may stand from its figure."""
+
+_NOT_A_HEAD = {
+    "of", "were", "was", "had", "have", "has", "are", "is", "would", "will", "could", "and", "or",
+    "in", "on", "at", "who", "that", "which", "to", "by", "for", "from", "with", "as", "than",
+    "more", "others", "other", "a", "an", "the", "their", "its", "his", "her", "it", "be", "been",
+    "since", "after", "before", "ago", "this", "but", "said", "say", "says", "during", "when",
+}
+_EVENT_NOUNS = {"deaths", "death", "dead", "injuries", "injured", "wounded", "casualties",
+                "fatalities", "hurt", "killed"}
+
+_SOURCE_PATTERNS = [
+    re.compile(r"\baccording\s+to\s+(?P<src>[^,.;:“”\"()]+?)(?=\s+(?:who|which|that|on\s+[A-Z]\w+day)\b|[,.;:“”\"()]|$)",
+               re.IGNORECASE),
+    re.compile(r"\b(?:informed|told)\s+by\s+(?P<src>[^,.;:“”\"]+?)(?=\s+(?:who|which|that)\b|[,.;:“”\"]|$)", re.IGNORECASE),
+    re.compile(r"\b(?P<src>(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:sources?|officials?|officers?|spokesm[ae]n|spokeswom[ae]n|spokesperson"
+               r"|ministry|police|army|military|government|authorities|doctors?|medics?|witnesses|residents|reports?"
+               r"|agency|newspaper|daily|document|statement|correspondent|reporter)"
+               r"(?:\s+(?:in|at|from|of|with|for)\s+(?:the\s+)?[\w-]+(?:\s+[A-Z][\w-]*)?)?)"
+               r"(?:\s*,\s*(?:who|one\s+of\s+whom)[^,]*,)?\s+(?:has\s+|have\s+|had\s+)?"
+               r"(?:said|says|say|told|confirmed|reported|stated|estimated|announced|suggest(?:s|ed)?|put|gave|named)\b",
+               re.IGNORECASE),
+    re.compile(r"(?P<src>\b[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|de|al|bin))*)\s+(?:has\s+|had\s+)?"
+               r"(?:said|says|told|confirmed|reported|stated|estimated|announced)\b"),
+]
+_SOURCE_TRIM = re.compile(r"^(?:and|but|that|while|although|as|on\s+\w+day|late\s+on\s+\w+day|on\s+\w+)\s+", re.IGNORECASE)
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "there"}
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december")
+_BACKGROUND = re.compile(
+    r"\b(?P<year>(?i:in|since|of|by|during|until)\s+(?:early\s+|late\s+|mid-)?(?:1[89]|20)\d\d)\b"
+    r"|\b(?i:in|since|during|last)\s+(?P<month>" + "|".join(m.capitalize() for m in _MONTHS) + r")\b"
+    r"|^(?P<frame>(?i:(?:in|across|throughout)\s+the\s+(?:area|region|country|sahel|continent)))\b"
+    r"|\b(?P<scope>(?i:across\s+the\s+(?:region|country|continent)"
+    r"|in\s+recent\s+years|over\s+the\s+(?:years|past\s+decade)|so\s+far\s+this\s+year|last\s+year"
+    r"|since\s+the\s+(?:fighting|conflict|war|insurgency|start)|earlier\s+this\s+year|previously"
+    r"|in\s+(?:a|an)\s+(?:earlier|previous|separate)\s+\w+))\b"
+)
+
+
+def figure_event(sentence_text: str, figure: Span, others: list[Span]) -> str | None:
+    """What happened to what the figure counts (killed, injured, ...), from the nearest event words.
+
+    ``figure`` and ``others`` are spans relative to ``sentence_text``; an event word on the far side
+    of another figure belongs to that one ("killed and injured “hundreds”" is about the hundreds).
+    """
+    start, end = figure
+    left_fence = max((o_end for o_start, o_end in others if o_end <= start), default=0)
+    right_fence = min((o_start for o_start, o_end in others if o_start >= end), default=len(sentence_text))
+    best: tuple[int, str] | None = None
+    for match in _EVENT.finditer(sentence_text, left_fence, right_fence):
+        if match.end() <= start:
+            if left_fence and _COORDINATED.match(sentence_text, match.end(), start):
+                continue  # "77 had died and 255 were injured": "died" is the 77's
+            distance = _words_between(sentence_text, match.end(), start)
+        elif match.start() >= end:
+            distance = _words_between(sentence_text, end, match.start())
+            if right_fence < len(sentence_text) and _DIRECT_OBJECT.fullmatch(sentence_text, match.end(), right_fence):
+                continue  # "killed and injured “hundreds”": the verb's object is the next figure
+        else:
+            distance = 0  # the phrase holds the figure: "named 81 victims"
+        if distance <= _MAX_WINDOW and (best is None or distance < best[0] or (
+            distance == best[0] and match.start() >= end
+        )):
+            best = (distance, match.lastgroup)
+    return best[1] if best else None
+
+
+def figure_counts(sentence_text: str, figure: Span) -> str | None:
+    """The head noun of what the figure counts ("cadets" in "some fifty military police cadets")."""
+    words = []
+    for match in _WORD.finditer(sentence_text, figure[1], min(len(sentence_text), figure[1] + 80)):
+        word = match.group().lower()
+        gap = sentence_text[figure[1] if not words else words[-1][1]:match.start()]
+        if re.search(r"[,;:.!?()“”\"]", gap):
+            break
+        if word == "of" and not words:
+            continue  # dozens of people
+        if word.endswith(("’s", "'s")):
+            words.append((word, match.end()))
+            continue
+        if word in _NOT_A_HEAD or (word.endswith(("ed", "ing")) and word not in ("wounded",)) or word[0].isdigit():
+            break
+        words.append((word, match.end()))
+        if len(words) == 4:
+            break
+    nouns = [w for w, _ in words if not w.endswith(("’s", "'s"))]
+    if not nouns:
+        return None
+    head = nouns[-1]
+    return None if head in _EVENT_NOUNS else head
+
+
+def sentence_sources(sentence_text: str) -> list[tuple[int, str]]:
+    """Who the sentence attributes its content to, with the offset of each attribution."""
+    found: list[tuple[int, str]] = []
+    for pattern in _SOURCE_PATTERNS:
+        for match in pattern.finditer(sentence_text):
+            source = _clean_source(match.group("src"))
+            if not source:
+                continue
+            offset = match.start("src") + match.group("src").find(source.split()[0])
+            if not any(abs(offset - other) < len(src) for other, src in found):
+                found.append((offset, source))
+    return sorted(found)
+
+
+def nearest_source(sentence_text: str, sources: list[tuple[int, str]], position: int) -> str | None:
+    """The attribution closest to ``position`` within its clause, or None when the clause names nobody.
+
+    A source across "but" or "although" is someone else's ("77 ..., but other reports suggest 100").
+    """
+    in_clause = [
+        (offset, source) for offset, source in sources
+        if not _CLAUSE_BREAK.search(sentence_text, min(offset, position), max(offset, position))
+    ]
+    if not in_clause:
+        return None
+    return min(in_clause, key=lambda item: abs(item[0] - position))[1]
+
+
+def background_anchor(sentence_text: str, event_years: set[str], event_months: set[str]) -> str | None:
+    """A marker that the sentence tells of another time or a wider scope, or None for the event itself.
+
+    A year or month counts only when it is not the event's own (from the reports' datelines).
+    """
+    for match in _BACKGROUND.finditer(sentence_text):
+        if match.group("year"):
+            year = match.group("year")[-4:]
+            if year not in event_years:
+                return year
+        elif match.group("month"):
+            month = match.group("month").lower()
+            if month not in event_months:
+                return month
+        else:
+            return "scope"
+    return None
+
+
+def _clean_source(source: str) -> str | None:
+    source = re.sub(r"\s+", " ", source).strip(" -–—")
+    while True:
+        trimmed = _SOURCE_TRIM.sub("", source)
+        if trimmed == source:
+            break
+        source = trimmed
+    words = source.split()
+    if not words or len(words) > 12 or source.lower() in _PRONOUNS or words[0].lower() in _PRONOUNS:
+        return None
+    return source
+
+
+def _words_between(text: str, start: int, end: int) -> int:
+    gap = text[start:end]
+    return len(_WORD.findall(gap)) + 2 * len(re.findall(r"[,;]", gap))
+

@@ -1,0 +1,36 @@
+"""The plain values the highlighters return: offsets into the text and what was found there."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+Span = tuple[int, int]
+"""A half-open ``[start, end)`` range of Python string offsets."""
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A numeric expression that states a fact, with the interval its hedge allows."""
+
+    start: int
+    end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    """exact | approx | lower | upper | range | vague"""
+    quantity: str
+    """count | year | date | time | duration | distance | money | percent | magnitude | other"""
+    unit: str | None = None
+    """The unit as normalised ("year", "km", "USD"), where the quantity has one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """A quoted passage, marks included in the span, and who the text says spoke it."""
+
+    start: int
+    end: int
+    speaker: str | None
+    scare: bool = False
+    """A short quoted phrase (one or two words) used as a scare quote rather than speech."""

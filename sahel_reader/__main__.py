@@ -1,0 +1,3 @@
+from sahel_reader.cli import main
+
+raise SystemExit(main())

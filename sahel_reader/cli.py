@@ -1,0 +1,75 @@
+"""The ``sahel-reader`` command: the reader, ``claims`` and (later) ``export``.
+
+Exit status: 0 on success, 1 when some input could not be read, 2 on bad usage (argparse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from collections.abc import Sequence
+
+from sahel_reader import __version__
+
+_SUBCOMMANDS = ("claims",)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in _SUBCOMMANDS:
+        return _claims(args[1:])
+    return _reader(args)
+
+
+def _claims(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="sahel-reader claims",
+        description="Print the figures and quotations of the reports and the facts they share.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="reports (.txt .md .html), folders of reports or a story manifest (.yaml); "
+                             "default: the bundled Bamako story")
+    parser.add_argument("--json", action="store_true", help="print the JSON of DESIGN.md instead of a table")
+    options = parser.parse_args(argv)
+
+    from sahel_reader.story.analysis import analyse
+    from sahel_reader.story.documents import bundled_seed_paths, load_paths
+
+    loaded = load_paths(options.paths or bundled_seed_paths())
+    _report_problems(loaded)
+    story = analyse(loaded.documents, loaded.title)
+    if options.json:
+        json.dump(story.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        from sahel_reader.story.table import render_table
+
+        sys.stdout.write(render_table(story, shutil.get_terminal_size((100, 24)).columns))
+    return 1 if loaded.errors else 0
+
+
+def _reader(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="sahel-reader",
+        description="Read several reports of one news event side by side. "
+                    "Subcommand: claims (print the claims without opening the reader).",
+    )
+    parser.add_argument("--version", action="version", version=f"sahel-reader {__version__}")
+    parser.add_argument("paths", nargs="*", metavar="PATH")
+    parser.parse_args(argv)
+    print("sahel-reader: the reader is not built yet; `sahel-reader claims [PATH ...]` prints the "
+          "claims of the reports.", file=sys.stderr)
+    return 2
+
+
+def _report_problems(loaded) -> None:
+    """One sentence per unreadable input on standard error; the rest goes on."""
+    from sahel_reader.highlighters.safety import printable
+
+    for error in loaded.errors:
+        print(f"sahel-reader: {printable(error.message)}", file=sys.stderr)
+    for document in loaded.documents:
+        for warning in document.warnings:
+            print(f"sahel-reader: warning: {printable(warning)}", file=sys.stderr)

@@ -1,0 +1,100 @@
+"""A story: its documents with their claims, the clusters of the same fact and the sentence links."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sahel_reader.highlighters.context import background_anchor
+
+from .claims import Claim, extract_claims
+from .linking import Cluster, SentenceLink, cluster_claims, content_words, link_sentences
+from .model import Document
+
+_DATELINE_SENTENCES = 3
+"""Dates in a report's first sentences are its dateline: they tell the event's own time."""
+_CONTEXT_CHARS = 90
+"""How far around a claim its context reaches, in characters."""
+_MONTH_NAME = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.IGNORECASE)
+_MONTHS = {m: name for m, name in zip(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"),
+)}
+
+
+@dataclass(slots=True)
+class Story:
+    """Everything the engine knows about one set of reports."""
+
+    documents: list[Document]
+    claims: list[Claim] = field(default_factory=list)
+    clusters: list[Cluster] = field(default_factory=list)
+    sentence_links: list[SentenceLink] = field(default_factory=list)
+    title: str | None = None
+
+    def document(self, doc_id: str) -> Document:
+        return next(d for d in self.documents if d.id == doc_id)
+
+    def claim(self, claim_id: str) -> Claim:
+        return self._claims_by_id()[claim_id]
+
+    def _claims_by_id(self) -> dict[str, Claim]:
+        return {c.id: c for c in self.claims}
+
+    def to_json(self) -> dict:
+        """The ``claims --json`` contract of DESIGN.md."""
+        return {
+            "documents": [
+                {"id": d.id, "path": d.path, "title": d.title, "outlet": d.outlet,
+                 "sentences": [list(s) for s in d.sentences]}
+                for d in self.documents
+            ],
+            "claims": [c.to_json() for c in self.claims],
+            "clusters": [c.to_json() for c in self.clusters],
+            "sentence_links": [link.to_json() for link in self.sentence_links],
+        }
+
+
+def analyse(documents: list[Document], title: str | None = None) -> Story:
+    """Find every claim of every document and link the same facts across documents."""
+    claims_by_doc = [extract_claims(d) for d in documents]
+    documents_by_id = {d.id: d for d in documents}
+    event_years, event_months = _event_time(documents, claims_by_doc)
+    sentence_words: dict[tuple[str, int], str] = {}
+    for document, claims in zip(documents, claims_by_doc):
+        anchors: dict[int, str | None] = {}
+        for claim in claims:
+            if claim.sentence not in anchors:
+                start, end = document.sentences[claim.sentence]
+                anchors[claim.sentence] = background_anchor(document.text[start:end], event_years, event_months)
+            claim.background = anchors[claim.sentence]
+        for index, (start, end) in enumerate(document.sentences):
+            sentence_words[(document.id, index)] = content_words(document.text[start:end])
+    claims = [c for doc_claims in claims_by_doc for c in doc_claims]
+    claim_context = {c.id: _context_words(documents_by_id[c.doc], c) for c in claims}
+    clusters = cluster_claims(claims, claim_context, sentence_words)
+    links = link_sentences(documents, sentence_words, claims)
+    return Story(documents, claims, clusters, links, title)
+
+
+def _context_words(document: Document, claim: Claim) -> str:
+    """The content words near a claim, within its sentence: what a figure is about."""
+    start, end = document.sentences[claim.sentence]
+    window = document.text[max(start, claim.start - _CONTEXT_CHARS):min(end, claim.end + _CONTEXT_CHARS)]
+    return content_words(window)
+
+
+def _event_time(documents: list[Document], claims_by_doc: list[list[Claim]]) -> tuple[set[str], set[str]]:
+    """The years and months of the reports' datelines, most common first."""
+    years: Counter[str] = Counter()
+    months: Counter[str] = Counter()
+    for document, claims in zip(documents, claims_by_doc):
+        for claim in claims:
+            if claim.quantity == "date" and claim.sentence < _DATELINE_SENTENCES:
+                years.update(re.findall(r"\b(?:19|20)\d\d\b", claim.text))
+                month = _MONTH_NAME.search(claim.text)
+                if month:
+                    months[_MONTHS[month.group().lower()]] += 1
+    return set(years), set(months)

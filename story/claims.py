@@ -1,0 +1,114 @@
+"""Claims: the figures and quotations of one document, each placed in its sentence and described."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from sahel_reader.highlighters.context import (
+    figure_counts,
+    figure_event,
+    nearest_source,
+    sentence_sources,
+)
+from sahel_reader.highlighters.numbers import find_figures
+from sahel_reader.highlighters.quotations import find_quotations
+from sahel_reader.highlighters.spans import Figure
+
+from .model import Document
+
+
+@dataclass(slots=True)
+class Claim:
+    """One figure or quotation of one document, with what the engine could tell about it."""
+
+    id: str
+    doc: str
+    kind: str
+    """number | quote"""
+    start: int
+    end: int
+    text: str
+    sentence: int
+    """Index into the document's sentences."""
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    qualifier: str | None = None
+    quantity: str | None = None
+    unit: str | None = None
+    counts: str | None = None
+    event: str | None = None
+    source: str | None = None
+    speaker: str | None = None
+    background: str | None = None
+    """Set when the sentence tells of another time or scope ("2015", "july", "scope")."""
+    cluster: str | None = None
+
+    def to_json(self) -> dict:
+        """The claim as the ``claims --json`` contract of DESIGN.md gives it."""
+        data = {"id": self.id, "doc": self.doc, "kind": self.kind, "start": self.start,
+                "end": self.end, "text": self.text, "sentence": self.sentence}
+        if self.kind == "number":
+            data.update(value=_plain(self.value), low=_plain(self.low), high=_plain(self.high),
+                        qualifier=self.qualifier, quantity=self.quantity, counts=self.counts,
+                        event=self.event, source=self.source)
+        else:
+            data["speaker"] = self.speaker
+        return data
+
+
+def extract_claims(document: Document) -> list[Claim]:
+    """Every figure and quotation of ``document`` outside boilerplate, in text order.
+
+    ``background`` is left for the story to set: it depends on the dates of all the reports.
+    """
+    text = document.text
+    starts = [start for start, _ in document.sentences]
+    figures = [f for f in find_figures(text) if not document.is_boilerplate(f.start, f.end)]
+    quotes = [q for q in find_quotations(text, document.sentences)
+              if not document.is_boilerplate(q.start, q.end)]
+
+    figures_by_sentence: dict[int, list[Figure]] = {}
+    for figure in figures:
+        figures_by_sentence.setdefault(_sentence_of(starts, figure.start), []).append(figure)
+
+    claims: list[Claim] = []
+    for index, sentence_figures in figures_by_sentence.items():
+        sentence_start, sentence_end = document.sentences[index]
+        sentence_text = text[sentence_start:sentence_end]
+        sources = sentence_sources(sentence_text)
+        local = [(f.start - sentence_start, f.end - sentence_start) for f in sentence_figures]
+        for figure, span in zip(sentence_figures, local):
+            counted = figure.quantity == "count"
+            others = [s for s in local if s != span]
+            claims.append(Claim(
+                id="", doc=document.id, kind="number", start=figure.start, end=figure.end,
+                text=text[figure.start:figure.end], sentence=index,
+                value=figure.value, low=figure.low, high=figure.high, qualifier=figure.qualifier,
+                quantity=figure.quantity, unit=figure.unit,
+                counts=figure_counts(sentence_text, span) if counted else None,
+                event=figure_event(sentence_text, span, others) if counted else None,
+                source=nearest_source(sentence_text, sources, span[0]),
+            ))
+    for quote in quotes:
+        claims.append(Claim(
+            id="", doc=document.id, kind="quote", start=quote.start, end=quote.end,
+            text=text[quote.start:quote.end], sentence=_sentence_of(starts, quote.start),
+            speaker=quote.speaker,
+        ))
+    claims.sort(key=lambda c: (c.start, c.end))
+    for number, claim in enumerate(claims, 1):
+        claim.id = f"{document.id}#{number}"
+    return claims
+
+
+def _sentence_of(starts: list[int], offset: int) -> int:
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def _plain(number: float | None) -> float | int | None:
+    """Whole numbers as ints in JSON (77, not 77.0)."""
+    if number is None:
+        return None
+    return int(number) if float(number).is_integer() else number

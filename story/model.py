@@ -1,0 +1,47 @@
+"""The story's data: documents as loaded, the claims found in them and the links between them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sahel_reader.highlighters.spans import Span
+
+
+@dataclass(slots=True)
+class Document:
+    """One report as loaded: its text exactly as read, and what the loader learned about it."""
+
+    id: str
+    """The file name without its extension; unique within a story."""
+    path: str
+    text: str
+    title: str | None = None
+    """The headline, where the report has one; else None (the UI shows the id)."""
+    title_span: Span | None = None
+    outlet: str | None = None
+    date: str | None = None
+    url: str | None = None
+    sentences: list[Span] = field(default_factory=list)
+    boilerplate: list[Span] = field(default_factory=list)
+    """Lines a site adds around the article: kept in the text, never mined for claims."""
+    sources: list[str] = field(default_factory=list)
+    """Where the report says it comes from: wire credits (AFP, Reuters) and "Original Source:" lines."""
+    duplicate_sentences: list[int] = field(default_factory=list)
+    """Indices of sentences that repeat an earlier sentence of the same report."""
+    warnings: list[str] = field(default_factory=list)
+    """Things the reader should know but that did not stop loading (a cp1252 fallback, say)."""
+
+    def is_boilerplate(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` lies inside a boilerplate line."""
+        return any(b_start <= start and end <= b_end for b_start, b_end in self.boilerplate)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadError:
+    """A path that could not be read, with one sentence saying why."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return self.message

@@ -1,0 +1,60 @@
+"""The readable table of ``sahel-reader claims``: each fact, what each report says of it, agree or conflict."""
+
+from __future__ import annotations
+
+from sahel_reader.highlighters.safety import printable
+
+from .analysis import Story
+
+_HEDGES = {"exact": "", "approx": "≈", "lower": ">", "upper": "<", "range": "range", "vague": "vague"}
+
+
+def render_table(story: Story, width: int = 100) -> str:
+    """Plain text, aligned, safe to print: no markup, no escape sequences from the reports."""
+    width = max(60, width)
+    numbers = [c for c in story.claims if c.kind == "number"]
+    quotes = [c for c in story.claims if c.kind == "quote"]
+    conflicts = sum(1 for c in story.clusters if c.status == "conflict")
+    lines = [
+        printable(story.title or "Story"),
+        f"{len(story.documents)} reports · {len(numbers)} figures · {len(quotes)} quotations · "
+        f"{len(story.clusters)} linked facts ({conflicts} conflicting)",
+        "",
+        "Reports",
+    ]
+    id_width = max(len(d.id) for d in story.documents) if story.documents else 2
+    for document in story.documents:
+        about = " · ".join(filter(None, [document.outlet, ", ".join(document.sources) or None]))
+        title = document.title or "(no headline)"
+        lines.append(_fit(f"  {document.id:<{id_width}}  {title}" + (f"  [{about}]" if about else ""), width))
+
+    for cluster in story.clusters:
+        mark = "≠ CONFLICT" if cluster.status == "conflict" else "= agree"
+        lines += ["", _fit(f"{cluster.label}", width - len(mark) - 1).ljust(width - len(mark)) + mark]
+        members = [story.claim(claim_id) for claim_id in cluster.claims]
+        for document in story.documents:
+            own = [c for c in members if c.doc == document.id]
+            if not own:
+                continue
+            lead = f"  {document.id:<{id_width}}  "
+            for number, claim in enumerate(own):
+                prefix = lead if number == 0 else " " * len(lead)
+                lines.append(_fit(prefix + _describe(claim), width))
+    if not story.clusters:
+        lines += ["", "No fact is reported by more than one report."]
+    return "\n".join(printable(line) for line in lines) + "\n"
+
+
+def _describe(claim) -> str:
+    text = " ".join(claim.text.split())
+    if claim.kind == "quote":
+        return f"{text}" + (f" — {claim.speaker}" if claim.speaker else "")
+    hedge = _HEDGES.get(claim.qualifier or "exact", "")
+    parts = [f"{text:<20}", f"{hedge:<5}"]
+    if claim.source:
+        parts.append(f"— {claim.source}")
+    return " ".join(parts).rstrip()
+
+
+def _fit(line: str, width: int) -> str:
+    return line if len(line) <= width else line[: width - 1] + "…"

@@ -161,6 +161,7 @@ def background_anchor(sentence_text: str, event_years: set[str], event_months: s
 
     A year or month counts only when it is not the event's own (from the reports' datelines).
     """
+    scoped = False
     for match in _BACKGROUND.finditer(sentence_text):
         if match.group("year"):
             year = match.group("year")[-4:]
@@ -171,8 +172,8 @@ def background_anchor(sentence_text: str, event_years: set[str], event_months: s
             if month not in event_months:
                 return month
         else:
-            return "scope"
-    return None
+            scoped = True  # a named time, if any, says more: keep looking
+    return "scope" if scoped else None
 
 
 def _clean_source(source: str) -> str | None:

@@ -131,10 +131,10 @@ def link_sentences(
     """Each sentence linked to the sentences of other reports that tell the same thing."""
     keys = [(d.id, i) for d in documents for i in range(len(d.sentences))
             if not d.is_boilerplate(*d.sentences[i]) and i not in d.duplicate_sentences]
-    shared_clusters: dict[tuple[str, int], set[str]] = defaultdict(set)
+    claims_in: dict[tuple[str, int], list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.cluster:
-            shared_clusters[(claim.doc, claim.sentence)].add(claim.cluster)
+            claims_in[(claim.doc, claim.sentence)].append(claim)
 
     scores: dict[tuple[int, int], float] = {}
     texts = [sentence_words[k] for k in keys]
@@ -149,7 +149,7 @@ def link_sentences(
                 scores[(a, b)] = float(matrix[row, col]) / 100
     by_cluster: dict[str, list[int]] = defaultdict(list)
     for index, key in enumerate(keys):
-        for cluster in shared_clusters.get(key, ()):
+        for cluster in {c.cluster for c in claims_in.get(key, ())}:
             by_cluster[cluster].append(index)
     cluster_of_pair: dict[tuple[int, int], str] = {}
     for cluster, members in by_cluster.items():
@@ -157,14 +157,19 @@ def link_sentences(
             for b in members:
                 if a < b and keys[a][0] != keys[b][0]:
                     cluster_of_pair.setdefault((a, b), cluster)
-                    similarity = scores.get((a, b)) or _sentence_similarity(texts[a], texts[b]) / 100
-                    scores[(a, b)] = max(similarity, 0.5 + similarity / 2)
 
     links = []
-    for (a, b), score in scores.items():
+    for a, b in scores.keys() | cluster_of_pair.keys():
+        similarity = scores.get((a, b))
+        if similarity is None:
+            similarity = _sentence_similarity(texts[a], texts[b]) / 100
         cluster = cluster_of_pair.get((a, b))
-        links.append(SentenceLink(keys[a], keys[b], round(score, 3), cluster))
-        links.append(SentenceLink(keys[b], keys[a], round(score, 3), cluster))
+        for source, target in ((a, b), (b, a)):
+            score = similarity
+            if cluster:
+                agreement = _claim_agreement(claims_in[keys[source]], claims_in[keys[target]])
+                score = 0.4 * similarity + 0.6 * agreement
+            links.append(SentenceLink(keys[source], keys[target], round(score, 3), cluster))
     order = {d.id: n for n, d in enumerate(documents)}
     links.sort(key=lambda l: (order[l.source[0]], l.source[1], -l.score, order[l.target[0]], l.target[1]))
     return links
@@ -185,6 +190,17 @@ def similarity_matrix(rows: list[str], cols: list[str], cutoff: float) -> np.nda
     scores = (set_scores + sort_scores) / 2
     scores[(set_scores == 0) | (sort_scores == 0) | (scores < cutoff)] = 0
     return scores
+
+
+def _claim_agreement(source: list[Claim], target: list[Claim]) -> float:
+    """How many of the source sentence's facts the target reports (half) with the same figure (half)."""
+    facts = {c.cluster for c in source}
+    reported = facts & {c.cluster for c in target}
+    same_figure = {
+        c.cluster for c in source
+        if any(o.cluster == c.cluster and o.value == c.value and o.qualifier == c.qualifier for o in target)
+    }
+    return (len(reported) + len(same_figure)) / (2 * len(facts))
 
 
 def _sentence_similarity(a: str, b: str) -> float:

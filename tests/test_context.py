@@ -1,0 +1,92 @@
+"""What a figure counts, what happened to them, who says so, and whether it is about another event."""
+
+import pytest
+
+from sahel_reader.highlighters.context import (
+    background_anchor,
+    figure_counts,
+    figure_event,
+    nearest_source,
+    sentence_sources,
+)
+from sahel_reader.highlighters.numbers import find_figures
+
+
+def events(sentence: str) -> dict[str, str | None]:
+    spans = [(f.start, f.end) for f in find_figures(sentence)]
+    return {sentence[s:e]: figure_event(sentence, (s, e), [o for o in spans if o != (s, e)]) for s, e in spans}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("More than 70 people were killed and 200 injured in a militant attack.",
+         {"More than 70": "killed", "200": "injured"}),
+        ("A security source said that 77 people had died and 255 had been injured.",
+         {"77": "killed", "255": "injured"}),
+        ("A document named 81 victims and estimated the death toll at almost 100.",
+         {"81": "identified", "almost 100": "killed"}),
+        ("The burials of some fifty military police cadets were scheduled.", {"some fifty": "buried"}),
+        ("About 50 police cadets would be laid to rest on Thursday.", {"About 50": "buried"}),
+        ("A few dozen militants were said to have killed and injured “hundreds” of opponents.",
+         {"A few dozen": None, "hundreds": "casualties"}),
+        ("At least 15 suspects were detained.", {"At least 15": "detained"}),
+        ("Thousands of people have died and millions have been forced to leave their homes.",
+         {"Thousands": "killed", "millions": "displaced"}),
+        ("Gunmen targeted a checkpoint, killing six and wounding others.", {"six": "killed"}),
+        ("The official death toll stands at 77, with 255 others wounded.", {"77": "killed", "255": "injured"}),
+        ("Two explosions were heard near the camp.", {"Two": None}),
+    ],
+)
+def test_the_event_is_read_from_the_nearest_event_words(sentence, expected):
+    assert events(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "counts"),
+    [
+        ("The burials of some fifty military police cadets were scheduled.", "some fifty", "cadets"),
+        ("77 individuals were killed.", "77", "individuals"),
+        ("Hundreds of people were killed or hurt.", "Hundreds", "people"),
+        ("255 had been injured.", "255", None),
+        ("More than 70 deaths were reported.", "More than 70", None),
+        ("At least 15 suspects were detained.", "At least 15", "suspects"),
+    ],
+)
+def test_counts_is_the_head_noun_counted(sentence, figure, counts):
+    start = sentence.index(figure)
+    assert figure_counts(sentence, (start, start + len(figure))) == counts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "source"),
+    [
+        ("The AFP news agency was informed by a security source, who spoke anonymously, that 77 people had died.",
+         "77", "a security source"),
+        ("At least 15 suspects were detained, a security official at the camp told The Associated Press.",
+         "15", "a security official at the camp"),
+        ("It killed around 70 people, according to foreign and security sources who spoke to the media.",
+         "70", "foreign and security sources"),
+        ("A newspaper in Mali said that about 50 police cadets would be laid to rest.", "50", "A newspaper in Mali"),
+        ("The official death toll stands at 77, but other reports suggest it could be higher.", "77", None),
+        ("Gunmen attacked a hotel, killing six.", "six", None),
+    ],
+)
+def test_the_source_is_the_attribution_of_the_figures_clause(sentence, figure, source):
+    assert nearest_source(sentence, sentence_sources(sentence), sentence.index(figure)) == source
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor"),
+    [
+        ("In 2015, an al-Qaida-linked group attacked a hotel in Bamako, resulting in at least 20 deaths.", "2015"),
+        ("A notable incident in July involved the death of about 50 Russian mercenaries.", "july"),
+        ("Previously, in 2022, gunmen targeted a checkpoint, killing six.", "2022"),
+        ("In the area, thousands of people have died.", "scope"),
+        ("A third official who lives in the area said that hundreds were killed.", None),
+        ("On Thursday, security sources confirmed that more than 70 people were killed.", None),
+        ("The quake on November 27, 2005 killed 10 people in 2005.", None),
+    ],
+)
+def test_background_anchor_marks_other_times_and_wider_scopes(sentence, anchor):
+    assert background_anchor(sentence, {"2005"}, {"november"}) == anchor

@@ -1,0 +1,34 @@
+"""`claims --json` keeps the contract of DESIGN.md."""
+
+import json
+
+from sahel_reader.cli import main
+
+NUMBER_KEYS = {"id", "doc", "kind", "start", "end", "text", "sentence", "value", "low", "high",
+               "qualifier", "quantity", "counts", "event", "source"}
+QUOTE_KEYS = {"id", "doc", "kind", "start", "end", "text", "sentence", "speaker"}
+
+
+def test_claims_json_follows_the_contract(capsys, seed_story):
+    assert main(["claims", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"documents", "claims", "clusters", "sentence_links"}
+    texts = {d.id: d.text for d in seed_story.documents}
+    assert [d["id"] for d in data["documents"]] == sorted(texts)
+    for document in data["documents"]:
+        assert set(document) == {"id", "path", "title", "outlet", "sentences"}
+        assert all(0 <= s < e <= len(texts[document["id"]]) for s, e in document["sentences"])
+    claim_ids = set()
+    for claim in data["claims"]:
+        assert set(claim) == (NUMBER_KEYS if claim["kind"] == "number" else QUOTE_KEYS)
+        assert texts[claim["doc"]][claim["start"]:claim["end"]] == claim["text"]
+        claim_ids.add(claim["id"])
+    toll = next(c for c in data["claims"] if c["text"] == "in the 70s")
+    assert (toll["value"], toll["low"], toll["high"], toll["qualifier"]) == (70, 70, 79, "range")
+    assert isinstance(toll["value"], int)
+    for cluster in data["clusters"]:
+        assert set(cluster) == {"id", "kind", "label", "status", "claims"}
+        assert cluster["status"] in ("agree", "conflict") and set(cluster["claims"]) <= claim_ids
+        assert len({c.split("#")[0] for c in cluster["claims"]}) >= 2
+    link = data["sentence_links"][0]
+    assert set(link) == {"from", "to", "score", "cluster"} and len(link["from"]) == 2

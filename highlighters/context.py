@@ -59,7 +59,7 @@ _SOURCE_PATTERNS = [
     re.compile(r"(?P<src>\b[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|de|al|bin))*)\s+(?:has\s+|had\s+)?"
                r"(?:said|says|told|confirmed|reported|stated|estimated|announced)\b"),
 ]
-_SOURCE_TRIM = re.compile(r"^(?:and|but|that|while|although|as|on\s+\w+day|late\s+on\s+\w+day|on\s+\w+)\s+", re.IGNORECASE)
+_SOURCE_TRIM = re.compile(r"^(?:and|but|that|while|although|as|from|by|on\s+\w+day|late\s+on\s+\w+day|on\s+\w+)\s+", re.IGNORECASE)
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "there"}
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from sahel_reader import __version__
 
 _SUBCOMMANDS = ("claims",)
+BUNDLED_TITLE = "Attack in Bamako, Mali, September 2024 (the bundled example story)"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -39,7 +40,7 @@ def _claims(argv: list[str]) -> int:
 
     loaded = load_paths(options.paths or bundled_seed_paths())
     _report_problems(loaded)
-    story = analyse(loaded.documents, loaded.title)
+    story = analyse(loaded.documents, loaded.title or (None if options.paths else BUNDLED_TITLE))
     if options.json:
         json.dump(story.to_json(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

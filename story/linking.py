@@ -117,7 +117,7 @@ def cluster_claims(
     groups.sort(key=lambda g: (-len({c.doc for c in g}), min(first_position[c.id] for c in g)))
     for number, group in enumerate(groups, 1):
         group.sort(key=lambda c: first_position[c.id])
-        cluster = Cluster(id=f"k{number}", kind=group[0].kind, label=_label(group),
+        cluster = Cluster(id=f"k{number}", kind=group[0].kind, label=_label(group, claim_context),
                           status=_status(group), claims=[c.id for c in group])
         for claim in group:
             claim.cluster = cluster.id
@@ -326,7 +326,8 @@ def _count_group(counts: str | None) -> str | None:
     return _COUNT_GROUPS.get(counts, counts)
 
 
-def _label(group: list[Claim]) -> str:
+def _label(group: list[Claim], claim_context: dict[str, str]) -> str:
+    """A short name for the fact: the event, or the kind of figure and the words its versions share."""
     first = group[0]
     if first.kind == "quote":
         words = _quote_words(first.text)
@@ -337,8 +338,11 @@ def _label(group: list[Claim]) -> str:
         if len(specific) == 1:
             label += f" ({next(c.counts for c in group if _count_group(c.counts) in specific)})"
         return label
-    described = first.counts or first.unit or first.quantity
-    return f"{first.quantity}: {described}" if described != first.quantity else first.quantity
+    shared = set.intersection(*(set(claim_context[c.id].split()) for c in group))
+    topic = [w for w in dict.fromkeys(claim_context[first.id].split()) if w in shared][:3]
+    described = first.counts or first.unit
+    head = f"{first.quantity} ({described})" if described else first.quantity
+    return f"{head}: {' '.join(topic)}" if topic else head
 
 
 def _quote_words(text: str) -> list[str]:

@@ -1,0 +1,152 @@
+"""Page furniture and credit lines: what a site adds around an article, and whom a report credits.
+
+Boilerplate lines stay in the text (offsets must not move) but are never mined for claims, so
+the rules match whole lines only: a sentence that merely mentions "comment" is never caught.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .spans import Span
+
+_MONTH = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_WEEKDAY = (
+    r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?"
+    r"|sat(?:urday)?|sun(?:day)?"
+)
+_DATE_WORD = (
+    rf"{_MONTH}|{_WEEKDAY}|\d+(?:st|nd|rd|th|am|pm|hrs?)?"
+    r"|last|updated|modified|posted|published|created|dated?|on|at|am|pm|hrs?"
+    r"|gmt|utc|uk|ist|et|est|edt|ct|cst|cdt|pt|pst|pdt|bst|cet|cest|eat|wat|cat|irst|jst|hkt|aest"
+)
+# A line that is only a publication date or time stamp, with its label: "Last Updated: Monday,
+# 28 November 2005, 02:24 GMT", "Posted 11/27/2005 7:21 AM". Every word must be a date word, and
+# the line must name a month or hold a numeric date, so "On Monday" or a lone figure stays text.
+_DATE_LINE = (
+    rf"(?=.*(?:\b(?:{_MONTH})\b|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}))"
+    rf"[ \t,.:;/|+()\-–—]*(?:(?:(?:{_DATE_WORD})\b|[ap]\.m\.)[ \t,.:;/|+()\-–—]*)+"
+)
+
+# Each rule matches a whole stripped line (case-insensitive). Rules that allow free text after a
+# fixed opening ("Read more: ...") cap the line length, so a long sentence never matches.
+_RULES = (
+    r"loading(?: now)?(?:\.\.\.|…)?",
+    r"(?:post|add|leave|write) (?:a |your )?(?:comment|reply)s?(?: cancel reply)?",
+    r"\d* ?comments?(?: \(\d+\))?",
+    r"your email address will not be published\.?(?: required fields are marked \*)?",
+    r"required fields are marked \*",
+    r"got a (?:question|tip|story)\??",
+    r"(?=.{0,160}$)(?:find|follow) us (?:on|at)\b.*",
+    r"(?=.{0,160}$)(?:you may |you might )?also (?:read|see|like)\b ?[:|\-–—].*",
+    r"(?:you may|you might) also like.{0,80}",
+    r"(?=.{0,200}$)(?:original )?source: ?(?:https?://|www\.)?[\w-]+(?:\.[\w-]+)+/?\S*",
+    r"(?=.{0,200}$)(?:read more|related(?: articles| stories| news| content| coverage)?|see also"
+    r"|recommended|more on this(?: story)?)(?: ?:.*|(?: ?[»>›→])?)",
+    r"(?=.{0,80}$)advert(?:isement|ising)?(?: ?[-–—:] ?.*)?|sponsored(?: content)?",
+    r"(?=.{0,60}$)share(?: this)?(?: article| story| post| page)?(?: on .*| via .*|:)?",
+    r"(?:(?:share|print|e-?mail|tweet|facebook|twitter|x|whatsapp|linkedin|pinterest|reddit"
+    r"|telegram|messenger|copy link)[ \t|,·•/]*)+",
+    r"(?=.{0,160}$)(?:sign up|subscribe|register)\b.*",
+    r"(?=.{0,160}$)click here\b.*",
+    r"(?=.{0,200}$)(?:©|\(c\)|copyright\b).*\d{4}.*|(?=.{0,200}$).*\ball rights reserved\.?",
+    r"(?=.{0,160}$)we use cookies\b.*|accept(?: all)? cookies",
+    r"skip to (?:main )?content|back to top|(?:next|previous) (?:article|story|post)",
+    r"(?=.{0,80}$)continue reading\b.*",
+    r"trending(?: now)?|most (?:read|popular|viewed)|top stories|more stories|latest news",
+    r"(?:image|photo|picture|media) (?:caption|source|credit)s?\b.{0,120}",
+    r"\(?(?:additional )?reporting by .{0,200}(?:editing|writing) by .{0,120}",
+    r"(?:https?://|www\.)\S+",
+    _DATE_LINE,
+)
+_BOILERPLATE_LINE = re.compile(
+    r"^[^\S\n]*(?:" + "|".join(f"(?:{rule})" for rule in _RULES) + r")[^\S\n]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_DATE_ONLY = re.compile(_DATE_LINE, re.IGNORECASE)
+
+
+def boilerplate_lines(text: str) -> list[Span]:
+    """Spans of whole lines (newline excluded) that a site adds around the article."""
+    return [match.span() for match in _BOILERPLATE_LINE.finditer(text) if match.group().strip()]
+
+
+def is_date_line(line: str) -> bool:
+    """True for a line that is only a publication date or time stamp: "Updated 4/9/2007 6:04 PM"."""
+    return _DATE_ONLY.fullmatch(line.strip()) is not None
+
+
+# Wire and agency credits, as written -> canonical name. Names match as whole, case-sensitive
+# words ("dpa", never the letters inside "Udpa"). Every alternative starts with its literal name
+# and checks its boundaries after it, which lets the regex engine skip ahead on the first letter.
+_AGENCIES = {
+    "Australian Associated Press": "AAP", "AAP": "AAP",
+    "Agence France-Presse": "AFP", "Agence France Presse": "AFP", "AFP": "AFP",
+    "Associated Press": "AP", "AP": "AP",
+    "Reuters": "Reuters",
+    "Anadolu": "Anadolu",
+    "Xinhua": "Xinhua",
+    "Deutsche Presse-Agentur": "dpa", "dpa": "dpa",
+    "EFE": "EFE",
+    "United Press International": "UPI", "UPI": "UPI",
+    "Bloomberg": "Bloomberg",
+    "Press Trust of India": "PTI", "PTI": "PTI",
+    "Asian News International": "ANI", "ANI": "ANI",
+    "Indo-Asian News Service": "IANS", "IANS": "IANS",
+    "Bernama": "Bernama",
+    "Kyodo": "Kyodo",
+    "Yonhap": "Yonhap",
+    "TASS": "TASS",
+    "RIA Novosti": "RIA Novosti",
+    "Interfax": "Interfax",
+    "Islamic Republic News Agency": "IRNA", "IRNA": "IRNA",
+    "Iranian Students News Agency": "ISNA", "Iranian Students' News Agency": "ISNA", "ISNA": "ISNA",
+    "ANSA": "ANSA",
+    "Press Association": "Press Association", "PA Media": "Press Association",
+    "Canadian Press": "Canadian Press",
+}  # fmt: skip
+# Acronyms that mean something else too (AP: Andhra Pradesh, PTI: a Pakistani party, UPI: an
+# Indian payment system, ANI) count only in a credit context: "(AP)", "told the AP", "an AP
+# reporter", "PTI reported".
+_CREDIT_LEADS = ("(", "told ", "by ", "via ", "according to ", "spoke to ", "talking to ")
+_CREDIT_FOLLOWS = (
+    r"(?=\)|\s+(?i:news agency|news service|reporter|correspondent|photographer|journalist"
+    r"|photo|report|reported|reports|said|says|quoted|learned)\b|\s*[—–]\s|:)"
+)
+_NEEDS_CREDIT_CONTEXT = frozenset({"AP", "PTI", "UPI", "ANI"})
+_NOT_THE_AGENCY = {"Bloomberg": r"(?<!Michael Bloomberg)(?! Philanthropies)"}
+
+
+def _agency_pattern(name: str) -> str:
+    literal = re.escape(name)
+    pattern = rf"{literal}(?<!\w{literal})\b" + _NOT_THE_AGENCY.get(name, "")
+    if name not in _NEEDS_CREDIT_CONTEXT:
+        return pattern
+    leads = [lead + the for lead in _CREDIT_LEADS for the in ("", "the ") if lead != "(" or not the]
+    preceded = "|".join(f"(?<={re.escape(lead)}{literal})" for lead in leads)
+    return f"{pattern}(?:{preceded}|{_CREDIT_FOLLOWS})"
+
+
+_AGENCY = re.compile(
+    "|".join(_agency_pattern(name) for name in sorted(_AGENCIES, key=len, reverse=True))
+)
+_SOURCE_LINE = re.compile(
+    r"^[^\S\n]*(?:original )?source: ?(?:https?://)?(?:www\.)?"
+    r"(?P<host>[\w-]+(?:\.[\w-]+)+)\S*[^\S\n]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def source_hosts(text: str) -> list[str]:
+    """Hosts named by "Original Source: www.arabnews.com" lines, without "www."."""
+    return [match.group("host").lower() for match in _SOURCE_LINE.finditer(text)]
+
+
+def credited_sources(text: str) -> list[str]:
+    """Whom the report credits: agencies and "Original Source:" hosts, deduplicated, in order."""
+    found = [(m.start(), m.group("host").lower()) for m in _SOURCE_LINE.finditer(text)]
+    found += [(m.start(), _AGENCIES[m.group()]) for m in _AGENCY.finditer(text)]
+    return list(dict.fromkeys(name for _, name in sorted(found)))

@@ -1,0 +1,377 @@
+"""Loading reports: files, folders and story manifests in; Documents and one-sentence errors out.
+
+Offsets everywhere are into the text as loaded, so the text is fixed here once: decoded (UTF-8,
+or UTF-16 with its BOM, else Windows-1252), BOM dropped, newlines made ``\\n`` exactly as
+Python's text mode does.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+from sahel_reader.highlighters.boilerplate import (
+    boilerplate_lines,
+    credited_sources,
+    is_date_line,
+    source_hosts,
+)
+from sahel_reader.highlighters.sentences import split_sentences
+from sahel_reader.highlighters.spans import Span
+
+from .model import Document, LoadError
+
+REPORT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+MANIFEST_SUFFIXES = frozenset({".yaml", ".yml"})
+MAX_REPORT_BYTES = 20 * 1024 * 1024
+"""Bigger files are refused: no news report is this long, and a mistaken path should fail fast."""
+SESSION_KEY = "sahel_reader_session"
+_HTML_SUFFIXES = frozenset({".html", ".htm"})
+_MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+_MANIFEST_FIELDS = ("id", "outlet", "date", "url")
+
+_BINARY_SIGNATURES = (
+    (b"%PDF", "PDF"),
+    (b"PK\x03\x04", "ZIP archive or Word document"),
+    (b"\xd0\xcf\x11\xe0", "old Word or Excel document"),
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"\x1f\x8b", "gzip archive"),
+)
+_HEADLINE_MAX_CHARS = 200
+_NOT_HEADLINE_END = tuple('.!?:;,-–—…"”’\'»')
+_MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+(?P<title>.*?)[ \t]*#*[ \t]*")
+_BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
+_LINE = re.compile(r"^.*$", re.MULTILINE)
+_WORD = re.compile(r"\w")
+
+
+@dataclass(slots=True)
+class LoadResult:
+    """Everything the given paths yielded: the reports that loaded and why the others did not."""
+
+    documents: list[Document] = field(default_factory=list)
+    errors: list[LoadError] = field(default_factory=list)
+    title: str | None = None
+    """The story's title from a manifest, else None."""
+
+
+class _Refused(Exception):
+    """A file that cannot be loaded; the message is one sentence on why, without the file's name."""
+
+
+def bundled_seed_paths() -> list[Path]:
+    """The five bundled Bamako reports, the story shown when no path is given."""
+    seeds = Path(str(files("sahel_reader.seeds")))
+    return sorted(path for path in seeds.iterdir() if path.suffix == ".txt")
+
+
+def is_session_file(path: str | Path) -> bool:
+    """True for a saved reading session (YAML with the top key ``sahel_reader_session``)."""
+    path = Path(path)
+    if path.suffix.lower() not in MANIFEST_SUFFIXES:
+        return False
+    try:
+        data = _read_yaml(path)
+    except _Refused:
+        return False
+    return isinstance(data, dict) and SESSION_KEY in data
+
+
+def load_paths(paths: Sequence[str | Path]) -> LoadResult:
+    """Load every report the paths name; a bad path becomes a LoadError, never an exception."""
+    result = LoadResult()
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            _load_folder(path, result)
+        elif path.suffix.lower() in MANIFEST_SUFFIXES:
+            _load_manifest(path, result)
+        else:
+            _load_into(result, path)
+    _make_ids_unique(result.documents)
+    return result
+
+
+def _refuse(result: LoadResult, path: Path, problem: str) -> None:
+    result.errors.append(LoadError(str(path), f"{path}: {problem}"))
+
+
+def _load_into(result: LoadResult, path: Path, overrides: dict[str, str] | None = None) -> None:
+    try:
+        result.documents.append(_load_report(path, overrides or {}))
+    except _Refused as refusal:
+        _refuse(result, path, str(refusal))
+
+
+def _load_folder(folder: Path, result: LoadResult) -> None:
+    """A folder's own report files, by name; other files, hidden ones and subfolders are skipped."""
+    try:
+        reports = sorted(
+            entry
+            for entry in folder.iterdir()
+            if entry.suffix.lower() in REPORT_SUFFIXES
+            and not entry.name.startswith(".")
+            and entry.is_file()
+        )
+    except OSError as error:
+        _refuse(result, folder, f"this folder cannot be listed ({error.strerror or error}).")
+        return
+    if not reports:
+        _refuse(result, folder, "this folder holds no reports (.txt, .md or .html files).")
+    for report in reports:
+        _load_into(result, report)
+
+
+def _load_manifest(manifest: Path, result: LoadResult) -> None:
+    """A story manifest: a title and reports listed with paths relative to the manifest."""
+    try:
+        data = _read_yaml(manifest)
+        if isinstance(data, dict) and SESSION_KEY in data:
+            raise _Refused("this is a saved reading session, not a story manifest; open it alone.")
+        if not isinstance(data, dict) or not isinstance(data.get("reports"), list):
+            raise _Refused("not a story manifest: it needs a 'reports:' list of report paths.")
+    except _Refused as refusal:
+        _refuse(result, manifest, str(refusal))
+        return
+    if result.title is None and data.get("title") is not None:
+        result.title = str(data["title"])
+    for number, entry in enumerate(data["reports"], start=1):
+        if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
+            _refuse(result, manifest, f"report {number} in the list has no 'path'.")
+            continue
+        overrides = {key: str(entry[key]) for key in _MANIFEST_FIELDS if entry.get(key) is not None}
+        _load_into(result, manifest.parent / entry["path"], overrides)
+
+
+def _read_yaml(path: Path) -> object:
+    try:
+        return yaml.safe_load(_read_bytes(path).decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise _Refused("not valid UTF-8, so not a manifest or session file.") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(error, "problem", None) or "it cannot be parsed"
+        raise _Refused(f"not valid YAML{where} ({problem}).") from None
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, or a refusal saying in plain words why they cannot be had."""
+    if path.is_symlink() and not path.exists():
+        raise _Refused("broken symbolic link: the file it points to does not exist.")
+    if not path.exists():
+        raise _Refused("file not found.")
+    if path.is_dir():
+        raise _Refused("this is a folder, not a report file.")
+    try:
+        size = path.stat().st_size
+        if size > MAX_REPORT_BYTES:
+            raise _Refused(
+                f"the file is {size / 1_048_576:.1f} MB; reports over"
+                f" {MAX_REPORT_BYTES / 1_048_576:g} MB are refused."
+            )
+        data = path.read_bytes()
+    except PermissionError:
+        raise _Refused("permission denied: this file cannot be read.") from None
+    except OSError as error:
+        raise _Refused(f"this file cannot be read ({error.strerror or error}).") from None
+    if not data.strip():
+        raise _Refused("the file is empty.")
+    return data
+
+
+def _load_report(path: Path, overrides: dict[str, str]) -> Document:
+    """One report file; ``overrides`` are a manifest's id, outlet, date and url for it."""
+    data = _read_bytes(path)
+    suffix = path.suffix.lower()
+    if suffix not in REPORT_SUFFIXES:
+        _refuse_binary(data)
+        raise _Refused("not a report file: expected .txt, .md, .html or a .yaml story manifest.")
+    site_name = None
+    if suffix in _HTML_SUFFIXES:
+        document, site_name = _html_document(path, data)
+    else:
+        text, warning = _decode(data)
+        document = Document(id=path.stem, path=str(path), text=text)
+        document.warnings += [warning] if warning else []
+        _analyse(document)
+        _read_header(document, markdown=suffix in _MARKDOWN_SUFFIXES)
+    document.id = overrides.get("id", document.id)
+    document.date = overrides.get("date", document.date)
+    document.url = overrides.get("url", document.url)
+    hosts = source_hosts(document.text)
+    document.outlet = (
+        overrides.get("outlet") or site_name or _host(document.url) or (hosts[0] if hosts else None)
+    )
+    return document
+
+
+def _decode(data: bytes) -> tuple[str, str | None]:
+    """Text as Python's text mode would give it, and a warning when it was not UTF-8."""
+    warning = None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = data.decode("utf-16")
+    else:
+        _refuse_binary(data)
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+            warning = "This file was not valid UTF-8; it was read as Windows-1252."
+    if "\x00" in text:
+        raise _Refused("this looks like a binary file, not a text report.")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), warning
+
+
+def _refuse_binary(data: bytes) -> None:
+    for signature, kind in _BINARY_SIGNATURES:
+        if data.startswith(signature):
+            raise _Refused(f"this looks like a binary file ({kind}), not a text report.")
+    if b"\x00" in data[:8192]:
+        raise _Refused("this looks like a binary file, not a text report.")
+
+
+def _html_document(path: Path, data: bytes) -> tuple[Document, str | None]:
+    """The article of a web page as a document, and the site's name."""
+    from .html import extract_article
+
+    _refuse_binary(data)
+    article = extract_article(data)
+    if article is None:
+        raise _Refused("no article text found in this HTML page.")
+    document = Document(
+        id=path.stem,
+        path=str(path),
+        text=article.text,
+        title=article.title,
+        title_span=(0, len(article.title)) if article.title else None,
+        date=article.date,
+        url=article.url,
+    )
+    _analyse(document)
+    return document, article.outlet
+
+
+def _read_header(document: Document, *, markdown: bool) -> None:
+    """Headline, url and date from the lines above the article."""
+    text = document.text
+    lines = list(_leading_lines(document))
+    first = next(((start, end, kind) for start, end, kind in lines if kind != "blank"), None)
+    if first and first[2] == "boilerplate" and _BARE_URL.fullmatch(text[first[0] : first[1]]):
+        document.url = text[first[0] : first[1]]
+    sentence_lines = (
+        start for start, end, kind in lines if kind == "content" and _ends_sentence(text[start:end])
+    )
+    body_start = next(sentence_lines, len(text))
+    document.date = next(
+        (
+            text[start:end]
+            for start, end, kind in lines
+            if kind == "boilerplate" and start < body_start and is_date_line(text[start:end])
+        ),
+        None,
+    )
+    document.title_span = _title_span(text, lines, markdown=markdown)
+    if document.title_span:
+        document.title = text[slice(*document.title_span)]
+
+
+def _analyse(document: Document) -> None:
+    """The spans every report gets, whatever its format."""
+    text = document.text
+    document.sentences = split_sentences(text)
+    document.boilerplate = boilerplate_lines(text)
+    document.sources = credited_sources(text)
+    seen: set[str] = set()
+    for index, (start, end) in enumerate(document.sentences):
+        normalised = " ".join(text[start:end].split())
+        if normalised in seen and _WORD.search(normalised):  # not a stray quote mark
+            document.duplicate_sentences.append(index)
+        seen.add(normalised)
+
+
+def _leading_lines(document: Document, content_wanted: int = 4) -> Iterator[tuple[int, int, str]]:
+    """The opening lines, stripped, as (start, end, "blank" | "boilerplate" | "content").
+
+    Enough to see the header and the first few lines of the article, never the whole text.
+    """
+    boilerplate = set(document.boilerplate)
+    for match in _LINE.finditer(document.text):
+        line = match.group()
+        stripped = line.strip()
+        if not stripped:
+            yield match.start(), match.end(), "blank"
+            continue
+        start = match.start() + len(line) - len(line.lstrip())
+        kind = "boilerplate" if match.span() in boilerplate else "content"
+        yield start, start + len(stripped), kind
+        content_wanted -= kind == "content"
+        if not content_wanted:
+            return
+
+
+def _title_span(text: str, lines: list[tuple[int, int, str]], *, markdown: bool) -> Span | None:
+    """The headline: the first content line, when it reads as a title rather than a sentence.
+
+    A title has no closing punctuation, is short, and is followed by a blank line or by the
+    article's sentences (sentence-per-line files put the body right under the headline).
+    """
+    position = next((i for i, (_, _, kind) in enumerate(lines) if kind == "content"), None)
+    if position is None:
+        return None
+    start, end, _ = lines[position]
+    line = text[start:end]
+    if markdown:
+        heading = _MARKDOWN_HEADING.fullmatch(line)
+        if heading:
+            title_start, title_end = heading.span("title")
+            return (start + title_start, start + title_end) if heading["title"] else None
+    if len(line) > _HEADLINE_MAX_CHARS or len(line.split()) < 2 or line.endswith(_NOT_HEADLINE_END):
+        return None
+    if line.startswith("By ") or _BARE_URL.fullmatch(line):
+        return None  # a byline or a link, not a headline
+    following = lines[position + 1 :]
+    blank_follows = bool(following) and following[0][2] == "blank"
+    sentence_follows = any(
+        kind == "content" and _ends_sentence(text[line_start:line_end])
+        for line_start, line_end, kind in following
+    )
+    return (start, end) if blank_follows or sentence_follows else None
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip('"”’\'») ').endswith((".", "!", "?", "…"))
+
+
+def _host(url: str | None) -> str | None:
+    """The site a url or bare host names, without "www." ("www.arabnews.com" -> "arabnews.com")."""
+    if not url:
+        return None
+    host = urlsplit(url if "://" in url else f"http://{url}").hostname
+    return host.removeprefix("www.") if host else None
+
+
+def _make_ids_unique(documents: list[Document]) -> None:
+    """Later reports with an id already taken become ``id-2``, ``id-3``..., with a warning."""
+    given = {document.id for document in documents}
+    seen: set[str] = set()
+    for document in documents:
+        if document.id in seen:
+            number = 2
+            while f"{document.id}-{number}" in seen or f"{document.id}-{number}" in given:
+                number += 1
+            unique = f"{document.id}-{number}"
+            document.warnings.append(
+                f"Another report already has the id '{document.id}'; this one is '{unique}'."
+            )
+            document.id = unique
+        seen.add(document.id)

@@ -1,0 +1,120 @@
+"""Sentence boundaries with exact character offsets.
+
+Approach: one regex pass finds the candidate breaks, and only those are looked at in Python.
+
+* Every line break ends a sentence. Our reports are one paragraph per line, and headlines or
+  section words ("Condemnation") have no full stop, so a line never runs into the next.
+* A run of terminal punctuation (``. ! ? …``), with any closing quotes or brackets stuck to it,
+  followed by a space, ends a sentence unless:
+
+  - the next word starts in lower case (``e.g. the``, ``5 p.m. on``, ``“Why?” he asked``);
+  - the word before is a title that precedes a name (Mr., Dr., Gen., Col., Lt., vs., e.g.);
+  - the word before is an ambiguous abbreviation (dotted acronyms like U.S./U.N./a.m.,
+    single initials like "J.", St., Jr., No., month names) and the next word is not a common
+    sentence opener (The, He, In, Then, ...): "U.S. Embassy" and "J. Smith" stay whole,
+    "... in the U.S. The next day" splits;
+  - it is ``?`` or ``!`` closing a quotation that a speech tag follows (``“Why?” Webber asked``).
+
+The closing quote or bracket belongs to the sentence it closes. Decimals (6.1) and web
+addresses (www.arabnews.com) have no space after the dot, so they are never candidates.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .spans import Span
+
+_CLOSERS = "\"'”’»)]"
+_OPENERS = "\"'“‘«([„"
+
+# A line break, or terminal punctuation plus closing marks followed by whitespace; written
+# with a leading character class so the regex engine can skip ahead fast.
+_BREAK = re.compile(r"[\n.!?…](?:(?<=\n)|(?<=[.!?…])[.!?…]*[\"'”’»)\]]*(?=\s))")
+# The next token on the same line, if any.
+_NEXT_TOKEN = re.compile(r"[^\S\n]*(\S+)")
+# Single letters and dotted acronyms, as seen without their last dot: J, U.S, e.g, a.m.
+_LETTERS = re.compile(r"[A-Za-z]+")
+_INITIALS = re.compile(r"[A-Za-z](?:\.[A-Za-z])*")
+# A speech tag after a quoted question or exclamation: “Why?” Webber asked.
+_SPEECH_TAG = re.compile(
+    r"[^\S\n]+[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,3}[^\S\n]+"
+    r"(?:said|says|asked|asks|added|told|wrote|replied|shouted|cried)\b"
+)
+
+# Titles and words that come before a name or figure and never end a sentence.
+_NEVER_FINAL = frozenset(
+    "mr mrs ms messrs dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr brig rev fr sen rep "
+    "gov pres hon supt insp det amb mt ft vs v cf e.g i.e approx ca fig figs nos".split()
+)
+# Abbreviations that may or may not end a sentence.
+_AMBIGUOUS = frozenset(
+    "jr sr st no inc ltd co corp bros al jan feb mar apr jun jul aug sep sept oct nov dec "
+    "mon tue tues wed thu thur thurs fri sat sun".split()
+)
+# Words that commonly open a sentence and are rarely part of a name after an abbreviation.
+_OPENER_WORDS = frozenset(
+    "The A An This That These Those It Its He She They We I You His Her Their Our There Here "
+    "Then But And Or So Yet However Meanwhile Moreover Nevertheless Still Thus Instead Also "
+    "In On At By For From With Without After Before Since During While When Where What Who "
+    "Why How If As Although Though Unless Until Some Many Most All No Not None One Both Each "
+    "Several Such Another Other Earlier Later Previously Now Today Yesterday According "
+    "Following Despite Last Next Under Over Among".split()
+)
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Return the ``(start, end)`` of every sentence, stripped of surrounding whitespace."""
+    spans: list[Span] = []
+    start = 0
+    for match in _BREAK.finditer(text):
+        if match.group() == "\n":
+            _append_stripped(text, start, match.start(), spans)
+            start = match.end()
+        elif _ends_sentence(text, match, start):
+            _append_stripped(text, start, match.end(), spans)
+            start = match.end()
+    _append_stripped(text, start, len(text), spans)
+    return spans
+
+
+def _append_stripped(text: str, start: int, end: int, spans: list[Span]) -> None:
+    segment = text[start:end]
+    stripped = segment.strip()
+    if stripped:
+        start += len(segment) - len(segment.lstrip())
+        spans.append((start, start + len(stripped)))
+
+
+def _ends_sentence(text: str, match: re.Match[str], segment_start: int) -> bool:
+    """Whether the punctuation run in ``match`` closes the sentence begun at ``segment_start``."""
+    following = _NEXT_TOKEN.match(text, match.end())
+    if following is None:
+        return True  # a line break or the end of the text follows: it splits anyway
+    token = following.group(1)
+    word = token.lstrip(_OPENERS)
+    if word and word[0].islower():
+        return False
+    punctuation = match.group().rstrip(_CLOSERS)
+    if punctuation != ".":
+        if punctuation[-1] in "?!" and match.group()[-1] in _CLOSERS:
+            return _SPEECH_TAG.match(text, match.end()) is None
+        return True  # ?, !, an ellipsis
+    before = _word_before(text, match.start(), segment_start)
+    lowered = before.lower()
+    if lowered in _NEVER_FINAL:
+        return False
+    if lowered in _AMBIGUOUS or _INITIALS.fullmatch(before):
+        if token[0] in _OPENERS:
+            return True
+        opener = _LETTERS.match(word)
+        return opener is not None and opener.group() in _OPENER_WORDS
+    return True
+
+
+def _word_before(text: str, end: int, limit: int) -> str:
+    """The word ending at ``end`` (not before ``limit``), without its brackets or quotes."""
+    start = end
+    while start > limit and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end].lstrip(_OPENERS).rstrip(_CLOSERS)

@@ -1,0 +1,255 @@
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sahel_reader.highlighters.quotations import find_quotations
+from sahel_reader.highlighters.sentences import split_sentences
+from sahel_reader.highlighters.spans import Quotation
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+QUOTE_MARKS = "“”„\"«»'‘’"
+
+
+def seed(name: str) -> str:
+    """A seed report as the loader reads it: UTF-8, universal newlines."""
+    (path,) = SEEDS.glob(f"{name}_*.txt")
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
+
+
+def found(text: str) -> list[tuple[str, str | None, bool]]:
+    """(quoted text, speaker, scare) for every quotation, the span checked through the slice."""
+    return [(text[q.start:q.end], q.speaker, q.scare) for q in find_quotations(text)]
+
+
+# --- the seed reports ------------------------------------------------------------------------
+
+
+def test_seed_000_every_quotation_and_speaker():
+    assert found(seed("000")) == [
+        ("“some human lives were lost,”", "the general staff", False),
+        ("“hundreds”", None, True),  # "were said to": a passive, nobody named
+        (
+            "“it also signals the inability of Mali’s intelligence and security apparatus –– along "
+            "with those of its Russian and regional allies –– to detect and intercept the plot "
+            "beforehand.”",
+            "Lucas Webber",
+            False,
+        ),
+        ("“firmly condemned”", "Moussa Faki Mahamat", True),
+        (
+            "“an urgent appeal to strengthen strategic regional and international collaboration in "
+            "the fight against the resurgence of terrorism”",
+            "Moussa Faki Mahamat",  # "He made ...": the pronoun resolved
+            False,
+        ),
+        (
+            "“its strong commitment in favour of any initiative”",
+            "the Economic Community of West African States",
+            False,
+        ),
+    ]
+
+
+def test_seed_001_one_quotation():
+    assert found(seed("001")) == [
+        ("“some human lives were lost,”", "The military’s general staff", False),
+    ]
+
+
+def test_seeds_002_and_004_have_no_quotations_despite_apostrophes():
+    assert found(seed("002")) == []
+    text = seed("004")
+    assert "Jama’a" in text and "didn’t" in text and "attacks’ size" in text
+    assert found(text) == []
+
+
+def test_seed_003_every_quotation_and_speaker():
+    assert found(seed("003")) == [
+        ("“neutralize”", "Army Chief of Staff Oumar Diarra", True),
+        ("“major human and material losses.”", "The al-Qaida-linked group JNIM", False),
+        (
+            "“I think JNIM wanted to show they can also stage attacks in the south and in the "
+            "capital, following the battle on the north near the Algeria border where Wagner "
+            "suffered losses.”",
+            "Ulf Laessing",
+            False,
+        ),
+    ]
+
+
+def test_seed_spans_are_exact_offsets():
+    text = seed("000")
+    first = find_quotations(text)[0]
+    assert first == Quotation(
+        text.index("“some human"), text.index("lost,”") + len("lost,”"), "the general staff"
+    )
+    # passing the sentences in gives the same answer as letting the function split them
+    assert find_quotations(text, split_sentences(text)) == find_quotations(text)
+
+
+# --- speakers --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, quote, speaker",
+    [
+        ("“We will win,” Webber said.", "“We will win,”", "Webber"),
+        ("“We will win,” said Lucas Webber, an analyst.", "“We will win,”", "Lucas Webber"),
+        ("“We will win,” he said.", "“We will win,”", None),  # no one to stand for
+        ("“We are ready,” Moussa Faki Mahamat, the chairman, told reporters.", "“We are ready,”",
+         "Moussa Faki Mahamat"),
+        ("“Lives were lost,” said the general staff on Tuesday.", "“Lives were lost,”",
+         "the general staff"),
+        ("Guterres, who spoke in New York, said “enough.”", "“enough.”", "Guterres"),
+        ("Reuters reported that officials “feared the worst,” but gave no figures.",
+         "“feared the worst,”", "Reuters"),
+        ("Webber told AFP: “We will win.”", "“We will win.”", "Webber"),
+        ("The army said that “all is calm.”", "“all is calm.”", "The army"),
+        ("Ulf Laessing noted, “It is new.”", "“It is new.”", "Ulf Laessing"),
+        ("Experts warned that “it will spread.”", "“it will spread.”", "Experts"),
+        ("Goita posited that “the goal is control.”", "“the goal is control.”", "Goita"),
+        ("She has also claimed that “nobody died.”", "“nobody died.”", None),
+        ("According to Wassim Nasr from the Soufan Center, “it is a shift.”",
+         "“it is a shift.”", "Wassim Nasr"),
+        ("“It is a shift”, according to the Soufan Center.", "“It is a shift”", "the Soufan Center"),
+        ("According to a statement from the army, “the situation is under control.”",
+         "“the situation is under control.”", "the army"),
+        (
+            "Jean-Herve Jezequel, Sahel project director at the International Crisis Group, said "
+            "that “cities must be safeguarded.”",
+            "“cities must be safeguarded.”",
+            "Jean-Herve Jezequel",
+        ),
+        ("Late on Tuesday, the general staff acknowledged that “lives were lost.”",
+         "“lives were lost.”", "the general staff"),
+        ("Dozens were said to have killed “hundreds” of soldiers.", "“hundreds”", None),
+        ("The so-called “Islamic State” fighters attacked.", "“Islamic State”", None),
+    ],
+)
+def test_speaker(text, quote, speaker):
+    assert found(text) == [(quote, speaker, len(quote.split()) <= 2 and quote[-2] not in ".?!")]
+
+
+def test_pronoun_resolves_to_the_last_person_who_spoke():
+    text = (
+        "U.N. Secretary-General Antonio Guterres said “we condemn this.” "
+        "The army said “all is calm.” He later added that “more must be done.” "
+        "It added that “patrols continue.”"
+    )
+    assert [speaker for _, speaker, _ in found(text)] == [
+        "U.N. Secretary-General Antonio Guterres",
+        "The army",
+        "U.N. Secretary-General Antonio Guterres",
+        "The army",
+    ]
+
+
+def test_pronoun_resolves_to_a_name_in_the_sentence_before():
+    text = (
+        "The attack shows reach, as noted by Wassim Nasr from the Soufan Center. "
+        "He pointed out that “the group now targets military sites.”"
+    )
+    assert found(text) == [("“the group now targets military sites.”", "Wassim Nasr", False)]
+
+
+# --- marks -----------------------------------------------------------------------------------
+
+
+def test_apostrophes_are_not_quotation_marks():
+    text = (
+        "Mali’s army didn’t say. Jama’a is JNIM’s name. We’ll see. The 70s' rock and the ’90s "
+        "were hard. The soldiers’ families and the troops' camp. Rock 'n' roll isn't news."
+    )
+    assert found(text) == []
+
+
+def test_speech_tag_after_a_full_stop_inside_the_quote():
+    text = "“We will win.” Webber said. “We condemn this.” The army said “all is calm.”"
+    assert [speaker for _, speaker, _ in found(text)] == ["Webber", None, "The army"]
+
+
+def test_straight_quotes():
+    text = "\"We will win,\" Webber said. The general said 'we are ready' on Tuesday."
+    assert found(text) == [
+        ("\"We will win,\"", "Webber", False),
+        ("'we are ready'", "The general", False),
+    ]
+
+
+def test_single_curly_quotes_at_the_top_level():
+    assert found("Officials called it ‘a success’ on Tuesday.") == [
+        ("‘a success’", "Officials", True)
+    ]
+    assert found("He sang ‘Mali is ours’ loudly.") == [("‘Mali is ours’", None, False)]
+
+
+def test_nested_quote_is_part_of_the_outer_one():
+    text = "“He told me ‘go home’ and I did,” a resident said. “A ‘b “c” d’ e,” she said."
+    assert found(text) == [
+        ("“He told me ‘go home’ and I did,”", "a resident", False),
+        ("“A ‘b “c” d’ e,”", None, False),
+    ]
+
+
+def test_quotation_over_several_sentences():
+    text = "“We left at dawn. Then they came. Nobody helped us,” a resident said. The army was silent."
+    assert found(text) == [
+        ("“We left at dawn. Then they came. Nobody helped us,”", "a resident", False),
+    ]
+    assert len(split_sentences(text)) == 4
+
+
+def test_quotation_continued_into_the_next_paragraph():
+    text = "Goita said “we are strong.\n\n“We will prevail,” he added.\nThe army was silent."
+    assert found(text) == [("“we are strong.\n\n“We will prevail,”", "Goita", False)]
+
+
+def test_unclosed_quotation_stops_at_the_paragraph_end():
+    text = "Goita said “we are strong.\nThe army was silent about “losses” later."
+    assert found(text) == [("“losses”", None, True)]
+    text = "A stray “ mark here. And “a real quote,” the army said."
+    assert found(text) == [("“a real quote,”", "the army", False)]
+
+
+def test_complete_quotation_inside_an_unclosed_one_is_kept():
+    assert found("“We are strong and “united,” he said.") == [("“united,”", None, True)]
+
+
+def test_empty_and_markless_text():
+    assert find_quotations("") == []
+    assert find_quotations("No quotation here.\n\n") == []
+    assert find_quotations('"" and “ ” and \'\'') == []
+
+
+def test_scare_quotes_are_one_or_two_words():
+    text = "The “hundreds” of “firmly condemned” men “saw a lot” and asked “Why?”"
+    assert [(quote, scare) for quote, _, scare in found(text)] == [
+        ("“hundreds”", True),
+        ("“firmly condemned”", True),
+        ("“saw a lot”", False),
+        ("“Why?”", False),
+    ]
+
+
+# --- any text --------------------------------------------------------------------------------
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list(QUOTE_MARKS + "aZ .,\n—(")) | st.characters(),
+        max_size=200,
+    )
+)
+def test_any_text_gives_sorted_disjoint_spans_that_start_with_a_mark(text):
+    quotations = find_quotations(text)
+    previous_end = 0
+    for quotation in quotations:
+        assert previous_end <= quotation.start < quotation.end <= len(text)
+        assert text[quotation.start] in QUOTE_MARKS
+        assert text[quotation.end - 1] in QUOTE_MARKS
+        assert quotation.speaker is None or quotation.speaker in text
+        previous_end = quotation.end

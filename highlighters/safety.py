@@ -21,3 +21,19 @@ def printable(text: str) -> str:
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+_VISIBLE = {code: 0x2400 + code for code in range(0x20) if code != 0x0A}
+_VISIBLE[0x09] = ord(" ")
+_VISIBLE[0x7F] = 0x2421
+_VISIBLE.update({code: 0xFFFD for code in range(0x80, 0xA0)})
+_VISIBLE.update({ord(c): 0x2426 for c in "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"})
+
+
+def visible_controls(text: str) -> str:
+    """``text`` with each control character replaced by one visible character, so offsets stay true.
+
+    ESC shows as ␛ (so no escape sequence can act), other C0 controls as their control pictures,
+    tabs as a space, C1 controls as �, and bidi overrides as ⍦. Newlines stay.
+    """
+    return text.translate(_VISIBLE)

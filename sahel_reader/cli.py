@@ -58,11 +58,17 @@ def _reader(argv: list[str]) -> int:
                     "Subcommand: claims (print the claims without opening the reader).",
     )
     parser.add_argument("--version", action="version", version=f"sahel-reader {__version__}")
-    parser.add_argument("paths", nargs="*", metavar="PATH")
-    parser.parse_args(argv)
-    print("sahel-reader: the reader is not built yet; `sahel-reader claims [PATH ...]` prints the "
-          "claims of the reports.", file=sys.stderr)
-    return 2
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="reports (.txt .md .html), folders of reports or a story manifest (.yaml); "
+                             "default: the bundled Bamako story")
+    options = parser.parse_args(argv)
+
+    from sahel_reader.story.documents import bundled_seed_paths
+    from sahel_reader.tui.app import SahelReaderApp
+
+    paths = [str(p) for p in options.paths or bundled_seed_paths()]
+    SahelReaderApp(paths, None if options.paths else BUNDLED_TITLE).run()
+    return 0
 
 
 def _report_problems(loaded) -> None:

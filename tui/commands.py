@@ -1,0 +1,105 @@
+"""The reader's commands: one object each, feeding the key bindings, the footer, help and the palette.
+
+Every binding has an id (``sahel.<name>``), so keys can be changed in
+``$XDG_CONFIG_HOME/sahel-reader/keys.yaml`` (``next-version: ctrl+right``, say) where a terminal
+multiplexer or a keyboard layout gets in the way.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+import yaml
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    name: str
+    """Stable name, used in the keymap file and as the binding id."""
+    action: str
+    keys: str
+    """Textual key names, comma-separated; the first is shown."""
+    title: str
+    help: str
+    key_display: str
+    footer: bool = False
+
+    def binding(self) -> Binding:
+        return Binding(self.keys, self.action, self.title, show=self.footer,
+                       key_display=self.key_display, id=f"sahel.{self.name}")
+
+
+READER_COMMANDS: tuple[Command, ...] = (
+    Command("next-pane", "next_pane", "tab,l", "Next report", "Focus the next report pane", "tab / l"),
+    Command("previous-pane", "previous_pane", "shift+tab,h", "Previous report", "Focus the previous report pane",
+            "shift+tab / h"),
+    Command("cursor-down", "cursor_down", "j,down", "Next sentence", "Move the reading cursor one sentence down",
+            "j / ↓"),
+    Command("cursor-up", "cursor_up", "k,up", "Previous sentence", "Move the reading cursor one sentence up", "k / ↑"),
+    Command("next-claim", "next_claim", "J,shift+j", "Next claim", "Next figure or quotation in this report", "J"),
+    Command("previous-claim", "previous_claim", "K,shift+k", "Previous claim",
+            "Previous figure or quotation in this report", "K"),
+    Command("next-version", "next_version", "right_square_bracket", "Next version",
+            "Jump to the next version of this sentence or claim in the other reports", "]", footer=True),
+    Command("previous-version", "previous_version", "left_square_bracket", "Previous version",
+            "Jump to the previous version of this sentence or claim", "["),
+    Command("inspect", "inspect", "enter", "Inspect", "Every version of the claim under the cursor", "enter",
+            footer=True),
+    Command("matrix", "matrix", "c", "Claims matrix", "Facts by report, conflicts flagged", "c", footer=True),
+    Command("search", "search", "slash", "Search", "Search all reports", "/", footer=True),
+    Command("next-match", "next_match", "n", "Next match", "Next search match", "n"),
+    Command("previous-match", "previous_match", "N,shift+n", "Previous match", "Previous search match", "N"),
+    Command("zoom", "zoom", "z", "Zoom", "Show the focused report alone, and back", "z", footer=True),
+    Command("sync", "sync", "s", "Sync", "Scroll the other reports to their version of the current sentence",
+            "s", footer=True),
+    Command("help", "help", "question_mark", "Help", "Every key, and what the colours mean", "?", footer=True),
+    Command("quit", "quit", "q", "Quit", "Quit sahel-reader", "q", footer=True),
+)
+
+
+def keymap_path() -> Path:
+    config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(config) / "sahel-reader" / "keys.yaml"
+
+
+def load_keymap(path: Path | None = None) -> tuple[dict[str, str], str | None]:
+    """The user's key overrides as a Textual keymap, and a problem to report (or None)."""
+    path = path or keymap_path()
+    if not path.exists():
+        return {}, None
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        return {}, f"{path}: the key file could not be read ({error.__class__.__name__}); default keys are used."
+    names = {command.name for command in READER_COMMANDS}
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+        return {}, f"{path}: the key file must map command names to keys; default keys are used."
+    unknown = sorted(set(data) - names)
+    if unknown:
+        return {}, f"{path}: unknown command {unknown[0]!r} in the key file; default keys are used."
+    return {f"sahel.{name}": keys for name, keys in data.items()}, None
+
+
+class ReaderCommands(Provider):
+    """The reader's commands in the command palette, each with its key."""
+
+    async def discover(self) -> Hits:
+        for command in READER_COMMANDS:
+            yield DiscoveryHit(f"{command.title}  ({command.key_display})", partial(self._run, command),
+                               help=command.help)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for command in READER_COMMANDS:
+            shown = f"{command.title}  ({command.key_display})"
+            score = matcher.match(f"{shown} {command.help}")
+            if score > 0:
+                yield Hit(score, matcher.highlight(shown), partial(self._run, command), help=command.help)
+
+    async def _run(self, command: Command) -> None:
+        await self.screen.run_action(command.action)

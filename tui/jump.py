@@ -1,0 +1,14 @@
+"""Where the reader asks to go: what modal screens return when the reader picks a row or cell."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class JumpTarget:
+    """A sentence of a report, and optionally the claim in it to select."""
+
+    doc: str
+    sentence: int
+    claim: str | None = None

@@ -1,0 +1,147 @@
+"""How a report is laid out in a pane: wrapped lines with their text offsets, and styled runs.
+
+Pure Python (no Textual), so it can be tested and measured on its own. Offsets always index the
+document's text, so a visual line, a sentence and a claim can be mapped onto each other exactly.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from rich.cells import cell_len
+
+from sahel_reader.story.analysis import Story
+
+_TOKEN = re.compile(r"\S+\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class VisualLine:
+    """One row of a pane: ``text[start:end]`` (trailing spaces trimmed when shown)."""
+
+    start: int
+    end: int
+
+
+def wrap(text: str, width: int) -> list[VisualLine]:
+    """Greedy word wrap of every paragraph of ``text`` to ``width`` cells, keeping offsets."""
+    width = max(1, width)
+    lines: list[VisualLine] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        lines.extend(_wrap_paragraph(paragraph, offset, width))
+        offset += len(paragraph) + 1
+    return lines
+
+
+def _wrap_paragraph(paragraph: str, offset: int, width: int) -> list[VisualLine]:
+    measure = len if paragraph.isascii() else cell_len
+    if measure(paragraph) <= width:
+        return [VisualLine(offset, offset + len(paragraph))]
+    lines = []
+    line_start, used = 0, 0
+    for token in _TOKEN.finditer(paragraph):
+        word = token.group().rstrip()
+        word_width = measure(word)
+        if used and used + word_width > width:
+            lines.append(VisualLine(offset + line_start, offset + token.start()))
+            line_start, used = token.start(), 0
+        while word_width > width:  # a word wider than the pane: cut it
+            cut = _fit(paragraph, line_start, width, measure)
+            lines.append(VisualLine(offset + line_start, offset + cut))
+            line_start = cut
+            word_width = measure(paragraph[line_start:token.start() + len(word)])
+        used = measure(paragraph[line_start:token.end()])
+    lines.append(VisualLine(offset + line_start, offset + len(paragraph)))
+    return lines
+
+
+def _fit(paragraph: str, start: int, width: int, measure) -> int:
+    end = start + width
+    while end > start + 1 and measure(paragraph[start:end]) > width:
+        end -= 1
+    return end
+
+
+@dataclass(slots=True)
+class DocumentView:
+    """What a pane shows of one document besides its text: styled runs, links, conflicts."""
+
+    runs: list[tuple[int, int, tuple[str, ...]]] = field(default_factory=list)
+    """Sorted, non-overlapping ``(start, end, component classes)``."""
+    claim_spans: list[tuple[int, int, str]] = field(default_factory=list)
+    """``(start, end, claim id)`` in text order."""
+    versions: dict[int, int] = field(default_factory=dict)
+    """Per sentence index: in how many other reports it has a version."""
+    conflicted: set[int] = field(default_factory=set)
+    """Sentences holding a claim of a conflicting cluster."""
+
+    def runs_between(self, start: int, end: int) -> list[tuple[int, int, tuple[str, ...]]]:
+        """The runs overlapping ``[start, end)``."""
+        first = bisect.bisect_right([r[1] for r in self.runs], start)
+        found = []
+        for run in self.runs[first:]:
+            if run[0] >= end:
+                break
+            found.append(run)
+        return found
+
+
+def claim_classes(claim, conflicting: bool) -> tuple[str, ...]:
+    """The component classes a claim is drawn with: its kind, and a conflict mark beyond colour."""
+    if claim.kind == "quote":
+        kind = "quote"
+    elif claim.event in ("killed",):
+        kind = "death"
+    elif claim.event in ("injured", "casualties"):
+        kind = "injury"
+    elif claim.quantity in ("date", "time", "year", "duration"):
+        kind = "time"
+    else:
+        kind = "figure"
+    classes = (f"report-pane--{kind}",)
+    return classes + (("report-pane--conflict",) if conflicting else ())
+
+
+def document_views(story: Story) -> dict[str, DocumentView]:
+    """A view per document of ``story``: built once when the story arrives."""
+    conflicting = {k.id for k in story.clusters if k.status == "conflict"}
+    views = {d.id: DocumentView() for d in story.documents}
+    pieces: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {d.id: [] for d in story.documents}
+    for document in story.documents:
+        for start, end in document.boilerplate:
+            pieces[document.id].append((start, end, ("report-pane--boilerplate",)))
+        if document.title_span:
+            pieces[document.id].append((*document.title_span, ("report-pane--headline",)))
+    for claim in story.claims:
+        in_conflict = claim.cluster in conflicting
+        pieces[claim.doc].append((claim.start, claim.end, claim_classes(claim, in_conflict)))
+        views[claim.doc].claim_spans.append((claim.start, claim.end, claim.id))
+        if in_conflict:
+            views[claim.doc].conflicted.add(claim.sentence)
+    other_docs: dict[tuple[str, int], set[str]] = {}
+    for link in story.sentence_links:
+        other_docs.setdefault(link.source, set()).add(link.target[0])
+    for (doc, sentence), docs in other_docs.items():
+        views[doc].versions[sentence] = len(docs)
+    for doc_id, view in views.items():
+        view.runs = flatten(pieces[doc_id])
+        view.claim_spans.sort()
+    return views
+
+
+def flatten(pieces: list[tuple[int, int, tuple[str, ...]]]) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Overlapping styled pieces as sorted, non-overlapping runs whose classes add up (a sweep)."""
+    pieces = sorted(pieces)
+    cuts = sorted({p for start, end, _ in pieces for p in (start, end)})
+    runs, active, next_piece = [], [], 0
+    for left, right in zip(cuts, cuts[1:]):
+        while next_piece < len(pieces) and pieces[next_piece][0] <= left:
+            active.append(pieces[next_piece])
+            next_piece += 1
+        active = [piece for piece in active if piece[1] > left]
+        if active:
+            runs.append((left, right, tuple(dict.fromkeys(c for _, _, names in active for c in names))))
+    return runs

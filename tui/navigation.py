@@ -1,0 +1,114 @@
+"""Where the keys lead: versions of a sentence or claim, the best version in each report, search.
+
+Pure Python over a ``Story``; the reader screen only moves cursors to what these return.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sahel_reader.story.analysis import Story
+
+from .jump import JumpTarget
+
+
+@dataclass(frozen=True, slots=True)
+class SearchMatch:
+    doc: str
+    start: int
+    end: int
+
+
+class Navigator:
+    """Indexes a story once so that every jump is a dictionary look-up."""
+
+    def __init__(self, story: Story) -> None:
+        self.story = story
+        self.order = [d.id for d in story.documents]
+        self._links = defaultdict(list)
+        for link in story.sentence_links:
+            self._links[link.source].append(link)
+        self._claims_by_doc = defaultdict(list)
+        for claim in story.claims:
+            self._claims_by_doc[claim.doc].append(claim)
+        self._cluster_members = {k.id: [story.claim(c) for c in k.claims] for k in story.clusters}
+        self._claim_starts = {doc: [c.start for c in claims] for doc, claims in self._claims_by_doc.items()}
+
+    def claims(self, doc: str) -> list:
+        return self._claims_by_doc.get(doc, [])
+
+    def claims_in_sentence(self, doc: str, sentence: int) -> list:
+        return [c for c in self.claims(doc) if c.sentence == sentence]
+
+    def next_claim(self, doc: str, sentence: int, selected: str | None, step: int):
+        """The claim after (or before) the selected one, else after the cursor's sentence."""
+        claims = self.claims(doc)
+        if not claims:
+            return None
+        ids = [c.id for c in claims]
+        if selected in ids:
+            index = ids.index(selected) + step
+        elif step > 0:
+            index = next((i for i, c in enumerate(claims) if c.sentence >= sentence), len(claims))
+        else:
+            index = max((i for i, c in enumerate(claims) if c.sentence < sentence), default=-1)
+        return claims[index] if 0 <= index < len(claims) else None
+
+    def versions(self, doc: str, sentence: int, claim_id: str | None = None) -> list[JumpTarget]:
+        """Every version of a claim (its cluster) or else of a sentence (its links) in other reports.
+
+        The best version in each report comes first, reports in pane order starting after this
+        one; then the other versions, best first. So ``]`` visits each report once before the rest.
+        """
+        candidates: list[tuple[float, JumpTarget]] = []
+        scores = {link.target: link.score for link in self._links.get((doc, sentence), [])}
+        claim = self.story.claim(claim_id) if claim_id else None
+        if claim is not None and claim.cluster:
+            for other in self._cluster_members[claim.cluster]:
+                if other.doc != doc:
+                    score = scores.get((other.doc, other.sentence), 0.0) + (0.5 if other.value == claim.value else 0)
+                    candidates.append((score, JumpTarget(other.doc, other.sentence, other.id)))
+        else:
+            for link in self._links.get((doc, sentence), []):
+                candidates.append((link.score, JumpTarget(link.target[0], link.target[1])))
+        position = self.order.index(doc)
+        rank = {d: (self.order.index(d) - position) % len(self.order) for d in self.order}
+        candidates.sort(key=lambda item: (rank[item[1].doc], -item[0], item[1].sentence))
+        first, rest, seen = [], [], set()
+        for score, target in candidates:
+            (rest if target.doc in seen else first).append((score, target))
+            seen.add(target.doc)
+        rest.sort(key=lambda item: -item[0])
+        unique, kept = [], set()
+        for _, target in first + rest:
+            if (target.doc, target.sentence) not in kept:
+                kept.add((target.doc, target.sentence))
+                unique.append(target)
+        return unique
+
+    def best_version_in(self, doc: str, sentence: int, other_doc: str) -> int | None:
+        """The sentence of ``other_doc`` that best tells what ``sentence`` of ``doc`` tells."""
+        links = [l for l in self._links.get((doc, sentence), []) if l.target[0] == other_doc]
+        return max(links, key=lambda l: l.score).target[1] if links else None
+
+    def version_count(self, doc: str, sentence: int) -> int:
+        return len({link.target[0] for link in self._links.get((doc, sentence), [])})
+
+    def search(self, query: str) -> list[SearchMatch]:
+        """Every occurrence of ``query`` (case-insensitive, literal) in every report, in pane order."""
+        if not query:
+            return []
+        pattern = re.compile(re.escape(query), re.IGNORECASE)
+        return [SearchMatch(d.id, m.start(), m.end()) for d in self.story.documents for m in pattern.finditer(d.text)]
+
+    def claim_at(self, doc: str, offset: int):
+        starts = self._claim_starts.get(doc, [])
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0:
+            claim = self._claims_by_doc[doc][index]
+            if claim.start <= offset < claim.end:
+                return claim
+        return None

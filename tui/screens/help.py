@@ -1,0 +1,65 @@
+"""Help: every key, and what the colours and marks mean, drawn with the reader's own styles."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from sahel_reader.highlighters.sentences import split_sentences
+from sahel_reader.story.model import Document
+
+from ..commands import READER_COMMANDS, keymap_path
+from ..layout import DocumentView
+from ..widgets.report_pane import ReportPane
+
+_LEGEND = [
+    ("77", "report-pane--death", "deaths: killed, dead, death toll"),
+    ("255", "report-pane--injury", "injuries, and killed-and-injured together"),
+    ("15", "report-pane--figure", "other counts: detained, buried, displaced, anything counted"),
+    ("2015", "report-pane--time", "dates, times, years and durations"),
+    ("“quoted”", "report-pane--quote", "a quotation"),
+    ("almost 100", "report-pane--death report-pane--conflict", "underlined: its fact is told differently elsewhere"),
+    ("4›", "", "in the gutter: this sentence has versions in 4 other reports (4≠: and they conflict)"),
+    ("▌", "", "in the gutter: the reading cursor"),
+]
+
+
+def legend_pane() -> ReportPane:
+    """A small report whose text is the legend, styled by the same component classes as the reader."""
+    lines, runs, offset = [], [], 0
+    for sample, classes, meaning in _LEGEND:
+        line = f"{sample:<11} {meaning}"
+        if classes:
+            runs.append((offset, offset + len(sample), tuple(classes.split())))
+        lines.append(line)
+        offset += len(line) + 1
+    text = "\n".join(lines)
+    document = Document(id="legend", path="", text=text, sentences=split_sentences(text))
+    pane = ReportPane(document, DocumentView(runs=runs), id="legend")
+    pane.can_focus = False
+    return pane
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key of the reader, from the same command objects the bindings come from."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body"):
+            yield Static(Text("Colours and marks", style="bold"))
+            yield legend_pane()
+            yield Static(Text("Keys", style="bold"))
+            table = DataTable(id="keys", show_cursor=False, zebra_stripes=True)
+            table.add_columns("key", "command", "what it does")
+            for command in READER_COMMANDS:
+                table.add_row(Text(command.key_display), Text(command.title), Text(command.help))
+            yield table
+            yield Static(Text(
+                f"Keys can be changed in {keymap_path()} (command name: keys, e.g. "
+                f"'next-version: ctrl+right'). Press ctrl+p for the command palette, escape to close."
+            ))

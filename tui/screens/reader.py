@@ -1,0 +1,380 @@
+"""The reader: the reports side by side, and every key that moves between them.
+
+Loading and linking run in a thread worker that posts ``StoryReady``; until then the screen shows
+what it is doing, so the first frame paints at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import HorizontalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from sahel_reader.highlighters.safety import printable
+from sahel_reader.story.analysis import Story, analyse
+from sahel_reader.story.documents import LoadResult, load_paths
+from sahel_reader.story.model import LoadError
+
+from ..commands import READER_COMMANDS, ReaderCommands
+from ..jump import JumpTarget
+from ..layout import DocumentView, document_views
+from ..navigation import Navigator, SearchMatch
+from ..widgets.report_pane import ReportPane
+from ..widgets.status_bar import StatusBar
+from .help import HelpScreen
+
+
+MIN_PANE_WIDTH = 44
+"""Below this a pane is too narrow to read; more panes than fit make the row scroll sideways."""
+
+
+@dataclass
+class StoryReady(Message):
+    """The worker has loaded and linked the reports."""
+
+    story: Story
+    views: dict[str, DocumentView]
+    errors: list[LoadError]
+
+
+@dataclass
+class _VersionCycle:
+    """Where a run of ``]``/``[`` presses started, and where it is now."""
+
+    origin: JumpTarget
+    versions: list[JumpTarget]
+    index: int = -1
+
+
+class ReaderScreen(Screen):
+    BINDINGS = [command.binding() for command in READER_COMMANDS]
+    COMMANDS = {ReaderCommands}
+
+    def __init__(self, paths: Sequence[str], title: str | None = None) -> None:
+        super().__init__()
+        self.paths = list(paths)
+        self.story_title = title
+        self.story: Story | None = None
+        self.navigator: Navigator | None = None
+        self.panes: list[ReportPane] = []
+        self.active = 0
+        self.sync = False
+        self._cycle: _VersionCycle | None = None
+        self._matches: list[SearchMatch] = []
+        self._match_index = -1
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        yield HorizontalScroll(id="panes")
+        yield Input(placeholder="Search all reports (enter: find, escape: close)", id="search")
+        yield StatusBar(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#panes").mount(Static("Loading and linking the reports…", id="loading"))
+        self.query_one(StatusBar).message("Loading…")
+        self._load()
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load(self) -> None:
+        loaded: LoadResult = load_paths(self.paths)
+        story = analyse(loaded.documents, loaded.title or self.story_title)
+        self.post_message(StoryReady(story, document_views(story), loaded.errors))
+
+    async def on_story_ready(self, message: StoryReady) -> None:
+        self.story = message.story
+        self.navigator = Navigator(message.story)
+        for error in message.errors:
+            self.notify(printable(error.message), title="Could not open a report", severity="error", timeout=10)
+        for document in message.story.documents:
+            for warning in document.warnings:
+                self.notify(printable(warning), severity="warning", timeout=8)
+        self.title = printable(message.story.title or "sahel-reader")
+        self.sub_title = f"{len(message.story.documents)} reports"
+        container = self.query_one("#panes")
+        await container.remove_children()
+        self.panes = [ReportPane(d, message.views[d.id], id=f"pane-{n}") for n, d in enumerate(message.story.documents)]
+        if not self.panes:
+            await container.mount(Static("No report could be opened.", id="loading"))
+            self.query_one(StatusBar).message("No reports")
+            return
+        await container.mount_all(self.panes)
+        for pane in self.panes:
+            self._title_pane(pane)
+        self._size_panes()
+        self.focus_pane(0)
+
+    def on_resize(self) -> None:
+        self._size_panes()
+
+    def _size_panes(self) -> None:
+        """An equal share of the width each, never narrower than readable: then the row scrolls."""
+        if not self.panes:
+            return
+        width = self.query_one("#panes").size.width or self.size.width
+        share = max(MIN_PANE_WIDTH, width // len(self.panes))
+        for pane in self.panes:
+            pane.styles.width = share
+        if self.pane:
+            self.call_after_refresh(self._keep_focused_pane_in_view)
+
+    def _keep_focused_pane_in_view(self) -> None:
+        if self.pane:
+            self.query_one("#panes", HorizontalScroll).scroll_to_widget(self.pane, animate=False)
+
+    def _title_pane(self, pane: ReportPane) -> None:
+        document = pane.document
+        outlet = f" · {document.outlet}" if document.outlet else ""
+        pane.border_title = Text(printable((document.title or document.id) + outlet))
+        claims = self.navigator.claims(document.id)
+        figures = sum(1 for c in claims if c.kind == "number")
+        conflicts = len(pane.view.conflicted)
+        pane.border_subtitle = Text(f"{figures} fig · {len(claims) - figures} quo · {conflicts} ≠")
+
+    # -- focus and status -----------------------------------------------------------------
+
+    @property
+    def pane(self) -> ReportPane | None:
+        return self.panes[self.active] if self.panes else None
+
+    def focus_pane(self, index: int) -> None:
+        if not self.panes:
+            return
+        self.panes[self.active].remove_class("-active")
+        self.active = index % len(self.panes)
+        pane = self.panes[self.active]
+        pane.add_class("-active")
+        pane.focus()
+        self.query_one("#panes", HorizontalScroll).scroll_to_widget(pane, animate=False)
+        self.update_status()
+
+    def on_descendant_focus(self, event) -> None:
+        if isinstance(event.widget, ReportPane) and event.widget in self.panes:
+            index = self.panes.index(event.widget)
+            if index != self.active:
+                self.panes[self.active].remove_class("-active")
+                self.active = index
+                event.widget.add_class("-active")
+                self.update_status()
+
+    def update_status(self) -> None:
+        pane = self.pane
+        if pane is None:
+            return
+        modes = []
+        if self.sync:
+            modes.append("sync on")
+        if self.query_one("#panes").has_class("-zoomed"):
+            modes.append("zoomed")
+        if self._matches:
+            modes.append(f"match {self._match_index + 1} of {len(self._matches)}")
+        versions = self.navigator.version_count(pane.document.id, pane.cursor)
+        self.query_one(StatusBar).show(pane.document.id, pane.cursor, pane.sentence_count, versions, modes)
+
+    def _moved(self) -> None:
+        """After the cursor moved in the focused pane: other panes follow when synced."""
+        if self.sync:
+            self._sync_others()
+        self.update_status()
+
+    def _sync_others(self) -> None:
+        pane = self.pane
+        for other in self.panes:
+            if other is not pane:
+                sentence = self.navigator.best_version_in(pane.document.id, pane.cursor, other.document.id)
+                if sentence is not None:
+                    other.set_cursor(sentence, scroll=False)
+                    other.show_cursor(center=True)
+
+    # -- actions --------------------------------------------------------------------------
+
+    def action_next_pane(self) -> None:
+        self.focus_pane(self.active + 1)
+
+    def action_previous_pane(self) -> None:
+        self.focus_pane(self.active - 1)
+
+    def action_cursor_down(self) -> None:
+        self._move(1)
+
+    def action_cursor_up(self) -> None:
+        self._move(-1)
+
+    def _move(self, step: int) -> None:
+        if self.pane:
+            self.pane.set_cursor(self.pane.cursor + step)
+            self._moved()
+
+    def action_next_claim(self) -> None:
+        self._claim_step(1)
+
+    def action_previous_claim(self) -> None:
+        self._claim_step(-1)
+
+    def _claim_step(self, step: int) -> None:
+        pane = self.pane
+        if pane is None:
+            return
+        claim = self.navigator.next_claim(pane.document.id, pane.cursor, pane.selected_claim, step)
+        if claim is None:
+            self.notify("No more claims in this report.", timeout=2)
+            return
+        pane.set_cursor(claim.sentence, claim=claim.id)
+        self._moved()
+
+    def action_next_version(self) -> None:
+        self._version_step(1)
+
+    def action_previous_version(self) -> None:
+        self._version_step(-1)
+
+    def _version_step(self, step: int) -> None:
+        pane = self.pane
+        if pane is None:
+            return
+        here = JumpTarget(pane.document.id, pane.cursor, pane.selected_claim)
+        cycle = self._cycle
+        if cycle is None or self._cycle_position(cycle) != (here.doc, here.sentence):
+            versions = self.navigator.versions(here.doc, here.sentence, here.claim)
+            if not versions:
+                self.notify("This sentence has no version in the other reports.", timeout=3)
+                return
+            cycle = self._cycle = _VersionCycle(here, versions)
+        cycle.index += step
+        if cycle.index >= len(cycle.versions):
+            cycle.index = -1
+        elif cycle.index < -1:
+            cycle.index = len(cycle.versions) - 1
+        self.jump_to(cycle.origin if cycle.index == -1 else cycle.versions[cycle.index], keep_cycle=True)
+
+    def _cycle_position(self, cycle: _VersionCycle) -> tuple[str, int]:
+        target = cycle.origin if cycle.index == -1 else cycle.versions[cycle.index]
+        return target.doc, target.sentence
+
+    def jump_to(self, target: JumpTarget | None, *, keep_cycle: bool = False) -> None:
+        """Focus the target's report and put its cursor (and selection) on the target."""
+        if target is None:
+            return
+        index = next((i for i, p in enumerate(self.panes) if p.document.id == target.doc), None)
+        if index is None:
+            return
+        if not keep_cycle:
+            self._cycle = None
+        self.focus_pane(index)
+        self.pane.set_cursor(target.sentence, claim=target.claim, scroll=False)
+        self.pane.show_cursor(center=True)
+        self._moved()
+
+    def on_report_pane_cursor_moved(self, message: ReportPane.CursorMoved) -> None:
+        index = self.panes.index(message.pane)
+        self.focus_pane(index)
+        message.pane.set_cursor(message.sentence)
+        self._moved()
+
+    def action_inspect(self) -> None:
+        pane = self.pane
+        if pane is None:
+            return
+        from .inspector import ClaimInspector
+
+        claim_id = pane.selected_claim
+        if claim_id is None:
+            in_sentence = self.navigator.claims_in_sentence(pane.document.id, pane.cursor)
+            in_sentence.sort(key=lambda c: c.cluster is None)  # a linked claim first
+            claim_id = in_sentence[0].id if in_sentence else None
+        if claim_id is None:
+            self.notify("No figure or quotation in this sentence; J moves to the next one.", timeout=3)
+            return
+        self.app.push_screen(ClaimInspector(self.story, claim_id), self.jump_to)
+
+    def action_matrix(self) -> None:
+        if self.story is None:
+            return
+        from .matrix import ClaimsMatrix
+
+        self.app.push_screen(ClaimsMatrix(self.story), self.jump_to)
+
+    def action_zoom(self) -> None:
+        self.query_one("#panes").toggle_class("-zoomed")
+        if self.pane:
+            self.call_after_refresh(self.pane.show_cursor)
+        self.update_status()
+
+    def action_sync(self) -> None:
+        self.sync = not self.sync
+        if self.sync and self.pane:
+            self._sync_others()
+        self.update_status()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
+
+    async def action_quit(self) -> None:
+        self.app.exit()
+
+    # -- search ---------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.add_class("-visible")
+        search.focus()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        self._matches = self.navigator.search(event.value) if self.navigator else []
+        by_doc: dict[str, list[tuple[int, int]]] = {}
+        for match in self._matches:
+            by_doc.setdefault(match.doc, []).append((match.start, match.end))
+        for pane in self.panes:
+            pane.set_matches(by_doc.get(pane.document.id, []), None)
+        self._hide_search()
+        if not self._matches:
+            self.notify(f"No match for {printable(event.value)!r}.", timeout=3)
+            self._match_index = -1
+            self.update_status()
+            return
+        pane = self.pane
+        start = pane.document.sentences[pane.cursor][0] if pane.document.sentences else 0
+        order = [p.document.id for p in self.panes]
+        here = (order.index(pane.document.id), start)
+        self._match_index = next(
+            (i for i, m in enumerate(self._matches) if (order.index(m.doc), m.start) >= here), 0)
+        self._show_match()
+
+    def on_key(self, event) -> None:
+        search = self.query_one("#search", Input)
+        if event.key == "escape" and search.has_focus:
+            self._hide_search()
+            event.stop()
+
+    def _hide_search(self) -> None:
+        self.query_one("#search", Input).remove_class("-visible")
+        if self.pane:
+            self.pane.focus()
+
+    def action_next_match(self) -> None:
+        self._match_step(1)
+
+    def action_previous_match(self) -> None:
+        self._match_step(-1)
+
+    def _match_step(self, step: int) -> None:
+        if not self._matches:
+            self.notify("No search yet: press / to search.", timeout=2)
+            return
+        self._match_index = (self._match_index + step) % len(self._matches)
+        self._show_match()
+
+    def _show_match(self) -> None:
+        match = self._matches[self._match_index]
+        for pane in self.panes:
+            pane.set_current_match((match.start, match.end) if pane.document.id == match.doc else None)
+        target_pane = next(p for p in self.panes if p.document.id == match.doc)
+        self.jump_to(JumpTarget(match.doc, target_pane.sentence_at(match.start)))

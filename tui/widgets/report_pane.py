@@ -1,0 +1,232 @@
+"""One report in a pane: the Line API over wrapped text, with a reading cursor and coloured claims.
+
+Like toolong's log view, it never builds one big renderable: the text is wrapped once per width
+into offset ranges, and each visible row is rendered on demand into a cached ``Strip``. Colours
+come from component classes, so the theme decides them (styles/reader.tcss).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from sahel_reader.highlighters.safety import visible_controls
+from sahel_reader.story.model import Document
+
+from ..layout import DocumentView, VisualLine, wrap
+
+_GUTTER = 4
+"""Cursor bar, a two-cell count of versions (or ≠), and a space."""
+
+
+class ReportPane(ScrollView, can_focus=True):
+    """A report, its reading cursor (a sentence) and the claim selected in it."""
+
+    COMPONENT_CLASSES = {
+        "report-pane--cursor", "report-pane--death", "report-pane--injury", "report-pane--figure",
+        "report-pane--time", "report-pane--quote", "report-pane--conflict", "report-pane--selected",
+        "report-pane--boilerplate", "report-pane--headline", "report-pane--match",
+        "report-pane--match-current", "report-pane--gutter", "report-pane--marker",
+        "report-pane--cursor-bar",
+    }
+
+    @dataclass
+    class CursorMoved(Message):
+        """The reader put the cursor on a sentence with the mouse."""
+
+        pane: ReportPane
+        sentence: int
+
+        @property
+        def control(self) -> ReportPane:
+            return self.pane
+
+    def __init__(self, document: Document, view: DocumentView, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.document = document
+        self.view = view
+        self._text = visible_controls(document.text)
+        self._sentence_starts = [start for start, _ in document.sentences]
+        self._lines: list[VisualLine] = []
+        self._line_starts: list[int] = []
+        self._wrapped_width = 0
+        self.cursor = 0
+        self.selected_claim: str | None = None
+        self._matches: list[tuple[int, int]] = []
+        self._current_match: tuple[int, int] | None = None
+        self._cache: LRUCache[tuple, Strip] = LRUCache(2048)
+        self._styles: dict[tuple[str, ...], Style] = {}
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._rewrap()
+
+    def _rewrap(self) -> None:
+        width = max(8, self.scrollable_content_region.width - _GUTTER)
+        if width == self._wrapped_width and self._lines:
+            return
+        self._wrapped_width = width
+        self._lines = wrap(self._text, width)
+        self._line_starts = [line.start for line in self._lines]
+        self._cache.clear()
+        self.virtual_size = Size(width + _GUTTER, len(self._lines))
+        self.show_cursor()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._cache.clear()
+
+    # -- cursor, selection, search ----------------------------------------------------------
+
+    @property
+    def sentence_count(self) -> int:
+        return len(self.document.sentences)
+
+    def set_cursor(self, sentence: int, *, claim: str | None = None, scroll: bool = True) -> None:
+        """Put the reading cursor on ``sentence`` (clamped) and optionally select a claim in it."""
+        if not self.document.sentences:
+            return
+        self.cursor = max(0, min(sentence, self.sentence_count - 1))
+        self.selected_claim = claim
+        self._cache.clear()
+        self.refresh()
+        if scroll:
+            self.show_cursor()
+
+    def sentence_at(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
+
+    def show_cursor(self, *, center: bool = False) -> None:
+        """Scroll so that the cursor's sentence is in view."""
+        if not self._lines or not self.document.sentences:
+            return
+        start, end = self.document.sentences[self.cursor]
+        top = self._line_of(start)
+        bottom = self._line_of(max(start, end - 1))
+        height = self.scrollable_content_region.height
+        if center or not (self.scroll_y <= top and bottom < self.scroll_y + height):
+            target = top - max(0, (height - (bottom - top + 1)) // 3) if center else (
+                top if top < self.scroll_y or bottom - top >= height else bottom - height + 1)
+            self.scroll_to(y=max(0, target), animate=False, immediate=True)
+
+    def cursor_line(self) -> int:
+        """The row (in the whole wrapped text) where the cursor's sentence starts."""
+        return self._line_of(self.document.sentences[self.cursor][0]) if self.document.sentences else 0
+
+    def set_matches(self, matches: list[tuple[int, int]], current: tuple[int, int] | None) -> None:
+        self._matches = matches
+        self._current_match = current
+        self._cache.clear()
+        self.refresh()
+
+    def set_current_match(self, current: tuple[int, int] | None) -> None:
+        self._current_match = current
+        self._cache.clear()
+        self.refresh()
+
+    def _line_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._line_starts, offset) - 1)
+
+    # -- rendering ------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        row = scroll_y + y
+        width = self.scrollable_content_region.width
+        if row >= len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        line = self._lines[row]
+        cursor_start, cursor_end = self.document.sentences[self.cursor] if self.document.sentences else (0, 0)
+        on_cursor = line.start < cursor_end and cursor_start < max(line.end, line.start + 1)
+        key = (row, on_cursor and self.cursor, self.selected_claim, self._current_match, id(self._matches))
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._render_row(line, on_cursor, (cursor_start, cursor_end))
+            self._cache[key] = strip
+        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style).apply_offsets(scroll_x, row)
+
+    def _render_row(self, line: VisualLine, on_cursor: bool, cursor: tuple[int, int]) -> Strip:
+        segments = [*self._gutter(line, on_cursor)]
+        end = line.end
+        while end > line.start and self._text[end - 1] == " ":
+            end -= 1
+        for start, stop, classes in self._pieces(line.start, end, cursor if on_cursor else None):
+            segments.append(Segment(self._text[start:stop], self._style(classes)))
+        return Strip(segments)
+
+    def _gutter(self, line: VisualLine, on_cursor: bool) -> list[Segment]:
+        bar = Segment("▌" if on_cursor else " ", self._style(("report-pane--cursor-bar",) if on_cursor else ()))
+        first = self.sentence_at(line.start)
+        starts_here = [i for i in range(first, self.sentence_count)
+                       if self.document.sentences[i][0] >= line.start and self.document.sentences[i][0] < max(line.end, line.start + 1)]
+        marker = "  "
+        for sentence in starts_here:
+            count = self.view.versions.get(sentence)
+            if sentence in self.view.conflicted:
+                marker = f"{min(count or 0, 9)}≠" if count else " ≠"
+                break
+            if count:
+                marker = f"{min(count, 9)}›"
+                break
+        return [bar, Segment(marker, self._style(("report-pane--marker",))), Segment(" ")]
+
+    def _pieces(self, start: int, end: int, cursor: tuple[int, int] | None):
+        """Slices of ``[start, end)`` with the component classes that apply to each."""
+        overlays: list[tuple[int, int, tuple[str, ...]]] = list(self.view.runs_between(start, end))
+        if cursor:
+            overlays.append((cursor[0], cursor[1], ("report-pane--cursor",)))
+        if self.selected_claim:
+            overlays += [(s, e, ("report-pane--selected",)) for s, e, cid in self.view.claim_spans
+                         if cid == self.selected_claim and s < end and start < e]
+        for match in self._matches_between(start, end):
+            name = "report-pane--match-current" if match == self._current_match else "report-pane--match"
+            overlays.append((match[0], match[1], (name,)))
+        cuts = sorted({start, end, *(p for s, e, _ in overlays for p in (s, e) if start < p < end)})
+        for left, right in zip(cuts, cuts[1:]):
+            classes = tuple(c for s, e, names in overlays if s <= left and right <= e for c in names)
+            yield left, right, classes
+
+    def _matches_between(self, start: int, end: int) -> list[tuple[int, int]]:
+        first = bisect.bisect_left(self._matches, (start - 200, 0))
+        return [m for m in self._matches[first:first + 400] if m[0] < end and start < m[1]]
+
+    def _style(self, classes: tuple[str, ...]) -> Style:
+        style = self._styles.get(classes)
+        if style is None:
+            style = self.rich_style
+            for name in _ORDER:
+                if name in classes:
+                    style += self.get_component_rich_style(name, partial=True)
+            self._styles[classes] = style
+        return style
+
+    # -- mouse ----------------------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
+        row = self.scroll_offset.y + event.y
+        if row >= len(self._lines):
+            return
+        line = self._lines[row]
+        column = max(0, event.x - _GUTTER + self.scroll_offset.x)
+        offset = min(line.start + column, max(line.start, line.end - 1))
+        self.post_message(self.CursorMoved(self, self.sentence_at(offset)))
+
+
+_ORDER = (
+    "report-pane--boilerplate", "report-pane--headline", "report-pane--cursor", "report-pane--figure",
+    "report-pane--time", "report-pane--injury", "report-pane--death", "report-pane--quote",
+    "report-pane--conflict", "report-pane--selected", "report-pane--match", "report-pane--match-current",
+    "report-pane--marker", "report-pane--cursor-bar", "report-pane--gutter",
+)
+"""Which style wins where several apply: later ones are added on top."""

@@ -118,10 +118,12 @@ class ReaderScreen(Screen):
         """An equal share of the width each, never narrower than readable: then the row scrolls."""
         if not self.panes:
             return
-        width = self.query_one("#panes").size.width or self.size.width
+        row = self.query_one("#panes")
+        width = row.size.width or self.size.width
         share = max(MIN_PANE_WIDTH, width // len(self.panes))
+        zoomed = row.has_class("-zoomed")
         for pane in self.panes:
-            pane.styles.width = share
+            pane.styles.width = width if zoomed and pane is self.pane else share
         if self.pane:
             self.call_after_refresh(self._keep_focused_pane_in_view)
 
@@ -152,6 +154,8 @@ class ReaderScreen(Screen):
         pane = self.panes[self.active]
         pane.add_class("-active")
         pane.focus()
+        if self.query_one("#panes").has_class("-zoomed"):
+            self._size_panes()
         self.query_one("#panes", HorizontalScroll).scroll_to_widget(pane, animate=False)
         self.update_status()
 
@@ -303,6 +307,7 @@ class ReaderScreen(Screen):
 
     def action_zoom(self) -> None:
         self.query_one("#panes").toggle_class("-zoomed")
+        self._size_panes()
         if self.pane:
             self.call_after_refresh(self.pane.show_cursor)
         self.update_status()

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
@@ -30,6 +31,12 @@ _GUTTER = 4
 
 class ReportPane(ScrollView, can_focus=True):
     """A report, its reading cursor (a sentence) and the claim selected in it."""
+
+    BINDINGS = [
+        Binding("down", "screen.cursor_down", show=False),
+        Binding("up", "screen.cursor_up", show=False),
+    ]
+    """Arrow keys move the reading cursor (the screen's), not just the view; pages still scroll."""
 
     COMPONENT_CLASSES = {
         "report-pane--cursor", "report-pane--death", "report-pane--injury", "report-pane--figure",

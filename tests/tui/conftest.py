@@ -1,0 +1,32 @@
+import pytest
+
+from sahel_reader.cli import BUNDLED_TITLE
+from sahel_reader.story.documents import bundled_seed_paths
+from sahel_reader.tui.app import SahelReaderApp
+from sahel_reader.tui.screens.reader import ReaderScreen
+
+
+def seed_app() -> SahelReaderApp:
+    return SahelReaderApp([str(p) for p in bundled_seed_paths()], BUNDLED_TITLE)
+
+
+async def wait_for_story(pilot) -> ReaderScreen:
+    """Let the loading worker finish and the panes mount."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = pilot.app.screen
+    while not isinstance(screen, ReaderScreen) or not screen.panes:
+        await pilot.pause(0.05)
+        screen = pilot.app.screen
+    await pilot.pause()
+    return screen
+
+
+def sentence_text(pane) -> str:
+    start, end = pane.document.sentences[pane.cursor]
+    return pane.document.text[start:end]
+
+
+@pytest.fixture
+def app():
+    return seed_app()

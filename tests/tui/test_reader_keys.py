@@ -1,0 +1,166 @@
+"""Pilot tests: press the real keys, check where the cursor, focus and scroll end up."""
+
+from conftest import sentence_text, wait_for_story
+
+
+async def move_to(pilot, screen, fragment: str) -> None:
+    """Press j until the cursor's sentence holds ``fragment``."""
+    for _ in range(screen.pane.sentence_count):
+        if fragment in sentence_text(screen.pane):
+            return
+        await pilot.press("j")
+    raise AssertionError(f"no sentence with {fragment!r}")
+
+
+async def test_first_frame_shows_loading_then_the_panes(app):
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        assert [p.document.id[:3] for p in screen.panes] == ["000", "001", "002", "003", "004"]
+        assert screen.focused is screen.panes[0]
+        status = str(screen.query_one("#status").render())
+        assert "000_9e34431ca94add9f" in status and "sentence 1/26" in status
+
+
+async def test_j_and_k_move_the_reading_cursor_one_sentence(app):
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        await pilot.press("j", "j", "down")
+        assert screen.pane.cursor == 3
+        await pilot.press("k", "up")
+        assert screen.pane.cursor == 1
+        assert "More than 70 people were killed" in sentence_text(screen.pane)
+        assert "sentence 2/26" in str(screen.query_one("#status").render())
+
+
+async def test_J_and_K_step_through_the_claims_of_the_pane(app):
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        await pilot.press("J")
+        first = screen.story.claim(screen.pane.selected_claim)
+        assert first.text == "More than 70"
+        await pilot.press("J", "J")
+        assert screen.story.claim(screen.pane.selected_claim).text == "77"
+        await pilot.press("K")
+        assert screen.story.claim(screen.pane.selected_claim).text == "200"
+        assert screen.pane.cursor == first.sentence
+
+
+async def test_bracket_jumps_from_77_died_to_77_individuals_and_cycles_to_the_official_toll(app):
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        await move_to(pilot, screen, "77 people had died")
+        await pilot.press("right_square_bracket")
+        assert screen.pane is screen.panes[1] and screen.focused is screen.panes[1]
+        assert "77 individuals were killed" in sentence_text(screen.pane)
+        seen = []
+        for _ in range(12):
+            await pilot.press("right_square_bracket")
+            seen.append(sentence_text(screen.pane))
+            if "The official death toll stands at 77" in seen[-1]:
+                break
+        assert any("The official death toll stands at 77" in s for s in seen)
+        # [ goes back the way ] came
+        await pilot.press("left_square_bracket")
+        assert "The official death toll stands at 77" not in sentence_text(screen.pane)
+
+
+async def test_bracket_cycles_back_to_where_it_started(app):
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        await move_to(pilot, screen, "burials of some fifty")
+        origin = (screen.pane.document.id, screen.pane.cursor)
+        visited = []
+        for _ in range(10):
+            await pilot.press("right_square_bracket")
+            visited.append((screen.pane.document.id, screen.pane.cursor))
+            if visited[-1] == origin:
+                break
+        assert visited[-1] == origin and len(visited) >= 3
+        assert {doc[:3] for doc, _ in visited} >= {"001", "004"}
+
+
+async def test_a_selected_claim_jumps_to_its_versions_in_other_reports(app):
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        await pilot.press("J", "J", "J")  # 77
+        assert screen.story.claim(screen.pane.selected_claim).text == "77"
+        await pilot.press("right_square_bracket")
+        claim = screen.story.claim(screen.pane.selected_claim)
+        assert claim.doc.startswith("001") and claim.text == "77"
+
+
+async def test_tab_h_and_l_move_focus_between_panes_and_keep_it_in_view(app):
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await wait_for_story(pilot)
+        await pilot.press("tab", "l", "l", "l")
+        assert screen.focused is screen.panes[4]
+        row = screen.query_one("#panes")
+        assert row.scroll_x > 0
+        assert screen.panes[4].region.x >= 0 and screen.panes[4].region.right <= 100
+        await pilot.press("h", "shift+tab")
+        assert screen.focused is screen.panes[2]
+        await pilot.press("l", "l", "l")
+        assert screen.focused is screen.panes[0]
+
+
+async def test_sync_scrolls_the_other_panes_to_their_version(app):
+    async with app.run_test(size=(200, 50)) as pilot:
+        screen = await wait_for_story(pilot)
+        await pilot.press("s")
+        assert "sync on" in str(screen.query_one("#status").render())
+        await move_to(pilot, screen, "burials of some fifty")
+        fourth = screen.panes[4]
+        assert "laid to rest" in sentence_text(fourth) or "50 police cadets" in sentence_text(fourth)
+        second = screen.panes[1]
+        assert "Le Soir" in sentence_text(second)
+
+
+async def test_z_zooms_the_focused_pane_and_back(app):
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        await pilot.press("l", "z")
+        await pilot.pause()
+        assert screen.panes[1].region.width > 150
+        assert not screen.panes[0].display or screen.panes[0].region.width == 0
+        await pilot.press("z")
+        await pilot.pause()
+        assert screen.panes[0].display and screen.panes[1].region.width < 60
+
+
+async def test_search_highlights_matches_and_n_moves_between_them(app):
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        await pilot.press("slash")
+        await pilot.press(*"Le Soir")
+        await pilot.press("enter")
+        status = str(screen.query_one("#status").render())
+        assert "match 1 of 2" in status
+        assert "Le Soir" in sentence_text(screen.pane)
+        await pilot.press("n")
+        assert "match 2 of 2" in str(screen.query_one("#status").render())
+        assert screen.pane.document.id.startswith("001") and "Le Soir" in sentence_text(screen.pane)
+        await pilot.press("N")
+        assert screen.pane.document.id.startswith("000")
+
+
+async def test_clicking_a_sentence_puts_the_cursor_there(app):
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        pane = screen.panes[1]
+        await pilot.click(pane, offset=(8, 3))
+        assert screen.focused is pane
+        assert "Militant Attack in Bamako Leaves Over 70" in sentence_text(pane)
+
+
+async def test_help_lists_every_key(app):
+    async with app.run_test(size=(160, 45)) as pilot:
+        await wait_for_story(pilot)
+        await pilot.press("question_mark")
+        from sahel_reader.tui.screens.help import HelpScreen
+        from sahel_reader.tui.commands import READER_COMMANDS
+
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.query_one("#keys")
+        assert table.row_count == len(READER_COMMANDS)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)

@@ -1,0 +1,178 @@
+"""The claim inspector: every version of one fact across the reports, so the reader can weigh them.
+
+Opened with ``enter`` on a claim; ``enter`` on a row returns where to jump. A claim that no other
+report states is shown with the sentences linked to its own, so the reader still sees the retellings.
+Colours come from component classes and screens.tcss; report text is made printable and put in
+``Text`` objects, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.style import StyleType
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from sahel_reader.highlighters.safety import printable
+from sahel_reader.story.analysis import Story
+from sahel_reader.story.claims import Claim
+from sahel_reader.story.compare import outlier_claims, short_ids
+
+from ..jump import JumpTarget
+
+HEDGE_WORDS = {"lower": "more than", "upper": "almost", "approx": "about", "range": "range",
+               "vague": "vague", "exact": "exact"}
+"""The qualifier in words a reader knows at once."""
+_CLAIM_WIDTH = 34
+_SOURCE_WIDTH = 28
+_OUTLET_WIDTH = 16
+_FRAME_CHROME = 12
+"""Cells the frame takes around the table (margin, border, padding, scrollbar): keep in step with screens.tcss."""
+_MIN_SENTENCE_WIDTH = 20
+
+
+def safe_text(text: str, width: int | None = None, style: StyleType = "") -> Text:
+    """Untrusted report text as one printable line, cut with an ellipsis to ``width`` cells."""
+    line = Text(printable(" ".join(text.split())), style=style, no_wrap=True, end="")
+    if width is not None and cell_len(line.plain) > width:
+        line.truncate(width, overflow="ellipsis")
+    return line
+
+
+class ClaimInspector(ModalScreen[JumpTarget | None]):
+    """Every version of a claim's fact, one row per claim; ``enter`` jumps, ``escape`` closes."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Close"),
+        Binding("q", "close", "Close", show=False),
+        # "y" / "x" (confirm / reject a suggested link) will join here.
+    ]
+    COMPONENT_CLASSES = {
+        "claim-inspector--outlier", "claim-inspector--report", "claim-inspector--hedge",
+        "claim-inspector--source", "claim-inspector--score",
+    }
+
+    def __init__(self, story: Story, claim_id: str) -> None:
+        super().__init__()
+        self.story = story
+        self.claim = story.claim(claim_id)
+        self.cluster = next((k for k in story.clusters if k.id == self.claim.cluster), None)
+        self.targets: dict[str, JumpTarget] = {}
+        """Row key -> where ``enter`` on that row jumps."""
+        self._short = short_ids([d.id for d in story.documents])
+        self._filled_width = 0
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="modal-frame"):
+            yield Static(self._title(), classes=f"modal-title {self._title_class()}")
+            yield DataTable(cursor_type="row", zebra_stripes=True, id="inspector-table")
+            yield Static("enter: jump to this version · escape: close", classes="modal-keys")
+
+    def _title(self) -> Text:
+        if self.cluster is None:
+            title = Text("Not stated by another report: ")
+            title.append_text(safe_text(self.claim.text, _CLAIM_WIDTH))
+            return title.append(" · sentences that tell the same")
+        title = safe_text(self.cluster.label)
+        mark = "  ≠ CONFLICT" if self.cluster.status == "conflict" else "  = AGREE"
+        return title.append(mark)
+
+    def _title_class(self) -> str:
+        if self.cluster is None:
+            return "-alone"
+        return "-conflict" if self.cluster.status == "conflict" else "-agree"
+
+    def on_mount(self) -> None:
+        self._fill_table(self.app.size.width)
+        self.query_one(DataTable).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size.width != self._filled_width:
+            self._fill_table(event.size.width)
+
+    def _fill_table(self, screen_width: int) -> None:
+        """(Re)build the rows, giving the sentence whatever width the other columns leave."""
+        self._filled_width = screen_width
+        rows = self._cluster_rows() if self.cluster else self._linked_rows()
+        headers = self._headers()
+        table = self.query_one(DataTable)
+        cursor_row = table.cursor_row if table.row_count else self._opened_row(rows)
+        table.clear(columns=True)
+        fixed = [max([cell_len(header)] + [cells[i].cell_len for _, cells, _ in rows])
+                 for i, header in enumerate(headers)]
+        used = sum(fixed) + 2 * table.cell_padding * (len(headers) + 1) + _FRAME_CHROME
+        sentence_width = max(_MIN_SENTENCE_WIDTH, screen_width - used)
+        for header, width in zip(headers, fixed):
+            table.add_column(header, width=width)
+        table.add_column("sentence", width=sentence_width)
+        self.targets = {}
+        for key, cells, target in rows:
+            document = self.story.document(target.doc)
+            start, end = document.sentences[target.sentence]
+            table.add_row(*cells, safe_text(document.text[start:end], sentence_width), key=key)
+            self.targets[key] = target
+        table.move_cursor(row=cursor_row, animate=False)
+
+    def _headers(self) -> list[str]:
+        if self.cluster is None:
+            return ["", "report", "claim", "hedge", "source", "score"]
+        said_by = "speaker" if self.cluster.kind == "quote" else "source"
+        return ["", "report", "quotation" if self.cluster.kind == "quote" else "figure", "hedge", said_by]
+
+    def _opened_row(self, rows: list[tuple[str, list[Text], JumpTarget]]) -> int:
+        return next((n for n, (key, _, _) in enumerate(rows) if key == self.claim.id), 0)
+
+    def _cluster_rows(self) -> list[tuple[str, list[Text], JumpTarget]]:
+        claims = [self.story.claim(claim_id) for claim_id in self.cluster.claims]
+        outliers = outlier_claims(claims)
+        outlier_style = self.get_component_rich_style("claim-inspector--outlier")
+        rows = []
+        for claim in claims:
+            mark = Text("≠", style=outlier_style) if claim.id in outliers else Text("")
+            figure = safe_text(claim.text, _CLAIM_WIDTH, outlier_style if claim.id in outliers else "")
+            rows.append((claim.id, [mark, self._report_cell(claim.doc), figure, *self._about(claim)],
+                         JumpTarget(claim.doc, claim.sentence, claim.id)))
+        return rows
+
+    def _linked_rows(self) -> list[tuple[str, list[Text], JumpTarget]]:
+        """The claim alone, then each sentence of another report linked to its sentence, best first."""
+        claim = self.claim
+        blank = Text("")
+        rows = [(claim.id, [blank, self._report_cell(claim.doc), safe_text(claim.text, _CLAIM_WIDTH),
+                            *self._about(claim), blank],
+                 JumpTarget(claim.doc, claim.sentence, claim.id))]
+        score_style = self.get_component_rich_style("claim-inspector--score")
+        links = [link for link in self.story.sentence_links if link.source == (claim.doc, claim.sentence)]
+        for link in sorted(links, key=lambda link: -link.score):
+            doc, sentence = link.target
+            rows.append((f"{doc}:{sentence}",
+                         [blank, self._report_cell(doc), blank, blank, blank,
+                          Text(f"{link.score:.2f}", style=score_style)],
+                         JumpTarget(doc, sentence, None)))
+        return rows
+
+    def _report_cell(self, doc_id: str) -> Text:
+        cell = Text(self._short[doc_id], style=self.get_component_rich_style("claim-inspector--report"))
+        outlet = self.story.document(doc_id).outlet
+        if outlet:
+            cell.append(" ").append_text(safe_text(outlet, _OUTLET_WIDTH))
+        return cell
+
+    def _about(self, claim: Claim) -> list[Text]:
+        """The hedge in words, and who the claim is attributed to."""
+        hedge = HEDGE_WORDS.get(claim.qualifier or "", "") if claim.kind == "number" else ""
+        said_by = claim.speaker if claim.kind == "quote" else claim.source
+        return [Text(hedge, style=self.get_component_rich_style("claim-inspector--hedge")),
+                safe_text(said_by or "", _SOURCE_WIDTH, self.get_component_rich_style("claim-inspector--source"))]
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.dismiss(self.targets[event.row_key.value])
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -67,8 +67,9 @@ def _reader(argv: list[str]) -> int:
     from sahel_reader.tui.app import SahelReaderApp
 
     paths = [str(p) for p in options.paths or bundled_seed_paths()]
-    SahelReaderApp(paths, None if options.paths else BUNDLED_TITLE).run()
-    return 0
+    app = SahelReaderApp(paths, None if options.paths else BUNDLED_TITLE)
+    app.run()
+    return app.return_code or 0
 
 
 def _report_problems(loaded) -> None:

@@ -186,7 +186,7 @@ class ReportPane(ScrollView, can_focus=True):
             if count:
                 marker = f"{min(count, 9)}›"
                 break
-        return [bar, Segment(marker, self._style(("report-pane--marker",))), Segment(" ")]
+        return [bar, Segment(marker, self._style(("report-pane--marker",))), Segment(" ", self._style(()))]
 
     def _pieces(self, start: int, end: int, cursor: tuple[int, int] | None):
         """Slices of ``[start, end)`` with the component classes that apply to each."""

@@ -1,0 +1,86 @@
+"""Smoke test: the real `sahel-reader` command in tmux, keys sent, the screen read with capture-pane."""
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+COMMAND = Path(sys.executable).with_name("sahel-reader")
+
+
+class Tmux:
+    """A tmux server of our own (its own socket), so nothing else in tmux is touched."""
+
+    def __init__(self) -> None:
+        self.socket = f"sahel-test-{uuid.uuid4().hex[:8]}"
+
+    def run(self, *args: str) -> str:
+        result = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=20)
+        return result.stdout
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-p", "-t", "reader")
+
+    def wait_for(self, text: str, timeout: float = 30) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.2)
+        raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
+
+    def keys(self, *keys: str) -> None:
+        for key in keys:
+            self.run("send-keys", "-t", "reader", key)
+            time.sleep(0.15)
+
+    def close(self) -> None:
+        self.run("kill-server")
+
+
+@pytest.fixture
+def tmux():
+    session = Tmux()
+    yield session
+    session.close()
+
+
+def start(tmux: Tmux, *args: str) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")}
+    command = " ".join([str(COMMAND), *args])
+    subprocess.run(["tmux", "-L", tmux.socket, "new-session", "-d", "-x", "160", "-y", "45", "-s", "reader",
+                    f"{command}; echo EXITED $?; sleep 5"], check=True, env=env, timeout=20)
+
+
+def test_the_reader_opens_the_seeds_and_jumps_between_versions(tmux):
+    start(tmux)
+    screen = tmux.wait_for("sentence 1/26")
+    assert "000_9e34431ca94add9f" in screen and "More than 70 people were killed" in screen
+    tmux.keys("j", "j")
+    tmux.wait_for("sentence 3/26")
+    tmux.keys("]")
+    screen = tmux.wait_for("001_fc57addf554b25cf  │")
+    assert "77 individuals were killed" in screen
+    tmux.keys("c")
+    screen = tmux.wait_for("death toll")
+    tmux.keys("Escape")
+    tmux.keys("q")
+    tmux.wait_for("EXITED 0")
+
+
+def test_a_bad_path_is_named_and_the_other_reports_still_open(tmux, tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text("Officials said 12 people were killed.\n", encoding="utf-8")
+    start(tmux, str(report), str(tmp_path / "missing.txt"))
+    screen = tmux.wait_for("sentence 1/1")
+    assert "missing.txt" in screen
+    tmux.keys("q")
+    tmux.wait_for("EXITED 0")

@@ -22,7 +22,10 @@ _UNITS = {
 }
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
            "trillion": 1_000_000_000_000}
-_SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
+_SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mil": 1_000_000, "mm": 1_000_000,
+                 "b": 1_000_000_000, "bn": 1_000_000_000, "bln": 1_000_000_000,
+                 "t": 1_000_000_000_000, "tn": 1_000_000_000_000}
+_SHORT_SCALE = r"(?:k|mn|mil|mm|m|bln|bn|b|tn|t)"
 
 _VAGUE = {
     "a few dozen": (24, 60), "several dozen": (36, 99), "many dozens": (24, 99), "dozens": (24, 99),
@@ -34,7 +37,7 @@ _VAGUE = {
     "several million": (3_000_000, 9_999_999), "billions": (2_000_000_000, 999_999_999_999),
 }
 
-_LOWER = ("more than", "over", "at least", "upwards of", "in excess of", "no fewer than",
+_LOWER = ("more than", "over", "at least", "greater than", "higher than", "no fewer than", "no less than", "upwards of", "in excess of", "no fewer than",
           "no less than", "above", "exceeding", "well over", "just over", "just above", "north of")
 _UPPER_NEAR = ("almost", "nearly", "close to", "just under", "just below", "just short of")
 _UPPER = ("up to", "as many as", "fewer than", "less than", "under", "no more than", "at most",
@@ -47,9 +50,13 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _NUMBER_WORD = "|".join(sorted([*_UNITS, *_SCALES], key=len, reverse=True))
 _RANGE_WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DIGITS = r"(?<![\d.,])(?:(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f]\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?![.,]?\d)"
+"""Digits, grouped by commas or no-break spaces (10\u00a0000), never starting or stopping inside a
+number, so an address like 192.168.1.2 gives no figure at all."""
 _HEDGE = "|".join(re.escape(h).replace(r"\ ", r"\s+")
                   for h in sorted({*_LOWER, *_UPPER_NEAR, *_UPPER, *_APPROX, *_RANGE}, key=len, reverse=True))
+_SCALE_AND = r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+"
+"""Only a scale takes "and" inside one number: "two hundred and fifty", never "ten and fifteen"."""
 _VAGUE_PATTERN = "|".join(v.replace(" ", r"\s+") for v in sorted(_VAGUE, key=len, reverse=True))
 _TIME_UNIT = r"(?:hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|nights?|weeks?|months?|years?|decades?|centuries|century)"
 _DISTANCE_UNIT = r"(?:km|kilomet(?:er|re)s?|miles?|mi|met(?:er|re)s?|feet|foot|ft|yards?|nautical\s+miles?)"
@@ -64,12 +71,13 @@ _FIGURE = re.compile(
         (?P<date>(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?
                   |\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?
                   |{_MONTH}\s+(?:of\s+)?\d{{4}}))(?![\w])
-      | (?P<clock>\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:{_CLOCK_UNIT})?|\d{{1,2}}\s*(?:a\.m\.|p\.m\.|am\b|pm\b))
+      | (?P<clock>\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:{_CLOCK_UNIT})?|\d{{1,2}}\.\d{{2}}\s*(?:{_CLOCK_UNIT})
+                 |\d{{1,2}}\s*(?:a\.m\.|p\.m\.|am\b|pm\b))
       | (?P<decade>(?:in\s+)?(?:the|their|his|her)\s+(?:mid-|early\s+|late\s+)?'?(?:\d{{2}}|1\d{{3}}|20\d{{2}})['’]?s)\b
       | (?P<vague>{_VAGUE_PATTERN})\b
-      | (?P<currency>US\$|\$|£|€|¥)\s?(?P<money>{_DIGITS})(?:[\s-]*(?P<money_scale>million|billion|trillion|mn|bn|m|k)\b)?
-      | (?P<digits>{_DIGITS})(?:[\s-]*(?P<scale>million|billion|trillion)\b|(?P<short_scale>k|m|mn|bn)\b)?
-      | (?P<words>(?:a\s+|half\s+a\s+)?(?:{_NUMBER_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_NUMBER_WORD}))*)\b
+      | (?P<currency>US\$|\$|£|€|¥)\s?(?P<money>{_DIGITS})(?:[\s-]*(?P<money_scale>million|billion|trillion)\b|(?P<money_short>{_SHORT_SCALE})\b)?
+      | (?P<sign>[-−–](?=\d))?(?P<digits>{_DIGITS})(?:[\s-]*(?P<scale>million|billion|trillion)\b|(?P<short_scale>{_SHORT_SCALE})\b)?
+      | (?P<words>(?:a\s+(?=hundred|thousand|million|billion|dozen)|half\s+a\s+)?(?:{_NUMBER_WORD})(?:(?:{_SCALE_AND}|[\s-]+)(?:{_NUMBER_WORD}))*)\b
       | (?P<a_decade>a\s+decade|half\s+a\s+century|a\s+century)\b
     )
     (?:(?P<range_sep>\s*[-–—]\s*|\s+(?:to|and)\s+)(?P<range_end>{_DIGITS}|{_RANGE_WORD}))?
@@ -81,7 +89,7 @@ _FIGURE = re.compile(
       | \s+{_MONEY_UNIT}
       | [\s-]+magnitude
     )?
-    (?P<suffix>\s+or\s+more|\s+or\s+so|\+|-plus)?
+    (?P<suffix>\s+or\s+(?:more|greater|higher|above|less|fewer|below|so)|\+|-plus)?
     (?![\w])
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -106,10 +114,12 @@ _NAME_PREFIXES = {"article", "resolution", "flight", "route", "highway", "no", "
 def find_figures(text: str) -> list[Figure]:
     """Every figure in ``text``, in order. Offsets index ``text`` directly."""
     figures = []
-    for match in _FIGURE.finditer(text):
-        figure = _to_figure(text, match)
+    position = 0
+    while (match := _FIGURE.search(text, position)) is not None:
+        figure, resume = _to_figure(text, match)
         if figure is not None:
             figures.append(figure)
+        position = max(resume, match.start() + 1)
     return figures
 
 
@@ -136,14 +146,19 @@ def parse_number_words(words: str) -> float | None:
     return total + current
 
 
-def _to_figure(text: str, match: re.Match[str]) -> Figure | None:
+def _to_figure(text: str, match: re.Match[str]) -> tuple[Figure | None, int]:
+    """The figure a candidate match states (or None), and where the search goes on from."""
     start, end = match.span()
     groups = match.groupdict()
     hedge = _normalise(groups["hedge"]) if groups["hedge"] else None
     if _is_part_of_name(text, match):
-        return None
+        return None, end
     if groups["words"] and not _is_spelled_figure(text, match):
-        return None
+        return None, end
+    sign_at = match.start("sign")
+    negative = sign_at >= 0 and (sign_at == 0 or text[sign_at - 1] in " \t\n([")
+    if sign_at == start and not negative:
+        start = match.start("digits")  # a dash that joins, not a minus
 
     unit_text = _normalise(groups["unit"] or "")
     low = high = None
@@ -171,14 +186,15 @@ def _to_figure(text: str, match: re.Match[str]) -> Figure | None:
         low, high = _VAGUE[_normalise(groups["vague"]).lower()]
         qualifier = "vague"
     elif groups["currency"]:
-        value = _parse_digits(groups["money"]) * _scale(groups["money_scale"])
+        value = _parse_digits(groups["money"]) * _scale(groups["money_scale"] or groups["money_short"])
         quantity, unit = "money", _currency(groups["currency"])
     elif groups["digits"]:
         value = _parse_digits(groups["digits"]) * _scale(groups["scale"] or groups["short_scale"])
+        value = -value if negative else value
     elif groups["words"]:
         value = parse_number_words(groups["words"])
         if value is None:
-            return None
+            return None, end
     else:
         value = 10.0 if "decade" in groups["a_decade"].lower() else (50.0 if "half" in groups["a_decade"].lower() else 100.0)
         quantity, unit = "duration", "year"
@@ -191,7 +207,8 @@ def _to_figure(text: str, match: re.Match[str]) -> Figure | None:
                      and (groups["digits"] or groups["words"])
                      and (separator in "-–—" or hedge in _RANGE or separator == "to"))
         if not plausible or (separator == "and" and hedge != "between"):
-            return _refigure_without_tail(text, match)
+            cut = match.start("range_sep")  # "45 and 50", "from 70 to the city": no range
+            return _reread(text, match, cut), cut
 
     if quantity == "count" and unit_text:
         quantity, unit = _classify_unit(unit_text, groups["unit"])
@@ -211,17 +228,17 @@ def _to_figure(text: str, match: re.Match[str]) -> Figure | None:
 
     if quantity in ("year", "date", "time") and qualifier == "approx":
         low = high = value
-    return Figure(start, end, value, low, high, qualifier, quantity, unit)
+    return Figure(start, end, value, low, high, qualifier, quantity, unit), end
 
 
 def _interval(hedge: str | None, value: float | None, suffix: str | None, quantity: str):
     """Turn the words around a figure into a qualifier and the interval ``[low, high]`` it allows."""
     suffix = _normalise(suffix or "").lower()
-    if hedge in _LOWER or suffix in ("or more", "+", "-plus"):
+    if hedge in _LOWER or suffix in ("or more", "or greater", "or higher", "or above", "+", "-plus"):
         return "lower", value, None
     if hedge in _UPPER_NEAR:
         return "upper", round(value * 0.85, 1), value
-    if hedge in _UPPER:
+    if hedge in _UPPER or suffix in ("or less", "or fewer", "or below"):
         return "upper", None, value
     if hedge in _APPROX or suffix == "or so":
         return "approx", round(value * 0.85, 1), round(value * 1.15, 1)
@@ -320,11 +337,10 @@ def _classify_unit(unit_text: str, raw_unit: str) -> tuple[str, str | None]:
     return "count", None
 
 
-def _refigure_without_tail(text: str, match: re.Match[str]) -> Figure | None:
-    """Re-read a candidate whose "X to Y" tail turned out not to be a range ("from 70 to the city")."""
-    end = match.start("range_sep")
-    shortened = _FIGURE.match(text[:end], match.start())
-    return _to_figure(text[:end], shortened) if shortened and shortened.end() == end else None
+def _reread(text: str, match: re.Match[str], cut: int) -> Figure | None:
+    """The figure that the candidate states up to ``cut``, the rest being another figure or none."""
+    shortened = _FIGURE.match(text, match.start(), cut)
+    return _to_figure(text, shortened)[0] if shortened and shortened.end() == cut else None
 
 
 def _core_start(match: re.Match[str]) -> int:
@@ -344,7 +360,7 @@ def _clock_value(clock: str) -> float:
 
 
 def _parse_digits(digits: str) -> float:
-    return float(digits.replace(",", ""))
+    return float(re.sub(r"[,\u00a0\u202f]", "", digits))
 
 
 def _parse_range_end(token: str) -> float | None:

@@ -141,3 +141,35 @@ def test_figure_like_word_soup_never_breaks_the_extractor(words):
         assert figure.qualifier in {"exact", "approx", "lower", "upper", "range", "vague"}
         if figure.low is not None and figure.high is not None:
             assert figure.low <= figure.high
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a two-year maintenance period", [("two-year", 2)]),
+        ("between ten and fifteen people", [("between ten and fifteen", 10)]),
+        ("ten and fifteen people", [("ten", 10), ("fifteen", 15)]),
+        ("I have seen 45 and 50 cases", [("45", 45), ("50", 50)]),
+        ("It costs 12.50 dollars", [("12.50 dollars", 12.5)]),
+        ("The debt is $2.174T now", [("$2.174T", 2.174e12)]),
+        ("Temperatures fell to -18 at night", [("-18", -18)]),
+        ("It cost 10\u00a0000 dollars", [("10\u00a0000 dollars", 10_000)]),
+        ("The server at 192.168.1.2 answered", []),
+        ("A rate of .08 was set", [(".08", 0.08)]),
+    ],
+)
+def test_peer_data_lessons(text, expected):
+    """Cases other projects' test data taught us (scripts/peer_data.py)."""
+    assert [(text[f.start:f.end], f.value) for f in find_figures(text)] == [
+        (span, pytest.approx(value)) for span, value in expected
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "low", "high"),
+    [("200 or greater", "lower", 200, None), ("five hundred or less", "upper", None, 500),
+     ("greater than 4,565", "lower", 4565, None)],
+)
+def test_suffix_and_comparative_hedges(text, qualifier, low, high):
+    _, figure = only(text)
+    assert (figure.qualifier, figure.low, figure.high) == (qualifier, low, high)

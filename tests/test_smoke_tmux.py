@@ -62,16 +62,21 @@ def start(tmux: Tmux, *args: str) -> None:
 
 def test_the_reader_opens_the_seeds_and_jumps_between_versions(tmux):
     start(tmux)
-    screen = tmux.wait_for("sentence 1/26")
-    assert "000_9e34431ca94add9f" in screen and "More than 70 people were killed" in screen
+    tmux.wait_for("sentence 1/26")
+    screen = tmux.wait_for("More than 70 people were killed")
+    assert "000_9e34431ca94add9f" in screen
     tmux.keys("j", "j")
     tmux.wait_for("sentence 3/26")
     tmux.keys("]")
     screen = tmux.wait_for("001_fc57addf554b25cf  │")
     assert "77 individuals were killed" in screen
     tmux.keys("c")
-    screen = tmux.wait_for("death toll")
+    screen = tmux.wait_for("Facts by report")
+    assert "≠" in screen and "death toll" in screen
     tmux.keys("Escape")
+    time.sleep(0.5)  # a lone Escape, not the start of alt+q
+    tmux.wait_for("sentence ")
+    assert "Facts by report" not in tmux.screen()
     tmux.keys("q")
     tmux.wait_for("EXITED 0")
 
@@ -80,7 +85,8 @@ def test_a_bad_path_is_named_and_the_other_reports_still_open(tmux, tmp_path):
     report = tmp_path / "report.txt"
     report.write_text("Officials said 12 people were killed.\n", encoding="utf-8")
     start(tmux, str(report), str(tmp_path / "missing.txt"))
-    screen = tmux.wait_for("sentence 1/1")
-    assert "missing.txt" in screen
+    tmux.wait_for("sentence 1/1")
+    screen = tmux.wait_for("missing.txt")
+    assert "file not found" in screen
     tmux.keys("q")
     tmux.wait_for("EXITED 0")

@@ -164,3 +164,15 @@ async def test_help_lists_every_key(app):
         assert table.row_count == len(READER_COMMANDS)
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_the_cursor_starts_past_boilerplate_and_j_k_skip_it(app):
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        second = screen.panes[1]
+        assert sentence_text(second).startswith("Militant Attack in Bamako Leaves Over 70")
+        await pilot.press("l", "k")
+        assert sentence_text(second).startswith("Militant Attack in Bamako")
+        for _ in range(40):
+            await pilot.press("j")
+        assert "Original Source" not in sentence_text(second) and "Post Comment" not in sentence_text(second)

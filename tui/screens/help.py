@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -39,9 +41,17 @@ def legend_pane() -> ReportPane:
         offset += len(line) + 1
     text = "\n".join(lines)
     document = Document(id="legend", path="", text=text, sentences=split_sentences(text))
-    pane = ReportPane(document, DocumentView(runs=runs), id="legend")
+    pane = ReportPane(document, DocumentView(runs=runs), reading=False, id="legend")
     pane.can_focus = False
     return pane
+
+
+def _shown(path: Path) -> str:
+    """A path as a person would write it: under the home folder, with ``~``."""
+    try:
+        return "~/" + str(path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -60,6 +70,6 @@ class HelpScreen(ModalScreen[None]):
                 table.add_row(Text(command.key_display), Text(command.title), Text(command.help))
             yield table
             yield Static(Text(
-                f"Keys can be changed in {keymap_path()} (command name: keys, e.g. "
+                f"Keys can be changed in {_shown(keymap_path())} (command name: keys, e.g. "
                 f"'next-version: ctrl+right'). Press ctrl+p for the command palette, escape to close."
             ))

@@ -9,7 +9,7 @@ Colours come from component classes and screens.tcss; report text is made printa
 from __future__ import annotations
 
 from rich.cells import cell_len
-from rich.style import StyleType
+from rich.style import Style, StyleType
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -29,9 +29,9 @@ HEDGE_WORDS = {"lower": "more than", "upper": "almost", "approx": "about", "rang
                "vague": "vague", "exact": "exact"}
 """The qualifier in words a reader knows at once."""
 _CLAIM_WIDTH = 34
-_SOURCE_WIDTH = 28
+_SOURCE_WIDTH = 24
 _OUTLET_WIDTH = 16
-_FRAME_CHROME = 12
+_FRAME_CHROME = 10
 """Cells the frame takes around the table (margin, border, padding, scrollbar): keep in step with screens.tcss."""
 _MIN_SENTENCE_WIDTH = 20
 
@@ -60,7 +60,8 @@ class ClaimInspector(ModalScreen[JumpTarget | None]):
     def __init__(self, story: Story, claim_id: str) -> None:
         super().__init__()
         self.story = story
-        self.claim = story.claim(claim_id)
+        self._claims = {c.id: c for c in story.claims}
+        self.claim = self._claims[claim_id]
         self.cluster = next((k for k in story.clusters if k.id == self.claim.cluster), None)
         self.targets: dict[str, JumpTarget] = {}
         """Row key -> where ``enter`` on that row jumps."""
@@ -112,11 +113,20 @@ class ClaimInspector(ModalScreen[JumpTarget | None]):
         table.add_column("sentence", width=sentence_width)
         self.targets = {}
         for key, cells, target in rows:
-            document = self.story.document(target.doc)
-            start, end = document.sentences[target.sentence]
-            table.add_row(*cells, safe_text(document.text[start:end], sentence_width), key=key)
+            table.add_row(*cells, self._sentence_cell(target, sentence_width), key=key)
             self.targets[key] = target
         table.move_cursor(row=cursor_row, animate=False)
+
+    def _sentence_cell(self, target: JumpTarget, width: int) -> Text:
+        """The sentence, or the part of it around the claim when it is too long to show whole."""
+        document = self.story.document(target.doc)
+        start, end = document.sentences[target.sentence]
+        if target.claim is not None and end - start > width:
+            around = max(start, self._claims[target.claim].start - width // 3)
+            around = document.text.rfind(" ", start, around) + 1 or start
+            if around > start:
+                return Text("…").append_text(safe_text(document.text[around:end], width - 1))
+        return safe_text(document.text[start:end], width)
 
     def _headers(self) -> list[str]:
         if self.cluster is None:
@@ -128,9 +138,9 @@ class ClaimInspector(ModalScreen[JumpTarget | None]):
         return next((n for n, (key, _, _) in enumerate(rows) if key == self.claim.id), 0)
 
     def _cluster_rows(self) -> list[tuple[str, list[Text], JumpTarget]]:
-        claims = [self.story.claim(claim_id) for claim_id in self.cluster.claims]
+        claims = [self._claims[claim_id] for claim_id in self.cluster.claims]
         outliers = outlier_claims(claims)
-        outlier_style = self.get_component_rich_style("claim-inspector--outlier")
+        outlier_style = self._style("outlier")
         rows = []
         for claim in claims:
             mark = Text("≠", style=outlier_style) if claim.id in outliers else Text("")
@@ -146,7 +156,7 @@ class ClaimInspector(ModalScreen[JumpTarget | None]):
         rows = [(claim.id, [blank, self._report_cell(claim.doc), safe_text(claim.text, _CLAIM_WIDTH),
                             *self._about(claim), blank],
                  JumpTarget(claim.doc, claim.sentence, claim.id))]
-        score_style = self.get_component_rich_style("claim-inspector--score")
+        score_style = self._style("score")
         links = [link for link in self.story.sentence_links if link.source == (claim.doc, claim.sentence)]
         for link in sorted(links, key=lambda link: -link.score):
             doc, sentence = link.target
@@ -157,7 +167,7 @@ class ClaimInspector(ModalScreen[JumpTarget | None]):
         return rows
 
     def _report_cell(self, doc_id: str) -> Text:
-        cell = Text(self._short[doc_id], style=self.get_component_rich_style("claim-inspector--report"))
+        cell = Text(self._short[doc_id], style=self._style("report"))
         outlet = self.story.document(doc_id).outlet
         if outlet:
             cell.append(" ").append_text(safe_text(outlet, _OUTLET_WIDTH))
@@ -167,8 +177,12 @@ class ClaimInspector(ModalScreen[JumpTarget | None]):
         """The hedge in words, and who the claim is attributed to."""
         hedge = HEDGE_WORDS.get(claim.qualifier or "", "") if claim.kind == "number" else ""
         said_by = claim.speaker if claim.kind == "quote" else claim.source
-        return [Text(hedge, style=self.get_component_rich_style("claim-inspector--hedge")),
-                safe_text(said_by or "", _SOURCE_WIDTH, self.get_component_rich_style("claim-inspector--source"))]
+        return [Text(hedge, style=self._style("hedge")),
+                safe_text(said_by or "", _SOURCE_WIDTH, self._style("source"))]
+
+    def _style(self, component: str) -> Style:
+        """Only what screens.tcss sets for ``claim-inspector--<component>``, so the cursor row still shows."""
+        return self.get_component_rich_style(f"claim-inspector--{component}", partial=True)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

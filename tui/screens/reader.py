@@ -108,6 +108,8 @@ class ReaderScreen(Screen):
         await container.mount_all(self.panes)
         for pane in self.panes:
             self._title_pane(pane)
+            if pane.document.sentences and pane.document.is_boilerplate(*pane.document.sentences[0]):
+                pane.set_cursor(pane.step(0, 1), scroll=False)
         self._size_panes()
         self.focus_pane(0)
 
@@ -213,7 +215,7 @@ class ReaderScreen(Screen):
 
     def _move(self, step: int) -> None:
         if self.pane:
-            self.pane.set_cursor(self.pane.cursor + step)
+            self.pane.set_cursor(self.pane.step(self.pane.cursor, step))
             self._moved()
 
     def action_next_claim(self) -> None:

@@ -57,8 +57,10 @@ class ReportPane(ScrollView, can_focus=True):
         def control(self) -> ReportPane:
             return self.pane
 
-    def __init__(self, document: Document, view: DocumentView, *, id: str | None = None) -> None:
+    def __init__(self, document: Document, view: DocumentView, *, reading: bool = True, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.reading = reading
+        """False for a pane that only shows text (the legend): no reading cursor is drawn."""
         self.document = document
         self.view = view
         self._text = visible_controls(document.text)
@@ -111,6 +113,15 @@ class ReportPane(ScrollView, can_focus=True):
         if scroll:
             self.show_cursor()
 
+    def step(self, sentence: int, direction: int) -> int:
+        """The next sentence from ``sentence`` in ``direction`` that is not boilerplate (or stay put)."""
+        candidate = sentence + direction
+        while 0 <= candidate < self.sentence_count:
+            if not self.document.is_boilerplate(*self.document.sentences[candidate]):
+                return candidate
+            candidate += direction
+        return sentence
+
     def sentence_at(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
 
@@ -155,7 +166,7 @@ class ReportPane(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         line = self._lines[row]
         cursor_start, cursor_end = self.document.sentences[self.cursor] if self.document.sentences else (0, 0)
-        on_cursor = line.start < cursor_end and cursor_start < max(line.end, line.start + 1)
+        on_cursor = self.reading and line.start < cursor_end and cursor_start < max(line.end, line.start + 1)
         key = (row, on_cursor and self.cursor, self.selected_claim, self._current_match, id(self._matches))
         strip = self._cache.get(key)
         if strip is None:

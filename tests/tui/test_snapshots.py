@@ -1,0 +1,53 @@
+"""SVG snapshots at fixed sizes: the main screen, the claims matrix and the inspector.
+
+Update after an intended change with `pytest tests/tui/test_snapshots.py --snapshot-update`,
+then look at the report before committing.
+"""
+
+from conftest import seed_app, wait_for_story
+
+
+async def _loaded(pilot) -> None:
+    await wait_for_story(pilot)
+
+
+async def _on_the_77(pilot) -> None:
+    await wait_for_story(pilot)
+    await pilot.press("J", "J", "J")
+    await pilot.pause()
+
+
+def test_main_screen_100x30(snap_compare):
+    assert snap_compare(seed_app(), terminal_size=(100, 30), run_before=_loaded)
+
+
+def test_main_screen_200x50(snap_compare):
+    assert snap_compare(seed_app(), terminal_size=(200, 50), run_before=_on_the_77)
+
+
+def test_claims_matrix(snap_compare):
+    async def open_matrix(pilot):
+        await wait_for_story(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+
+    assert snap_compare(seed_app(), terminal_size=(160, 40), run_before=open_matrix)
+
+
+def test_claim_inspector(snap_compare):
+    async def open_inspector(pilot):
+        await _on_the_77(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(seed_app(), terminal_size=(160, 40), run_before=open_inspector)
+
+
+def test_help_in_the_light_theme(snap_compare):
+    async def open_help(pilot):
+        await wait_for_story(pilot)
+        pilot.app.theme = "textual-light"
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(seed_app(), terminal_size=(120, 40), run_before=open_help)

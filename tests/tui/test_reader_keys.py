@@ -176,3 +176,11 @@ async def test_the_cursor_starts_past_boilerplate_and_j_k_skip_it(app):
         for _ in range(40):
             await pilot.press("j")
         assert "Original Source" not in sentence_text(second) and "Post Comment" not in sentence_text(second)
+
+
+async def test_the_first_frame_paints_while_loading_and_keys_pressed_meanwhile_are_harmless(app):
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert pilot.app.screen.query_one("#progress")  # painted before the worker has finished
+        await pilot.press("j", "right_square_bracket", "c", "enter", "z", "s", "J")
+        screen = await wait_for_story(pilot)
+        assert screen.panes and not screen.query("#progress")

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import HorizontalScroll
+from textual.containers import HorizontalScroll, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input, LoadingIndicator, Static
 
 from sahel_reader.highlighters.safety import printable
 from sahel_reader.story.analysis import Story, analyse
@@ -33,6 +33,13 @@ from .help import HelpScreen
 
 MIN_PANE_WIDTH = 44
 """Below this a pane is too narrow to read; more panes than fit make the row scroll sideways."""
+
+
+@dataclass
+class LoadProgress(Message):
+    """What the loading worker is doing now."""
+
+    text: str
 
 
 @dataclass
@@ -78,15 +85,24 @@ class ReaderScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#panes").mount(Static("Loading and linking the reports…", id="loading"))
+        self.query_one("#panes").mount(
+            Vertical(LoadingIndicator(), Static("Reading the reports…", id="progress"), id="loading"))
         self.query_one(StatusBar).message("Loading…")
         self._load()
 
     @work(thread=True, exclusive=True, group="load")
     def _load(self) -> None:
+        count = len(self.paths)
+        self.post_message(LoadProgress(f"Reading {count} path{'s' if count != 1 else ''}…"))
         loaded: LoadResult = load_paths(self.paths)
+        self.post_message(LoadProgress(f"Finding the figures and linking {len(loaded.documents)} reports…"))
         story = analyse(loaded.documents, loaded.title or self.story_title)
         self.post_message(StoryReady(story, document_views(story), loaded.errors))
+
+    def on_load_progress(self, message: LoadProgress) -> None:
+        for progress in self.query("#progress").results(Static):
+            progress.update(message.text)
+        self.query_one(StatusBar).message(message.text)
 
     async def on_story_ready(self, message: StoryReady) -> None:
         self.story = message.story

@@ -1,0 +1,72 @@
+"""Commands: the palette lists each with its key, keys can be remapped, marks survive NO_COLOR."""
+
+from conftest import seed_app, wait_for_story
+
+from sahel_reader.tui.commands import READER_COMMANDS, load_keymap
+
+
+async def test_the_command_palette_lists_reader_commands_with_their_keys():
+    app = seed_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await wait_for_story(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"next version")
+        await pilot.pause(0.5)
+        from textual.command import CommandList
+
+        options = app.screen.query_one(CommandList)
+        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("Next version" in s and "(])" in s for s in shown), shown
+        reader = app.screen_stack[-2]
+        expected = reader.navigator.versions(reader.pane.document.id, reader.pane.cursor)[0]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is reader
+        assert (reader.pane.document.id, reader.pane.cursor) == (expected.doc, expected.sentence)
+
+
+def test_a_key_file_remaps_commands_and_a_bad_one_is_reported(tmp_path):
+    keys = tmp_path / "keys.yaml"
+    keys.write_text("next-version: ctrl+right\nzoom: Z\n", encoding="utf-8")
+    assert load_keymap(keys) == ({"sahel.next-version": "ctrl+right", "sahel.zoom": "Z"}, None)
+    keys.write_text("no-such-command: x\n", encoding="utf-8")
+    keymap, problem = load_keymap(keys)
+    assert keymap == {} and "no-such-command" in problem and str(keys) in problem
+    keys.write_text("[unclosed\n", encoding="utf-8")
+    assert load_keymap(keys)[0] == {} and "could not be read" in load_keymap(keys)[1]
+    assert load_keymap(tmp_path / "absent.yaml") == ({}, None)
+
+
+async def test_a_remapped_key_works_in_the_reader(tmp_path, monkeypatch):
+    config = tmp_path / "config"
+    (config / "sahel-reader").mkdir(parents=True)
+    (config / "sahel-reader" / "keys.yaml").write_text("next-version: ctrl+right\n", encoding="utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    app = seed_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        expected = screen.navigator.versions(screen.pane.document.id, screen.pane.cursor)[0]
+        await pilot.press("ctrl+right")
+        assert (screen.pane.document.id, screen.pane.cursor) == (expected.doc, expected.sentence)
+        await pilot.press("right_square_bracket")  # the old key no longer jumps
+        assert screen.pane.document.id == expected.doc
+
+
+def test_every_command_has_a_unique_name_and_key():
+    names = [c.name for c in READER_COMMANDS]
+    keys = [k for c in READER_COMMANDS for k in c.keys.split(",")]
+    assert len(set(names)) == len(names) and len(set(keys)) == len(keys)
+    assert not {"ctrl+a", "ctrl+b"} & set(keys)  # the screen and tmux prefixes
+
+
+async def test_conflicts_are_marked_beyond_colour_with_underline_and_a_gutter_glyph():
+    app = seed_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        pane = screen.panes[0]
+        rows = [pane.render_line(y) for y in range(pane.size.height)]
+        almost = next(r for r in rows if "almost" in r.text or "100." in r.text)
+        segment = next(s for s in almost if "almost" in s.text or s.text.startswith("100"))
+        assert segment.style.underline
+        assert any("≠" in r.text[:4] for r in rows)

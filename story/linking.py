@@ -334,6 +334,8 @@ def _label(group: list[Claim], claim_context: dict[str, str]) -> str:
         return "quote: " + " ".join(words[:6]) + ("…" if len(words) > 6 else "")
     if first.event:
         label = _EVENT_LABELS.get(first.event, first.event)
+        if first.background:
+            label += " (wider scope)" if first.background == "scope" else f" ({first.background}, another event)"
         specific = {_count_group(c.counts) for c in group} - {None}
         if len(specific) == 1:
             label += f" ({next(c.counts for c in group if _count_group(c.counts) in specific)})"

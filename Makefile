@@ -12,9 +12,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# The reader on the bundled Bamako story (for now its claims, until the reader lands).
+# The reader on the bundled Bamako story.
 run: $(STAMP)
-	$(BIN)/sahel-reader claims
+	$(BIN)/sahel-reader
 
 claims: $(STAMP)
 	$(BIN)/sahel-reader claims

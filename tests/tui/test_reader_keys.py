@@ -43,6 +43,7 @@ async def test_J_and_K_step_through_the_claims_of_the_pane(app):
         await pilot.press("K")
         assert screen.story.claim(screen.pane.selected_claim).text == "200"
         assert screen.pane.cursor == first.sentence
+        assert "200 injured" in str(screen.query_one("#status").render())
 
 
 async def test_bracket_jumps_from_77_died_to_77_individuals_and_cycles_to_the_official_toll(app):
@@ -84,6 +85,7 @@ async def test_a_selected_claim_jumps_to_its_versions_in_other_reports(app):
         screen = await wait_for_story(pilot)
         await pilot.press("J", "J", "J")  # 77
         assert screen.story.claim(screen.pane.selected_claim).text == "77"
+        assert "77 killed, per a security source" in str(screen.query_one("#status").render())
         await pilot.press("right_square_bracket")
         claim = screen.story.claim(screen.pane.selected_claim)
         assert claim.doc.startswith("001") and claim.text == "77"
@@ -184,3 +186,14 @@ async def test_the_first_frame_paints_while_loading_and_keys_pressed_meanwhile_a
         await pilot.press("j", "right_square_bracket", "c", "enter", "z", "s", "J")
         screen = await wait_for_story(pilot)
         assert screen.panes and not screen.query("#progress")
+
+
+async def test_the_speaker_of_a_quotation_shows_when_it_is_selected(app):
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        for _ in range(30):
+            await pilot.press("J")
+            claim = screen.story.claim(screen.pane.selected_claim)
+            if claim.kind == "quote" and claim.speaker and "Webber" in claim.speaker:
+                break
+        assert "said by Lucas Webber" in str(screen.query_one("#status").render())

@@ -31,6 +31,9 @@ from ..widgets.status_bar import StatusBar
 from .help import HelpScreen
 
 
+_HEDGE_WORDS = {"lower": "at least", "upper": "at most", "approx": "about", "range": "range",
+                "vague": "vague:", "exact": ""}
+
 MIN_PANE_WIDTH = 44
 """Below this a pane is too narrow to read; more panes than fit make the row scroll sideways."""
 
@@ -197,8 +200,19 @@ class ReaderScreen(Screen):
             modes.append("zoomed")
         if self._matches:
             modes.append(f"match {self._match_index + 1} of {len(self._matches)}")
+        if pane.selected_claim:
+            modes.insert(0, self._describe(self.story.claim(pane.selected_claim)))
         versions = self.navigator.version_count(pane.document.id, pane.cursor)
         self.query_one(StatusBar).show(pane.document.id, pane.cursor, pane.sentence_count, versions, modes)
+
+    @staticmethod
+    def _describe(claim) -> str:
+        """The selected claim in words: who said a quotation; a figure's hedge, event and source."""
+        if claim.kind == "quote":
+            return f"said by {claim.speaker}" if claim.speaker else "speaker not named"
+        words = [_HEDGE_WORDS.get(claim.qualifier, ""), claim.text, claim.event or ""]
+        described = " ".join(w for w in words if w)
+        return described + (f", per {claim.source}" if claim.source else "")
 
     def _moved(self) -> None:
         """After the cursor moved in the focused pane: other panes follow when synced."""

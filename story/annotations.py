@@ -1,0 +1,132 @@
+"""The reader's own work on a story: notes, marks, link verdicts and where they were reading.
+
+Everything is anchored the way the W3C Web Annotation model anchors text (exact quote, prefix,
+suffix and offsets), so that it can find its place again when a report's text has changed.
+No UI and no I/O here: ``session.py`` reads and writes these, the reader edits them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+CONTEXT_CHARS = 32
+"""How much text before and after an anchor is kept to find it again."""
+
+TAGS = ("verified", "disputed", "important", "follow-up")
+"""Tags offered in the note editor; any other word is a tag too."""
+
+
+@dataclass(slots=True)
+class Anchor:
+    """A span of one document's text, with enough context to find it again after edits."""
+
+    doc: str
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+
+    @classmethod
+    def of(cls, doc: str, text: str, start: int, end: int) -> Anchor:
+        return cls(doc, start, end, text[start:end], text[max(0, start - CONTEXT_CHARS):start],
+                   text[end:end + CONTEXT_CHARS])
+
+    def key(self) -> tuple[str, int, int]:
+        return self.doc, self.start, self.end
+
+
+@dataclass(slots=True)
+class Annotation:
+    """A note on a sentence: free text (several lines allowed) and tags."""
+
+    id: str
+    anchor: Anchor
+    note: str = ""
+    tags: list[str] = field(default_factory=list)
+    created: str = ""
+    modified: str = ""
+    orphan: bool = False
+    """True when the anchor could not be found again in its document; kept, never dropped."""
+
+
+@dataclass(slots=True)
+class Mark:
+    """A sentence the reader marked, to come back to or to link from."""
+
+    anchor: Anchor
+    created: str = ""
+    orphan: bool = False
+
+
+@dataclass(slots=True)
+class LinkVerdict:
+    """The reader's word on a link between two places of two reports.
+
+    ``confirmed`` and ``rejected`` judge a link the engine suggested (two claims of a cluster, or
+    two linked sentences); ``manual`` is a link the reader drew by hand between two sentences.
+    """
+
+    verdict: str
+    """confirmed | rejected | manual"""
+    source: Anchor
+    target: Anchor
+    created: str = ""
+    orphan: bool = False
+
+
+@dataclass(slots=True)
+class ViewState:
+    """Where the reader was: the focused report, each report's cursor sentence, the theme."""
+
+    focused: str | None = None
+    cursors: dict[str, int] = field(default_factory=dict)
+    theme: str | None = None
+
+
+@dataclass(slots=True)
+class SessionDocument:
+    """A report of the session: where it was read from and the hash of its text as read then."""
+
+    id: str
+    path: str
+    sha256: str
+    text: str | None = None
+    """The text itself when the session is saved with ``--embed``, so it travels as one file."""
+
+
+@dataclass(slots=True)
+class Session:
+    """All of the reader's work on one story, as saved in a session file."""
+
+    documents: list[SessionDocument] = field(default_factory=list)
+    annotations: list[Annotation] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)
+    link_verdicts: list[LinkVerdict] = field(default_factory=list)
+    view: ViewState = field(default_factory=ViewState)
+    title: str | None = None
+    embed: bool = False
+
+    def annotation_at(self, doc: str, start: int, end: int) -> Annotation | None:
+        return next((a for a in self.annotations if not a.orphan and a.anchor.key() == (doc, start, end)), None)
+
+    def mark_at(self, doc: str, start: int, end: int) -> Mark | None:
+        return next((m for m in self.marks if not m.orphan and m.anchor.key() == (doc, start, end)), None)
+
+    def verdict_between(self, a: Anchor, b: Anchor) -> LinkVerdict | None:
+        pair = {a.key(), b.key()}
+        return next((v for v in self.link_verdicts
+                     if not v.orphan and {v.source.key(), v.target.key()} == pair), None)
+
+    def next_annotation_id(self) -> str:
+        taken = {a.id for a in self.annotations}
+        number = len(self.annotations) + 1
+        while f"n{number}" in taken:
+            number += 1
+        return f"n{number}"
+
+
+def now() -> str:
+    """A timestamp as saved: UTC, to the second, ISO 8601."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()

@@ -10,6 +10,7 @@ import json
 import shutil
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from sahel_reader import __version__
 
@@ -63,11 +64,16 @@ def _reader(argv: list[str]) -> int:
                              "default: the bundled Bamako story")
     options = parser.parse_args(argv)
 
-    from sahel_reader.story.documents import bundled_seed_paths
+    from sahel_reader.story.documents import bundled_seed_paths, is_session_file
+
+    sessions = [p for p in options.paths if is_session_file(p)]
+    if sessions and len(options.paths) > 1:
+        parser.error("a session file opens alone: it names its own reports")
     from sahel_reader.tui.app import SahelReaderApp
 
     paths = [str(p) for p in options.paths or bundled_seed_paths()]
-    app = SahelReaderApp(paths, None if options.paths else BUNDLED_TITLE)
+    session = Path(sessions[0]) if sessions else None
+    app = SahelReaderApp(paths, None if options.paths else BUNDLED_TITLE, session)
     app.run()
     return app.return_code or 0
 

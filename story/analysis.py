@@ -9,7 +9,13 @@ from dataclasses import dataclass, field
 from sahel_reader.highlighters.context import background_anchor
 
 from .claims import Claim, extract_claims
-from .linking import Cluster, SentenceLink, cluster_claims, content_words, link_sentences
+from .linking import (
+    Cluster,
+    SentenceLink,
+    cluster_claims,
+    content_words,
+    link_sentences,
+)
 from .model import Document
 
 _DATELINE_SENTENCES = 3

@@ -16,7 +16,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
-
 from sahel_reader.highlighters.boilerplate import (
     boilerplate_lines,
     credited_sources,

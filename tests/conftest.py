@@ -1,5 +1,4 @@
 import pytest
-
 from sahel_reader.story.analysis import analyse
 from sahel_reader.story.documents import bundled_seed_paths, load_paths
 

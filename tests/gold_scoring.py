@@ -10,7 +10,6 @@ from itertools import combinations
 from pathlib import Path
 
 import yaml
-
 from sahel_reader.story.analysis import Story, analyse
 from sahel_reader.story.documents import bundled_seed_paths, load_paths
 

@@ -6,7 +6,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from sahel_reader.highlighters.boilerplate import (
     boilerplate_lines,
     credited_sources,

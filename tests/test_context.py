@@ -1,7 +1,6 @@
 """What a figure counts, what happened to them, who says so, and whether it is about another event."""
 
 import pytest
-
 from sahel_reader.highlighters.context import (
     background_anchor,
     figure_counts,

@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from sahel_reader.story import documents
 from sahel_reader.story.documents import (
     LoadResult,

@@ -1,8 +1,8 @@
 """Figures: every numeric expression, its hedge, interval and kind; and what is not a figure."""
 
 import pytest
-from hypothesis import given, strategies as st
-
+from hypothesis import given
+from hypothesis import strategies as st
 from sahel_reader.highlighters.numbers import find_figures, parse_number_words
 
 

@@ -3,7 +3,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from sahel_reader.highlighters.quotations import find_quotations
 from sahel_reader.highlighters.sentences import split_sentences
 from sahel_reader.highlighters.spans import Quotation

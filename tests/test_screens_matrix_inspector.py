@@ -2,15 +2,14 @@
 
 from importlib.resources import files
 
-from textual.app import App
-from textual.widgets import DataTable, Static
-
 from sahel_reader.highlighters.sentences import split_sentences
 from sahel_reader.story.analysis import analyse
 from sahel_reader.story.model import Document
 from sahel_reader.tui.jump import JumpTarget
 from sahel_reader.tui.screens.inspector import ClaimInspector
 from sahel_reader.tui.screens.matrix import COPIES_ROW, SILENT_REPORT, ClaimsMatrix
+from textual.app import App
+from textual.widgets import DataTable, Static
 
 SCREENS_TCSS = str(files("sahel_reader.styles") / "screens.tcss")
 AFP, ARAB, THIRD = "000_9e34431ca94add9f", "001_fc57addf554b25cf", "002_c6df8b2cbe4401de"
@@ -66,16 +65,17 @@ async def test_inspector_lists_every_version_of_the_death_toll_and_jumps_to_the_
         assert title.has_class("-conflict")
         table = screen.query_one(DataTable)
         assert table.row_count == 14 and table.cursor_row == 1  # the row of the claim opened on
-        assert row_texts(table, 0)[:5] == ["", "000", "More than 70", "more than", ""]
-        assert row_texts(table, 1)[:5] == ["", "000", "77", "exact", "a security source"]
-        assert row_texts(table, 3)[1] == "001 arabnews.com"
-        marked = {row_texts(table, n)[2] for n in range(table.row_count) if row_texts(table, n)[0] == "≠"}
+        # columns: verdict, outlier mark, report, figure, hedge, source, sentence
+        assert row_texts(table, 0)[:6] == ["", "", "000", "More than 70", "more than", ""]
+        assert row_texts(table, 1)[:6] == ["", "", "000", "77", "exact", "a security source"]
+        assert row_texts(table, 3)[2] == "001 arabnews.com"
+        marked = {row_texts(table, n)[3] for n in range(table.row_count) if row_texts(table, n)[1] == "≠"}
         assert marked == {"almost 100", "approximately 100", "an estimated 100"}
-        assert row_texts(table, 13)[2:4] == ["in the 70s", "range"]
+        assert row_texts(table, 13)[3:5] == ["in the 70s", "range"]
 
         for _ in range(5):
             await pilot.press("down")
-        assert row_texts(table, table.cursor_row)[1:3] == ["001 arabnews.com", "77"]
+        assert row_texts(table, table.cursor_row)[2:4] == ["001 arabnews.com", "77"]
         await pilot.press("enter")
         await pilot.pause()
     killed = claim_of(seed_story, ARAB, "77")
@@ -104,8 +104,8 @@ async def test_inspector_shows_an_unlinked_claim_with_the_sentences_linked_to_it
         table = app.screen.query_one(DataTable)
         assert app.screen.query_one(".modal-title", Static).has_class("-alone")
         assert table.row_count == 1 + len(links)
-        assert row_texts(table, 0)[2] == "A few dozen"
-        assert row_texts(table, 1)[5] == f"{links[0].score:.2f}"
+        assert row_texts(table, 0)[3] == "A few dozen"
+        assert row_texts(table, 1)[6] == f"{links[0].score:.2f}"
         await pilot.press("down", "enter")
         await pilot.pause()
     assert app.results == [JumpTarget(links[0].target[0], links[0].target[1], None)]

@@ -3,7 +3,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from sahel_reader.highlighters.sentences import split_sentences
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"

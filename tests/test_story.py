@@ -1,8 +1,8 @@
 """The seed story: the facts of the Bamako attack linked across reports, other events kept apart."""
 
+from sahel_reader.highlighters.sentences import split_sentences
 from sahel_reader.story.analysis import analyse
 from sahel_reader.story.model import Document
-from sahel_reader.highlighters.sentences import split_sentences
 
 
 def cluster_with(story, doc_prefix: str, text: str):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from importlib.resources import files
+from pathlib import Path
 
 from textual.app import App
 
@@ -17,10 +18,11 @@ class SahelReaderApp(App):
     CSS_PATH = [str(files("sahel_reader.styles") / name) for name in ("reader.tcss", "screens.tcss")]
     TITLE = "sahel-reader"
 
-    def __init__(self, paths: Sequence[str], title: str | None = None) -> None:
+    def __init__(self, paths: Sequence[str], title: str | None = None, session: Path | None = None) -> None:
         super().__init__()
         self.paths = list(paths)
         self.story_title = title
+        self.session_path = session
 
     def on_mount(self) -> None:
         keymap, problem = load_keymap()
@@ -28,4 +30,4 @@ class SahelReaderApp(App):
             self.set_keymap(keymap)
         if problem:
             self.notify(problem, severity="warning", timeout=8)
-        self.push_screen(ReaderScreen(self.paths, self.story_title))
+        self.push_screen(ReaderScreen(self.paths, self.story_title, self.session_path))

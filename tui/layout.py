@@ -77,6 +77,10 @@ class DocumentView:
     """Per sentence index: in how many other reports it has a version."""
     conflicted: set[int] = field(default_factory=set)
     """Sentences holding a claim of a conflicting cluster."""
+    noted: set[int] = field(default_factory=set)
+    """Sentences with a note of the reader's."""
+    marked: set[int] = field(default_factory=set)
+    """Sentences the reader marked."""
 
     def runs_between(self, start: int, end: int) -> list[tuple[int, int, tuple[str, ...]]]:
         """The runs overlapping ``[start, end)``."""

@@ -36,6 +36,27 @@ class Navigator:
             self._claims_by_doc[claim.doc].append(claim)
         self._cluster_members = {k.id: [story.claim(c) for c in k.claims] for k in story.clusters}
         self._claim_starts = {doc: [c.start for c in claims] for doc, claims in self._claims_by_doc.items()}
+        self._manual: dict[tuple[str, int], set[tuple[str, int]]] = defaultdict(set)
+        self._rejected: set[frozenset] = set()
+
+    def set_verdicts(self, verdicts) -> None:
+        """The reader's verdicts: hand-made links join the versions, rejected ones leave them."""
+        self._manual.clear()
+        self._rejected.clear()
+        for verdict in verdicts:
+            if verdict.orphan:
+                continue
+            a = (verdict.source.doc, self._sentence_of(verdict.source.doc, verdict.source.start))
+            b = (verdict.target.doc, self._sentence_of(verdict.target.doc, verdict.target.start))
+            if verdict.verdict == "manual":
+                self._manual[a].add(b)
+                self._manual[b].add(a)
+            elif verdict.verdict == "rejected":
+                self._rejected.add(frozenset((a, b)))
+
+    def _sentence_of(self, doc: str, offset: int) -> int:
+        starts = [s for s, _ in self.story.document(doc).sentences]
+        return max(0, bisect.bisect_right(starts, offset) - 1)
 
     def claims(self, doc: str) -> list:
         return self._claims_by_doc.get(doc, [])
@@ -74,6 +95,9 @@ class Navigator:
         else:
             for link in self._links.get((doc, sentence), []):
                 candidates.append((link.score, JumpTarget(link.target[0], link.target[1])))
+        candidates += [(2.0, JumpTarget(d, s)) for d, s in self._manual.get((doc, sentence), ())]
+        candidates = [c for c in candidates
+                      if frozenset(((doc, sentence), (c[1].doc, c[1].sentence))) not in self._rejected]
         position = self.order.index(doc)
         rank = {d: (self.order.index(d) - position) % len(self.order) for d in self.order}
         candidates.sort(key=lambda item: (rank[item[1].doc], -item[0], item[1].sentence))
@@ -95,7 +119,8 @@ class Navigator:
         return max(links, key=lambda l: l.score).target[1] if links else None
 
     def version_count(self, doc: str, sentence: int) -> int:
-        return len({link.target[0] for link in self._links.get((doc, sentence), [])})
+        linked = {link.target[0] for link in self._links.get((doc, sentence), [])}
+        return len(linked | {d for d, _ in self._manual.get((doc, sentence), ())})
 
     def search(self, query: str) -> list[SearchMatch]:
         """Every occurrence of ``query`` (case-insensitive, literal) in every report, in pane order."""

@@ -158,8 +158,8 @@ async def test_help_lists_every_key(app):
     async with app.run_test(size=(160, 45)) as pilot:
         await wait_for_story(pilot)
         await pilot.press("question_mark")
-        from sahel_reader.tui.screens.help import HelpScreen
         from sahel_reader.tui.commands import READER_COMMANDS
+        from sahel_reader.tui.screens.help import HelpScreen
 
         assert isinstance(app.screen, HelpScreen)
         table = app.screen.query_one("#keys")

@@ -8,6 +8,8 @@ Colours come from component classes and screens.tcss; report text is made printa
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from rich.cells import cell_len
 from rich.style import Style, StyleType
 from rich.text import Text
@@ -44,22 +46,32 @@ def safe_text(text: str, width: int | None = None, style: StyleType = "") -> Tex
     return line
 
 
+class VerdictBook(Protocol):
+    """Where the reader's verdicts on links are kept (the reader screen's session)."""
+
+    def verdict(self, source: JumpTarget, target: JumpTarget) -> str | None: ...
+
+    def judge(self, source: JumpTarget, target: JumpTarget, verdict: str) -> None: ...
+
+
 class ClaimInspector(ModalScreen[JumpTarget | None]):
     """Every version of a claim's fact, one row per claim; ``enter`` jumps, ``escape`` closes."""
 
     BINDINGS = [
         Binding("escape", "close", "Close"),
         Binding("q", "close", "Close", show=False),
-        # "y" / "x" (confirm / reject a suggested link) will join here.
+        Binding("y", "judge('confirmed')", "Confirm link"),
+        Binding("x", "judge('rejected')", "Reject link"),
     ]
     COMPONENT_CLASSES = {
         "claim-inspector--outlier", "claim-inspector--report", "claim-inspector--hedge",
         "claim-inspector--source", "claim-inspector--score",
     }
 
-    def __init__(self, story: Story, claim_id: str) -> None:
+    def __init__(self, story: Story, claim_id: str, verdicts: VerdictBook | None = None) -> None:
         super().__init__()
         self.story = story
+        self.verdicts = verdicts
         self._claims = {c.id: c for c in story.claims}
         self.claim = self._claims[claim_id]
         self.cluster = next((k for k in story.clusters if k.id == self.claim.cluster), None)
@@ -72,7 +84,8 @@ class ClaimInspector(ModalScreen[JumpTarget | None]):
         with Vertical(classes="modal-frame"):
             yield Static(self._title(), classes=f"modal-title {self._title_class()}")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="inspector-table")
-            yield Static("enter: jump to this version · escape: close", classes="modal-keys")
+            keys = "enter: jump to this version · y / x: confirm / reject its link · escape: close"
+            yield Static(keys if self.verdicts else "enter: jump to this version · escape: close", classes="modal-keys")
 
     def _title(self) -> Text:
         if self.cluster is None:
@@ -130,9 +143,32 @@ class ClaimInspector(ModalScreen[JumpTarget | None]):
 
     def _headers(self) -> list[str]:
         if self.cluster is None:
-            return ["", "report", "claim", "hedge", "source", "score"]
+            return ["", "", "report", "claim", "hedge", "source", "score"]
         said_by = "speaker" if self.cluster.kind == "quote" else "source"
-        return ["", "report", "quotation" if self.cluster.kind == "quote" else "figure", "hedge", said_by]
+        return ["", "", "report", "quotation" if self.cluster.kind == "quote" else "figure", "hedge", said_by]
+
+    def _verdict_cell(self, target: JumpTarget) -> Text:
+        """✓ or ✗ where the reader confirmed or rejected this row's link to the opened claim."""
+        verdict = self.verdicts.verdict(self._opened, target) if self.verdicts else None
+        return Text({"confirmed": "✓", "rejected": "✗", "manual": "⇄"}.get(verdict or "", ""))
+
+    @property
+    def _opened(self) -> JumpTarget:
+        return JumpTarget(self.claim.doc, self.claim.sentence, self.claim.id)
+
+    def action_judge(self, verdict: str) -> None:
+        if self.verdicts is None:
+            return
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return
+        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        target = self.targets[key]
+        if target.doc == self.claim.doc:
+            self.notify("Links join two reports: pick a row of another report.", timeout=3)
+            return
+        self.verdicts.judge(self._opened, target, verdict)
+        self._fill_table(self._filled_width)
 
     def _opened_row(self, rows: list[tuple[str, list[Text], JumpTarget]]) -> int:
         return next((n for n, (key, _, _) in enumerate(rows) if key == self.claim.id), 0)
@@ -145,25 +181,27 @@ class ClaimInspector(ModalScreen[JumpTarget | None]):
         for claim in claims:
             mark = Text("≠", style=outlier_style) if claim.id in outliers else Text("")
             figure = safe_text(claim.text, _CLAIM_WIDTH, outlier_style if claim.id in outliers else "")
-            rows.append((claim.id, [mark, self._report_cell(claim.doc), figure, *self._about(claim)],
-                         JumpTarget(claim.doc, claim.sentence, claim.id)))
+            target = JumpTarget(claim.doc, claim.sentence, claim.id)
+            rows.append((claim.id, [self._verdict_cell(target), mark, self._report_cell(claim.doc), figure,
+                                    *self._about(claim)], target))
         return rows
 
     def _linked_rows(self) -> list[tuple[str, list[Text], JumpTarget]]:
         """The claim alone, then each sentence of another report linked to its sentence, best first."""
         claim = self.claim
         blank = Text("")
-        rows = [(claim.id, [blank, self._report_cell(claim.doc), safe_text(claim.text, _CLAIM_WIDTH),
+        rows = [(claim.id, [blank, blank, self._report_cell(claim.doc), safe_text(claim.text, _CLAIM_WIDTH),
                             *self._about(claim), blank],
                  JumpTarget(claim.doc, claim.sentence, claim.id))]
         score_style = self._style("score")
         links = [link for link in self.story.sentence_links if link.source == (claim.doc, claim.sentence)]
         for link in sorted(links, key=lambda link: -link.score):
             doc, sentence = link.target
+            target = JumpTarget(doc, sentence, None)
             rows.append((f"{doc}:{sentence}",
-                         [blank, self._report_cell(doc), blank, blank, blank,
+                         [self._verdict_cell(target), blank, self._report_cell(doc), blank, blank, blank,
                           Text(f"{link.score:.2f}", style=score_style)],
-                         JumpTarget(doc, sentence, None)))
+                         target))
         return rows
 
     def _report_cell(self, doc_id: str) -> Text:

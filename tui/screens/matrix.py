@@ -17,7 +17,13 @@ from textual.widgets import DataTable, Static
 
 from sahel_reader.story.analysis import Story
 from sahel_reader.story.claims import Claim
-from sahel_reader.story.compare import FactRow, fact_matrix, near_copies, outlier_claims, short_ids
+from sahel_reader.story.compare import (
+    FactRow,
+    fact_matrix,
+    near_copies,
+    outlier_claims,
+    short_ids,
+)
 
 from ..jump import JumpTarget
 from .inspector import safe_text

@@ -8,50 +8,36 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import HorizontalScroll, Vertical
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, LoadingIndicator, Static
 
 from sahel_reader.highlighters.safety import printable
 from sahel_reader.story.analysis import Story, analyse
+from sahel_reader.story.annotations import Session
 from sahel_reader.story.documents import LoadResult, load_paths
-from sahel_reader.story.model import LoadError
 
 from ..commands import READER_COMMANDS, ReaderCommands
 from ..jump import JumpTarget
-from ..layout import DocumentView, document_views
+from ..layout import document_views
+from ..messages import LoadProgress, StoryReady
 from ..navigation import Navigator, SearchMatch
 from ..widgets.report_pane import ReportPane
 from ..widgets.status_bar import StatusBar
+from .annotating import Annotating
 from .help import HelpScreen
-
+from .searching import Searching
 
 _HEDGE_WORDS = {"lower": "at least", "upper": "at most", "approx": "about", "range": "range",
                 "vague": "vague:", "exact": ""}
 
 MIN_PANE_WIDTH = 44
 """Below this a pane is too narrow to read; more panes than fit make the row scroll sideways."""
-
-
-@dataclass
-class LoadProgress(Message):
-    """What the loading worker is doing now."""
-
-    text: str
-
-
-@dataclass
-class StoryReady(Message):
-    """The worker has loaded and linked the reports."""
-
-    story: Story
-    views: dict[str, DocumentView]
-    errors: list[LoadError]
 
 
 @dataclass
@@ -63,14 +49,16 @@ class _VersionCycle:
     index: int = -1
 
 
-class ReaderScreen(Screen):
+class ReaderScreen(Annotating, Searching, Screen):
     BINDINGS = [command.binding() for command in READER_COMMANDS]
     COMMANDS = {ReaderCommands}
 
-    def __init__(self, paths: Sequence[str], title: str | None = None) -> None:
+    def __init__(self, paths: Sequence[str], title: str | None = None, session_path: Path | None = None) -> None:
         super().__init__()
         self.paths = list(paths)
         self.story_title = title
+        self.session = Session()
+        self.session_path = session_path
         self.story: Story | None = None
         self.navigator: Navigator | None = None
         self.panes: list[ReportPane] = []
@@ -94,7 +82,10 @@ class ReaderScreen(Screen):
         self._load()
 
     @work(thread=True, exclusive=True, group="load")
-    def _load(self) -> None:
+    def _load(self, allow_outside: bool = False) -> None:
+        if self.session_path is not None:
+            self._load_session(allow_outside)
+            return
         count = len(self.paths)
         self.post_message(LoadProgress(f"Reading {count} path{'s' if count != 1 else ''}…"))
         loaded: LoadResult = load_paths(self.paths)
@@ -110,13 +101,16 @@ class ReaderScreen(Screen):
     async def on_story_ready(self, message: StoryReady) -> None:
         self.story = message.story
         self.navigator = Navigator(message.story)
+        if message.session is not None:
+            self.session = message.session
+        for note in message.notes or []:
+            self.notify(printable(note), severity="warning", timeout=10)
         for error in message.errors:
             self.notify(printable(error.message), title="Could not open a report", severity="error", timeout=10)
         for document in message.story.documents:
             for warning in document.warnings:
                 self.notify(printable(warning), severity="warning", timeout=8)
         self.title = printable(message.story.title or "sahel-reader")
-        self.sub_title = f"{len(message.story.documents)} reports"
         container = self.query_one("#panes")
         await container.remove_children()
         self.panes = [ReportPane(d, message.views[d.id], id=f"pane-{n}") for n, d in enumerate(message.story.documents)]
@@ -130,7 +124,13 @@ class ReaderScreen(Screen):
             if pane.document.sentences and pane.document.is_boilerplate(*pane.document.sentences[0]):
                 pane.set_cursor(pane.step(0, 1), scroll=False)
         self._size_panes()
-        self.focus_pane(0)
+        self._restore_view()
+        self._show_annotations()
+        self._show_title()
+        if message.needs_permission:
+            self._ask_permission(message.needs_permission)
+        else:
+            self._offer_recovery()
 
     def on_resize(self) -> None:
         self._size_panes()
@@ -328,7 +328,7 @@ class ReaderScreen(Screen):
         if claim_id is None:
             self.notify("No figure or quotation in this sentence; J moves to the next one.", timeout=3)
             return
-        self.app.push_screen(ClaimInspector(self.story, claim_id), self.jump_to)
+        self.app.push_screen(ClaimInspector(self.story, claim_id, verdicts=self), self.jump_to)
 
     def action_matrix(self) -> None:
         if self.story is None:
@@ -352,66 +352,3 @@ class ReaderScreen(Screen):
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
-
-    async def action_quit(self) -> None:
-        self.app.exit()
-
-    # -- search ---------------------------------------------------------------------------
-
-    def action_search(self) -> None:
-        search = self.query_one("#search", Input)
-        search.add_class("-visible")
-        search.focus()
-
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self, event: Input.Submitted) -> None:
-        self._matches = self.navigator.search(event.value) if self.navigator else []
-        by_doc: dict[str, list[tuple[int, int]]] = {}
-        for match in self._matches:
-            by_doc.setdefault(match.doc, []).append((match.start, match.end))
-        for pane in self.panes:
-            pane.set_matches(by_doc.get(pane.document.id, []), None)
-        self._hide_search()
-        if not self._matches:
-            self.notify(f"No match for {printable(event.value)!r}.", timeout=3)
-            self._match_index = -1
-            self.update_status()
-            return
-        pane = self.pane
-        start = pane.document.sentences[pane.cursor][0] if pane.document.sentences else 0
-        order = [p.document.id for p in self.panes]
-        here = (order.index(pane.document.id), start)
-        self._match_index = next(
-            (i for i, m in enumerate(self._matches) if (order.index(m.doc), m.start) >= here), 0)
-        self._show_match()
-
-    def on_key(self, event) -> None:
-        search = self.query_one("#search", Input)
-        if event.key == "escape" and search.has_focus:
-            self._hide_search()
-            event.stop()
-
-    def _hide_search(self) -> None:
-        self.query_one("#search", Input).remove_class("-visible")
-        if self.pane:
-            self.pane.focus()
-
-    def action_next_match(self) -> None:
-        self._match_step(1)
-
-    def action_previous_match(self) -> None:
-        self._match_step(-1)
-
-    def _match_step(self, step: int) -> None:
-        if not self._matches:
-            self.notify("No search yet: press / to search.", timeout=2)
-            return
-        self._match_index = (self._match_index + step) % len(self._matches)
-        self._show_match()
-
-    def _show_match(self) -> None:
-        match = self._matches[self._match_index]
-        for pane in self.panes:
-            pane.set_current_match((match.start, match.end) if pane.document.id == match.doc else None)
-        target_pane = next(p for p in self.panes if p.document.id == match.doc)
-        self.jump_to(JumpTarget(match.doc, target_pane.sentence_at(match.start)))

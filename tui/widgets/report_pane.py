@@ -26,7 +26,7 @@ from sahel_reader.story.model import Document
 from ..layout import DocumentView, VisualLine, wrap
 
 _GUTTER = 4
-"""Cursor bar, a two-cell count of versions (or ≠), and a space."""
+"""Cursor bar, a two-cell count of versions (or ≠), and the reader's note ✎ or mark ●."""
 
 
 class ReportPane(ScrollView, can_focus=True):
@@ -43,7 +43,7 @@ class ReportPane(ScrollView, can_focus=True):
         "report-pane--time", "report-pane--quote", "report-pane--conflict", "report-pane--selected",
         "report-pane--boilerplate", "report-pane--headline", "report-pane--match",
         "report-pane--match-current", "report-pane--gutter", "report-pane--marker",
-        "report-pane--cursor-bar",
+        "report-pane--cursor-bar", "report-pane--note",
     }
 
     @dataclass
@@ -148,6 +148,11 @@ class ReportPane(ScrollView, can_focus=True):
         self._cache.clear()
         self.refresh()
 
+    def refresh_gutter(self) -> None:
+        """Redraw after the reader's notes or marks changed."""
+        self._cache.clear()
+        self.refresh()
+
     def set_current_match(self, current: tuple[int, int] | None) -> None:
         self._current_match = current
         self._cache.clear()
@@ -189,6 +194,12 @@ class ReportPane(ScrollView, can_focus=True):
         starts_here = [i for i in range(first, self.sentence_count)
                        if self.document.sentences[i][0] >= line.start and self.document.sentences[i][0] < max(line.end, line.start + 1)]
         marker = "  "
+        note = " "
+        for sentence in starts_here:
+            if sentence in self.view.noted:
+                note = "✎"
+            elif sentence in self.view.marked and note == " ":
+                note = "●"
         for sentence in starts_here:
             count = self.view.versions.get(sentence)
             if sentence in self.view.conflicted:
@@ -197,7 +208,8 @@ class ReportPane(ScrollView, can_focus=True):
             if count:
                 marker = f"{min(count, 9)}›"
                 break
-        return [bar, Segment(marker, self._style(("report-pane--marker",))), Segment(" ", self._style(()))]
+        return [bar, Segment(marker, self._style(("report-pane--marker",))),
+                Segment(note, self._style(("report-pane--note",)))]
 
     def _pieces(self, start: int, end: int, cursor: tuple[int, int] | None):
         """Slices of ``[start, end)`` with the component classes that apply to each."""
@@ -245,6 +257,6 @@ _ORDER = (
     "report-pane--boilerplate", "report-pane--headline", "report-pane--cursor", "report-pane--figure",
     "report-pane--time", "report-pane--injury", "report-pane--death", "report-pane--quote",
     "report-pane--conflict", "report-pane--selected", "report-pane--match", "report-pane--match-current",
-    "report-pane--marker", "report-pane--cursor-bar", "report-pane--gutter",
+    "report-pane--marker", "report-pane--cursor-bar", "report-pane--gutter", "report-pane--note",
 )
 """Which style wins where several apply: later ones are added on top."""

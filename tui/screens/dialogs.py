@@ -1,0 +1,64 @@
+"""Small questions the reader is asked: where to save, whether to quit unsaved, restore, permission."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from sahel_reader.highlighters.safety import printable
+
+
+class SavePathScreen(ModalScreen[str | None]):
+    """Where to save the session; the default is filled in and ``enter`` accepts it."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, default: str) -> None:
+        super().__init__()
+        self.default = default
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="modal-frame dialog"):
+            yield Static("Save the session as", classes="modal-title")
+            yield Input(self.default, id="save-path")
+            yield Static("enter: save · escape: cancel", classes="modal-keys")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ChoiceScreen(ModalScreen[str | None]):
+    """A question with a few answers as buttons; the first is the default, ``escape`` cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, question: str, choices: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.question = question
+        self.choices = choices
+        """(answer id, button label) pairs."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="modal-frame dialog"):
+            yield Static(Text(printable(self.question)), classes="modal-title")
+            with Horizontal(classes="dialog-buttons"):
+                for answer, label in self.choices:
+                    yield Button(label, id=f"choice-{answer}")
+
+    def on_mount(self) -> None:
+        self.query(Button).first().focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id.removeprefix("choice-"))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

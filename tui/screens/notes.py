@@ -1,0 +1,116 @@
+"""Notes: the editor for one sentence's note, and the list of every note and mark of the story."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Input, Static, TextArea
+
+from sahel_reader.highlighters.safety import printable
+from sahel_reader.story.annotations import TAGS, Session
+
+from ..jump import JumpTarget
+
+
+@dataclass(frozen=True, slots=True)
+class NoteEdit:
+    """What the editor returns: the note's text and tags (both empty: remove the note)."""
+
+    note: str
+    tags: list[str]
+
+
+def parse_tags(text: str) -> list[str]:
+    """Tags as typed: separated by commas or spaces, lower-cased, each once, in order."""
+    words = [w.strip().lower().lstrip("#") for w in text.replace(",", " ").split()]
+    return list(dict.fromkeys(w for w in words if w))
+
+
+class NoteEditor(ModalScreen[NoteEdit | None]):
+    """A note on one sentence: several lines of text and tags. ``ctrl+s`` keeps it, ``escape`` discards."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "keep", "Keep note", priority=True),
+        Binding("escape", "discard", "Discard", priority=True),
+    ]
+
+    def __init__(self, sentence: str, note: str = "", tags: list[str] | None = None) -> None:
+        super().__init__()
+        self.sentence = sentence
+        self.note = note
+        self.tags = tags or []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="modal-frame", id="note-editor"):
+            yield Static(Text("Note on: ").append(printable(self.sentence)), classes="modal-title")
+            yield TextArea(self.note, id="note-text", soft_wrap=True, show_line_numbers=False)
+            yield Input(", ".join(self.tags), placeholder=f"tags: {', '.join(TAGS)}, or your own",
+                        id="note-tags")
+            yield Static("ctrl+s: keep · escape: discard · tab: tags · an empty note and no tags removes it",
+                         classes="modal-keys")
+
+    def on_mount(self) -> None:
+        self.query_one(TextArea).focus()
+
+    def action_keep(self) -> None:
+        note = self.query_one(TextArea).text.strip("\n")
+        self.dismiss(NoteEdit(note, parse_tags(self.query_one(Input).value)))
+
+    def action_discard(self) -> None:
+        self.dismiss(None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_keep()
+
+
+class AnnotationList(ModalScreen[JumpTarget | None]):
+    """Every note and mark across the reports, orphans included; ``enter`` jumps to one."""
+
+    BINDINGS = [Binding("escape,q,apostrophe", "close", "Close")]
+
+    def __init__(self, session: Session, sentence_of: dict[tuple[str, int], int]) -> None:
+        super().__init__()
+        self.session = session
+        self.sentence_of = sentence_of
+        """(doc, anchor start) -> sentence index, for the anchors that are placed."""
+        self.targets: dict[str, JumpTarget | None] = {}
+
+    def compose(self) -> ComposeResult:
+        count = len(self.session.annotations) + len(self.session.marks)
+        with Vertical(classes="modal-frame"):
+            yield Static(f"Notes and marks: {count}", classes="modal-title")
+            yield DataTable(cursor_type="row", zebra_stripes=True, id="annotation-table")
+            yield Static("enter: jump there · escape: close · orphans could not be placed in the current text",
+                         classes="modal-keys")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("", "report", "tags", "note", "sentence")
+        rows = [("✎", a.id, a.anchor, a.orphan, ", ".join(a.tags), a.note) for a in self.session.annotations]
+        rows += [("●", f"mark{n}", m.anchor, m.orphan, "", "") for n, m in enumerate(self.session.marks)]
+        rows.sort(key=lambda row: (row[3], row[2].doc, row[2].start))
+        for glyph, key, anchor, orphan, tags, note in rows:
+            first_line = note.splitlines()[0] if note else ""
+            table.add_row(Text(glyph if not orphan else "?"), Text(printable(anchor.doc)), Text(printable(tags)),
+                          Text(printable(first_line)[:60]), Text(printable(anchor.exact.replace("\n", " "))[:80]),
+                          key=key)
+            sentence = None if orphan else self.sentence_of.get((anchor.doc, anchor.start))
+            self.targets[key] = JumpTarget(anchor.doc, sentence) if sentence is not None else None
+        table.focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        target = self.targets.get(event.row_key.value)
+        if target is None:
+            self.notify("This one could not be placed in the report's current text.", timeout=3)
+            return
+        self.dismiss(target)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -14,14 +14,16 @@ from pathlib import Path
 
 from sahel_reader import __version__
 
-_SUBCOMMANDS = ("claims",)
+_SUBCOMMANDS = ("claims", "export")
 BUNDLED_TITLE = "Attack in Bamako, Mali, September 2024 (the bundled example story)"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] in _SUBCOMMANDS:
+    if args and args[0] == "claims":
         return _claims(args[1:])
+    if args and args[0] == "export":
+        return _export(args[1:])
     return _reader(args)
 
 
@@ -52,16 +54,58 @@ def _claims(argv: list[str]) -> int:
     return 1 if loaded.errors else 0
 
 
+def _export(argv: list[str]) -> int:
+    from sahel_reader.story.export import FORMATS
+
+    parser = argparse.ArgumentParser(
+        prog="sahel-reader export",
+        description="Write a report of a saved reading session that a colleague can read without the app.",
+    )
+    parser.add_argument("session", metavar="SESSION", help="a saved session file (.yaml)")
+    parser.add_argument("--format", choices=FORMATS, default="markdown",
+                        help="markdown (default), html, json, or w3c (W3C Web Annotation JSON-LD)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    options = parser.parse_args(argv)
+
+    from sahel_reader.highlighters.safety import printable
+    from sahel_reader.story.analysis import analyse
+    from sahel_reader.story.export import export
+    from sahel_reader.story.session import SessionError, load_session
+
+    try:
+        loaded = load_session(Path(options.session))
+    except SessionError as error:
+        print(f"sahel-reader: {printable(str(error))}", file=sys.stderr)
+        return 1
+    for note in loaded.notes:
+        print(f"sahel-reader: {printable(note)}", file=sys.stderr)
+    for outside in loaded.needs_permission:
+        print(f"sahel-reader: {printable(outside)}: outside the session's folder, left out "
+              "(open the session in the reader to allow it).", file=sys.stderr)
+    story = analyse(loaded.documents, loaded.session.title)
+    text = export(loaded.session, story, options.format)
+    if options.output:
+        try:
+            Path(options.output).write_text(text, encoding="utf-8")
+        except OSError as error:
+            print(f"sahel-reader: {printable(options.output)}: cannot be written ({error.strerror}).",
+                  file=sys.stderr)
+            return 1
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def _reader(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="sahel-reader",
-        description="Read several reports of one news event side by side. "
-                    "Subcommand: claims (print the claims without opening the reader).",
+        description="Read several reports of one news event side by side. Subcommands: claims (print the "
+                    "claims without opening the reader), export (write a report of a saved session).",
     )
     parser.add_argument("--version", action="version", version=f"sahel-reader {__version__}")
     parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="reports (.txt .md .html), folders of reports or a story manifest (.yaml); "
-                             "default: the bundled Bamako story")
+                        help="reports (.txt .md .html), folders of reports, a story manifest (.yaml) or a saved "
+                             "session (.yaml); default: the bundled Bamako story")
     options = parser.parse_args(argv)
 
     from sahel_reader.story.documents import bundled_seed_paths, is_session_file

@@ -1,6 +1,7 @@
 """Smoke test: the real `sahel-reader` command in tmux, keys sent, the screen read with capture-pane."""
 
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -33,13 +34,16 @@ class Tmux:
         while time.monotonic() < deadline:
             screen = self.screen()
             if text in screen:
+                time.sleep(0.3)  # as a person would: look before typing into what just appeared
                 return screen
             time.sleep(0.2)
         raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
 
     def keys(self, *keys: str) -> None:
+        """Key names (Enter, C-s, Tab, Escape) as keys; anything longer typed literally."""
         for key in keys:
-            self.run("send-keys", "-t", "reader", key)
+            literal = len(key) > 1 and key not in ("Enter", "Tab", "Escape", "C-s", "C-u") and "-" not in key[:2]
+            self.run("send-keys", "-t", "reader", *(["-l", key] if literal else [key]))
             time.sleep(0.15)
 
     def close(self) -> None:
@@ -53,9 +57,11 @@ def tmux():
     session.close()
 
 
-def start(tmux: Tmux, *args: str) -> None:
+def start(tmux: Tmux, *args: str, env: dict[str, str] | None = None) -> None:
+    """Run sahel-reader with ``args`` in a 160x45 tmux window; ``env`` is set for the command only."""
+    settings = " ".join(f"{k}={shlex.quote(v)}" for k, v in (env or {}).items())
+    command = " ".join([settings, str(COMMAND), *map(shlex.quote, args)]).strip()
     env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")}
-    command = " ".join([str(COMMAND), *args])
     subprocess.run(["tmux", "-L", tmux.socket, "new-session", "-d", "-x", "160", "-y", "45", "-s", "reader",
                     f"{command}; echo EXITED $?; sleep 5"], check=True, env=env, timeout=20)
 
@@ -90,3 +96,31 @@ def test_a_bad_path_is_named_and_the_other_reports_still_open(tmux, tmp_path):
     assert "file not found" in screen
     tmux.keys("q")
     tmux.wait_for("EXITED 0")
+
+
+def test_a_note_saved_in_the_reader_comes_back_when_the_session_is_reopened(tmux, tmp_path):
+    session = tmp_path / "bamako.sahel.yaml"
+    state = {"XDG_STATE_HOME": str(tmp_path / "state"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    start(tmux, env=state)
+    tmux.wait_for("More than 70 people were killed")
+    tmux.keys("j", "j", "a")
+    tmux.wait_for("Note on:")
+    tmux.keys("checked with AFP", "Tab", "verified", "C-s")
+    tmux.wait_for("unsaved")
+    tmux.keys("C-s")
+    tmux.wait_for("Save the session as")
+    tmux.run("send-keys", "-t", "reader", "C-u")
+    tmux.run("send-keys", "-t", "reader", "-l", str(session))
+    tmux.keys("Enter")
+    tmux.wait_for("Saved")
+    tmux.keys("q")
+    tmux.wait_for("EXITED 0")
+    assert "checked with AFP" in session.read_text(encoding="utf-8")
+
+    tmux.run("kill-session", "-t", "reader")
+    start(tmux, str(session), env=state)
+    tmux.wait_for("sentence 3/26")
+    tmux.wait_for("✎")
+    tmux.keys("'")
+    screen = tmux.wait_for("Notes and marks: 1")
+    assert "checked with AFP" in screen and "verified" in screen

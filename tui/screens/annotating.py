@@ -32,6 +32,8 @@ from ..widgets.status_bar import StatusBar
 from .dialogs import ChoiceScreen, SavePathScreen
 from .notes import AnnotationList, NoteEdit, NoteEditor
 
+_NAME_LENGTH = 36
+"""The longest default session file name, before its extension."""
 _RECOVERY_DELAY = 1.0
 """Seconds after a change before the recovery file is written (changes in a burst write once)."""
 
@@ -272,8 +274,13 @@ class Annotating:
         paths = [Path(d.path).resolve() for d in self.story.documents]
         folder = Path.cwd() if not paths or all(str(p) in bundled for p in paths) else \
             Path(os.path.commonpath([str(p.parent) for p in paths]))
-        name = re.sub(r"[^a-z0-9]+", "-", (self.story.title or "session").lower()).strip("-")[:40] or "session"
-        return folder / f"{name}.sahel.yaml"
+        words = re.findall(r"[a-z0-9]+", (self.story.title or "session").lower())
+        name = ""
+        for word in words:  # whole words, up to a short file name
+            if len(name) + len(word) + 1 > _NAME_LENGTH:
+                break
+            name = f"{name}-{word}" if name else word
+        return folder / f"{name or 'session'}.sahel.yaml"
 
     def _save_to(self, path: str | None) -> bool:
         if not path:

@@ -16,6 +16,7 @@ class SavePathScreen(ModalScreen[str | None]):
     """Where to save the session; the default is filled in and ``enter`` accepts it."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    AUTO_FOCUS = "#save-path"
 
     def __init__(self, default: str) -> None:
         super().__init__()

@@ -1,0 +1,64 @@
+"""Annotate, save, quit, reopen: the note, the marks and where the reader was all come back."""
+
+from pathlib import Path
+
+from conftest import seed_app, sentence_text, wait_for_story
+
+from sahel_reader.tui.app import SahelReaderApp
+from sahel_reader.tui.screens.dialogs import SavePathScreen
+
+
+async def test_annotate_save_quit_and_reopen_finds_the_note(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "bamako.sahel.yaml"
+    app = seed_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        await pilot.press("l", "j", "j")
+        await pilot.press("a")
+        await pilot.press(*"check the 77")
+        await pilot.press("tab", *"verified")
+        await pilot.press("ctrl+s")  # keeps the note
+        await pilot.press("h", "m", "l")
+        await pilot.press("ctrl+s")  # saves the session: asks where
+        await pilot.pause()
+        assert isinstance(app.screen, SavePathScreen)
+        field = app.screen.query_one("#save-path")
+        assert field.value == str(tmp_path / "attack-in-bamako-mali-september-2024.sahel.yaml")
+        field.value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert target.exists() and not screen.dirty and "unsaved" not in screen.sub_title
+        noted_sentence = sentence_text(screen.pane)
+        await pilot.press("q")
+        await pilot.pause()
+    assert not app.is_running
+    first_save = target.read_bytes()
+
+    reopened = SahelReaderApp([str(target)], session=target)
+    async with reopened.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        assert screen.pane is screen.panes[1] and sentence_text(screen.pane) == noted_sentence
+        notes = screen.session.annotations
+        assert [(n.note, n.tags) for n in notes] == [("check the 77", ["verified"])]
+        assert notes[0].anchor.exact == noted_sentence
+        assert len(screen.session.marks) == 1 and screen.session.marks[0].anchor.doc.startswith("000")
+        await pilot.press("ctrl+s")  # saved again, unchanged
+        await pilot.pause()
+    assert target.read_bytes() == first_save
+    assert Path(str(target) + ".bak").read_bytes() == first_save
+
+
+async def test_a_broken_session_is_refused_and_left_untouched(tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("sahel_reader_session: 1\ndocuments: [unclosed\n", encoding="utf-8")
+    before = broken.read_bytes()
+    app = SahelReaderApp([str(broken)], session=broken)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        status = str(app.screen.query_one("#status").render())
+        assert "broken.yaml" in status and "line" in status
+        await pilot.press("ctrl+s", "q")
+        await pilot.pause()
+    assert broken.read_bytes() == before

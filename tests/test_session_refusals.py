@@ -149,7 +149,10 @@ def test_recursive_alias_is_refused(tmp_path: Path) -> None:
 def test_oversized_file_is_refused_before_parsing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from sahel_reader.story import session_format
+
     monkeypatch.setattr(session_module, "MAX_SESSION_BYTES", 1000)
+    monkeypatch.setattr(session_format, "MAX_SESSION_BYTES", 1000)
     path = tmp_path / "big.yaml"
     path.write_text(valid_yaml() + "#" * 2000 + "\n", encoding="utf-8")
     with pytest.raises(SessionError, match="MB are refused"):

@@ -106,6 +106,8 @@ def _reader(argv: list[str]) -> int:
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="reports (.txt .md .html), folders of reports, a story manifest (.yaml) or a saved "
                              "session (.yaml); default: the bundled Bamako story")
+    parser.add_argument("--embed", action="store_true",
+                        help="save the reports' texts inside the session file, so it can be sent as one file")
     options = parser.parse_args(argv)
 
     from sahel_reader.story.documents import bundled_seed_paths, is_session_file
@@ -117,7 +119,7 @@ def _reader(argv: list[str]) -> int:
 
     paths = [str(p) for p in options.paths or bundled_seed_paths()]
     session = Path(sessions[0]) if sessions else None
-    app = SahelReaderApp(paths, None if options.paths else BUNDLED_TITLE, session)
+    app = SahelReaderApp(paths, None if options.paths else BUNDLED_TITLE, session, embed=options.embed)
     app.run()
     return app.return_code or 0
 

@@ -18,11 +18,13 @@ class SahelReaderApp(App):
     CSS_PATH = [str(files("sahel_reader.styles") / name) for name in ("reader.tcss", "screens.tcss")]
     TITLE = "sahel-reader"
 
-    def __init__(self, paths: Sequence[str], title: str | None = None, session: Path | None = None) -> None:
+    def __init__(self, paths: Sequence[str], title: str | None = None, session: Path | None = None,
+                 embed: bool = False) -> None:
         super().__init__()
         self.paths = list(paths)
         self.story_title = title
         self.session_path = session
+        self.embed = embed
 
     def on_mount(self) -> None:
         keymap, problem = load_keymap()
@@ -30,4 +32,6 @@ class SahelReaderApp(App):
             self.set_keymap(keymap)
         if problem:
             self.notify(problem, severity="warning", timeout=8)
-        self.push_screen(ReaderScreen(self.paths, self.story_title, self.session_path))
+        reader = ReaderScreen(self.paths, self.story_title, self.session_path)
+        reader.session.embed = self.embed
+        self.push_screen(reader)

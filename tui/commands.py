@@ -63,6 +63,8 @@ READER_COMMANDS: tuple[Command, ...] = (
             "Link this sentence by hand to the marked sentence of another report", "L"),
     Command("save", "save", "ctrl+s", "Save", "Save the session (asks where the first time)", "ctrl+s",
             footer=True),
+    Command("export", "export", "E,shift+e", "Export",
+            "Export the session as Markdown, HTML, JSON or W3C annotations", "E"),
     Command("zoom", "zoom", "z", "Zoom", "Show the focused report alone, and back", "z", footer=True),
     Command("sync", "sync", "s", "Sync", "Scroll the other reports to their version of the current sentence",
             "s", footer=True),

@@ -11,15 +11,16 @@ def seed_app() -> SahelReaderApp:
 
 
 async def wait_for_story(pilot) -> ReaderScreen:
-    """Let the loading worker finish and the panes mount."""
+    """Let the loading worker finish and the panes mount (a question may sit on top of the reader)."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
-    screen = pilot.app.screen
-    while not isinstance(screen, ReaderScreen) or not screen.panes:
+    for _ in range(200):
+        readers = [s for s in pilot.app.screen_stack if isinstance(s, ReaderScreen)]
+        if readers and readers[0].panes:
+            await pilot.pause()
+            return readers[0]
         await pilot.pause(0.05)
-        screen = pilot.app.screen
-    await pilot.pause()
-    return screen
+    raise AssertionError("the reader never showed its panes")
 
 
 def sentence_text(pane) -> str:

@@ -5,7 +5,7 @@ from pathlib import Path
 from conftest import seed_app, sentence_text, wait_for_story
 
 from sahel_reader.tui.app import SahelReaderApp
-from sahel_reader.tui.screens.dialogs import SavePathScreen
+from sahel_reader.tui.screens.dialogs import ChoiceScreen, SavePathScreen
 
 
 async def test_annotate_save_quit_and_reopen_finds_the_note(tmp_path, monkeypatch):
@@ -62,3 +62,45 @@ async def test_a_broken_session_is_refused_and_left_untouched(tmp_path):
         await pilot.press("ctrl+s", "q")
         await pilot.pause()
     assert broken.read_bytes() == before
+
+
+async def test_after_a_crash_the_next_start_offers_the_unsaved_work(app):
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        await pilot.press("j", "m")
+        await pilot.pause(1.5)  # the recovery file is written a moment after a change
+        recovery = screen._recovery_file()
+        assert recovery.exists()
+        app.exit()  # as a crash would: no question, nothing saved
+    again = seed_app()
+    async with again.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        await pilot.pause()
+        assert isinstance(again.screen, ChoiceScreen)
+        await pilot.press("enter")  # Restore
+        await pilot.pause()
+        assert len(screen.session.marks) == 1 and screen.dirty
+        assert 1 in screen.panes[0].view.marked
+
+
+async def test_embed_saves_the_texts_and_export_runs_from_the_reader(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = SahelReaderApp([str(p) for p in seed_app().paths], "Bamako", embed=True)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        await pilot.press("m", "ctrl+s")
+        await pilot.pause()
+        app.screen.query_one("#save-path").value = str(tmp_path / "one-file.sahel.yaml")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "More than 70 people were killed" in (tmp_path / "one-file.sahel.yaml").read_text(encoding="utf-8")
+        await pilot.press("E")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.click("#choice-html")
+        await pilot.pause()
+        assert app.screen.query_one("#save-path").value == str(tmp_path / "one-file.html")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "<html" in (tmp_path / "one-file.html").read_text(encoding="utf-8")
+        assert screen.session_path == tmp_path / "one-file.sahel.yaml"

@@ -294,7 +294,7 @@ class Annotating:
         target = Path(path).expanduser()
         self._capture_view()
         self.session.title = self.story.title
-        self.session.documents = new_session_documents(self.story.documents, target)
+        self.session.documents = new_session_documents(self.story.documents, target, embed=self.session.embed)
         try:
             save_session(self.session, target)
         except SessionSaveError as error:
@@ -335,6 +335,39 @@ class Annotating:
             save_session(self.session, path)
         except (OSError, SessionSaveError) as error:
             self.notify(f"The recovery file could not be written: {printable(str(error))}", severity="warning")
+
+    # -- exporting ----------------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        """Write a report of the session for a colleague: asks the format, then where."""
+        if self.story is None:
+            return
+        from sahel_reader.story.export import FORMATS
+
+        def chosen(fmt: str | None) -> None:
+            if fmt in FORMATS:
+                base = self.session_path or self._default_session_path()
+                suffix = {"markdown": ".md", "html": ".html", "json": ".json", "w3c": ".jsonld"}[fmt]
+                default = base.with_name(base.name.removesuffix(".yaml").removesuffix(".sahel") + suffix)
+                self.app.push_screen(SavePathScreen(str(default), title="Export the session as"),
+                                     lambda path: self._export_to(fmt, path))
+
+        self.app.push_screen(ChoiceScreen("Export the session as a report a colleague can read:",
+                                          [(f, f) for f in FORMATS]), chosen)
+
+    def _export_to(self, fmt: str, path: str | None) -> None:
+        if not path:
+            return
+        from sahel_reader.story.export import export
+
+        self._capture_view()
+        target = Path(path).expanduser()
+        try:
+            target.write_text(export(self.session, self.story, fmt), encoding="utf-8")
+        except OSError as error:
+            self.notify(f"{printable(str(target))}: not written ({error.strerror or error}).", severity="error")
+            return
+        self.notify(f"Exported {printable(str(target))}", timeout=3)
 
     # -- quitting -----------------------------------------------------------------------------
 

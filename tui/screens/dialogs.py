@@ -18,15 +18,16 @@ class SavePathScreen(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
     AUTO_FOCUS = "#save-path"
 
-    def __init__(self, default: str) -> None:
+    def __init__(self, default: str, title: str = "Save the session as") -> None:
         super().__init__()
         self.default = default
+        self.title_text = title
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-frame dialog"):
-            yield Static("Save the session as", classes="modal-title")
+            yield Static(self.title_text, classes="modal-title")
             yield Input(self.default, id="save-path")
-            yield Static("enter: save · escape: cancel", classes="modal-keys")
+            yield Static("enter: write it there · escape: cancel", classes="modal-keys")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -84,12 +84,11 @@ class DocumentView:
 
     def runs_between(self, start: int, end: int) -> list[tuple[int, int, tuple[str, ...]]]:
         """The runs overlapping ``[start, end)``."""
-        first = bisect.bisect_right([r[1] for r in self.runs], start)
         found = []
-        for run in self.runs[first:]:
-            if run[0] >= end:
-                break
-            found.append(run)
+        index = bisect.bisect_right(self.runs, start, key=lambda run: run[1])
+        while index < len(self.runs) and self.runs[index][0] < end:
+            found.append(self.runs[index])
+            index += 1
         return found
 
 

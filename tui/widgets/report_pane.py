@@ -190,9 +190,8 @@ class ReportPane(ScrollView, can_focus=True):
 
     def _gutter(self, line: VisualLine, on_cursor: bool) -> list[Segment]:
         bar = Segment("▌" if on_cursor else " ", self._style(("report-pane--cursor-bar",) if on_cursor else ()))
-        first = self.sentence_at(line.start)
-        starts_here = [i for i in range(first, self.sentence_count)
-                       if self.document.sentences[i][0] >= line.start and self.document.sentences[i][0] < max(line.end, line.start + 1)]
+        starts_here = range(bisect.bisect_left(self._sentence_starts, line.start),
+                            bisect.bisect_left(self._sentence_starts, max(line.end, line.start + 1)))
         marker = "  "
         note = " "
         for sentence in starts_here:

@@ -210,7 +210,8 @@ class ReaderScreen(Annotating, Searching, Screen):
         """The selected claim in words: who said a quotation; a figure's hedge, event and source."""
         if claim.kind == "quote":
             return f"said by {claim.speaker}" if claim.speaker else "speaker not named"
-        words = [_HEDGE_WORDS.get(claim.qualifier, ""), claim.text, claim.event or ""]
+        hedge = "" if claim.text[:1].isalpha() else _HEDGE_WORDS.get(claim.qualifier, "")  # "At least 14" says it
+        words = [hedge, claim.text, claim.event or ""]
         described = " ".join(w for w in words if w)
         return described + (f", per {claim.source}" if claim.source else "")
 

@@ -6,7 +6,7 @@ Exit status: 0 on success, 1 when some input could not be read, 2 on bad usage (
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import shutil
 import sys
 from collections.abc import Sequence
@@ -21,7 +21,12 @@ BUNDLED_TITLE = "Attack in Bamako, Mali, September 2024 (the bundled example sto
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] == "claims":
-        return _claims(args[1:])
+        try:
+            return _claims(args[1:])
+        except BrokenPipeError:
+            # The reader of the output went away (``| head``): stop quietly, as other tools do.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
     if args and args[0] == "export":
         return _export(args[1:])
     return _reader(args)
@@ -45,8 +50,7 @@ def _claims(argv: list[str]) -> int:
     _report_problems(loaded)
     story = analyse(loaded.documents, loaded.title or (None if options.paths else BUNDLED_TITLE))
     if options.json:
-        json.dump(story.to_json(), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        story.write_json(sys.stdout)
     else:
         from sahel_reader.story.table import render_table
 

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TextIO
 
 from sahel_reader.highlighters.context import background_anchor
 
 from .claims import Claim, extract_claims
-from .linking import (
-    Cluster,
-    SentenceLink,
-    cluster_claims,
-    content_words,
-    link_sentences,
-)
+from .linking import Cluster, cluster_claims
 from .model import Document
+from .sentence_links import SentenceLink, link_sentences
+from .similarity import content_words
 
 _DATELINE_SENTENCES = 3
 """Dates in a report's first sentences are its dateline: they tell the event's own time."""
@@ -51,16 +50,28 @@ class Story:
 
     def to_json(self) -> dict:
         """The ``claims --json`` contract of DESIGN.md."""
-        return {
-            "documents": [
-                {"id": d.id, "path": d.path, "title": d.title, "outlet": d.outlet,
-                 "sentences": [list(s) for s in d.sentences]}
-                for d in self.documents
-            ],
-            "claims": [c.to_json() for c in self.claims],
-            "clusters": [c.to_json() for c in self.clusters],
-            "sentence_links": [link.to_json() for link in self.sentence_links],
-        }
+        return {name: list(items) for name, items in self._json_sections()}
+
+    def write_json(self, stream: TextIO) -> None:
+        """``to_json`` written as it is made, one item per line.
+
+        A story of a thousand reports has hundreds of thousands of links: building the whole
+        document first would double the memory, and one item per line keeps it greppable.
+        """
+        stream.write("{")
+        for number, (name, items) in enumerate(self._json_sections()):
+            stream.write(f'{"," if number else ""}\n"{name}": [')
+            for index, item in enumerate(items):
+                stream.write(("," if index else "") + "\n " + json.dumps(item, ensure_ascii=False))
+            stream.write("\n]")
+        stream.write("\n}\n")
+
+    def _json_sections(self) -> Iterator[tuple[str, Iterator[dict]]]:
+        yield "documents", ({"id": d.id, "path": d.path, "title": d.title, "outlet": d.outlet,
+                             "sentences": [list(s) for s in d.sentences]} for d in self.documents)
+        yield "claims", (c.to_json() for c in self.claims)
+        yield "clusters", (c.to_json() for c in self.clusters)
+        yield "sentence_links", (link.to_json() for link in self.sentence_links)
 
 
 def analyse(documents: list[Document], title: str | None = None) -> Story:

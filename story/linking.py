@@ -1,23 +1,23 @@
-"""Links: the same fact across reports (clusters of claims) and the same telling (sentence links).
+"""Clusters: the same fact across reports, whether its figures agree or not.
 
 Figures that report an event (killed, injured, buried...) are grouped by that event, by what they
 count and by the time or scope their sentence names, so that "77 people had died" and "almost 100"
 fall together and are flagged as conflicting, while last July's ambush stays apart. Other figures
 (years, durations, distances, unexplained counts) and quotations are linked when their sentences
-say the same thing, which rapidfuzz scores in bulk.
+say the same thing (see ``similarity``). Sentence links are made in ``sentence_links``.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
-import numpy as np
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from .claims import Claim
-from .model import Document
+from .similarity import similar_pairs
 
 _EVENT_LABELS = {
     "killed": "death toll", "injured": "injured", "identified": "victims identified",
@@ -40,17 +40,6 @@ _CONTEXT_CUTOFF = 62.0
 """Sentence similarity (0-100) from which two unexplained figures or two sentences are linked."""
 _QUOTE_CUTOFF = 85.0
 
-_STOPWORDS = frozenset("""
-a about above after again against all also although am an and any are as at be because been before
-being below between both but by can could did do does doing down during each few for from further had
-has have having he her here hers him his how i if in into is it its itself just me more most my no nor
-not now of off on once only or other our out over own same she should so some such than that the their
-them then there these they this those through to too under until up very was we were what when where
-which while who whom why will with would you your said says say told according one two three
-""".split())
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-
-
 @dataclass(slots=True)
 class Cluster:
     """Claims of at least two documents that report the same fact."""
@@ -67,33 +56,6 @@ class Cluster:
                 "claims": list(self.claims)}
 
 
-@dataclass(frozen=True, slots=True)
-class SentenceLink:
-    """Sentence ``source`` of one report tells what sentence ``target`` of another tells."""
-
-    source: tuple[str, int]
-    target: tuple[str, int]
-    score: float
-    cluster: str | None
-
-    def to_json(self) -> dict:
-        return {"from": list(self.source), "to": list(self.target), "score": self.score,
-                "cluster": self.cluster}
-
-
-def content_words(sentence: str) -> str:
-    """The sentence reduced to its lower-cased content words, roughly stemmed, for fuzzy matching."""
-    words = []
-    for token in _TOKEN.findall(sentence.lower()):
-        token = token.replace("’", "'").removesuffix("'s")
-        if token in _STOPWORDS or len(token) < 3:
-            continue
-        if len(token) > 4 and token.endswith("s") and not token.endswith("ss"):
-            token = token[:-1]
-        words.append(token)
-    return " ".join(words)
-
-
 def cluster_claims(
     claims: list[Claim], claim_context: dict[str, str], sentence_words: dict[tuple[str, int], str]
 ) -> list[Cluster]:
@@ -107,9 +69,8 @@ def cluster_claims(
     event_figures = [c for c in numbers if c.quantity == "count" and c.event]
     groups += _group_event_figures(event_figures)
     others = [c for c in numbers if not (c.quantity == "count" and c.event)]
-    groups += _group_by_context(others, claim_context, sentence_words, _same_fact_kind)
-    quotes = [c for c in claims if c.kind == "quote" and len(_quote_words(c.text)) >= 3]
-    groups += _group_quotes(quotes)
+    groups += _group_by_context(others, claim_context, sentence_words)
+    groups += _group_quotes([c for c in claims if c.kind == "quote"])
 
     clusters = []
     first_position = {c.id: (order, c.start) for order, c in enumerate(claims)}
@@ -123,88 +84,6 @@ def cluster_claims(
             claim.cluster = cluster.id
         clusters.append(cluster)
     return clusters
-
-
-def link_sentences(
-    documents: list[Document], sentence_words: dict[tuple[str, int], str], claims: list[Claim]
-) -> list[SentenceLink]:
-    """Each sentence linked to the sentences of other reports that tell the same thing."""
-    keys = [(d.id, i) for d in documents for i in range(len(d.sentences))
-            if not d.is_boilerplate(*d.sentences[i]) and i not in d.duplicate_sentences]
-    claims_in: dict[tuple[str, int], list[Claim]] = defaultdict(list)
-    for claim in claims:
-        if claim.cluster:
-            claims_in[(claim.doc, claim.sentence)].append(claim)
-
-    scores: dict[tuple[int, int], float] = {}
-    texts = [sentence_words[k] for k in keys]
-    usable = [i for i, t in enumerate(texts) if len(t.split()) >= 3]
-    if usable:
-        usable_texts = [texts[i] for i in usable]
-        matrix = similarity_matrix(usable_texts, usable_texts, _CONTEXT_CUTOFF)
-        rows, cols = matrix.nonzero()
-        for row, col in zip(rows.tolist(), cols.tolist()):
-            a, b = usable[row], usable[col]
-            if a < b and keys[a][0] != keys[b][0]:
-                scores[(a, b)] = float(matrix[row, col]) / 100
-    by_cluster: dict[str, list[int]] = defaultdict(list)
-    for index, key in enumerate(keys):
-        for cluster in {c.cluster for c in claims_in.get(key, ())}:
-            by_cluster[cluster].append(index)
-    cluster_of_pair: dict[tuple[int, int], str] = {}
-    for cluster, members in by_cluster.items():
-        for a in members:
-            for b in members:
-                if a < b and keys[a][0] != keys[b][0]:
-                    cluster_of_pair.setdefault((a, b), cluster)
-
-    links = []
-    for a, b in scores.keys() | cluster_of_pair.keys():
-        similarity = scores.get((a, b))
-        if similarity is None:
-            similarity = _sentence_similarity(texts[a], texts[b]) / 100
-        cluster = cluster_of_pair.get((a, b))
-        for source, target in ((a, b), (b, a)):
-            score = similarity
-            if cluster:
-                agreement = _claim_agreement(claims_in[keys[source]], claims_in[keys[target]])
-                score = 0.4 * similarity + 0.6 * agreement
-            links.append(SentenceLink(keys[source], keys[target], round(score, 3), cluster))
-    order = {d.id: n for n, d in enumerate(documents)}
-    links.sort(key=lambda l: (order[l.source[0]], l.source[1], -l.score, order[l.target[0]], l.target[1]))
-    return links
-
-
-def similarity_matrix(rows: list[str], cols: list[str], cutoff: float) -> np.ndarray:
-    """Sentence similarity (0-100) of every row against every column, 0 below ``cutoff``.
-
-    The mean of token-set and token-sort ratios: token-set alone calls a short sentence that sits
-    inside a long one a perfect match. Both run natively in rapidfuzz; a mean of at least
-    ``cutoff`` needs each score at least ``2 * cutoff - 100``, which prunes early.
-    """
-    floor = max(0.0, 2 * cutoff - 100)
-    set_scores = process.cdist(rows, cols, scorer=fuzz.token_set_ratio, score_cutoff=floor,
-                               workers=-1, dtype=np.float32)
-    sort_scores = process.cdist(rows, cols, scorer=fuzz.token_sort_ratio, score_cutoff=floor,
-                                workers=-1, dtype=np.float32)
-    scores = (set_scores + sort_scores) / 2
-    scores[(set_scores == 0) | (sort_scores == 0) | (scores < cutoff)] = 0
-    return scores
-
-
-def _claim_agreement(source: list[Claim], target: list[Claim]) -> float:
-    """How many of the source sentence's facts the target reports (half) with the same figure (half)."""
-    facts = {c.cluster for c in source}
-    reported = facts & {c.cluster for c in target}
-    same_figure = {
-        c.cluster for c in source
-        if any(o.cluster == c.cluster and o.value == c.value and o.qualifier == c.qualifier for o in target)
-    }
-    return (len(reported) + len(same_figure)) / (2 * len(facts))
-
-
-def _sentence_similarity(a: str, b: str) -> float:
-    return float(similarity_matrix([a], [b], 0)[0, 0])
 
 
 def _group_event_figures(claims: list[Claim]) -> list[list[Claim]]:
@@ -237,20 +116,48 @@ def _within_magnitude(claims: list[Claim]) -> list[Claim]:
     return [c for c in claims if 1 / _MAGNITUDE_SPREAD <= _representative(c) / median <= _MAGNITUDE_SPREAD]
 
 
-def _group_by_context(claims, claim_context, sentence_words, compatible) -> list[list[Claim]]:
-    """Claims whose sentences, or the words around them, say the same thing, and whose figures can be one fact."""
-    if len(claims) < 2:
-        return []
-    near = [claim_context[c.id] for c in claims]
-    whole = [sentence_words[(c.doc, c.sentence)] for c in claims]
-    matrix = np.maximum(similarity_matrix(near, near, _CONTEXT_CUTOFF),
-                        similarity_matrix(whole, whole, _CONTEXT_CUTOFF))
-    return _components(claims, matrix, compatible)
+def _group_by_context(claims: list[Claim], claim_context: dict[str, str],
+                      sentence_words: dict[tuple[str, int], str]) -> list[list[Claim]]:
+    """Figures whose sentences, or the words around them, say the same thing, and that can be one fact.
+
+    Only figures of one kind, unit, time and thing counted can be one fact, so they are compared
+    within those blocks; within a block, figures with the same words and the same interval (a wire
+    story's copies) form one class and are compared once.
+    """
+    blocks: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        counted = _count_group(claim.counts) if claim.quantity == "count" else None
+        blocks[(claim.quantity, claim.unit, claim.background, counted)].append(claim)
+    groups = []
+    for block in blocks.values():
+        classes: dict[tuple, list[Claim]] = defaultdict(list)
+        for claim in block:
+            words = (claim_context[claim.id], sentence_words[(claim.doc, claim.sentence)])
+            classes[(*words, _bounds(claim))].append(claim)
+        groups += _join_alike(list(classes.values()), [key[:2] for key in classes], _CONTEXT_CUTOFF,
+                              lambda a, b: _overlap(a[0], b[0]))
+    return groups
 
 
-def _components(claims, matrix, compatible) -> list[list[Claim]]:
-    """Connected groups of claims of different documents whose pairwise score is above zero."""
-    parent = list(range(len(claims)))
+def _group_quotes(quotes: list[Claim]) -> list[list[Claim]]:
+    """The same quotation in several reports, allowing for trimmed or reworded versions."""
+    classes: dict[str, list[Claim]] = defaultdict(list)
+    for quote in quotes:
+        if len(_quote_words(quote.text)) >= 3:
+            classes[" ".join(_quote_words(quote.text))].append(quote)
+    return _join_alike(list(classes.values()), [(text,) for text in classes], _QUOTE_CUTOFF,
+                       lambda a, b: True, scorer=fuzz.token_set_ratio)
+
+
+def _join_alike(classes: list[list[Claim]], texts: list[tuple[str, ...]], cutoff: float,
+                compatible: Callable[[list[Claim], list[Claim]], bool], scorer=None) -> list[list[Claim]]:
+    """Connected groups of claims from more than one report.
+
+    Each class (claims that read alike word for word) is one node; two classes join when one of
+    their texts is alike (at least ``cutoff``, or the very same), ``compatible`` allows it, and
+    they hold claims of two different reports between them.
+    """
+    parent = list(range(len(classes)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -258,32 +165,30 @@ def _components(claims, matrix, compatible) -> list[list[Claim]]:
             i = parent[i]
         return i
 
-    rows, cols = matrix.nonzero()
-    for a, b in zip(rows.tolist(), cols.tolist()):
-        if a < b and claims[a].doc != claims[b].doc and compatible(claims[a], claims[b]):
+    reports = [{c.doc for c in members} for members in classes]
+
+    def join(a: int, b: int) -> None:
+        if find(a) != find(b) and len(reports[a] | reports[b]) > 1 and compatible(classes[a], classes[b]):
             parent[find(a)] = find(b)
+
+    for field in range(len(texts[0]) if texts else 0):
+        classes_of: dict[str, list[int]] = defaultdict(list)
+        for number, text in enumerate(texts):
+            if text[field]:
+                classes_of[text[field]].append(number)
+        distinct = list(classes_of)
+        for i, j in similar_pairs(distinct, cutoff, scorer):
+            for a in classes_of[distinct[i]]:
+                for b in classes_of[distinct[j]]:
+                    join(a, b)
+        for same in classes_of.values():
+            for position, a in enumerate(same):
+                for b in same[position + 1:]:
+                    join(a, b)
     groups: dict[int, list[Claim]] = defaultdict(list)
-    for index, claim in enumerate(claims):
-        groups[find(index)].append(claim)
-    return [g for g in groups.values() if len(g) > 1]
-
-
-def _same_fact_kind(a: Claim, b: Claim) -> bool:
-    """Two figures without an event can be one fact: same kind, same unit, overlapping values."""
-    if a.quantity != b.quantity or a.unit != b.unit or a.background != b.background:
-        return False
-    if a.quantity == "count" and _count_group(a.counts) != _count_group(b.counts):
-        return False
-    return _overlap(a, b)
-
-
-def _group_quotes(quotes: list[Claim]) -> list[list[Claim]]:
-    """The same quotation in several reports, allowing for trimmed or reworded versions."""
-    if len(quotes) < 2:
-        return []
-    texts = [" ".join(_quote_words(q.text)) for q in quotes]
-    matrix = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, score_cutoff=_QUOTE_CUTOFF, workers=-1)
-    return _components(quotes, matrix, lambda a, b: True)
+    for number, members in enumerate(classes):
+        groups[find(number)].extend(members)
+    return [g for g in groups.values() if len({c.doc for c in g}) > 1]
 
 
 def _status(group: list[Claim]) -> str:
@@ -291,11 +196,24 @@ def _status(group: list[Claim]) -> str:
         wordings = {" ".join(_quote_words(c.text)) for c in group}
         longest = max(wordings, key=len)
         return "agree" if all(w in longest for w in wordings) else "conflict"
-    for i, a in enumerate(group):
-        for b in group[i + 1:]:
-            if a.doc != b.doc and not _overlap(a, b):
-                return "conflict"
-    return "agree"
+    return "conflict" if _disjoint_across_reports(group) else "agree"
+
+
+def _disjoint_across_reports(group: list[Claim]) -> bool:
+    """Whether two reports give figures with no value in common, in one pass over the group.
+
+    Intervals on a line have a value in common pairwise unless one starts after another ends, so
+    it is enough to compare the highest start of each report with the lowest end of another.
+    """
+    highest_low: dict[str, float] = {}
+    lowest_high: dict[str, float] = {}
+    for claim in group:
+        low, high = _bounds(claim)
+        highest_low[claim.doc] = max(low, highest_low.get(claim.doc, low))
+        lowest_high[claim.doc] = min(high, lowest_high.get(claim.doc, high))
+    lows = sorted(highest_low.items(), key=lambda item: -item[1])[:2]
+    highs = sorted(lowest_high.items(), key=lambda item: item[1])[:2]
+    return any(low > high for low_doc, low in lows for high_doc, high in highs if low_doc != high_doc)
 
 
 def _overlap(a: Claim, b: Claim) -> bool:

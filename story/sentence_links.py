@@ -1,0 +1,188 @@
+"""Sentence links: each sentence joined to the sentences of other reports that tell the same thing.
+
+Two sentences are linked when their words are alike (see ``similarity``) or when they report the
+same fact (a figure of one cluster); the score of such a link also weighs whether the figures
+agree. Reports copied from one wire story repeat sentences word for word, so sentences with the
+same words and the same figures form one class: a class is scored once against the others and its
+members share the result. Each sentence keeps its best ``MAX_LINKS`` links, since otherwise a fact
+told by a thousand reports would tie every one of its sentences to every other, and the links
+would grow with the square of the story.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import groupby
+
+from .claims import Claim
+from .model import Document
+from .similarity import similar_pairs, similarity_matrix
+
+MAX_LINKS = 12
+"""The most links one sentence keeps, best first: the versions a reader can step through with ``]``."""
+LINK_CUTOFF = 62.0
+"""Sentence similarity (0-100) from which two sentences tell the same thing."""
+_MIN_WORDS = 3
+"""Shorter sentences ("Bamako, Mali") are linked only through the facts they report."""
+
+Key = tuple[str, int]
+Signature = tuple[tuple[str, float | None, str | None], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceLink:
+    """Sentence ``source`` of one report tells what sentence ``target`` of another tells."""
+
+    source: Key
+    target: Key
+    score: float
+    cluster: str | None
+
+    def to_json(self) -> dict:
+        return {"from": list(self.source), "to": list(self.target), "score": self.score,
+                "cluster": self.cluster}
+
+
+@dataclass(slots=True)
+class _Class:
+    """Sentences with the same content words and the same clustered figures."""
+
+    words: str
+    figures: Signature
+    members: list[int]
+    """Indices into the linkable sentences, in report order."""
+
+
+def link_sentences(
+    documents: list[Document], sentence_words: dict[Key, str], claims: list[Claim]
+) -> list[SentenceLink]:
+    """Each readable sentence linked to its closest tellings in other reports, best first."""
+    keys = [(d.id, i) for d in documents for i in range(len(d.sentences))
+            if not d.is_boilerplate(*d.sentences[i]) and i not in d.duplicate_sentences]
+    clustered: dict[Key, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.cluster:
+            clustered[(claim.doc, claim.sentence)].append(claim)
+    classes = _classes(keys, sentence_words, clustered)
+    targets = _class_targets(classes)
+    links = []
+    for source_class, ranked in targets.items():
+        candidates = _RankedMembers(classes, ranked)
+        for member in classes[source_class].members:
+            source = keys[member]
+            kept = 0
+            for score, other, cluster in candidates:
+                if keys[other][0] != source[0]:
+                    links.append(SentenceLink(source, keys[other], score, cluster))
+                    kept += 1
+                    if kept == MAX_LINKS:
+                        break
+    order = {d.id: n for n, d in enumerate(documents)}
+    links.sort(key=lambda l: (order[l.source[0]], l.source[1], -l.score, order[l.target[0]], l.target[1]))
+    return links
+
+
+def _classes(keys: list[Key], sentence_words: dict[Key, str], clustered: dict[Key, list[Claim]]) -> list[_Class]:
+    index: dict[tuple[str, Signature], _Class] = {}
+    for number, key in enumerate(keys):
+        figures = tuple(sorted({(c.cluster, c.value, c.qualifier) for c in clustered.get(key, ())}, key=repr))
+        identity = (sentence_words[key], figures)
+        if identity not in index:
+            index[identity] = _Class(sentence_words[key], figures, [])
+        index[identity].members.append(number)
+    return list(index.values())
+
+
+def _class_targets(classes: list[_Class]) -> dict[int, list[tuple[float, int, str | None]]]:
+    """For each class, the classes it links to: (score, class, cluster), best first."""
+    similarity: dict[tuple[int, int], float] = {}
+    texts = list(dict.fromkeys(c.words for c in classes))
+    text_number = {text: n for n, text in enumerate(texts)}
+    classes_of_text: dict[int, list[int]] = defaultdict(list)
+    for number, cls in enumerate(classes):
+        classes_of_text[text_number[cls.words]].append(number)
+    usable = [n for n, text in enumerate(texts) if len(text.split()) >= _MIN_WORDS]
+    pairs = similar_pairs([texts[n] for n in usable], LINK_CUTOFF)
+    pairs.update({(i, i): 100.0 for i in range(len(usable))})
+    for (i, j), score in pairs.items():
+        for a in classes_of_text[usable[i]]:
+            for b in classes_of_text[usable[j]]:
+                similarity[(a, b)] = similarity[(b, a)] = score / 100
+
+    shared_cluster = _shared_clusters(classes, similarity)
+    agreement_of: dict[tuple[Signature, Signature], float] = {}
+    targets: dict[int, list[tuple[float, int, str | None]]] = defaultdict(list)
+    for (a, b), score in similarity.items():
+        cluster = shared_cluster.get((a, b))
+        if cluster:
+            signatures = (classes[a].figures, classes[b].figures)
+            if signatures not in agreement_of:
+                agreement_of[signatures] = _agreement(*signatures)
+            score = 0.4 * score + 0.6 * agreement_of[signatures]
+        targets[a].append((round(score, 3), b, cluster))
+    for ranked in targets.values():
+        ranked.sort(key=lambda item: -item[0])
+    return targets
+
+
+def _shared_clusters(classes: list[_Class], similarity: dict[tuple[int, int], float]) -> dict[tuple[int, int], str]:
+    """Pairs of classes reporting one fact, with the fact (the biggest cluster they share).
+
+    Their similarity is added to ``similarity`` even below the cutoff: the shared fact links them.
+    """
+    members: dict[str, list[int]] = defaultdict(list)
+    for number, cls in enumerate(classes):
+        for cluster in dict.fromkeys(f[0] for f in cls.figures):
+            members[cluster].append(number)
+    shared: dict[tuple[int, int], str] = {}
+    for cluster in sorted(members, key=lambda c: int(c.lstrip("k") or 0)):
+        group = members[cluster]
+        texts = list(dict.fromkeys(classes[n].words for n in group))
+        position = {text: n for n, text in enumerate(texts)}
+        scores = similarity_matrix(texts, texts, 0)
+        for a in group:
+            for b in group:
+                shared.setdefault((a, b), cluster)
+                if (a, b) not in similarity:
+                    similarity[(a, b)] = float(scores[position[classes[a].words], position[classes[b].words]]) / 100
+    return shared
+
+
+def _agreement(source: Signature, target: Signature) -> float:
+    """How many of the source sentence's facts the target reports (half) with the same figure (half)."""
+    facts = {cluster for cluster, _, _ in source}
+    reported = facts & {cluster for cluster, _, _ in target}
+    same_figure = {figure[0] for figure in source if figure in set(target)}
+    return (len(reported) + len(same_figure)) / (2 * len(facts))
+
+
+class _RankedMembers:
+    """The sentences of a class's target classes, best score first, report order within a score.
+
+    Built only as far as some member of the class needs: a member skips the sentences of its own
+    report, and most need no more than ``MAX_LINKS`` from the top.
+    """
+
+    def __init__(self, classes: list[_Class], ranked: list[tuple[float, int, str | None]]) -> None:
+        self._groups = groupby(ranked, key=lambda item: item[0])
+        self._classes = classes
+        self.items: list[tuple[float, int, str | None]] = []
+
+    def __iter__(self):
+        position = 0
+        while True:
+            while position == len(self.items):
+                if not self._extend():
+                    return
+            yield self.items[position]
+            position += 1
+
+    def _extend(self) -> bool:
+        group = next(self._groups, None)
+        if group is None:
+            return False
+        score, tied = group
+        members = sorted((m, cluster) for _, number, cluster in tied for m in self._classes[number].members)
+        self.items += [(score, member, cluster) for member, cluster in members]
+        return True

@@ -38,15 +38,19 @@ class Story:
     clusters: list[Cluster] = field(default_factory=list)
     sentence_links: list[SentenceLink] = field(default_factory=list)
     title: str | None = None
+    _by_id: tuple[dict[str, Document], dict[str, Claim]] | None = field(default=None, repr=False, compare=False)
 
     def document(self, doc_id: str) -> Document:
-        return next(d for d in self.documents if d.id == doc_id)
+        return self._index()[0][doc_id]
 
     def claim(self, claim_id: str) -> Claim:
-        return self._claims_by_id()[claim_id]
+        return self._index()[1][claim_id]
 
-    def _claims_by_id(self) -> dict[str, Claim]:
-        return {c.id: c for c in self.claims}
+    def _index(self) -> tuple[dict[str, Document], dict[str, Claim]]:
+        """Documents and claims by id, made on first use: look-ups are per key press."""
+        if self._by_id is None or len(self._by_id[1]) != len(self.claims):
+            self._by_id = ({d.id: d for d in self.documents}, {c.id: c for c in self.claims})
+        return self._by_id
 
     def to_json(self) -> dict:
         """The ``claims --json`` contract of DESIGN.md."""

@@ -28,6 +28,7 @@ class Navigator:
     def __init__(self, story: Story) -> None:
         self.story = story
         self.order = [d.id for d in story.documents]
+        self._position = {doc: n for n, doc in enumerate(self.order)}
         self._links = defaultdict(list)
         for link in story.sentence_links:
             self._links[link.source].append(link)
@@ -98,9 +99,8 @@ class Navigator:
         candidates += [(2.0, JumpTarget(d, s)) for d, s in self._manual.get((doc, sentence), ())]
         candidates = [c for c in candidates
                       if frozenset(((doc, sentence), (c[1].doc, c[1].sentence))) not in self._rejected]
-        position = self.order.index(doc)
-        rank = {d: (self.order.index(d) - position) % len(self.order) for d in self.order}
-        candidates.sort(key=lambda item: (rank[item[1].doc], -item[0], item[1].sentence))
+        position, count = self._position[doc], len(self.order)
+        candidates.sort(key=lambda item: ((self._position[item[1].doc] - position) % count, -item[0], item[1].sentence))
         first, rest, seen = [], [], set()
         for score, target in candidates:
             (rest if target.doc in seen else first).append((score, target))

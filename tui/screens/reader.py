@@ -6,6 +6,7 @@ what it is doing, so the first frame paints at once.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,9 @@ _HEDGE_WORDS = {"lower": "at least", "upper": "at most", "approx": "about", "ran
 
 MIN_PANE_WIDTH = 44
 """Below this a pane is too narrow to read; more panes than fit make the row scroll sideways."""
+MOUNTED_PANES = 8
+"""With more reports than this, only the panes that fit are mounted, around the focused one: a
+thousand mounted panes would take seconds to mount, and every layout would visit them all."""
 
 
 @dataclass
@@ -67,6 +71,7 @@ class ReaderScreen(Annotating, Searching, Screen):
         self._cycle: _VersionCycle | None = None
         self._matches: list[SearchMatch] = []
         self._match_index = -1
+        self._window_lock = asyncio.Lock()
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -95,7 +100,7 @@ class ReaderScreen(Annotating, Searching, Screen):
 
     def on_load_progress(self, message: LoadProgress) -> None:
         for progress in self.query("#progress").results(Static):
-            progress.update(message.text)
+            progress.update(Text(printable(message.text)))  # it names the session file: never markup
         self.query_one(StatusBar).message(message.text)
 
     async def on_story_ready(self, message: StoryReady) -> None:
@@ -118,11 +123,10 @@ class ReaderScreen(Annotating, Searching, Screen):
             await container.mount(Static("No report could be opened.", id="loading"))
             self.query_one(StatusBar).message("No reports")
             return
-        await container.mount_all(self.panes)
         for pane in self.panes:
-            self._title_pane(pane)
             if pane.document.sentences and pane.document.is_boilerplate(*pane.document.sentences[0]):
                 pane.set_cursor(pane.step(0, 1), scroll=False)
+        await self._mount_window()
         self._size_panes()
         self._restore_view()
         self._show_annotations()
@@ -135,21 +139,59 @@ class ReaderScreen(Annotating, Searching, Screen):
     def on_resize(self) -> None:
         self._size_panes()
 
+    def _window(self) -> range:
+        """The reports whose panes are mounted: all of them, or as many as fit around the focused one.
+
+        The window moves as little as it can, so stepping to the next report mounts one pane.
+        """
+        count = len(self.panes)
+        if count <= MOUNTED_PANES:
+            return range(count)
+        size = max(1, min(MOUNTED_PANES, (self.size.width or 80) // MIN_PANE_WIDTH))
+        mounted = [n for n, pane in enumerate(self.panes) if pane.is_mounted]
+        first = mounted[0] if mounted else self.active
+        if not first <= self.active < first + size:
+            first = self.active if self.active < first else self.active - size + 1
+        first = max(0, min(first, count - size))
+        return range(first, first + size)
+
+    async def _mount_window(self) -> None:
+        """Mount the panes of the window, in report order, replacing those that left it.
+
+        A removed widget cannot be mounted again, so a pane leaving the window is replaced in
+        ``self.panes`` by an unmounted copy that keeps its cursor, selection and matches.
+        """
+        container = self.query_one("#panes")
+        window = self._window()
+        leaving = [p for n, p in enumerate(self.panes) if p.is_mounted and n not in window]
+        if leaving:
+            await container.remove_children(leaving)
+            for pane in leaving:
+                self.panes[self.panes.index(pane)] = pane.copy()
+        mounted = [self.panes[n] for n in window if self.panes[n].is_mounted]
+        for n in window:
+            pane = self.panes[n]
+            if not pane.is_mounted:
+                later = next((p for p in mounted if self.panes.index(p) > n), None)
+                await container.mount(pane, before=later)
+                mounted.append(pane)
+                self._title_pane(pane)
+
     def _size_panes(self) -> None:
         """An equal share of the width each, never narrower than readable: then the row scrolls."""
         if not self.panes:
             return
         row = self.query_one("#panes")
         width = row.size.width or self.size.width
-        share = max(MIN_PANE_WIDTH, width // len(self.panes))
+        share = max(MIN_PANE_WIDTH, width // len(self._window()))
         zoomed = row.has_class("-zoomed")
-        for pane in self.panes:
+        for pane in (p for p in self.panes if p.is_mounted):
             pane.styles.width = width if zoomed and pane is self.pane else share
         if self.pane:
             self.call_after_refresh(self._keep_focused_pane_in_view)
 
     def _keep_focused_pane_in_view(self) -> None:
-        if self.pane:
+        if self.pane and self.pane.is_mounted:
             self.query_one("#panes", HorizontalScroll).scroll_to_widget(self.pane, animate=False)
 
     def _title_pane(self, pane: ReportPane) -> None:
@@ -172,12 +214,25 @@ class ReaderScreen(Annotating, Searching, Screen):
             return
         self.panes[self.active].remove_class("-active")
         self.active = index % len(self.panes)
+        if self.panes[self.active].is_mounted:
+            self._show_active()
+        else:
+            self.run_worker(self._slide_window(), group="window")
+
+    async def _slide_window(self) -> None:
+        async with self._window_lock:
+            await self._mount_window()
+            self._size_panes()
+            self._show_active()
+
+    def _show_active(self) -> None:
         pane = self.panes[self.active]
         pane.add_class("-active")
         pane.focus()
         if self.query_one("#panes").has_class("-zoomed"):
             self._size_panes()
-        self.query_one("#panes", HorizontalScroll).scroll_to_widget(pane, animate=False)
+        if pane.is_mounted:
+            self.query_one("#panes", HorizontalScroll).scroll_to_widget(pane, animate=False)
         self.update_status()
 
     def on_descendant_focus(self, event) -> None:

@@ -75,6 +75,13 @@ class ReportPane(ScrollView, can_focus=True):
         self._cache: LRUCache[tuple, Strip] = LRUCache(2048)
         self._styles: dict[tuple[str, ...], Style] = {}
 
+    def copy(self) -> ReportPane:
+        """An unmounted pane on the same report, at the same place, to mount again later."""
+        pane = ReportPane(self.document, self.view, reading=self.reading, id=self.id)
+        pane.cursor, pane.selected_claim = self.cursor, self.selected_claim
+        pane._matches, pane._current_match = self._matches, self._current_match
+        return pane
+
     # -- layout ---------------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
@@ -106,10 +113,11 @@ class ReportPane(ScrollView, can_focus=True):
         """Put the reading cursor on ``sentence`` (clamped) and optionally select a claim in it."""
         if not self.document.sentences:
             return
+        before = self._rows_of(self.cursor)
         self.cursor = max(0, min(sentence, self.sentence_count - 1))
         self.selected_claim = claim
-        self._cache.clear()
-        self.refresh()
+        for first, count in (before, self._rows_of(self.cursor)):
+            self.refresh_lines(first, count)  # only the rows that change: no full repaint per key
         if scroll:
             self.show_cursor()
 
@@ -137,6 +145,12 @@ class ReportPane(ScrollView, can_focus=True):
             target = top - max(0, (height - (bottom - top + 1)) // 3) if center else (
                 top if top < self.scroll_y or bottom - top >= height else bottom - height + 1)
             self.scroll_to(y=max(0, target), animate=False, immediate=True)
+
+    def _rows_of(self, sentence: int) -> tuple[int, int]:
+        """The first wrapped row of a sentence and how many rows it takes."""
+        start, end = self.document.sentences[sentence]
+        top = self._line_of(start)
+        return top, self._line_of(max(start, end - 1)) - top + 1
 
     def cursor_line(self) -> int:
         """The row (in the whole wrapped text) where the cursor's sentence starts."""

@@ -1,0 +1,60 @@
+"""Pilot tests for stories with more reports than fit: only a window of panes is mounted."""
+
+from conftest import sentence_text, wait_for_story
+
+from sahel_reader.tui.app import SahelReaderApp
+from sahel_reader.tui.screens.reader import MOUNTED_PANES
+
+TOLLS = ["77 people were killed", "at least 77 people were killed", "almost 100 people were killed"]
+
+
+def many_reports(folder, count: int = 14) -> list[str]:
+    """``count`` short reports of one attack, each with the toll and an own sentence."""
+    for number in range(count):
+        toll = TOLLS[number % len(TOLLS)]
+        (folder / f"r{number:02d}.txt").write_text(
+            f"Gunmen attacked a police training school in the capital on Tuesday.\n"
+            f"Officials said {toll} in the attack.\n"
+            f"Report {number} was filed from the city centre by a local reporter.\n",
+            encoding="utf-8",
+        )
+    return [str(folder)]
+
+
+async def test_only_the_panes_that_fit_are_mounted_and_tab_reaches_every_report(tmp_path):
+    app = SahelReaderApp(many_reports(tmp_path), "many")
+    async with app.run_test(size=(140, 30)) as pilot:
+        screen = await wait_for_story(pilot)
+        assert len(screen.panes) == 14 > MOUNTED_PANES
+        mounted = [p.document.id for p in screen.panes if p.is_mounted]
+        assert mounted == ["r00", "r01", "r02"]  # 140 columns hold three readable panes
+        for expected in range(1, 14):
+            await pilot.press("tab")
+            await pilot.pause()
+            assert screen.pane.document.id == f"r{expected:02d}"
+            assert screen.pane.is_mounted and screen.focused is screen.pane
+            assert sum(p.is_mounted for p in screen.panes) == 3
+        await pilot.press("tab")
+        await pilot.pause()
+        assert screen.pane.document.id == "r00" and screen.pane.is_mounted
+
+
+async def test_a_jump_to_a_far_report_mounts_it_and_cursors_survive_the_window_moving(tmp_path):
+    app = SahelReaderApp(many_reports(tmp_path), "many")
+    async with app.run_test(size=(140, 30)) as pilot:
+        screen = await wait_for_story(pilot)
+        await pilot.press("J")  # the toll: its versions are the whole cluster, one per report
+        assert screen.story.claim(screen.pane.selected_claim).text == "77"
+        visited = set()
+        for _ in range(13):
+            await pilot.press("]")
+            await pilot.pause()
+            assert screen.pane.is_mounted and screen.focused is screen.pane
+            assert "people were killed" in sentence_text(screen.pane)
+            visited.add(screen.pane.document.id)
+        assert visited == {f"r{n:02d}" for n in range(1, 14)}  # each mounted when reached
+        assert not screen.panes[0].is_mounted
+        await pilot.press("]")  # the cycle comes back to where it started
+        await pilot.pause()
+        assert screen.pane.document.id == "r00" and screen.pane.cursor == 1
+        assert screen.pane.is_mounted

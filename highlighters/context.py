@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .spans import Span
+from .trie import word_alternatives
 
 _EVENT_PHRASES: list[tuple[str, str]] = [
     ("casualties", r"(?:killed|dead|died)\s+(?:and|or)\s+(?:injured|wounded|hurt)|(?:killing|killed)\s+(?:and|or)\s+(?:injuring|wounding)"
@@ -24,10 +25,21 @@ _EVENT_PHRASES: list[tuple[str, str]] = [
     ("missing", r"missing|unaccounted\s+for"),
     ("abducted", r"abducted|kidnapped|taken\s+hostage|hostages"),
 ]
+_EVENT_FIRST_WORDS = (
+    "killed dead died killing casualties named naming identified identifying listed victims death "
+    "toll lives lost kill kills deaths fatalities fatally perished slain bodies murdered shot "
+    "massacred injured injuring injuries wounded wounding hurt hospitalised hospitalized detained "
+    "arrested arrest arrests captured apprehended taken held in burial burials buried funeral "
+    "funerals laid displaced forced fled homeless evacuated refugees missing unaccounted abducted "
+    "kidnapped hostages"
+).split()
+"""Every word an event phrase can begin with (a test checks the list against the phrases)."""
 _EVENT = re.compile(
-    "|".join(f"(?P<{name}>\\b(?:{pattern})\\b)" for name, pattern in _EVENT_PHRASES),
+    rf"\b(?={word_alternatives(_EVENT_FIRST_WORDS)}\b)(?:"
+    + "|".join(f"(?P<{name}>\\b(?:{pattern})\\b)" for name, pattern in _EVENT_PHRASES) + ")",
     re.IGNORECASE,
 )
+"""The guard in front rules out most positions at once: only a listed word can start a phrase."""
 _WORD = re.compile(r"[\w’'-]+")
 _COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|or|but|while|whereas)\b", re.IGNORECASE)
 _DIRECT_OBJECT = re.compile(r"[\s\"“‘'(]*")
@@ -59,6 +71,13 @@ _SOURCE_PATTERNS = [
     re.compile(r"(?P<src>\b[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|de|al|bin))*)\s+(?:has\s+|had\s+)?"
                r"(?:said|says|told|confirmed|reported|stated|estimated|announced)\b"),
 ]
+_SOURCE_NEEDS = (("according",), ("by",), (), ())
+"""Words a pattern cannot match without: sentences lacking them skip it."""
+_ENDS_ON_VERB = (_SOURCE_PATTERNS[2], _SOURCE_PATTERNS[3])
+_REPORTING_VERB = re.compile(r"\b(?:said|says|say|told|confirmed|reported|stated|estimated|announced"
+                             r"|suggest(?:s|ed)?|put|gave|named)\b", re.IGNORECASE)
+_SOURCE_REACH = 240
+"""How far before its verb an attribution can start, in characters."""
 _SOURCE_TRIM = re.compile(r"^(?:and|but|that|while|although|as|from|by|on\s+\w+day|late\s+on\s+\w+day|on\s+\w+)\s+", re.IGNORECASE)
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "there"}
 
@@ -75,17 +94,26 @@ _BACKGROUND = re.compile(
 )
 
 
-def figure_event(sentence_text: str, figure: Span, others: list[Span]) -> str | None:
+def event_words(sentence_text: str) -> list[re.Match[str]]:
+    """The event words of a sentence, found once for all its figures."""
+    return list(_EVENT.finditer(sentence_text))
+
+
+def figure_event(sentence_text: str, figure: Span, others: list[Span],
+                 events: list[re.Match[str]] | None = None) -> str | None:
     """What happened to what the figure counts (killed, injured, ...), from the nearest event words.
 
     ``figure`` and ``others`` are spans relative to ``sentence_text``; an event word on the far side
     of another figure belongs to that one ("killed and injured “hundreds”" is about the hundreds).
+    ``events`` are the sentence's ``event_words``, when the caller has them already.
     """
     start, end = figure
     left_fence = max((o_end for o_start, o_end in others if o_end <= start), default=0)
     right_fence = min((o_start for o_start, o_end in others if o_start >= end), default=len(sentence_text))
     best: tuple[int, str] | None = None
-    for match in _EVENT.finditer(sentence_text, left_fence, right_fence):
+    if events is None:
+        events = event_words(sentence_text)
+    for match in (m for m in events if left_fence <= m.start() and m.end() <= right_fence):
         if match.end() <= start:
             if left_fence and _COORDINATED.match(sentence_text, match.end(), start):
                 continue  # "77 had died and 255 were injured": "died" is the 77's
@@ -129,10 +157,24 @@ def figure_counts(sentence_text: str, figure: Span) -> str | None:
 
 
 def sentence_sources(sentence_text: str) -> list[tuple[int, str]]:
-    """Who the sentence attributes its content to, with the offset of each attribution."""
+    """Who the sentence attributes its content to, with the offset of each attribution.
+
+    The patterns that end on a reporting verb are tried only in the stretch before each such
+    verb: the rest of the sentence cannot hold their match, and trying it is most of the cost.
+    """
     found: list[tuple[int, str]] = []
-    for pattern in _SOURCE_PATTERNS:
-        for match in pattern.finditer(sentence_text):
+    lowered = sentence_text.lower()
+    verbs = [m.span() for m in _REPORTING_VERB.finditer(sentence_text)]
+    for pattern, needs in zip(_SOURCE_PATTERNS, _SOURCE_NEEDS):
+        if needs and not all(word in lowered for word in needs):
+            continue
+        if pattern in _ENDS_ON_VERB:
+            matches = {m.span(): m for start, end in verbs
+                       for m in pattern.finditer(sentence_text, max(0, start - _SOURCE_REACH), end)}
+            candidates = [matches[span] for span in sorted(matches)]
+        else:
+            candidates = pattern.finditer(sentence_text)
+        for match in candidates:
             source = _clean_source(match.group("src"))
             if not source:
                 continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .spans import Figure
+from .trie import word_alternatives
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -66,20 +67,6 @@ _CLOCK_UNIT = r"(?:gmt|utc|local\s+time|a\.m\.|p\.m\.|am\b|pm\b|hrs\b)"
 
 
 
-def _trie_pattern(words: set[str]) -> str:
-    """An alternation of ``words`` arranged as a trie, so a position is ruled out in a few steps."""
-    branches: dict[str, set[str]] = {}
-    for word in words:
-        if word:
-            branches.setdefault(word[0], set()).add(word[1:])
-    alternatives = []
-    for first, rests in sorted(branches.items()):
-        optional = "" in rests
-        rest = _trie_pattern(rests - {""})
-        alternatives.append(re.escape(first) + (f"(?:{rest})?" if optional and rest else rest))
-    return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
-
-
 _MONTH_WORDS = {"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun",
                 "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october",
                 "nov", "november", "dec", "december"}
@@ -88,7 +75,7 @@ _FIRST_WORDS = {
     *(v.split()[0] for v in _VAGUE), *_UNITS, *_SCALES, *_MONTH_WORDS,
     "a", "half", "in", "the", "their", "his", "her", "us",
 }
-_CAN_START = rf"(?<![^\W\d_])(?=[\d$£€¥.\-−–]|{_trie_pattern(_FIRST_WORDS)}\b)"
+_CAN_START = rf"(?<![^\W\d_])(?=[\d$£€¥.\-−–]|{word_alternatives(_FIRST_WORDS)}\b)"
 """Where a figure can begin: not inside a word, and at a digit, a sign, a currency or a word that
 starts a hedge, a date or a number. Checking this first makes the search about ten times faster,
 since most positions fail it at once."""

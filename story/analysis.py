@@ -7,15 +7,14 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from sahel_reader.highlighters.context import background_anchor
-
-from .claims import Claim, extract_claims
-from .linking import Cluster, cluster_claims
 from .model import Document
-from .sentence_links import SentenceLink, link_sentences
-from .similarity import content_words
+
+if TYPE_CHECKING:
+    from .claims import Claim
+    from .linking import Cluster
+    from .sentence_links import SentenceLink
 
 _DATELINE_SENTENCES = 3
 """Dates in a report's first sentences are its dateline: they tell the event's own time."""
@@ -80,6 +79,15 @@ class Story:
 
 def analyse(documents: list[Document], title: str | None = None) -> Story:
     """Find every claim of every document and link the same facts across documents."""
+    # The engine (its patterns, numpy, rapidfuzz) is imported on first use, in the loading
+    # worker: the reader's first frame needs only the Story type.
+    from sahel_reader.highlighters.context import background_anchor
+
+    from .claims import extract_claims
+    from .linking import cluster_claims
+    from .sentence_links import link_sentences
+    from .similarity import content_words
+
     claims_by_doc = [extract_claims(d) for d in documents]
     documents_by_id = {d.id: d for d in documents}
     event_years, event_months = _event_time(documents, claims_by_doc)
@@ -94,17 +102,16 @@ def analyse(documents: list[Document], title: str | None = None) -> Story:
         for index, (start, end) in enumerate(document.sentences):
             sentence_words[(document.id, index)] = content_words(document.text[start:end])
     claims = [c for doc_claims in claims_by_doc for c in doc_claims]
-    claim_context = {c.id: _context_words(documents_by_id[c.doc], c) for c in claims}
+    claim_context = {c.id: content_words(_context(documents_by_id[c.doc], c)) for c in claims}
     clusters = cluster_claims(claims, claim_context, sentence_words)
     links = link_sentences(documents, sentence_words, claims)
     return Story(documents, claims, clusters, links, title)
 
 
-def _context_words(document: Document, claim: Claim) -> str:
-    """The content words near a claim, within its sentence: what a figure is about."""
+def _context(document: Document, claim: Claim) -> str:
+    """The text near a claim, within its sentence: what a figure is about."""
     start, end = document.sentences[claim.sentence]
-    window = document.text[max(start, claim.start - _CONTEXT_CHARS):min(end, claim.end + _CONTEXT_CHARS)]
-    return content_words(window)
+    return document.text[max(start, claim.start - _CONTEXT_CHARS):min(end, claim.end + _CONTEXT_CHARS)]
 
 
 def _event_time(documents: list[Document], claims_by_doc: list[list[Claim]]) -> tuple[set[str], set[str]]:

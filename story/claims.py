@@ -6,6 +6,7 @@ import bisect
 from dataclasses import dataclass
 
 from sahel_reader.highlighters.context import (
+    event_words,
     figure_counts,
     figure_event,
     nearest_source,
@@ -78,6 +79,7 @@ def extract_claims(document: Document) -> list[Claim]:
         sentence_start, sentence_end = document.sentences[index]
         sentence_text = text[sentence_start:sentence_end]
         sources = sentence_sources(sentence_text)
+        events = event_words(sentence_text)
         local = [(f.start - sentence_start, f.end - sentence_start) for f in sentence_figures]
         for figure, span in zip(sentence_figures, local):
             counted = figure.quantity == "count"
@@ -88,7 +90,7 @@ def extract_claims(document: Document) -> list[Claim]:
                 value=figure.value, low=figure.low, high=figure.high, qualifier=figure.qualifier,
                 quantity=figure.quantity, unit=figure.unit,
                 counts=figure_counts(sentence_text, span) if counted else None,
-                event=figure_event(sentence_text, span, others) if counted else None,
+                event=figure_event(sentence_text, span, others, events) if counted else None,
                 source=nearest_source(sentence_text, sources, span[0]),
             ))
     for quote in quotes:

@@ -1,5 +1,7 @@
 """What a figure counts, what happened to them, who says so, and whether it is about another event."""
 
+import re
+
 import pytest
 from sahel_reader.highlighters.context import (
     background_anchor,
@@ -9,6 +11,7 @@ from sahel_reader.highlighters.context import (
     sentence_sources,
 )
 from sahel_reader.highlighters.numbers import find_figures
+from sahel_reader.story.documents import bundled_seed_paths
 
 
 def events(sentence: str) -> dict[str, str | None]:
@@ -89,3 +92,18 @@ def test_the_source_is_the_attribution_of_the_figures_clause(sentence, figure, s
 )
 def test_background_anchor_marks_other_times_and_wider_scopes(sentence, anchor):
     assert background_anchor(sentence, {"2005"}, {"november"}) == anchor
+
+
+def test_the_event_guard_finds_exactly_what_the_phrases_alone_find():
+    """The first-word guard only skips positions; it must never hide a phrase."""
+    from sahel_reader.highlighters.context import _EVENT, _EVENT_PHRASES
+
+    unguarded = re.compile("|".join(f"(?P<{name}>\\b(?:{pattern})\\b)" for name, pattern in _EVENT_PHRASES),
+                           re.IGNORECASE)
+    phrase_words = " ".join(re.findall(r"[a-z]+", " ".join(pattern for _, pattern in _EVENT_PHRASES)))
+    texts = [path.read_text(encoding="utf-8") for path in bundled_seed_paths()]
+    texts += [phrase_words, phrase_words.upper(), "Forty were taken into custody and 3 held in custody."]
+    for text in texts:
+        found = [(m.span(), m.lastgroup) for m in _EVENT.finditer(text)]
+        assert found == [(m.span(), m.lastgroup) for m in unguarded.finditer(text)]
+        assert found

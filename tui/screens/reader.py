@@ -84,7 +84,7 @@ class ReaderScreen(Annotating, Searching, Screen):
         self.query_one("#panes").mount(
             Vertical(LoadingIndicator(), Static("Reading the reports…", id="progress"), id="loading"))
         self.query_one(StatusBar).message("Loading…")
-        self._load()
+        self.call_after_refresh(self._load)  # paint the first frame before the worker takes the CPU
 
     @work(thread=True, exclusive=True, group="load")
     def _load(self, allow_outside: bool = False) -> None:

@@ -1,0 +1,217 @@
+"""Speed and memory of sahel-reader, each measured side by side with a reference in the same run.
+
+    make bench                      # or: .venv/bin/python benchmarks/run.py
+    .venv/bin/python benchmarks/run.py --quick --output /tmp/RESULTS.md
+
+Absolute times drift on shared machines, so every speed is also given as a ratio against a
+reference timed in the same run: a single ``re.finditer(r"\\w+")`` pass and quantulum3 for
+extraction, the smaller story for linking's growth, a minimal Textual app for the first frame, and
+an idle frame for key presses. Each figure is the median of several runs. The table is printed and
+written to ``benchmarks/RESULTS.md`` with the machine's cores and Python version.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks import screen  # noqa: E402
+from benchmarks.corpus import long_report, scaled_story, write_story  # noqa: E402
+from sahel_reader.highlighters.sentences import split_sentences  # noqa: E402
+from sahel_reader.story.analysis import analyse  # noqa: E402
+from sahel_reader.story.claims import extract_claims  # noqa: E402
+from sahel_reader.story.documents import bundled_seed_paths, load_paths  # noqa: E402
+
+RESULTS = Path(__file__).with_name("RESULTS.md")
+
+
+@dataclass
+class Table:
+    rows: list[tuple[str, str, str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, what: str, measured: str, ratio: str, target: str) -> None:
+        self.rows.append((what, measured, ratio, target))
+        print(f"  {what:<48} {measured:>14}  {ratio:<34} {target}", flush=True)
+
+    def markdown(self) -> str:
+        lines = ["| measure | median | ratio to the reference | target |", "|---|---|---|---|"]
+        lines += [f"| {' | '.join(row)} |" for row in self.rows]
+        return "\n".join(lines)
+
+
+def median_seconds(action: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def word_pass(texts: list[str]) -> None:
+    """The reference: the cheapest pass over the text that Python can make."""
+    for text in texts:
+        for _ in re.finditer(r"\w+", text):
+            pass
+
+
+def extraction(documents) -> None:
+    for document in documents:
+        split_sentences(document.text)
+        extract_claims(document)
+
+
+def measure_extraction(table: Table, pool_documents, big_documents, runs: int) -> None:
+    print("extraction (sentences, figures, quotations, attribution)")
+    texts = [d.text for d in pool_documents]
+    ours = median_seconds(lambda: extraction(pool_documents), runs)
+    words = median_seconds(lambda: word_pass(texts), runs)
+    size = sum(len(t) for t in texts)
+    try:
+        from quantulum3 import parser as quantulum
+    except ImportError:
+        table.add("extraction vs quantulum3", "skipped", "quantulum3 not installed (make bench)", "≥ 50×")
+    else:
+        theirs = median_seconds(lambda: [quantulum.parse(t) for t in texts], max(1, runs // 2))
+        table.add(f"extraction, seeds + dev stories ({size / 1e3:.0f} kB)", f"{ours * 1e3:.0f} ms",
+                  f"{theirs / ours:.0f}× quantulum3's throughput", "≥ 50×")
+    table.add("extraction vs one \\w+ pass, same text", f"{ours * 1e3:.0f} ms", f"{ours / words:.1f}× the \\w+ pass", "≤ 10×")
+    big_texts = [d.text for d in big_documents]
+    ours = median_seconds(lambda: extraction(big_documents), runs)
+    words = median_seconds(lambda: word_pass(big_texts), runs)
+    size = sum(len(t) for t in big_texts)
+    table.add(f"extraction, {len(big_documents)} reports ({size / 1e6:.1f} MB)", f"{ours:.2f} s",
+              f"{ours / words:.1f}× the \\w+ pass", "≤ 10×")
+
+
+def measure_linking(table: Table, corpora: dict[int, Path], runs: int) -> None:
+    print("linking (clusters and sentence links; analysis minus extraction)")
+    linking: dict[int, float] = {}
+    sizes: dict[int, int] = {}
+    for count, folder in corpora.items():
+        documents = load_paths([folder]).documents
+        sizes[count] = sum(len(d.text) for d in documents)
+        whole = median_seconds(lambda: analyse(documents), runs)
+        extracting = median_seconds(lambda: [extract_claims(d) for d in documents], runs)
+        linking[count] = max(whole - extracting, 1e-6)
+        table.add(f"analysis of {count} reports ({sizes[count] / 1e6:.2f} MB)", f"{whole:.2f} s",
+                  f"linking {linking[count]:.2f} s", "")
+    counts = sorted(corpora)
+    for small, large in zip(counts, counts[1:]):
+        growth = linking[large] / linking[small]
+        text = sizes[large] / sizes[small]
+        table.add(f"linking growth {small} → {large} reports", f"{growth:.1f}×",
+                  f"text grew {text:.1f}×: {growth / text:.2f}× faster than text", "≤ 1.3× (6.5× for 200 → 1000)")
+
+
+def measure_claims_command(table: Table, folder: Path, count: int, runs: int) -> None:
+    print("sahel-reader claims --json")
+    results = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        process = subprocess.Popen([sys.executable, "-m", "sahel_reader", "claims", str(folder), "--json"],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        results.append((time.perf_counter() - start, usage.ru_maxrss / 1024))
+    seconds = statistics.median(r[0] for r in results)
+    megabytes = statistics.median(r[1] for r in results)
+    texts = [p.read_text(encoding="utf-8") for p in folder.iterdir()]
+    words = median_seconds(lambda: word_pass(texts), 3)
+    table.add(f"claims --json, {count} reports", f"{seconds:.1f} s", f"{seconds / words:.0f}× the \\w+ pass", "< 10 s")
+    table.add(f"claims --json, {count} reports, peak memory", f"{megabytes:.0f} MB", "", "< 400 MB")
+
+
+def measure_reader(table: Table, big_story: Path, long_folder: Path, runs: int) -> None:
+    print("the reader")
+    minimal = statistics.median(screen.first_frame(screen.minimal_app_command(), b"ready") for _ in range(runs))
+    reader = [sys.executable, "-m", "sahel_reader"]
+    seeds = statistics.median(screen.first_frame(reader, screen.FIRST_FRAME) for _ in range(runs))
+    table.add("first frame, minimal Textual app (reference)", f"{minimal * 1e3:.0f} ms", "1.00×", "")
+    table.add("first frame, reader on the seeds", f"{seeds * 1e3:.0f} ms", f"{seeds / minimal:.2f}× the minimal app", "≤ 1.5×")
+    big = [*reader, str(big_story)]
+    first = statistics.median(screen.first_frame(big, screen.FIRST_FRAME) for _ in range(runs))
+    filled = statistics.median(screen.first_frame(big, screen.PANES_FILLED, timeout=120) for _ in range(max(1, runs // 2)))
+    count = len(list(big_story.iterdir()))
+    table.add(f"first frame, reader on {count} reports", f"{first * 1e3:.0f} ms", f"{first / minimal:.2f}× the minimal app", "≤ 1.5×")
+    table.add(f"panes filled, {count} reports", f"{filled:.1f} s", f"{filled / minimal:.0f}× the minimal app's first frame", "< 5 s")
+    keys = asyncio.run(screen.key_latencies(big_story))
+    for key, seconds in keys.items():
+        table.add(f"key {key!r}, {count} reports (to the painted frame)", f"{seconds * 1e3:.0f} ms",
+                  f"{seconds / keys['none']:.0f}× an idle frame", "—" if key == "none" else "< 50 ms")
+    pages = asyncio.run(screen.page_latencies(long_folder))
+    size = sum(p.stat().st_size for p in long_folder.iterdir()) / 1e6
+    table.add(f"page down through a {size:.0f} MB report, per frame", f"{pages['page'] * 1e3:.1f} ms",
+              f"{pages['page'] / pages['none']:.0f}× an idle frame", "< 16 ms")
+    table.add(f"wrapping the {size:.0f} MB report once (per width)", f"{pages['wrap'] * 1e3:.0f} ms", "", "")
+
+
+def import_notes() -> list[str]:
+    """What the reader imports before its first frame, from ``python -X importtime``."""
+    result = subprocess.run([sys.executable, "-X", "importtime", "-c", "import sahel_reader.cli, sahel_reader.tui.app"],
+                            capture_output=True, text=True)
+    rows = [line.split("|") for line in result.stderr.splitlines() if line.startswith("import time:") and "|" in line]
+    timings = {name.strip(): int(cumulative) for _, cumulative, name in
+               ((r[0], r[1].strip(), r[2]) for r in rows if r[1].strip().isdigit())}
+    heavy = ("numpy", "rapidfuzz", "trafilatura", "lxml", "yaml", "textual", "rich")
+    lines = [f"`python -X importtime` of the reader's startup modules: {timings.get('sahel_reader.tui.app', 0) / 1e3:.0f} ms "
+             f"for `sahel_reader.tui.app` (textual itself {timings.get('textual', 0) / 1e3:.0f} ms)."]
+    loaded = [name for name in heavy if name in timings]
+    absent = [name for name in heavy if name not in timings]
+    lines.append(f"Imported before the first frame: {', '.join(loaded) or 'none of the heavy ones'}; "
+                 f"left for the loading worker: {', '.join(absent) or 'nothing'}.")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small corpora and one run each: checks the script works")
+    parser.add_argument("--runs", type=int, default=None, help="runs per figure (default 5, quick 1)")
+    parser.add_argument("--output", type=Path, default=RESULTS, help="where the markdown table goes")
+    options = parser.parse_args(argv)
+    runs = options.runs or (1 if options.quick else 5)
+    counts = (10, 20, 50) if options.quick else (50, 200, 1000)
+    long_size = 200_000 if options.quick else 5_000_000
+
+    table = Table()
+    with tempfile.TemporaryDirectory(prefix="sahel-bench-") as scratch:
+        root = Path(scratch)
+        corpora = {n: write_story(scaled_story(n), root / f"story-{n}") for n in counts}
+        long_folder = root / "long"
+        long_folder.mkdir()
+        (long_folder / "long-report.txt").write_text(long_report(long_size), encoding="utf-8")
+        pool = load_paths([*bundled_seed_paths(), *sorted(p for p in screen.dev_stories())]).documents
+        big = load_paths([corpora[counts[-1]]]).documents
+
+        measure_extraction(table, pool, big, runs)
+        measure_linking(table, corpora, max(1, min(runs, 3)))
+        measure_claims_command(table, corpora[counts[-1]], counts[-1], max(1, min(runs, 3)))
+        measure_reader(table, corpora[counts[-1]], long_folder, runs)
+    notes = import_notes()
+    machine = (f"{os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()} "
+               f"{platform.machine()}, {time.strftime('%Y-%m-%d')}")
+    options.output.write_text(
+        "# Benchmarks\n\n" f"Machine: {machine}. Command: `make bench`"
+        f"{' --quick' if options.quick else ''}; each figure the median of {runs} run(s).\n\n"
+        + table.markdown() + "\n\n## Startup imports\n\n" + "\n".join(f"- {n}" for n in notes) + "\n",
+        encoding="utf-8")
+    print("\n" + "\n".join(notes))
+    print(f"\nwritten to {options.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -24,16 +24,17 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks import screen  # noqa: E402
-from benchmarks.corpus import long_report, scaled_story, write_story  # noqa: E402
-from sahel_reader.highlighters.sentences import split_sentences  # noqa: E402
-from sahel_reader.story.analysis import analyse  # noqa: E402
-from sahel_reader.story.claims import extract_claims  # noqa: E402
-from sahel_reader.story.documents import bundled_seed_paths, load_paths  # noqa: E402
+from benchmarks import screen
+from benchmarks.corpus import long_report, scaled_story, write_story
+from sahel_reader.highlighters.sentences import split_sentences
+from sahel_reader.story.analysis import analyse
+from sahel_reader.story.claims import extract_claims
+from sahel_reader.story.documents import bundled_seed_paths, load_paths
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
 
@@ -105,13 +106,13 @@ def measure_linking(table: Table, corpora: dict[int, Path], runs: int) -> None:
     for count, folder in corpora.items():
         documents = load_paths([folder]).documents
         sizes[count] = sum(len(d.text) for d in documents)
-        whole = median_seconds(lambda: analyse(documents), runs)
-        extracting = median_seconds(lambda: [extract_claims(d) for d in documents], runs)
+        whole = median_seconds(lambda documents=documents: analyse(documents), runs)
+        extracting = median_seconds(lambda documents=documents: [extract_claims(d) for d in documents], runs)
         linking[count] = max(whole - extracting, 1e-6)
         table.add(f"analysis of {count} reports ({sizes[count] / 1e6:.2f} MB)", f"{whole:.2f} s",
                   f"linking {linking[count]:.2f} s", "")
     counts = sorted(corpora)
-    for small, large in zip(counts, counts[1:]):
+    for small, large in pairwise(counts):
         growth = linking[large] / linking[small]
         text = sizes[large] / sizes[small]
         table.add(f"linking growth {small} → {large} reports", f"{growth:.1f}×",
@@ -125,7 +126,7 @@ def measure_claims_command(table: Table, folder: Path, count: int, runs: int) ->
         start = time.perf_counter()
         process = subprocess.Popen([sys.executable, "-m", "sahel_reader", "claims", str(folder), "--json"],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(process.pid, 0)
+        _, _, usage = os.wait4(process.pid, 0)
         results.append((time.perf_counter() - start, usage.ru_maxrss / 1024))
     seconds = statistics.median(r[0] for r in results)
     megabytes = statistics.median(r[1] for r in results)
@@ -162,13 +163,14 @@ def measure_reader(table: Table, big_story: Path, long_folder: Path, runs: int) 
 def import_notes() -> list[str]:
     """What the reader imports before its first frame, from ``python -X importtime``."""
     result = subprocess.run([sys.executable, "-X", "importtime", "-c", "import sahel_reader.cli, sahel_reader.tui.app"],
-                            capture_output=True, text=True)
+                            capture_output=True, text=True, check=False)
     rows = [line.split("|") for line in result.stderr.splitlines() if line.startswith("import time:") and "|" in line]
     timings = {name.strip(): int(cumulative) for _, cumulative, name in
                ((r[0], r[1].strip(), r[2]) for r in rows if r[1].strip().isdigit())}
     heavy = ("numpy", "rapidfuzz", "trafilatura", "lxml", "yaml", "textual", "rich")
-    lines = [f"`python -X importtime` of the reader's startup modules: {timings.get('sahel_reader.tui.app', 0) / 1e3:.0f} ms "
-             f"for `sahel_reader.tui.app` (textual itself {timings.get('textual', 0) / 1e3:.0f} ms)."]
+    app, textual = timings.get("sahel_reader.tui.app", 0) / 1e3, timings.get("textual", 0) / 1e3
+    lines = [f"`python -X importtime` of the reader's startup modules: {app:.0f} ms for `sahel_reader.tui.app` "
+             f"(textual itself {textual:.0f} ms)."]
     loaded = [name for name in heavy if name in timings]
     absent = [name for name in heavy if name not in timings]
     lines.append(f"Imported before the first frame: {', '.join(loaded) or 'none of the heavy ones'}; "
@@ -204,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     machine = (f"{os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()} "
                f"{platform.machine()}, {time.strftime('%Y-%m-%d')}")
     options.output.write_text(
-        "# Benchmarks\n\n" f"Machine: {machine}. Command: `make bench`"
+        f"# Benchmarks\n\nMachine: {machine}. Command: `make bench`"
         f"{' --quick' if options.quick else ''}; each figure the median of {runs} run(s).\n\n"
         + table.markdown() + "\n\n## Startup imports\n\n" + "\n".join(f"- {n}" for n in notes) + "\n",
         encoding="utf-8")

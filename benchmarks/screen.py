@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .corpus import DEV_STORIES
 
-FIRST_FRAME = "Next version".encode()
+FIRST_FRAME = b"Next version"
 """In the footer of the reader's very first frame, before any report is read."""
 PANES_FILLED = " fig · ".encode()
 """In a pane's border once the story is loaded and linked."""

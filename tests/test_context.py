@@ -3,6 +3,7 @@
 import re
 
 import pytest
+
 from sahel_reader.highlighters.context import (
     background_anchor,
     figure_counts,

@@ -1,0 +1,39 @@
+"""The benchmark script runs end to end (on small corpora) and writes every row of its table."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.corpus import long_report, scaled_story
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_scaled_stories_are_reproducible_and_vary_the_figures():
+    first, again = scaled_story(30), scaled_story(30)
+    assert first == again
+    assert scaled_story(30, seed=1) != first
+    assert len(first) == 30 and all(text.strip() for text in first.values())
+    tolls = {m for text in first.values() for m in re.findall(r"(\d+) (?:people|individuals)", text)}
+    assert len(tolls) > 3, "figures are varied, so links meet agreeing and conflicting values"
+    long = long_report(50_000)
+    assert 50_000 <= len(long) <= 50_001 and long == long_report(50_000)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the first frame is timed in a Linux pseudo-terminal")
+def test_the_benchmark_script_writes_its_table(tmp_path):
+    output = tmp_path / "RESULTS.md"
+    result = subprocess.run([sys.executable, "benchmarks/run.py", "--quick", "--output", str(output)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    table = output.read_text(encoding="utf-8")
+    assert re.search(r"Machine: \d+ cores, Python 3\.\d+", table)
+    for row in ("extraction vs one \\w+ pass", "linking growth", "claims --json", "peak memory",
+                "first frame, minimal Textual app", "first frame, reader on the seeds", "panes filled",
+                "key ']'", "key 'J'", "page down through", "python -X importtime"):
+        assert row in table, row
+    ratios = re.findall(r"\| ([\d.]+)× the minimal app \|", table)
+    assert ratios and all(float(r) > 0 for r in ratios)

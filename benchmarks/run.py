@@ -169,8 +169,8 @@ def import_notes() -> list[str]:
                ((r[0], r[1].strip(), r[2]) for r in rows if r[1].strip().isdigit())}
     heavy = ("numpy", "rapidfuzz", "trafilatura", "lxml", "yaml", "textual", "rich")
     app, textual = timings.get("sahel_reader.tui.app", 0) / 1e3, timings.get("textual", 0) / 1e3
-    lines = [f"`python -X importtime` of the reader's startup modules: {app:.0f} ms for `sahel_reader.tui.app` "
-             f"(textual itself {textual:.0f} ms)."]
+    lines = [(f"`python -X importtime` of the reader's startup modules: {app:.0f} ms for `sahel_reader.tui.app` "
+              f"(textual itself {textual:.0f} ms).")]
     loaded = [name for name in heavy if name in timings]
     absent = [name for name in heavy if name not in timings]
     lines.append(f"Imported before the first frame: {', '.join(loaded) or 'none of the heavy ones'}; "

@@ -26,8 +26,11 @@ from .corpus import DEV_STORIES
 
 FIRST_FRAME = b"Next version"
 """In the footer of the reader's very first frame, before any report is read."""
-PANES_FILLED = " fig · ".encode()
-"""In a pane's border once the story is loaded and linked."""
+PANES_FILLED = ("finding figures…".encode(), b" fig \xc2\xb7 ")
+"""In the panes' borders once a big story's texts are shown (while its claims are being found),
+or once it is linked, if that came first."""
+CLAIMS_SHOWN = " fig · ".encode()
+"""In a pane's border once the story is linked and its claims are coloured."""
 _MINIMAL_APP = """
 from textual.app import App
 from textual.widgets import Static
@@ -48,8 +51,9 @@ def minimal_app_command() -> list[str]:
     return [sys.executable, "-c", _MINIMAL_APP]
 
 
-def first_frame(command: list[str], marker: bytes, timeout: float = 30.0) -> float:
-    """Seconds from starting ``command`` in a 160x45 terminal until ``marker`` is on its output."""
+def first_frame(command: list[str], marker: bytes | tuple[bytes, ...], timeout: float = 30.0) -> float:
+    """Seconds from starting ``command`` in a 160x45 terminal until ``marker`` (or one of them) shows."""
+    markers = marker if isinstance(marker, tuple) else (marker,)
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 45, 160, 0, 0))
     home = tempfile.mkdtemp(prefix="sahel-bench-home-")
@@ -66,7 +70,7 @@ def first_frame(command: list[str], marker: bytes, timeout: float = 30.0) -> flo
                     output += os.read(master, 1 << 16)
                 except OSError:
                     break
-                if marker in output:
+                if any(m in output for m in markers):
                     return time.perf_counter() - start
         raise RuntimeError(f"{command[-1]!r} never showed {marker!r} within {timeout:.0f} s")
     finally:

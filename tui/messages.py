@@ -37,3 +37,5 @@ class StoryReady(Message):
     session: Session | None = None
     notes: list[str] | None = None
     needs_permission: list[str] | None = None
+    texts_only: bool = False
+    """True for the first, early delivery: the reports' texts before their claims and links."""

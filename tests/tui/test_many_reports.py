@@ -1,9 +1,11 @@
 """Pilot tests for stories with more reports than fit: only a window of panes is mounted."""
 
+import threading
+
 from conftest import sentence_text, wait_for_story
 
 from sahel_reader.tui.app import SahelReaderApp
-from sahel_reader.tui.screens.reader import MOUNTED_PANES
+from sahel_reader.tui.screens.reader import MOUNTED_PANES, ReaderScreen
 
 TOLLS = ["77 people were killed", "at least 77 people were killed", "almost 100 people were killed"]
 
@@ -58,3 +60,36 @@ async def test_a_jump_to_a_far_report_mounts_it_and_cursors_survive_the_window_m
         await pilot.pause()
         assert screen.pane.document.id == "r00" and screen.pane.cursor == 1
         assert screen.pane.is_mounted
+
+
+async def test_many_reports_show_their_texts_while_the_claims_are_found(tmp_path, monkeypatch):
+    from sahel_reader.tui.screens import reader as reader_module
+
+    release = threading.Event()
+    real_analyse = reader_module.analyse
+
+    def slow_analyse(*args, **kwargs):
+        release.wait(30)
+        return real_analyse(*args, **kwargs)
+
+    monkeypatch.setattr(reader_module, "analyse", slow_analyse)
+    app = SahelReaderApp(many_reports(tmp_path), "many")
+    async with app.run_test(size=(140, 30)) as pilot:
+        for _ in range(200):
+            readers = [s for s in app.screen_stack if isinstance(s, ReaderScreen)]
+            if readers and readers[0].panes:
+                break
+            await pilot.pause(0.02)
+        screen = readers[0]
+        await pilot.pause()
+        assert str(screen.pane.border_subtitle) == "finding figures…"
+        assert not screen.story.claims
+        await pilot.press("j")  # the reader reads on meanwhile
+        assert "77 people were killed" in sentence_text(screen.pane)
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.story.claims and "fig ·" in str(screen.pane.border_subtitle)
+        assert screen.pane.cursor == 1, "the panes stay where the reader was"
+        await pilot.press("J")
+        assert screen.story.claim(screen.pane.selected_claim).text == "77"

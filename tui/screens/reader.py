@@ -72,6 +72,8 @@ class ReaderScreen(Annotating, Searching, Screen):
         self._matches: list[SearchMatch] = []
         self._match_index = -1
         self._window_lock = asyncio.Lock()
+        self._linking = False
+        """True while the reports' texts are shown and their claims are still being found."""
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -94,9 +96,15 @@ class ReaderScreen(Annotating, Searching, Screen):
         count = len(self.paths)
         self.post_message(LoadProgress(f"Reading {count} path{'s' if count != 1 else ''}…"))
         loaded: LoadResult = load_paths(self.paths)
+        title = loaded.title or self.story_title
+        if len(loaded.documents) > MOUNTED_PANES:
+            # Many reports take seconds to link: show their texts first, to be read meanwhile.
+            texts = Story(loaded.documents, title=title)
+            self.post_message(StoryReady(texts, document_views(texts), loaded.errors, texts_only=True))
         self.post_message(LoadProgress(f"Finding the figures and linking {len(loaded.documents)} reports…"))
-        story = analyse(loaded.documents, loaded.title or self.story_title)
-        self.post_message(StoryReady(story, document_views(story), loaded.errors))
+        story = analyse(loaded.documents, title)
+        self.post_message(StoryReady(story, document_views(story), [] if len(loaded.documents) > MOUNTED_PANES
+                                     else loaded.errors))
 
     def on_load_progress(self, message: LoadProgress) -> None:
         for progress in self.query("#progress").results(Static):
@@ -104,8 +112,13 @@ class ReaderScreen(Annotating, Searching, Screen):
         self.query_one(StatusBar).message(message.text)
 
     async def on_story_ready(self, message: StoryReady) -> None:
+        refill = bool(self.panes) and [p.document for p in self.panes] == message.story.documents
+        self._linking = message.texts_only
         self.story = message.story
         self.navigator = Navigator(message.story)
+        if refill:
+            self._refill_panes(message)
+            return
         if message.session is not None:
             self.session = message.session
         for note in message.notes or []:
@@ -128,6 +141,22 @@ class ReaderScreen(Annotating, Searching, Screen):
                 pane.set_cursor(pane.step(0, 1), scroll=False)
         await self._mount_window()
         self._size_panes()
+        if message.texts_only:
+            self.query_one(StatusBar).message(f"Finding the figures and linking {len(self.panes)} reports…")
+            return
+        self._story_shown(message)
+
+    def _refill_panes(self, message: StoryReady) -> None:
+        """The claims and links of the reports already shown: the panes stay where the reader is."""
+        for pane in self.panes:
+            pane.view = message.views[pane.document.id]
+            if pane.is_mounted:
+                pane.refresh_gutter()
+                self._title_pane(pane)
+        self._story_shown(message)
+        self.update_status()
+
+    def _story_shown(self, message: StoryReady) -> None:
         self._restore_view()
         self._show_annotations()
         self._show_title()
@@ -198,6 +227,9 @@ class ReaderScreen(Annotating, Searching, Screen):
         document = pane.document
         outlet = f" · {document.outlet}" if document.outlet else ""
         pane.border_title = Text(printable((document.title or document.id) + outlet))
+        if self._linking:
+            pane.border_subtitle = Text("finding figures…")
+            return
         claims = self.navigator.claims(document.id)
         figures = sum(1 for c in claims if c.kind == "number")
         conflicts = len(pane.view.conflicted)

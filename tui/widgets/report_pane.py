@@ -74,6 +74,7 @@ class ReportPane(ScrollView, can_focus=True):
         self._current_match: tuple[int, int] | None = None
         self._cache: LRUCache[tuple, Strip] = LRUCache(2048)
         self._styles: dict[tuple[str, ...], Style] = {}
+        self._selected_at: tuple[str | None, tuple[int, int] | None] = (None, None)
 
     def copy(self) -> ReportPane:
         """An unmounted pane on the same report, at the same place, to mount again later."""
@@ -163,7 +164,8 @@ class ReportPane(ScrollView, can_focus=True):
         self.refresh()
 
     def refresh_gutter(self) -> None:
-        """Redraw after the reader's notes or marks changed."""
+        """Redraw after the reader's notes or marks (or the whole view) changed."""
+        self._selected_at = (None, None)
         self._cache.clear()
         self.refresh()
 
@@ -189,7 +191,9 @@ class ReportPane(ScrollView, can_focus=True):
         key = (row, on_cursor and self.cursor, self.selected_claim, self._current_match, id(self._matches))
         strip = self._cache.get(key)
         if strip is None:
-            strip = self._render_row(line, on_cursor, (cursor_start, cursor_end))
+            # Padded to the width once here, so that cropping it for each frame costs nothing.
+            strip = self._render_row(line, on_cursor, (cursor_start, cursor_end)).extend_cell_length(
+                width, self.rich_style)
             self._cache[key] = strip
         return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style).apply_offsets(scroll_x, row)
 
@@ -230,8 +234,9 @@ class ReportPane(ScrollView, can_focus=True):
         if cursor:
             overlays.append((cursor[0], cursor[1], ("report-pane--cursor",)))
         if self.selected_claim:
-            overlays += [(s, e, ("report-pane--selected",)) for s, e, cid in self.view.claim_spans
-                         if cid == self.selected_claim and s < end and start < e]
+            selected = self._selected_span()
+            if selected and selected[0] < end and start < selected[1]:
+                overlays.append((*selected, ("report-pane--selected",)))
         for match in self._matches_between(start, end):
             name = "report-pane--match-current" if match == self._current_match else "report-pane--match"
             overlays.append((match[0], match[1], (name,)))
@@ -239,6 +244,13 @@ class ReportPane(ScrollView, can_focus=True):
         for left, right in zip(cuts, cuts[1:]):
             classes = tuple(c for s, e, names in overlays if s <= left and right <= e for c in names)
             yield left, right, classes
+
+    def _selected_span(self) -> tuple[int, int] | None:
+        """Where the selected claim is, looked up once per selection: a long report has thousands."""
+        if self._selected_at[0] != self.selected_claim:
+            span = next(((s, e) for s, e, cid in self.view.claim_spans if cid == self.selected_claim), None)
+            self._selected_at = (self.selected_claim, span)
+        return self._selected_at[1]
 
     def _matches_between(self, start: int, end: int) -> list[tuple[int, int]]:
         first = bisect.bisect_left(self._matches, (start - 200, 0))

@@ -128,16 +128,38 @@ _NAME_PREFIXES = {"article", "resolution", "flight", "route", "highway", "no", "
                   "covid", "mh", "g", "apollo", "voyager", "level", "phase", "grade", "cup", "road"}
 
 
+_FIGURE_LOWERCASE = re.compile(_FIGURE.pattern.replace("US\\$", "us\\$"), re.VERBOSE)
+"""The same pattern, case-sensitive, for lower-cased text: about twice as fast to search as
+IGNORECASE, which folds the case of every character it compares."""
+
+
 def find_figures(text: str) -> list[Figure]:
     """Every figure in ``text``, in order. Offsets index ``text`` directly."""
+    folded = text.lower()
     figures = []
     position = 0
-    while (match := _FIGURE.search(text, position)) is not None:
+    while (match := _next_candidate(text, folded, position)) is not None:
         figure, resume = _to_figure(text, match)
         if figure is not None:
             figures.append(figure)
         position = max(resume, match.start() + 1)
     return figures
+
+
+def _next_candidate(text: str, folded: str, position: int) -> re.Match[str] | None:
+    """The next match of ``_FIGURE`` from ``position``, found in the lower-cased text when it can be.
+
+    Lower-casing keeps offsets unless a character changes length (the Turkish dotted I); then the
+    original search is used. The match is taken again on the text itself, so groups keep their case.
+    """
+    if len(folded) != len(text):
+        return _FIGURE.search(text, position)
+    while (found := _FIGURE_LOWERCASE.search(folded, position)) is not None:
+        match = _FIGURE.match(text, found.start())
+        if match is not None:
+            return match
+        position = found.start() + 1
+    return None
 
 
 def parse_number_words(words: str) -> float | None:

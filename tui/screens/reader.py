@@ -16,7 +16,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import HorizontalScroll, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, LoadingIndicator, Static
+from textual.widgets import Header, Input, LoadingIndicator, Static
 
 from sahel_reader.highlighters.safety import printable
 from sahel_reader.story.analysis import Story, analyse
@@ -28,6 +28,7 @@ from ..jump import JumpTarget
 from ..layout import document_views
 from ..messages import LoadProgress, StoryReady
 from ..navigation import Navigator, SearchMatch
+from ..widgets.footer import ReaderFooter
 from ..widgets.report_pane import ReportPane
 from ..widgets.status_bar import StatusBar
 from .annotating import Annotating
@@ -80,7 +81,7 @@ class ReaderScreen(Annotating, Searching, Screen):
         yield HorizontalScroll(id="panes")
         yield Input(placeholder="Search all reports (enter: find, escape: close)", id="search")
         yield StatusBar(id="status")
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         self.query_one("#panes").mount(

@@ -184,7 +184,7 @@ class ReportPane(ScrollView, can_focus=True):
         row = scroll_y + y
         width = self.scrollable_content_region.width
         if row >= len(self._lines):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._style(()))
         line = self._lines[row]
         cursor_start, cursor_end = self.document.sentences[self.cursor] if self.document.sentences else (0, 0)
         on_cursor = self.reading and line.start < cursor_end and cursor_start < max(line.end, line.start + 1)
@@ -193,9 +193,9 @@ class ReportPane(ScrollView, can_focus=True):
         if strip is None:
             # Padded to the width once here, so that cropping it for each frame costs nothing.
             strip = self._render_row(line, on_cursor, (cursor_start, cursor_end)).extend_cell_length(
-                width, self.rich_style)
+                width, self._style(()))
             self._cache[key] = strip
-        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style).apply_offsets(scroll_x, row)
+        return strip.crop_extend(scroll_x, scroll_x + width, self._style(())).apply_offsets(scroll_x, row)
 
     def _render_row(self, line: VisualLine, on_cursor: bool, cursor: tuple[int, int]) -> Strip:
         segments = [*self._gutter(line, on_cursor)]
@@ -257,6 +257,7 @@ class ReportPane(ScrollView, can_focus=True):
         return [m for m in self._matches[first:first + 400] if m[0] < end and start < m[1]]
 
     def _style(self, classes: tuple[str, ...]) -> Style:
+        """The pane's style with the given component classes on top, worked out once per style change."""
         style = self._styles.get(classes)
         if style is None:
             style = self.rich_style

@@ -45,6 +45,7 @@ _COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|or|but|while|whereas)\b", re.IGNO
 _DIRECT_OBJECT = re.compile(r"[\s\"“‘'(]*")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:but|although|though|while|whereas|yet)\b|\b(?:but|although|though|whereas)\b",
                            re.IGNORECASE)
+_PHRASE_BREAK = re.compile(r"[,;:.!?()“”\"]")
 _MAX_WINDOW = 8
 """How many words away an event word may stand from its figure."""
 
@@ -137,7 +138,7 @@ def figure_counts(sentence_text: str, figure: Span) -> str | None:
     for match in _WORD.finditer(sentence_text, figure[1], min(len(sentence_text), figure[1] + 80)):
         word = match.group().lower()
         gap = sentence_text[figure[1] if not words else words[-1][1]:match.start()]
-        if re.search(r"[,;:.!?()“”\"]", gap):
+        if _PHRASE_BREAK.search(gap):
             break
         if word == "of" and not words:
             continue  # dozens of people

@@ -112,6 +112,8 @@ _FIGURE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+_PUNCTUATION_NEXT = re.compile(r"\s*[,.;:)!?]")
+_SENTENCE_START_BEFORE = re.compile(r"(^|[.!?\n]\s*[\"“‘']?|:\s*)$")
 _WORD_BEFORE = re.compile(r"([\w'’.]+)[^\w]*$")
 _WORD_AFTER = re.compile(r"^[\s\"“”'‘’(]*([\w'’]+)")
 _PRONOUN_DETERMINERS = {"a", "an", "the", "no", "any", "every", "each", "this", "that", "which",
@@ -299,13 +301,13 @@ def _is_spelled_figure(text: str, match: re.Match[str]) -> bool:
     if after.startswith("-") and not _COMPOUND_UNITS.match(after) and not match.group("unit"):
         return False  # two-pronged, one-sided, two-way
     if match.group("hedge") is None and previous in _PRONOUN_DETERMINERS and (
-        not next_word or next_word in _FUNCTION_WORDS or re.match(r"\s*[,.;:)!?]", after)
+        not next_word or next_word in _FUNCTION_WORDS or _PUNCTUATION_NEXT.match(after)
     ):
         return False  # the three have been ruled; a civilian one,
     if words in ("one", "a"):
         if match.group("hedge") is None and previous in _PRONOUN_DETERMINERS:
             return False
-        if not next_word or next_word in _FUNCTION_WORDS or re.match(r"\s*[,.;:)!?]", after):
+        if not next_word or next_word in _FUNCTION_WORDS or _PUNCTUATION_NEXT.match(after):
             return False  # one of the worst; no one; one another
         if next_word in ("day", "year", "week", "month", "hour") and previous in ("at", "one"):
             return False
@@ -314,7 +316,7 @@ def _is_spelled_figure(text: str, match: re.Match[str]) -> bool:
     if words.startswith("one") and previous in ("no", "any", "every", "some"):
         return False
     first = match.group("words")[0]
-    at_sentence_start = re.search(r"(^|[.!?\n]\s*[\"“‘']?|:\s*)$", before) is not None
+    at_sentence_start = _SENTENCE_START_BEFORE.search(before) is not None
     if first.isupper() and not at_sentence_start and previous[:1].isupper() and previous not in (
         "over", "about", "around", "nearly", "almost"
     ):
@@ -401,7 +403,7 @@ def _clock_value(clock: str) -> float:
 
 
 def _parse_digits(digits: str) -> float:
-    return float(re.sub(r"[,\u00a0\u202f]", "", digits))
+    return float(digits.replace(",", "").replace("\u00a0", "").replace("\u202f", ""))
 
 
 def _parse_range_end(token: str) -> float | None:
@@ -422,4 +424,4 @@ def _currency(symbol: str) -> str:
 
 
 def _normalise(phrase: str) -> str:
-    return re.sub(r"\s+", " ", phrase).strip().lower()
+    return " ".join(phrase.split()).lower()

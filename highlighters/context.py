@@ -170,8 +170,8 @@ def sentence_sources(sentence_text: str) -> list[tuple[int, str]]:
         if needs and not all(word in lowered for word in needs):
             continue
         if pattern in _ENDS_ON_VERB:
-            matches = {m.span(): m for start, end in verbs
-                       for m in pattern.finditer(sentence_text, max(0, start - _SOURCE_REACH), end)}
+            matches = {m.span(): m for start, end in _merged(verbs)
+                       for m in pattern.finditer(sentence_text, start, end)}
             candidates = [matches[span] for span in sorted(matches)]
         else:
             candidates = pattern.finditer(sentence_text)
@@ -183,6 +183,18 @@ def sentence_sources(sentence_text: str) -> list[tuple[int, str]]:
             if not any(abs(offset - other) < len(src) for other, src in found):
                 found.append((offset, source))
     return sorted(found)
+
+
+def _merged(verbs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches that can hold an attribution ending on one of ``verbs``, overlaps joined."""
+    stretches: list[tuple[int, int]] = []
+    for start, end in verbs:
+        start = max(0, start - _SOURCE_REACH)
+        if stretches and start <= stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], end)
+        else:
+            stretches.append((start, end))
+    return stretches
 
 
 def nearest_source(sentence_text: str, sources: list[tuple[int, str]], position: int) -> str | None:

@@ -88,6 +88,14 @@ def analyse(documents: list[Document], title: str | None = None) -> Story:
     from .sentence_links import link_sentences
     from .similarity import content_words
 
+    words_of: dict[str, str] = {}
+
+    def words(text: str) -> str:
+        """Content words, worked out once per distinct text: copies of a wire story repeat them."""
+        if text not in words_of:
+            words_of[text] = content_words(text)
+        return words_of[text]
+
     claims_by_doc = [extract_claims(d) for d in documents]
     documents_by_id = {d.id: d for d in documents}
     event_years, event_months = _event_time(documents, claims_by_doc)
@@ -100,9 +108,9 @@ def analyse(documents: list[Document], title: str | None = None) -> Story:
                 anchors[claim.sentence] = background_anchor(document.text[start:end], event_years, event_months)
             claim.background = anchors[claim.sentence]
         for index, (start, end) in enumerate(document.sentences):
-            sentence_words[(document.id, index)] = content_words(document.text[start:end])
+            sentence_words[(document.id, index)] = words(document.text[start:end])
     claims = [c for doc_claims in claims_by_doc for c in doc_claims]
-    claim_context = {c.id: content_words(_context(documents_by_id[c.doc], c)) for c in claims}
+    claim_context = {c.id: words(_context(documents_by_id[c.doc], c)) for c in claims}
     clusters = cluster_claims(claims, claim_context, sentence_words)
     links = link_sentences(documents, sentence_words, claims)
     return Story(documents, claims, clusters, links, title)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 _UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 
 
@@ -13,7 +13,8 @@ def printable(text: str) -> str:
     """``text`` with control characters and bidi overrides shown as visible ``\\xNN`` / ``\\uNNNN`` escapes.
 
     Newlines and tabs stay; everything else below space (ESC included, so no CSI or OSC sequence
-    survives), DEL, the C1 controls and the bidirectional overrides is replaced.
+    survives), DEL, the C1 controls and the bidirectional overrides is replaced, and so are lone
+    surrogates (a file name that is not UTF-8), which no terminal encoding can write.
     """
     return _UNSAFE.sub(_escape, text)
 
@@ -27,6 +28,7 @@ _VISIBLE = {code: 0x2400 + code for code in range(0x20) if code != 0x0A}
 _VISIBLE[0x09] = ord(" ")
 _VISIBLE[0x7F] = 0x2421
 _VISIBLE.update({code: 0xFFFD for code in range(0x80, 0xA0)})
+_VISIBLE.update({code: 0xFFFD for code in range(0xD800, 0xE000)})
 _VISIBLE.update({ord(c): 0x2426 for c in "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"})
 
 
@@ -34,6 +36,6 @@ def visible_controls(text: str) -> str:
     """``text`` with each control character replaced by one visible character, so offsets stay true.
 
     ESC shows as ␛ (so no escape sequence can act), other C0 controls as their control pictures,
-    tabs as a space, C1 controls as �, and bidi overrides as ⍦. Newlines stay.
+    tabs as a space, C1 controls and lone surrogates as �, and bidi overrides as ⍦. Newlines stay.
     """
     return text.translate(_VISIBLE)

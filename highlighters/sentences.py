@@ -17,6 +17,10 @@ Approach: one regex pass finds the candidate breaks, and only those are looked a
 
 The closing quote or bracket belongs to the sentence it closes. Decimals (6.1) and web
 addresses (www.arabnews.com) have no space after the dot, so they are never candidates.
+
+A sentence is at most ``MAX_SENTENCE_CHARS`` long: a longer run (a scrape with no full stops,
+a wall of figures) is cut at its last space before the limit. Real sentences are far shorter,
+and the engine's work within one sentence grows faster than its length.
 """
 
 from __future__ import annotations
@@ -28,9 +32,15 @@ from .spans import Span
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«([„"
 
+MAX_SENTENCE_CHARS = 1000
+"""The longest sentence of the seeds and the dev stories is 413 characters."""
+
 # A line break, or terminal punctuation plus closing marks followed by whitespace; written
 # with a leading character class so the regex engine can skip ahead fast.
 _BREAK = re.compile(r"[\n.!?…](?:(?<=\n)|(?<=[.!?…])[.!?…]*[\"'”’»)\]]*(?=\s))")
+_LAST_SPACE = re.compile(r".*\s", re.DOTALL)
+_LAST_NON_WORD = re.compile(r".*\W", re.DOTALL)
+_SPACES = re.compile(r"\s*")
 # The next token on the same line, if any.
 _NEXT_TOKEN = re.compile(r"[^\S\n]*(\S+)")
 # Single letters and dotted acronyms, as seen without their last dot: J, U.S, e.g, a.m.
@@ -81,9 +91,29 @@ def split_sentences(text: str) -> list[Span]:
 def _append_stripped(text: str, start: int, end: int, spans: list[Span]) -> None:
     segment = text[start:end]
     stripped = segment.strip()
-    if stripped:
-        start += len(segment) - len(segment.lstrip())
-        spans.append((start, start + len(stripped)))
+    if not stripped:
+        return
+    start += len(segment) - len(segment.lstrip())
+    end = start + len(stripped)
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = _cut(text, start)
+        spans.append((start, cut))
+        start = _SPACES.match(text, cut).end()
+    spans.append((start, end))
+
+
+def _cut(text: str, start: int) -> int:
+    """Where an over-long sentence from ``start`` ends: after its last word that fits the limit.
+
+    Without a space in reach, after its last non-word character (1,000 may split but no word
+    does); a run of letters or digits alone is cut at the limit.
+    """
+    window = text[start + 1 : start + MAX_SENTENCE_CHARS]
+    for pattern in (_LAST_SPACE, _LAST_NON_WORD):
+        found = pattern.match(window)
+        if found:
+            return start + 1 + len(found.group().rstrip())
+    return start + MAX_SENTENCE_CHARS
 
 
 def _ends_sentence(text: str, match: re.Match[str], segment_start: int) -> bool:

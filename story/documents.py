@@ -1,16 +1,22 @@
 """Loading reports: files, folders and story manifests in; Documents and one-sentence errors out.
 
 Offsets everywhere are into the text as loaded, so the text is fixed here once: decoded (UTF-8,
-or UTF-16 with its BOM, else Windows-1252), BOM dropped, newlines made ``\\n`` exactly as
+or UTF-16/32 with its BOM, else Windows-1252), BOM dropped, newlines made ``\\n`` exactly as
 Python's text mode does.
+
+Whatever a path holds, loading never raises and never hangs: folders are not descended into (so
+a link to a folder cannot loop), only regular files are read (never a pipe or a device), their
+size is checked before their bytes are read, and at most ``MAX_REPORTS`` are opened.
 """
 
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import re
+import stat
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -25,12 +31,14 @@ from sahel_reader.highlighters.boilerplate import (
 from sahel_reader.highlighters.sentences import split_sentences
 from sahel_reader.highlighters.spans import Span
 
-from .model import Document, LoadError
+from .model import Document, LoadError, LoadResult
 
 REPORT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 MANIFEST_SUFFIXES = frozenset({".yaml", ".yml"})
 MAX_REPORT_BYTES = 20 * 1024 * 1024
 """Bigger files are refused: no news report is this long, and a mistaken path should fail fast."""
+MAX_REPORTS = 2000
+"""More are left out, with one message: twice the benchmarks' biggest story, far more than can be read."""
 SESSION_KEY = "sahel_reader_session"
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -51,16 +59,12 @@ _MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+(?P<title>.*?)[ \t]*#*[ \t]*")
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
 _LINE = re.compile(r"^.*$", re.MULTILINE)
 _WORD = re.compile(r"\w")
-
-
-@dataclass(slots=True)
-class LoadResult:
-    """Everything the given paths yielded: the reports that loaded and why the others did not."""
-
-    documents: list[Document] = field(default_factory=list)
-    errors: list[LoadError] = field(default_factory=list)
-    title: str | None = None
-    """The story's title from a manifest, else None."""
+# Characters that text hardly ever holds but random bytes read as Windows-1252 give one time in
+# nine: C0 controls other than whitespace and those of escape sequences, DEL, U+FFFD.
+_BINARY_CHARACTERS = re.compile("[\x01-\x06\x0e-\x1a\x1c-\x1f\x7f\ufffd]")
+# In this order: UTF-32 LE's byte-order mark starts with UTF-16 LE's.
+_BOMS = {codecs.BOM_UTF32_LE: "utf-32", codecs.BOM_UTF32_BE: "utf-32", codecs.BOM_UTF16_LE: "utf-16",
+         codecs.BOM_UTF16_BE: "utf-16"}
 
 
 class _Refused(Exception):
@@ -90,7 +94,7 @@ def load_paths(paths: Sequence[str | Path]) -> LoadResult:
     result = LoadResult()
     for given in paths:
         path = Path(given)
-        if path.is_dir():
+        if _is_folder(path):
             _load_folder(path, result)
         elif path.suffix.lower() in MANIFEST_SUFFIXES:
             _load_manifest(path, result)
@@ -100,11 +104,30 @@ def load_paths(paths: Sequence[str | Path]) -> LoadResult:
     return result
 
 
+def _is_folder(path: Path) -> bool:
+    """False also for a path that cannot be looked at (``is_dir`` raises on EACCES): reading it says why."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def _refuse(result: LoadResult, path: Path, problem: str) -> None:
-    result.errors.append(LoadError(str(path), f"{path}: {problem}"))
+    result.errors.append(LoadError(str(path), f"{_shown(path)}: {problem}"))
+
+
+def _shown(path: Path | str) -> str:
+    """The path for a message, which stays one line even when a file name holds a line break."""
+    return str(path).replace("\n", "\\n")
 
 
 def _load_into(result: LoadResult, path: Path, overrides: dict[str, str] | None = None) -> None:
+    if len(result.documents) >= MAX_REPORTS:
+        if not result.full:
+            result.full = True
+            _refuse(result, path, f"only {MAX_REPORTS} reports are opened at once, so this one and any"
+                                  " after it are left out.")
+        return
     try:
         result.documents.append(_load_report(path, overrides or {}))
     except _Refused as refusal:
@@ -112,15 +135,13 @@ def _load_into(result: LoadResult, path: Path, overrides: dict[str, str] | None 
 
 
 def _load_folder(folder: Path, result: LoadResult) -> None:
-    """A folder's own report files, by name; other files, hidden ones and subfolders are skipped."""
+    """A folder's own report files, by name; other files, hidden ones and subfolders are skipped.
+
+    A name like a report's that is not one (a folder ``x.txt``, a broken link) is refused, not skipped.
+    """
     try:
-        reports = sorted(
-            entry
-            for entry in folder.iterdir()
-            if entry.suffix.lower() in REPORT_SUFFIXES
-            and not entry.name.startswith(".")
-            and entry.is_file()
-        )
+        reports = sorted(entry for entry in folder.iterdir()
+                         if entry.suffix.lower() in REPORT_SUFFIXES and not entry.name.startswith("."))
     except OSError as error:
         _refuse(result, folder, f"this folder cannot be listed ({error.strerror or error}).")
         return
@@ -164,24 +185,30 @@ def _read_yaml(path: Path) -> object:
 
 
 def _read_bytes(path: Path) -> bytes:
-    """The file's bytes, or a refusal saying in plain words why they cannot be had."""
-    if path.is_symlink() and not path.exists():
-        raise _Refused("broken symbolic link: the file it points to does not exist.")
-    if not path.exists():
-        raise _Refused("file not found.")
-    if path.is_dir():
-        raise _Refused("this is a folder, not a report file.")
+    """The file's bytes, or a refusal saying in plain words why they cannot be had.
+
+    Only a regular file is read, and only when its size is under the limit: a pipe or a device
+    (``/dev/zero``) would block or never end, and a huge file would fill the memory.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_REPORT_BYTES:
-            raise _Refused(
-                f"the file is {size / 1_048_576:.1f} MB; reports over"
-                f" {MAX_REPORT_BYTES / 1_048_576:g} MB are refused."
-            )
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise _Refused("this is a folder, not a report file.")
+        if not stat.S_ISREG(info.st_mode):
+            raise _Refused("this is a device, pipe or socket, not a report file.")
+        if info.st_size > MAX_REPORT_BYTES:
+            raise _Refused(f"the file is {info.st_size / 1_048_576:.1f} MB; reports over"
+                           f" {MAX_REPORT_BYTES / 1_048_576:g} MB are refused.")
         data = path.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
+        if path.is_symlink():
+            raise _Refused("broken symbolic link: the file it points to does not exist.") from None
+        raise _Refused("file not found.") from None
     except PermissionError:
         raise _Refused("permission denied: this file cannot be read.") from None
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise _Refused("symbolic link loop: the link leads back to itself.") from None
         raise _Refused(f"this file cannot be read ({error.strerror or error}).") from None
     if not data.strip():
         raise _Refused("the file is empty.")
@@ -200,8 +227,8 @@ def _load_report(path: Path, overrides: dict[str, str]) -> Document:
         document, site_name = _html_document(path, data)
     else:
         text, warning = _decode(data)
-        document = Document(id=path.stem, path=str(path), text=text)
-        document.warnings += [warning] if warning else []
+        document = Document(id=_name(path.stem), path=str(path), text=text)
+        document.warnings += [f"{_shown(path)}: {warning}"] if warning else []
         _analyse(document)
         _read_header(document, markdown=suffix in _MARKDOWN_SUFFIXES)
     document.id = overrides.get("id", document.id)
@@ -215,18 +242,29 @@ def _load_report(path: Path, overrides: dict[str, str]) -> Document:
 
 
 def _decode(data: bytes) -> tuple[str, str | None]:
-    """Text as Python's text mode would give it, and a warning when it was not UTF-8."""
+    """Text as Python's text mode would give it, and a warning when it was not UTF-8.
+
+    UTF-16 or UTF-32 cut short keeps what can be read, with a warning, rather than losing it all.
+    A text with more than one binary character in twenty (in its first 8,192, and 32 at least)
+    is binary.
+    """
     warning = None
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = data.decode("utf-16")
+    encoding = next((name for bom, name in _BOMS.items() if data.startswith(bom)), None)
+    if encoding:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            text = data.decode(encoding, errors="replace")
+            warning = f"this file is not valid {encoding.upper()} throughout; what could not be read shows as �."
     else:
         _refuse_binary(data)
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = data.decode("cp1252", errors="replace")
-            warning = "This file was not valid UTF-8; it was read as Windows-1252."
-    if "\x00" in text:
+            warning = "this file was not valid UTF-8; it was read as Windows-1252."
+    sample = text[:8192]
+    if "\x00" in text or len(_BINARY_CHARACTERS.findall(sample)) > max(len(sample), 640) / 20:
         raise _Refused("this looks like a binary file, not a text report.")
     return text.replace("\r\n", "\n").replace("\r", "\n"), warning
 
@@ -248,7 +286,7 @@ def _html_document(path: Path, data: bytes) -> tuple[Document, str | None]:
     if article is None:
         raise _Refused("no article text found in this HTML page.")
     document = Document(
-        id=path.stem,
+        id=_name(path.stem),
         path=str(path),
         text=article.text,
         title=article.title,
@@ -351,6 +389,14 @@ def _ends_sentence(line: str) -> bool:
     return line.rstrip('"”’\'») ').endswith((".", "!", "?", "…"))
 
 
+def _name(stem: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by Python as surrogates) become �.
+
+    Surrogates cannot be printed or written as UTF-8, so one such name would stop the output.
+    """
+    return os.fsencode(stem).decode("utf-8", errors="replace")
+
+
 def _host(url: str | None) -> str | None:
     """The site a url or bare host names, without "www." ("www.arabnews.com" -> "arabnews.com")."""
     if not url:
@@ -370,7 +416,7 @@ def _make_ids_unique(documents: list[Document]) -> None:
                 number += 1
             unique = f"{document.id}-{number}"
             document.warnings.append(
-                f"Another report already has the id '{document.id}'; this one is '{unique}'."
+                f"{_shown(document.path)}: another report already has the id '{document.id}'; this one is '{unique}'."
             )
             document.id = unique
         seen.add(document.id)

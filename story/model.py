@@ -45,3 +45,15 @@ class LoadError:
 
     def __str__(self) -> str:
         return self.message
+
+
+@dataclass(slots=True)
+class LoadResult:
+    """Everything the given paths yielded: the reports that loaded and why the others did not."""
+
+    documents: list[Document] = field(default_factory=list)
+    errors: list[LoadError] = field(default_factory=list)
+    title: str | None = None
+    """The story's title from a manifest, else None."""
+    full: bool = False
+    """As many reports are open as the loader opens at once: those still to come are left out."""

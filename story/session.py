@@ -6,6 +6,7 @@ without the caller's permission. What no longer fits its report is kept as an or
 
 from __future__ import annotations
 
+import codecs
 import errno
 import hashlib
 import os
@@ -247,7 +248,8 @@ def _document_from_text(entry: SessionDocument, path: Path | None) -> Document |
     suffix = ".md" if Path(entry.path).suffix.lower() in {".md", ".markdown"} else ".txt"
     with tempfile.TemporaryDirectory() as scratch:
         scratch_file = Path(scratch) / f"report{suffix}"
-        scratch_file.write_bytes(entry.text.encode("utf-8", "surrogatepass"))
+        # The loader drops one byte order mark: this one, so that a text's own stays in it.
+        scratch_file.write_bytes(codecs.BOM_UTF8 + entry.text.encode("utf-8", "surrogatepass"))
         document = _read_report(scratch_file)[0]
     if document is not None:
         document.path = str(path or entry.path)  # where it was: saving again keeps the path

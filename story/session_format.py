@@ -6,6 +6,7 @@ loader only, with every field checked and every refusal naming the line.
 
 from __future__ import annotations
 
+import re
 from copy import copy
 from pathlib import Path
 
@@ -21,6 +22,7 @@ MAX_ALIAS_EXPANSION = 100_000
 """Nodes that aliases may add when expanded; we never write aliases, so real files have none."""
 VERDICTS = ("confirmed", "rejected", "manual")
 _HEADER = "# sahel-reader reading session: notes, marks and link verdicts on the reports below.\n"
+_PLAIN_KEY = re.compile(r"[\w-]{1,40}", re.ASCII)
 _SAFE_TAGS = {f"tag:yaml.org,2002:{name}" for name in
               ("null", "bool", "int", "float", "str", "seq", "map", "timestamp", "merge")}
 
@@ -133,15 +135,24 @@ class _Loader(yaml.SafeLoader):
         self.alias_targets.append(node)
         return node
 
+    def construct_object(self, node, deep=False):  # type: ignore[no-untyped-def]
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError):  # a date that does not exist, a 5000-digit number
+            kind = {"int": "a whole number", "float": "a number", "timestamp": "a date"}.get(
+                node.tag.rsplit(":", 1)[-1], "a value")
+            raise _Invalid(None, f"{_quoted(node.value)} cannot be read as {kind}",
+                           line=node.start_mark.line + 1) from None
+
 
 def session_from_yaml(text: str, path: str = "<session>") -> Session:
     """Parse and check a session file's text; any problem is a SessionError naming the line."""
     if len(text) > MAX_SESSION_BYTES:
         limit = MAX_SESSION_BYTES >> 20
         raise SessionError(path, None, f"session files over {limit} MB are refused")
-    loader = _Loader(text)
-    root = None
+    loader = root = None
     try:
+        loader = _Loader(text)  # checks every character first: a control character fails here
         root = loader.get_single_node()
         if root is not None:
             _check_nodes(root, loader.alias_targets)
@@ -150,6 +161,10 @@ def session_from_yaml(text: str, path: str = "<session>") -> Session:
         known = root is not None and problem.where is not None
         line = problem.line or (_line_of(root, problem.where, problem.at_key) if known else None)
         raise SessionError(path, line, problem.message) from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1  # a position in the text: it was read as str
+        raise SessionError(path, line, f"this is not valid YAML (the character U+{error.character:04X}"
+                                       " is not allowed in it)") from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         raise SessionError(path, mark.line + 1 if mark else None,
@@ -159,7 +174,8 @@ def session_from_yaml(text: str, path: str = "<session>") -> Session:
     except RecursionError:
         raise SessionError(path, None, "the YAML is nested too deeply") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def _check_nodes(root: yaml.Node, alias_targets: list[yaml.Node]) -> None:
@@ -184,7 +200,7 @@ def _check_nodes(root: yaml.Node, alias_targets: list[yaml.Node]) -> None:
             keys: set[str] = set()
             for key, value in node.value:
                 if isinstance(key, yaml.ScalarNode) and key.value in keys:
-                    raise _Invalid(None, f"the key '{key.value}' appears twice",
+                    raise _Invalid(None, f"the key {_quoted(key.value)} appears twice",
                                    line=key.start_mark.line + 1)
                 keys.add(key.value if isinstance(key, yaml.ScalarNode) else "")
                 total += size(key) + size(value)
@@ -215,11 +231,25 @@ def _line_of(root: yaml.Node, where: tuple, at_key: bool) -> int:
 
 
 def _name(where: tuple) -> str:
-    """A key path as the reader sees it: ``annotations[3].start`` (items counted from 1)."""
+    """A key path as the reader sees it: ``annotations[3].start`` (items counted from 1).
+
+    A key from the file that is not a plain word (a report id in ``view.cursors``) is quoted.
+    """
     text = ""
     for part in where:
-        text += f"[{part + 1}]" if isinstance(part, int) else f".{part}" if text else str(part)
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        elif not _PLAIN_KEY.fullmatch(part):
+            text += f"[{_quoted(part)}]"
+        else:
+            text += f".{part}" if text else part
     return text or "the session"
+
+
+def _quoted(value: object) -> str:
+    """Text from the file as one short quoted line: escapes for line breaks and controls, cut at 40."""
+    text = str(value)
+    return repr(text[:40]) + ("…" if len(text) > 40 else "")
 
 
 def _kind(value: object) -> str:
@@ -228,7 +258,7 @@ def _kind(value: object) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):
-        return f"the text {value[:40]!r}"
+        return f"the text {_quoted(value)}"
     return {list: "a list", dict: "a mapping"}.get(type(value), f"a {type(value).__name__}")
 
 
@@ -276,7 +306,7 @@ def _fields(value: object, where: tuple, schema: dict) -> dict:
         # A key we do not know is most likely a newer version's: refused rather than dropped,
         # because saving the session again would silently lose what that version stored there.
         if key not in schema:
-            raise _Invalid(where + (str(key),), f"{_name(where)} has an unknown key '{key}'"
+            raise _Invalid(where + (str(key),), f"{_name(where)} has an unknown key {_quoted(key)}"
                            " (written by a newer sahel-reader?)", at_key=True)
     fields = {}
     for key, spec in schema.items():
@@ -341,6 +371,6 @@ def _refuse_duplicate_ids(items: list[tuple[tuple, dict]]) -> None:
     seen: dict[str, tuple] = {}
     for at, fields in items:
         if fields["id"] in seen:
-            raise _Invalid(at + ("id",), f"{_name(at + ('id',))} '{fields['id']}' is already"
+            raise _Invalid(at + ("id",), f"{_name(at + ('id',))} {_quoted(fields['id'])} is already"
                                          f" the id of {_name(seen[fields['id']])}")
         seen[fields["id"]] = at

@@ -6,9 +6,14 @@ from collections.abc import Sequence
 from importlib.resources import files
 from pathlib import Path
 
+from textual import events
 from textual.app import App
+from textual.notifications import SeverityLevel
+
+from sahel_reader.highlighters.safety import printable
 
 from .commands import load_keymap
+from .screens.notes import editable
 from .screens.reader import ReaderScreen
 
 
@@ -25,6 +30,22 @@ class SahelReaderApp(App):
         self.story_title = title
         self.session_path = session
         self.embed = embed
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Every notification as plain, printable text: most name a file or quote a report or a note.
+
+        Markup is never parsed, whatever the caller asks: ``[@click=app.quit]`` in a file name
+        would otherwise become a live action in the toast.
+        """
+        super().notify(printable(message), title=printable(title), severity=severity, timeout=timeout,
+                       markup=False)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Pasted text reaches every field with its controls made visible (see ``editable``)."""
+        if isinstance(event, events.Paste):
+            event.text = editable(event.text)
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         keymap, problem = load_keymap()

@@ -93,3 +93,28 @@ async def test_many_reports_show_their_texts_while_the_claims_are_found(tmp_path
         assert screen.pane.cursor == 1, "the panes stay where the reader was"
         await pilot.press("J")
         assert screen.story.claim(screen.pane.selected_claim).text == "77"
+
+
+async def test_the_matrix_of_a_big_story_shows_thirty_reports_from_the_focused_one(tmp_path):
+    from textual.widgets import DataTable
+
+    from sahel_reader.tui.screens.matrix import MAX_REPORTS, ClaimsMatrix
+
+    app = SahelReaderApp(many_reports(tmp_path, count=40), "many")
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        for _ in range(5):
+            await pilot.press("tab")
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        matrix = app.screen
+        assert isinstance(matrix, ClaimsMatrix)
+        table = matrix.query_one(DataTable)
+        reports = [key.value for key in table.columns][2:]
+        assert len(reports) == MAX_REPORTS == 30
+        assert reports[0] == "r05" and reports[-1] == "r34"
+        assert "30 of 40 reports" in str(matrix.query(".modal-title").first().render())
+        await pilot.press("enter")  # the cursor starts on the focused report's version of the toll
+        await pilot.pause()
+        assert app.screen is screen and screen.pane.document.id == "r05"

@@ -76,7 +76,7 @@ class Annotating:
 
     def _show_title(self) -> None:
         count = f"{len(self.story.documents)} reports" if self.story else ""
-        where = f" · {self.session_path.name}" if self.session_path else ""
+        where = f" · {printable(self.session_path.name)}" if self.session_path else ""
         self.sub_title = count + where + (" · ● unsaved" if self.dirty else "")
 
     def _show_annotations(self) -> None:
@@ -110,10 +110,10 @@ class Annotating:
     def on_session_failed(self, message: SessionFailed) -> None:
         """A session that cannot be read is left untouched, and the reader says why."""
         self.session_path = None
-        self.query_one(StatusBar).message(printable(message.text))
+        self.query_one(StatusBar).message(message.text)
         for progress in self.query("#progress").results(Static):
             progress.update(Text(printable(message.text) + "\nThe file was left untouched. Press q to quit."))
-        self.notify(printable(message.text), title="Session not opened", severity="error", timeout=15)
+        self.notify(message.text, title="Session not opened", severity="error", timeout=15)
 
     def _restore_view(self) -> None:
         view = self.session.view
@@ -147,7 +147,7 @@ class Annotating:
         try:
             recovered = load_session(path).session
         except SessionError as error:
-            self.notify(f"A recovery file could not be read: {printable(str(error))}", severity="warning")
+            self.notify(f"A recovery file could not be read: {error}", severity="warning")
             return
         count = len(recovered.annotations) + len(recovered.marks) + len(recovered.link_verdicts)
 
@@ -174,8 +174,8 @@ class Annotating:
         existing = self.session.annotation_at(*anchor.key())
 
         def keep(edit: NoteEdit | None) -> None:
-            if edit is None:
-                return
+            if edit is None or existing and (edit.note, edit.tags) == (existing.note, existing.tags):
+                return  # discarded, or kept unchanged: nothing to save
             if not edit.note.strip() and not edit.tags:
                 if existing:
                     self.session.annotations.remove(existing)
@@ -235,7 +235,7 @@ class Annotating:
             if existing:
                 self.session.link_verdicts.remove(existing)
             self.session.link_verdicts.append(LinkVerdict("manual", there, here, now()))
-            self.notify(f"Linked to {printable(there.doc)}.", timeout=2)
+            self.notify(f"Linked to {there.doc}.", timeout=2)
         self._changed()
 
     # -- verdicts (the inspector's VerdictBook) ------------------------------------------------
@@ -291,23 +291,33 @@ class Annotating:
             save_session,
         )
 
-        target = Path(path).expanduser()
+        if (target := self._typed_path(path)) is None:
+            return False
         self._capture_view()
         self.session.title = self.story.title
         self.session.documents = new_session_documents(self.story.documents, target, embed=self.session.embed)
         try:
             save_session(self.session, target)
         except SessionSaveError as error:
-            self.notify(f"{printable(str(error))} Your work is kept in memory and in the recovery file.",
-                        title="Not saved", severity="error", timeout=12)
-            self._write_recovery()
+            kept = "in memory and in the recovery file" if self._write_recovery(tell=False) else \
+                "in memory only (the recovery file could not be written either)"
+            self.notify(f"{str(error).removesuffix('.')}; your work is kept {kept}.", title="Not saved",
+                        severity="error", timeout=12)
             return False
         self.session_path = target
         self.dirty = False
         self._show_title()
         self._recovery_file().unlink(missing_ok=True)
-        self.notify(f"Saved {printable(str(target))}", timeout=3)
+        self.notify(f"Saved {target}", timeout=3)
         return True
+
+    def _typed_path(self, typed: str) -> Path | None:
+        """A path as typed in a prompt, ``~`` expanded; None (and the reader told) when it cannot be."""
+        try:
+            return Path(typed).expanduser()
+        except RuntimeError:  # ~name of a user this system does not know
+            self.notify(f"{typed}: there is no such home folder; nothing was written.", severity="error")
+            return None
 
     def _capture_view(self) -> None:
         self.session.view.focused = self.pane.document.id if self.pane else None
@@ -317,10 +327,10 @@ class Annotating:
     def _recovery_file(self) -> Path:
         return recovery_path([d.path for d in self.story.documents])
 
-    def _write_recovery(self) -> None:
-        """Keep unsaved work where a crash cannot take it; best effort, never in the reader's way."""
+    def _write_recovery(self, tell: bool = True) -> bool:
+        """Keep unsaved work where a crash cannot take it (best effort); whether it did. ``tell``: when not."""
         if not self.dirty or self.story is None:
-            return
+            return False
         from sahel_reader.story.session import (
             SessionSaveError,
             new_session_documents,
@@ -334,7 +344,10 @@ class Annotating:
             path.parent.mkdir(parents=True, exist_ok=True)
             save_session(self.session, path)
         except (OSError, SessionSaveError) as error:
-            self.notify(f"The recovery file could not be written: {printable(str(error))}", severity="warning")
+            if tell:
+                self.notify(f"The recovery file could not be written: {error}", severity="warning")
+            return False
+        return True
 
     # -- exporting ----------------------------------------------------------------------------
 
@@ -361,13 +374,14 @@ class Annotating:
         from sahel_reader.story.export import export
 
         self._capture_view()
-        target = Path(path).expanduser()
+        if (target := self._typed_path(path)) is None:
+            return
         try:
             target.write_text(export(self.session, self.story, fmt), encoding="utf-8")
         except OSError as error:
-            self.notify(f"{printable(str(target))}: not written ({error.strerror or error}).", severity="error")
+            self.notify(f"{target}: not written ({error.strerror or error}).", severity="error")
             return
-        self.notify(f"Exported {printable(str(target))}", timeout=3)
+        self.notify(f"Exported {target}", timeout=3)
 
     # -- quitting -----------------------------------------------------------------------------
 

@@ -2,17 +2,44 @@
 
 from __future__ import annotations
 
+from rich.highlighter import Highlighter
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, ScreenResultType
 from textual.widgets import Button, Input, Static
 
-from sahel_reader.highlighters.safety import printable
+from sahel_reader.highlighters.safety import printable, visible_controls
 
 
-class SavePathScreen(ModalScreen[str | None]):
+class Modal(ModalScreen[ScreenResultType]):
+    """A modal screen that only ever closes itself.
+
+    Textual's ``dismiss`` pops whatever screen is on top. Keys come faster than screens close: a
+    row selected just before ``escape`` is handled after the screen is gone, and would close the
+    reader under it.
+    """
+
+    def dismiss(self, result: ScreenResultType | None = None) -> AwaitComplete:
+        if not self.is_active:  # closed already, or something is open on top of it
+            return AwaitComplete()
+        return super().dismiss(result)
+
+
+class ControlPictures(Highlighter):
+    """Shows an input's control characters as pictures (␛, ␇) while its value keeps them.
+
+    A default path may run through a folder whose name holds an escape sequence: accepted as
+    shown, the file must still go to that folder.
+    """
+
+    def highlight(self, text: Text) -> None:
+        text.plain = visible_controls(text.plain).replace("\n", "\u2424")  # same length: styles stay
+
+
+class SavePathScreen(Modal[str | None]):
     """Where to save the session; the default is filled in and ``enter`` accepts it."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -25,8 +52,8 @@ class SavePathScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-frame dialog"):
-            yield Static(self.title_text, classes="modal-title")
-            yield Input(self.default, id="save-path")
+            yield Static(Text(self.title_text), classes="modal-title")
+            yield Input(self.default, id="save-path", highlighter=ControlPictures())
             yield Static("enter: write it there · escape: cancel", classes="modal-keys")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -37,7 +64,7 @@ class SavePathScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class ChoiceScreen(ModalScreen[str | None]):
+class ChoiceScreen(Modal[str | None]):
     """A question with a few answers as buttons; the first is the default, ``escape`` cancels."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]

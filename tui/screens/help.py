@@ -8,15 +8,16 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from sahel_reader.highlighters.safety import printable
 from sahel_reader.highlighters.sentences import split_sentences
 from sahel_reader.story.model import Document
 
 from ..commands import READER_COMMANDS, keymap_path
 from ..layout import DocumentView
 from ..widgets.report_pane import ReportPane
+from .dialogs import Modal
 
 _LEGEND = [
     ("77", "report-pane--death", "deaths: killed, dead, death toll"),
@@ -54,7 +55,7 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Modal[None]):
     """Every key of the reader, from the same command objects the bindings come from."""
 
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
@@ -70,6 +71,6 @@ class HelpScreen(ModalScreen[None]):
                 table.add_row(Text(command.key_display), Text(command.title), Text(command.help))
             yield table
             yield Static(Text(
-                f"Keys can be changed in {_shown(keymap_path())} (command name: keys, e.g. "
+                f"Keys can be changed in {printable(_shown(keymap_path()))} (command name: keys, e.g. "
                 f"'next-version: ctrl+right'). Press ctrl+p for the command palette, escape to close."
             ))

@@ -17,7 +17,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from sahel_reader.highlighters.safety import printable
@@ -26,6 +25,7 @@ from sahel_reader.story.claims import Claim
 from sahel_reader.story.compare import outlier_claims, short_ids
 
 from ..jump import JumpTarget
+from .dialogs import Modal
 
 HEDGE_WORDS = {"lower": "more than", "upper": "almost", "approx": "about", "range": "range",
                "vague": "vague", "exact": "exact"}
@@ -54,7 +54,7 @@ class VerdictBook(Protocol):
     def judge(self, source: JumpTarget, target: JumpTarget, verdict: str) -> None: ...
 
 
-class ClaimInspector(ModalScreen[JumpTarget | None]):
+class ClaimInspector(Modal[JumpTarget | None]):
     """Every version of a claim's fact, one row per claim; ``enter`` jumps, ``escape`` closes."""
 
     BINDINGS = [
@@ -205,7 +205,7 @@ class ClaimInspector(ModalScreen[JumpTarget | None]):
         return rows
 
     def _report_cell(self, doc_id: str) -> Text:
-        cell = Text(self._short[doc_id], style=self._style("report"))
+        cell = safe_text(self._short[doc_id], style=self._style("report"))
         outlet = self.story.document(doc_id).outlet
         if outlet:
             cell.append(" ").append_text(safe_text(outlet, _OUTLET_WIDTH))

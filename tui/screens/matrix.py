@@ -12,7 +12,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.coordinate import Coordinate
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from sahel_reader.story.analysis import Story
@@ -26,6 +25,7 @@ from sahel_reader.story.compare import (
 )
 
 from ..jump import JumpTarget
+from .dialogs import Modal
 from .inspector import safe_text
 
 SILENT_REPORT = "This report says nothing of this fact."
@@ -36,9 +36,12 @@ _QUOTE_WIDTH = 24
 _HEADER_MIN_WIDTH = 14
 """An outlet joins its report's header when the header stays this narrow, or as narrow as the column."""
 _FIRST_REPORT_COLUMN = 2
+MAX_REPORTS = 30
+"""The most report columns the matrix shows: a wider table cannot be read, and a thousand columns
+take seconds to build. It starts at the focused report."""
 
 
-class ClaimsMatrix(ModalScreen[JumpTarget | None]):
+class ClaimsMatrix(Modal[JumpTarget | None]):
     """Facts by report with conflicts flagged; ``enter`` on a cell jumps to that report's version."""
 
     BINDINGS = [
@@ -50,10 +53,12 @@ class ClaimsMatrix(ModalScreen[JumpTarget | None]):
         "claims-matrix--copy", "claims-matrix--label",
     }
 
-    def __init__(self, story: Story) -> None:
+    def __init__(self, story: Story, first_report: str | None = None) -> None:
         super().__init__()
         self.story = story
-        self.facts: list[FactRow] = fact_matrix(story)
+        self.reports = _shown_reports(story, first_report)
+        shown = {d.id for d in self.reports}
+        self.facts: list[FactRow] = [f for f in fact_matrix(story) if shown.intersection(f.cells)]
         self.copies = near_copies(story)
         self._short = short_ids([d.id for d in story.documents])
         self._facts_by_id = {fact.cluster_id: fact for fact in self.facts}
@@ -64,6 +69,9 @@ class ClaimsMatrix(ModalScreen[JumpTarget | None]):
             title = f"Facts by report: {len(self.facts)} facts, {conflicts} conflicting (≠)"
         else:
             title = "No fact is reported by more than one report."
+        if len(self.reports) < len(self.story.documents):
+            title += (f" · {len(self.reports)} of {len(self.story.documents)} reports, from the focused one"
+                      " (focus another report to start there)")
         with Vertical(classes="modal-frame"):
             yield Static(title, classes="modal-title " + ("-conflict" if conflicts else "-agree"))
             yield DataTable(cursor_type="cell", id="matrix-table")
@@ -81,10 +89,10 @@ class ClaimsMatrix(ModalScreen[JumpTarget | None]):
         rows = []
         for fact in self.facts:
             outliers = outlier_claims([claim for cell in fact.cells.values() for claim in cell])
-            rows.append([self._cell(fact.cells.get(doc.id, []), outliers) for doc in self.story.documents])
+            rows.append([self._cell(fact.cells.get(doc.id, []), outliers) for doc in self.reports])
         table.add_column("", key="mark")
         table.add_column("fact", key="fact")
-        for column, doc in enumerate(self.story.documents):
+        for column, doc in enumerate(self.reports):
             widest = max([cells[column].cell_len for cells in rows], default=0)
             table.add_column(self._header(doc.id, widest), key=doc.id)
         label_style = self._style("label")
@@ -94,14 +102,14 @@ class ClaimsMatrix(ModalScreen[JumpTarget | None]):
         if self.copies:
             copy_style = self._style("copy")
             cells = []
-            for doc in self.story.documents:
+            for doc in self.reports:
                 other, fraction = self.copies.get(doc.id, (None, 0.0))
-                cells.append(Text(f"copy of {self._short[other]} ({fraction:.0%})", style=copy_style)
+                cells.append(safe_text(f"copy of {self._short[other]} ({fraction:.0%})", style=copy_style)
                              if other else Text(""))
             table.add_row(Text(""), Text("near copy of", style=label_style), *cells, key=COPIES_ROW)
 
     def _header(self, doc_id: str, widest_cell: int) -> Text:
-        header = Text(self._short[doc_id])
+        header = safe_text(self._short[doc_id])
         outlet = self.story.document(doc_id).outlet
         if outlet and len(header) + 1 + len(outlet) <= max(widest_cell, _HEADER_MIN_WIDTH):
             header.append(" ").append_text(safe_text(outlet))
@@ -150,3 +158,12 @@ class ClaimsMatrix(ModalScreen[JumpTarget | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def _shown_reports(story: Story, first_report: str | None) -> list:
+    """All the reports, or ``MAX_REPORTS`` of them in pane order from ``first_report`` on."""
+    documents = story.documents
+    if len(documents) <= MAX_REPORTS:
+        return documents
+    start = next((n for n, d in enumerate(documents) if d.id == first_report), 0)
+    return (documents[start:] + documents[:start])[:MAX_REPORTS]

@@ -8,13 +8,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Static, TextArea
 
-from sahel_reader.highlighters.safety import printable
+from sahel_reader.highlighters.safety import printable, visible_controls
 from sahel_reader.story.annotations import TAGS, Session
 
 from ..jump import JumpTarget
+from .dialogs import ControlPictures, Modal
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,13 +25,23 @@ class NoteEdit:
     tags: list[str]
 
 
+def editable(text: str) -> str:
+    """Text as an editor may hold it: line breaks as ``\\n``, tabs kept, other controls as pictures.
+
+    A note from a session file or the clipboard may carry escape sequences; a text area would
+    send them to the terminal as they are.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "\t".join(visible_controls(part) for part in text.split("\t"))
+
+
 def parse_tags(text: str) -> list[str]:
     """Tags as typed: separated by commas or spaces, lower-cased, each once, in order."""
     words = [w.strip().lower().lstrip("#") for w in text.replace(",", " ").split()]
     return list(dict.fromkeys(w for w in words if w))
 
 
-class NoteEditor(ModalScreen[NoteEdit | None]):
+class NoteEditor(Modal[NoteEdit | None]):
     """A note on one sentence: several lines of text and tags. ``ctrl+s`` keeps it, ``escape`` discards."""
 
     BINDINGS = [
@@ -48,9 +58,9 @@ class NoteEditor(ModalScreen[NoteEdit | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-frame", id="note-editor"):
             yield Static(Text("Note on: ").append(printable(self.sentence)), classes="modal-title")
-            yield TextArea(self.note, id="note-text", soft_wrap=True, show_line_numbers=False)
+            yield TextArea(editable(self.note), id="note-text", soft_wrap=True, show_line_numbers=False)
             yield Input(", ".join(self.tags), placeholder=f"tags: {', '.join(TAGS)}, or your own",
-                        id="note-tags")
+                        id="note-tags", highlighter=ControlPictures())
             yield Static("ctrl+s: keep · escape: discard · tab: tags · an empty note and no tags removes it",
                          classes="modal-keys")
 
@@ -58,8 +68,11 @@ class NoteEditor(ModalScreen[NoteEdit | None]):
         self.query_one(TextArea).focus()
 
     def action_keep(self) -> None:
-        note = self.query_one(TextArea).text.strip("\n")
-        self.dismiss(NoteEdit(note, parse_tags(self.query_one(Input).value)))
+        text = self.query_one(TextArea).text
+        note = self.note if text == editable(self.note) else text.strip("\n")  # kept as it came
+        typed = self.query_one(Input).value
+        tags = self.tags if typed == ", ".join(self.tags) else parse_tags(typed)
+        self.dismiss(NoteEdit(note, tags))
 
     def action_discard(self) -> None:
         self.dismiss(None)
@@ -69,7 +82,7 @@ class NoteEditor(ModalScreen[NoteEdit | None]):
         self.action_keep()
 
 
-class AnnotationList(ModalScreen[JumpTarget | None]):
+class AnnotationList(Modal[JumpTarget | None]):
     """Every note and mark across the reports, orphans included; ``enter`` jumps to one."""
 
     BINDINGS = [Binding("escape,q,apostrophe", "close", "Close")]

@@ -424,7 +424,8 @@ class ReaderScreen(Annotating, Searching, Screen):
             return
         from .matrix import ClaimsMatrix
 
-        self.app.push_screen(ClaimsMatrix(self.story), self.jump_to)
+        first = self.pane.document.id if self.pane else None
+        self.app.push_screen(ClaimsMatrix(self.story, first), self.jump_to)
 
     def action_zoom(self) -> None:
         self.query_one("#panes").toggle_class("-zoomed")

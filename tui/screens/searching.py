@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from sahel_reader.highlighters.safety import printable
-
 from ..jump import JumpTarget
 
 
@@ -30,7 +28,7 @@ class Searching:
             pane.set_matches(by_doc.get(pane.document.id, []), None)
         self._hide_search()
         if not self._matches:
-            self.notify(f"No match for {printable(event.value)!r}.", timeout=3)
+            self.notify(f"No match for {event.value!r}.", timeout=3)
             self._match_index = -1
             self.update_status()
             return

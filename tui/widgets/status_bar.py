@@ -9,14 +9,18 @@ from sahel_reader.highlighters.safety import printable
 
 
 class StatusBar(Static):
-    """Always shows where the reader is; report text never reaches it as markup."""
+    """Always shows where the reader is; report text never reaches it as markup or as controls.
+
+    Ids, claims and sources come from the reports and messages name files, so all of it is made
+    printable here, in one place.
+    """
 
     def show(self, doc_id: str, sentence: int, total: int, versions: int, modes: list[str]) -> None:
-        parts = [printable(doc_id), f"sentence {sentence + 1}/{total}" if total else "no sentences"]
+        parts = [doc_id, f"sentence {sentence + 1}/{total}" if total else "no sentences"]
         if versions:
             parts.append(f"{versions} version{'s' if versions != 1 else ''} in other reports")
         parts += modes
-        self.update(Text("  │  ".join(parts)))
+        self.message("  │  ".join(parts))
 
     def message(self, text: str) -> None:
-        self.update(Text(text))
+        self.update(Text(printable(text)))

@@ -80,7 +80,14 @@ _CAN_START = rf"(?<![^\W\d_])(?=[\d$£€¥.\-−–]|{word_alternatives(_FIRST_
 starts a hedge, a date or a number. Checking this first makes the search about ten times faster,
 since most positions fail it at once."""
 
-_FIGURE = re.compile(
+
+def _on_one_line(pattern: str) -> str:
+    """The pattern with its spaces kept to one line: a line break ends a sentence, so a figure
+    never spans one ("more than" at the end of a line is not the hedge of the next line's 77)."""
+    return pattern.replace(r"[\s-]", r"(?:[^\S\n]|-)").replace(r"\s", r"[^\S\n]")
+
+
+_FIGURE = re.compile(_on_one_line(
     rf"""
     {_CAN_START}
     (?:(?P<hedge>{_HEDGE})\s+)?
@@ -88,7 +95,7 @@ _FIGURE = re.compile(
         (?P<date>(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?
                   |(?<![\d.,])\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?
                   |{_MONTH}\s+(?:of\s+)?\d{{4}}))(?![\w])
-      | (?P<clock>\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:{_CLOCK_UNIT})?|\d{{1,2}}\.\d{{2}}\s*(?:{_CLOCK_UNIT})
+      | (?P<clock>\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*{_CLOCK_UNIT})?|\d{{1,2}}\.\d{{2}}\s*(?:{_CLOCK_UNIT})
                  |\d{{1,2}}\s*(?:a\.m\.|p\.m\.|am\b|pm\b))
       | (?P<decade>(?:in\s+)?(?:the|their|his|her)\s+(?:mid-|early\s+|late\s+)?'?(?:\d{{2}}|1\d{{3}}|20\d{{2}})['’]?s)\b
       | (?P<vague>{_VAGUE_PATTERN})\b
@@ -108,7 +115,7 @@ _FIGURE = re.compile(
     )?
     (?P<suffix>\s+or\s+(?:more|greater|higher|above|less|fewer|below|so)|\+|-plus)?
     (?![\w])
-    """,
+    """),
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -265,7 +272,7 @@ def _to_figure(text: str, match: re.Match[str]) -> tuple[Figure | None, int]:
     elif qualifier == "exact":
         qualifier, low, high = _interval(hedge, value, groups["suffix"], quantity)
     if hedge in _RANGE and qualifier != "range":
-        start = match.start("date") if groups["date"] else _core_start(match)
+        start = match.start("date") if groups["date"] else (sign_at if negative else _core_start(match))
 
     if quantity in ("year", "date", "time") and qualifier == "approx":
         low = high = value
@@ -278,11 +285,11 @@ def _interval(hedge: str | None, value: float | None, suffix: str | None, quanti
     if hedge in _LOWER or suffix in ("or more", "or greater", "or higher", "or above", "+", "-plus"):
         return "lower", value, None
     if hedge in _UPPER_NEAR:
-        return "upper", round(value * 0.85, 1), value
+        return "upper", *sorted((round(value * 0.85, 1), value))  # sorted: "almost -3" is -3 to -2.5
     if hedge in _UPPER or suffix in ("or less", "or fewer", "or below"):
         return "upper", None, value
     if hedge in _APPROX or suffix == "or so":
-        return "approx", round(value * 0.85, 1), round(value * 1.15, 1)
+        return "approx", *sorted((round(value * 0.85, 1), round(value * 1.15, 1)))
     return "exact", value, value
 
 

@@ -70,7 +70,7 @@ class Story:
         stream.write("\n}\n")
 
     def _json_sections(self) -> Iterator[tuple[str, Iterator[dict]]]:
-        yield "documents", ({"id": d.id, "path": d.path, "title": d.title, "outlet": d.outlet,
+        yield "documents", ({"id": d.id, "path": _shown_path(d.path), "title": d.title, "outlet": d.outlet,
                              "sentences": [list(s) for s in d.sentences]} for d in self.documents)
         yield "claims", (c.to_json() for c in self.claims)
         yield "clusters", (c.to_json() for c in self.clusters)
@@ -134,3 +134,8 @@ def _event_time(documents: list[Document], claims_by_doc: list[list[Claim]]) -> 
                 if month:
                     months[_MONTHS[month.group().lower()]] += 1
     return set(years), set(months)
+
+
+def _shown_path(path: str) -> str:
+    """The path as JSON can carry it: bytes of a file name that are not UTF-8 become U+FFFD."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")

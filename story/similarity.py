@@ -28,6 +28,11 @@ _RARE_WORDS = 8
 """How many of a text's rarest words it is looked up by: enough that a reworded sentence still
 shares one with its original, few enough that common words never make everything a candidate."""
 
+_COMMON_FLOOR = 64
+"""A word held by more texts than this (or a tenth of them) is too common to block on: a text made
+only of such words (a list of numbers, a page of one repeated phrase) is compared with nothing,
+rather than with everything."""
+
 
 def content_words(sentence: str) -> str:
     """The sentence reduced to its lower-cased content words, roughly stemmed, for fuzzy matching."""
@@ -95,9 +100,10 @@ def candidate_pairs(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     for index, text_words in enumerate(words):
         for word in text_words:
             holders[word].append(index)
+    common = max(_COMMON_FLOOR, len(texts) // 10)
     pairs: set[tuple[int, int]] = set()
     for index, text_words in enumerate(words):
-        shared = [word for word in text_words if frequency[word] > 1]
+        shared = [word for word in text_words if 1 < frequency[word] <= common]
         rarest = sorted(shared, key=lambda word: (frequency[word], word))[:_RARE_WORDS]
         for word in rarest:
             for other in holders[word]:

@@ -39,3 +39,13 @@ def visible_controls(text: str) -> str:
     tabs as a space, C1 controls and lone surrogates as �, and bidi overrides as ⍦. Newlines stay.
     """
     return text.translate(_VISIBLE)
+
+
+def editable(text: str) -> str:
+    """Text as an editor may hold it: line breaks as ``\\n``, tabs kept, other controls as pictures.
+
+    A note from a session file or the clipboard may carry escape sequences; a text area would
+    send them to the terminal as they are.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "\t".join(visible_controls(part) for part in text.split("\t"))

@@ -10,10 +10,9 @@ from textual import events
 from textual.app import App
 from textual.notifications import SeverityLevel
 
-from sahel_reader.highlighters.safety import printable
+from sahel_reader.highlighters.safety import editable, printable
 
 from .commands import load_keymap
-from .screens.notes import editable
 from .screens.reader import ReaderScreen
 
 

@@ -10,6 +10,7 @@ import hashlib
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.widgets import Static
@@ -30,7 +31,9 @@ from ..layout import document_views
 from ..messages import LoadProgress, SessionFailed, StoryReady
 from ..widgets.status_bar import StatusBar
 from .dialogs import ChoiceScreen, SavePathScreen
-from .notes import AnnotationList, NoteEdit, NoteEditor
+
+if TYPE_CHECKING:
+    from .notes import NoteEdit
 
 _NAME_LENGTH = 36
 """The longest default session file name, before its extension."""
@@ -189,6 +192,8 @@ class Annotating:
                                                            edit.note, edit.tags, stamp, stamp))
             self._changed()
 
+        from .notes import NoteEditor  # the editor (and Textual's TextArea) loads when first used
+
         self.app.push_screen(NoteEditor(anchor.exact, existing.note if existing else "",
                                         list(existing.tags) if existing else []), keep)
 
@@ -214,6 +219,8 @@ class Annotating:
             for item in [*self.session.annotations, *self.session.marks]:
                 if item.anchor.doc == pane.document.id and not item.orphan:
                     sentence_of[(item.anchor.doc, item.anchor.start)] = pane.sentence_at(item.anchor.start)
+        from .notes import AnnotationList
+
         self.app.push_screen(AnnotationList(self.session, sentence_of), self.jump_to)
 
     def action_link_marked(self) -> None:

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Input, Static, TextArea
 
-from sahel_reader.highlighters.safety import printable, visible_controls
+from sahel_reader.highlighters.safety import editable, printable
 from sahel_reader.story.annotations import TAGS, Session
 
 from ..jump import JumpTarget
@@ -23,16 +23,6 @@ class NoteEdit:
 
     note: str
     tags: list[str]
-
-
-def editable(text: str) -> str:
-    """Text as an editor may hold it: line breaks as ``\\n``, tabs kept, other controls as pictures.
-
-    A note from a session file or the clipboard may carry escape sequences; a text area would
-    send them to the terminal as they are.
-    """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "\t".join(visible_controls(part) for part in text.split("\t"))
 
 
 def parse_tags(text: str) -> list[str]:

@@ -138,13 +138,13 @@ def measure_claims_command(table: Table, folder: Path, count: int, runs: int) ->
 
 def measure_reader(table: Table, big_story: Path, long_folder: Path, runs: int) -> None:
     print("the reader")
-    minimal = statistics.median(screen.first_frame(screen.minimal_app_command(), b"ready") for _ in range(runs))
     reader = [sys.executable, "-m", "sahel_reader"]
-    seeds = statistics.median(screen.first_frame(reader, screen.FIRST_FRAME) for _ in range(runs))
+    big = [*reader, str(big_story)]
+    rounds = [(screen.first_frame(screen.minimal_app_command(), b"ready"), screen.first_frame(reader, screen.FIRST_FRAME),
+               screen.first_frame(big, screen.FIRST_FRAME)) for _ in range(runs)]  # interleaved: drift hits all
+    minimal, seeds, first = (statistics.median(times) for times in zip(*rounds))
     table.add("first frame, minimal Textual app (reference)", f"{minimal * 1e3:.0f} ms", "1.00×", "")
     table.add("first frame, reader on the seeds", f"{seeds * 1e3:.0f} ms", f"{seeds / minimal:.2f}× the minimal app", "≤ 1.5×")
-    big = [*reader, str(big_story)]
-    first = statistics.median(screen.first_frame(big, screen.FIRST_FRAME) for _ in range(runs))
     filled = statistics.median(screen.first_frame(big, screen.PANES_FILLED, timeout=120) for _ in range(max(1, runs // 2)))
     linked = statistics.median(screen.first_frame(big, screen.CLAIMS_SHOWN, timeout=180) for _ in range(max(1, runs // 2)))
     count = len(list(big_story.iterdir()))

@@ -1,8 +1,6 @@
 """Loading reports: files, folders and story manifests in; Documents and one-sentence errors out.
 
-Offsets everywhere are into the text as loaded, so the text is fixed here once: decoded (UTF-8,
-or UTF-16/32 with its BOM, else Windows-1252), BOM dropped, newlines made ``\\n`` exactly as
-Python's text mode does.
+Offsets everywhere are into the text as loaded; ``decoding`` turns a file's bytes into that text.
 
 Whatever a path holds, loading never raises and never hangs: folders are not descended into (so
 a link to a folder cannot loop), only regular files are read (never a pipe or a device), their
@@ -11,7 +9,6 @@ size is checked before their bytes are read, and at most ``MAX_REPORTS`` are ope
 
 from __future__ import annotations
 
-import codecs
 import errno
 import os
 import re
@@ -22,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
+
 from sahel_reader.highlighters.boilerplate import (
     boilerplate_lines,
     credited_sources,
@@ -31,6 +29,7 @@ from sahel_reader.highlighters.boilerplate import (
 from sahel_reader.highlighters.sentences import split_sentences
 from sahel_reader.highlighters.spans import Span
 
+from .decoding import Refused, decode, refuse_binary
 from .model import Document, LoadError, LoadResult
 
 REPORT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
@@ -44,31 +43,12 @@ _HTML_SUFFIXES = frozenset({".html", ".htm"})
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 _MANIFEST_FIELDS = ("id", "outlet", "date", "url")
 
-_BINARY_SIGNATURES = (
-    (b"%PDF", "PDF"),
-    (b"PK\x03\x04", "ZIP archive or Word document"),
-    (b"\xd0\xcf\x11\xe0", "old Word or Excel document"),
-    (b"\x89PNG", "PNG image"),
-    (b"\xff\xd8\xff", "JPEG image"),
-    (b"GIF8", "GIF image"),
-    (b"\x1f\x8b", "gzip archive"),
-)
 _HEADLINE_MAX_CHARS = 200
 _NOT_HEADLINE_END = tuple('.!?:;,-–—…"”’\'»')
 _MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+(?P<title>.*?)[ \t]*#*[ \t]*")
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
 _LINE = re.compile(r"^.*$", re.MULTILINE)
 _WORD = re.compile(r"\w")
-# Characters that text hardly ever holds but random bytes read as Windows-1252 give one time in
-# nine: C0 controls other than whitespace and those of escape sequences, DEL, U+FFFD.
-_BINARY_CHARACTERS = re.compile("[\x01-\x06\x0e-\x1a\x1c-\x1f\x7f\ufffd]")
-# In this order: UTF-32 LE's byte-order mark starts with UTF-16 LE's.
-_BOMS = {codecs.BOM_UTF32_LE: "utf-32", codecs.BOM_UTF32_BE: "utf-32", codecs.BOM_UTF16_LE: "utf-16",
-         codecs.BOM_UTF16_BE: "utf-16"}
-
-
-class _Refused(Exception):
-    """A file that cannot be loaded; the message is one sentence on why, without the file's name."""
 
 
 def bundled_seed_paths() -> list[Path]:
@@ -84,7 +64,7 @@ def is_session_file(path: str | Path) -> bool:
         return False
     try:
         data = _read_yaml(path)
-    except _Refused:
+    except Refused:
         return False
     return isinstance(data, dict) and SESSION_KEY in data
 
@@ -130,7 +110,7 @@ def _load_into(result: LoadResult, path: Path, overrides: dict[str, str] | None 
         return
     try:
         result.documents.append(_load_report(path, overrides or {}))
-    except _Refused as refusal:
+    except Refused as refusal:
         _refuse(result, path, str(refusal))
 
 
@@ -156,10 +136,10 @@ def _load_manifest(manifest: Path, result: LoadResult) -> None:
     try:
         data = _read_yaml(manifest)
         if isinstance(data, dict) and SESSION_KEY in data:
-            raise _Refused("this is a saved reading session, not a story manifest; open it alone.")
+            raise Refused("this is a saved reading session, not a story manifest; open it alone.")
         if not isinstance(data, dict) or not isinstance(data.get("reports"), list):
-            raise _Refused("not a story manifest: it needs a 'reports:' list of report paths.")
-    except _Refused as refusal:
+            raise Refused("not a story manifest: it needs a 'reports:' list of report paths.")
+    except Refused as refusal:
         _refuse(result, manifest, str(refusal))
         return
     if result.title is None and data.get("title") is not None:
@@ -176,12 +156,15 @@ def _read_yaml(path: Path) -> object:
     try:
         return yaml.safe_load(_read_bytes(path).decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise _Refused("not valid UTF-8, so not a manifest or session file.") from None
+        raise Refused("not valid UTF-8, so not a manifest or session file.") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
         problem = getattr(error, "problem", None) or "it cannot be parsed"
-        raise _Refused(f"not valid YAML{where} ({problem}).") from None
+        raise Refused(f"not valid YAML{where} ({problem}).") from None
+    except (ValueError, RecursionError) as error:  # a date like 2024-02-30, a 5,000-digit number, deep nesting
+        problem = str(error).splitlines()[0][:80] if str(error) else error.__class__.__name__
+        raise Refused(f"a value in it cannot be read ({problem}).") from None
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -193,25 +176,25 @@ def _read_bytes(path: Path) -> bytes:
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            raise _Refused("this is a folder, not a report file.")
+            raise Refused("this is a folder, not a report file.")
         if not stat.S_ISREG(info.st_mode):
-            raise _Refused("this is a device, pipe or socket, not a report file.")
+            raise Refused("this is a device, pipe or socket, not a report file.")
         if info.st_size > MAX_REPORT_BYTES:
-            raise _Refused(f"the file is {info.st_size / 1_048_576:.1f} MB; reports over"
+            raise Refused(f"the file is {info.st_size / 1_048_576:.1f} MB; reports over"
                            f" {MAX_REPORT_BYTES / 1_048_576:g} MB are refused.")
         data = path.read_bytes()
     except (FileNotFoundError, NotADirectoryError):
         if path.is_symlink():
-            raise _Refused("broken symbolic link: the file it points to does not exist.") from None
-        raise _Refused("file not found.") from None
+            raise Refused("broken symbolic link: the file it points to does not exist.") from None
+        raise Refused("file not found.") from None
     except PermissionError:
-        raise _Refused("permission denied: this file cannot be read.") from None
+        raise Refused("permission denied: this file cannot be read.") from None
     except OSError as error:
         if error.errno == errno.ELOOP:
-            raise _Refused("symbolic link loop: the link leads back to itself.") from None
-        raise _Refused(f"this file cannot be read ({error.strerror or error}).") from None
+            raise Refused("symbolic link loop: the link leads back to itself.") from None
+        raise Refused(f"this file cannot be read ({error.strerror or error}).") from None
     if not data.strip():
-        raise _Refused("the file is empty.")
+        raise Refused("the file is empty.")
     return data
 
 
@@ -220,13 +203,13 @@ def _load_report(path: Path, overrides: dict[str, str]) -> Document:
     data = _read_bytes(path)
     suffix = path.suffix.lower()
     if suffix not in REPORT_SUFFIXES:
-        _refuse_binary(data)
-        raise _Refused("not a report file: expected .txt, .md, .html or a .yaml story manifest.")
+        refuse_binary(data)
+        raise Refused("not a report file: expected .txt, .md, .html or a .yaml story manifest.")
     site_name = None
     if suffix in _HTML_SUFFIXES:
         document, site_name = _html_document(path, data)
     else:
-        text, warning = _decode(data)
+        text, warning = decode(data)
         document = Document(id=_name(path.stem), path=str(path), text=text)
         document.warnings += [f"{_shown(path)}: {warning}"] if warning else []
         _analyse(document)
@@ -241,50 +224,14 @@ def _load_report(path: Path, overrides: dict[str, str]) -> Document:
     return document
 
 
-def _decode(data: bytes) -> tuple[str, str | None]:
-    """Text as Python's text mode would give it, and a warning when it was not UTF-8.
-
-    UTF-16 or UTF-32 cut short keeps what can be read, with a warning, rather than losing it all.
-    A text with more than one binary character in twenty (in its first 8,192, and 32 at least)
-    is binary.
-    """
-    warning = None
-    encoding = next((name for bom, name in _BOMS.items() if data.startswith(bom)), None)
-    if encoding:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            text = data.decode(encoding, errors="replace")
-            warning = f"this file is not valid {encoding.upper()} throughout; what could not be read shows as �."
-    else:
-        _refuse_binary(data)
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = data.decode("cp1252", errors="replace")
-            warning = "this file was not valid UTF-8; it was read as Windows-1252."
-    sample = text[:8192]
-    if "\x00" in text or len(_BINARY_CHARACTERS.findall(sample)) > max(len(sample), 640) / 20:
-        raise _Refused("this looks like a binary file, not a text report.")
-    return text.replace("\r\n", "\n").replace("\r", "\n"), warning
-
-
-def _refuse_binary(data: bytes) -> None:
-    for signature, kind in _BINARY_SIGNATURES:
-        if data.startswith(signature):
-            raise _Refused(f"this looks like a binary file ({kind}), not a text report.")
-    if b"\x00" in data[:8192]:
-        raise _Refused("this looks like a binary file, not a text report.")
-
-
 def _html_document(path: Path, data: bytes) -> tuple[Document, str | None]:
     """The article of a web page as a document, and the site's name."""
     from .html import extract_article
 
-    _refuse_binary(data)
+    refuse_binary(data)
     article = extract_article(data)
     if article is None:
-        raise _Refused("no article text found in this HTML page.")
+        raise Refused("no article text found in this HTML page.")
     document = Document(
         id=_name(path.stem),
         path=str(path),

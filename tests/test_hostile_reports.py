@@ -328,3 +328,16 @@ def test_a_folder_of_10000_reports_opens_the_first_ones_with_one_message(
     assert main(["claims", str(folder)]) == 1
     captured = capsys.readouterr()
     assert len(captured.err.splitlines()) == 2 and "20 reports" in captured.out
+
+
+@pytest.mark.parametrize("value", ["2024-02-30", "9" * 5000])
+def test_a_manifest_with_a_value_yaml_cannot_build_is_refused_not_a_crash(tmp_path: Path, value: str,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    manifest = tmp_path / "story.yaml"
+    manifest.write_text(f"title: {value}\nreports:\n  - path: good.txt\n", encoding="utf-8")
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    result = load_paths([manifest])
+    assert not result.documents and len(result.errors) == 1
+    assert str(manifest) in result.errors[0].message and "cannot be read" in result.errors[0].message
+    assert main(["claims", str(manifest)]) == 1
+    assert capsys.readouterr().err.count("\n") == 1

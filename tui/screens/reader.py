@@ -185,11 +185,12 @@ class ReaderScreen(Annotating, Searching, Screen):
         first = max(0, min(first, count - size))
         return range(first, first + size)
 
-    async def _mount_window(self) -> None:
+    async def _mount_window(self, *, focused_only: bool = False) -> None:
         """Mount the panes of the window, in report order, replacing those that left it.
 
         A removed widget cannot be mounted again, so a pane leaving the window is replaced in
-        ``self.panes`` by an unmounted copy that keeps its cursor, selection and matches.
+        ``self.panes`` by an unmounted copy that keeps its cursor, selection and matches. With
+        ``focused_only``, only the focused report's pane is mounted now (see ``_slide_window``).
         """
         container = self.query_one("#panes")
         window = self._window()
@@ -199,7 +200,7 @@ class ReaderScreen(Annotating, Searching, Screen):
             for pane in leaving:
                 self.panes[self.panes.index(pane)] = pane.copy()
         mounted = [self.panes[n] for n in window if self.panes[n].is_mounted]
-        for n in window:
+        for n in ([self.active] if focused_only and self.active in window else window):
             pane = self.panes[n]
             if not pane.is_mounted:
                 later = next((p for p in mounted if self.panes.index(p) > n), None)
@@ -253,10 +254,18 @@ class ReaderScreen(Annotating, Searching, Screen):
             self.run_worker(self._slide_window(), group="window")
 
     async def _slide_window(self) -> None:
+        """Bring the focused report into view: its pane first, painted at once; its neighbours
+        after that frame, since mounting a pane is most of what a jump costs."""
+        async with self._window_lock:
+            await self._mount_window(focused_only=True)
+            self._size_panes()
+            self._show_active()
+        self.call_after_refresh(self.run_worker, self._fill_window(), group="window-fill")
+
+    async def _fill_window(self) -> None:
         async with self._window_lock:
             await self._mount_window()
             self._size_panes()
-            self._show_active()
 
     def _show_active(self) -> None:
         pane = self.panes[self.active]

@@ -5,7 +5,8 @@ import threading
 from conftest import sentence_text, wait_for_story
 
 from sahel_reader.tui.app import SahelReaderApp
-from sahel_reader.tui.screens.reader import MOUNTED_PANES, ReaderScreen
+from sahel_reader.tui.screens.pane_row import MOUNTED_PANES
+from sahel_reader.tui.screens.reader import ReaderScreen
 
 TOLLS = ["77 people were killed", "at least 77 people were killed", "almost 100 people were killed"]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import sys
 from dataclasses import dataclass, field
 
 from sahel_reader.highlighters.spans import Span
@@ -23,7 +25,8 @@ class Document:
     url: str | None = None
     sentences: list[Span] = field(default_factory=list)
     boilerplate: list[Span] = field(default_factory=list)
-    """Lines a site adds around the article: kept in the text, never mined for claims."""
+    """Lines a site adds around the article: kept in the text, never mined for claims. In text
+    order and apart, as lines are."""
     sources: list[str] = field(default_factory=list)
     """Where the report says it comes from: wire credits (AFP, Reuters) and "Original Source:" lines."""
     duplicate_sentences: list[int] = field(default_factory=list)
@@ -32,8 +35,10 @@ class Document:
     """Things the reader should know but that did not stop loading (a cp1252 fallback, say)."""
 
     def is_boilerplate(self, start: int, end: int) -> bool:
-        """True when ``[start, end)`` lies inside a boilerplate line."""
-        return any(b_start <= start and end <= b_end for b_start, b_end in self.boilerplate)
+        """True when ``[start, end)`` lies inside a boilerplate line (found by bisection: this is
+        asked for every sentence and figure, and a scraped page can have thousands of such lines)."""
+        index = bisect.bisect_right(self.boilerplate, (start, sys.maxsize)) - 1
+        return index >= 0 and end <= self.boilerplate[index][1]
 
 
 @dataclass(frozen=True, slots=True)

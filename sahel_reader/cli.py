@@ -114,9 +114,13 @@ def _reader(argv: list[str]) -> int:
                         help="save the reports' texts inside the session file, so it can be sent as one file")
     options = parser.parse_args(argv)
 
-    from sahel_reader.story.documents import bundled_seed_paths, is_session_file
+    from sahel_reader.story.seeds import bundled_seed_paths
 
-    sessions = [p for p in options.paths if is_session_file(p)]
+    sessions = []
+    if any(Path(p).suffix.lower() in (".yaml", ".yml") for p in options.paths):
+        from sahel_reader.story.documents import is_session_file  # yaml, only when it can matter
+
+        sessions = [p for p in options.paths if is_session_file(p)]
     if sessions and len(options.paths) > 1:
         parser.error("a session file opens alone: it names its own reports")
     from sahel_reader.tui.app import SahelReaderApp

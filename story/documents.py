@@ -14,7 +14,6 @@ import os
 import re
 import stat
 from collections.abc import Iterator, Sequence
-from importlib.resources import files
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -31,6 +30,7 @@ from sahel_reader.highlighters.spans import Span
 
 from .decoding import Refused, decode, refuse_binary
 from .model import Document, LoadError, LoadResult
+from .seeds import bundled_seed_paths  # noqa: F401  (imported from here by many)
 
 REPORT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 MANIFEST_SUFFIXES = frozenset({".yaml", ".yml"})
@@ -49,12 +49,6 @@ _MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+(?P<title>.*?)[ \t]*#*[ \t]*")
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
 _LINE = re.compile(r"^.*$", re.MULTILINE)
 _WORD = re.compile(r"\w")
-
-
-def bundled_seed_paths() -> list[Path]:
-    """The five bundled Bamako reports, the story shown when no path is given."""
-    seeds = Path(str(files("sahel_reader.seeds")))
-    return sorted(path for path in seeds.iterdir() if path.suffix == ".txt")
 
 
 def is_session_file(path: str | Path) -> bool:

@@ -104,3 +104,21 @@ async def test_embed_saves_the_texts_and_export_runs_from_the_reader(tmp_path, m
         await pilot.pause()
         assert "<html" in (tmp_path / "one-file.html").read_text(encoding="utf-8")
         assert screen.session_path == tmp_path / "one-file.sahel.yaml"
+
+
+async def test_reports_from_far_apart_are_saved_by_default_in_the_working_folder(tmp_path, monkeypatch):
+    """Their only shared folder is the root: the session goes where the reader started instead."""
+    from sahel_reader.story.documents import bundled_seed_paths
+
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    own = tmp_path / "own.txt"
+    own.write_text("Officials said 77 people were killed in the attack on Tuesday.\n", encoding="utf-8")
+    app = SahelReaderApp([str(own), str(bundled_seed_paths()[1])], "two places")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await wait_for_story(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SavePathScreen)
+        assert app.screen.query_one("#save-path").value == str(work / "two-places.sahel.yaml")

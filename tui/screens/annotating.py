@@ -274,13 +274,17 @@ class Annotating:
             self._save_to(str(self.session_path))
 
     def _default_session_path(self) -> Path:
-        """Next to the reports (the working folder for the bundled story), named after the story."""
-        from sahel_reader.story.documents import bundled_seed_paths
+        """Next to the reports when they share a folder, else in the working folder (so also for the
+        bundled story); named after the story. Reports from far apart share only ``/``."""
+        from sahel_reader.story.seeds import bundled_seed_paths
 
         bundled = {str(p.resolve()) for p in bundled_seed_paths()}
         paths = [Path(d.path).resolve() for d in self.story.documents]
-        folder = Path.cwd() if not paths or all(str(p) in bundled for p in paths) else \
-            Path(os.path.commonpath([str(p.parent) for p in paths]))
+        folder = Path.cwd()
+        if paths and not all(str(p) in bundled for p in paths):
+            shared = Path(os.path.commonpath([str(p.parent) for p in paths]))
+            if shared != Path(shared.anchor):
+                folder = shared
         words = re.findall(r"[a-z0-9]+", (self.story.title or "session").lower())
         name = ""
         for word in words:  # whole words, up to a short file name

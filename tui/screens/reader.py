@@ -21,7 +21,6 @@ from textual.widgets import Header, Input, LoadingIndicator, Static
 from sahel_reader.highlighters.safety import printable
 from sahel_reader.story.analysis import Story, analyse
 from sahel_reader.story.annotations import Session
-from sahel_reader.story.documents import LoadResult, load_paths
 
 from ..commands import READER_COMMANDS, ReaderCommands
 from ..jump import JumpTarget
@@ -90,7 +89,9 @@ class ReaderScreen(PaneRow, Annotating, Searching, Screen):
             return
         count = len(self.paths)
         self.post_message(LoadProgress(f"Reading {count} path{'s' if count != 1 else ''}…"))
-        loaded: LoadResult = load_paths(self.paths)
+        from sahel_reader.story.documents import load_paths  # in the worker: not needed for the first frame
+
+        loaded = load_paths(self.paths)
         title = loaded.title or self.story_title
         if len(loaded.documents) > MOUNTED_PANES:
             # Many reports take seconds to link: show their texts first, to be read meanwhile.

@@ -1,0 +1,13 @@
+"""Where the bundled story is: a module of its own so that starting the reader need not load the
+report reader (yaml, the highlighters) before the first frame."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+
+def bundled_seed_paths() -> list[Path]:
+    """The five bundled Bamako reports, the story shown when no path is given."""
+    seeds = Path(str(files("sahel_reader.seeds")))
+    return sorted(path for path in seeds.iterdir() if path.suffix == ".txt")

@@ -108,16 +108,15 @@ async def test_embed_saves_the_texts_and_export_runs_from_the_reader(tmp_path, m
 
 async def test_reports_from_far_apart_are_saved_by_default_in_the_working_folder(tmp_path, monkeypatch):
     """Their only shared folder is the root: the session goes where the reader started instead."""
-    from sahel_reader.story.documents import bundled_seed_paths
-
     work = tmp_path / "work"
     work.mkdir()
     monkeypatch.chdir(work)
-    own = tmp_path / "own.txt"
-    own.write_text("Officials said 77 people were killed in the attack on Tuesday.\n", encoding="utf-8")
-    app = SahelReaderApp([str(own), str(bundled_seed_paths()[1])], "two places")
+    for name in ("one.txt", "two.txt"):
+        (tmp_path / name).write_text("Officials said 77 people were killed on Tuesday.\n", encoding="utf-8")
+    app = SahelReaderApp([str(tmp_path / "one.txt"), str(tmp_path / "two.txt")], "two places")
     async with app.run_test(size=(160, 45)) as pilot:
-        await wait_for_story(pilot)
+        screen = await wait_for_story(pilot)
+        screen.story.documents[1].path = "/srv/elsewhere/two.txt"  # as if opened from far away
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, SavePathScreen)

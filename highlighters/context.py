@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .folding import CaseBlind, WordStart, fold
 from .spans import Span
 from .trie import word_alternatives
 
@@ -34,10 +35,9 @@ _EVENT_FIRST_WORDS = (
     "kidnapped hostages"
 ).split()
 """Every word an event phrase can begin with (a test checks the list against the phrases)."""
-_EVENT = re.compile(
+_EVENT = WordStart(
     rf"\b(?={word_alternatives(_EVENT_FIRST_WORDS)}\b)(?:"
-    + "|".join(f"(?P<{name}>\\b(?:{pattern})\\b)" for name, pattern in _EVENT_PHRASES) + ")",
-    re.IGNORECASE,
+    + "|".join(f"(?P<{name}>\\b(?:{pattern})\\b)" for name, pattern in _EVENT_PHRASES) + ")"
 )
 """The guard in front rules out most positions at once: only a listed word can start a phrase."""
 _WORD = re.compile(r"[\w’'-]+")
@@ -58,25 +58,32 @@ _NOT_A_HEAD = {
 _EVENT_NOUNS = {"deaths", "death", "dead", "injuries", "injured", "wounded", "casualties",
                 "fatalities", "hurt", "killed"}
 
-_SOURCE_PATTERNS = [
-    re.compile(r"\baccording\s+to\s+(?P<src>[^,.;:“”\"()]+?)(?=\s+(?:who|which|that|on\s+[A-Z]\w+day)\b|[,.;:“”\"()]|$)",
-               re.IGNORECASE),
-    re.compile(r"\b(?:informed|told)\s+by\s+(?P<src>[^,.;:“”\"]+?)(?=\s+(?:who|which|that)\b|[,.;:“”\"]|$)", re.IGNORECASE),
-    re.compile(r"\b(?P<src>(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:sources?|officials?|officers?|spokesm[ae]n|spokeswom[ae]n|spokesperson"
-               r"|ministry|police|army|military|government|authorities|doctors?|medics?|witnesses|residents|reports?"
-               r"|agency|newspaper|daily|document|statement|correspondent|reporter)"
-               r"(?:\s+(?:in|at|from|of|with|for)\s+(?:the\s+)?[\w-]+(?:\s+[A-Z][\w-]*)?)?)"
-               r"(?:\s*,\s*(?:who|one\s+of\s+whom)[^,]*,)?\s+(?:has\s+|have\s+|had\s+)?"
-               r"(?:said|says|say|told|confirmed|reported|stated|estimated|announced|suggest(?:s|ed)?|put|gave|named)\b",
-               re.IGNORECASE),
-    re.compile(r"(?P<src>\b[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|de|al|bin))*)\s+(?:has\s+|had\s+)?"
-               r"(?:said|says|told|confirmed|reported|stated|estimated|announced)\b"),
-]
-_SOURCE_NEEDS = (("according",), ("by",), (), ())
-"""Words a pattern cannot match without: sentences lacking them skip it."""
-_ENDS_ON_VERB = (_SOURCE_PATTERNS[2], _SOURCE_PATTERNS[3])
-_REPORTING_VERB = re.compile(r"\b(?:said|says|say|told|confirmed|reported|stated|estimated|announced"
-                             r"|suggest(?:s|ed)?|put|gave|named)\b", re.IGNORECASE)
+_ACCORDING_TO = re.compile(
+    r"\baccording\s+to\s+(?P<src>[^,.;:“”\"()]+?)(?=\s+(?:who|which|that|on\s+[A-Z]\w+day)\b|[,.;:“”\"()]|$)",
+    re.IGNORECASE)
+_TOLD_BY = re.compile(r"\b(?:informed|told)\s+by\s+(?P<src>[^,.;:“”\"]+?)(?=\s+(?:who|which|that)\b|[,.;:“”\"]|$)",
+                      re.IGNORECASE)
+_NOUN_BEFORE_VERB = CaseBlind(
+    r"\b(?P<src>(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:sources?|officials?|officers?|spokesm[ae]n|spokeswom[ae]n|spokesperson"
+    r"|ministry|police|army|military|government|authorities|doctors?|medics?|witnesses|residents|reports?"
+    r"|agency|newspaper|daily|document|statement|correspondent|reporter)"
+    r"(?:\s+(?:in|at|from|of|with|for)\s+(?:the\s+)?[\w-]+(?:\s+[a-z][\w-]*)?)?)"
+    r"(?:\s*,\s*(?:who|one\s+of\s+whom)[^,]*,)?\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:said|says|say|told|confirmed|reported|stated|estimated|announced|suggest(?:s|ed)?|put|gave|named)\b")
+""""security sources said", "an official in the ministry, who asked not to be named, told"."""
+_NAME_BEFORE_VERB = re.compile(
+    r"(?P<src>[A-Z](?<!\w.)[\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|de|al|bin))*)\s+(?:has\s+|had\s+)?"
+    r"(?:said|says|told|confirmed|reported|stated|estimated|announced)\b")
+""""Interior Minister Daoud Aly Mohammedine said". The capital comes before the lookbehind that
+asks that no word character precede it, so that ``re`` can skip to the capitals of a text in C."""
+_REPORTING_VERB = WordStart(r"\b(?:said|says|say|told|confirmed|reported|stated|estimated|announced"
+                            r"|suggest(?:s|ed)?|put|gave|named)\b")
+_SOURCE_NOUN = CaseBlind(r"sources?|officials?|officers?|spokes(?:m[ae]n|wom[ae]n|person)|ministry|police|army"
+                         r"|military|government|authorities|doctors?|medics?|witnesses|residents|reports?"
+                         r"|agency|newspaper|daily|document|statement|correspondent|reporter")
+"""The nouns an attribution ending on a reporting verb must hold: a stretch without one is skipped."""
+_WORDS_BEFORE_REVERSED = re.compile(r"[\w-]*(?:\s+[\w-]+){0,4}")
+"""Read backwards from a place: the rest of its word and the four words before it."""
 _SOURCE_REACH = 240
 """How far before its verb an attribution can start, in characters."""
 _SOURCE_TRIM = re.compile(r"^(?:and|but|that|while|although|as|from|by|on\s+\w+day|late\s+on\s+\w+day|on\s+\w+)\s+", re.IGNORECASE)
@@ -95,13 +102,13 @@ _BACKGROUND = re.compile(
 )
 
 
-def event_words(sentence_text: str) -> list[re.Match[str]]:
-    """The event words of a sentence, found once for all its figures."""
-    return list(_EVENT.finditer(sentence_text))
+def event_words(sentence_text: str) -> list[tuple[int, int, str]]:
+    """The event words of a sentence as (start, end, event), found once for all its figures."""
+    return _EVENT.spans(sentence_text, fold(sentence_text))
 
 
 def figure_event(sentence_text: str, figure: Span, others: list[Span],
-                 events: list[re.Match[str]] | None = None) -> str | None:
+                 events: list[tuple[int, int, str]] | None = None) -> str | None:
     """What happened to what the figure counts (killed, injured, ...), from the nearest event words.
 
     ``figure`` and ``others`` are spans relative to ``sentence_text``; an event word on the far side
@@ -114,21 +121,23 @@ def figure_event(sentence_text: str, figure: Span, others: list[Span],
     best: tuple[int, str] | None = None
     if events is None:
         events = event_words(sentence_text)
-    for match in (m for m in events if left_fence <= m.start() and m.end() <= right_fence):
-        if match.end() <= start:
-            if left_fence and _COORDINATED.match(sentence_text, match.end(), start):
+    for word_start, word_end, event in events:
+        if word_start < left_fence or word_end > right_fence:
+            continue
+        if word_end <= start:
+            if left_fence and _COORDINATED.match(sentence_text, word_end, start):
                 continue  # "77 had died and 255 were injured": "died" is the 77's
-            distance = _words_between(sentence_text, match.end(), start)
-        elif match.start() >= end:
-            distance = _words_between(sentence_text, end, match.start())
-            if right_fence < len(sentence_text) and _DIRECT_OBJECT.fullmatch(sentence_text, match.end(), right_fence):
+            distance = _words_between(sentence_text, word_end, start)
+        elif word_start >= end:
+            distance = _words_between(sentence_text, end, word_start)
+            if right_fence < len(sentence_text) and _DIRECT_OBJECT.fullmatch(sentence_text, word_end, right_fence):
                 continue  # "killed and injured “hundreds”": the verb's object is the next figure
         else:
             distance = 0  # the phrase holds the figure: "named 81 victims"
         if distance <= _MAX_WINDOW and (best is None or distance < best[0] or (
-            distance == best[0] and match.start() >= end
+            distance == best[0] and word_start >= end
         )):
-            best = (distance, match.lastgroup)
+            best = (distance, event)
     return best[1] if best else None
 
 
@@ -161,28 +170,49 @@ def sentence_sources(sentence_text: str) -> list[tuple[int, str]]:
     """Who the sentence attributes its content to, with the offset of each attribution.
 
     The patterns that end on a reporting verb are tried only in the stretch before each such
-    verb: the rest of the sentence cannot hold their match, and trying it is most of the cost.
+    verb, and only where that stretch holds a noun such a source needs: the rest of the sentence
+    cannot hold their match, and trying it is most of the cost.
     """
+    folded = fold(sentence_text)
+    lowered = folded if folded is not None else sentence_text.lower()
+    stretches = _merged([(start, end) for start, end, _ in _REPORTING_VERB.spans(sentence_text, folded)])
+    matches: list[re.Match[str]] = []
+    if "according" in lowered:
+        matches += _ACCORDING_TO.finditer(sentence_text)
+    if "by" in lowered:
+        matches += _TOLD_BY.finditer(sentence_text)
+    if stretches:
+        pattern, target = _NOUN_BEFORE_VERB.over(sentence_text, folded)
+        noun = _SOURCE_NOUN.over(sentence_text, folded)[0]
+        for start, end in _from_first_noun(target, noun, stretches):
+            matches += pattern.finditer(target, start, end)
+        for start, end in stretches:
+            matches += _NAME_BEFORE_VERB.finditer(sentence_text, start, end)
     found: list[tuple[int, str]] = []
-    lowered = sentence_text.lower()
-    verbs = [m.span() for m in _REPORTING_VERB.finditer(sentence_text)]
-    for pattern, needs in zip(_SOURCE_PATTERNS, _SOURCE_NEEDS):
-        if needs and not all(word in lowered for word in needs):
+    for match in matches:
+        written = sentence_text[match.start("src"):match.end("src")]
+        source = _clean_source(written)
+        if not source:
             continue
-        if pattern in _ENDS_ON_VERB:
-            matches = {m.span(): m for start, end in _merged(verbs)
-                       for m in pattern.finditer(sentence_text, start, end)}
-            candidates = [matches[span] for span in sorted(matches)]
-        else:
-            candidates = pattern.finditer(sentence_text)
-        for match in candidates:
-            source = _clean_source(match.group("src"))
-            if not source:
-                continue
-            offset = match.start("src") + match.group("src").find(source.split()[0])
-            if not any(abs(offset - other) < len(src) for other, src in found):
-                found.append((offset, source))
+        offset = match.start("src") + written.find(source.split()[0])
+        if not any(abs(offset - other) < len(src) for other, src in found):
+            found.append((offset, source))
     return sorted(found)
+
+
+def _from_first_noun(text: str, noun: re.Pattern[str], stretches: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches that hold a source noun, each from the earliest place an attribution with it can start.
+
+    Such an attribution is at most four words (an article and three more) before its noun, so none
+    starts before the four words that precede the stretch's first noun.
+    """
+    narrowed = []
+    for start, end in stretches:
+        first = noun.search(text, start, end)
+        if first is not None:
+            before = text[start:first.start()][::-1]
+            narrowed.append((first.start() - _WORDS_BEFORE_REVERSED.match(before).end(), end))
+    return narrowed
 
 
 def _merged(verbs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -1,127 +1,52 @@
 """Figures: every numeric expression that states a fact, with its hedge and the interval it allows.
 
-One compiled pattern finds candidates (digits, number words, vague amounts such as "dozens",
-dates, clock times), with the hedge before them ("more than", "almost", "in the") and the unit
-after them. Python then only looks at the few matches: it parses number words, drops what is not
-a figure (ordinals never match; "one of the worst", "a civilian one", "two-pronged", "the three
-have", "COVID-19" are dropped here), and turns the hedge into a qualifier and an interval.
+One compiled pattern (``figure_pattern``) finds candidates: digits, number words, vague amounts
+such as "dozens", dates, clock times, with the hedge before them ("more than", "almost", "in the")
+and the unit after them. Python then only looks at the few matches: it parses number words, drops
+what is not a figure (ordinals never match; "one of the worst", "a civilian one", "two-pronged",
+"the three have", "COVID-19" are dropped here), and turns the hedge into a qualifier and an interval.
 """
 
 from __future__ import annotations
 
 import re
 
-from .spans import Figure
-from .trie import word_alternatives
-
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
-}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-           "trillion": 1_000_000_000_000}
-_SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mil": 1_000_000, "mm": 1_000_000,
-                 "b": 1_000_000_000, "bn": 1_000_000_000, "bln": 1_000_000_000,
-                 "t": 1_000_000_000_000, "tn": 1_000_000_000_000}
-_SHORT_SCALE = r"(?:k|mn|mil|mm|m|bln|bn|b|tn|t)"
-
-_VAGUE = {
-    "a few dozen": (24, 60), "several dozen": (36, 99), "many dozens": (24, 99), "dozens": (24, 99),
-    "scores": (40, 99), "a few hundred": (200, 500), "several hundred": (300, 999),
-    "hundreds": (200, 999), "a few thousand": (2_000, 5_000), "several thousand": (3_000, 9_999),
-    "many thousands": (2_000, 9_999), "thousands": (2_000, 9_999),
-    "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
-    "millions": (2_000_000, 999_999_999), "a few million": (2_000_000, 5_000_000),
-    "several million": (3_000_000, 9_999_999), "billions": (2_000_000_000, 999_999_999_999),
-}
-
-_LOWER = ("more than", "over", "at least", "greater than", "higher than", "no fewer than", "no less than", "upwards of", "in excess of", "no fewer than",
-          "no less than", "above", "exceeding", "well over", "just over", "just above", "north of")
-_UPPER_NEAR = ("almost", "nearly", "close to", "just under", "just below", "just short of")
-_UPPER = ("up to", "as many as", "fewer than", "less than", "under", "no more than", "at most",
-          "below", "as much as")
-_APPROX = ("about", "around", "some", "approximately", "roughly", "an estimated", "estimated",
-           "approx.", "circa", "an approximate", "a reported", "perhaps", "about some")
-_RANGE = ("between", "from")
-
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_NUMBER_WORD = "|".join(sorted([*_UNITS, *_SCALES], key=len, reverse=True))
-_RANGE_WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
-_DIGITS = r"(?<![\d.,])(?:(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f]\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?![.,]?\d)"
-"""Digits, grouped by commas or no-break spaces (10\u00a0000), never starting or stopping inside a
-number, so an address like 192.168.1.2 gives no figure at all."""
-_HEDGE = "|".join(re.escape(h).replace(r"\ ", r"\s+")
-                  for h in sorted({*_LOWER, *_UPPER_NEAR, *_UPPER, *_APPROX, *_RANGE}, key=len, reverse=True))
-_SCALE_AND = r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+"
-"""Only a scale takes "and" inside one number: "two hundred and fifty", never "ten and fifteen"."""
-_VAGUE_PATTERN = "|".join(v.replace(" ", r"\s+") for v in sorted(_VAGUE, key=len, reverse=True))
-_TIME_UNIT = r"(?:hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|nights?|weeks?|months?|years?|decades?|centuries|century)"
-_DISTANCE_UNIT = r"(?:km|kilomet(?:er|re)s?|miles?|mi|met(?:er|re)s?|feet|foot|ft|yards?|nautical\s+miles?)"
-_MONEY_UNIT = r"(?:dollars?|euros?|pounds?\s+sterling|(?:cfa\s+)?francs?|naira|rupees?|yuan|yen|rand|shillings?|dinars?)"
-_PERCENT_UNIT = r"(?:%|\s*percent|\s*per\s+cent)"
-_CLOCK_UNIT = r"(?:gmt|utc|local\s+time|a\.m\.|p\.m\.|am\b|pm\b|hrs\b)"
-
-
-
-_MONTH_WORDS = {"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun",
-                "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october",
-                "nov", "november", "dec", "december"}
-_FIRST_WORDS = {
-    *(h.split()[0].rstrip(".") for h in (*_LOWER, *_UPPER_NEAR, *_UPPER, *_APPROX, *_RANGE)),
-    *(v.split()[0] for v in _VAGUE), *_UNITS, *_SCALES, *_MONTH_WORDS,
-    "a", "half", "in", "the", "their", "his", "her", "us",
-}
-_CAN_START = rf"(?<![^\W\d_])(?=[\d$£€¥.\-−–]|{word_alternatives(_FIRST_WORDS)}\b)"
-"""Where a figure can begin: not inside a word, and at a digit, a sign, a currency or a word that
-starts a hedge, a date or a number. Checking this first makes the search about ten times faster,
-since most positions fail it at once."""
-
-
-def _on_one_line(pattern: str) -> str:
-    """The pattern with its spaces kept to one line: a line break ends a sentence, so a figure
-    never spans one ("more than" at the end of a line is not the hedge of the next line's 77)."""
-    return pattern.replace(r"[\s-]", r"(?:[^\S\n]|-)").replace(r"\s", r"[^\S\n]")
-
-
-_FIGURE = re.compile(_on_one_line(
-    rf"""
-    {_CAN_START}
-    (?:(?P<hedge>{_HEDGE})\s+)?
-    (?:
-        (?P<date>(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?
-                  |(?<![\d.,])\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?
-                  |{_MONTH}\s+(?:of\s+)?\d{{4}}))(?![\w])
-      | (?P<clock>\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*{_CLOCK_UNIT})?|\d{{1,2}}\.\d{{2}}\s*(?:{_CLOCK_UNIT})
-                 |\d{{1,2}}\s*(?:a\.m\.|p\.m\.|am\b|pm\b))
-      | (?P<decade>(?:in\s+)?(?:the|their|his|her)\s+(?:mid-|early\s+|late\s+)?'?(?:\d{{2}}|1\d{{3}}|20\d{{2}})['’]?s)\b
-      | (?P<vague>{_VAGUE_PATTERN})\b
-      | (?P<currency>US\$|\$|£|€|¥)\s?(?P<money>{_DIGITS})(?:[\s-]*(?P<money_scale>million|billion|trillion)\b|(?P<money_short>{_SHORT_SCALE})\b)?
-      | (?P<sign>[-−–](?=\d))?(?P<digits>{_DIGITS})(?:[\s-]*(?P<scale>million|billion|trillion)\b|(?P<short_scale>{_SHORT_SCALE})\b)?
-      | (?P<words>(?:a\s+(?=hundred|thousand|million|billion|dozen)|half\s+a\s+)?(?:{_NUMBER_WORD})(?:(?:{_SCALE_AND}|[\s-]+)(?:{_NUMBER_WORD}))*)\b
-      | (?P<a_decade>a\s+decade|half\s+a\s+century|a\s+century)\b
-    )
-    (?:(?P<range_sep>\s*[-–—]\s*|\s+(?:to|and)\s+)(?P<range_end>{_DIGITS}|{_RANGE_WORD}))?
-    (?P<unit>
-        {_PERCENT_UNIT}
-      | \s*(?:{_CLOCK_UNIT})
-      | [\s-]+{_TIME_UNIT}(?:[\s-]+old)?
-      | [\s-]*{_DISTANCE_UNIT}
-      | \s+{_MONEY_UNIT}
-      | [\s-]+magnitude
-    )?
-    (?P<suffix>\s+or\s+(?:more|greater|higher|above|less|fewer|below|so)|\+|-plus)?
-    (?![\w])
-    """),
-    re.IGNORECASE | re.VERBOSE,
+from .figure_pattern import (
+    APPROX,
+    CLOCK_UNIT,
+    DISTANCE_UNIT,
+    FIGURE,
+    FIGURE_AFTER,
+    LOWER,
+    MONEY_UNIT,
+    PERCENT_UNIT,
+    RANGE,
+    SCALES,
+    SHORT_SCALES,
+    TIME_UNIT,
+    UNITS,
+    UPPER,
+    UPPER_NEAR,
+    VAGUE,
 )
+from .folding import fold
+from .spans import Figure
+
+_LOWER_HEDGES, _UPPER_NEAR_HEDGES, _UPPER_HEDGES, _APPROX_HEDGES = map(frozenset, (LOWER, UPPER_NEAR, UPPER, APPROX))
+"""The hedges as sets, for looking a figure's hedge up (their tuples keep the order patterns are built in)."""
 
 _PUNCTUATION_NEXT = re.compile(r"\s*[,.;:)!?]")
-_SENTENCE_START_BEFORE = re.compile(r"(^|[.!?\n]\s*[\"“‘']?|:\s*)$")
+_DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+_YEAR = re.compile(r"\d{4}")
+_MILITARY_TIME_AFTER = re.compile(r"\s*\((?:\d{4}\s*)?(?:gmt|utc)|\s*hours?\b", re.IGNORECASE)
+_MAGNITUDE_BEFORE = re.compile(r"magnitude(?:\s+of)?\s*[-:]?\s*$")
+_MAGNITUDE_AFTER = re.compile(r"\s*(?:on the richter scale|magnitude)")
+_PERCENT, _CLOCK, _DURATION, _DISTANCE, _MONEY = (
+    re.compile(unit, re.IGNORECASE) for unit in (PERCENT_UNIT, CLOCK_UNIT, TIME_UNIT, DISTANCE_UNIT, MONEY_UNIT))
 _WORD_BEFORE = re.compile(r"([\w'’.]+)[^\w]*$")
+_WORD_BEFORE_REVERSED = re.compile(r"[^\w]*?([\w'’.]*?\w[\w'’.]*)")
+"""``_WORD_BEFORE`` read backwards from the end, so that it costs the length of the word, not of
+the text before it: the run of word characters, points and apostrophes holding the last letter."""
 _WORD_AFTER = re.compile(r"^[\s\"“”'‘’(]*([\w'’]+)")
 _PRONOUN_DETERMINERS = {"a", "an", "the", "no", "any", "every", "each", "this", "that", "which",
                         "such", "another", "these", "those", "all", "both", "only", "civilian"}
@@ -130,45 +55,33 @@ _FUNCTION_WORDS = {"of", "another", "or", "and", "who", "whom", "which", "that",
                    "in", "on", "at", "to", "for", "by", "with", "as", "from", "thing", "way", "time",
                    "side", "hand", "after", "before", "way", "but", "if", "said", "told"}
 _COMPOUND_UNITS = re.compile(
-    rf"^-(?:{_TIME_UNIT}|{_DISTANCE_UNIT}|magnitude|member|strong|man|person|storey|story|vehicle|car|seat|bed|point|page)s?\b",
+    rf"^-(?:{TIME_UNIT}|{DISTANCE_UNIT}|magnitude|member|strong|man|person|storey|story|vehicle|car|seat|bed|point|page)s?\b",
     re.IGNORECASE)
 _NAME_PREFIXES = {"article", "resolution", "flight", "route", "highway", "no", "no.", "number",
                   "room", "chapter", "section", "page", "boeing", "airbus", "f", "mig", "su",
                   "covid", "mh", "g", "apollo", "voyager", "level", "phase", "grade", "cup", "road"}
-
-
-_FIGURE_LOWERCASE = re.compile(_FIGURE.pattern.replace("US\\$", "us\\$"), re.VERBOSE)
-"""The same pattern, case-sensitive, for lower-cased text: about twice as fast to search as
-IGNORECASE, which folds the case of every character it compares."""
+_NAME_PREFIX_ENDINGS = tuple(_NAME_PREFIXES)
+"""For ``str.endswith``: a text can end with a naming word only if it ends with one of these."""
 
 
 def find_figures(text: str) -> list[Figure]:
-    """Every figure in ``text``, in order. Offsets index ``text`` directly."""
-    folded = text.lower()
+    """Every figure in ``text``, in order. Offsets index ``text`` directly.
+
+    The text is searched lower-cased (see ``folding``), so the groups of a match are in lower
+    case; where case matters (a capitalised number word) ``text`` is read at the match's offsets.
+    """
+    folded = fold(text)
+    at_start, searched = FIGURE.over(text, folded)
+    after = FIGURE_AFTER.over(text, folded)[0]
     figures = []
-    position = 0
-    while (match := _next_candidate(text, folded, position)) is not None:
+    match = at_start.match(searched) or after.search(searched)
+    while match is not None:
         figure, resume = _to_figure(text, match)
         if figure is not None:
             figures.append(figure)
-        position = max(resume, match.start() + 1)
+        position = max(resume, match.start("figure") + 1)
+        match = after.search(searched, position - 1)  # the next figure from ``position`` on
     return figures
-
-
-def _next_candidate(text: str, folded: str, position: int) -> re.Match[str] | None:
-    """The next match of ``_FIGURE`` from ``position``, found in the lower-cased text when it can be.
-
-    Lower-casing keeps offsets unless a character changes length (the Turkish dotted I); then the
-    original search is used. The match is taken again on the text itself, so groups keep their case.
-    """
-    if len(folded) != len(text):
-        return _FIGURE.search(text, position)
-    while (found := _FIGURE_LOWERCASE.search(folded, position)) is not None:
-        match = _FIGURE.match(text, found.start())
-        if match is not None:
-            return match
-        position = found.start() + 1
-    return None
 
 
 def parse_number_words(words: str) -> float | None:
@@ -182,12 +95,12 @@ def parse_number_words(words: str) -> float | None:
     for token in tokens:
         if token == "half":
             current = 0.5
-        elif token in _UNITS:
-            current = current * _UNITS[token] if token == "dozen" and current else current + _UNITS[token]
+        elif token in UNITS:
+            current = current * UNITS[token] if token == "dozen" and current else current + UNITS[token]
         elif token == "hundred":
             current = (current or 1) * 100
-        elif token in _SCALES:
-            total += (current or 1) * _SCALES[token]
+        elif token in SCALES:
+            total += (current or 1) * SCALES[token]
             current = 0
         else:
             return None
@@ -196,10 +109,10 @@ def parse_number_words(words: str) -> float | None:
 
 def _to_figure(text: str, match: re.Match[str]) -> tuple[Figure | None, int]:
     """The figure a candidate match states (or None), and where the search goes on from."""
-    start, end = match.span()
+    start, end = match.span("figure")
     groups = match.groupdict()
     hedge = _normalise(groups["hedge"]) if groups["hedge"] else None
-    if _is_part_of_name(text, match):
+    if _is_part_of_name(text, match, groups):
         return None, end
     if groups["words"] and not _is_spelled_figure(text, match):
         return None, end
@@ -208,7 +121,7 @@ def _to_figure(text: str, match: re.Match[str]) -> tuple[Figure | None, int]:
     if sign_at == start and not negative:
         start = match.start("digits")  # a dash that joins, not a minus
 
-    unit_text = _normalise(groups["unit"] or "")
+    unit_text = _normalise(groups["unit"]) if groups["unit"] else ""
     low = high = None
     value: float | None
     quantity = "count"
@@ -216,8 +129,8 @@ def _to_figure(text: str, match: re.Match[str]) -> tuple[Figure | None, int]:
     qualifier = "exact"
 
     if groups["date"]:
-        day = re.search(r"(?<!\d)\d{1,2}(?!\d)", groups["date"])
-        year = re.search(r"\d{4}", groups["date"])
+        day = _DAY.search(groups["date"])
+        year = _YEAR.search(groups["date"])
         value = float(day.group()) if day else float(year.group())
         quantity, unit = "date", None
     elif groups["clock"]:
@@ -231,7 +144,7 @@ def _to_figure(text: str, match: re.Match[str]) -> tuple[Figure | None, int]:
         quantity = "year" if len(decade) == 4 else "count"
     elif groups["vague"]:
         value = None
-        low, high = _VAGUE[_normalise(groups["vague"]).lower()]
+        low, high = VAGUE[_normalise(groups["vague"]).lower()]
         qualifier = "vague"
     elif groups["currency"]:
         value = _parse_digits(groups["money"]) * _scale(groups["money_scale"] or groups["money_short"])
@@ -253,7 +166,7 @@ def _to_figure(text: str, match: re.Match[str]) -> tuple[Figure | None, int]:
         separator = groups["range_sep"].strip().lower()
         plausible = (range_end is not None and value is not None and range_end > value
                      and (groups["digits"] or groups["words"])
-                     and (separator in "-–—" or hedge in _RANGE or separator == "to"))
+                     and (separator in "-–—" or hedge in RANGE or separator == "to"))
         if not plausible or (separator == "and" and hedge != "between"):
             cut = match.start("range_sep")  # "45 and 50", "from 70 to the city": no range
             return _reread(text, match, cut), cut
@@ -271,8 +184,8 @@ def _to_figure(text: str, match: re.Match[str]) -> tuple[Figure | None, int]:
         qualifier, low, high = "range", value, range_end
     elif qualifier == "exact":
         qualifier, low, high = _interval(hedge, value, groups["suffix"], quantity)
-    if hedge in _RANGE and qualifier != "range":
-        start = match.start("date") if groups["date"] else (sign_at if negative else _core_start(match))
+    if hedge in RANGE and qualifier != "range":
+        start = match.start("date") if groups["date"] else (sign_at if negative else _core_start(match, groups))
 
     if quantity in ("year", "date", "time") and qualifier == "approx":
         low = high = value
@@ -281,14 +194,14 @@ def _to_figure(text: str, match: re.Match[str]) -> tuple[Figure | None, int]:
 
 def _interval(hedge: str | None, value: float | None, suffix: str | None, quantity: str):
     """Turn the words around a figure into a qualifier and the interval ``[low, high]`` it allows."""
-    suffix = _normalise(suffix or "").lower()
-    if hedge in _LOWER or suffix in ("or more", "or greater", "or higher", "or above", "+", "-plus"):
+    suffix = _normalise(suffix) if suffix else ""
+    if hedge in _LOWER_HEDGES or suffix in ("or more", "or greater", "or higher", "or above", "+", "-plus"):
         return "lower", value, None
-    if hedge in _UPPER_NEAR:
+    if hedge in _UPPER_NEAR_HEDGES:
         return "upper", *sorted((round(value * 0.85, 1), value))  # sorted: "almost -3" is -3 to -2.5
-    if hedge in _UPPER or suffix in ("or less", "or fewer", "or below"):
+    if hedge in _UPPER_HEDGES or suffix in ("or less", "or fewer", "or below"):
         return "upper", None, value
-    if hedge in _APPROX or suffix == "or so":
+    if hedge in _APPROX_HEDGES or suffix == "or so":
         return "approx", *sorted((round(value * 0.85, 1), round(value * 1.15, 1)))
     return "exact", value, value
 
@@ -299,11 +212,11 @@ def _is_spelled_figure(text: str, match: re.Match[str]) -> bool:
         return True  # one-year anniversary, two days
     words = match.group("words").lower()
     after = text[match.end("words"):match.end("words") + 40]
-    before = text[max(0, match.start() - 40):match.start()]
+    start = match.start("figure")
+    before = text[max(0, start - 40):start]
     next_word = _WORD_AFTER.match(after)
     next_word = next_word.group(1).lower() if next_word else ""
-    previous = _WORD_BEFORE.search(before)
-    previous = previous.group(1).lower() if previous else ""
+    previous = _word_before(before).lower()
 
     if after.startswith("-") and not _COMPOUND_UNITS.match(after) and not match.group("unit"):
         return False  # two-pronged, one-sided, two-way
@@ -318,38 +231,44 @@ def _is_spelled_figure(text: str, match: re.Match[str]) -> bool:
             return False  # one of the worst; no one; one another
         if next_word in ("day", "year", "week", "month", "hour") and previous in ("at", "one"):
             return False
-    if words in _SCALES and previous[-1:].isdigit():
+    if words in SCALES and previous[-1:].isdigit():
         return False  # "R26 million": the scale of a figure that is not one
     if words.startswith("one") and previous in ("no", "any", "every", "some"):
         return False
-    first = match.group("words")[0]
-    at_sentence_start = _SENTENCE_START_BEFORE.search(before) is not None
-    if first.isupper() and not at_sentence_start and previous[:1].isupper() and previous not in (
-        "over", "about", "around", "nearly", "almost"
-    ):
-        return False  # a capitalised number inside a name: Formula One, Air Force One
     return True
 
 
-def _is_part_of_name(text: str, match: re.Match[str]) -> bool:
+def _is_part_of_name(text: str, match: re.Match[str], groups: dict[str, str | None]) -> bool:
     """Digits glued to letters or after a naming word are identifiers, not figures (F-16, Article 5)."""
-    core = _core_start(match)
-    before = text[max(0, core - 20):core]
-    if before[-1:].isalpha() or (before[-1:] in "-/" and before[-2:-1].isalnum()):
+    core = _core_start(match, groups)
+    last = text[core - 1] if core else ""
+    if last.isalpha() or (last in "-/" and core > 1 and text[core - 2].isalnum()):
         return True
-    if match.group("digits") or match.group("words"):
-        previous = _WORD_BEFORE.search(before)
-        if previous and previous.group(1).lower().rstrip(".") in _NAME_PREFIXES and before.rstrip()[-1:].isalpha():
-            return previous.group(1)[0].isupper()
+    if not (groups["digits"] or groups["words"]):
+        return False
+    before = text[max(0, core - 20):core].rstrip()
+    if before[-1:].isalpha() and before.lower().endswith(_NAME_PREFIX_ENDINGS):
+        previous = _word_before(before)
+        if previous.lower().rstrip(".") in _NAME_PREFIXES:
+            return previous[0].isupper()
     return False
+
+
+def _word_before(text: str) -> str:
+    """The last word of ``text`` (with its points and apostrophes: "U.S."), or ""."""
+    reversed_match = _WORD_BEFORE_REVERSED.match(text[::-1])
+    if reversed_match is not None:
+        return reversed_match.group(1)[::-1]
+    found = _WORD_BEFORE.search(text)  # no letter or digit at all: rare, and short
+    return found.group(1) if found else ""
 
 
 def _count_or_year(text: str, match: re.Match[str], value: float, hedge: str | None) -> str:
     """A bare four-digit number is a year unless something is counted with it."""
     digits = match.group("digits")
     if len(digits) == 4 and digits.isdigit() and hedge is None:
-        after = text[match.end():match.end() + 25]
-        if re.match(r"\s*\((?:\d{4}\s*)?(?:gmt|utc)", after, re.IGNORECASE) or re.match(r"\s*hours?\b", after, re.IGNORECASE):
+        after = text[match.end("figure"):match.end("figure") + 25]
+        if _MILITARY_TIME_AFTER.match(after):
             return "time"
         if 1500 <= value <= 2099:
             next_word = _WORD_AFTER.match(after)
@@ -361,43 +280,48 @@ def _count_or_year(text: str, match: re.Match[str], value: float, hedge: str | N
 
 
 def _is_magnitude(text: str, match: re.Match[str]) -> bool:
-    before = text[max(0, match.start() - 25):match.start()].lower()
-    after = text[match.end():match.end() + 30].lower()
-    return bool(re.search(r"magnitude(?:\s+of)?\s*[-:]?\s*$", before)
-                or re.match(r"\s*(?:on the richter scale|magnitude)", after))
+    start, end = match.span("figure")
+    before = text[max(0, start - 25):start].lower()
+    after = text[end:end + 30].lower()
+    return bool(("magnitude" in before and _MAGNITUDE_BEFORE.search(before))
+                or (("magnitude" in after or "richter" in after) and _MAGNITUDE_AFTER.match(after)))
 
 
 def _classify_unit(unit_text: str, raw_unit: str) -> tuple[str, str | None]:
     lowered = unit_text.lower().strip(" -")
     if lowered.endswith("old"):
         return "duration", "age"
-    if re.fullmatch(_PERCENT_UNIT.replace(r"\s*", r"\s*"), raw_unit, re.IGNORECASE) or lowered in ("%", "percent", "per cent"):
+    if _PERCENT.fullmatch(raw_unit) or lowered in ("%", "percent", "per cent"):
         return "percent", "%"
-    if re.fullmatch(_CLOCK_UNIT, lowered, re.IGNORECASE):
+    if _CLOCK.fullmatch(lowered):
         return "time", lowered.upper() if lowered in ("gmt", "utc") else None
     if lowered == "magnitude":
         return "magnitude", None
-    if re.fullmatch(_TIME_UNIT, lowered, re.IGNORECASE):
+    if _DURATION.fullmatch(lowered):
         unit = lowered.rstrip("s") if lowered != "centuries" else "century"
         return "duration", {"hr": "hour", "min": "minute", "sec": "second"}.get(unit, unit)
-    if re.fullmatch(_DISTANCE_UNIT, lowered, re.IGNORECASE):
+    if _DISTANCE.fullmatch(lowered):
         return "distance", "km" if lowered.startswith(("km", "kilomet")) else ("mile" if lowered.startswith("mi") or "mile" in lowered else lowered)
-    if re.fullmatch(_MONEY_UNIT, lowered, re.IGNORECASE):
+    if _MONEY.fullmatch(lowered):
         return "money", lowered
     return "count", None
 
 
 def _reread(text: str, match: re.Match[str], cut: int) -> Figure | None:
     """The figure that the candidate states up to ``cut``, the rest being another figure or none."""
-    shortened = _FIGURE.match(text, match.start(), cut)
+    shortened = match.re.match(match.string, match.start(), cut)
     return _to_figure(text, shortened)[0] if shortened and shortened.end() == cut else None
 
 
-def _core_start(match: re.Match[str]) -> int:
-    for name in ("date", "clock", "decade", "vague", "currency", "digits", "words", "a_decade"):
-        if match.group(name):
+_CORE_GROUPS = ("digits", "words", "date", "clock", "currency", "vague", "decade", "a_decade")
+"""The alternatives of the pattern's core, of which a match holds exactly one; the commonest first."""
+
+
+def _core_start(match: re.Match[str], groups: dict[str, str | None]) -> int:
+    for name in _CORE_GROUPS:
+        if groups[name]:
             return match.start(name)
-    return match.start()
+    return match.start("figure")
 
 
 def _clock_value(clock: str) -> float:
@@ -423,7 +347,7 @@ def _scale(word: str | None) -> int:
     if not word:
         return 1
     word = word.lower()
-    return _SCALES.get(word) or _SHORT_SCALES.get(word, 1)
+    return SCALES.get(word) or SHORT_SCALES.get(word, 1)
 
 
 def _currency(symbol: str) -> str:

@@ -10,17 +10,36 @@ from __future__ import annotations
 import re
 
 
-def word_alternatives(words: set[str] | list[str]) -> str:
-    """An alternation of ``words`` arranged as a trie, so a position is ruled out in a few steps."""
-    branches: dict[str, set[str]] = {}
-    for word in words:
-        if word:
-            branches.setdefault(word[0], set()).add(word[1:])
+def word_alternatives(words: set[str] | list[str], tails: dict[str, str] | None = None) -> str:
+    """An alternation of ``words`` arranged as a trie, so a position is ruled out in a few steps.
+
+    ``tails`` gives the pattern that must follow a word, for words that count only in some company
+    ("the" only before a decade); the others are followed by nothing.
+    """
+    tails = tails or {}
+    return _trie({word: tails.get(word, "") for word in words if word})
+
+
+def _trie(entries: dict[str, str]) -> str:
+    branches: dict[str, dict[str, str]] = {}
+    for word, tail in entries.items():
+        branches.setdefault(word[0], {})[word[1:]] = tail
     alternatives = []
     for first, rests in sorted(branches.items()):
-        optional = "" in rests
-        rest = word_alternatives(rests - {""})
-        alternatives.append(re.escape(first) + (f"(?:{rest})?" if optional and rest else rest))
+        own_tail = rests.pop("", None)
+        rest = _trie(rests) if rests else ""
+        if own_tail is None or not rest:
+            body = rest or own_tail or ""
+        elif own_tail:
+            body = f"(?:{rest}|{own_tail})"
+        else:
+            body = f"(?:{rest})?"
+        alternatives.append(re.escape(first) + body)
     if len(alternatives) < 2:
         return "".join(alternatives)
     return f"(?:{'|'.join(alternatives)})"
+
+
+def phrase_alternatives(phrases: set[str] | list[str] | tuple[str, ...]) -> str:
+    """``word_alternatives`` for phrases of several words, any run of spaces between them."""
+    return word_alternatives(list(phrases)).replace(r"\ ", r"\s+")

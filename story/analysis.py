@@ -83,7 +83,7 @@ def analyse(documents: list[Document], title: str | None = None) -> Story:
     # worker: the reader's first frame needs only the Story type.
     from sahel_reader.highlighters.context import background_anchor
 
-    from .claims import extract_claims
+    from .claims import SentenceMemo, extract_claims
     from .linking import cluster_claims
     from .sentence_links import link_sentences
     from .similarity import content_words
@@ -96,7 +96,8 @@ def analyse(documents: list[Document], title: str | None = None) -> Story:
             words_of[text] = content_words(text)
         return words_of[text]
 
-    claims_by_doc = [extract_claims(d) for d in documents]
+    memo: SentenceMemo = {}
+    claims_by_doc = [extract_claims(d, memo) for d in documents]
     documents_by_id = {d.id: d for d in documents}
     event_years, event_months = _event_time(documents, claims_by_doc)
     sentence_words: dict[tuple[str, int], str] = {}

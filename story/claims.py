@@ -59,11 +59,18 @@ class Claim:
         return data
 
 
-def extract_claims(document: Document) -> list[Claim]:
+SentenceMemo = dict[tuple[str, tuple[tuple[int, int, bool], ...]], tuple[tuple[str | None, str | None, str | None], ...]]
+"""What the figures of a sentence count, their event and source, by the sentence and its figures."""
+
+
+def extract_claims(document: Document, memo: SentenceMemo | None = None) -> list[Claim]:
     """Every figure and quotation of ``document`` outside boilerplate, in text order.
 
-    ``background`` is left for the story to set: it depends on the dates of all the reports.
+    ``memo``, shared by the reports of one story, reads each sentence's figures once: reports that
+    copy a wire story repeat its sentences word for word. ``background`` is left for the story to
+    set: it depends on the dates of all the reports.
     """
+    memo = {} if memo is None else memo
     text = document.text
     starts = [start for start, _ in document.sentences]
     figures = [f for f in find_figures(text) if not document.is_boilerplate(f.start, f.end)]
@@ -78,20 +85,16 @@ def extract_claims(document: Document) -> list[Claim]:
     for index, sentence_figures in figures_by_sentence.items():
         sentence_start, sentence_end = document.sentences[index]
         sentence_text = text[sentence_start:sentence_end]
-        sources = sentence_sources(sentence_text)
-        events = event_words(sentence_text)
-        local = [(f.start - sentence_start, f.end - sentence_start) for f in sentence_figures]
-        for figure, span in zip(sentence_figures, local):
-            counted = figure.quantity == "count"
-            others = [s for s in local if s != span]
+        placed = tuple((f.start - sentence_start, f.end - sentence_start, f.quantity == "count") for f in sentence_figures)
+        contexts = memo.get((sentence_text, placed))
+        if contexts is None:
+            contexts = memo[sentence_text, placed] = _figure_contexts(sentence_text, placed)
+        for figure, (counts, event, source) in zip(sentence_figures, contexts):
             claims.append(Claim(
                 id="", doc=document.id, kind="number", start=figure.start, end=figure.end,
                 text=text[figure.start:figure.end], sentence=index,
                 value=figure.value, low=figure.low, high=figure.high, qualifier=figure.qualifier,
-                quantity=figure.quantity, unit=figure.unit,
-                counts=figure_counts(sentence_text, span) if counted else None,
-                event=figure_event(sentence_text, span, others, events) if counted else None,
-                source=nearest_source(sentence_text, sources, span[0]),
+                quantity=figure.quantity, unit=figure.unit, counts=counts, event=event, source=source,
             ))
     for quote in quotes:
         claims.append(Claim(
@@ -103,6 +106,24 @@ def extract_claims(document: Document) -> list[Claim]:
     for number, claim in enumerate(claims, 1):
         claim.id = f"{document.id}#{number}"
     return claims
+
+
+def _figure_contexts(sentence_text: str, figures: tuple[tuple[int, int, bool], ...]
+                     ) -> tuple[tuple[str | None, str | None, str | None], ...]:
+    """What each figure of a sentence counts, what happened to them and who says so.
+
+    ``figures`` are (start, end, is a count) within the sentence; only counts have the first two.
+    """
+    sources = sentence_sources(sentence_text)
+    events = event_words(sentence_text) if any(counted for _, _, counted in figures) else []
+    spans = [(start, end) for start, end, _ in figures]
+    contexts = []
+    for span, (start, _, counted) in zip(spans, figures):
+        others = [other for other in spans if other != span]
+        contexts.append((figure_counts(sentence_text, span) if counted else None,
+                         figure_event(sentence_text, span, others, events) if counted else None,
+                         nearest_source(sentence_text, sources, start)))
+    return tuple(contexts)
 
 
 def _sentence_of(starts: list[int], offset: int) -> int:

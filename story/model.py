@@ -37,6 +37,8 @@ class Document:
     def is_boilerplate(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` lies inside a boilerplate line (found by bisection: this is
         asked for every sentence and figure, and a scraped page can have thousands of such lines)."""
+        if not self.boilerplate:
+            return False  # most reports: asked per figure, so answered at once
         index = bisect.bisect_right(self.boilerplate, (start, sys.maxsize)) - 1
         return index >= 0 and end <= self.boilerplate[index][1]
 

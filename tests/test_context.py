@@ -97,7 +97,7 @@ def test_background_anchor_marks_other_times_and_wider_scopes(sentence, anchor):
 
 def test_the_event_guard_finds_exactly_what_the_phrases_alone_find():
     """The first-word guard only skips positions; it must never hide a phrase."""
-    from sahel_reader.highlighters.context import _EVENT, _EVENT_PHRASES
+    from sahel_reader.highlighters.context import _EVENT_PHRASES, event_words
 
     unguarded = re.compile("|".join(f"(?P<{name}>\\b(?:{pattern})\\b)" for name, pattern in _EVENT_PHRASES),
                            re.IGNORECASE)
@@ -105,6 +105,6 @@ def test_the_event_guard_finds_exactly_what_the_phrases_alone_find():
     texts = [path.read_text(encoding="utf-8") for path in bundled_seed_paths()]
     texts += [phrase_words, phrase_words.upper(), "Forty were taken into custody and 3 held in custody."]
     for text in texts:
-        found = [(m.span(), m.lastgroup) for m in _EVENT.finditer(text)]
+        found = [((start, end), event) for start, end, event in event_words(text)]
         assert found == [(m.span(), m.lastgroup) for m in unguarded.finditer(text)]
         assert found

@@ -1,0 +1,99 @@
+"""The shortcuts that make the highlighters fast never change what they find.
+
+Each shortcut (the guard on where a figure can begin, the one-letter tests before alternatives,
+searching lower-cased text, scanning only after non-letters) is checked against the plain pattern
+it stands for, on the seed reports and on soups of the very words the shortcuts single out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sahel_reader.highlighters import context, figure_pattern
+from sahel_reader.highlighters.figure_pattern import FIGURE, FIGURE_AFTER
+from sahel_reader.highlighters.folding import WordStart, fold
+from sahel_reader.story.seeds import bundled_seed_paths
+
+SEEDS = [path.read_text(encoding="utf-8") for path in bundled_seed_paths()]
+PHRASES = (
+    "the 70s", "their early 80s", "his mid-90s", "her late 20s", "the '90s", "in the 70s", "in their 60s",
+    "in excess of 300", "at least 5", "at most 5", "as many as 40", "as much as $5", "no fewer than 9",
+    "no one", "up to 40", "us$ 5", "US$5", "March 3", "march of 2020", "May 4, 2024", "may be", "sept. 17",
+    "Sept 17th", "17 September", "from 70 to 80", "between ten and fifteen", "north of 300", "more people",
+    "half a million", "half-time", "a few dozen", "a dozen", "a decade", "a century", "a reported 12",
+    "an estimated 50", "an approximate 20", "an apple", "-5", "−5", ".5", "5.5", "1,000", "10\u00a0000",
+    "F-16", "Article 5", "£5", "€5", "¥5", "٧٧", "İstanbul 5", "ſeven", "killed and wounded",
+    "named 81 victims", "said", "Said", "told AFP", "5 p.m.", "17:30 GMT", "some twenty-three",
+)
+"""Phrases the shortcuts single out: a figure that only some company makes one, or a near miss."""
+TRICKY = tuple(word for phrase in PHRASES for word in phrase.split())
+
+
+def _unguarded_figure(flags: int = 0) -> re.Pattern[str]:
+    """The figure pattern without its speed-ups: only "not after a letter" left of the guard."""
+    guard = figure_pattern._on_one_line(figure_pattern._CAN_START)
+    body = figure_pattern._FIGURE_BODY
+    assert guard in body and "(?=[a-z])" in body
+    body = body.replace(guard, r"(?<![^\W\d_])").replace("(?=[a-z])", "")
+    return re.compile(f"(?P<figure>{body})", re.VERBOSE | flags)
+
+
+UNGUARDED = _unguarded_figure()
+UNGUARDED_ANY_CASE = _unguarded_figure(re.IGNORECASE)
+soups = st.lists(st.sampled_from(TRICKY), min_size=1, max_size=25).map(" ".join)
+
+
+def _figure_matches(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], dict]]:
+    return [(m.span("figure"), m.groupdict()) for m in pattern.finditer(text)]
+
+
+def test_the_guard_and_letter_tests_hide_no_figure_of_the_seeds_or_the_singled_out_phrases():
+    phrases = [f"{before}{phrase}{after}" for phrase in PHRASES for before, after in (("", ""), ("Then ", " died."))]
+    for text in [*SEEDS, *phrases]:
+        folded = text.lower()
+        assert _figure_matches(FIGURE.folded, folded) == _figure_matches(UNGUARDED, folded), text
+    assert all(len(_figure_matches(FIGURE.folded, text.lower())) > 5 for text in SEEDS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(soups)
+def test_the_guard_and_letter_tests_hide_no_figure_of_tricky_text(text):
+    folded = text.lower()
+    assert _figure_matches(FIGURE.folded, folded) == _figure_matches(UNGUARDED, folded)
+
+
+@settings(max_examples=300, deadline=None)
+@given(soups)
+def test_lower_cased_search_finds_what_a_case_blind_search_finds(text):
+    """Save the long s (ſ), which only case-blind matching takes for an s: news does not print it."""
+    assert fold("İ") is None  # a text whose lower-casing moves offsets is searched as it is
+    folded = fold(text)
+    if folded is not None and "ſ" not in text:
+        assert [m.span("figure") for m in FIGURE.folded.finditer(folded)] == [
+            m.span("figure") for m in UNGUARDED_ANY_CASE.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(soups)
+def test_searching_after_a_non_letter_finds_every_figure_a_plain_search_finds(text):
+    folded = text.lower()
+    plain = [m.span("figure") for m in FIGURE.folded.finditer(folded)]
+    found, match = [], FIGURE.folded.match(folded) or FIGURE_AFTER.folded.search(folded)
+    while match is not None:
+        found.append(match.span("figure"))
+        position = max(match.end(), match.start("figure") + 1)
+        match = FIGURE_AFTER.folded.search(folded, position - 1)
+    assert found == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(soups, st.integers(0, 40))
+def test_word_start_spans_are_finditer_spans(text, start):
+    for scan in (context._EVENT, context._REPORTING_VERB):
+        assert isinstance(scan, WordStart)
+        plain = [(m.start(), m.end(), m.lastgroup)
+                 for m in scan.at_start.any_case.finditer(text, start)]
+        assert scan.spans(text, fold(text), start) == plain
+        assert scan.spans(text, None, start) == plain

@@ -21,6 +21,8 @@ class SahelReaderApp(App):
 
     CSS_PATH = [str(files("sahel_reader.styles") / name) for name in ("reader.tcss", "screens.tcss")]
     TITLE = "sahel-reader"
+    _keymap_problem: str | None = None
+    """What was wrong with the user's key file, told once the app is up."""
 
     def __init__(self, paths: Sequence[str], title: str | None = None, session: Path | None = None,
                  embed: bool = False) -> None:
@@ -46,12 +48,16 @@ class SahelReaderApp(App):
             event.text = editable(event.text)
         await super().on_event(event)
 
-    def on_mount(self) -> None:
-        keymap, problem = load_keymap()
+    def get_default_screen(self) -> ReaderScreen:
+        """The reader is the first screen, not pushed over an empty one, so the first frame painted is
+        the reader's; the key file is read before, so that its footer composes the user's keys."""
+        keymap, self._keymap_problem = load_keymap()
         if keymap:
             self.set_keymap(keymap)
-        if problem:
-            self.notify(problem, severity="warning", timeout=8)
         reader = ReaderScreen(self.paths, self.story_title, self.session_path)
         reader.session.embed = self.embed
-        self.push_screen(reader)
+        return reader
+
+    def on_mount(self) -> None:
+        if self._keymap_problem:
+            self.notify(self._keymap_problem, severity="warning", timeout=8)

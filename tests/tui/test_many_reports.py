@@ -64,16 +64,16 @@ async def test_a_jump_to_a_far_report_mounts_it_and_cursors_survive_the_window_m
 
 
 async def test_many_reports_show_their_texts_while_the_claims_are_found(tmp_path, monkeypatch):
-    from sahel_reader.tui.screens import reader as reader_module
+    from sahel_reader.story import analysis  # the loading worker imports analyse from here when it runs
 
     release = threading.Event()
-    real_analyse = reader_module.analyse
+    real_analyse = analysis.analyse
 
     def slow_analyse(*args, **kwargs):
         release.wait(30)
         return real_analyse(*args, **kwargs)
 
-    monkeypatch.setattr(reader_module, "analyse", slow_analyse)
+    monkeypatch.setattr(analysis, "analyse", slow_analyse)
     app = SahelReaderApp(many_reports(tmp_path), "many")
     async with app.run_test(size=(140, 30)) as pilot:
         for _ in range(200):

@@ -11,9 +11,9 @@ import pytest
 from conftest import wait_for_story
 from textual import events
 
+from sahel_reader.story import analysis  # the loading worker imports analyse from here when it runs
 from sahel_reader.tui.app import SahelReaderApp
 from sahel_reader.tui.commands import READER_COMMANDS
-from sahel_reader.tui.screens import reader as reader_module
 from sahel_reader.tui.screens.reader import ReaderScreen
 
 LIMIT = 120
@@ -48,7 +48,7 @@ def reader_of(app) -> ReaderScreen:
 async def back_to_the_reader(pilot) -> ReaderScreen:
     """Close whatever is open (a question, a prompt, the palette) with escape."""
     for _ in range(20):
-        if isinstance(pilot.app.screen, ReaderScreen) and not pilot.app.screen.query_one("#search").has_focus:
+        if isinstance(pilot.app.screen, ReaderScreen) and not pilot.app.screen.query("#search:focus"):
             break
         await pilot.press("escape")
         await pilot.pause()
@@ -134,7 +134,7 @@ async def test_every_screen_opened_and_closed_many_times(small_app):
                           "search", "SavePathScreen", "CommandPalette", "ChoiceScreen"}, opened
         await send(pilot, [k for _ in range(40) for key in SCREEN_KEYS for k in (key, "escape")])
         await back_to_the_reader(pilot)
-        assert len(pilot.app.screen_stack) == 2 and screen.session.annotations == []
+        assert len(pilot.app.screen_stack) == 1 and screen.session.annotations == []
         await assert_answers(pilot)
 
 
@@ -145,13 +145,13 @@ async def test_keys_while_the_story_is_still_loading(tmp_path, monkeypatch, repo
     reader works."""
     monkeypatch.chdir(tmp_path)
     linking = threading.Event()
-    real_analyse = reader_module.analyse
+    real_analyse = analysis.analyse
 
     def held_analyse(*args, **kwargs):
         assert linking.wait(LIMIT)
         return real_analyse(*args, **kwargs)
 
-    monkeypatch.setattr(reader_module, "analyse", held_analyse)
+    monkeypatch.setattr(analysis, "analyse", held_analyse)
     texts = list(REPORTS.values())
     for n in range(reports):
         (tmp_path / f"r{n:02}.txt").write_text(texts[n % len(texts)], encoding="utf-8")

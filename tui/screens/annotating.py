@@ -6,7 +6,6 @@ writes a recovery file shortly after each change, and saves atomically on ``ctrl
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from pathlib import Path
@@ -16,7 +15,6 @@ from rich.text import Text
 from textual.widgets import Static
 
 from sahel_reader.highlighters.safety import printable
-from sahel_reader.story.analysis import analyse
 from sahel_reader.story.annotations import (
     Anchor,
     Annotation,
@@ -27,12 +25,11 @@ from sahel_reader.story.annotations import (
 )
 
 from ..jump import JumpTarget
-from ..layout import document_views
-from ..messages import LoadProgress, SessionFailed, StoryReady
 from ..widgets.status_bar import StatusBar
 from .dialogs import ChoiceScreen, SavePathScreen
 
 if TYPE_CHECKING:
+    from ..messages import SessionFailed
     from .notes import NoteEdit
 
 _NAME_LENGTH = 36
@@ -48,6 +45,8 @@ def recovery_folder() -> Path:
 
 def recovery_path(paths: list[str]) -> Path:
     """One recovery file per set of reports, whatever order they were given in."""
+    import hashlib  # here, not at startup: the first frame does not need OpenSSL loaded
+
     key = hashlib.sha256("\n".join(sorted(str(Path(p).resolve()) for p in paths)).encode()).hexdigest()[:16]
     return recovery_folder() / f"{key}.yaml"
 
@@ -97,7 +96,11 @@ class Annotating:
 
     def _load_session(self, allow_outside: bool) -> None:
         """In the worker: the session file, its reports found again, its notes re-anchored."""
+        from sahel_reader.story.analysis import analyse
         from sahel_reader.story.session import SessionError, load_session
+
+        from ..layout import document_views
+        from ..messages import LoadProgress, SessionFailed, StoryReady
 
         self.post_message(LoadProgress(f"Opening the session {self.session_path.name}…"))
         try:

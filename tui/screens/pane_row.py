@@ -8,10 +8,12 @@ focused one, and the window moves with the focus.
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
 from textual.containers import HorizontalScroll
 
-from ..widgets.report_pane import ReportPane
+if TYPE_CHECKING:
+    from ..widgets.report_pane import ReportPane
 
 MIN_PANE_WIDTH = 44
 """Below this a pane is too narrow to read; more panes than fit make the row scroll sideways."""

@@ -10,30 +10,32 @@ import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import HorizontalScroll, Vertical
 from textual.screen import Screen
-from textual.widgets import Header, Input, LoadingIndicator, Static
+from textual.widgets import Header, LoadingIndicator, Static
 
 from sahel_reader.highlighters.safety import printable
-from sahel_reader.story.analysis import Story, analyse
 from sahel_reader.story.annotations import Session
 
 from ..commands import READER_COMMANDS, ReaderCommands
 from ..jump import JumpTarget
-from ..layout import document_views
-from ..messages import LoadProgress, StoryReady
-from ..navigation import Navigator, SearchMatch
 from ..widgets.footer import ReaderFooter
-from ..widgets.report_pane import ReportPane
 from ..widgets.status_bar import StatusBar
 from .annotating import Annotating
-from .help import HelpScreen
 from .pane_row import MOUNTED_PANES, PaneRow
 from .searching import Searching
+
+if TYPE_CHECKING:  # the rest loads with the story, after the first frame
+    from sahel_reader.story.analysis import Story
+
+    from ..messages import LoadProgress, StoryReady
+    from ..navigation import Navigator, SearchMatch
+    from ..widgets.report_pane import ReportPane
 
 _HEDGE_WORDS = {"lower": "at least", "upper": "at most", "approx": "about", "range": "range",
                 "vague": "vague:", "exact": ""}
@@ -70,26 +72,34 @@ class ReaderScreen(PaneRow, Annotating, Searching, Screen):
         """True while the reports' texts are shown and their claims are still being found."""
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False)
-        yield HorizontalScroll(id="panes")
-        yield Input(placeholder="Search all reports (enter: find, escape: close)", id="search")
-        yield StatusBar(id="status")
+        """The first frame: what the reader is doing until the reports are shown, and its keys."""
+        with HorizontalScroll(id="panes"), Vertical(id="loading"):
+            yield LoadingIndicator()
+            yield Static("Reading the reports…", id="progress")
+        yield StatusBar(Text("Loading…"), id="status")
         yield ReaderFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#panes").mount(
-            Vertical(LoadingIndicator(), Static("Reading the reports…", id="progress"), id="loading"))
-        self.query_one(StatusBar).message("Loading…")
-        self.call_after_refresh(self._load)  # paint the first frame before the worker takes the CPU
+        self.call_after_refresh(self._after_first_frame)
+
+    async def _after_first_frame(self) -> None:
+        """The header, then the reports: neither is needed to paint the first frame sooner."""
+        await self.mount(Header(show_clock=False), before=0)
+        self._load()
 
     @work(thread=True, exclusive=True, group="load")
     def _load(self, allow_outside: bool = False) -> None:
         if self.session_path is not None:
             self._load_session(allow_outside)
             return
+        from sahel_reader.story.analysis import Story, analyse  # in the worker: not needed for the first frame
+        from sahel_reader.story.documents import load_paths
+
+        from ..layout import document_views
+        from ..messages import LoadProgress, StoryReady
+
         count = len(self.paths)
         self.post_message(LoadProgress(f"Reading {count} path{'s' if count != 1 else ''}…"))
-        from sahel_reader.story.documents import load_paths  # in the worker: not needed for the first frame
 
         loaded = load_paths(self.paths)
         title = loaded.title or self.story_title
@@ -108,6 +118,9 @@ class ReaderScreen(PaneRow, Annotating, Searching, Screen):
         self.query_one(StatusBar).message(message.text)
 
     async def on_story_ready(self, message: StoryReady) -> None:
+        from ..navigation import Navigator
+        from ..widgets.report_pane import ReportPane
+
         refill = bool(self.panes) and [p.document for p in self.panes] == message.story.documents
         self._linking = message.texts_only
         self.story = message.story
@@ -176,7 +189,7 @@ class ReaderScreen(PaneRow, Annotating, Searching, Screen):
     # -- focus and status -----------------------------------------------------------------
 
     def on_descendant_focus(self, event) -> None:
-        if isinstance(event.widget, ReportPane) and event.widget in self.panes:
+        if event.widget in self.panes:
             index = self.panes.index(event.widget)
             if index != self.active:
                 self.panes[self.active].remove_class("-active")
@@ -348,4 +361,6 @@ class ReaderScreen(PaneRow, Annotating, Searching, Screen):
         self.update_status()
 
     def action_help(self) -> None:
+        from .help import HelpScreen
+
         self.app.push_screen(HelpScreen())

@@ -8,10 +8,15 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from ..jump import JumpTarget
+from ..widgets.status_bar import StatusBar
 
 
 class Searching:
-    def action_search(self) -> None:
+    async def action_search(self) -> None:
+        if not self.query("#search"):
+            # Mounted on first use: hidden until then, and the first frame is quicker without it.
+            await self.mount(Input(placeholder="Search all reports (enter: find, escape: close)", id="search"),
+                             before=self.query_one(StatusBar))
         search = self.query_one("#search", Input)
         search.add_class("-visible")
         search.focus()
@@ -41,8 +46,7 @@ class Searching:
         self._show_match()
 
     def on_key(self, event) -> None:
-        search = self.query_one("#search", Input)
-        if event.key == "escape" and search.has_focus:
+        if event.key == "escape" and isinstance(self.focused, Input) and self.focused.id == "search":
             self._hide_search()
             event.stop()
 

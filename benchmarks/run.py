@@ -70,17 +70,15 @@ def word_pass(texts: list[str]) -> None:
             pass
 
 
-def extraction(documents) -> None:
-    """Sentences and claims of every report, as ``analyse`` finds them: one memo for the story."""
+def extraction(documents, sentences: bool = True) -> None:
+    """Sentences and claims of every report, as ``analyse`` finds them: one memo for the story.
+
+    ``sentences=False`` leaves out the sentence split, which loading has done already.
+    """
     memo: dict = {}
     for document in documents:
-        split_sentences(document.text)
-        extract_claims(document, memo)
-
-
-def claims_only(documents) -> None:
-    memo: dict = {}
-    for document in documents:
+        if sentences:
+            split_sentences(document.text)
         extract_claims(document, memo)
 
 
@@ -115,7 +113,7 @@ def measure_linking(table: Table, corpora: dict[int, Path], runs: int) -> None:
         documents = load_paths([folder]).documents
         sizes[count] = sum(len(d.text) for d in documents)
         whole = median_seconds(lambda documents=documents: analyse(documents), runs)
-        extracting = median_seconds(lambda documents=documents: claims_only(documents), runs)
+        extracting = median_seconds(lambda documents=documents: extraction(documents, sentences=False), runs)
         linking[count] = max(whole - extracting, 1e-6)
         table.add(f"analysis of {count} reports ({sizes[count] / 1e6:.2f} MB)", f"{whole:.2f} s",
                   f"linking {linking[count]:.2f} s", "")

@@ -63,29 +63,29 @@ _ACCORDING_TO = re.compile(
     re.IGNORECASE)
 _TOLD_BY = re.compile(r"\b(?:informed|told)\s+by\s+(?P<src>[^,.;:“”\"]+?)(?=\s+(?:who|which|that)\b|[,.;:“”\"]|$)",
                       re.IGNORECASE)
+_REPORTING_VERBS = ("said", "says", "say", "told", "confirmed", "reported", "stated", "estimated", "announced",
+                    "suggest", "suggests", "suggested", "put", "gave", "named")
+_VERB_PATTERN = word_alternatives(_REPORTING_VERBS)
+_REPORTING_VERB = WordStart(rf"\b{_VERB_PATTERN}\b")
+_VERB_WORDS = tuple(verb for verb in _REPORTING_VERBS if not any(other in verb for other in _REPORTING_VERBS if other != verb))
+"""The verbs that hold no other ("say", not "says"): a sentence without any of them as a substring has
+no reporting verb, and that test is quicker than the scan for the verbs."""
+_SOURCE_NOUNS = (r"sources?|officials?|officers?|spokesm[ae]n|spokeswom[ae]n|spokesperson|ministry|police|army"
+                 r"|military|government|authorities|doctors?|medics?|witnesses|residents|reports?"
+                 r"|agency|newspaper|daily|document|statement|correspondent|reporter")
+_SOURCE_NOUN = CaseBlind(_SOURCE_NOUNS)
+"""The nouns an attribution ending on a reporting verb must hold: a stretch without one is skipped."""
 _NOUN_BEFORE_VERB = CaseBlind(
-    r"\b(?P<src>(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:sources?|officials?|officers?|spokesm[ae]n|spokeswom[ae]n|spokesperson"
-    r"|ministry|police|army|military|government|authorities|doctors?|medics?|witnesses|residents|reports?"
-    r"|agency|newspaper|daily|document|statement|correspondent|reporter)"
+    rf"\b(?P<src>(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}(?:{_SOURCE_NOUNS})"
     r"(?:\s+(?:in|at|from|of|with|for)\s+(?:the\s+)?[\w-]+(?:\s+[a-z][\w-]*)?)?)"
     r"(?:\s*,\s*(?:who|one\s+of\s+whom)[^,]*,)?\s+(?:has\s+|have\s+|had\s+)?"
-    r"(?:said|says|say|told|confirmed|reported|stated|estimated|announced|suggest(?:s|ed)?|put|gave|named)\b")
+    rf"{_VERB_PATTERN}\b")
 """"security sources said", "an official in the ministry, who asked not to be named, told"."""
 _NAME_BEFORE_VERB = re.compile(
     r"(?P<src>[A-Z](?<!\w.)[\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|de|al|bin))*)\s+(?:has\s+|had\s+)?"
     r"(?:said|says|told|confirmed|reported|stated|estimated|announced)\b")
 """"Interior Minister Daoud Aly Mohammedine said". The capital comes before the lookbehind that
 asks that no word character precede it, so that ``re`` can skip to the capitals of a text in C."""
-_REPORTING_VERB = WordStart(r"\b(?:said|says|say|told|confirmed|reported|stated|estimated|announced"
-                            r"|suggest(?:s|ed)?|put|gave|named)\b")
-_VERB_WORDS = ("said", "say", "told", "confirmed", "reported", "stated", "estimated", "announced", "suggest", "put",
-               "gave", "named")
-"""Words one of which a reporting verb holds: most sentences have none, and a substring test is quicker
-than the scan for the verbs."""
-_SOURCE_NOUN = CaseBlind(r"sources?|officials?|officers?|spokes(?:m[ae]n|wom[ae]n|person)|ministry|police|army"
-                         r"|military|government|authorities|doctors?|medics?|witnesses|residents|reports?"
-                         r"|agency|newspaper|daily|document|statement|correspondent|reporter")
-"""The nouns an attribution ending on a reporting verb must hold: a stretch without one is skipped."""
 _WORDS_BEFORE_REVERSED = re.compile(r"[\w-]*(?:\s+[\w-]+){0,4}")
 """Read backwards from a place: the rest of its word and the four words before it."""
 _SOURCE_REACH = 240

@@ -47,8 +47,10 @@ APPROX = ("about", "around", "some", "approximately", "roughly", "an estimated",
           "approx.", "circa", "an approximate", "a reported", "perhaps", "about some")
 RANGE = ("between", "from")
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH_WORDS = {"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun",
+                "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october",
+                "nov", "november", "dec", "december"}
+_MONTH = rf"{word_alternatives(_MONTH_WORDS)}\.?"
 _NUMBER_WORD = word_alternatives([*UNITS, *SCALES])
 _RANGE_WORD = word_alternatives(UNITS)
 _DIGITS = r"(?<![\d.,])(?:(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f]\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?![.,]?\d)"
@@ -71,11 +73,6 @@ MONEY_UNIT = phrase_alternatives([*(f"{unit}{plural}" for unit in ("dollar", "eu
 PERCENT_UNIT = r"(?:%|\s*percent|\s*per\s+cent)"
 CLOCK_UNIT = r"(?:gmt|utc|local\s+time|a\.m\.|p\.m\.|am\b|pm\b|hrs\b)"
 
-
-
-_MONTH_WORDS = {"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun",
-                "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october",
-                "nov", "november", "dec", "december"}
 _DECADE_AFTER = r"\s+(?:mid-|early\s|late\s|'|\d)"
 _NARROW_STARTS = {
     "the": _DECADE_AFTER, "their": _DECADE_AFTER, "his": _DECADE_AFTER, "her": _DECADE_AFTER,

@@ -43,8 +43,7 @@ _EVENT = WordStart(
 _WORD = re.compile(r"[\w’'-]+")
 _COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|or|but|while|whereas)\b", re.IGNORECASE)
 _DIRECT_OBJECT = re.compile(r"[\s\"“‘'(]*")
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:but|although|though|while|whereas|yet)\b|\b(?:but|although|though|whereas)\b",
-                           re.IGNORECASE)
+_CLAUSE_BREAK = CaseBlind(r"[;:]|,\s*(?:but|although|though|while|whereas|yet)\b|\b(?:but|although|though|whereas)\b")
 _PHRASE_BREAK = re.compile(r"[,;:.!?()“”\"]")
 _MAX_WINDOW = 8
 """How many words away an event word may stand from its figure."""
@@ -184,7 +183,7 @@ def sentence_sources(sentence_text: str) -> list[tuple[int, str]]:
     matches: list[re.Match[str]] = []
     if "according" in lowered:
         matches += _ACCORDING_TO.finditer(sentence_text)
-    if "by" in lowered:
+    if "by" in lowered and ("told" in lowered or "informed" in lowered):
         matches += _TOLD_BY.finditer(sentence_text)
     if stretches:
         pattern, target = _NOUN_BEFORE_VERB.over(sentence_text, folded)
@@ -237,9 +236,10 @@ def nearest_source(sentence_text: str, sources: list[tuple[int, str]], position:
 
     A source across "but" or "although" is someone else's ("77 ..., but other reports suggest 100").
     """
+    clause_break, searched = _CLAUSE_BREAK.over(sentence_text, fold(sentence_text))
     in_clause = [
         (offset, source) for offset, source in sources
-        if not _CLAUSE_BREAK.search(sentence_text, min(offset, position), max(offset, position))
+        if not clause_break.search(searched, min(offset, position), max(offset, position))
     ]
     if not in_clause:
         return None

@@ -90,11 +90,10 @@ def extract_claims(document: Document, memo: SentenceMemo | None = None) -> list
         if contexts is None:
             contexts = memo[sentence_text, placed] = _figure_contexts(sentence_text, placed)
         for figure, (counts, event, source) in zip(sentence_figures, contexts):
-            claims.append(Claim(
-                id="", doc=document.id, kind="number", start=figure.start, end=figure.end,
-                text=text[figure.start:figure.end], sentence=index,
-                value=figure.value, low=figure.low, high=figure.high, qualifier=figure.qualifier,
-                quantity=figure.quantity, unit=figure.unit, counts=counts, event=event, source=source,
+            claims.append(Claim(  # by position, in the order of the fields: a third of the time by keyword
+                "", document.id, "number", figure.start, figure.end, text[figure.start:figure.end], index,
+                figure.value, figure.low, figure.high, figure.qualifier, figure.quantity, figure.unit,
+                counts, event, source,
             ))
     for quote in quotes:
         claims.append(Claim(
@@ -119,10 +118,12 @@ def _figure_contexts(sentence_text: str, figures: tuple[tuple[int, int, bool], .
     spans = [(start, end) for start, end, _ in figures]
     contexts = []
     for span, (start, _, counted) in zip(spans, figures):
-        others = [other for other in spans if other != span]
-        contexts.append((figure_counts(sentence_text, span) if counted else None,
-                         figure_event(sentence_text, span, others, events) if counted else None,
-                         nearest_source(sentence_text, sources, start)))
+        source = nearest_source(sentence_text, sources, start) if sources else None
+        if counted:
+            others = [other for other in spans if other != span] if len(spans) > 1 else []
+            contexts.append((figure_counts(sentence_text, span), figure_event(sentence_text, span, others, events), source))
+        else:
+            contexts.append((None, None, source))
     return tuple(contexts)
 
 

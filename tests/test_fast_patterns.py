@@ -88,6 +88,12 @@ def test_searching_after_a_non_letter_finds_every_figure_a_plain_search_finds(te
     assert found == plain
 
 
+def test_every_compiled_form_of_the_figure_pattern_numbers_its_groups_alike():
+    """``numbers`` reads a match's groups by position, the positions of one of the four."""
+    forms = (FIGURE.folded, FIGURE.any_case, FIGURE_AFTER.folded, FIGURE_AFTER.any_case)
+    assert all(form.groupindex == FIGURE.folded.groupindex for form in forms)
+
+
 @settings(max_examples=300, deadline=None)
 @given(soups, st.integers(0, 40))
 def test_word_start_spans_are_finditer_spans(text, start):

@@ -41,6 +41,8 @@ _EVENT = WordStart(
 )
 """The guard in front rules out most positions at once: only a listed word can start a phrase."""
 _WORD = re.compile(r"[\w’'-]+")
+_GAP_AND_WORD = re.compile(r"([^\w’'-]*)([\w’'-]+)")
+"""The words after a figure with what stands before each, found in one call."""
 _COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|or|but|while|whereas)\b", re.IGNORECASE)
 _DIRECT_OBJECT = re.compile(r"[\s\"“‘'(]*")
 _CLAUSE_BREAK = CaseBlind(r"[;:]|,\s*(?:but|although|though|while|whereas|yet)\b|\b(?:but|although|though|whereas)\b")
@@ -75,13 +77,14 @@ _SOURCE_NOUNS = (r"sources?|officials?|officers?|spokesm[ae]n|spokeswom[ae]n|spo
 _SOURCE_NOUN = CaseBlind(_SOURCE_NOUNS)
 """The nouns an attribution ending on a reporting verb must hold: a stretch without one is skipped."""
 _NOUN_BEFORE_VERB = CaseBlind(
-    rf"\b(?P<src>(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}(?:{_SOURCE_NOUNS})"
-    r"(?:\s+(?:in|at|from|of|with|for)\s+(?:the\s+)?[\w-]+(?:\s+[a-z][\w-]*)?)?)"
+    rf"\b(?P<src>(?:an?\s+|the\s+)?(?:[\w-]++\s++){{0,3}}(?:{_SOURCE_NOUNS})"
+    r"(?:\s+(?:in|at|from|of|with|for)\s+(?:the\s+)?[\w-]++(?:\s+[a-z][\w-]*+)?)?)"
     r"(?:\s*,\s*(?:who|one\s+of\s+whom)[^,]*,)?\s+(?:has\s+|have\s+|had\s+)?"
     rf"{_VERB_PATTERN}\b")
-""""security sources said", "an official in the ministry, who asked not to be named, told"."""
+""""security sources said", "an official in the ministry, who asked not to be named, told". A run of word
+characters never gives characters back (``++``): a shorter run could not be followed by a space."""
 _NAME_BEFORE_VERB = re.compile(
-    r"(?P<src>[A-Z](?<!\w.)[\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|de|al|bin))*)\s+(?:has\s+|had\s+)?"
+    r"(?P<src>[A-Z](?<!\w.)[\w.’'-]*+(?:\s+(?:[A-Z][\w.’'-]*+|of|de|al|bin))*)\s+(?:has\s+|had\s+)?"
     r"(?:said|says|told|confirmed|reported|stated|estimated|announced)\b")
 """"Interior Minister Daoud Aly Mohammedine said". The capital comes before the lookbehind that
 asks that no word character precede it, so that ``re`` can skip to the capitals of a text in C."""
@@ -90,6 +93,7 @@ _WORDS_BEFORE_REVERSED = re.compile(r"[\w-]*(?:\s+[\w-]+){0,4}")
 _SOURCE_REACH = 240
 """How far before its verb an attribution can start, in characters."""
 _SOURCE_TRIM = re.compile(r"^(?:and|but|that|while|although|as|from|by|on\s+\w+day|late\s+on\s+\w+day|on\s+\w+)\s+", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "there"}
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -147,22 +151,21 @@ def figure_event(sentence_text: str, figure: Span, others: list[Span],
 def figure_counts(sentence_text: str, figure: Span) -> str | None:
     """The head noun of what the figure counts ("cadets" in "some fifty military police cadets")."""
     words = []
-    for match in _WORD.finditer(sentence_text, figure[1], min(len(sentence_text), figure[1] + 80)):
-        word = match.group().lower()
-        gap = sentence_text[figure[1] if not words else words[-1][1]:match.start()]
+    for gap, word in _GAP_AND_WORD.findall(sentence_text, figure[1], figure[1] + 80):
         if gap != " " and _PHRASE_BREAK.search(gap):
             break
+        word = word.lower()
         if word == "of" and not words:
             continue  # dozens of people
         if word.endswith(("’s", "'s")):
-            words.append((word, match.end()))
+            words.append(word)
             continue
         if word in _NOT_A_HEAD or (word.endswith(("ed", "ing")) and word not in ("wounded",)) or word[0].isdigit():
             break
-        words.append((word, match.end()))
+        words.append(word)
         if len(words) == 4:
             break
-    nouns = [w for w, _ in words if not w.endswith(("’s", "'s"))]
+    nouns = [w for w in words if not w.endswith(("’s", "'s"))]
     if not nouns:
         return None
     head = nouns[-1]
@@ -178,7 +181,7 @@ def sentence_sources(sentence_text: str) -> list[tuple[int, str]]:
     """
     folded = fold(sentence_text)
     lowered = folded if folded is not None else sentence_text.lower()
-    has_verb = any(verb in lowered for verb in _VERB_WORDS)
+    has_verb = any(map(lowered.__contains__, _VERB_WORDS))  # no Python frame per verb
     stretches = _merged([(start, end) for start, end, _ in _REPORTING_VERB.spans(sentence_text, folded)]) if has_verb else []
     matches: list[re.Match[str]] = []
     if "according" in lowered:
@@ -267,7 +270,7 @@ def background_anchor(sentence_text: str, event_years: set[str], event_months: s
 
 
 def _clean_source(source: str) -> str | None:
-    source = re.sub(r"\s+", " ", source).strip(" -–—")
+    source = _SPACES.sub(" ", source).strip(" -–—")
     while True:
         trimmed = _SOURCE_TRIM.sub("", source)
         if trimmed == source:
@@ -281,5 +284,5 @@ def _clean_source(source: str) -> str | None:
 
 def _words_between(text: str, start: int, end: int) -> int:
     gap = text[start:end]
-    return len(_WORD.findall(gap)) + 2 * len(re.findall(r"[,;]", gap))
+    return len(_WORD.findall(gap)) + 2 * (gap.count(",") + gap.count(";"))
 

@@ -35,6 +35,10 @@ from .spans import Figure
 _LOWER_HEDGES, _UPPER_NEAR_HEDGES, _UPPER_HEDGES, _APPROX_HEDGES = map(frozenset, (LOWER, UPPER_NEAR, UPPER, APPROX))
 """The hedges as sets, for looking a figure's hedge up (their tuples keep the order patterns are built in)."""
 
+_NUMBER_WORD_BREAK = re.compile(r"[\s-]+")
+_DIGIT_RUN = re.compile(r"\d+")
+_PLURAL = re.compile(r"[a-z]+s")
+_AFTERNOON = re.compile(r"p\.?m", re.IGNORECASE)
 _PUNCTUATION_NEXT = re.compile(r"\s*[,.;:)!?]")
 _DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 _YEAR = re.compile(r"\d{4}")
@@ -96,7 +100,7 @@ def find_figures(text: str) -> list[Figure]:
 
 def parse_number_words(words: str) -> float | None:
     """The value of spelled-out numbers ("twenty-three", "two hundred and fifty thousand", "a dozen")."""
-    tokens = [t for t in re.split(r"[\s-]+", words.lower()) if t and t != "and"]
+    tokens = [t for t in _NUMBER_WORD_BREAK.split(words.lower()) if t and t != "and"]
     if tokens[:2] == ["half", "a"]:
         tokens = ["half", *tokens[2:]]
     elif tokens[0] == "a":
@@ -147,7 +151,7 @@ def _to_figure(text: str, match: re.Match[str]) -> tuple[Figure | None, int]:
         value = _clock_value(groups[_G_CLOCK])
         quantity = "time"
     elif groups[_G_DECADE]:
-        decade = re.search(r"\d+", groups[_G_DECADE]).group()
+        decade = _DIGIT_RUN.search(groups[_G_DECADE]).group()
         value = float(decade)
         low, high = value, value + 9
         qualifier = "range"
@@ -283,7 +287,7 @@ def _count_or_year(text: str, match: re.Match[str], value: float, hedge: str | N
             return "time"
         if 1500 <= value <= 2099:
             next_word = _WORD_AFTER.match(after)
-            if next_word is None or not re.fullmatch(r"[a-z]+s", next_word.group(1)) or next_word.group(1) in (
+            if next_word is None or not _PLURAL.fullmatch(next_word.group(1)) or next_word.group(1) in (
                 "as", "was", "has", "is", "this", "his", "its"
             ):
                 return "year"
@@ -338,9 +342,9 @@ def _core_start(match: re.Match[str], groups: tuple[str | None, ...]) -> int:
 
 def _clock_value(clock: str) -> float:
     """A clock time as the 24-hour number news writes ("3:45 p.m." is 1545)."""
-    parts = re.findall(r"\d+", clock)
+    parts = _DIGIT_RUN.findall(clock)
     hours, minutes = int(parts[0]), int(parts[1]) if len(parts) > 1 else 0
-    if re.search(r"p\.?m", clock, re.IGNORECASE) and hours < 12:
+    if _AFTERNOON.search(clock) and hours < 12:
         hours += 12
     return float(hours * 100 + minutes)
 

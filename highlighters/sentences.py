@@ -79,7 +79,8 @@ def split_sentences(text: str) -> list[Span]:
     start = 0
     for match in _BREAK.finditer(text):
         if match.group() == "\n":
-            _append_stripped(text, start, match.start(), spans)
+            if match.start() > start:  # not the line break right after a full stop
+                _append_stripped(text, start, match.start(), spans)
             start = match.end()
         elif _ends_sentence(text, match, start):
             _append_stripped(text, start, match.end(), spans)

@@ -41,11 +41,11 @@ _EVENT = WordStart(
 )
 """The guard in front rules out most positions at once: only a listed word can start a phrase."""
 _WORD = re.compile(r"[\w’'-]+")
-_GAP_AND_WORD = re.compile(r"([^\w’'-]*)([\w’'-]+)")
-"""The words after a figure with what stands before each, found in one call."""
 _COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|or|but|while|whereas)\b", re.IGNORECASE)
 _DIRECT_OBJECT = re.compile(r"[\s\"“‘'(]*")
 _CLAUSE_BREAK = CaseBlind(r"[;:]|,\s*(?:but|although|though|while|whereas|yet)\b|\b(?:but|although|though|whereas)\b")
+_CLAUSE_BREAK_WORDS = (";", ":", "but", "though", "while", "whereas", "yet")
+"""What any clause break holds: lower-cased text without them has none, and that test is the quicker."""
 _PHRASE_BREAK = re.compile(r"[,;:.!?()“”\"]")
 _MAX_WINDOW = 8
 """How many words away an event word may stand from its figure."""
@@ -151,21 +151,22 @@ def figure_event(sentence_text: str, figure: Span, others: list[Span],
 def figure_counts(sentence_text: str, figure: Span) -> str | None:
     """The head noun of what the figure counts ("cadets" in "some fifty military police cadets")."""
     words = []
-    for gap, word in _GAP_AND_WORD.findall(sentence_text, figure[1], figure[1] + 80):
+    for match in _WORD.finditer(sentence_text, figure[1], min(len(sentence_text), figure[1] + 80)):
+        word = match.group().lower()
+        gap = sentence_text[figure[1] if not words else words[-1][1]:match.start()]
         if gap != " " and _PHRASE_BREAK.search(gap):
             break
-        word = word.lower()
         if word == "of" and not words:
             continue  # dozens of people
         if word.endswith(("’s", "'s")):
-            words.append(word)
+            words.append((word, match.end()))
             continue
         if word in _NOT_A_HEAD or (word.endswith(("ed", "ing")) and word not in ("wounded",)) or word[0].isdigit():
             break
-        words.append(word)
+        words.append((word, match.end()))
         if len(words) == 4:
             break
-    nouns = [w for w in words if not w.endswith(("’s", "'s"))]
+    nouns = [w for w, _ in words if not w.endswith(("’s", "'s"))]
     if not nouns:
         return None
     head = nouns[-1]
@@ -239,11 +240,15 @@ def nearest_source(sentence_text: str, sources: list[tuple[int, str]], position:
 
     A source across "but" or "although" is someone else's ("77 ..., but other reports suggest 100").
     """
-    clause_break, searched = _CLAUSE_BREAK.over(sentence_text, fold(sentence_text))
-    in_clause = [
-        (offset, source) for offset, source in sources
-        if not clause_break.search(searched, min(offset, position), max(offset, position))
-    ]
+    folded = fold(sentence_text)
+    if folded is not None and not any(map(folded.__contains__, _CLAUSE_BREAK_WORDS)):
+        in_clause = sources
+    else:
+        clause_break, searched = _CLAUSE_BREAK.over(sentence_text, folded)
+        in_clause = [
+            (offset, source) for offset, source in sources
+            if not clause_break.search(searched, min(offset, position), max(offset, position))
+        ]
     if not in_clause:
         return None
     return min(in_clause, key=lambda item: abs(item[0] - position))[1]

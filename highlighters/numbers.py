@@ -100,6 +100,9 @@ def find_figures(text: str) -> list[Figure]:
 
 def parse_number_words(words: str) -> float | None:
     """The value of spelled-out numbers ("twenty-three", "two hundred and fifty thousand", "a dozen")."""
+    single = UNITS.get(words.lower())
+    if single is not None:
+        return float(single)  # most are one word: "three"
     tokens = [t for t in _NUMBER_WORD_BREAK.split(words.lower()) if t and t != "and"]
     if tokens[:2] == ["half", "a"]:
         tokens = ["half", *tokens[2:]]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from sahel_reader.highlighters import context, figure_pattern
 from sahel_reader.highlighters.figure_pattern import FIGURE, FIGURE_AFTER
@@ -103,3 +103,25 @@ def test_word_start_spans_are_finditer_spans(text, start):
                  for m in scan.at_start.any_case.finditer(text, start)]
         assert scan.spans(text, fold(text), start) == plain
         assert scan.spans(text, None, start) == plain
+
+
+CLAUSE_BREAK_ANY_CASE = re.compile(context._CLAUSE_BREAK.any_case.pattern, re.IGNORECASE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from((*TRICKY, "but", "But", "though", "whereas", "while", "yet", ";", ":", ",",
+                                 "police", "said", "officials", "Although", "butter", "BUT"))).map(" ".join),
+       st.lists(st.integers(0, 60), min_size=1, max_size=3), st.integers(0, 60))
+@example("police said the toll rose, but officials said; 77", [0, 41], 48)
+@example("police said so; 77 died", [0], 16)
+@example("police said so: 77 died", [0], 16)
+@example("police said so, yet 77 died", [0], 20)
+@example("police said so, while 77 died", [0], 22)
+@example("police said so whereas 77 died", [0], 23)
+@example("police said so, though 77 died", [0], 23)
+def test_the_clause_test_before_the_clause_search_loses_no_clause_break(text, offsets, position):
+    sources = [(offset, f"source {offset}") for offset in sorted(set(offsets))]
+    in_clause = [(offset, source) for offset, source in sources
+                 if not CLAUSE_BREAK_ANY_CASE.search(text, min(offset, position), max(offset, position))]
+    expected = min(in_clause, key=lambda item: abs(item[0] - position))[1] if in_clause else None
+    assert context.nearest_source(text, sources, position) == expected

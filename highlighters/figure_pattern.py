@@ -114,7 +114,7 @@ _FIGURE_BODY = _on_one_line(
     rf"""
     {_CAN_START}
     (?:(?=[a-z])(?P<hedge>{_HEDGE})\s+)?
-    (?:
+    (?P<core>
         (?P<date>(?:(?=[a-z]){_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?
                   |(?<![\d.,])\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?
                   |(?=[a-z]){_MONTH}\s+(?:of\s+)?\d{{4}}))(?![\w])

@@ -71,10 +71,10 @@ _GROUP_NUMBERS = FIGURE.folded.groupindex
 """The numbers of the pattern's groups, the same in its every compiled form (a test checks). A match's
 groups are read as ``match.groups()``, by position: a tuple is built in a sixth of the time of
 ``groupdict()``, and every candidate figure needs a dozen of them."""
-(_G_HEDGE, _G_DATE, _G_CLOCK, _G_DECADE, _G_VAGUE, _G_CURRENCY, _G_MONEY, _G_MONEY_SCALE, _G_MONEY_SHORT,
+(_G_HEDGE, _G_CORE, _G_DATE, _G_CLOCK, _G_DECADE, _G_VAGUE, _G_CURRENCY, _G_MONEY, _G_MONEY_SCALE, _G_MONEY_SHORT,
  _G_DIGITS, _G_SCALE, _G_SHORT_SCALE, _G_WORDS, _G_A_DECADE, _G_RANGE_SEP, _G_RANGE_END, _G_UNIT, _G_SUFFIX) = (
     _GROUP_NUMBERS[name] - 1 for name in (
-        "hedge", "date", "clock", "decade", "vague", "currency", "money", "money_scale", "money_short",
+        "hedge", "core", "date", "clock", "decade", "vague", "currency", "money", "money_scale", "money_short",
         "digits", "scale", "short_scale", "words", "a_decade", "range_sep", "range_end", "unit", "suffix"))
 
 
@@ -331,16 +331,9 @@ def _reread(text: str, match: re.Match[str], cut: int) -> Figure | None:
     return _to_figure(text, shortened)[0] if shortened and shortened.end() == cut else None
 
 
-_CORE_GROUPS = tuple(_GROUP_NUMBERS[name] for name in (
-    "digits", "words", "date", "clock", "currency", "vague", "decade", "a_decade"))
-"""The alternatives of the pattern's core, of which a match holds exactly one; the commonest first."""
-
-
 def _core_start(match: re.Match[str], groups: tuple[str | None, ...]) -> int:
-    for number in _CORE_GROUPS:
-        if groups[number - 1]:
-            return match.start(number)
-    return match.start("figure")
+    """Where the number itself begins: after any hedge, and after the sign of digits."""
+    return match.start(_G_DIGITS + 1) if groups[_G_DIGITS] else match.start(_G_CORE + 1)
 
 
 def _clock_value(clock: str) -> float:

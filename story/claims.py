@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from operator import attrgetter
 from dataclasses import dataclass
 
 from sahel_reader.highlighters.context import (
@@ -73,9 +74,11 @@ def extract_claims(document: Document, memo: SentenceMemo | None = None) -> list
     memo = {} if memo is None else memo
     text = document.text
     starts = [start for start, _ in document.sentences]
-    figures = [f for f in find_figures(text) if not document.is_boilerplate(f.start, f.end)]
-    quotes = [q for q in find_quotations(text, document.sentences)
-              if not document.is_boilerplate(q.start, q.end)]
+    figures = find_figures(text)
+    quotes = find_quotations(text, document.sentences)
+    if document.boilerplate:
+        figures = [f for f in figures if not document.is_boilerplate(f.start, f.end)]
+        quotes = [q for q in quotes if not document.is_boilerplate(q.start, q.end)]
 
     figures_by_sentence: dict[int, list[Figure]] = {}
     for figure in figures:
@@ -101,7 +104,7 @@ def extract_claims(document: Document, memo: SentenceMemo | None = None) -> list
             text=text[quote.start:quote.end], sentence=_sentence_of(starts, quote.start),
             speaker=quote.speaker,
         ))
-    claims.sort(key=lambda c: (c.start, c.end))
+    claims.sort(key=_TEXT_ORDER)
     for number, claim in enumerate(claims, 1):
         claim.id = f"{document.id}#{number}"
     return claims
@@ -125,6 +128,9 @@ def _figure_contexts(sentence_text: str, figures: tuple[tuple[int, int, bool], .
         else:
             contexts.append((None, None, source))
     return tuple(contexts)
+
+
+_TEXT_ORDER = attrgetter("start", "end")
 
 
 def _sentence_of(starts: list[int], offset: int) -> int:

@@ -35,9 +35,10 @@ _OPENERS = "\"'“‘«([„"
 MAX_SENTENCE_CHARS = 1000
 """The longest sentence of the seeds and the dev stories is 413 characters."""
 
-# A line break, or terminal punctuation plus closing marks followed by whitespace; written
-# with a leading character class so the regex engine can skip ahead fast.
-_BREAK = re.compile(r"[\n.!?…](?:(?<=\n)|(?<=[.!?…])[.!?…]*[\"'”’»)\]]*(?=\s))")
+# A line break, or terminal punctuation plus closing marks followed by whitespace, with the line
+# break if one comes next (it ends the sentence whatever follows); written with a leading
+# character class so the regex engine can skip ahead fast.
+_BREAK = re.compile(r"[\n.!?…](?:(?<=\n)|(?<=[.!?…])[.!?…]*[\"'”’»)\]]*(?:[^\S\n]*\n|(?=\s)))")
 _LAST_SPACE = re.compile(r".*\s", re.DOTALL)
 _LAST_NON_WORD = re.compile(r".*\W", re.DOTALL)
 _SPACES = re.compile(r"\s*")
@@ -79,10 +80,9 @@ def split_sentences(text: str) -> list[Span]:
     start = 0
     for match in _BREAK.finditer(text):
         if match.group() == "\n":
-            if match.start() > start:  # not the line break right after a full stop
-                _append_stripped(text, start, match.start(), spans)
+            _append_stripped(text, start, match.start(), spans)
             start = match.end()
-        elif _ends_sentence(text, match, start):
+        elif match.group()[-1] == "\n" or _ends_sentence(text, match, start):
             _append_stripped(text, start, match.end(), spans)
             start = match.end()
     _append_stripped(text, start, len(text), spans)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 from operator import attrgetter
 from dataclasses import dataclass
 
@@ -81,8 +80,8 @@ def extract_claims(document: Document, memo: SentenceMemo | None = None) -> list
         quotes = [q for q in quotes if not document.is_boilerplate(q.start, q.end)]
 
     figures_by_sentence: dict[int, list[Figure]] = {}
-    for figure in figures:
-        figures_by_sentence.setdefault(_sentence_of(starts, figure.start), []).append(figure)
+    for figure, index in zip(figures, _sentences_of(starts, [f.start for f in figures])):
+        figures_by_sentence.setdefault(index, []).append(figure)
 
     claims: list[Claim] = []
     for index, sentence_figures in figures_by_sentence.items():
@@ -98,11 +97,10 @@ def extract_claims(document: Document, memo: SentenceMemo | None = None) -> list
                 figure.value, figure.low, figure.high, figure.qualifier, figure.quantity, figure.unit,
                 counts, event, source,
             ))
-    for quote in quotes:
+    for quote, index in zip(quotes, _sentences_of(starts, [q.start for q in quotes])):
         claims.append(Claim(
             id="", doc=document.id, kind="quote", start=quote.start, end=quote.end,
-            text=text[quote.start:quote.end], sentence=_sentence_of(starts, quote.start),
-            speaker=quote.speaker,
+            text=text[quote.start:quote.end], sentence=index, speaker=quote.speaker,
         ))
     claims.sort(key=_TEXT_ORDER)
     for number, claim in enumerate(claims, 1):
@@ -133,8 +131,14 @@ def _figure_contexts(sentence_text: str, figures: tuple[tuple[int, int, bool], .
 _TEXT_ORDER = attrgetter("start", "end")
 
 
-def _sentence_of(starts: list[int], offset: int) -> int:
-    return max(0, bisect.bisect_right(starts, offset) - 1)
+def _sentences_of(starts: list[int], offsets: list[int]) -> list[int]:
+    """The sentence holding each of ``offsets``, which come in text order: one walk through the sentences."""
+    indices, index, last = [], 0, len(starts) - 1
+    for offset in offsets:
+        while index < last and starts[index + 1] <= offset:
+            index += 1
+        indices.append(index)
+    return indices
 
 
 def _plain(number: float | None) -> float | int | None:

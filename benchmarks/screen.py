@@ -113,16 +113,23 @@ async def _frame_after(app, pilot, action) -> float:
     return time.perf_counter() - start
 
 
-async def key_latencies(story: Path, presses: int = 15) -> dict[str, float]:
-    """Median seconds from a key's action to its painted frame, with an idle frame as reference."""
+STALL = 0.1
+"""A press slower than this is felt as the reader stalling."""
+
+
+async def key_latencies(story: Path, presses: int = 15) -> tuple[dict[str, float], float]:
+    """Median seconds from a key's action to its painted frame, with an idle frame as reference;
+    and the share of all presses slower than ``STALL`` seconds (a garbage collection is one)."""
     app = _open_reader(story)
     async with app.run_test(size=(160, 45)) as pilot:
         reader = await _loaded_reader(app, pilot)
         actions = {"]": reader.action_next_version, "J": reader.action_next_claim,
                    "j": reader.action_cursor_down, "tab": reader.action_next_pane, "none": lambda: None}
         await _frame_after(app, pilot, reader.action_next_claim)  # a claim selected: ] follows its cluster
-        return {key: statistics.median([await _frame_after(app, pilot, action) for _ in range(presses)])
-                for key, action in actions.items()}
+        times = {key: [await _frame_after(app, pilot, action) for _ in range(presses)] for key, action in actions.items()}
+    every = [seconds for key, samples in times.items() if key != "none" for seconds in samples]
+    return ({key: statistics.median(samples) for key, samples in times.items()},
+            sum(seconds > STALL for seconds in every) / len(every))
 
 
 async def page_latencies(folder: Path, pages: int = 30) -> dict[str, float]:

@@ -62,6 +62,11 @@ class PaneRow:
             await container.remove_children(leaving)
             for pane in leaving:
                 self.panes[self.panes.index(pane)] = pane.copy()
+                # Textual 8 keeps a removed widget's style cache (an lru_cache on one of its
+                # methods holds it, Textualize/textual#6665), and with it the widget's painted
+                # lines: at a thousand reports, tens of thousands of objects that every garbage
+                # collection walks. Drop those.
+                pane._styles_cache.clear()
         mounted = [self.panes[n] for n in window if self.panes[n].is_mounted]
         for n in ([self.active] if focused_only and self.active in window else window):
             pane = self.panes[n]

@@ -74,7 +74,9 @@ class Story:
                              "sentences": [list(s) for s in d.sentences]} for d in self.documents)
         yield "claims", (c.to_json() for c in self.claims)
         yield "clusters", (c.to_json() for c in self.clusters)
-        yield "sentence_links", (link.to_json() for link in self.sentence_links)
+        from .sentence_links import link_json
+
+        yield "sentence_links", (link_json(link) for link in self.sentence_links)
 
 
 def analyse(documents: list[Document], title: str | None = None) -> Story:

@@ -56,9 +56,9 @@ def near_copies(story: Story, threshold: float = 0.6, min_score: float = 0.75) -
     """
     readable = {d.id: _readable_sentence_count(d) for d in story.documents}
     covered: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for link in story.sentence_links:
-        if link.score >= min_score:
-            covered[(link.source[0], link.target[0])].add(link.source[1])
+    for (doc, sentence), (other, _), score, _ in story.sentence_links:
+        if score >= min_score:
+            covered[(doc, other)].add(sentence)
     order = {d.id: n for n, d in enumerate(story.documents)}
     best: dict[str, tuple[str, float]] = {}
     for (doc, other), sentences in sorted(covered.items(), key=lambda item: order[item[0][1]]):

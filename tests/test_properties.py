@@ -224,9 +224,8 @@ def test_analysis_of_any_story_keeps_every_offset_true(reports: list[str]) -> No
     for cluster in story.clusters:
         assert all(claims[member].cluster == cluster.id for member in cluster.claims)
         assert len({claims[member].doc for member in cluster.claims}) >= 2
-    for link in story.sentence_links:
-        (source, s_index), (target, t_index) = link.source, link.target
-        assert source != target and 0 < link.score <= 1
+    for (source, s_index), (target, t_index), score, _ in story.sentence_links:
+        assert source != target and 0 < score <= 1
         assert s_index < len(by_id[source].sentences) and t_index < len(by_id[target].sentences)
     json.dumps(story.to_json())
 

@@ -96,8 +96,8 @@ async def test_inspector_escape_and_q_return_nothing(seed_story):
 async def test_inspector_shows_an_unlinked_claim_with_the_sentences_linked_to_its_own(seed_story):
     alone = claim_of(seed_story, AFP, "A few dozen")
     assert alone.cluster is None
-    links = sorted((link for link in seed_story.sentence_links if link.source == (AFP, alone.sentence)),
-                   key=lambda link: -link.score)
+    links = sorted((link for link in seed_story.sentence_links if link[0] == (AFP, alone.sentence)),
+                   key=lambda link: -link[2])
     assert links
     app = ScreenHost(lambda: ClaimInspector(seed_story, alone.id))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -105,10 +105,11 @@ async def test_inspector_shows_an_unlinked_claim_with_the_sentences_linked_to_it
         assert app.screen.query_one(".modal-title", Static).has_class("-alone")
         assert table.row_count == 1 + len(links)
         assert row_texts(table, 0)[3] == "A few dozen"
-        assert row_texts(table, 1)[6] == f"{links[0].score:.2f}"
+        _, (best_doc, best_sentence), best_score, _ = links[0]
+        assert row_texts(table, 1)[6] == f"{best_score:.2f}"
         await pilot.press("down", "enter")
         await pilot.pause()
-    assert app.results == [JumpTarget(links[0].target[0], links[0].target[1], None)]
+    assert app.results == [JumpTarget(best_doc, best_sentence, None)]
 
 
 async def test_inspector_shows_report_text_literally_never_as_markup_or_escapes():

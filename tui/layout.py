@@ -125,8 +125,8 @@ def document_views(story: Story) -> dict[str, DocumentView]:
         if in_conflict:
             views[claim.doc].conflicted.add(claim.sentence)
     other_docs: dict[tuple[str, int], set[str]] = {}
-    for link in story.sentence_links:
-        other_docs.setdefault(link.source, set()).add(link.target[0])
+    for source, (target_doc, _), _, _ in story.sentence_links:
+        other_docs.setdefault(source, set()).add(target_doc)
     for (doc, sentence), docs in other_docs.items():
         views[doc].versions[sentence] = len(docs)
     for doc_id, view in views.items():

@@ -29,9 +29,11 @@ class Navigator:
         self.story = story
         self.order = [d.id for d in story.documents]
         self._position = {doc: n for n, doc in enumerate(self.order)}
-        self._links = defaultdict(list)
-        for link in story.sentence_links:
-            self._links[link.source].append(link)
+        links: dict[tuple[str, int], list[tuple[tuple[str, int], float]]] = defaultdict(list)
+        for source, target, score, _ in story.sentence_links:
+            links[source].append((target, score))
+        self._links = {source: tuple(linked) for source, linked in links.items()}
+        """(target, score) by source sentence: tuples, which the garbage collector stops walking."""
         self._claims_by_doc = defaultdict(list)
         for claim in story.claims:
             self._claims_by_doc[claim.doc].append(claim)
@@ -86,7 +88,7 @@ class Navigator:
         one; then the other versions, best first. So ``]`` visits each report once before the rest.
         """
         candidates: list[tuple[float, JumpTarget]] = []
-        scores = {link.target: link.score for link in self._links.get((doc, sentence), [])}
+        scores = dict(self._links.get((doc, sentence), ()))
         claim = self.story.claim(claim_id) if claim_id else None
         if claim is not None and claim.cluster:
             for other in self._cluster_members[claim.cluster]:
@@ -94,8 +96,8 @@ class Navigator:
                     score = scores.get((other.doc, other.sentence), 0.0) + (0.5 if other.value == claim.value else 0)
                     candidates.append((score, JumpTarget(other.doc, other.sentence, other.id)))
         else:
-            for link in self._links.get((doc, sentence), []):
-                candidates.append((link.score, JumpTarget(link.target[0], link.target[1])))
+            for (other_doc, other_sentence), score in self._links.get((doc, sentence), ()):
+                candidates.append((score, JumpTarget(other_doc, other_sentence)))
         candidates += [(2.0, JumpTarget(d, s)) for d, s in self._manual.get((doc, sentence), ())]
         candidates = [c for c in candidates
                       if frozenset(((doc, sentence), (c[1].doc, c[1].sentence))) not in self._rejected]
@@ -115,11 +117,11 @@ class Navigator:
 
     def best_version_in(self, doc: str, sentence: int, other_doc: str) -> int | None:
         """The sentence of ``other_doc`` that best tells what ``sentence`` of ``doc`` tells."""
-        links = [l for l in self._links.get((doc, sentence), []) if l.target[0] == other_doc]
-        return max(links, key=lambda l: l.score).target[1] if links else None
+        links = [(score, target) for target, score in self._links.get((doc, sentence), ()) if target[0] == other_doc]
+        return max(links, key=lambda link: link[0])[1][1] if links else None
 
     def version_count(self, doc: str, sentence: int) -> int:
-        linked = {link.target[0] for link in self._links.get((doc, sentence), [])}
+        linked = {target_doc for (target_doc, _), _ in self._links.get((doc, sentence), ())}
         return len(linked | {d for d, _ in self._manual.get((doc, sentence), ())})
 
     def search(self, query: str) -> list[SearchMatch]:

@@ -194,13 +194,13 @@ class ClaimInspector(Modal[JumpTarget | None]):
                             *self._about(claim), blank],
                  JumpTarget(claim.doc, claim.sentence, claim.id))]
         score_style = self._style("score")
-        links = [link for link in self.story.sentence_links if link.source == (claim.doc, claim.sentence)]
-        for link in sorted(links, key=lambda link: -link.score):
-            doc, sentence = link.target
+        links = [(target, score) for source, target, score, _ in self.story.sentence_links
+                 if source == (claim.doc, claim.sentence)]
+        for (doc, sentence), score in sorted(links, key=lambda link: -link[1]):
             target = JumpTarget(doc, sentence, None)
             rows.append((f"{doc}:{sentence}",
                          [self._verdict_cell(target), blank, self._report_cell(doc), blank, blank, blank,
-                          Text(f"{link.score:.2f}", style=score_style)],
+                          Text(f"{score:.2f}", style=score_style)],
                          target))
         return rows
 

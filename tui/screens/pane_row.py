@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
+from textual._styles_cache import StylesCache
 from textual.containers import HorizontalScroll
 
 if TYPE_CHECKING:
@@ -62,11 +63,11 @@ class PaneRow:
             await container.remove_children(leaving)
             for pane in leaving:
                 self.panes[self.panes.index(pane)] = pane.copy()
-                # Textual 8 keeps a removed widget's style cache (an lru_cache on one of its
-                # methods holds it, Textualize/textual#6665), and with it the widget's painted
-                # lines: at a thousand reports, tens of thousands of objects that every garbage
-                # collection walks. Drop those.
-                pane._styles_cache.clear()
+            # Textual 8 keeps the style cache of every removed widget (an lru_cache on one of
+            # its methods holds them, Textualize/textual#6665), and with each the lines the
+            # widget painted: at a thousand reports, thousands of objects a key press, which
+            # every garbage collection then walks. Letting go of that lru_cache drops them.
+            StylesCache.get_inner_outer.cache_clear()
         mounted = [self.panes[n] for n in window if self.panes[n].is_mounted]
         for n in ([self.active] if focused_only and self.active in window else window):
             pane = self.panes[n]

@@ -146,14 +146,23 @@ def _load_manifest(manifest: Path, result: LoadResult) -> None:
         _load_into(result, manifest.parent / entry["path"], overrides)
 
 
+def yaml_line(text: str, mark: yaml.Mark) -> int:
+    """The 1-based line of a YAML error or node, counting line feeds only, as editors and
+    ``grep -n`` do: YAML also breaks lines at U+0085, U+2028 and U+2029, and its own count
+    would name a line the reader cannot find."""
+    return text.count("\n", 0, mark.index) + 1
+
+
 def _read_yaml(path: Path) -> object:
     try:
-        return yaml.safe_load(_read_bytes(path).decode("utf-8-sig"))
+        text = _read_bytes(path).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise Refused("not valid UTF-8, so not a manifest or session file.") from None
+    try:
+        return yaml.safe_load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
+        where = f" at line {yaml_line(text, mark)}" if mark is not None else ""
         problem = getattr(error, "problem", None) or "it cannot be parsed"
         raise Refused(f"not valid YAML{where} ({problem}).") from None
     except (ValueError, RecursionError) as error:  # a date like 2024-02-30, a 5,000-digit number, deep nesting

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from .annotations import Anchor, Annotation, LinkVerdict, Mark, Session, SessionDocument, ViewState
-from .documents import SESSION_KEY
+from .documents import SESSION_KEY, yaml_line
 
 FORMAT_VERSION = 1
 MAX_SESSION_BYTES = 50 * 1024 * 1024
@@ -123,13 +123,14 @@ class _Loader(yaml.SafeLoader):
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
+        self.text = stream
         self.alias_targets: list[yaml.Node] = []
 
     def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
         if not self.check_event(yaml.AliasEvent):
             return super().compose_node(parent, index)
         if len(self.alias_targets) >= MAX_ALIASES:
-            line = self.peek_event().start_mark.line + 1
+            line = yaml_line(self.text, self.peek_event().start_mark)
             raise _Invalid(None, "too many YAML aliases (a YAML bomb?)", line=line)
         node = super().compose_node(parent, index)
         self.alias_targets.append(node)
@@ -142,7 +143,7 @@ class _Loader(yaml.SafeLoader):
             kind = {"int": "a whole number", "float": "a number", "timestamp": "a date"}.get(
                 node.tag.rsplit(":", 1)[-1], "a value")
             raise _Invalid(None, f"{_quoted(node.value)} cannot be read as {kind}",
-                           line=node.start_mark.line + 1) from None
+                           line=yaml_line(self.text, node.start_mark)) from None
 
 
 def session_from_yaml(text: str, path: str = "<session>") -> Session:
@@ -155,11 +156,11 @@ def session_from_yaml(text: str, path: str = "<session>") -> Session:
         loader = _Loader(text)  # checks every character first: a control character fails here
         root = loader.get_single_node()
         if root is not None:
-            _check_nodes(root, loader.alias_targets)
+            _check_nodes(root, loader.alias_targets, text)
         return _read_session(loader.construct_document(root) if root is not None else None)
     except _Invalid as problem:
         known = root is not None and problem.where is not None
-        line = problem.line or (_line_of(root, problem.where, problem.at_key) if known else None)
+        line = problem.line or (_line_of(root, problem.where, problem.at_key, text) if known else None)
         raise SessionError(path, line, problem.message) from None
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1  # a position in the text: it was read as str
@@ -167,7 +168,7 @@ def session_from_yaml(text: str, path: str = "<session>") -> Session:
                                        " is not allowed in it)") from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        raise SessionError(path, mark.line + 1 if mark else None,
+        raise SessionError(path, yaml_line(text, mark) if mark else None,
                            f"this is not valid YAML ({error.problem or error.context})") from None
     except (yaml.YAMLError, ValueError, TypeError, OverflowError) as error:
         raise SessionError(path, None, f"this is not valid YAML ({error})") from None
@@ -178,12 +179,12 @@ def session_from_yaml(text: str, path: str = "<session>") -> Session:
             loader.dispose()
 
 
-def _check_nodes(root: yaml.Node, alias_targets: list[yaml.Node]) -> None:
+def _check_nodes(root: yaml.Node, alias_targets: list[yaml.Node], text: str) -> None:
     """Refuse unsafe tags, duplicate keys, recursive aliases and aliases that expand hugely."""
     sizes: dict[int, int] = {}  # nodes expanded, by node; -1 while being counted
 
     def size(node: yaml.Node) -> int:
-        line = node.start_mark.line + 1
+        line = yaml_line(text, node.start_mark)
         if id(node) in sizes:
             if sizes[id(node)] < 0:
                 raise _Invalid(None, "a YAML alias refers to itself", line=line)
@@ -201,7 +202,7 @@ def _check_nodes(root: yaml.Node, alias_targets: list[yaml.Node]) -> None:
             for key, value in node.value:
                 if isinstance(key, yaml.ScalarNode) and key.value in keys:
                     raise _Invalid(None, f"the key {_quoted(key.value)} appears twice",
-                                   line=key.start_mark.line + 1)
+                                   line=yaml_line(text, key.start_mark))
                 keys.add(key.value if isinstance(key, yaml.ScalarNode) else "")
                 total += size(key) + size(value)
         sizes[id(node)] = total
@@ -212,7 +213,7 @@ def _check_nodes(root: yaml.Node, alias_targets: list[yaml.Node]) -> None:
         raise _Invalid(None, "too many YAML aliases (a YAML bomb?)")
 
 
-def _line_of(root: yaml.Node, where: tuple, at_key: bool) -> int:
+def _line_of(root: yaml.Node, where: tuple, at_key: bool, text: str) -> int:
     """The 1-based line of the node at a key path (or of its key), else of its nearest parent."""
     node = root
     for depth, part in enumerate(where):
@@ -227,7 +228,7 @@ def _line_of(root: yaml.Node, where: tuple, at_key: bool) -> int:
             node = node.value[part]
         else:
             break
-    return node.start_mark.line + 1
+    return yaml_line(text, node.start_mark)
 
 
 def _name(where: tuple) -> str:

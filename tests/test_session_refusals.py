@@ -80,6 +80,15 @@ def test_not_yaml(tmp_path: Path) -> None:
     assert "not valid YAML" in error.message and error.line is not None
 
 
+@pytest.mark.parametrize("breaker", ["\u0085", "\u2028", "\u2029"])
+def test_the_line_named_is_the_line_an_editor_shows(tmp_path: Path, breaker: str) -> None:
+    """YAML also breaks lines at these characters; the line named counts line feeds only."""
+    error = refuse(f"title: one{breaker}two{breaker}three\nview: {{\n", tmp_path)
+    assert "not valid YAML" in error.message and error.line == 1  # YAML would say 2: "two" has no ':'
+    error = refuse(f"title: 'folded{breaker}{breaker}in quotes'\nview: [\n", tmp_path)
+    assert "not valid YAML" in error.message and error.line == 3  # the end, after the last line feed
+
+
 def test_yaml_but_not_a_session(tmp_path: Path) -> None:
     for text in ("title: Bamako\nreports: []\n", "- a list\n", "just words\n", ""):
         error = refuse(text, tmp_path)

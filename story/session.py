@@ -204,9 +204,11 @@ def _open_document(entry: SessionDocument, session_path: Path, folder: Path,
             return document
         if problem is not None:
             loaded.notes.append(problem)
-    found = reports_by_hash().get(entry.sha256)
+    # The text's own hash too, for an embedded copy: the recorded one may be what was damaged.
+    hashes = [entry.sha256, *([text_sha256(entry.text)] if entry.text is not None else [])]
+    found = next((reports_by_hash()[h] for h in hashes if h in reports_by_hash()), None)
     document = _read_report(found)[0] if found is not None else None
-    if document is not None and text_sha256(document.text) == entry.sha256:
+    if document is not None and text_sha256(document.text) in hashes:
         entry.path = _stored_path(found, folder)
         loaded.notes.append(f"{where} was not there; the same text was found at {found}.")
         return document

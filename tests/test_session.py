@@ -465,6 +465,19 @@ def test_moved_report_is_found_by_its_hash(tmp_path: Path) -> None:
     assert load_session(session_path).notes == []
 
 
+def test_moved_report_is_found_by_its_embedded_text_when_the_recorded_hash_is_damaged(tmp_path: Path) -> None:
+    session_path, session = make_story(tmp_path, embed=True)
+    session.documents[0].sha256 = "0" * 64  # damaged in the file: it names no text
+    save_session(session, session_path)
+    (tmp_path / "archive").mkdir()
+    os.replace(tmp_path / "reports" / "afp.txt", tmp_path / "archive" / "bamako-afp.txt")
+    loaded = load_session(session_path)
+    assert loaded.documents[0].text == AFP and loaded.session.documents[0].path == "archive/bamako-afp.txt"
+    assert not any(a.orphan for a in loaded.session.annotations)
+    save_session(loaded.session, session_path)
+    assert load_session(session_path).session == loaded.session  # and it comes back as it was
+
+
 def test_bundled_report_is_found_when_the_environment_moved(tmp_path: Path) -> None:
     seed = bundled_seed_paths()[0]
     (document,) = load_paths([seed]).documents

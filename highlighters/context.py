@@ -64,8 +64,9 @@ _ACCORDING_TO = re.compile(
     re.IGNORECASE)
 _TOLD_BY = re.compile(r"\b(?:informed|told)\s+by\s+(?P<src>[^,.;:“”\"]+?)(?=\s+(?:who|which|that)\b|[,.;:“”\"]|$)",
                       re.IGNORECASE)
-_REPORTING_VERBS = ("said", "says", "say", "told", "confirmed", "reported", "stated", "estimated", "announced",
-                    "suggest", "suggests", "suggested", "put", "gave", "named")
+_NAMED_SPEAKER_VERBS = ("said", "says", "told", "confirmed", "reported", "stated", "estimated", "announced")
+"""The verbs after which a capitalised name is a source ("Interior Minister Daoud Aly said")."""
+_REPORTING_VERBS = (*_NAMED_SPEAKER_VERBS, "say", "suggest", "suggests", "suggested", "put", "gave", "named")
 _VERB_PATTERN = word_alternatives(_REPORTING_VERBS)
 _REPORTING_VERB = WordStart(rf"\b{_VERB_PATTERN}\b")
 _VERB_WORDS = tuple(verb for verb in _REPORTING_VERBS if not any(other in verb for other in _REPORTING_VERBS if other != verb))
@@ -85,7 +86,7 @@ _NOUN_BEFORE_VERB = CaseBlind(
 characters never gives characters back (``++``): a shorter run could not be followed by a space."""
 _NAME_BEFORE_VERB = re.compile(
     r"(?P<src>[A-Z](?<!\w.)[\w.’'-]*+(?:\s+(?:[A-Z][\w.’'-]*+|of|de|al|bin))*)\s+(?:has\s+|had\s+)?"
-    r"(?:said|says|told|confirmed|reported|stated|estimated|announced)\b")
+    rf"{word_alternatives(_NAMED_SPEAKER_VERBS)}\b")
 """"Interior Minister Daoud Aly Mohammedine said". The capital comes before the lookbehind that
 asks that no word character precede it, so that ``re`` can skip to the capitals of a text in C."""
 _WORDS_BEFORE_REVERSED = re.compile(r"[\w-]*(?:\s+[\w-]+){0,4}")
@@ -240,6 +241,8 @@ def nearest_source(sentence_text: str, sources: list[tuple[int, str]], position:
 
     A source across "but" or "although" is someone else's ("77 ..., but other reports suggest 100").
     """
+    if not sources:
+        return None  # most sentences name nobody
     folded = fold(sentence_text)
     if folded is not None and not any(map(folded.__contains__, _CLAUSE_BREAK_WORDS)):
         in_clause = sources

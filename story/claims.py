@@ -73,11 +73,9 @@ def extract_claims(document: Document, memo: SentenceMemo | None = None) -> list
     memo = {} if memo is None else memo
     text = document.text
     starts = [start for start, _ in document.sentences]
-    figures = find_figures(text)
-    quotes = find_quotations(text, document.sentences)
-    if document.boilerplate:
-        figures = [f for f in figures if not document.is_boilerplate(f.start, f.end)]
-        quotes = [q for q in quotes if not document.is_boilerplate(q.start, q.end)]
+    figures = [f for f in find_figures(text) if not document.is_boilerplate(f.start, f.end)]
+    quotes = [q for q in find_quotations(text, document.sentences)
+              if not document.is_boilerplate(q.start, q.end)]
 
     figures_by_sentence: dict[int, list[Figure]] = {}
     for figure, index in zip(figures, _sentences_of(starts, [f.start for f in figures])):
@@ -119,9 +117,9 @@ def _figure_contexts(sentence_text: str, figures: tuple[tuple[int, int, bool], .
     spans = [(start, end) for start, end, _ in figures]
     contexts = []
     for span, (start, _, counted) in zip(spans, figures):
-        source = nearest_source(sentence_text, sources, start) if sources else None
+        source = nearest_source(sentence_text, sources, start)
         if counted:
-            others = [other for other in spans if other != span] if len(spans) > 1 else []
+            others = [other for other in spans if other != span]
             contexts.append((figure_counts(sentence_text, span), figure_event(sentence_text, span, others, events), source))
         else:
             contexts.append((None, None, source))

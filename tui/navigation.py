@@ -117,8 +117,8 @@ class Navigator:
 
     def best_version_in(self, doc: str, sentence: int, other_doc: str) -> int | None:
         """The sentence of ``other_doc`` that best tells what ``sentence`` of ``doc`` tells."""
-        links = [(score, target) for target, score in self._links.get((doc, sentence), ()) if target[0] == other_doc]
-        return max(links, key=lambda link: link[0])[1][1] if links else None
+        versions = [(target, score) for target, score in self._links.get((doc, sentence), ()) if target[0] == other_doc]
+        return max(versions, key=lambda version: version[1])[0][1] if versions else None
 
     def version_count(self, doc: str, sentence: int) -> int:
         linked = {target_doc for (target_doc, _), _ in self._links.get((doc, sentence), ())}

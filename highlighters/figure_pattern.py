@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
+from .clock import MONTHS, WEEKDAYS, ZONE_OFFSETS
 from .folding import CaseBlind
 from .trie import phrase_alternatives, word_alternatives
+from .unit_words import CURRENCY_WORDS, DURATIONS, MEASURES
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -46,57 +48,110 @@ UPPER = ("up to", "as many as", "fewer than", "less than", "under", "no more tha
 APPROX = ("about", "around", "some", "approximately", "roughly", "an estimated", "estimated",
           "approx.", "circa", "an approximate", "a reported", "perhaps", "about some")
 RANGE = ("between", "from")
+AFTER_TIME = ("after", "shortly after", "just after", "soon after", "since")
+BEFORE_TIME = ("before", "shortly before", "just before", "by")
+"""Hedges of a clock time only: "shortly after 2 a.m." allows any later time ("after 10 years" is no bound)."""
 
-_MONTH_WORDS = {"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun",
-                "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october",
-                "nov", "november", "dec", "december"}
+_MONTH_WORDS = set(MONTHS)
 _MONTH = rf"{word_alternatives(_MONTH_WORDS)}\.?"
+_WEEKDAY = word_alternatives(WEEKDAYS)
 _NUMBER_WORD = word_alternatives([*UNITS, *SCALES])
 _RANGE_WORD = word_alternatives(UNITS)
 _DIGITS = r"(?<![\d.,])(?:(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f]\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?![.,]?\d)"
 """Digits, grouped by commas or no-break spaces (10\u00a0000), never starting or stopping inside a
 number, so an address like 192.168.1.2 gives no figure at all."""
 _HEDGE = phrase_alternatives({*LOWER, *UPPER_NEAR, *UPPER, *APPROX, *RANGE})
+_TIME_HEDGE = phrase_alternatives({*AFTER_TIME, *BEFORE_TIME})
+_TIME_AHEAD = (rf"(?=\d{{1,2}}(?:[:.]\d\d|\s*[ap]\.?m\b)|[0-2]\d[0-5]\d\s*(?:gmt|utc)|{_MONTH}\s+\d"
+               rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH})")
+"""What a time's hedge is followed by: a clock time or a date ("shortly after 2:09 am", "before 10 Nov")."""
 _SCALE_AND = r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+"
 """Only a scale takes "and" inside one number: "two hundred and fifty", never "ten and fifteen"."""
 _VAGUE_PATTERN = phrase_alternatives(VAGUE)
-TIME_UNIT = word_alternatives([*(f"{unit}{plural}" for unit in ("hour", "hr", "minute", "min", "second", "sec", "day", "night",
-                                                                "week", "month", "year", "decade") for plural in ("", "s")),
-                               "centuries", "century"])
-DISTANCE_UNIT = phrase_alternatives(["km", "kilometer", "kilometers", "kilometre", "kilometres", "mile", "miles", "mi",
-                                     "meter", "meters", "metre", "metres", "feet", "foot", "ft", "yard", "yards",
-                                     "nautical mile", "nautical miles"])
-MONEY_UNIT = phrase_alternatives([*(f"{unit}{plural}" for unit in ("dollar", "euro", "cfa franc", "franc", "rupee", "shilling",
-                                                                 "dinar") for plural in ("", "s")),
-                                  "pound sterling", "pounds sterling", "naira", "yuan", "yen", "rand"])
+_SCALE_WORD = r"(?:million|billion|trillion)\b"
+_SHORT_SCALE = r"(?:k|mn|mil|m|bln|bn|b|tn|t)"
+_MONEY_SHORT_SCALE = r"(?:k|mn|mil|mm|m|bln|bn|b|tn|t)"
+"""After money "mm" is a million ("$5mm"); after a bare number it is millimetres."""
+TIME_UNIT = word_alternatives(DURATIONS)
+MEASURE_UNIT = phrase_alternatives(MEASURES)
+MONEY_UNIT = phrase_alternatives([form for form in CURRENCY_WORDS if form not in ("dollar", "dollars")]
+                                 + ["dollar", "dollars"])
 """The units after a figure, as tries (see ``trie``): they are tried after every figure."""
-PERCENT_UNIT = r"(?:%|\s*percent|\s*per\s+cent)"
+_SPACED_SIGNS = r"us\$|au?\$|nz\$|hk\$|ca?\$|s\$|r\$|nt\$|\$|£|€|¥|₹|₦|₩|₽|₺|₱|₪|(?:(?<=[ \t\n(\[])|(?<!.))\?(?=\d)"
+_CODE_SIGNS = word_alternatives(["usd", "eur", "gbp", "jpy", "cny", "rmb", "aed", "sar", "chf", "inr", "euro", "euros",
+                                 "rs."])
+_GLUED_SIGNS = word_alternatives(["r", "rm", "rs", "dh", "dhs", "rp", "ksh"])
+_CURRENCY = rf"(?:{_SPACED_SIGNS})\s?|(?=[a-z])(?:{_CODE_SIGNS})\s?|(?=[a-z])(?:{_GLUED_SIGNS})(?=\d)"
+"""A currency before its amount: signs ("A$", "€"), codes ("USD 5"), and letters only glued to the
+digits ("RM3.06", "Dh472"), which apart would be initials. "?" is a sign the text's encoding lost."""
+PERCENT_UNIT = r"(?:%|\s*percent|\s*per\s+cent|\s*percentage\s+points?)"
 CLOCK_UNIT = r"(?:gmt|utc|local\s+time|a\.m\.|p\.m\.|am\b|pm\b|hrs\b)"
+_ZONE = rf"(?:{word_alternatives([zone for zone in ZONE_OFFSETS if zone != 'z'])})\b(?:\s*[+\-−]\s*\d{{1,2}}(?::?\d{{2}})?)?"
+_CLOCK_SUFFIX = rf"(?:(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s*{_ZONE})?|{_ZONE}|local\s+time|hrs\b|hours\b|[+\-−]\d{{2}}:\d{{2}})"
+"""What may follow a clock time: a.m. or p.m., a time zone or offset ("1052 GMT", "6:04 PM ET", "+02:00")."""
+_PER = word_alternatives([*DURATIONS, "h", "capita", "person", "head", "km", "kilometer", "kilometre", "mile", "kg",
+                          "kilo", "kilogram", "tonne", "ton", "barrel", "gallon", "litre", "liter", "l", "ounce", "oz",
+                          "pound", "lb", "share", "unit", "month", "sq ft"])
+_PER_TIME = word_alternatives(["hour", "day", "week", "month", "year", "night", "gallon", "barrel", "head", "person"])
+_FRACTION_WORD = word_alternatives(["half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths",
+                                    "fifth", "fifths", "sixth", "sixths", "eighth", "eighths", "tenth", "tenths"])
+VULGAR_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125, "⅜": 0.375,
+                    "⅝": 0.625, "⅞": 0.875}
+_VULGAR = "[" + "".join(VULGAR_FRACTIONS) + "]"
+_UNIT_AFTER = rf"""(?:{PERCENT_UNIT}|\s*(?:{CLOCK_UNIT})|[\s-]+{TIME_UNIT}(?:[\s-]+old)?|[\s-]*{MEASURE_UNIT}|\s+{MONEY_UNIT}
+                 |[\s-]+magnitude|[\s-]*degrees?)"""
+"""The unit after a figure, and after the second figure of a range ("40 percent to 70 percent", "15-17kHz")."""
+_WORD_FRACTION = rf"(?:(?:a|an(?=[\s-]+eighth)|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+{_FRACTION_WORD}|half)"
+"""A fraction in words: "two-thirds", "a quarter", "one eighth"; alone only "half" ("third" alone is a rank)."""
 
 _DECADE_AFTER = r"\s+(?:mid-|early\s|late\s|'|\d)"
+_DIGIT_AFTER = r"\s+\d"
 _NARROW_STARTS = {
     "the": _DECADE_AFTER, "their": _DECADE_AFTER, "his": _DECADE_AFTER, "her": _DECADE_AFTER,
     "in": r"\s+(?:excess\s|(?:the|their|his|her)\s)",
-    "a": r"\s+(?:few|hundred|thousand|million|billion|dozen|decade|century|reported)\b",
-    "an": r"\s+(?:estimated|approximate)\b", "at": r"\s+(?:least|most)\b", "as": r"\s+m(?:any|uch)\b",
-    "no": r"\s+(?:fewer|less|more)\b", "up": r"\s+to\b", "us": r"\$",
+    "a": r"(?:\s+(?:few|hundred|thousand|million|billion|dozen|decade|century|reported|half|third|quarter"
+         r"|fourth|fifth|sixth|eighth|tenth)\b|\$)",
+    "an": r"\s+(?:estimated|approximate|eighth)\b", "at": r"\s+(?:least|most)\b", "as": r"\s+m(?:any|uch)\b",
+    "no": r"\s+(?:fewer|less|more)\b", "up": r"\s+to\b", "us": r"\$", "by": rf"\s+{_TIME_AHEAD}",
+    "after": rf"\s+{_TIME_AHEAD}", "before": rf"\s+{_TIME_AHEAD}", "since": rf"\s+{_TIME_AHEAD}",
+    "shortly": rf"\s+(?:after|before)\s+{_TIME_AHEAD}", "soon": rf"\s+after\s+{_TIME_AHEAD}", "just": r"\s+(?:over|above|under|below|short|after|before)\b",
+    "minus": _DIGIT_AFTER, "negative": _DIGIT_AFTER, "m": r"w?\s?\d\.\d", "mw": r"\s?\d\.\d",
+    "au": r"\$", "nz": r"\$", "hk": r"\$", "c": r"\$", "ca": r"\$", "s": r"\$", "nt": r"\$", "r": r"(?:\$|\d)",
+    "rm": r"\d", "rs": r"\.?\s?\d", "dh": r"s?\d", "rp": r"\d", "ksh": r"\d",
+    **{code: r"\s?\d" for code in ("usd", "eur", "gbp", "jpy", "cny", "rmb", "aed", "sar", "chf", "inr", "euro")},
     **{month: r"\.?\s+(?:of\s+)?\d" for month in _MONTH_WORDS},
+    **{day: r",?\s+\d" for day in WEEKDAYS},
 }
 """Frequent words that start a figure only before certain words, and what must follow them: "the"
 only in "the 70s", a month only before a day or a year. Ruling them out in the guard spares most
 attempts of the whole pattern."""
 _FIRST_WORDS = {
     *(h.split()[0].rstrip(".") for h in (*LOWER, *UPPER_NEAR, *UPPER, *APPROX, *RANGE)),
-    *(v.split()[0] for v in VAGUE), *UNITS, *SCALES, "half",
+    *(v.split()[0] for v in VAGUE), *UNITS, *SCALES, "half", "euros",
+    "doubled", "tripled", "quadrupled",
 } - set(_NARROW_STARTS)
-_STARTING_WORD = word_alternatives({*_FIRST_WORDS, *_NARROW_STARTS}, {**dict.fromkeys(_FIRST_WORDS, r"\b"), **_NARROW_STARTS})
-_CAN_START = rf"(?<![^\W\d_])(?=[\d$£€¥]|[.\-−–]\d|{_STARTING_WORD})"
+_STARTING_WORD = word_alternatives({*_FIRST_WORDS, *_NARROW_STARTS}, {
+    **dict.fromkeys(_FIRST_WORDS, r"\b"), **dict.fromkeys({*UNITS, "hundred"} - set(_NARROW_STARTS), r"(?:\b|fold)"),
+    **_NARROW_STARTS})
+_CAN_START = rf"(?<![^\W\d_])(?=[\d$£€¥₹₦₩₽₺₱₪?{''.join(VULGAR_FRACTIONS)}]|[.\-−–]\d|{_STARTING_WORD})"
 """Where a figure can begin: not inside a word, and at a digit, a sign or point before a digit, a
 currency, or a word that starts a hedge, a date or a number. Checking this first makes the search
 about ten times faster, since most positions fail it at once."""
 
 
-_LINE_SPACES = "".join(f"\\u{ord(c):04x}" for c in map(chr, range(0x3001)) if c.isspace() and c != "\n")
+def _ranges(characters: list[str]) -> str:
+    """A character class body for ``characters``, runs written as ranges (``\\u2000-\\u200a``):
+    the pattern, repeated at every space of a long pattern, stays short and compiles fast."""
+    runs: list[list[int]] = []
+    for code in map(ord, characters):
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "".join(f"\\u{a:04x}" + (f"-\\u{b:04x}" if b > a else "") for a, b in runs)
+
+
+_LINE_SPACES = _ranges([c for c in map(chr, range(0x3001)) if c.isspace() and c != "\n"])
 """What ``\\s`` matches but a line break, listed: Unicode has no space beyond U+3000 (a test checks)."""
 
 
@@ -113,29 +168,33 @@ def _on_one_line(pattern: str) -> str:
 _FIGURE_BODY = _on_one_line(
     rf"""
     {_CAN_START}
-    (?:(?=[a-z])(?P<hedge>{_HEDGE})\s+)?
+    (?:(?=[a-z])(?P<hedge>{_HEDGE})\s+(?P<m_word>magnitude(?:[\s-]+of)?[\s-]+(?=[\d.]))?
+      |(?=[a-z])(?P<time_hedge>{_TIME_HEDGE})\s+{_TIME_AHEAD})?
     (?P<core>
-        (?P<date>(?:(?=[a-z]){_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?
+        (?P<date>(?:(?=[a-z]){_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:(?:,?\s+|\s*[-–]\s*)\d{{4}})?(?![\d:])
                   |(?<![\d.,])\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?
-                  |(?=[a-z]){_MONTH}\s+(?:of\s+)?\d{{4}}))(?![\w])
-      | (?P<clock>\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*{CLOCK_UNIT})?|\d{{1,2}}\.\d{{2}}\s*(?:{CLOCK_UNIT})
-                 |\d{{1,2}}\s*(?:a\.m\.|p\.m\.|am\b|pm\b))
+                  |(?=[a-z]){_MONTH}\s+(?:of\s+)?\d{{4}}
+                  |(?<![\d.,/])\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})(?![\d/])
+                  |(?<![\d.,/-])(?:19|20)\d\d-[01]\d-[0-3]\d(?![\d-])
+                  |(?=[a-z]){_WEEKDAY},?\s+\d{{1,2}}(?:st|nd|rd|th)?(?=\s*(?:\n|$|[,;]|\.(?!\d)|\d{{1,2}}:\d\d|\d{{4}}))))(?![\w])
+      | (?P<clock>\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*{_CLOCK_SUFFIX})?|\d{{1,2}}\.\d{{2}}\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b)
+                 |\d{{1,2}}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s*{_ZONE})?|(?<![\d.,])[0-2]\d[0-5]\d\s*{_ZONE})
       | (?=[a-z])(?P<decade>(?:in\s+)?(?:the|their|his|her)\s+(?:mid-|early\s+|late\s+)?'?(?:\d{{2}}|1\d{{3}}|20\d{{2}})['’]?s)\b
       | (?=[a-z])(?P<vague>{_VAGUE_PATTERN})\b
-      | (?P<currency>us\$|\$|£|€|¥)\s?(?P<money>{_DIGITS})(?:[\s-]*(?P<money_scale>million|billion|trillion)\b|(?P<money_short>{_SHORT_SCALE})\b)?
-      | (?P<sign>[-−–](?=\d))?(?P<digits>{_DIGITS})(?:[\s-]*(?P<scale>million|billion|trillion)\b|(?P<short_scale>{_SHORT_SCALE})\b)?
-      | (?=[a-z])(?P<words>(?:a\s+(?=hundred|thousand|million|billion|dozen)|half\s+a\s+)?(?:{_NUMBER_WORD})(?:(?:{_SCALE_AND}|[\s-]+)(?:{_NUMBER_WORD}))*)\b
+      | (?P<currency>{_CURRENCY})(?P<money>{_DIGITS})(?:[\s-]*(?P<money_scale>{_SCALE_WORD})|(?P<money_short>{_MONEY_SHORT_SCALE})(?:\b|\.(?=\s)))?
+      | (?P<multiplier>(?:\d+|{_RANGE_WORD})[\s-]?fold|(?=[a-z])(?:doubled|tripled|quadrupled))\b
+      | (?P<slash_fraction>(?<![\d/.,])\d{{1,2}}\s?/\s?\d{{1,3}}(?![\d/]))
+      | (?:(?P<sign>[-−–](?=\d)|(?=[a-z])(?:minus|negative)\s+(?=\d))|(?P<m_prefix>mw?\s?(?=\d\.\d)))?(?P<digits>{_DIGITS})(?P<mixed>\s?{_VULGAR}|\s\d/\d{{1,2}}(?![\d/]))?(?:[\s-]*(?P<scale>{_SCALE_WORD})|(?P<short_scale>{_SHORT_SCALE}\b|\s?{_SHORT_SCALE}\.(?=\s+{MONEY_UNIT})))?
+      | (?P<vulgar>{_VULGAR})
+      | (?=[a-z])(?P<word_fraction>{_WORD_FRACTION})\b(?![\s-]+an?\s+(?:hundred|thousand|million|billion|dozen|century|decade)\b)
+      | (?=[a-z])(?P<words>(?:a\s+(?=hundred|thousand|million|billion|dozen)|half\s+a\s+)?(?:{_NUMBER_WORD})(?:(?:{_SCALE_AND}|[\s-]+)(?:{_NUMBER_WORD}))*(?:\s+and\s+a\s+half)?)\b
       | (?P<a_decade>a\s+decade|half\s+a\s+century|a\s+century)\b
     )
-    (?:(?P<range_sep>\s*[-–—]\s*|\s+(?:to|and)\s+)(?P<range_end>{_DIGITS}|{_RANGE_WORD}))?
-    (?P<unit>
-        {PERCENT_UNIT}
-      | \s*(?:{CLOCK_UNIT})
-      | [\s-]+{TIME_UNIT}(?:[\s-]+old)?
-      | [\s-]*{DISTANCE_UNIT}
-      | \s+{MONEY_UNIT}
-      | [\s-]+magnitude
-    )?
+    (?P<unit>{_UNIT_AFTER})?
+    (?:(?P<range_sep>\s*[-–—]\s*|[\s-]+to\s+|\s+and\s+)
+       (?P<range_end>(?:{_CURRENCY})?{_DIGITS}(?:[\s-]*{_SCALE_WORD}|{_MONEY_SHORT_SCALE}\b)?|(?=[a-z]){_WORD_FRACTION}\b|{_RANGE_WORD}\b)
+       (?P<end_unit>{_UNIT_AFTER})?)?
+    (?P<per>\s*/\s*{_PER}|\s+per\s+{_PER}|\s+an?\s+{_PER_TIME})?
     (?P<suffix>\s+or\s+(?:more|greater|higher|above|less|fewer|below|so)|\+|-plus)?
     (?![\w])
     """)

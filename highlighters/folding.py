@@ -22,11 +22,20 @@ def fold(text: str) -> str | None:
 class CaseBlind:
     """A lower-case pattern with its IGNORECASE twin, for ``fold``-ed text or text as it is."""
 
-    __slots__ = ("folded", "any_case")
+    __slots__ = ("folded", "_flags", "_any_case")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.folded = re.compile(pattern, flags)
-        self.any_case = re.compile(pattern, flags | re.IGNORECASE)
+        self._flags = flags
+        self._any_case: re.Pattern[str] | None = None
+
+    @property
+    def any_case(self) -> re.Pattern[str]:
+        """The IGNORECASE twin, compiled when first needed: only a text whose lower-casing moves
+        offsets (a Turkish dotted I) is searched with it, and compiling it doubles the import."""
+        if self._any_case is None:
+            self._any_case = re.compile(self.folded.pattern, self._flags | re.IGNORECASE)
+        return self._any_case
 
     def over(self, text: str, folded: str | None) -> tuple[re.Pattern[str], str]:
         """The pattern to use and the string to search it in, given ``fold(text)``."""

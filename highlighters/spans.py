@@ -26,7 +26,18 @@ class Figure:
     quantity: str
     """count | year | date | time | duration | distance | money | percent | magnitude | other"""
     unit: str | None = None
-    """The unit as normalised ("year", "km", "USD"), where the quantity has one."""
+    """The unit: pint's name for a measure ("kilometer", "degree_Fahrenheit"), an ISO 4217 code
+    for money ("EUR"), "%" for a percentage, a unit of time for a duration ("year"); None for counts."""
+    dimension: str | None = None
+    """What the unit measures (length, area, mass, speed, temperature, data, frequency, currency,
+    duration, percent, ...), or what a unitless figure is: magnitude, fraction, multiplier, age."""
+    per: str | None = None
+    """The unit of a rate's denominator: "gallon" in "20 miles per gallon", "week" in "$920 a week"."""
+    when: str | None = None
+    """A date or clock time as ISO 8601, as far as the text gives it: "2007-04-10", "--07-02" (no
+    year), "10:52+00:00" (with the zone's offset), "13:53" (no zone)."""
+    role: str | None = None
+    """"from" or "to" for the two ends of a change ("rose from 40 to 50"); None otherwise."""
 
 
 @dataclass(frozen=True, slots=True)

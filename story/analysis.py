@@ -52,7 +52,7 @@ class Story:
         return self._by_id
 
     def to_json(self) -> dict:
-        """The ``claims --json`` contract of DESIGN.md."""
+        """The ``claims --json`` contract of ``docs/claims-json.md``."""
         return {name: list(items) for name, items in self._json_sections()}
 
     def write_json(self, stream: TextIO) -> None:
@@ -71,6 +71,7 @@ class Story:
 
     def _json_sections(self) -> Iterator[tuple[str, Iterator[dict]]]:
         yield "documents", ({"id": d.id, "path": _shown_path(d.path), "title": d.title, "outlet": d.outlet,
+                             "published": d.published, "url": d.url,
                              "sentences": [list(s) for s in d.sentences]} for d in self.documents)
         yield "claims", (c.to_json() for c in self.claims)
         yield "clusters", (c.to_json() for c in self.clusters)
@@ -98,8 +99,13 @@ def analyse(documents: list[Document], title: str | None = None) -> Story:
             words_of[text] = content_words(text)
         return words_of[text]
 
+    from .published import publication_time, resolve_dates
+
     memo: SentenceMemo = {}
     claims_by_doc = [extract_claims(d, memo) for d in documents]
+    for document, claims in zip(documents, claims_by_doc):
+        document.published = publication_time(document, claims)
+        resolve_dates(claims, document.published)
     documents_by_id = {d.id: d for d in documents}
     event_years, event_months = _event_time(documents, claims_by_doc)
     sentence_words: dict[tuple[str, int], str] = {}

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from operator import attrgetter
+import re
 from dataclasses import dataclass
+from operator import attrgetter
+from urllib.parse import urlsplit
 
+from sahel_reader.highlighters.boilerplate import is_date_line
+from sahel_reader.highlighters.clock import iso_date
 from sahel_reader.highlighters.context import (
     event_words,
     figure_counts,
@@ -16,6 +20,7 @@ from sahel_reader.highlighters.numbers import find_figures
 from sahel_reader.highlighters.quotations import find_quotations
 from sahel_reader.highlighters.spans import Figure
 
+from .measures import base_unit, to_base
 from .model import Document
 
 
@@ -38,6 +43,12 @@ class Claim:
     qualifier: str | None = None
     quantity: str | None = None
     unit: str | None = None
+    dimension: str | None = None
+    per: str | None = None
+    when: str | None = None
+    role: str | None = None
+    dateline: bool = False
+    """The figure dates the report itself ("Updated 4/9/2007 6:04 PM"): publication, not a fact of the story."""
     counts: str | None = None
     event: str | None = None
     source: str | None = None
@@ -47,13 +58,16 @@ class Claim:
     cluster: str | None = None
 
     def to_json(self) -> dict:
-        """The claim as the ``claims --json`` contract of DESIGN.md gives it."""
+        """The claim as ``docs/claims-json.md`` gives it."""
         data = {"id": self.id, "doc": self.doc, "kind": self.kind, "start": self.start,
                 "end": self.end, "text": self.text, "sentence": self.sentence}
         if self.kind == "number":
+            base = base_values(self)
             data.update(value=_plain(self.value), low=_plain(self.low), high=_plain(self.high),
-                        qualifier=self.qualifier, quantity=self.quantity, counts=self.counts,
-                        event=self.event, source=self.source)
+                        qualifier=self.qualifier, quantity=self.quantity, unit=self.unit, dimension=self.dimension,
+                        per=self.per, base_value=_plain(base[0]), base_low=_plain(base[1]), base_high=_plain(base[2]),
+                        base_unit=base[3], when=self.when, role=self.role, dateline=self.dateline,
+                        counts=self.counts, event=self.event, source=self.source)
         else:
             data["speaker"] = self.speaker
         return data
@@ -73,7 +87,7 @@ def extract_claims(document: Document, memo: SentenceMemo | None = None) -> list
     memo = {} if memo is None else memo
     text = document.text
     starts = [start for start, _ in document.sentences]
-    figures = [f for f in find_figures(text) if not document.is_boilerplate(f.start, f.end)]
+    figures, datelines = _kept_figures(document, find_figures(text, report_dollar(text)))
     quotes = [q for q in find_quotations(text, document.sentences)
               if not document.is_boilerplate(q.start, q.end)]
 
@@ -93,6 +107,7 @@ def extract_claims(document: Document, memo: SentenceMemo | None = None) -> list
             claims.append(Claim(  # by position, in the order of the fields: a third of the time by keyword
                 "", document.id, "number", figure.start, figure.end, text[figure.start:figure.end], index,
                 figure.value, figure.low, figure.high, figure.qualifier, figure.quantity, figure.unit,
+                figure.dimension, figure.per, figure.when, figure.role, figure.start in datelines,
                 counts, event, source,
             ))
     for quote, index in zip(quotes, _sentences_of(starts, [q.start for q in quotes])):
@@ -137,6 +152,80 @@ def _sentences_of(starts: list[int], offsets: list[int]) -> list[int]:
             index += 1
         indices.append(index)
     return indices
+
+
+def base_values(claim: Claim) -> tuple[float | None, float | None, float | None, str | None]:
+    """The claim's value, low and high in its dimension's base unit, and that unit (money stays in its currency)."""
+    if claim.dimension == "currency":
+        return (claim.value, claim.low, claim.high, claim.unit) if claim.unit else (None, None, None, None)
+    unit = base_unit(claim.dimension) if claim.unit else None
+    if unit is None:
+        return None, None, None, None
+    return (to_base(claim.value, claim.unit, claim.dimension), to_base(claim.low, claim.unit, claim.dimension),
+            to_base(claim.high, claim.unit, claim.dimension), unit)
+
+
+_DOLLARS = re.compile(r"(?<![A-Za-z$])(US|A|AU|NZ|HK|C|CA|S|NT|R)\$|\b(Australian|Canadian|New Zealand|Hong Kong|Singapore"
+                      r"|Taiwan) dollars?\b")
+_DOLLAR_CODES = {"a": "AUD", "au": "AUD", "australian": "AUD", "nz": "NZD", "new zealand": "NZD", "hk": "HKD",
+                 "hong kong": "HKD", "c": "CAD", "ca": "CAD", "canadian": "CAD", "s": "SGD", "singapore": "SGD",
+                 "nt": "TWD", "taiwan": "TWD", "r": "BRL", "us": "USD"}
+_NUMERIC_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/\d{2,4}(?![\d/])")
+_DAY_FIRST_HOSTS = (".uk", ".in", ".au", ".nz", ".ie", ".za", ".pk", ".ng", ".ke", ".sg", ".my", ".fr", ".de", ".es",
+                    ".it", ".ae", ".eg", ".ml", ".sn", ".gh", ".lk", ".bd", ".ph")
+"""Where dates are written day first (4/9/2007 is 4 September): most of the world but North America."""
+
+
+def report_dollar(text: str) -> str:
+    """The currency a bare "$" means in a report: the one other dollar it names ("A$18 million"), else USD."""
+    if "$" not in text and "dollar" not in text:
+        return "USD"
+    named = {_DOLLAR_CODES[(match.group(1) or match.group(2)).lower()] for match in _DOLLARS.finditer(text)}
+    return named.pop() if len(named) == 1 else "USD"
+
+
+def day_first(document: Document, numeric_dates: list[str]) -> bool:
+    """Whether the report writes numeric dates day first: a first number over 12 in one of its
+    ``numeric_dates`` says so, a second one says not; else its site's country does."""
+    for written in numeric_dates:
+        parts = _NUMERIC_DATE.search(written)
+        if parts and int(parts.group(1)) > 12:
+            return True
+        if parts and int(parts.group(2)) > 12:
+            return False
+    url = document.url or ""
+    host = (urlsplit(url if "://" in url else f"http://{url}").hostname or "") if url else (document.outlet or "")
+    return host.lower().endswith(_DAY_FIRST_HOSTS)
+
+
+_DATELINE_KINDS = frozenset({"date", "time", "year"})
+"""What a dateline states: a stray count beside it ("GMT+01: 0", a comment count) is page furniture."""
+
+
+def _kept_figures(document: Document, figures: list[Figure]) -> tuple[list[Figure], set[int]]:
+    """The figures outside page furniture, and those that date the report on a line of its own (whose
+    starts are returned apart); numeric dates are re-read day first where the report writes them so."""
+    kept: list[Figure] = []
+    datelines: set[int] = set()
+    numeric: list[Figure] = []
+    text = document.text
+    for figure in figures:
+        if document.is_boilerplate(figure.start, figure.end):
+            if figure.quantity not in _DATELINE_KINDS or not is_date_line(_line_of(text, figure.start)):
+                continue
+            datelines.add(figure.start)
+        kept.append(figure)
+        if figure.quantity == "date" and "/" in text[figure.start:figure.end]:
+            numeric.append(figure)
+    if numeric and day_first(document, [text[f.start:f.end] for f in numeric]):
+        for figure in numeric:
+            figure.when = iso_date(text[figure.start:figure.end], day_first=True)
+    return kept, datelines
+
+
+def _line_of(text: str, offset: int) -> str:
+    end = text.find("\n", offset)
+    return text[text.rfind("\n", 0, offset) + 1:end if end >= 0 else len(text)]
 
 
 def _plain(number: float | None) -> float | int | None:

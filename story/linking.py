@@ -65,7 +65,7 @@ def cluster_claims(
     ``sentence_words`` the content words of each (document id, sentence index).
     """
     groups: list[list[Claim]] = []
-    numbers = [c for c in claims if c.kind == "number"]
+    numbers = [c for c in claims if c.kind == "number" and not c.dateline]
     event_figures = [c for c in numbers if c.quantity == "count" and c.event]
     groups += _group_event_figures(event_figures)
     others = [c for c in numbers if not (c.quantity == "count" and c.event)]

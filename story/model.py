@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import sys
 from dataclasses import dataclass, field
+from datetime import date
 
 from sahel_reader.highlighters.spans import Span
 
@@ -22,6 +23,10 @@ class Document:
     title_span: Span | None = None
     outlet: str | None = None
     date: str | None = None
+    """The report's date as given: its manifest's ``date``, its HTML metadata, or its dateline as written."""
+    published: str | None = None
+    """When the report was published, as ISO 8601 ("2011-11-11T20:09+05:30"), where anything says;
+    set by the engine (``story/published.py``), which reads the dateline."""
     url: str | None = None
     sentences: list[Span] = field(default_factory=list)
     boilerplate: list[Span] = field(default_factory=list)
@@ -64,3 +69,21 @@ class LoadResult:
     """The story's title from a manifest, else None."""
     full: bool = False
     """As many reports are open as the loader opens at once: those still to come are left out."""
+
+
+_MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def shown_time(published: str | None) -> str | None:
+    """A publication time as a reader writes it: "11 Nov 2011 20:09 +05:30", "9 Apr 2007"."""
+    if not published:
+        return None
+    try:
+        day = date.fromisoformat(published[:10])
+    except ValueError:
+        return published
+    shown = f"{day.day} {_MONTH_ABBREVIATIONS[day.month - 1]} {day.year}"
+    if "T" in published:
+        time = published.split("T", 1)[1]
+        shown += f" {time[:5]}" + (f" {time[5:]}" if len(time) > 5 and time[5] in "+-" else "")
+    return shown

@@ -26,6 +26,12 @@ PHRASES = (
     "an estimated 50", "an approximate 20", "an apple", "-5", "−5", ".5", "5.5", "1,000", "10\u00a0000",
     "F-16", "Article 5", "£5", "€5", "¥5", "٧٧", "İstanbul 5", "ſeven", "killed and wounded",
     "named 81 victims", "said", "Said", "told AFP", "5 p.m.", "17:30 GMT", "some twenty-three",
+    "M7.5", "Mw 6.1", "minus 5", "negative 3", "A$5", "AU$5", "NZ$5", "HK$5", "C$5", "S$5", "R$5", "NT$5",
+    "Rs. 500", "Rs 5", "RM3", "Dh472", "Dhs5", "Rp5", "KSh5", "R26m", "USD 5", "EUR 5", "euro110", "?5",
+    "shortly after 2", "soon after 3", "just after 9", "by 10", "since 2020", "before 9 a.m.", "after 10",
+    "Wednesday 03", "Sat Nov 12", "sixfold", "six-fold", "tenfold", "doubled", "tripled", "half of",
+    "a quarter", "a third of", "an eighth", "½", "2½", "magnitude-5.9", "at least magnitude 5", "1052 GMT",
+    "6:04 PM ET", "4/9/2007", "2007-04-10",
 )
 """Phrases the shortcuts single out: a figure that only some company makes one, or a near miss."""
 TRICKY = tuple(word for phrase in PHRASES for word in phrase.split())

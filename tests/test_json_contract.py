@@ -1,11 +1,12 @@
-"""`claims --json` keeps the contract of DESIGN.md."""
+"""`claims --json` keeps the contract of docs/claims-json.md."""
 
 import json
 
 from sahel_reader.cli import main
 
 NUMBER_KEYS = {"id", "doc", "kind", "start", "end", "text", "sentence", "value", "low", "high",
-               "qualifier", "quantity", "counts", "event", "source"}
+               "qualifier", "quantity", "unit", "dimension", "per", "base_value", "base_low", "base_high",
+               "base_unit", "when", "role", "dateline", "counts", "event", "source"}
 QUOTE_KEYS = {"id", "doc", "kind", "start", "end", "text", "sentence", "speaker"}
 
 
@@ -16,7 +17,7 @@ def test_claims_json_follows_the_contract(capsys, seed_story):
     texts = {d.id: d.text for d in seed_story.documents}
     assert [d["id"] for d in data["documents"]] == sorted(texts)
     for document in data["documents"]:
-        assert set(document) == {"id", "path", "title", "outlet", "sentences"}
+        assert set(document) == {"id", "path", "title", "outlet", "published", "url", "sentences"}
         assert all(0 <= s < e <= len(texts[document["id"]]) for s, e in document["sentences"])
     claim_ids = set()
     for claim in data["claims"]:

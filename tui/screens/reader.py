@@ -21,6 +21,7 @@ from textual.widgets import Header, LoadingIndicator, Static
 
 from sahel_reader.highlighters.safety import printable
 from sahel_reader.story.annotations import Session
+from sahel_reader.story.model import shown_time
 
 from ..commands import READER_COMMANDS, ReaderCommands
 from ..jump import JumpTarget
@@ -176,7 +177,8 @@ class ReaderScreen(PaneRow, Annotating, Searching, Screen):
 
     def _title_pane(self, pane: ReportPane) -> None:
         document = pane.document
-        outlet = f" · {document.outlet}" if document.outlet else ""
+        published = shown_time(document.published)
+        outlet = "".join(f" · {part}" for part in (document.outlet, published) if part)
         pane.border_title = Text(printable((document.title or document.id) + outlet))
         if self._linking:
             pane.border_subtitle = Text("finding figures…")

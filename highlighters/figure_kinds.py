@@ -1,0 +1,134 @@
+"""What kind of quantity a figure is, from its unit and the words around it.
+
+A unit names the kind ("58km" a distance, "82 degrees Fahrenheit" a temperature); without one the
+words beside the figure decide: "a 6.7 quake" and "measuring 4.6" are magnitudes, "LaCalamita,
+38," and "a 63-year-old" are ages, "in 2015" a year, "1052 GMT" a clock time.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clock import MONTHS, ZONE_OFFSETS
+from .trie import word_alternatives
+from .unit_words import CURRENCY_WORDS, DURATIONS, Unit, currency_code, measure
+
+QUAKE_WORDS = ("earthquake", "quake", "temblor", "tremor", "aftershock", "foreshock", "shock", "jolt", "seism")
+_QUAKE = word_alternatives([*QUAKE_WORDS, *(f"{word}s" for word in QUAKE_WORDS)])
+_MAGNITUDE_BEFORE = re.compile(
+    rf"(?:magnitude(?:\s+of)?|richter(?:\s+scale)?(?:\s+of)?|(?:{_QUAKE})\s+of|measur(?:ing|ed)|register(?:ing|ed)"
+    r"|(?:put|puts|putting|estimated|gave|gives|set|sets)\s+(?:the\s+|its\s+)?(?:magnitude|strength)\s+at"
+    r"|magnitude\s+(?:was|is|at|of)(?:\s+(?:about|around|roughly|approximately))?)\s*[-:]?\s*$")
+_MAGNITUDE_AFTER = re.compile(
+    rf"(?:-?\s*(?:plus|strength|degree|magnitude|point))?[\s-]*(?:{word_alternatives(QUAKE_WORDS)})\b"
+    r"|\s*(?:on\s+the\s+richter\s+scale|magnitude)")
+"""A quake word after a figure, in the singular: "a 4.6 quake" is a magnitude, "four aftershocks" a count."""
+MAGNITUDE_HINTS = ("magni", "richter", "measur", "regist", "strength", "quake", "shock", "temblor", "tremor",
+                    "jolt", "seism", "m7", "m6", "m5", "m4", "m8", "m9", "mw")
+"""Every magnitude the patterns below find has one of these near it: a window without any is skipped."""
+_QUAKE_NEAR = re.compile(rf"\b(?:{_QUAKE}|magnitude|richter|seismic)\b")
+_DECIMAL_MAGNITUDE = re.compile(r"\d\.\d")
+_AGE_NAME_BEFORE = re.compile(r"(?:[A-Z][\w’'.-]*|I{1,3}|IV|Jr\.?|Sr\.?)\s*,\s*$")
+_AGE_WORD_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:\d{1,3}\s+and\s+)?$", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"\s*(?:[,;)]|\.(?!\d)|$|\s+and\s+\d|\s+(?:of|from)\s+[A-Z])")
+_MILITARY_TIME_AFTER = re.compile(
+    rf"\s*(?:\((?:\d{{4}}\s*)?(?:{word_alternatives([z for z in ZONE_OFFSETS if z != 'z'])})\b|hours?\b|hrs\b)",
+    re.IGNORECASE)
+_WORD_AFTER = re.compile(r"^[\s\"“”'‘’(]*([\w'’]+)")
+_PLURAL = re.compile(r"[a-z]+s")
+_MONEY_CONTEXT = re.compile(
+    r"\b(?:worth|valued?|cost(?:s|ing)?|paid|pay|fine[sd]?|stolen|stole|price[sd]?|budget|salary|earn(?:s|ed)?"
+    r"|raised?|spen[dt]|compensation|bail|ransom|bonus|deal|sold|bought|sterling|loot|haul|jewel\w*|fund\w*)\b"
+    r"|[£]")
+_CURRENCY_AFTER_POUND = re.compile(r"\s+sterling\b", re.IGNORECASE)
+_ENGLISH_WORD_ZONES = frozenset({"west", "eat", "art", "cat", "ast", "wat", "et", "ct", "mt", "pt", "ist", "gst"})
+"""Zone abbreviations that are also English words or common letters: a zone only in capitals."""
+
+PERCENT = Unit("%", "percent", "percent")
+
+
+def classify_unit(unit_text: str, figure_text: str, before: str, after: str, value: float | None,
+                  has_scale: bool, dollar: str) -> Unit | tuple[str, None] | None:
+    """The unit that the words after a figure name, or ("time", None) for a clock word, or None.
+
+    ``before``/``after`` are the text around the figure, for the two readings of "pounds".
+    """
+    lowered = " ".join(unit_text.lower().strip(" -").split())
+    if lowered.endswith("old"):  # "a 38-year-old": the age, in years
+        lowered = lowered[:-3].rstrip(" -")
+    if lowered in ("%", "percent", "per cent") or lowered.startswith(("percentage", "per cent")):
+        return PERCENT
+    if lowered in ("gmt", "utc", "local time", "a.m.", "p.m.", "am", "pm", "hrs"):
+        return ("time", None)
+    if lowered in DURATIONS:
+        return DURATIONS[lowered]
+    if lowered in ("pound", "pounds"):
+        if has_scale or _CURRENCY_AFTER_POUND.match(after) or (
+                not figure_text.endswith("-pound") and _MONEY_CONTEXT.search(before[-60:].lower())):
+            return Unit("GBP", "currency", "money")
+        return measure(lowered)
+    found = measure(lowered)
+    if found is not None:
+        return found
+    if lowered in CURRENCY_WORDS or lowered in ("dollar", "dollars"):
+        written = unit_text.strip(" -")
+        if written[:1].isupper() and not written.isupper() and lowered not in ("euro", "euros", "dollar", "dollars"):
+            return None  # "8 Rand Paul": a name, not rand
+        return Unit(currency_code(lowered, dollar) or lowered.rstrip("s"), "currency", "money")
+    if lowered in ("degree", "degrees"):
+        return Unit("degree", "temperature", "other")
+    return None
+
+
+def count_or_year(digits: str, value: float, after: str, hedged: bool) -> str:
+    """A bare four-digit number is a year, or a military clock time, unless something is counted with it."""
+    if len(digits) == 4 and digits.isdigit() and not hedged:
+        if _MILITARY_TIME_AFTER.match(after):
+            return "time"
+        if 1500 <= value <= 2099:
+            next_word = _WORD_AFTER.match(after)
+            if next_word is None or not _PLURAL.fullmatch(next_word.group(1)) or next_word.group(1) in (
+                "as", "was", "has", "is", "this", "his", "its"
+            ):
+                return "year"
+    return "count"
+
+
+def is_magnitude(text: str, start: int, end: int, value: float | None, decimal: str) -> bool:
+    """Whether a unitless figure is an earthquake's magnitude: named so before or after it ("measuring
+    4.6", "a 6.7 quake", "4-Plus Earthquake"), or a one-decimal figure under ten in a sentence of a quake."""
+    line_start = text.rfind("\n", max(0, start - 150), start) + 1
+    line_end = text.find("\n", end, end + 150)
+    around = text[max(line_start, start - 150):line_end if line_end >= 0 else end + 150].lower()
+    if not any(map(around.__contains__, MAGNITUDE_HINTS)):
+        return False  # no word of a quake near this figure
+    before = text[max(0, start - 40):start].lower()
+    after = text[end:end + 40].lower()
+    if _MAGNITUDE_BEFORE.search(before) or (decimal and _MAGNITUDE_AFTER.match(after)):
+        return True
+    if value is None or not 1 <= value < 10 or not _DECIMAL_MAGNITUDE.fullmatch(decimal):
+        return False
+    return _QUAKE_NEAR.search(around) is not None
+
+
+def is_age(text: str, start: int, end: int, value: float) -> bool:
+    """Whether a bare number is someone's age: "LaCalamita, 38," "Riva, 47, and", "aged 63", "ages 47 and 48"."""
+    if not 1 <= value <= 120 or not float(value).is_integer():
+        return False
+    before = text[max(0, start - 30):start]
+    if "age" in before.lower() and _AGE_WORD_BEFORE.search(before):
+        return True
+    return bool(before.rstrip().endswith(",") and _AGE_NAME_BEFORE.search(before) and _AGE_AFTER.match(text, end)
+                and not before.rstrip(" ,").endswith(tuple(_NOT_A_NAME)))
+
+
+_NOT_A_NAME = ("In", "On", "At", "By", "From", "To", "Of", "And", "But", "Since", "Until", "About", "Around",
+               "Over", "Under", "After", "Before", "The", "A", "An", "Monday", "Tuesday", "Wednesday", "Thursday",
+               "Friday", "Saturday", "Sunday", *(month.capitalize() for month in MONTHS), "Sept.", "Jan.", "Feb.",
+               "Aug.", "Oct.", "Nov.", "Dec.")
+"""Capitalised words before ", 38," that are not a person: "In March, 38 died", "On Friday, 12 were hurt"."""
+
+
+def zone_written_as_zone(text: str, zone_start: int, zone: str) -> bool:
+    """A zone that is also a word ("west", "eat") counts only in capitals: "6 p.m. west of" is no zone."""
+    return zone.lower() not in _ENGLISH_WORD_ZONES or text[zone_start:zone_start + len(zone)].isupper()

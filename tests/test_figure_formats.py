@@ -1,0 +1,219 @@
+"""Figures in every format news prints (issue 12): datelines and zones, glued units, currencies,
+fractions and multipliers, signed values, changes and rates, zero, and numbers that are no quantity.
+
+Each example is one the issue names, or one of the same form."""
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from sahel_reader.highlighters.numbers import find_figures
+from sahel_reader.highlighters.unit_words import DURATIONS, MEASURES
+from sahel_reader.story.measures import BASE_UNITS, from_base, to_base
+
+
+def figures(text: str, **options) -> list[tuple]:
+    return [(text[f.start:f.end], f) for f in find_figures(text, **options)]
+
+
+def only(text: str, **options):
+    found = figures(text, **options)
+    assert len(found) == 1, [span for span, _ in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("POSTED: 1052 GMT (1852 HKT), April 10, 2007",
+     [("1052 GMT", "time", "10:52+00:00"), ("1852 HKT", "time", "18:52+08:00"), ("April 10, 2007", "date", "2007-04-10")]),
+    ("Updated 4/9/2007 6:04 PM", [("4/9/2007", "date", "2007-04-09"), ("6:04 PM", "time", "18:04")]),
+    ("Apr 9, 2007", [("Apr 9, 2007", "date", "2007-04-09")]),
+    ("on April 30, 2008 at 4:31 AM", [("April 30, 2008", "date", "2008-04-30"), ("4:31 AM", "time", "04:31")]),
+    ("July 2nd", [("July 2nd", "date", "--07-02")]),
+    ("Jul 02", [("Jul 02", "date", "--07-02")]),
+    ("02 Jul", [("02 Jul", "date", "--07-02")]),
+    ("WEDNESDAY 03", [("WEDNESDAY 03", "date", "---03")]),
+    ("15:50 IST", [("15:50 IST", "time", "15:50+05:30")]),
+    ("12:28 CDT", [("12:28 CDT", "time", "12:28-05:00")]),
+    ("7:41 AM", [("7:41 AM", "time", "07:41")]),
+    ("Sunday, November 27-2005 at 16:12", [("November 27-2005", "date", "2005-11-27"), ("16:12", "time", "16:12")]),
+    ("Posted 11/28/05", [("11/28/05", "date", "2005-11-28")]),
+    ("Posted on November 15, 2011 6:07:15 PM GMT+01", [("November 15, 2011", "date", "2011-11-15"),
+                                                        ("6:07:15 PM GMT+01", "time", "18:07:15+01:00")]),
+    ("a quake in December 2003", [("December 2003", "year", "2003-12")]),
+])
+def test_dates_and_times_with_their_zone(text, expected):
+    assert [(span, f.quantity, f.when) for span, f in figures(text)] == expected
+
+
+def test_two_zones_of_one_instant_name_the_same_moment():
+    from datetime import datetime
+
+    first, second = (f.when for _, f in figures("1052 GMT (1852 HKT)"))
+    assert datetime.fromisoformat(f"2007-04-10T{first}") == datetime.fromisoformat(f"2007-04-10T{second}")
+
+
+def test_numeric_dates_are_read_day_first_where_the_report_writes_them_so():
+    assert only("Posted 4/9/2007", day_first=True)[1].when == "2007-09-04"
+    assert only("Posted 28/11/2005")[1].when == "2005-11-28"  # 28 cannot be a month
+
+
+@pytest.mark.parametrize(("text", "span", "value", "quantity", "unit", "dimension"), [
+    ("the 256GB model", "256GB", 256, "other", "gigabyte", "data"),
+    ("it stores 60GB", "60GB", 60, "other", "gigabyte", "data"),
+    ("a magnitude-5.9 earthquake", "5.9", 5.9, "magnitude", None, "magnitude"),
+    ("the magnitude-9.1 earthquake", "9.1", 9.1, "magnitude", None, "magnitude"),
+    ("a M7.5 quake struck", "M7.5", 7.5, "magnitude", None, "magnitude"),
+    ("a debt of euro110 billion", "euro110 billion", 110e9, "money", "EUR", "currency"),
+    ("a loan of 110 b. Euro", "110 b. Euro", 110e9, "money", "EUR", "currency"),
+    ("profit (Dh472.72bn)", "Dh472.72bn", 472.72e9, "money", "AED", "currency"),
+    ("a profit of RM3.06 million", "RM3.06 million", 3.06e6, "money", "MYR", "currency"),
+    ("a grant of A$18 million", "A$18 million", 18e6, "money", "AUD", "currency"),
+    ("a haul of ?1.7m", "?1.7m", 1.7e6, "money", None, "currency"),
+    ("about 58km away", "about 58km", 58, "distance", "kilometer", "length"),
+    ("a 1,500-square-kilometer island", "1,500-square-kilometer", 1500, "other", "square_kilometer", "area"),
+    ("speeds up to 193km / h", "up to 193km / h", 193, "other", "kilometer_per_hour", "speed"),
+    ("weighing 180 pounds", "180 pounds", 180, "other", "pound", "mass"),
+    ("jewels worth 910,000 pounds", "910,000 pounds", 910_000, "money", "GBP", "currency"),
+    ("about 28 degrees Celsius", "about 28 degrees Celsius", 28, "other", "degree_Celsius", "temperature"),
+    ("a 38-year-old man", "38-year-old", 38, "duration", "year", "age"),
+])
+def test_units_glued_or_hyphenated_give_unit_and_dimension(text, span, value, quantity, unit, dimension):
+    found, figure = only(text)
+    assert (found, figure.quantity, figure.unit, figure.dimension) == (span, quantity, unit, dimension)
+    assert figure.value == pytest.approx(value)
+
+
+def test_a_range_with_its_unit_after_both_ends():
+    found, figure = only("It hears 15-17kHz")
+    assert (found, figure.qualifier, figure.low, figure.high, figure.unit) == ("15-17kHz", "range", 15, 17, "kilohertz")
+    found, figure = only("40 percent to 70 percent of buildings")
+    assert (figure.qualifier, figure.low, figure.high, figure.quantity) == ("range", 40, 70, "percent")
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("half of whom were housed", "half", 0.5), ("two-thirds of homes", "two-thirds", 0.667),
+    ("a third of the vote", "a third", 0.333), ("a 1/4 inch gap", "1/4 inch", 0.25), ("It took ½ cup", "½", 0.5),
+    ("The door is 2 1/2 in thick", "2 1/2", 2.5), ("two and a half miles east", "two and a half miles", 2.5),
+    ("sales rose sixfold", "sixfold", 6), ("output tripled", "tripled", 3), ("a six-fold increase", "six-fold", 6),
+])
+def test_fractions_and_multipliers(text, span, value):
+    found, figure = only(text)
+    assert found == span and figure.value == pytest.approx(value)
+
+
+def test_a_quarter_mile_is_a_distance_and_a_fraction_range_is_one_figure():
+    found, figure = only("about a quarter mile away")
+    assert (found, figure.quantity, figure.unit, figure.value) == ("about a quarter mile", "distance", "mile", 0.25)
+    found, figure = only("between half and two-thirds of homes")
+    assert (figure.qualifier, figure.low, figure.high) == ("range", 0.5, 0.667)
+
+
+@pytest.mark.parametrize("text", ["a third official spoke", "moved from third to second",
+                                  "in the second half of July", "he doubled down on it", "half-time"])
+def test_ranks_parts_and_idioms_are_no_fraction_or_multiplier(text):
+    assert not any(f.dimension in ("fraction", "multiplier") for _, f in figures(text))
+
+
+def test_signed_values():
+    assert [(span, f.value, f.unit) for span, f in figures("It fell to -233 Celsius, then minus 5 degrees")] == [
+        ("-233 Celsius", -233, "degree_Celsius"), ("minus 5 degrees", -5, "degree")]
+
+
+def test_a_change_is_two_figures_and_a_range_one():
+    found = figures("The price fell from $2,415 to $2,315.")
+    assert [(span, f.role, f.qualifier) for span, f in found] == [("$2,415", "from", "exact"), ("$2,315", "to", "exact")]
+    assert [(span, f.qualifier) for span, f in figures("from 3.6 to 4.3 in magnitude")] == [("from 3.6 to 4.3", "range")]
+    assert [(span, f.role) for span, f in figures("open from 6:00 a.m. to 9:00 a.m.")] == [("6:00 a.m.", None),
+                                                                                          ("9:00 a.m.", None)]
+
+
+@pytest.mark.parametrize(("text", "per", "qualifier"), [
+    ("It does 20-29 miles per gallon", "gallon", "range"), ("They earn $920 to $1,730 a week", "week", "range"),
+    ("a slip of about 9 mm / yr", "year", "approx"), ("a wage of $15 an hour", "hour", "exact"),
+])
+def test_rates_keep_their_denominator(text, per, qualifier):
+    _, figure = only(text)
+    assert (figure.per, figure.qualifier) == (per, qualifier)
+
+
+def test_half_an_hour_is_a_duration_not_a_rate():
+    _, figure = only("It lasted half an hour")
+    assert (figure.value, figure.unit, figure.per) == (0.5, "hour", None)
+
+
+@pytest.mark.parametrize("text", ["AK-47 rifles", "on Interstate 75 north", "a 12-gauge shotgun", "a 9mm pistol",
+                                  "the F-16 jets", "Flight 370 vanished"])
+def test_numbers_that_name_things_are_no_figures(text):
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize(("text", "quantity"), [("a 6.7 quake", "magnitude"), ("measuring 4.6", "magnitude"),
+                                                ("at least four aftershocks", "count"),
+                                                ("a 4-Plus Earthquake", "magnitude")])
+def test_magnitudes_from_the_words_beside_them(text, quantity):
+    assert only(text)[1].quantity == quantity
+
+
+@pytest.mark.parametrize(("text", "value"), [("Anthony LaCalamita, 38, of Troy", 38), ("Riva, 47, and Steinberg", 47),
+                                             ("voters aged 63", 63)])
+def test_an_age_is_a_duration_of_years(text, value):
+    _, figure = only(text)
+    assert (figure.value, figure.quantity, figure.unit, figure.dimension) == (value, "duration", "year", "age")
+
+
+@pytest.mark.parametrize("text", ["In Paris, 15 people died.", "On Friday, 12 were hurt."])
+def test_a_count_after_a_capitalised_word_is_no_age(text):
+    assert only(text)[1].quantity == "count"
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("No one was killed in the blast.", "No one"), ("nobody was hurt", "nobody"),
+    ("There were no casualties.", "no casualties"), ("None of the passengers were injured.", "None"),
+])
+def test_zero_stated_without_a_digit(text, span):
+    found, figure = only(text)
+    assert (found, figure.value, figure.low, figure.high, figure.quantity) == (span, 0, 0, 0, "count")
+
+
+@pytest.mark.parametrize("text", ["No one knew what to do.", "There were no reports of injuries.",
+                                  "No injuries were reported.", "no one else"])
+def test_no_zero_where_nothing_is_stated_or_only_reports_are_missing(text):
+    assert figures(text) == []
+
+
+def test_a_conversion_in_brackets_takes_the_hedge_of_what_it_converts():
+    found = figures("about 58km (36 miles) south-west")
+    assert [(span, f.qualifier) for span, f in found] == [("about 58km", "approx"), ("36 miles", "approx")]
+
+
+def test_currency_of_a_bare_dollar_is_the_reports():
+    assert only("it cost $5 million", dollar="AUD")[1].unit == "AUD"
+    assert only("it cost US$5 million", dollar="AUD")[1].unit == "USD"
+
+
+UNITS = sorted({(unit.name, unit.dimension) for unit in [*MEASURES.values(), *DURATIONS.values()]})
+
+
+def test_every_unit_named_here_converts_to_its_dimensions_base_unit_in_pint():
+    from sahel_reader.story.measures import _registry
+
+    registry = _registry()
+    for name, dimension in UNITS:
+        assert dimension in BASE_UNITS, name
+        assert to_base(1.0, name, dimension) is not None, name
+        if name != "decade":  # pint's own "decade" is a ratio; ours is ten years
+            registry.Quantity(1.0, name).to(BASE_UNITS[dimension])
+
+
+def test_six_miles_and_ten_kilometers_compare_in_meters():
+    assert to_base(6, "mile", "length") == pytest.approx(9656.064)
+    assert to_base(10, "kilometer", "length") == pytest.approx(10_000)
+    assert to_base(82, "degree_Fahrenheit", "temperature") == pytest.approx(to_base(27.78, "degree_Celsius", "temperature"), abs=0.01)
+
+
+@given(st.sampled_from(UNITS), st.floats(min_value=-1e9, max_value=1e9, allow_nan=False))
+def test_a_value_converted_to_the_base_unit_and_back_is_unchanged(unit, value):
+    name, dimension = unit
+    back = from_base(to_base(value, name, dimension), name, dimension)
+    assert math.isclose(back, value, rel_tol=1e-9, abs_tol=1e-6)

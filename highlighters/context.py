@@ -18,8 +18,9 @@ _EVENT_PHRASES: list[tuple[str, str]] = [
                    r"|casualties|dead\s+and\s+wounded|killed\s+or\s+wounded"),
     ("identified", r"(?:named|naming|identified|identifying|listed)\s+(?:\w+\s+){0,2}victims|victims\s+(?:were\s+)?(?:identified|named)"),
     ("killed", r"death\s+toll|toll|lives\s+(?:were\s+)?lost|lost\s+their\s+lives|killed|killing|kills?|died|dead|deaths?"
-               r"|fatalities|fatally|perished|slain|victims|bodies|murdered|shot\s+dead|massacred"),
-    ("injured", r"injured|injuring|injuries|wounded|wounding|hurt|hospitali[sz]ed"),
+               r"|fatalities|fatally|perished|slain|bodies|murdered|shot\s+dead|shot\s+and\s+killed|massacred"),
+    ("injured", r"injured|injuring|injures?|injuries|wounded|wounding|wounds?|hurt|hurts|hospitali[sz]ed"),
+    ("shot", r"shot|shooting|shoots|gunned\s+down|opened\s+fire\s+on"),
     ("detained", r"detained|arrested|arrests?|captured|apprehended|taken\s+into\s+custody|held\s+in\s+custody|in\s+custody"),
     ("buried", r"burials?|buried|funerals?|laid\s+to\s+rest"),
     ("displaced", r"displaced|forced\s+to\s+(?:leave|flee)|fled\s+their\s+homes|homeless|evacuated|refugees"),
@@ -29,7 +30,8 @@ _EVENT_PHRASES: list[tuple[str, str]] = [
 _EVENT_FIRST_WORDS = (
     "killed dead died killing casualties named naming identified identifying listed victims death "
     "toll lives lost kill kills deaths fatalities fatally perished slain bodies murdered shot "
-    "massacred injured injuring injuries wounded wounding hurt hospitalised hospitalized detained "
+    "massacred injured injuring injure injures injuries wounded wounding wound wounds hurt hurts "
+    "hospitalised hospitalized shooting shoots gunned opened detained "
     "arrested arrest arrests captured apprehended taken held in burial burials buried funeral "
     "funerals laid displaced forced fled homeless evacuated refugees missing unaccounted abducted "
     "kidnapped hostages"
@@ -55,7 +57,17 @@ _NOT_A_HEAD = {
     "in", "on", "at", "who", "that", "which", "to", "by", "for", "from", "with", "as", "than",
     "more", "others", "other", "a", "an", "the", "their", "its", "his", "her", "it", "be", "been",
     "since", "after", "before", "ago", "this", "but", "said", "say", "says", "during", "when",
+    "through", "into", "across", "near", "towards", "toward", "along", "over", "under", "off", "per", "around",
+    "about", "via", "onto", "upon", "within", "without", "against", "between", "among", "behind", "beyond",
+    "inside", "outside", "below", "above", "while", "where", "whose", "did", "do", "does", "can", "may", "might",
+    "must", "should", "shall", "them", "us", "those", "these", "they", "we", "you", "him", "me", "all", "each",
+    "began", "came", "went", "took", "made", "left", "got", "gave", "saw", "found", "fled", "ran", "stood", "lay",
+    "aboard", "onboard", "shot", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "yesterday", "today", "tonight", "last", "earlier", "later", "ago",
 }
+"""Words that end the phrase of what a figure counts: prepositions, pronouns, auxiliaries, common verbs."""
+_NOT_PLURAL = ("ss", "us", "is", "’s", "'s")
+_IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "police", "crew", "staff", "personnel"})
 _EVENT_NOUNS = {"deaths", "death", "dead", "injuries", "injured", "wounded", "casualties",
                 "fatalities", "hurt", "killed"}
 
@@ -96,19 +108,6 @@ _SOURCE_REACH = 240
 _SOURCE_TRIM = re.compile(r"^(?:and|but|that|while|although|as|from|by|on\s+\w+day|late\s+on\s+\w+day|on\s+\w+)\s+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "there"}
-
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december")
-_BACKGROUND = re.compile(
-    r"\b(?P<year>(?i:in|since|of|by|during|until)\s+(?:early\s+|late\s+|mid-)?(?:1[89]|20)\d\d)\b"
-    r"|\b(?i:in|since|during|last)\s+(?P<month>" + "|".join(m.capitalize() for m in _MONTHS) + r")\b"
-    r"|^(?P<frame>(?i:(?:in|across|throughout)\s+the\s+(?:area|region|country|sahel|continent)))\b"
-    r"|\b(?P<scope>(?i:across\s+the\s+(?:region|country|continent)"
-    r"|in\s+recent\s+years|over\s+the\s+(?:years|past\s+decade)|so\s+far\s+this\s+year|last\s+year"
-    r"|since\s+the\s+(?:fighting|conflict|war|insurgency|start)|earlier\s+this\s+year|previously"
-    r"|in\s+(?:a|an)\s+(?:earlier|previous|separate)\s+\w+))\b"
-)
-
 
 def event_words(sentence_text: str) -> list[tuple[int, int, str]]:
     """The event words of a sentence as (start, end, event), found once for all its figures."""
@@ -170,7 +169,8 @@ def figure_counts(sentence_text: str, figure: Span) -> str | None:
     nouns = [w for w, _ in words if not w.endswith(("’s", "'s"))]
     if not nouns:
         return None
-    head = nouns[-1]
+    plural = [w for w in nouns if (w.endswith("s") and not w.endswith(_NOT_PLURAL)) or w in _IRREGULAR_PLURALS]
+    head = plural[-1] if plural else nouns[-1]  # "military police cadets": cadets; "two helicopters began": helicopters
     return None if head in _EVENT_NOUNS else head
 
 
@@ -255,26 +255,6 @@ def nearest_source(sentence_text: str, sources: list[tuple[int, str]], position:
     if not in_clause:
         return None
     return min(in_clause, key=lambda item: abs(item[0] - position))[1]
-
-
-def background_anchor(sentence_text: str, event_years: set[str], event_months: set[str]) -> str | None:
-    """A marker that the sentence tells of another time or a wider scope, or None for the event itself.
-
-    A year or month counts only when it is not the event's own (from the reports' datelines).
-    """
-    scoped = False
-    for match in _BACKGROUND.finditer(sentence_text):
-        if match.group("year"):
-            year = match.group("year")[-4:]
-            if year not in event_years:
-                return year
-        elif match.group("month"):
-            month = match.group("month").lower()
-            if month not in event_months:
-                return month
-        else:
-            scoped = True  # a named time, if any, says more: keep looking
-    return "scope" if scoped else None
 
 
 def _clean_source(source: str) -> str | None:

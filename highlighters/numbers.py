@@ -88,6 +88,7 @@ _NAME_PREFIXES = {"article", "resolution", "flight", "route", "highway", "inters
 """Words that name a thing with a number when capitalised: "Flight 370", "Interstate 75", "AK 47", "Gate 5"."""
 _NAME_PREFIX_ENDINGS = tuple(_NAME_PREFIXES)
 """For ``str.endswith``: a text can end with a naming word only if it ends with one of these."""
+_ZONE_NEXT = re.compile(r"[^\S\n]*([A-Za-z]{1,4})\b")
 _MAGNITUDE_WORD = re.compile(r"[\s-]*magnitude", re.IGNORECASE)
 _MAGNITUDE_PREFIX = re.compile(r"magnitude-$", re.IGNORECASE)
 """A magnitude joined to its number: "magnitude-5.9" (and "M7.5", seismologists' notation, has its own group)."""
@@ -412,6 +413,8 @@ def _classify_unitless(report: _Report, match: re.Match[str], groups: tuple[str 
         reading.quantity = count_or_year(groups[_G_DIGITS], reading.value, text[end:end + 25], hedged)
         if reading.quantity == "time":
             reading.when = iso_time(groups[_G_DIGITS], _zone_after(text, end))
+        elif reading.quantity == "year":
+            reading.when = f"{int(reading.value):04d}"
         elif quakes and is_magnitude(text, start, end, reading.value, groups[_G_DIGITS]):
             reading.quantity, reading.dimension = "magnitude", "magnitude"
         elif reading.quantity == "count" and not hedged and is_age(text, match.start(_G_DIGITS + 1), end, reading.value):
@@ -421,7 +424,9 @@ def _classify_unitless(report: _Report, match: re.Match[str], groups: tuple[str 
 
 
 def _zone_after(text: str, end: int) -> str | None:
-    found = re.match(r"\s*\(?(?:\d{4}\s*)?([A-Za-z]{1,4})\b", text[end:end + 20])
+    """The zone written right after a military time ("1052 GMT"); not the one of its conversion in
+    brackets ("1353 (1023 GMT)": 1353 is local time)."""
+    found = _ZONE_NEXT.match(text, end)
     return found.group(1) if found else None
 
 

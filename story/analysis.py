@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
@@ -15,18 +13,6 @@ if TYPE_CHECKING:
     from .claims import Claim
     from .linking import Cluster
     from .sentence_links import SentenceLink
-
-_DATELINE_SENTENCES = 3
-"""Dates in a report's first sentences are its dateline: they tell the event's own time."""
-_CONTEXT_CHARS = 90
-"""How far around a claim its context reaches, in characters."""
-_MONTH_NAME = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.IGNORECASE)
-_MONTHS = {m: name for m, name in zip(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"),
-)}
-
 
 @dataclass(slots=True)
 class Story:
@@ -84,8 +70,6 @@ def analyse(documents: list[Document], title: str | None = None) -> Story:
     """Find every claim of every document and link the same facts across documents."""
     # The engine (its patterns, numpy, rapidfuzz) is imported on first use, in the loading
     # worker: the reader's first frame needs only the Story type.
-    from sahel_reader.highlighters.context import background_anchor
-
     from .claims import SentenceMemo, extract_claims
     from .linking import cluster_claims
     from .sentence_links import link_sentences
@@ -106,43 +90,14 @@ def analyse(documents: list[Document], title: str | None = None) -> Story:
     for document, claims in zip(documents, claims_by_doc):
         document.published = publication_time(document, claims)
         resolve_dates(claims, document.published)
-    documents_by_id = {d.id: d for d in documents}
-    event_years, event_months = _event_time(documents, claims_by_doc)
     sentence_words: dict[tuple[str, int], str] = {}
-    for document, claims in zip(documents, claims_by_doc):
-        anchors: dict[int, str | None] = {}
-        for claim in claims:
-            if claim.sentence not in anchors:
-                start, end = document.sentences[claim.sentence]
-                anchors[claim.sentence] = background_anchor(document.text[start:end], event_years, event_months)
-            claim.background = anchors[claim.sentence]
+    for document in documents:
         for index, (start, end) in enumerate(document.sentences):
             sentence_words[(document.id, index)] = words(document.text[start:end])
     claims = [c for doc_claims in claims_by_doc for c in doc_claims]
-    claim_context = {c.id: words(_context(documents_by_id[c.doc], c)) for c in claims}
-    clusters = cluster_claims(claims, claim_context, sentence_words)
+    clusters = cluster_claims(documents, claims, sentence_words)
     links = link_sentences(documents, sentence_words, claims)
     return Story(documents, claims, clusters, links, title)
-
-
-def _context(document: Document, claim: Claim) -> str:
-    """The text near a claim, within its sentence: what a figure is about."""
-    start, end = document.sentences[claim.sentence]
-    return document.text[max(start, claim.start - _CONTEXT_CHARS):min(end, claim.end + _CONTEXT_CHARS)]
-
-
-def _event_time(documents: list[Document], claims_by_doc: list[list[Claim]]) -> tuple[set[str], set[str]]:
-    """The years and months of the reports' datelines, most common first."""
-    years: Counter[str] = Counter()
-    months: Counter[str] = Counter()
-    for document, claims in zip(documents, claims_by_doc):
-        for claim in claims:
-            if claim.quantity == "date" and claim.sentence < _DATELINE_SENTENCES:
-                years.update(re.findall(r"\b(?:19|20)\d\d\b", claim.text))
-                month = _MONTH_NAME.search(claim.text)
-                if month:
-                    months[_MONTHS[month.group().lower()]] += 1
-    return set(years), set(months)
 
 
 def _shown_path(path: str) -> str:

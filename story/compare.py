@@ -79,7 +79,7 @@ def _readable_sentence_count(document) -> int:
 # -- which versions of a fact stand apart ---------------------------------------------------
 
 def claim_interval(claim: Claim) -> tuple[float, float]:
-    """The values a figure allows, as the clusterer reads them ("more than 70" excludes 70 itself)."""
+    """The values a figure allows in its own unit, as written ("more than 70" excludes 70 itself)."""
     if claim.low is not None:
         low = claim.low
     else:
@@ -91,30 +91,34 @@ def claim_interval(claim: Claim) -> tuple[float, float]:
 
 
 def allows(claim: Claim, value: float) -> bool:
-    low, high = claim_interval(claim)
-    return low <= value <= high
+    """Whether a figure allows ``value``, compared as the fact's status compares versions (``fact_status``)."""
+    from .fact_status import comparable_interval
+
+    interval = comparable_interval(claim)
+    return interval is not None and interval[0] <= value <= interval[1]
 
 
 def majority_value(claims: list[Claim]) -> float | None:
-    """The figure the most versions allow: the one the outliers are measured against.
+    """The value the most versions allow: the one the outliers are measured against.
 
     Ties go to the figure stated outright most often, then to the smaller one.
     """
-    numbers = [c for c in claims if c.kind == "number"]
-    candidates = {c.value for c in numbers if c.value is not None}
-    for claim in numbers:
-        candidates.update(v for v in (claim.low, claim.high) if v is not None)
+    from .fact_status import comparable_interval
+
+    numbers = [c for c in claims if c.kind == "number" and comparable_interval(c) is not None]
+    candidates = {bound for c in numbers for bound in comparable_interval(c) if abs(bound) != float("inf")}
     if not candidates:
         return None
-    stated = Counter(c.value for c in numbers if c.value is not None)
+    stated = Counter(comparable_interval(c)[0] for c in numbers if c.qualifier == "exact")
     return max(sorted(candidates), key=lambda v: (sum(allows(c, v) for c in numbers), stated[v], -v))
 
 
 def outlier_claims(claims: list[Claim]) -> set[str]:
     """Ids of the versions that cannot be true with the rest.
 
-    Figures: those whose interval excludes the majority value. Quotations: those whose words are
-    not a part of the longest wording (a trimmed quote agrees, a reworded one does not).
+    Figures: those that do not allow the value most versions allow (``majority_value``), in one unit per
+    dimension, "at least 3" including 3. Quotations: those whose words are not a part of the longest
+    wording (a trimmed quote agrees, a reworded one does not).
     """
     numbers = [c for c in claims if c.kind == "number"]
     quotes = [c for c in claims if c.kind == "quote"]

@@ -1,44 +1,39 @@
 """Clusters: the same fact across reports, whether its figures agree or not.
 
-Figures that report an event (killed, injured, buried...) are grouped by that event, by what they
-count and by the time or scope their sentence names, so that "77 people had died" and "almost 100"
-fall together and are flagged as conflicting, while last July's ambush stays apart. Other figures
-(years, durations, distances, unexplained counts) and quotations are linked when their sentences
-say the same thing (see ``similarity``). Sentence links are made in ``sentence_links``.
+A fact is what is measured, of what, where and when (``facets``): two figures state the same fact
+when their events, things counted, places, times and the words around them say so, whatever their
+values (``fact_pairs``, ``fact_groups``); the values then decide whether the fact's versions agree
+(``fact_status``). Quotations are linked when their words are the same, allowing for trimmed or
+reworded versions. Sentence links are made in ``sentence_links``.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Callable
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from .claims import Claim
+from .fact_groups import group_figures
+from .fact_status import currency_rates, fact_status
+from .fact_weights import WEIGHTS
+from .episodes import story_time
+from .facets import Facet, facet
+from .model import Document
 from .similarity import similar_pairs
 
-_EVENT_LABELS = {
-    "killed": "death toll", "injured": "injured", "identified": "victims identified",
-    "buried": "burials", "detained": "detained", "displaced": "displaced",
-    "casualties": "casualties (killed and injured)", "missing": "missing", "abducted": "abducted",
+EVENT_LABELS = {
+    "killed": "death toll", "injured": "injured", "identified": "victims identified", "buried": "burials",
+    "detained": "detained", "displaced": "displaced", "casualties": "casualties (killed and injured)",
+    "missing": "missing", "abducted": "abducted", "shot": "people shot",
 }
-_GENERIC_COUNTS = {None, "people", "individuals", "persons", "others", "victims", "lives", "bodies"}
-_COUNT_GROUPS = {
-    "cadets": "trainees", "students": "trainees", "trainees": "trainees", "recruits": "trainees",
-    "soldiers": "troops", "troops": "troops", "servicemen": "troops", "personnel": "troops",
-    "militants": "fighters", "fighters": "fighters", "attackers": "fighters", "gunmen": "fighters",
-    "jihadists": "fighters", "rebels": "fighters", "insurgents": "fighters", "assailants": "fighters",
-    "civilians": "civilians", "residents": "civilians", "villagers": "civilians",
-    "children": "children", "kids": "children", "police": "police", "policemen": "police",
-    "officers": "police", "mercenaries": "mercenaries", "suspects": "suspects",
-}
-_MAGNITUDE_SPREAD = 8.0
-"""Figures of one fact rarely differ by more than this factor; beyond it they are another fact."""
-_CONTEXT_CUTOFF = 62.0
-"""Sentence similarity (0-100) from which two unexplained figures or two sentences are linked."""
 _QUOTE_CUTOFF = 85.0
+_FAMILY_LABELS = {"magnitude": "magnitude", "age": "age", "share": "share", "multiplier": "multiple", "year": "year",
+                  "date": "date", "time": "time", "money": "amount", "length": "distance", "duration": "duration",
+                  "area": "area", "speed": "speed", "mass": "weight", "volume": "volume", "temperature": "temperature"}
+
 
 @dataclass(slots=True)
 class Cluster:
@@ -56,108 +51,144 @@ class Cluster:
                 "claims": list(self.claims)}
 
 
-def cluster_claims(
-    claims: list[Claim], claim_context: dict[str, str], sentence_words: dict[tuple[str, int], str]
-) -> list[Cluster]:
+def cluster_claims(documents: list[Document], claims: list[Claim], sentence_words: dict[tuple[str, int], str],
+                   weights: list[float] | None = None) -> list[Cluster]:
     """Group the claims into clusters of the same fact, and set each member's ``cluster``.
 
-    ``claim_context`` holds, per claim id, the content words around the claim in its sentence;
-    ``sentence_words`` the content words of each (document id, sentence index).
+    ``sentence_words`` holds the content words of each (document id, sentence index); ``weights``
+    replaces the fitted model's (``scripts/fit_facts.py`` tries others).
     """
-    groups: list[list[Claim]] = []
     numbers = [c for c in claims if c.kind == "number" and not c.dateline]
-    event_figures = [c for c in numbers if c.quantity == "count" and c.event]
-    groups += _group_event_figures(event_figures)
-    others = [c for c in numbers if not (c.quantity == "count" and c.event)]
-    groups += _group_by_context(others, claim_context, sentence_words)
+    facets = facets_of(documents, numbers)
+    groups = group_figures(numbers, facets, sentence_words, weights or WEIGHTS)
     groups += _group_quotes([c for c in claims if c.kind == "quote"])
+    rates = currency_rates(numbers, {d.id: d.text for d in documents})
 
-    clusters = []
     first_position = {c.id: (order, c.start) for order, c in enumerate(claims)}
-    groups = [g for g in groups if len({c.doc for c in g}) >= 2]
     groups.sort(key=lambda g: (-len({c.doc for c in g}), min(first_position[c.id] for c in g)))
+    clusters = []
     for number, group in enumerate(groups, 1):
         group.sort(key=lambda c: first_position[c.id])
-        cluster = Cluster(id=f"k{number}", kind=group[0].kind, label=_label(group, claim_context),
-                          status=_status(group), claims=[c.id for c in group])
+        kind = group[0].kind
+        cluster = Cluster(id=f"k{number}", kind=kind, label=_label(group, facets),
+                          status=fact_status(group, rates) if kind == "number" else _quote_status(group),
+                          claims=[c.id for c in group])
         for claim in group:
             claim.cluster = cluster.id
         clusters.append(cluster)
+    _make_labels_unique(clusters, groups, facets)
     return clusters
 
 
-def _group_event_figures(claims: list[Claim]) -> list[list[Claim]]:
-    """Event figures by (event, time or scope), split by what they count where that is specific."""
-    buckets: dict[tuple[str, str | None], list[Claim]] = defaultdict(list)
-    for claim in claims:
-        buckets[(claim.event, claim.background)].append(claim)
-    groups = []
-    for bucket in buckets.values():
-        by_kind: dict[str | None, list[Claim]] = defaultdict(list)
-        for claim in bucket:
-            by_kind[_count_group(claim.counts)].append(claim)
-        generic = by_kind.pop(None, [])
-        if len(by_kind) == 1:
-            only = next(iter(by_kind))
-            by_kind[only] += generic
-        elif generic:
-            by_kind[None] = generic
-        for members in by_kind.values():
-            groups.append(_within_magnitude(members))
-    return groups
+def facets_of(documents: list[Document], numbers: list[Claim]) -> dict[str, Facet]:
+    """The facet of every figure, read from its sentence with the sentence's other figures as fences.
 
-
-def _within_magnitude(claims: list[Claim]) -> list[Claim]:
-    """Drop figures an order of magnitude away from the rest: they tell of something else."""
-    values = sorted(_representative(c) for c in claims)
-    median = values[len(values) // 2]
-    if median <= 0:
-        return claims
-    return [c for c in claims if 1 / _MAGNITUDE_SPREAD <= _representative(c) / median <= _MAGNITUDE_SPREAD]
-
-
-def _group_by_context(claims: list[Claim], claim_context: dict[str, str],
-                      sentence_words: dict[tuple[str, int], str]) -> list[list[Claim]]:
-    """Figures whose sentences, or the words around them, say the same thing, and that can be one fact.
-
-    Only figures of one kind, unit, time and thing counted can be one fact, so they are compared
-    within those blocks; within a block, figures with the same words and the same interval (a wire
-    story's copies) form one class and are compared once.
+    It also sets each figure's ``background``: the other event or scope its clause tells of.
     """
-    blocks: dict[tuple, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        counted = _count_group(claim.counts) if claim.quantity == "count" else None
-        blocks[(claim.quantity, claim.unit, claim.background, counted)].append(claim)
-    groups = []
-    for block in blocks.values():
-        classes: dict[tuple, list[Claim]] = defaultdict(list)
-        for claim in block:
-            words = (claim_context[claim.id], sentence_words[(claim.doc, claim.sentence)])
-            classes[(*words, _bounds(claim))].append(claim)
-        groups += _join_alike(list(classes.values()), [key[:2] for key in classes], _CONTEXT_CUTOFF,
-                              lambda a, b: _overlap(a[0], b[0]))
-    return groups
+    years, months = story_time(documents, numbers)
+    texts = {d.id: d for d in documents}
+    by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for claim in numbers:
+        by_sentence[(claim.doc, claim.sentence)].append(claim)
+    facets: dict[str, Facet] = {}
+    read: dict[tuple, Facet] = {}  # wire copies repeat sentences word for word: each is read once
+    for (doc_id, index), figures in by_sentence.items():
+        document = texts[doc_id]
+        start, end = document.sentences[index]
+        sentence = document.text[start:end]
+        spans = tuple((c.start - start, c.end - start) for c in figures)
+        for rank, (claim, span) in enumerate(zip(figures, spans)):
+            key = (sentence, spans, rank)
+            if key not in read:
+                read[key] = facet(claim, sentence, start, [other for other in spans if other != span], years, months,
+                                  rank)
+            facets[claim.id] = read[key]
+            claim.background = read[key].episode
+    return facets
+
+
+def _label(group: list[Claim], facets: dict[str, Facet]) -> str:
+    """A name a reader would give the fact: the event, or what is measured and of what."""
+    first = group[0]
+    if first.kind == "quote":
+        words = _quote_words(first.text)
+        return "quote: " + " ".join(words[:6]) + ("…" if len(words) > 6 else "")
+    group_facets = [facets[c.id] for c in group]
+    event = _most_common(f.event for f in group_facets)
+    cue = _most_common(cue for f in group_facets for cue in f.cues)
+    anchor = _most_common(anchor for f in group_facets for anchor in f.anchors)
+    name = _most_common(name for f in group_facets for name in f.names)
+    noun = _most_common(c.counts for c in group if c.counts)
+    family = group_facets[0].family.split(" per ")[0]
+    if event and family == "count":
+        label = EVENT_LABELS.get(event, event)
+    elif cue == "population":
+        label = f"population of {name}" if name else "population"
+    elif family == "length" and cue == "depth":
+        label = "depth"
+    elif family == "magnitude":
+        label = "magnitude of the aftershocks" if cue == "aftershock" else "magnitude"
+    elif family == "length" and anchor:
+        label = f"distance to {anchor}"
+    elif family == "money" and cue == "value":
+        label = f"value of the {noun}" if noun else "value"
+    elif family in ("count", "share") and noun:
+        label = noun if family == "count" else f"share of {noun}"
+    elif family == "age":
+        person = _most_common(f.person for f in group_facets)
+        label = f"age of {person}" if person else "age"
+    else:
+        label = _FAMILY_LABELS.get(family, family)
+        word = _distinctive_word(group_facets)
+        label = f"{label}: {word}" if word and family in ("time", "duration", "date", "year", "count", "share") else label
+    if group_facets[0].family.count(" per "):
+        label += " per " + group_facets[0].family.split(" per ")[1]
+    episode = _most_common(f.episode for f in group_facets)
+    return f"{label} ({episode})" if episode and episode != "scope" else (
+        f"{label} (wider scope)" if episode == "scope" else label)
+
+
+def _make_labels_unique(clusters: list[Cluster], groups: list[list[Claim]], facets: dict[str, Facet]) -> None:
+    """Two facts never share a label: the later ones add the words that tell them apart, or their value."""
+    seen: dict[str, int] = {}
+    for cluster, group in zip(clusters, groups):
+        if cluster.label not in seen:
+            seen[cluster.label] = 1
+            continue
+        word = _distinctive_word([facets[c.id] for c in group if c.id in facets], exclude=cluster.label)
+        values = Counter(c.text for c in group)
+        candidate = f"{cluster.label}: {word}" if word else f"{cluster.label} ({values.most_common(1)[0][0]})"
+        while candidate in seen:
+            seen[cluster.label] += 1
+            candidate = f"{cluster.label} ({seen[cluster.label]})"
+        seen[candidate] = 1
+        cluster.label = candidate
+
+
+def _distinctive_word(group_facets: list[Facet], exclude: str = "") -> str | None:
+    """The context word most of the fact's figures share (and its label does not already say); a verb
+    ("escaped", "struck") before any other word, as it says what happened, and no name."""
+    named = {word.lower() for f in group_facets for name in f.names | f.anchors for word in name.split()}
+    counts = Counter(word for f in group_facets for word in f.words if word not in exclude and word not in named)
+    shared = [(times, word.endswith(("ed", "ing")), word) for word, times in counts.items()
+              if times * 2 >= len(group_facets)]
+    return max(shared)[2] if shared else None
+
+
+def _most_common(items) -> str | None:
+    counted = Counter(item for item in items if item)
+    return counted.most_common(1)[0][0] if counted else None
 
 
 def _group_quotes(quotes: list[Claim]) -> list[list[Claim]]:
     """The same quotation in several reports, allowing for trimmed or reworded versions."""
     classes: dict[str, list[Claim]] = defaultdict(list)
     for quote in quotes:
-        if len(_quote_words(quote.text)) >= 3:
-            classes[" ".join(_quote_words(quote.text))].append(quote)
-    return _join_alike(list(classes.values()), [(text,) for text in classes], _QUOTE_CUTOFF,
-                       lambda a, b: True, scorer=fuzz.token_set_ratio)
-
-
-def _join_alike(classes: list[list[Claim]], texts: list[tuple[str, ...]], cutoff: float,
-                compatible: Callable[[list[Claim], list[Claim]], bool], scorer=None) -> list[list[Claim]]:
-    """Connected groups of claims from more than one report.
-
-    Each class (claims that read alike word for word) is one node; two classes join when one of
-    their texts is alike (at least ``cutoff``, or the very same), ``compatible`` allows it, and
-    they hold claims of two different reports between them.
-    """
-    parent = list(range(len(classes)))
+        words = _quote_words(quote.text)
+        if len(words) >= 3:
+            classes[" ".join(words)].append(quote)
+    texts = list(classes)
+    parent = list(range(len(texts)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -165,104 +196,18 @@ def _join_alike(classes: list[list[Claim]], texts: list[tuple[str, ...]], cutoff
             i = parent[i]
         return i
 
-    reports = [{c.doc for c in members} for members in classes]
-
-    def join(a: int, b: int) -> None:
-        if find(a) != find(b) and len(reports[a] | reports[b]) > 1 and compatible(classes[a], classes[b]):
-            parent[find(a)] = find(b)
-
-    for field in range(len(texts[0]) if texts else 0):
-        classes_of: dict[str, list[int]] = defaultdict(list)
-        for number, text in enumerate(texts):
-            if text[field]:
-                classes_of[text[field]].append(number)
-        distinct = list(classes_of)
-        for i, j in similar_pairs(distinct, cutoff, scorer):
-            for a in classes_of[distinct[i]]:
-                for b in classes_of[distinct[j]]:
-                    join(a, b)
-        for same in classes_of.values():
-            for position, a in enumerate(same):
-                for b in same[position + 1:]:
-                    join(a, b)
+    for i, j in similar_pairs(texts, _QUOTE_CUTOFF, fuzz.token_set_ratio):
+        parent[find(i)] = find(j)
     groups: dict[int, list[Claim]] = defaultdict(list)
-    for number, members in enumerate(classes):
-        groups[find(number)].extend(members)
+    for number, text in enumerate(texts):
+        groups[find(number)].extend(classes[text])
     return [g for g in groups.values() if len({c.doc for c in g}) > 1]
 
 
-def _status(group: list[Claim]) -> str:
-    if group[0].kind == "quote":
-        wordings = {" ".join(_quote_words(c.text)) for c in group}
-        longest = max(wordings, key=len)
-        return "agree" if all(w in longest for w in wordings) else "conflict"
-    return "conflict" if _disjoint_across_reports(group) else "agree"
-
-
-def _disjoint_across_reports(group: list[Claim]) -> bool:
-    """Whether two reports give figures with no value in common, in one pass over the group.
-
-    Intervals on a line have a value in common pairwise unless one starts after another ends, so
-    it is enough to compare the highest start of each report with the lowest end of another.
-    """
-    highest_low: dict[str, float] = {}
-    lowest_high: dict[str, float] = {}
-    for claim in group:
-        low, high = _bounds(claim)
-        highest_low[claim.doc] = max(low, highest_low.get(claim.doc, low))
-        lowest_high[claim.doc] = min(high, lowest_high.get(claim.doc, high))
-    lows = sorted(highest_low.items(), key=lambda item: -item[1])[:2]
-    highs = sorted(lowest_high.items(), key=lambda item: item[1])[:2]
-    return any(low > high for low_doc, low in lows for high_doc, high in highs if low_doc != high_doc)
-
-
-def _overlap(a: Claim, b: Claim) -> bool:
-    """Whether the intervals two figures allow have a value in common."""
-    a_low, a_high = _bounds(a)
-    b_low, b_high = _bounds(b)
-    return a_low <= b_high and b_low <= a_high
-
-
-def _bounds(claim: Claim) -> tuple[float, float]:
-    low = claim.low if claim.low is not None else (claim.value if claim.qualifier != "upper" else 0.0)
-    high = claim.high if claim.high is not None else float("inf")
-    if claim.qualifier == "lower":
-        low = low + 1e-9 if low is not None else 0.0
-    return (low if low is not None else 0.0), high
-
-
-def _representative(claim: Claim) -> float:
-    if claim.value is not None:
-        return claim.value
-    low, high = _bounds(claim)
-    return (low * high) ** 0.5 if high != float("inf") else low
-
-
-def _count_group(counts: str | None) -> str | None:
-    if counts in _GENERIC_COUNTS:
-        return None
-    return _COUNT_GROUPS.get(counts, counts)
-
-
-def _label(group: list[Claim], claim_context: dict[str, str]) -> str:
-    """A short name for the fact: the event, or the kind of figure and the words its versions share."""
-    first = group[0]
-    if first.kind == "quote":
-        words = _quote_words(first.text)
-        return "quote: " + " ".join(words[:6]) + ("…" if len(words) > 6 else "")
-    if first.event:
-        label = _EVENT_LABELS.get(first.event, first.event)
-        if first.background:
-            label += " (wider scope)" if first.background == "scope" else f" ({first.background}, another event)"
-        specific = {_count_group(c.counts) for c in group} - {None}
-        if len(specific) == 1:
-            label += f" ({next(c.counts for c in group if _count_group(c.counts) in specific)})"
-        return label
-    shared = set.intersection(*(set(claim_context[c.id].split()) for c in group))
-    topic = [w for w in dict.fromkeys(claim_context[first.id].split()) if w in shared][:3]
-    described = first.counts or first.unit
-    head = f"{first.quantity} ({described})" if described else first.quantity
-    return f"{head}: {' '.join(topic)}" if topic else head
+def _quote_status(group: list[Claim]) -> str:
+    wordings = {" ".join(_quote_words(c.text)) for c in group}
+    longest = max(wordings, key=len)
+    return "agree" if all(w in longest for w in wordings) else "conflict"
 
 
 def _quote_words(text: str) -> list[str]:

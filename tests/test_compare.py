@@ -30,11 +30,11 @@ def test_the_death_toll_row_has_a_blind_spot_in_the_ap_report_and_is_a_conflict(
 
 def test_rows_follow_cluster_order_with_figures_before_quotations(seed_story):
     rows = fact_matrix(seed_story)
-    assert len(rows) == len(seed_story.clusters) == 9
+    assert len(rows) == len(seed_story.clusters) == 10
     kinds = [next(k.kind for k in seed_story.clusters if k.id == r.cluster_id) for r in rows]
-    assert kinds == ["number"] * 8 + ["quote"]
+    assert kinds == ["number"] * 9 + ["quote"]
     number_ids = [k.id for k in seed_story.clusters if k.kind == "number"]
-    assert [r.cluster_id for r in rows[:8]] == number_ids
+    assert [r.cluster_id for r in rows[:9]] == number_ids
     assert rows[-1].label.startswith("quote: some human lives")
     named = next(r for r in rows if r.label == "victims identified")
     assert named.status == "agree" and {d: texts(c) for d, c in named.cells.items()} == {
@@ -58,9 +58,12 @@ def test_agreeing_quotations_have_no_outlier(seed_story):
 
 def test_no_seed_report_is_a_near_copy_of_another(seed_story):
     assert near_copies(seed_story) == {}
-    # AFP and Arab News share a quarter of their sentences: below the threshold, but measured.
+    # AFP and Arab News share a quarter of AFP's sentences: below the threshold, but measured. (Arab News's
+    # sentence of the AES anniversary and the military rule since 2020 tells two facts, AFP's the second
+    # alone: its link scores under the near-copy mark, so Arab News shares 4 of 22, not 5.)
     shared = near_copies(seed_story, threshold=0.2)
-    assert shared == {AFP: (ARAB, 6 / 25), ARAB: (AFP, 5 / 22)}
+    assert shared == {AFP: (ARAB, 6 / 25)}
+    assert near_copies(seed_story, threshold=0.18) == {AFP: (ARAB, 6 / 25), ARAB: (AFP, 4 / 22)}
 
 
 ORIGINAL = (

@@ -5,7 +5,6 @@ import re
 import pytest
 
 from sahel_reader.highlighters.context import (
-    background_anchor,
     figure_counts,
     figure_event,
     nearest_source,
@@ -77,22 +76,6 @@ def test_counts_is_the_head_noun_counted(sentence, figure, counts):
 )
 def test_the_source_is_the_attribution_of_the_figures_clause(sentence, figure, source):
     assert nearest_source(sentence, sentence_sources(sentence), sentence.index(figure)) == source
-
-
-@pytest.mark.parametrize(
-    ("sentence", "anchor"),
-    [
-        ("In 2015, an al-Qaida-linked group attacked a hotel in Bamako, resulting in at least 20 deaths.", "2015"),
-        ("A notable incident in July involved the death of about 50 Russian mercenaries.", "july"),
-        ("Previously, in 2022, gunmen targeted a checkpoint, killing six.", "2022"),
-        ("In the area, thousands of people have died.", "scope"),
-        ("A third official who lives in the area said that hundreds were killed.", None),
-        ("On Thursday, security sources confirmed that more than 70 people were killed.", None),
-        ("The quake on November 27, 2005 killed 10 people in 2005.", None),
-    ],
-)
-def test_background_anchor_marks_other_times_and_wider_scopes(sentence, anchor):
-    assert background_anchor(sentence, {"2005"}, {"november"}) == anchor
 
 
 def test_the_event_guard_finds_exactly_what_the_phrases_alone_find():

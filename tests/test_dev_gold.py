@@ -16,9 +16,11 @@ _spec.loader.exec_module(dev_gold)
 
 FLOORS = {
     "figures F1": 0.985, "values": 0.995, "hedges": 0.98, "kinds": 0.985,
-    "quotes F1": 0.72, "speakers": 0.61, "links P": 0.90, "links R": 0.37, "links F1": 0.51, "status": 0.55,
+    "quotes F1": 0.72, "speakers": 0.61, "links P": 0.91, "links R": 0.76, "links F1": 0.83, "status": 0.77,
 }
-"""The mean over the five stories, rounded down from the last measured run; they only ever rise."""
+"""The mean over the five stories, rounded down from the last measured run; they only ever rise. The
+shared scorer gives a fact the status of the cluster holding most of its figures, breaking ties by set
+order, so the status moves by about 0.02 with Python's hash seed: its floor sits under the lower value."""
 
 
 @pytest.fixture(scope="module")

@@ -131,7 +131,7 @@ async def test_matrix_shows_facts_by_report_with_conflicts_and_blind_spots(seed_
     app = ScreenHost(lambda: ClaimsMatrix(seed_story))
     async with app.run_test(size=(120, 40)):
         table = app.screen.query_one(DataTable)
-        assert table.cursor_type == "cell" and table.row_count == len(seed_story.clusters) == 9
+        assert table.cursor_type == "cell" and table.row_count == len(seed_story.clusters) == 10
         headers = [column.label.plain for column in table.ordered_columns]
         assert headers == ["", "fact", "000", "001 arabnews.com", "002", "003", "004"]
         assert row_texts(table, 0) == ["≠", "death toll", "More than 70 · 77 · almost 100",
@@ -139,7 +139,7 @@ async def test_matrix_shows_facts_by_report_with_conflicts_and_blind_spots(seed_
                                        "more than 70 · 77 · an estimated 100", "",
                                        "dozens · around 70 · in the 70s"]
         assert row_texts(table, 2)[:2] == ["=", "victims identified"]
-        assert row_texts(table, 8)[1].startswith("quote: some human lives")
+        assert row_texts(table, 9)[1].startswith("quote: some human lives")
         assert COPIES_ROW not in {row.key.value for row in table.ordered_rows}  # no seed copies another
 
 

@@ -1,0 +1,100 @@
+"""Which event a figure tells of: the story's own, an earlier one, or a wider scope.
+
+"A 6.7 quake in the city of Bam in December 2003 killed more than 26,000 people" tells of another
+quake than the story's, and its toll must not join this one's. The markers are a year or month
+that is not the story's (its reports' publication dates say which are), and phrases of another
+time or a wider scope ("last year", "so far this year", "since the war began", "across the
+country"). They count where they stand in the figure's own clause, or open its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from sahel_reader.highlighters.clock import MONTHS
+
+from .claims import Claim
+from .model import Document
+
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+_MONTH = "|".join(_MONTH_NAMES)
+_MARKER = re.compile(
+    rf"\b(?:in|of|during|until|by|from|the)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?P<month_of_year>{_MONTH})\s+)?(?P<year>(?:1[89]|20)\d\d)\b"
+    rf"|\b(?:in|during|last)\s+(?P<month>{_MONTH})\b(?!\s+\d)"
+    rf"|\b(?P<since>since\s+(?:(?:1[89]|20)\d\d|{_MONTH}|the\b))"
+    r"|\b(?P<scope>last\s+year|earlier\s+this\s+year|in\s+recent\s+years|over\s+the\s+(?:years|past\s+decade)"
+    r"|so\s+far\s+this\s+year|this\s+year|previously|in\s+(?:an?|the)\s+(?:earlier|previous|separate|similar)\s+\w+"
+    r"|across\s+the\s+(?:region|country|continent|world)|nationwide|worldwide|ever|on\s+record|in\s+history)\b",
+    re.IGNORECASE)
+_FRAME = re.compile(r"^\W*(?:in|across|throughout)\s+the\s+(?:area|region|country|continent)\b", re.IGNORECASE)
+"""A place that frames the whole sentence when it opens it ("In the area, thousands have died"); in the
+middle of one it is where someone lives or speaks from."""
+_CONTRAST = re.compile(r";|\b(?:since|compared\s+(?:with|to)|whereas|while|unlike|but)\b", re.IGNORECASE)
+"""A sentence that sets two times or events against each other: its markers count only in their own clause."""
+_OPENING_WORDS = 6
+_DATELINE_SENTENCES = 3
+
+
+def story_time(documents: list[Document], claims: list[Claim]) -> tuple[set[int], set[int]]:
+    """The story's own years and months: those of its reports' publication, else of their first dates."""
+    years: Counter[int] = Counter()
+    months: Counter[int] = Counter()
+    for document in documents:
+        if document.published and document.published[:4].isdigit():
+            years[int(document.published[:4])] += 1
+            if len(document.published) >= 7 and document.published[5:7].isdigit():
+                months[int(document.published[5:7])] += 1
+    if not years:
+        for claim in claims:
+            if claim.quantity in ("date", "year") and claim.sentence < _DATELINE_SENTENCES and claim.when:
+                if claim.when[:4].isdigit():
+                    years[int(claim.when[:4])] += 1
+                if len(claim.when) >= 7 and claim.when[-5:-3].isdigit():
+                    months[int(claim.when[-5:-3])] += 1
+    own_months = {month for month, _ in months.most_common(2)}
+    own_months |= {m - 1 or 12 for m in own_months} | {m % 12 + 1 for m in own_months}  # a report a day later
+    return {year for year, _ in years.most_common(2)}, own_months
+
+
+def episode(clause: str, sentence: str, years: set[int], months: set[int]) -> str | None:
+    """The other event a figure's clause tells of, or its sentence's where the sentence sets no times
+    against each other: "2003", "2005-02", "february", "scope" for a wider scope or time; None for the
+    story's own event."""
+    found = "scope" if _FRAME.match(sentence) else None
+    whole = sentence if not _CONTRAST.search(sentence) else opening_of(sentence)
+    for text in (clause, whole):
+        for match in _MARKER.finditer(text):
+            marker = _marker(match, years, months)
+            if marker and marker != "scope":
+                return marker
+            found = found or marker
+    return found
+
+
+def _marker(match: re.Match[str], years: set[int], months: set[int]) -> str | None:
+    if match.group("year"):
+        year = int(match.group("year"))
+        month = MONTHS.get((match.group("month_of_year") or "").lower())
+        if year not in years:  # a story of unknown date: a year named beside a figure is an earlier one's
+            return f"{year}"
+        if month and months and month not in months:
+            return f"{year}-{month:02d}"
+        return None
+    if match.group("month"):
+        month = MONTHS[match.group("month").lower()]
+        return match.group("month").lower() if months and month not in months else None
+    return "scope"
+
+
+def same_episode(a: str | None, b: str | None) -> bool:
+    """Whether two episodes are one: equal, or one a part of the other ("2003" and "2003-12")."""
+    if a is None or b is None:
+        return a is b
+    return a == b or a.startswith(f"{b}-") or b.startswith(f"{a}-")
+
+
+def opening_of(sentence: str) -> str:
+    """The first words of a sentence, where a time or scope frames all of it ("In 2015, ...")."""
+    return " ".join(sentence.split()[:_OPENING_WORDS])

@@ -1,0 +1,254 @@
+"""What fact a figure states: what is measured, of what, where and when, read from the words around it.
+
+A fact is the measure or event (killed, injured, magnitude, depth, distance to a place, population,
+value of what was stolen), the thing counted, its scope (the whole event or one place), its time
+(this event or an earlier one) and its dimension. Each figure gets a ``Facet`` holding what its
+sentence says of these; ``linking`` compares facets to decide which figures of different reports
+state the same fact. Everything here is read from general English (prepositions, direction words,
+capitalised names, a few measure words), never from the words of one story.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .claims import Claim
+from .episodes import episode
+
+FAMILIES = {
+    "count": "count", "magnitude": "magnitude", "money": "money", "time": "time", "date": "date",
+    "year": "year", "percent": "share",
+}
+"""Figures that can state one fact: a family per kind, and per dimension for measures."""
+_DIMENSION_FAMILIES = {"fraction": "share", "percent": "share", "age": "age", "multiplier": "multiplier"}
+
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_WINDOW = 8
+"""How many words on each side of a figure tell what it measures (up to the next figure or clause)."""
+_FENCE = re.compile(r"[;:]|\s[-–—]\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b", re.IGNORECASE)
+_NAME = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'.-]*)(?:\s+(?:(?:of|de|al|el|la|bin|du|van|von)\s+)?[A-Z][\w’'.-]*)*")
+_ANCHOR = re.compile(
+    r"(?:\b(?:north|south|east|west)(?:[\s-]*(?:north|south|east|west))*(?:ern)?\s+of"
+    r"|\b(?<!according\s)(?:from|to|of|near|outside|off|towards?)(?:\s+the)?)\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
+_NOT_NAMES = frozenset(
+    "the a an this that these those it its he she they we i his her their our in on at by for from to of and but or "
+    "as with after before since monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december mr mrs ms dr".split())
+_STOPWORDS = frozenset("""
+a about above after again against all also although am an and any are as at be because been before being below
+between both but by can could did do does doing down during each few for from further had has have having he her
+here hers him his how i if in into is it its itself just me more most my no nor not now of off on once only or other
+our out over own same she should so some such than that the their them then there these they this those through to
+too under until up very was we were what when where which while who whom why will with would you your said says say
+told according per cent percent about least nearly almost around some approximately estimated roughly more than
+thing things way lot also just still even monday tuesday wednesday thursday friday saturday sunday january
+february march april may june july august september october november december today yesterday tonight morning
+afternoon evening night week month year day hour minute
+""".split())
+
+CUES = {
+    "depth": ("depth", "deep", "below", "beneath", "underground", "subsurface", "underneath"),
+    "population": ("population", "inhabitants", "populations"),
+    "height": ("high", "tall", "height", "altitude", "elevation"),
+    "aftershock": ("aftershock", "aftershocks", "foreshock", "foreshocks", "tremors"),
+    "another": ("second", "another", "subsequent", "separate", "smaller", "previous"),
+    "later": ("later", "after", "afterwards", "earlier", "before", "ago", "within"),
+    "value": ("worth", "valued", "value", "stolen", "loot", "haul", "cost", "costs", "price", "budget", "revenue",
+              "profit", "fine", "bail", "ransom"),
+    "speed": ("speed", "speeds", "velocity"),
+    "lasted": ("lasted", "lasting", "long"),
+}
+"""Words that say which measure a figure is, in any story: a depth, a population, a later time."""
+_CUE_OF_WORD = {word: cue for cue, words in CUES.items() for word in words}
+_ANY_CUE = frozenset({"total", "later", "lasted"})
+_FAMILY_CUES = {"count": _ANY_CUE | {"population", "aftershock"}, "length": _ANY_CUE | {"depth", "height"},
+                "magnitude": _ANY_CUE | {"aftershock", "another"}, "money": _ANY_CUE | {"value"}, "speed": _ANY_CUE | {"speed"},
+                "time": _ANY_CUE | {"aftershock"}}
+"""The cues each family takes: "home to 120,000" makes a count a population, not the magnitude beside it."""
+_TOTAL = re.compile(r"\b(?:so\s+far|in\s+all|in\s+total|to\s+date|altogether|cumulative(?:ly)?|overall"
+                    r"|since\s+(?:the\s+)?(?:start|beginning))\b", re.IGNORECASE)
+"""A running or summed total anywhere in the sentence: its figures are totals, not this event's count."""
+_CUE_PHRASES = re.compile(r"\bhome\s+to\b", re.IGNORECASE)
+"""A population written as a place's: "home to 120,000 people"."""
+PERSONS = frozenset("""
+person people man woman child boy girl baby adult civilian soldier troop police policeman policewoman officer
+student worker employee passenger resident villager victim suspect militant fighter rebel gunman attacker
+protester demonstrator migrant refugee journalist reporter official member citizen patient prisoner detainee
+hostage tourist staff crew crewman sailor pilot player fan voter customer driver survivor inmate doctor nurse
+teacher pupil farmer miner guard colleague relative son daughter brother sister husband wife father mother
+partner manager owner leader minister lawmaker senator candidate delegate juror witness spectator visitor
+pedestrian commuter shopper guest
+""".split())
+"""Nouns of people in news English: two figures that count people can be one fact though their nouns
+differ ("26 survivors" and "26 passengers")."""
+_PERSON_ENDINGS = ("man", "men", "woman", "women", "person", "ist", "ian", "ee", "eer")
+
+
+@dataclass(slots=True)
+class Facet:
+    """What one figure's sentence says of the fact it states."""
+
+    family: str
+    """Figures of different families never state one fact: count, magnitude, share, money, time, date,
+    year, age, multiplier, or a measure's dimension (length, area, speed, duration, ...); a rate is its
+    family and its period ("money per week")."""
+    event: str | None
+    noun: str | None
+    """What is counted, in the singular ("village", "person"), or what a share is of."""
+    anchors: frozenset[str]
+    """Places and names the figure is measured from or of ("Bandar Abbas" in "58km south-west of Bandar Abbas")."""
+    names: frozenset[str]
+    """Capitalised names in the figure's clause."""
+    cues: frozenset[str]
+    """Measure words beside the figure (``CUES``), as far as its family takes them: a depth for a length,
+    a population for a count."""
+    phrase: frozenset[str]
+    """The words of the phrase the figure opens, in the singular: "five suspicious boats" {suspicious, boat}."""
+    words: frozenset[str]
+    """Content words of the figure's clause, in the singular."""
+    episode: str | None
+    """The other event or scope the figure's clause tells of (``episodes``), or None for the story's own."""
+    person: str | None = None
+    """Whose age an age is: the name beside it ("LaCalamita, 38", "38-year-old Anthony LaCalamita")."""
+    rank: int = 0
+    """Which of its sentence's figures it is (0 the first): copies of one sentence state the same facts
+    in the same order, whatever their figures."""
+
+    @property
+    def counts_people(self) -> bool:
+        """Whether the figure counts people, as far as its noun says ("26 pirates" may, unknown to the list)."""
+        return bool(self.noun) and (self.noun in PERSONS or self.noun.endswith(_PERSON_ENDINGS))
+
+
+def facet(claim: Claim, sentence: str, offset: int, fences: list[tuple[int, int]],
+          story_years: set[int], story_months: set[int], rank: int = 0) -> Facet:
+    """The facet of ``claim``, whose sentence text starts at ``offset`` in its document.
+
+    ``fences`` are the other figures of the sentence, relative to it: the clause of a figure stops at
+    them, as "77 killed and 255 injured" tells two facts. ``story_years`` and ``story_months`` are
+    the story's own time (``episodes.story_time``).
+    """
+    start, end = claim.start - offset, claim.end - offset
+    left_fence = max((e for s, e in fences if e <= start), default=0)
+    right_fence = min((s for s, e in fences if s >= end), default=len(sentence))
+    left = sentence[left_fence:start]
+    right = sentence[end:right_fence]
+    broken = [m.end() for m in _FENCE.finditer(left)]
+    left = left[broken[-1]:] if broken else left
+    cut = _FENCE.search(right)
+    right = right[:cut.start()] if cut else right
+    left_matches = list(_WORD.finditer(left))[-_WINDOW:]
+    right_matches = list(_WORD.finditer(right))[:_WINDOW]
+    left = left[left_matches[0].start():] if left_matches else left[-1:]
+    right = right[:right_matches[-1].end()] if right_matches else ""
+    left_words = [m.group().lower() for m in left_matches]
+    right_words = [m.group().lower() for m in right_matches]
+    words = frozenset(singular(w.rstrip("-’'")) for w in left_words + right_words
+                      if w not in _STOPWORDS and len(w) > 2)
+    cues = {_CUE_OF_WORD[w] for w in left_words[-3:] + right_words[:3] if w in _CUE_OF_WORD}
+    clause = left + claim.text + right
+    if _CUE_PHRASES.search(clause):
+        cues.add("population")
+    if _TOTAL.search(sentence):
+        cues.add("total")  # "In five operations so far, it seized 14 rifles, 31 magazines and 923 rounds"
+    anchors = frozenset(_name(m.group("name")) for m in _ANCHOR.finditer(right) if _name(m.group("name")))
+    names = frozenset(filter(None, (_name(m.group()) for m in _NAME.finditer(clause[1:] if not left else clause))))
+    noun = singular(claim.counts) if claim.counts else _noun_after(right) or _noun_of(right)
+    family = family_of(claim)
+    cues &= _FAMILY_CUES.get(family.split(" per ")[0], _ANY_CUE)
+    phrase = _phrase(right_words, claim.counts) if claim.quantity == "count" else frozenset()
+    person = _person(left, right) if claim.dimension == "age" else None
+    return Facet(family, claim.event, noun, anchors, names - anchors, frozenset(cues), phrase, words,
+                 episode(clause, sentence, story_years, story_months), person, rank)
+
+
+def _phrase(right_words: list[str], head: str | None) -> frozenset[str]:
+    """The words from the figure to the head of what it counts ("suspicious boats"), in the singular."""
+    taken = []
+    for word in right_words[:4]:
+        if word in _STOPWORDS:
+            break
+        taken.append(singular(word.strip("-’'")))
+        if head and word == head.lower():
+            break
+    return frozenset(taken if head and head.lower() in right_words[:4] else taken[:1])
+
+
+def family_of(claim: Claim) -> str:
+    """The family of figures that can state one fact with ``claim``."""
+    if claim.dimension in _DIMENSION_FAMILIES:
+        family = _DIMENSION_FAMILIES[claim.dimension]
+    elif claim.dimension and claim.dimension != "currency":
+        family = claim.dimension
+    else:
+        family = FAMILIES.get(claim.quantity or "", claim.quantity or "other")
+    return f"{family} per {claim.per}" if claim.per else family
+
+
+def singular(word: str) -> str:
+    """A noun in the singular, by the rules of English spelling ("villages" village, "bodies" body)."""
+    word = word.lower().strip("’'")
+    irregular = _IRREGULAR.get(word)
+    if irregular:
+        return irregular
+    if len(word) <= 3 or word.endswith(("ss", "us", "is", "ous")):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return word[:-2]
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+_IRREGULAR = {"people": "person", "persons": "person", "men": "man", "women": "woman", "children": "child",
+              "lives": "life", "wives": "wife", "knives": "knife", "feet": "foot", "teeth": "tooth",
+              "mice": "mouse", "geese": "goose", "individuals": "person", "others": "other", "crewmen": "crewman"}
+
+
+def _noun_after(right: str) -> str | None:
+    """The noun right after a figure written as a compound ("a five-boat attack": boat)."""
+    if right.startswith("-"):
+        word = _WORD.match(right, 1)
+        if word:
+            return singular(word.group())
+    return None
+
+
+def _noun_of(right: str) -> str | None:
+    """What a partitive counts: "two of the skiffs" skiff, "three of them" nothing."""
+    found = _PARTITIVE.match(right)
+    if not found:
+        return None
+    words = [w.lower() for w in found.groups() if w and w.lower() not in _STOPWORDS]
+    if found.group(2) and found.group(2).lower() in _STOPWORDS:
+        words = words[:1]  # "of the people were": people
+    plural = [w for w in words if w.endswith("s") or w in ("people", "men", "women", "children")]
+    return singular(plural[0] if plural else words[-1]) if words else None
+
+
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|his|her|these|those)\s+([^\W\d_][\w-]*)(?:\s+([^\W\d_][\w-]*))?")
+_AGE_NAME_BEFORE = re.compile(r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*?)(?:\s+(?:I{1,3}|IV|Jr\.?|Sr\.?))?\s*,\s*$")
+_AGE_NAME_AFTER = re.compile(r"^[\w-]*\s+((?:[A-Z][\w’'.-]*+\s+)*[A-Z][\w’'.-]*+)(?!\s+[a-z])")
+"""A name after "38-year-old", unless a common noun follows it ("a 38-year-old Troy man": a place)."""
+
+
+def _person(left: str, right: str) -> str | None:
+    """The surname an age belongs to: "LaCalamita, 38" or "a 38-year-old Anthony LaCalamita"."""
+    found = _AGE_NAME_BEFORE.search(left) or _AGE_NAME_AFTER.match(right)
+    if not found:
+        return None
+    name = _name(found.group(1))
+    return name.split()[-1].strip(".,") if name else None
+
+
+def _name(run: str) -> str | None:
+    """A capitalised run as a name, without a leading article or month ("The Qeshm" Qeshm), or None."""
+    words = run.strip(" .,;:").split()
+    while words and words[0].lower().strip(".") in _NOT_NAMES:
+        words.pop(0)
+    while words and words[-1].lower().strip(".") in _NOT_NAMES:
+        words.pop()
+    return " ".join(words) if words else None

@@ -1,0 +1,187 @@
+"""Whether the versions of one fact can all be true together: agree or conflict.
+
+Each figure allows an interval of values, in one unit per dimension: "at least 3" includes 3 and
+agrees with "3", "more than 3" does not; "about 20" allows a tenth either way, so it conflicts with
+"about 26"; "dozens" agrees with what falls inside it; zero conflicts with any positive count.
+A figure converted from another unit ("10 km" against "6 miles") allows the rounding of what is
+written. Amounts in different currencies are compared only where the story's own text gives the
+rate ("€2m ($2.6m)"); times only with times whose zone is as known.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from statistics import median
+
+from .claims import Claim
+from .measures import to_base
+
+INCLUSIVE_LOWER = ("at least", "no fewer than", "no less than", "a minimum of", "or more", "or greater",
+                   "or higher", "+", "-plus", "since")
+INCLUSIVE_UPPER = ("up to", "at most", "no more than", "as many as", "as much as", "or less", "or fewer",
+                   "a maximum of", "by")
+APPROXIMATE_SHARE = 0.10
+"""How far either way "about 50" reaches when versions are compared: 45 to 55."""
+ROUND_SHARE = 0.025
+"""How far a round figure ("600 were killed") may be from an exact one (612) and still agree with it: a
+fortieth either way, and never more than half its last place. "10" and "12" stay a conflict."""
+CURRENCY_SHARE = 0.10
+"""How far a converted amount may stray: a rate moves between reports and days."""
+_SIGNIFICANT = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
+
+
+def comparable_interval(claim: Claim) -> tuple[float, float] | None:
+    """The values a figure allows, as the status compares them: in its dimension's base unit, a share as
+    a percentage, a clock time in minutes of the day (UTC where its zone is known); None if unknown."""
+    low, high = _written_interval(claim)
+    if claim.quantity == "time":
+        return _time_interval(claim, low, high)
+    if claim.dimension == "fraction":
+        return low * 100, high * 100
+    if claim.unit and claim.dimension and claim.dimension not in ("currency", "percent", "duration"):
+        base = to_base(low, claim.unit, claim.dimension), to_base(high, claim.unit, claim.dimension)
+        if base[0] is None or base[1] is None:
+            return None
+        return base[0], (base[1] if not math.isinf(high) else math.inf)
+    if claim.dimension == "duration" and claim.unit:
+        base = to_base(low, claim.unit, "duration"), to_base(high, claim.unit, "duration")
+        if base[0] is not None and base[1] is not None:
+            return base[0], (base[1] if not math.isinf(high) else math.inf)
+    return low, high
+
+
+def fact_status(group: list[Claim], rates: dict[tuple[str, str], float] | None = None) -> str:
+    """``agree`` when every report's versions of the fact can be true with every other's, else ``conflict``."""
+    rates = rates or {}
+    by_scale: dict[str, list[tuple[str, tuple[float, float]]]] = defaultdict(list)
+    converted_units = {(c.dimension, c.unit) for c in group if c.unit and c.dimension}
+    mixed_units = len({unit for dimension, unit in converted_units if dimension != "currency"}) > 1
+    main_currency = _main_currency(group)
+    for claim in group:
+        interval = comparable_interval(claim)
+        if interval is None:
+            continue
+        scale = _scale_of(claim)
+        if claim.dimension == "currency" and claim.unit != main_currency:
+            rate = rates.get((claim.unit or "", main_currency or ""))
+            if rate is not None:
+                interval = (interval[0] * rate * (1 - CURRENCY_SHARE), interval[1] * rate * (1 + CURRENCY_SHARE))
+                scale = f"currency {main_currency}"
+        elif mixed_units and claim.qualifier == "exact":
+            interval = _with_rounding(claim, interval)
+        by_scale[scale].append((claim.doc, interval))
+    return "conflict" if any(_disjoint_across_reports(items) for items in by_scale.values()) else "agree"
+
+
+def currency_rates(claims: list[Claim], texts: dict[str, str]) -> dict[tuple[str, str], float]:
+    """Rates between currencies as the story's own text states them: an amount followed by its
+    conversion in brackets ("€2m ($2.6m)", "two million euros, or £1.7m") gives one; the median of all."""
+    found: dict[tuple[str, str], list[float]] = defaultdict(list)
+    money = [c for c in claims if c.dimension == "currency" and c.unit and c.value]
+    for first, second in zip(money, money[1:]):
+        if first.doc != second.doc or first.unit == second.unit or second.start - first.end > 6:
+            continue
+        between = texts[first.doc][first.end:second.start].strip()
+        if between in ("(", "[", ",", ", or", "or", "/", "(or", "(about", "(some", "(around"):
+            found[(first.unit, second.unit)].append(second.value / first.value)
+            found[(second.unit, first.unit)].append(first.value / second.value)
+    return {pair: median(values) for pair, values in found.items()}
+
+
+def _written_interval(claim: Claim) -> tuple[float, float]:
+    """The interval a figure allows in its own unit, bounds inclusive or not as its hedge says."""
+    text = claim.text.lower()
+    value = claim.value
+    if claim.qualifier == "lower":
+        low = claim.low if claim.low is not None else (value or 0.0)
+        inclusive = any(hedge in text for hedge in INCLUSIVE_LOWER)
+        return (low if inclusive else math.nextafter(low, math.inf)), math.inf
+    if claim.qualifier == "upper":
+        high = claim.high if claim.high is not None else (value or 0.0)
+        inclusive = any(text.startswith(hedge) or f" {hedge}" in text for hedge in INCLUSIVE_UPPER)
+        low = claim.low if claim.low is not None else (0.0 if high >= 0 else -math.inf)  # "almost 100": 85 and up
+        return low, (high if inclusive else math.nextafter(high, -math.inf))
+    if claim.qualifier == "approx" and value is not None:
+        return tuple(sorted((value * (1 - APPROXIMATE_SHARE), value * (1 + APPROXIMATE_SHARE))))
+    low = claim.low if claim.low is not None else value
+    high = claim.high if claim.high is not None else value
+    if claim.qualifier == "exact" and value and abs(value) >= 100 and value % 100 == 0:
+        spread = min(_round_place(value) / 2, abs(value) * ROUND_SHARE)
+        return value - spread, value + spread
+    return (low if low is not None else 0.0), (high if high is not None else math.inf)
+
+
+def _round_place(value: float) -> float:
+    """The place of a round figure's last non-zero digit: 100 for 600, 1,000 for 26,000."""
+    place = 1.0
+    while value % (place * 10) == 0:
+        place *= 10
+    return place
+
+
+def _with_rounding(claim: Claim, interval: tuple[float, float]) -> tuple[float, float]:
+    """An exact figure converted from another unit allows the rounding of what was written: "6 miles"
+    is 5.5 to 6.5 miles, "60 km" 55 to 65 km."""
+    written = _SIGNIFICANT.search(claim.text)
+    if written is None or claim.value is None or not claim.value:
+        return interval
+    whole, decimals = written.group(1).replace(",", ""), written.group(2)
+    if decimals:
+        step = 10.0 ** -len(decimals)
+    else:
+        stripped = whole.rstrip("0")
+        step = 10.0 ** (len(whole) - len(stripped)) if stripped else 1.0
+    scale = (interval[0] / claim.value) if claim.value else 1.0
+    half = step / 2 * abs(scale)
+    return interval[0] - half, interval[1] + half
+
+
+def _time_interval(claim: Claim, low: float, high: float) -> tuple[float, float] | None:
+    """A clock time as minutes of the day; in UTC where its zone's offset is written."""
+    if not claim.when:
+        return None
+    minutes = int(claim.when[:2]) * 60 + int(claim.when[3:5])
+    offset = claim.when[5:] if len(claim.when) > 5 and claim.when[5] in "+-" else claim.when[8:]
+    if offset and offset[0] in "+-":
+        sign = -1 if offset[0] == "-" else 1
+        minutes = (minutes - sign * (int(offset[1:3]) * 60 + int(offset[4:6]))) % (24 * 60)
+    spread = 10 if claim.qualifier == "approx" else 0
+    if claim.qualifier == "lower":
+        return minutes, minutes + 120
+    if claim.qualifier == "upper":
+        return minutes - 120, minutes
+    return minutes - spread, minutes + spread
+
+
+def _scale_of(claim: Claim) -> str:
+    """Figures compared with each other: one currency, times with or without a known zone."""
+    if claim.dimension == "currency":
+        return f"currency {claim.unit}"
+    if claim.quantity == "time":
+        zoned = bool(claim.when and ("+" in claim.when or "-" in claim.when[5:]))
+        return "utc" if zoned else "local time"
+    return "value"
+
+
+def _main_currency(group: list[Claim]) -> str | None:
+    currencies = [c.unit for c in group if c.dimension == "currency" and c.unit]
+    return max(set(currencies), key=currencies.count) if currencies else None
+
+
+def _disjoint_across_reports(items: list[tuple[str, tuple[float, float]]]) -> bool:
+    """Whether two reports give figures with no value in common, in one pass over the items.
+
+    A report's versions are taken together (the values all of them allow); intervals on a line have
+    a value in common pairwise unless one starts after another ends.
+    """
+    highest_low: dict[str, float] = {}
+    lowest_high: dict[str, float] = {}
+    for doc, (low, high) in items:
+        highest_low[doc] = max(low, highest_low.get(doc, low))
+        lowest_high[doc] = min(high, lowest_high.get(doc, high))
+    lows = sorted(highest_low.items(), key=lambda item: -item[1])[:2]
+    highs = sorted(lowest_high.items(), key=lambda item: item[1])[:2]
+    return any(low > high for low_doc, low in lows for high_doc, high in highs if low_doc != high_doc)
+

@@ -1,0 +1,169 @@
+"""The same fact across reports (issue 13): what a figure measures, which figures state one fact, whether
+the versions agree, and the label a reader would give it. Small stories written for the purpose."""
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from sahel_reader.story.analysis import analyse
+from sahel_reader.story.claims import Claim
+from sahel_reader.story.fact_status import currency_rates, fact_status
+from sahel_reader.story.facets import singular
+from sahel_reader.story.documents import load_paths
+from sahel_reader.story.linking import facets_of
+
+
+def story_of(**texts):
+    """The story the reports make, loaded as files are (datelines and headlines found)."""
+    with tempfile.TemporaryDirectory() as folder:
+        for doc_id, text in texts.items():
+            (Path(folder) / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        loaded = load_paths([Path(folder)])
+        return analyse(loaded.documents)
+
+
+def fact_of(story, text: str, doc: str | None = None):
+    claim = next(c for c in story.claims if c.text == text and (doc is None or c.doc == doc))
+    return next((k for k in story.clusters if claim.id in k.claims), None)
+
+
+def figure(text: str, **fields) -> Claim:
+    defaults = dict(id=f"{fields.get('doc', 'a')}#{text}", doc="a", kind="number", start=0, end=len(text), text=text,
+                    sentence=0, qualifier="exact", quantity="count")
+    defaults.update(fields)
+    if "value" in fields and "low" not in fields and defaults["qualifier"] == "exact":
+        defaults["low"] = defaults["high"] = fields["value"]
+    return Claim(**defaults)
+
+
+QUAKE = dict(
+    a="Updated: November 28, 2005 10:00 GMT\nQuake kills ten\nA strong earthquake killed 10 people and injured "
+      "80 on the island on Sunday, officials said.\nThe quake had a magnitude of 5.9, the state seismological "
+      "centre said.\nIn December 2003 a quake in the city of Bam killed more than 26,000 people.\n",
+    b="Updated: November 28, 2005 11:00 GMT\nTen dead in island quake\nThe earthquake killed at least three "
+      "people on the island on Sunday and wounded dozens, the governor said.\nThe US Geological Survey put its "
+      "magnitude at 6.1.\nThe Bam earthquake of 2003 killed more than 31,000 people.\n",
+)
+
+
+@pytest.fixture(scope="module")
+def quake():
+    return story_of(**QUAKE)
+
+
+def test_the_toll_is_one_fact_whatever_its_values_and_the_injured_another(quake):
+    toll = fact_of(quake, "10", "a")
+    assert toll is fact_of(quake, "at least three", "b")
+    assert toll.label == "death toll" and toll.status == "agree"  # at least three includes 10
+    injured = fact_of(quake, "80", "a")
+    assert injured is fact_of(quake, "dozens", "b") and injured is not toll
+    assert injured.label == "injured" and injured.status == "agree"  # "dozens" allows 24 to 99
+
+
+def test_an_earlier_event_is_a_fact_of_its_own(quake):
+    bam = fact_of(quake, "more than 26,000", "a")
+    assert bam is fact_of(quake, "more than 31,000", "b")
+    assert bam is not fact_of(quake, "10", "a") and bam.label == "death toll (2003)"
+
+
+def test_the_magnitude_of_two_agencies_is_one_fact_in_conflict(quake):
+    magnitude = fact_of(quake, "5.9", "a")
+    assert magnitude is fact_of(quake, "6.1", "b")
+    assert (magnitude.label, magnitude.status) == ("magnitude", "conflict")
+
+
+def test_datelines_are_never_linked(quake):
+    assert all(c.cluster is None for c in quake.claims if c.dateline)
+
+
+def test_labels_are_unique_within_a_story(quake):
+    labels = [k.label for k in quake.clusters]
+    assert len(labels) == len(set(labels))
+
+
+def test_distances_to_two_places_are_two_facts_and_units_compare():
+    story = story_of(
+        a="The epicentre was about 58km (36 miles) south-west of Bandar Abbas and 1,500 kilometers south of Tehran.\n",
+        b="The quake struck 35 miles southwest of Bandar Abbas, about 940 miles from Tehran.\n",
+    )
+    bandar = fact_of(story, "about 58km")
+    assert bandar is fact_of(story, "35 miles") and bandar.label == "distance to Bandar Abbas"
+    assert bandar.status == "agree"  # 58 km is 36 miles; 35 miles within the rounding
+    tehran = fact_of(story, "1,500 kilometers")
+    assert tehran is fact_of(story, "about 940 miles") and tehran is not bandar and tehran.status == "agree"
+
+
+def test_an_aftershock_is_not_the_quake():
+    story = story_of(a="A 4.6 quake struck at 2:09 a.m., followed by a 2.9 aftershock at 2:12 a.m.\n",
+                     b="The 4.6 earthquake hit at 2:09 a.m. on Thursday.\n")
+    assert fact_of(story, "2:09 a.m.", "a") is fact_of(story, "2:09 a.m.", "b")
+    assert fact_of(story, "2:12 a.m.") is None and fact_of(story, "2.9") is None
+
+
+def test_small_counts_of_different_things_stay_apart():
+    story = story_of(a="The gunman shot three people. Police found three live shells in his car.\n",
+                     b="He shot three people at the office. Officers said three shells were in the vehicle.\n")
+    people = fact_of(story, "three", "a")
+    assert people is not None and {story.claim(i).doc for i in people.claims} == {"a", "b"}
+    assert [story.claim(i).sentence for i in people.claims] == [0, 0]  # the shot, never the shells
+
+
+@pytest.mark.parametrize(("first", "second", "status"), [
+    (dict(text="at least three", value=3, low=3, high=None, qualifier="lower"), dict(text="three", value=3), "agree"),
+    (dict(text="more than three", value=3, low=3, high=None, qualifier="lower"), dict(text="three", value=3), "conflict"),
+    (dict(text="about 20 miles", value=20, low=17, high=23, qualifier="approx", unit="mile", dimension="length",
+          quantity="distance"),
+     dict(text="about 26 miles", value=26, low=22.1, high=29.9, qualifier="approx", unit="mile", dimension="length",
+          quantity="distance"), "conflict"),
+    (dict(text="10 kilometers", value=10, unit="kilometer", dimension="length", quantity="distance"),
+     dict(text="6 miles", value=6, unit="mile", dimension="length", quantity="distance"), "agree"),
+    (dict(text="dozens", value=None, low=24, high=99, qualifier="vague"), dict(text="40", value=40), "agree"),
+    (dict(text="no one", value=0), dict(text="12", value=12), "conflict"),
+    (dict(text="612", value=612), dict(text="600", value=600), "agree"),
+    (dict(text="10", value=10), dict(text="12", value=12), "conflict"),
+    (dict(text="almost 100", value=100, low=85, high=100, qualifier="upper"), dict(text="77", value=77), "conflict"),
+])
+def test_versions_agree_when_their_values_can_all_be_true(first, second, status):
+    assert fact_status([figure(doc="a", **first), figure(doc="b", **second)]) == status
+
+
+def test_amounts_in_two_currencies_compare_only_at_the_rate_the_story_gives():
+    euros = figure("two million euros", doc="a", value=2e6, quantity="money", unit="EUR", dimension="currency")
+    dollars = figure("$2.6 million", doc="a", value=2.6e6, quantity="money", unit="USD", dimension="currency",
+                     start=30, end=42)
+    pounds = figure("£1.7m", doc="b", value=1.7e6, quantity="money", unit="GBP", dimension="currency")
+    other = figure("$2.5 million", doc="b", value=2.5e6, quantity="money", unit="USD", dimension="currency")
+    assert fact_status([euros, pounds]) == "agree"  # no rate: "other currency", never a conflict
+    text = "worth two million euros ($2.6 million)"
+    euros.start, euros.end = text.index("two"), text.index("two") + len(euros.text)
+    dollars.start = text.index("$")
+    dollars.end = dollars.start + len(dollars.text)
+    rates = currency_rates([euros, dollars], {"a": text})
+    assert rates[("EUR", "USD")] == pytest.approx(1.3)
+    assert fact_status([euros, other], rates) == "agree"  # 2 million euros is $2.6m: $2.5m within a rate's drift
+
+
+def test_times_compare_in_utc_where_the_zone_is_written():
+    local = figure("1353", value=1353, quantity="time", when="13:53", doc="a")
+    gmt = figure("1023 GMT", value=1023, quantity="time", when="10:23+00:00", doc="b")
+    later = figure("11:30 GMT", value=1130, quantity="time", when="11:30+00:00", doc="c")
+    assert fact_status([local, gmt]) == "agree"  # no zone for 1353: not compared with GMT
+    assert fact_status([gmt, later]) == "conflict"
+
+
+def test_facets_read_the_event_the_thing_counted_the_place_and_the_time():
+    text = ("Updated: November 28, 2005\nThe quake, 58km south-west of Bandar Abbas, killed 10 people. "
+            "In December 2003 a quake in Bam killed more than 26,000 people.")
+    story = story_of(a=text)
+    numbers = [c for c in story.claims if c.kind == "number"]
+    facets = facets_of(story.documents, numbers)
+    by_text = {c.text: facets[c.id] for c in numbers}
+    assert by_text["58km"].anchors == frozenset({"Bandar Abbas"}) and by_text["58km"].family == "length"
+    assert (by_text["10"].event, by_text["10"].noun, by_text["10"].episode) == ("killed", "person", None)
+    assert by_text["more than 26,000"].episode == "2003"
+
+
+@pytest.mark.parametrize(("plural", "one"), [("villages", "village"), ("bodies", "body"), ("people", "person"),
+                                             ("boxes", "box"), ("crisis", "crisis"), ("men", "man")])
+def test_nouns_are_compared_in_the_singular(plural, one):
+    assert singular(plural) == one

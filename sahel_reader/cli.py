@@ -6,6 +6,7 @@ Exit status: 0 on success, 1 when some input could not be read, 2 on bad usage (
 from __future__ import annotations
 
 import argparse
+import codecs
 import os
 import shutil
 import sys
@@ -20,6 +21,7 @@ BUNDLED_TITLE = "Attack in Bamako, Mali, September 2024 (the bundled example sto
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    _escape_what_the_output_cannot_show()
     if args and args[0] == "claims":
         try:
             return _claims(args[1:])
@@ -50,7 +52,7 @@ def _claims(argv: list[str]) -> int:
     _report_problems(loaded)
     story = analyse(loaded.documents, loaded.title or (None if options.paths else BUNDLED_TITLE))
     if options.json:
-        story.write_json(sys.stdout)
+        story.write_json(sys.stdout, ascii_only=not _writes_utf8(sys.stdout))
     else:
         from sahel_reader.story.table import render_table
 
@@ -130,6 +132,19 @@ def _reader(argv: list[str]) -> int:
     app = SahelReaderApp(paths, None if options.paths else BUNDLED_TITLE, session, embed=options.embed)
     app.run()
     return app.return_code or 0
+
+
+def _writes_utf8(stream) -> bool:
+    encoding = getattr(stream, "encoding", None) or "ascii"
+    return codecs.lookup(encoding).name in ("utf-8", "utf-8-sig")
+
+
+def _escape_what_the_output_cannot_show() -> None:
+    """Under ``LC_ALL=C`` or ``PYTHONIOENCODING=latin-1`` a character the output cannot encode is
+    written as an escape (``\\u2248``) instead of stopping the command with a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        if not _writes_utf8(stream) and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def _report_problems(loaded) -> None:

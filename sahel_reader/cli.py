@@ -17,6 +17,7 @@ from sahel_reader import __version__
 
 _SUBCOMMANDS = ("claims", "export")
 BUNDLED_TITLE = "Attack in Bamako, Mali, September 2024 (the bundled example story)"
+_ALLOW_OUTSIDE_HELP = "read the files a story manifest or session names outside its own folder"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -43,12 +44,13 @@ def _claims(argv: list[str]) -> int:
                         help="reports (.txt .md .html), folders of reports or a story manifest (.yaml); "
                              "default: the bundled Bamako story")
     parser.add_argument("--json", action="store_true", help="print the JSON of DESIGN.md instead of a table")
+    parser.add_argument("--allow-outside", action="store_true", help=_ALLOW_OUTSIDE_HELP)
     options = parser.parse_args(argv)
 
     from sahel_reader.story.analysis import analyse
     from sahel_reader.story.documents import bundled_seed_paths, load_paths
 
-    loaded = load_paths(options.paths or bundled_seed_paths())
+    loaded = load_paths(options.paths or bundled_seed_paths(), allow_outside=options.allow_outside)
     _report_problems(loaded)
     story = analyse(loaded.documents, loaded.title or (None if options.paths else BUNDLED_TITLE))
     if options.json:
@@ -114,6 +116,7 @@ def _reader(argv: list[str]) -> int:
                              "session (.yaml); default: the bundled Bamako story")
     parser.add_argument("--embed", action="store_true",
                         help="save the reports' texts inside the session file, so it can be sent as one file")
+    parser.add_argument("--allow-outside", action="store_true", help=_ALLOW_OUTSIDE_HELP + " (else the reader asks)")
     options = parser.parse_args(argv)
 
     from sahel_reader.story.seeds import bundled_seed_paths
@@ -129,7 +132,8 @@ def _reader(argv: list[str]) -> int:
 
     paths = [str(p) for p in options.paths or bundled_seed_paths()]
     session = Path(sessions[0]) if sessions else None
-    app = SahelReaderApp(paths, None if options.paths else BUNDLED_TITLE, session, embed=options.embed)
+    app = SahelReaderApp(paths, None if options.paths else BUNDLED_TITLE, session, embed=options.embed,
+                         allow_outside=options.allow_outside)
     app.run()
     return app.return_code or 0
 

@@ -17,8 +17,6 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
 from sahel_reader.highlighters.boilerplate import (
     boilerplate_lines,
     credited_sources,
@@ -30,6 +28,7 @@ from sahel_reader.highlighters.spans import Span
 
 from .decoding import Refused, decode, refuse_binary
 from .model import Document, LoadError, LoadResult
+from .safe_yaml import YamlProblem, parse_yaml
 from .seeds import bundled_seed_paths  # noqa: F401  (imported from here by many)
 
 REPORT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
@@ -63,15 +62,19 @@ def is_session_file(path: str | Path) -> bool:
     return isinstance(data, dict) and SESSION_KEY in data
 
 
-def load_paths(paths: Sequence[str | Path]) -> LoadResult:
-    """Load every report the paths name; a bad path becomes a LoadError, never an exception."""
+def load_paths(paths: Sequence[str | Path], *, allow_outside: bool = False) -> LoadResult:
+    """Load every report the paths name; a bad path becomes a LoadError, never an exception.
+
+    A story manifest may come from anyone: the files it names outside its own folder are read only
+    with ``allow_outside``, else refused and listed in ``outside`` for the caller to ask about.
+    """
     result = LoadResult()
     for given in paths:
         path = Path(given)
         if _is_folder(path):
             _load_folder(path, result)
         elif path.suffix.lower() in MANIFEST_SUFFIXES:
-            _load_manifest(path, result)
+            _load_manifest(path, result, allow_outside)
         else:
             _load_into(result, path)
     _make_ids_unique(result.documents)
@@ -86,8 +89,9 @@ def _is_folder(path: Path) -> bool:
         return False
 
 
-def _refuse(result: LoadResult, path: Path, problem: str) -> None:
-    result.errors.append(LoadError(str(path), f"{_shown(path)}: {problem}"))
+def _refuse(result: LoadResult, path: Path, problem: str, line: int | None = None) -> None:
+    where = f"{_shown(path)}, line {line}" if line else _shown(path)
+    result.errors.append(LoadError(str(path), f"{where}: {problem}"))
 
 
 def _shown(path: Path | str) -> str:
@@ -125,7 +129,7 @@ def _load_folder(folder: Path, result: LoadResult) -> None:
         _load_into(result, report)
 
 
-def _load_manifest(manifest: Path, result: LoadResult) -> None:
+def _load_manifest(manifest: Path, result: LoadResult, allow_outside: bool) -> None:
     """A story manifest: a title and reports listed with paths relative to the manifest."""
     try:
         data = _read_yaml(manifest)
@@ -134,7 +138,7 @@ def _load_manifest(manifest: Path, result: LoadResult) -> None:
         if not isinstance(data, dict) or not isinstance(data.get("reports"), list):
             raise Refused("not a story manifest: it needs a 'reports:' list of report paths.")
     except Refused as refusal:
-        _refuse(result, manifest, str(refusal))
+        _refuse(result, manifest, str(refusal), refusal.line)
         return
     if result.title is None and data.get("title") is not None:
         result.title = str(data["title"])
@@ -142,32 +146,38 @@ def _load_manifest(manifest: Path, result: LoadResult) -> None:
         if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
             _refuse(result, manifest, f"report {number} in the list has no 'path'.")
             continue
+        if "\x00" in entry["path"]:
+            _refuse(result, manifest, f"report {number} in the list has a path with a NUL byte in it, which"
+                                      " no file can have.")
+            continue
+        report = manifest.parent / entry["path"]
+        if not allow_outside and not _inside(report, manifest.parent):
+            result.outside.append(str(report))
+            _refuse(result, report, f"this file is outside the folder of the story manifest {_shown(manifest)},"
+                                    " so it was not read (--allow-outside reads it).")
+            continue
         overrides = {key: str(entry[key]) for key in _MANIFEST_FIELDS if entry.get(key) is not None}
-        _load_into(result, manifest.parent / entry["path"], overrides)
+        _load_into(result, report, overrides)
 
 
-def yaml_line(text: str, mark: yaml.Mark) -> int:
-    """The 1-based line of a YAML error or node, counting line feeds only, as editors and
-    ``grep -n`` do: YAML also breaks lines at U+0085, U+2028 and U+2029, and its own count
-    would name a line the reader cannot find."""
-    return text.count("\n", 0, mark.index) + 1
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is in ``folder``'s tree once every symbolic link is followed (``..`` too)."""
+    try:
+        return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
+    except (OSError, ValueError):
+        return False
 
 
 def _read_yaml(path: Path) -> object:
+    """A manifest's data, read with the limits of a session file: a YAML bomb is refused at once."""
     try:
         text = _read_bytes(path).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise Refused("not valid UTF-8, so not a manifest or session file.") from None
     try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {yaml_line(text, mark)}" if mark is not None else ""
-        problem = getattr(error, "problem", None) or "it cannot be parsed"
-        raise Refused(f"not valid YAML{where} ({problem}).") from None
-    except (ValueError, RecursionError) as error:  # a date like 2024-02-30, a 5,000-digit number, deep nesting
-        problem = str(error).splitlines()[0][:80] if str(error) else error.__class__.__name__
-        raise Refused(f"a value in it cannot be read ({problem}).") from None
+        return parse_yaml(text, "story manifest").data
+    except YamlProblem as problem:
+        raise Refused(f"{problem.message}.", problem.line) from None
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -133,14 +133,15 @@ class Annotating:
         self.focus_pane(ids.index(view.focused) if view.focused in ids else 0)
 
     def _ask_permission(self, outside: list[str]) -> None:
-        """A session that names files outside its folder reads them only when the reader agrees."""
+        """A session or manifest that names files outside its folder reads them only when the reader agrees."""
         shown = ", ".join(outside[:3]) + (f" and {len(outside) - 3} more" if len(outside) > 3 else "")
+        names = "The session names" if self.session_path else "The story manifest names"
 
         def answer(choice: str | None) -> None:
             if choice == "open":
                 self._load(allow_outside=True)
 
-        self.app.push_screen(ChoiceScreen(f"The session names files outside its folder: {shown}. Open them?",
+        self.app.push_screen(ChoiceScreen(f"{names} files outside its folder: {shown}. Open them?",
                                           [("skip", "Leave them out"), ("open", "Open them")]), answer)
 
     def _offer_recovery(self) -> None:

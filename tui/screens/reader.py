@@ -53,9 +53,12 @@ class ReaderScreen(PaneRow, Annotating, Searching, Screen):
     BINDINGS = [command.binding() for command in READER_COMMANDS]
     COMMANDS = {ReaderCommands}
 
-    def __init__(self, paths: Sequence[str], title: str | None = None, session_path: Path | None = None) -> None:
+    def __init__(self, paths: Sequence[str], title: str | None = None, session_path: Path | None = None, *,
+                 allow_outside: bool = False) -> None:
         super().__init__()
         self.paths = list(paths)
+        self.allow_outside = allow_outside
+        """Files a manifest or session names outside its folder are read (the command line's flag)."""
         self.story_title = title
         self.session = Session()
         self.session_path = session_path
@@ -89,6 +92,7 @@ class ReaderScreen(PaneRow, Annotating, Searching, Screen):
 
     @work(thread=True, exclusive=True, group="load")
     def _load(self, allow_outside: bool = False) -> None:
+        allow_outside = allow_outside or self.allow_outside
         if self.session_path is not None:
             self._load_session(allow_outside)
             return
@@ -101,7 +105,7 @@ class ReaderScreen(PaneRow, Annotating, Searching, Screen):
         count = len(self.paths)
         self.post_message(LoadProgress(f"Reading {count} path{'s' if count != 1 else ''}…"))
 
-        loaded = load_paths(self.paths)
+        loaded = load_paths(self.paths, allow_outside=allow_outside)
         title = loaded.title or self.story_title
         if len(loaded.documents) > MOUNTED_PANES:
             # Many reports take seconds to link: show their texts first, to be read meanwhile.
@@ -110,7 +114,7 @@ class ReaderScreen(PaneRow, Annotating, Searching, Screen):
         self.post_message(LoadProgress(f"Finding the figures and linking {len(loaded.documents)} reports…"))
         story = analyse(loaded.documents, title)
         self.post_message(StoryReady(story, document_views(story), [] if len(loaded.documents) > MOUNTED_PANES
-                                     else loaded.errors))
+                                     else loaded.errors, needs_permission=loaded.outside))
 
     def on_load_progress(self, message: LoadProgress) -> None:
         for progress in self.query("#progress").results(Static):
@@ -133,7 +137,8 @@ class ReaderScreen(PaneRow, Annotating, Searching, Screen):
         for note in message.notes or []:
             self.notify(printable(note), severity="warning", timeout=10)
         for error in message.errors:
-            self.notify(printable(error.message), title="Could not open a report", severity="error", timeout=10)
+            if error.path not in (message.needs_permission or ()):  # the question names those
+                self.notify(printable(error.message), title="Could not open a report", severity="error", timeout=10)
         for document in message.story.documents:
             for warning in document.warnings:
                 self.notify(printable(warning), severity="warning", timeout=8)

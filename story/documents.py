@@ -13,20 +13,19 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from sahel_reader.highlighters.boilerplate import (
     boilerplate_lines,
     credited_sources,
-    is_date_line,
     source_hosts,
 )
 from sahel_reader.highlighters.sentences import split_sentences
-from sahel_reader.highlighters.spans import Span
 
 from .decoding import Refused, decode, refuse_binary
+from .headers import read_header
 from .model import Document, LoadError, LoadResult
 from .safe_yaml import YamlProblem, parse_yaml
 from .seeds import bundled_seed_paths  # noqa: F401  (imported from here by many)
@@ -42,11 +41,6 @@ _HTML_SUFFIXES = frozenset({".html", ".htm"})
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 _MANIFEST_FIELDS = ("id", "outlet", "date", "url")
 
-_HEADLINE_MAX_CHARS = 200
-_NOT_HEADLINE_END = tuple('.!?:;,-–—…"”’\'»')
-_MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+(?P<title>.*?)[ \t]*#*[ \t]*")
-_BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
-_LINE = re.compile(r"^.*$", re.MULTILINE)
 _WORD = re.compile(r"\w")
 
 
@@ -226,7 +220,7 @@ def _load_report(path: Path, overrides: dict[str, str]) -> Document:
         document = Document(id=_name(path.stem), path=str(path), text=text)
         document.warnings += [f"{_shown(path)}: {warning}"] if warning else []
         _analyse(document)
-        _read_header(document, markdown=suffix in _MARKDOWN_SUFFIXES)
+        read_header(document, markdown=suffix in _MARKDOWN_SUFFIXES)
     document.id = overrides.get("id", document.id)
     document.date = overrides.get("date", document.date)
     document.url = overrides.get("url", document.url)
@@ -242,7 +236,15 @@ def _html_document(path: Path, data: bytes) -> tuple[Document, str | None]:
     from .html import extract_article
 
     refuse_binary(data)
-    article = extract_article(data)
+    try:
+        article = extract_article(data)
+    except ImportError as error:  # a piece installed apart: lxml's HTML cleaner since lxml 5.2
+        name = _missing_module(error)
+        raise Refused(f"HTML reports need the package {name}, which is not installed (pip install {name}).") \
+            from None
+    except Exception as error:  # noqa: BLE001 - one page a library cannot read costs that page only
+        reason = str(error).splitlines()[0][:100] if str(error).strip() else type(error).__name__
+        raise Refused(f"this HTML page could not be read ({reason}).") from None
     if article is None:
         raise Refused("no article text found in this HTML page.")
     document = Document(
@@ -258,28 +260,14 @@ def _html_document(path: Path, data: bytes) -> tuple[Document, str | None]:
     return document, article.outlet
 
 
-def _read_header(document: Document, *, markdown: bool) -> None:
-    """Headline, url and date from the lines above the article."""
-    text = document.text
-    lines = list(_leading_lines(document))
-    first = next(((start, end, kind) for start, end, kind in lines if kind != "blank"), None)
-    if first and first[2] == "boilerplate" and _BARE_URL.fullmatch(text[first[0] : first[1]]):
-        document.url = text[first[0] : first[1]]
-    sentence_lines = (
-        start for start, end, kind in lines if kind == "content" and _ends_sentence(text[start:end])
-    )
-    body_start = next(sentence_lines, len(text))
-    document.date = next(
-        (
-            text[start:end]
-            for start, end, kind in lines
-            if kind == "boilerplate" and start < body_start and is_date_line(text[start:end])
-        ),
-        None,
-    )
-    document.title_span = _title_span(text, lines, markdown=markdown)
-    if document.title_span:
-        document.title = text[slice(*document.title_span)]
+def _missing_module(error: BaseException) -> str:
+    """The package an import failed for: lxml names it only in the error its own one replaced."""
+    names = []
+    while error is not None:
+        if isinstance(error, ImportError) and error.name:
+            names.append(error.name.partition(".")[0])
+        error = error.__cause__ or error.__context__
+    return names[-1] if names else "that reads HTML"
 
 
 def _analyse(document: Document) -> None:
@@ -294,59 +282,6 @@ def _analyse(document: Document) -> None:
         if normalised in seen and _WORD.search(normalised):  # not a stray quote mark
             document.duplicate_sentences.append(index)
         seen.add(normalised)
-
-
-def _leading_lines(document: Document, content_wanted: int = 4) -> Iterator[tuple[int, int, str]]:
-    """The opening lines, stripped, as (start, end, "blank" | "boilerplate" | "content").
-
-    Enough to see the header and the first few lines of the article, never the whole text.
-    """
-    boilerplate = set(document.boilerplate)
-    for match in _LINE.finditer(document.text):
-        line = match.group()
-        stripped = line.strip()
-        if not stripped:
-            yield match.start(), match.end(), "blank"
-            continue
-        start = match.start() + len(line) - len(line.lstrip())
-        kind = "boilerplate" if match.span() in boilerplate else "content"
-        yield start, start + len(stripped), kind
-        content_wanted -= kind == "content"
-        if not content_wanted:
-            return
-
-
-def _title_span(text: str, lines: list[tuple[int, int, str]], *, markdown: bool) -> Span | None:
-    """The headline: the first content line, when it reads as a title rather than a sentence.
-
-    A title has no closing punctuation, is short, and is followed by a blank line or by the
-    article's sentences (sentence-per-line files put the body right under the headline).
-    """
-    position = next((i for i, (_, _, kind) in enumerate(lines) if kind == "content"), None)
-    if position is None:
-        return None
-    start, end, _ = lines[position]
-    line = text[start:end]
-    if markdown:
-        heading = _MARKDOWN_HEADING.fullmatch(line)
-        if heading:
-            title_start, title_end = heading.span("title")
-            return (start + title_start, start + title_end) if heading["title"] else None
-    if len(line) > _HEADLINE_MAX_CHARS or len(line.split()) < 2 or line.endswith(_NOT_HEADLINE_END):
-        return None
-    if line.startswith("By ") or _BARE_URL.fullmatch(line):
-        return None  # a byline or a link, not a headline
-    following = lines[position + 1 :]
-    blank_follows = bool(following) and following[0][2] == "blank"
-    sentence_follows = any(
-        kind == "content" and _ends_sentence(text[line_start:line_end])
-        for line_start, line_end, kind in following
-    )
-    return (start, end) if blank_follows or sentence_follows else None
-
-
-def _ends_sentence(line: str) -> bool:
-    return line.rstrip('"”’\'») ').endswith((".", "!", "?", "…"))
 
 
 def _name(stem: str) -> str:

@@ -10,7 +10,7 @@ import codecs
 import errno
 import hashlib
 import os
-import shutil
+import stat
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,7 +19,9 @@ from pathlib import Path
 
 from .anchoring import reanchor, reanchor_session
 from .annotations import Session, SessionDocument
+from .atomic import TargetChanged, real_target, write_atomically
 from .documents import REPORT_SUFFIXES, bundled_seed_paths, load_paths
+from .merging import MergeReport, merge_sessions
 from .model import Document
 from .session_format import (
     FORMAT_VERSION,
@@ -33,9 +35,9 @@ from .session_format import (
 _MAX_CANDIDATES = 1000
 
 __all__ = [
-    "FORMAT_VERSION", "LoadedSession", "SessionError", "SessionSaveError", "load_session",
-    "new_session_documents", "reanchor", "save_session", "session_from_yaml", "session_to_yaml",
-    "text_sha256",
+    "FORMAT_VERSION", "DiskState", "LoadedSession", "SaveResult", "SessionError", "SessionSaveError",
+    "load_session", "new_session_documents", "reanchor", "save_session", "session_from_yaml",
+    "session_to_yaml", "text_sha256",
 ]
 
 
@@ -48,6 +50,8 @@ class LoadedSession:
     notes: list[str] = field(default_factory=list)
     needs_permission: list[str] = field(default_factory=list)
     """Paths outside the session's folder, not read: the UI asks, then passes allow_outside."""
+    disk: DiskState | None = None
+    """The file as read: the next save merges in what others wrote to it since."""
 
 
 def text_sha256(text: str) -> str:
@@ -58,62 +62,97 @@ def text_sha256(text: str) -> str:
 # --- saving ------------------------------------------------------------------------------------
 
 
-def save_session(session: Session, path: Path) -> None:
-    """Write the session atomically: the file at ``path`` is always the old one or the new one.
+@dataclass(slots=True)
+class DiskState:
+    """The session file as this reader last read or wrote it: its hash, and the session it held.
 
-    The previous file is copied (not moved) to ``<name>.bak`` first, so the path never goes away.
-    A file there that is not a session this version can read is never overwritten.
+    A save that finds other bytes there knows that someone else wrote the file since, and merges.
+    """
+
+    sha256: str
+    session: Session
+
+    @classmethod
+    def unknown(cls) -> DiskState:
+        """For a file this reader never read: all that it holds is someone else's work, to merge."""
+        return cls("", Session())
+
+
+@dataclass(slots=True)
+class SaveResult:
+    """What a save wrote (ours, merged with the file's changes when it had changed), and how it went."""
+
+    session: Session
+    disk: DiskState
+    merge: MergeReport | None = None
+    """Set when the file had changed since it was read and its changes were merged in."""
+    backup: Path | None = None
+
+
+_ATTEMPTS = 3
+"""Saves in a row that may find the file changed again while they wrote, before giving up."""
+
+
+def save_session(session: Session, path: Path, *, known: DiskState | None = None,
+                 texts: dict[str, str] | None = None) -> SaveResult:
+    """Write the session atomically; the file is always the old one or the new one.
+
+    ``known`` is the file as this reader last read or wrote it: when the file now holds other
+    bytes, someone else wrote it since, and their work is merged in (``texts``, the reports as open
+    here, re-anchor it) rather than overwritten. Without ``known`` a session there is replaced. The
+    previous file is kept as ``<name>.bak``, written atomically too. A file there that is not a
+    session this version can read is never overwritten.
     """
     path = Path(path)
-    data = session_to_yaml(session).encode("utf-8")
-    temp_name = None
     try:
-        if path.is_dir():
+        target = real_target(path)
+        if target.is_dir():
             raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
-        if path.exists() and path.stat().st_size:
+        for attempt in range(_ATTEMPTS):
             try:
-                session_from_yaml(path.read_bytes().decode("utf-8-sig"), str(path))
-            except (SessionError, UnicodeDecodeError):
-                raise SessionSaveError(path, "the file there is not a session this version can"
-                                             " read, so it was left as it is; save under another"
-                                             " name") from None
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp",
-                                         delete=False) as temp:
-            temp_name = temp.name
-            unwritten = memoryview(data)
-            while unwritten:
-                unwritten = unwritten[os.write(temp.fileno(), unwritten):]
-            os.fsync(temp.fileno())
-        if path.exists():
-            shutil.copymode(path, temp_name)
-            shutil.copyfile(path, path.with_name(path.name + ".bak"))
-        os.replace(temp_name, path)
-        temp_name = None
-        _fsync_folder(path.parent)
+                return _save_once(session, path, target, known, texts or {})
+            except TargetChanged:
+                if attempt == _ATTEMPTS - 1:
+                    raise SessionSaveError(path, "the session was not saved: another program kept"
+                                                 " writing the file") from None
     except SessionSaveError:
         raise
     except Exception as error:
         raise SessionSaveError(path, f"the session was not saved: {_why(error)}") from error
-    finally:
-        if temp_name is not None:
-            try:
-                os.unlink(temp_name)
-            except OSError:
-                pass
+    raise AssertionError("unreachable")
 
 
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable, where the OS lets a folder be opened (not on Windows)."""
+def _save_once(session: Session, path: Path, target: Path, known: DiskState | None,
+               texts: dict[str, str]) -> SaveResult:
+    old = target.read_bytes() if target.exists() else None
+    old_hash = hashlib.sha256(old).hexdigest() if old else None
+    merged, report = session, None
+    if old and (known is None or old_hash != known.sha256):
+        theirs = _readable_session(old, path)
+        if known is not None:
+            reanchor_session(theirs, texts)
+            merged, report = merge_sessions(known.session, theirs, session)
+    data = session_to_yaml(merged).encode("utf-8")
+    mode = stat.S_IMODE(target.stat().st_mode) if old is not None else 0o600
+    backup = None
+    if old is not None:
+        backup = target.with_name(target.name + ".bak")
+        write_atomically(backup, old, mode=mode)
+
+    def unchanged() -> bool:
+        now = target.read_bytes() if target.exists() else None
+        return now == old
+
+    write_atomically(target, data, mode=mode, unchanged=unchanged)
+    return SaveResult(merged, DiskState(hashlib.sha256(data).hexdigest(), merged.copy()), report, backup)
+
+
+def _readable_session(data: bytes, path: Path) -> Session:
     try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass  # the new file is in place; only the durability of the rename is unknown
-    finally:
-        os.close(descriptor)
+        return session_from_yaml(data.decode("utf-8-sig"), str(path))
+    except (SessionError, UnicodeDecodeError):
+        raise SessionSaveError(path, "the file there is not a session this version can read, so it was"
+                                     " left as it is; save under another name") from None
 
 
 def _why(error: Exception) -> str:
@@ -138,7 +177,8 @@ def load_session(path: Path, *, allow_outside: bool = False) -> LoadedSession:
     they are listed in ``needs_permission`` and treated as missing.
     """
     path = Path(path)
-    session = session_from_yaml(_read_session_text(path), str(path))
+    data = _read_session_bytes(path)
+    session = session_from_yaml(_decoded(data, path), str(path))
     folder = Path(os.path.realpath(path.parent))
     reports_by_hash = cache(lambda: _reports_by_hash(folder))  # listed only if one is missing
     loaded = LoadedSession(session)
@@ -164,10 +204,11 @@ def load_session(path: Path, *, allow_outside: bool = False) -> LoadedSession:
         else:
             continue
         loaded.notes.append(f"{document.path}: {what}; {counts}.")
+    loaded.disk = DiskState(hashlib.sha256(data).hexdigest(), session.copy())
     return loaded
 
 
-def _read_session_text(path: Path) -> str:
+def _read_session_bytes(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise SessionError(path, None, "this is a folder, not a session file")
@@ -175,12 +216,16 @@ def _read_session_text(path: Path) -> str:
         if size > MAX_SESSION_BYTES:
             raise SessionError(path, None, f"the file is {size / 1_048_576:.1f} MB; session files"
                                            f" over {MAX_SESSION_BYTES >> 20} MB are refused")
-        return path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise SessionError(path, None, "this file is not valid UTF-8 text, so not a session"
-                                       " file") from None
+        return path.read_bytes()
     except OSError as error:
         raise SessionError(path, None, f"this file cannot be read ({_why(error)})") from None
+
+
+def _decoded(data: bytes, path: Path) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise SessionError(path, None, "this file is not valid UTF-8 text, so not a session file") from None
 
 
 def _plural(count: int, word: str) -> str:

@@ -10,10 +10,11 @@ import codecs
 import errno
 import hashlib
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -36,8 +37,8 @@ _MAX_CANDIDATES = 1000
 
 __all__ = [
     "FORMAT_VERSION", "DiskState", "LoadedSession", "SaveResult", "SessionError", "SessionSaveError",
-    "load_session", "new_session_documents", "reanchor", "save_session", "session_from_yaml",
-    "session_to_yaml", "text_sha256",
+    "default_session_path", "load_session", "new_session_documents", "reanchor", "save_session", "session_from_yaml",
+    "session_to_yaml", "text_sha256", "work_in",
 ]
 
 
@@ -333,9 +334,51 @@ def _stored_path(report: Path, folder: Path) -> str:
     return report.relative_to(folder).as_posix() if report.is_relative_to(folder) else str(report)
 
 
-def new_session_documents(documents: list[Document], session_path: Path, *,
-                          embed: bool = False) -> list[SessionDocument]:
-    """The session's record of loaded reports: each text's hash, its path from the session."""
+def new_session_documents(documents: list[Document], session_path: Path, *, embed: bool = False,
+                          others: list[SessionDocument] = (), others_from: Path | None = None
+                          ) -> list[SessionDocument]:
+    """The session's record of loaded reports: each text's hash, its path from the session.
+
+    ``others`` are reports the session names that are not open (missing, or not allowed), kept so
+    that their notes keep their report; their paths, relative to ``others_from`` (the session file
+    they were read from), are made relative to ``session_path``.
+    """
     folder = Path(os.path.realpath(Path(session_path).parent))
-    return [SessionDocument(d.id, _stored_path(Path(d.path), folder), text_sha256(d.text),
-                            d.text if embed else None) for d in documents]
+    recorded = [SessionDocument(d.id, _stored_path(Path(d.path), folder), text_sha256(d.text),
+                                d.text if embed else None) for d in documents]
+    opened = {d.id for d in documents}
+    was = Path(os.path.realpath(Path(others_from).parent)) if others_from is not None else folder
+    recorded += [replace(d, path=_stored_path(was / d.path, folder), text=d.text if embed else None)
+                 for d in others if d.id not in opened]
+    return recorded
+
+
+_NAME_LENGTH = 36
+"""The longest default session file name, before its extension."""
+
+
+def default_session_path(documents: list[Document], title: str | None, working_folder: Path) -> Path:
+    """Next to the reports when they share a folder, else in the working folder (so also for the
+    bundled story); named after the story. Reports from far apart share only ``/``."""
+    bundled = {os.path.realpath(p) for p in bundled_seed_paths()}
+    paths = [os.path.realpath(d.path) for d in documents]
+    folder = working_folder
+    if paths and not all(p in bundled for p in paths):
+        shared = Path(os.path.commonpath([os.path.dirname(p) for p in paths]))
+        if shared != Path(shared.anchor):
+            folder = shared
+    name = ""
+    for word in re.findall(r"[a-z0-9]+", (title or "session").lower()):  # whole words, up to a short name
+        if len(name) + len(word) + 1 > _NAME_LENGTH:
+            break
+        name = f"{name}-{word}" if name else word
+    return folder / f"{name or 'session'}.sahel.yaml"
+
+
+def work_in(path: Path) -> int | None:
+    """How many notes, marks and verdicts a session file at ``path`` holds; None when there is no
+    session there this version can read (so nothing a save could merge)."""
+    try:
+        return session_from_yaml(_decoded(_read_session_bytes(Path(path)), Path(path)), str(path)).work_count()
+    except SessionError:
+        return None

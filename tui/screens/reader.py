@@ -27,6 +27,7 @@ from ..jump import JumpTarget
 from ..widgets.footer import ReaderFooter
 from ..widgets.status_bar import StatusBar
 from .annotating import Annotating
+from .keeping import Keeping
 from .pane_row import MOUNTED_PANES, PaneRow
 from .searching import Searching
 
@@ -49,7 +50,7 @@ class _VersionCycle:
     index: int = -1
 
 
-class ReaderScreen(PaneRow, Annotating, Searching, Screen):
+class ReaderScreen(PaneRow, Annotating, Keeping, Searching, Screen):
     BINDINGS = [command.binding() for command in READER_COMMANDS]
     COMMANDS = {ReaderCommands}
 
@@ -133,7 +134,7 @@ class ReaderScreen(PaneRow, Annotating, Searching, Screen):
             self._refill_panes(message)
             return
         if message.session is not None:
-            self.session = message.session
+            self.session, self.disk = message.session, message.disk
         for note in message.notes or []:
             self.notify(printable(note), severity="warning", timeout=10)
         for error in message.errors:
@@ -177,7 +178,7 @@ class ReaderScreen(PaneRow, Annotating, Searching, Screen):
         if message.needs_permission:
             self._ask_permission(message.needs_permission)
         else:
-            self._offer_recovery()
+            self._start_recovery()
 
     def _title_pane(self, pane: ReportPane) -> None:
         document = pane.document

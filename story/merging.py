@@ -2,9 +2,9 @@
 
 A three-way merge: ``base`` is the session as this reader last read or wrote it, ``theirs`` what the
 file holds now, ``ours`` what this reader has. Notes are told apart by their id, marks by the place
-they mark, link verdicts by the two places they join. What only one side changed since ``base`` is
-taken from that side (a removal too); what both changed alike is taken once; what both changed
-differently is kept twice, and an edit always wins over a removal. Nothing is dropped unsaid.
+they mark, link verdicts by the two places they join and the word on them. What only one side
+changed since ``base`` is taken from that side (a removal too); what both changed alike is taken
+once; what both changed differently is kept twice, and an edit always wins over a removal.
 """
 
 from __future__ import annotations
@@ -49,9 +49,9 @@ def merge_sessions(base: Session, theirs: Session, ours: Session) -> tuple[Sessi
     merged = replace(
         ours.copy(),
         annotations=notes,
-        marks=_merge(base.marks, theirs.marks, ours.marks, _mark_key, report, alike=_same_place),
+        marks=_merge(base.marks, theirs.marks, ours.marks, _mark_key, report, alike=_one_and_the_same),
         link_verdicts=_merge(base.link_verdicts, theirs.link_verdicts, ours.link_verdicts, _verdict_key,
-                             report),
+                             report, alike=_one_and_the_same),
     )
     known = {d.id for d in ours.documents}
     merged.documents += [replace(d) for d in theirs.documents if d.id not in known]
@@ -64,11 +64,12 @@ def _mark_key(mark: Mark) -> Hashable:
 
 
 def _verdict_key(verdict: LinkVerdict) -> Hashable:
-    return frozenset((verdict.source.key(), verdict.target.key()))
+    """The two places and the word on them: two readers who judge one link differently keep both."""
+    return frozenset((verdict.source.key(), verdict.target.key())), verdict.verdict
 
 
-def _same_place(a: Mark, b: Mark) -> bool:
-    """Two marks of one sentence are one mark, whenever each was made."""
+def _one_and_the_same(a: Mark | LinkVerdict, b: Mark | LinkVerdict) -> bool:
+    """Two marks of one sentence are one mark, two equal verdicts one verdict, whenever each was made."""
     return True
 
 

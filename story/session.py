@@ -72,11 +72,21 @@ class DiskState:
 
     sha256: str
     session: Session
+    stamp: tuple[int, int] | None = None
+    """The file's size and modification time then: a change of either is worth hashing it again."""
 
     @classmethod
     def unknown(cls) -> DiskState:
         """For a file this reader never read: all that it holds is someone else's work, to merge."""
         return cls("", Session())
+
+
+def content_hash(path: Path) -> str | None:
+    """The hash a DiskState keeps, of the file as it is now (None when it cannot be read)."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None  # gone or unreadable: the next save says so
 
 
 @dataclass(slots=True)
@@ -145,7 +155,17 @@ def _save_once(session: Session, path: Path, target: Path, known: DiskState | No
         return now == old
 
     write_atomically(target, data, mode=mode, unchanged=unchanged)
-    return SaveResult(merged, DiskState(hashlib.sha256(data).hexdigest(), merged.copy()), report, backup)
+    disk = DiskState(hashlib.sha256(data).hexdigest(), merged.copy(), file_stamp(target))
+    return SaveResult(merged, disk, report, backup)
+
+
+def file_stamp(path: Path) -> tuple[int, int] | None:
+    """A file's size and modification time (None when it cannot be looked at): cheap to watch."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns
 
 
 def _readable_session(data: bytes, path: Path) -> Session:
@@ -178,6 +198,7 @@ def load_session(path: Path, *, allow_outside: bool = False) -> LoadedSession:
     they are listed in ``needs_permission`` and treated as missing.
     """
     path = Path(path)
+    stamp = file_stamp(path)
     data = _read_session_bytes(path)
     session = session_from_yaml(_decoded(data, path), str(path))
     folder = Path(os.path.realpath(path.parent))
@@ -205,7 +226,7 @@ def load_session(path: Path, *, allow_outside: bool = False) -> LoadedSession:
         else:
             continue
         loaded.notes.append(f"{document.path}: {what}; {counts}.")
-    loaded.disk = DiskState(hashlib.sha256(data).hexdigest(), session.copy())
+    loaded.disk = DiskState(hashlib.sha256(data).hexdigest(), session.copy(), stamp)
     return loaded
 
 

@@ -91,3 +91,11 @@ class RecoveryFound(Message):
     paths: list[Path]
     sessions: list[Session]
     problems: list[str]
+
+
+@dataclass
+class SessionChangedElsewhere(Message):
+    """The open session file now holds what another reader or an edit wrote: the next save merges."""
+
+    path: Path
+    sha256: str

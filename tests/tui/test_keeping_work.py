@@ -64,6 +64,28 @@ async def test_another_readers_save_is_merged_not_overwritten(tmp_path):
         assert "my note" not in Path(f"{path}.bak").read_text(encoding="utf-8")
 
 
+async def test_the_reader_is_told_when_another_reader_saves_the_open_session(tmp_path, monkeypatch):
+    from sahel_reader.tui.screens import reader
+
+    monkeypatch.setattr(reader, "WATCH_EVERY", 0.2)
+    path = story(tmp_path)
+    app = SahelReaderApp([str(path)], session=path)
+    async with app.run_test(size=(160, 45), notifications=True) as pilot:
+        await wait_for_story(pilot)
+        await pilot.pause(0.5)
+        assert not [n for n in app._notifications if n.title == "Changed elsewhere"]
+        other = load_session(path)
+        other.session.annotations[0].note = "edited by the other reader"
+        save_session(other.session, path, known=other.disk)
+        for _ in range(50):
+            await pilot.pause(0.1)
+            told = [n.message for n in app._notifications if n.title == "Changed elsewhere"]
+            if told:
+                break
+        assert told == [f"{path} was changed by another reader or an edit since you opened it; your next save"
+                        " merges both."]
+
+
 async def test_a_change_made_while_the_save_runs_stays_unsaved(tmp_path, monkeypatch):
     path = story(tmp_path)
     release, started = threading.Event(), threading.Event()

@@ -22,10 +22,20 @@ if TYPE_CHECKING:
     from sahel_reader.story.recovery import Recovery
     from sahel_reader.story.session import DiskState
 
-    from ..messages import RecoveryFound, RecoveryKept, SaveWouldReplace, SessionNotSaved, SessionSaved
+    from ..messages import (
+        RecoveryFound,
+        RecoveryKept,
+        SaveWouldReplace,
+        SessionChangedElsewhere,
+        SessionNotSaved,
+        SessionSaved,
+    )
 
 _RECOVERY_DELAY = 1.0
 """Seconds after a change before the recovery file is written (changes in a burst write once)."""
+WATCH_EVERY = 2.0
+"""Seconds between two looks at the open session file's size and time, to tell the reader when
+another reader or an editor wrote to it."""
 
 
 class Keeping:
@@ -40,6 +50,8 @@ class Keeping:
     recovery: Recovery | None = None
     _adopted: tuple[Path, ...] = ()
     """Recovery files of readers gone, whose work was restored here: removed once it is kept here."""
+    _seen_stamp: tuple[int, int] | None = None
+    """The session file's size and time when last looked at; the watch hashes it when they change."""
 
     def _changed(self) -> None:
         """After any change to the reader's work: mark unsaved, refresh marks, schedule recovery."""
@@ -59,6 +71,35 @@ class Keeping:
 
     def _texts(self) -> dict[str, str]:
         return {d.id: d.text for d in self.story.documents}
+
+    # -- the session file, written by others ---------------------------------------------------
+
+    def _watch_session_file(self) -> None:
+        """Every few seconds: has the open session's file changed size or time since it was read?"""
+        from sahel_reader.story.session import file_stamp
+
+        if self.session_path is None or self.disk is None:
+            return
+        stamp = file_stamp(self.session_path)
+        if stamp is not None and stamp != (self._seen_stamp or self.disk.stamp):
+            self._seen_stamp = stamp
+            self._hash_session_file(self.session_path, self.disk)
+
+    @work(thread=True, group="watch", exit_on_error=False)
+    def _hash_session_file(self, path: Path, disk: DiskState) -> None:
+        from sahel_reader.story.session import content_hash
+
+        from ..messages import SessionChangedElsewhere
+
+        found = content_hash(path)
+        if found is not None and found != disk.sha256:
+            self.post_message(SessionChangedElsewhere(path, found))
+
+    def on_session_changed_elsewhere(self, message: SessionChangedElsewhere) -> None:
+        """Told once per change; not when the bytes are what this reader's own save just wrote."""
+        if message.path == self.session_path and self.disk is not None and message.sha256 != self.disk.sha256:
+            self.notify(f"{message.path} was changed by another reader or an edit since you opened it; your next"
+                        " save merges both.", title="Changed elsewhere", timeout=10)
 
     # -- saving -------------------------------------------------------------------------------
 
@@ -119,7 +160,7 @@ class Keeping:
         from sahel_reader.story.merging import merge_sessions
 
         result = message.result
-        self.session_path, self.disk = message.target, result.disk
+        self.session_path, self.disk, self._seen_stamp = message.target, result.disk, result.disk.stamp
         if result.merge is None:
             self.notify(f"Saved {message.target}", timeout=3)
         else:

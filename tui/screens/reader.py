@@ -27,7 +27,7 @@ from ..jump import JumpTarget
 from ..widgets.footer import ReaderFooter
 from ..widgets.status_bar import StatusBar
 from .annotating import Annotating
-from .keeping import Keeping
+from .keeping import WATCH_EVERY, Keeping
 from .pane_row import MOUNTED_PANES, PaneRow
 from .searching import Searching
 
@@ -85,6 +85,7 @@ class ReaderScreen(PaneRow, Annotating, Keeping, Searching, Screen):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._after_first_frame)
+        self.set_interval(WATCH_EVERY, self._watch_session_file)
 
     async def _after_first_frame(self) -> None:
         """The header, then the reports: neither is needed to paint the first frame sooner."""

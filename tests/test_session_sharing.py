@@ -186,3 +186,29 @@ def test_a_merge_keeps_every_change_of_either_side(base: Session, theirs: Sessio
         if (note.anchor, note.note, note.modified) not in kept:
             assert note in base.annotations
     assert merge_sessions(base, ours, ours)[0].annotations == ours.annotations  # nothing new there
+
+
+def test_a_file_that_keeps_changing_while_it_is_saved_is_one_sentence(tmp_path: Path, monkeypatch) -> None:
+    """Another program writes the file each time ours is about to replace it: three tries, then one sentence."""
+    from sahel_reader.story import session as session_module
+    from sahel_reader.story.atomic import TargetChanged
+    from sahel_reader.story.session import SessionSaveError
+
+    path, texts = shared_session(tmp_path)
+    reader = Reader(path, texts)
+    before = path.read_bytes()
+    tries = []
+
+    def always_changed(*args, **kwargs):
+        tries.append(args)
+        if len(tries) % 2 == 0:  # the backup is written; the session each time finds the file changed
+            raise TargetChanged(str(path))
+
+    monkeypatch.setattr(session_module, "write_atomically", always_changed)
+    try:
+        reader.save()
+    except SessionSaveError as error:
+        assert str(error) == f"{path}: the session was not saved: another program kept writing the file."
+    else:
+        raise AssertionError("the save went through")
+    assert len(tries) == 6 and path.read_bytes() == before

@@ -259,7 +259,8 @@ def main(argv: list[str] | None = None) -> int:
             if number:
                 previous_size, previous = rows[number - 1]
                 for key in ratios:
-                    ratios[key] = per_doubling(max(previous[key], 0.01), max(row[key], 0.01), previous_size, size)
+                    floor = 1.0 if key == "memory_mb" else 0.05  # below, the noise is the measure
+                    ratios[key] = per_doubling(max(previous[key], floor), max(row[key], floor), previous_size, size)
                 within = "yes" if ratios["seconds"] <= TARGET and ratios["memory_mb"] <= TARGET else "NO"
                 ratios = {key: f"{value:.2f}" for key, value in ratios.items()}
             parts = ""

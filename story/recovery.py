@@ -56,20 +56,19 @@ class Recovery:
         self._newest = -1
         """The newest revision of the work kept: written here, or saved to the session."""
 
-    def write(self, session: Session, documents: list[Document], revision: int) -> bool:
-        """Keep ``session`` (the reports' texts are not copied: the reader has them); whether written.
+    def write(self, session: Session, documents: list[Document], revision: int) -> None:
+        """Keep ``session``; the reports' texts are not copied (the reader has them open).
 
         Writes from several threads keep the latest ``revision``: an older one finishing last, or
         one of work already saved, is skipped.
         """
         with self._writing:
             if revision <= self._newest:
-                return True
+                return
             self._hold_lock()
             kept = replace(session, documents=new_session_documents(documents, self.path), embed=False)
             write_atomically(self.path, session_to_yaml(kept).encode("utf-8"), mode=0o600)
             self._newest = revision
-            return True
 
     def saved(self, revision: int, adopted: list[Path] = ()) -> None:
         """The work up to ``revision`` is in the session file: this reader's recovery file, and the

@@ -119,18 +119,16 @@ def save_session(session: Session, path: Path, *, known: DiskState | None = None
         target = real_target(path)
         if target.is_dir():
             raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
-        for attempt in range(_ATTEMPTS):
+        for _ in range(_ATTEMPTS):
             try:
                 return _save_once(session, path, target, known, texts or {})
             except TargetChanged:
-                if attempt == _ATTEMPTS - 1:
-                    raise SessionSaveError(path, "the session was not saved: another program kept"
-                                                 " writing the file") from None
+                continue  # read it again, merge again
+        raise SessionSaveError(path, "the session was not saved: another program kept writing the file")
     except SessionSaveError:
         raise
     except Exception as error:
         raise SessionSaveError(path, f"the session was not saved: {_why(error)}") from error
-    raise AssertionError("unreachable")
 
 
 def _save_once(session: Session, path: Path, target: Path, known: DiskState | None,

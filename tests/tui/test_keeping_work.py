@@ -190,3 +190,21 @@ async def test_saving_over_a_session_this_reader_never_read_asks_first(tmp_path,
         assert not screen.dirty
     assert sorted(a.note for a in load_session(path).session.annotations) == [
         "new here", "saved note 1", "saved note 2"]
+
+
+async def test_a_save_that_fails_in_a_way_nobody_foresaw_is_one_sentence(tmp_path, monkeypatch):
+    path = story(tmp_path)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    app = SahelReaderApp([str(path)], session=path)
+    async with app.run_test(size=(160, 45), notifications=True) as pilot:
+        screen = await wait_for_story(pilot)
+        await add_note(pilot, "kept")
+        monkeypatch.setattr(session_module, "save_session", broken)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.is_running and screen.dirty and screen.session.annotations[-1].note == "kept"
+        (told,) = [n.message for n in app._notifications if n.title == "Not saved"]
+        assert told.startswith("Your work could not be written (RuntimeError: a bug); it is kept in memory")

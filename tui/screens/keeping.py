@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
+from textual.worker import Worker, WorkerState
 
 from sahel_reader.story.annotations import Session
 
@@ -33,6 +34,14 @@ if TYPE_CHECKING:
 
 _RECOVERY_DELAY = 1.0
 """Seconds after a change before the recovery file is written (changes in a burst write once)."""
+_FAILED = {
+    "save": "Your work could not be written ({error}); it is kept in memory, and the title still shows it unsaved.",
+    "recovery": "Your work could not be written ({error}); it is kept in memory, and the title still shows it"
+                " unsaved.",
+    "recovery-offer": "Unsaved work of earlier runs could not be looked for ({error}); its files are left as they are.",
+    "watch": "The session file could not be looked at ({error}); the next save still merges what others wrote.",
+}
+"""What the reader is told when one of this mixin's workers fails in a way nobody foresaw, by group."""
 WATCH_EVERY = 2.0
 """Seconds between two looks at the open session file's size and time, to tell the reader when
 another reader or an editor wrote to it."""
@@ -71,6 +80,14 @@ class Keeping:
 
     def _texts(self) -> dict[str, str]:
         return {d.id: d.text for d in self.story.documents}
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A worker that failed in a way nobody foresaw: one sentence, and the reader goes on."""
+        if event.state is WorkerState.ERROR and event.worker.group in _FAILED:
+            error = event.worker.error
+            self.notify(_FAILED[event.worker.group].format(error=f"{type(error).__name__}: {error}"),
+                        title="Not saved" if event.worker.group in ("save", "recovery") else "",
+                        severity="error", timeout=12)
 
     # -- the session file, written by others ---------------------------------------------------
 

@@ -19,6 +19,17 @@ def printable(text: str) -> str:
     return _UNSAFE.sub(_escape, text)
 
 
+_LINE_BREAKS = re.compile("[\n\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """``printable`` text that also keeps to one line: line breaks show as ``\\n`` (``\\u2028``).
+
+    For rows of a table: a file name with a line break in it would otherwise start a row of its own.
+    """
+    return _LINE_BREAKS.sub(lambda m: "\\n" if m.group() == "\n" else f"\\u{ord(m.group()):04x}", printable(text))
+
+
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

@@ -6,6 +6,7 @@ Exit status: 0 on success, 1 when some input could not be read, 2 on bad usage (
 from __future__ import annotations
 
 import argparse
+import codecs
 import os
 import shutil
 import sys
@@ -16,10 +17,12 @@ from sahel_reader import __version__
 
 _SUBCOMMANDS = ("claims", "export")
 BUNDLED_TITLE = "Attack in Bamako, Mali, September 2024 (the bundled example story)"
+_ALLOW_OUTSIDE_HELP = "read the files a story manifest or session names outside its own folder"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    _escape_what_the_output_cannot_show()
     if args and args[0] == "claims":
         try:
             return _claims(args[1:])
@@ -41,16 +44,17 @@ def _claims(argv: list[str]) -> int:
                         help="reports (.txt .md .html), folders of reports or a story manifest (.yaml); "
                              "default: the bundled Bamako story")
     parser.add_argument("--json", action="store_true", help="print the JSON of DESIGN.md instead of a table")
+    parser.add_argument("--allow-outside", action="store_true", help=_ALLOW_OUTSIDE_HELP)
     options = parser.parse_args(argv)
 
     from sahel_reader.story.analysis import analyse
     from sahel_reader.story.documents import bundled_seed_paths, load_paths
 
-    loaded = load_paths(options.paths or bundled_seed_paths())
+    loaded = load_paths(options.paths or bundled_seed_paths(), allow_outside=options.allow_outside)
     _report_problems(loaded)
     story = analyse(loaded.documents, loaded.title or (None if options.paths else BUNDLED_TITLE))
     if options.json:
-        story.write_json(sys.stdout)
+        story.write_json(sys.stdout, ascii_only=not _writes_utf8(sys.stdout))
     else:
         from sahel_reader.story.table import render_table
 
@@ -112,6 +116,7 @@ def _reader(argv: list[str]) -> int:
                              "session (.yaml); default: the bundled Bamako story")
     parser.add_argument("--embed", action="store_true",
                         help="save the reports' texts inside the session file, so it can be sent as one file")
+    parser.add_argument("--allow-outside", action="store_true", help=_ALLOW_OUTSIDE_HELP + " (else the reader asks)")
     options = parser.parse_args(argv)
 
     from sahel_reader.story.seeds import bundled_seed_paths
@@ -127,9 +132,23 @@ def _reader(argv: list[str]) -> int:
 
     paths = [str(p) for p in options.paths or bundled_seed_paths()]
     session = Path(sessions[0]) if sessions else None
-    app = SahelReaderApp(paths, None if options.paths else BUNDLED_TITLE, session, embed=options.embed)
+    app = SahelReaderApp(paths, None if options.paths else BUNDLED_TITLE, session, embed=options.embed,
+                         allow_outside=options.allow_outside)
     app.run()
     return app.return_code or 0
+
+
+def _writes_utf8(stream) -> bool:
+    encoding = getattr(stream, "encoding", None) or "ascii"
+    return codecs.lookup(encoding).name in ("utf-8", "utf-8-sig")
+
+
+def _escape_what_the_output_cannot_show() -> None:
+    """Under ``LC_ALL=C`` or ``PYTHONIOENCODING=latin-1`` a character the output cannot encode is
+    written as an escape (``\\u2248``) instead of stopping the command with a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        if not _writes_utf8(stream) and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def _report_problems(loaded) -> None:

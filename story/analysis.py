@@ -41,17 +41,19 @@ class Story:
         """The ``claims --json`` contract of ``docs/claims-json.md``."""
         return {name: list(items) for name, items in self._json_sections()}
 
-    def write_json(self, stream: TextIO) -> None:
+    def write_json(self, stream: TextIO, *, ascii_only: bool = False) -> None:
         """``to_json`` written as it is made, one item per line.
 
         A story of a thousand reports has hundreds of thousands of links: building the whole
         document first would double the memory, and one item per line keeps it greppable.
+        ``ascii_only`` writes every other character as a ``\\u`` escape, for outputs that are not
+        UTF-8: the JSON stays the same. Strict JSON: no ``Infinity`` or ``NaN`` (claims give null).
         """
         stream.write("{")
         for number, (name, items) in enumerate(self._json_sections()):
             stream.write(f'{"," if number else ""}\n"{name}": [')
             for index, item in enumerate(items):
-                stream.write(("," if index else "") + "\n " + json.dumps(item, ensure_ascii=False))
+                stream.write(("," if index else "") + "\n " + json.dumps(item, ensure_ascii=ascii_only, allow_nan=False))
             stream.write("\n]")
         stream.write("\n}\n")
 

@@ -7,7 +7,7 @@ No UI and no I/O here: ``session.py`` reads and writes these, the reader edits t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 
 CONTEXT_CHARS = 32
@@ -107,6 +107,21 @@ class Session:
     view: ViewState = field(default_factory=ViewState)
     title: str | None = None
     embed: bool = False
+
+    def copy(self) -> Session:
+        """A copy to save or compare while the reader goes on changing this one.
+
+        Notes, marks and verdicts are copied, since they are edited in place; anchors are shared,
+        since they are only ever replaced.
+        """
+        return Session([replace(d) for d in self.documents],
+                       [replace(a, tags=list(a.tags)) for a in self.annotations],
+                       [replace(m) for m in self.marks], [replace(v) for v in self.link_verdicts],
+                       replace(self.view, cursors=dict(self.view.cursors)), self.title, self.embed)
+
+    def work_count(self) -> int:
+        """How many notes, marks and verdicts: the reader's work, as messages count it."""
+        return len(self.annotations) + len(self.marks) + len(self.link_verdicts)
 
     def annotation_at(self, doc: str, start: int, end: int) -> Annotation | None:
         return next((a for a in self.annotations if not a.orphan and a.anchor.key() == (doc, start, end)), None)

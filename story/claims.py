@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from operator import attrgetter
@@ -229,7 +230,8 @@ def _line_of(text: str, offset: int) -> str:
 
 
 def _plain(number: float | None) -> float | int | None:
-    """Whole numbers as ints in JSON (77, not 77.0)."""
-    if number is None:
+    """Whole numbers as ints in JSON (77, not 77.0); null for a figure too big for a float (310
+    digits and more read as infinity, which JSON cannot hold: the claim's text keeps the figure)."""
+    if number is None or not math.isfinite(number):
         return None
     return int(number) if float(number).is_integer() else number

@@ -28,7 +28,12 @@ _BOMS = {codecs.BOM_UTF32_LE: "utf-32", codecs.BOM_UTF32_BE: "utf-32", codecs.BO
 
 
 class Refused(Exception):
-    """A file that cannot be loaded; the message is one sentence on why, without the file's name."""
+    """A file that cannot be loaded; the message is one sentence on why, without the file's name,
+    and the line where it went wrong when there is one (a manifest's YAML)."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 def decode(data: bytes) -> tuple[str, str | None]:

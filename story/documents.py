@@ -13,23 +13,21 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
-
-import yaml
 
 from sahel_reader.highlighters.boilerplate import (
     boilerplate_lines,
     credited_sources,
-    is_date_line,
     source_hosts,
 )
 from sahel_reader.highlighters.sentences import split_sentences
-from sahel_reader.highlighters.spans import Span
 
 from .decoding import Refused, decode, refuse_binary
+from .headers import read_header
 from .model import Document, LoadError, LoadResult
+from .safe_yaml import YamlProblem, parse_yaml
 from .seeds import bundled_seed_paths  # noqa: F401  (imported from here by many)
 
 REPORT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
@@ -43,11 +41,6 @@ _HTML_SUFFIXES = frozenset({".html", ".htm"})
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 _MANIFEST_FIELDS = ("id", "outlet", "date", "url")
 
-_HEADLINE_MAX_CHARS = 200
-_NOT_HEADLINE_END = tuple('.!?:;,-–—…"”’\'»')
-_MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+(?P<title>.*?)[ \t]*#*[ \t]*")
-_BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
-_LINE = re.compile(r"^.*$", re.MULTILINE)
 _WORD = re.compile(r"\w")
 
 
@@ -63,15 +56,19 @@ def is_session_file(path: str | Path) -> bool:
     return isinstance(data, dict) and SESSION_KEY in data
 
 
-def load_paths(paths: Sequence[str | Path]) -> LoadResult:
-    """Load every report the paths name; a bad path becomes a LoadError, never an exception."""
+def load_paths(paths: Sequence[str | Path], *, allow_outside: bool = False) -> LoadResult:
+    """Load every report the paths name; a bad path becomes a LoadError, never an exception.
+
+    A story manifest may come from anyone: the files it names outside its own folder are read only
+    with ``allow_outside``, else refused and listed in ``outside`` for the caller to ask about.
+    """
     result = LoadResult()
     for given in paths:
         path = Path(given)
         if _is_folder(path):
             _load_folder(path, result)
         elif path.suffix.lower() in MANIFEST_SUFFIXES:
-            _load_manifest(path, result)
+            _load_manifest(path, result, allow_outside)
         else:
             _load_into(result, path)
     _make_ids_unique(result.documents)
@@ -86,8 +83,9 @@ def _is_folder(path: Path) -> bool:
         return False
 
 
-def _refuse(result: LoadResult, path: Path, problem: str) -> None:
-    result.errors.append(LoadError(str(path), f"{_shown(path)}: {problem}"))
+def _refuse(result: LoadResult, path: Path, problem: str, line: int | None = None) -> None:
+    where = f"{_shown(path)}, line {line}" if line else _shown(path)
+    result.errors.append(LoadError(str(path), f"{where}: {problem}"))
 
 
 def _shown(path: Path | str) -> str:
@@ -125,7 +123,7 @@ def _load_folder(folder: Path, result: LoadResult) -> None:
         _load_into(result, report)
 
 
-def _load_manifest(manifest: Path, result: LoadResult) -> None:
+def _load_manifest(manifest: Path, result: LoadResult, allow_outside: bool) -> None:
     """A story manifest: a title and reports listed with paths relative to the manifest."""
     try:
         data = _read_yaml(manifest)
@@ -134,7 +132,7 @@ def _load_manifest(manifest: Path, result: LoadResult) -> None:
         if not isinstance(data, dict) or not isinstance(data.get("reports"), list):
             raise Refused("not a story manifest: it needs a 'reports:' list of report paths.")
     except Refused as refusal:
-        _refuse(result, manifest, str(refusal))
+        _refuse(result, manifest, str(refusal), refusal.line)
         return
     if result.title is None and data.get("title") is not None:
         result.title = str(data["title"])
@@ -142,32 +140,38 @@ def _load_manifest(manifest: Path, result: LoadResult) -> None:
         if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
             _refuse(result, manifest, f"report {number} in the list has no 'path'.")
             continue
+        if "\x00" in entry["path"]:
+            _refuse(result, manifest, f"report {number} in the list has a path with a NUL byte in it, which"
+                                      " no file can have.")
+            continue
+        report = manifest.parent / entry["path"]
+        if not allow_outside and not _inside(report, manifest.parent):
+            result.outside.append(str(report))
+            _refuse(result, report, f"this file is outside the folder of the story manifest {_shown(manifest)},"
+                                    " so it was not read (--allow-outside reads it).")
+            continue
         overrides = {key: str(entry[key]) for key in _MANIFEST_FIELDS if entry.get(key) is not None}
-        _load_into(result, manifest.parent / entry["path"], overrides)
+        _load_into(result, report, overrides)
 
 
-def yaml_line(text: str, mark: yaml.Mark) -> int:
-    """The 1-based line of a YAML error or node, counting line feeds only, as editors and
-    ``grep -n`` do: YAML also breaks lines at U+0085, U+2028 and U+2029, and its own count
-    would name a line the reader cannot find."""
-    return text.count("\n", 0, mark.index) + 1
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is in ``folder``'s tree once every symbolic link is followed (``..`` too)."""
+    try:
+        return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
+    except (OSError, ValueError):
+        return False
 
 
 def _read_yaml(path: Path) -> object:
+    """A manifest's data, read with the limits of a session file: a YAML bomb is refused at once."""
     try:
         text = _read_bytes(path).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise Refused("not valid UTF-8, so not a manifest or session file.") from None
     try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {yaml_line(text, mark)}" if mark is not None else ""
-        problem = getattr(error, "problem", None) or "it cannot be parsed"
-        raise Refused(f"not valid YAML{where} ({problem}).") from None
-    except (ValueError, RecursionError) as error:  # a date like 2024-02-30, a 5,000-digit number, deep nesting
-        problem = str(error).splitlines()[0][:80] if str(error) else error.__class__.__name__
-        raise Refused(f"a value in it cannot be read ({problem}).") from None
+        return parse_yaml(text, "story manifest").data
+    except YamlProblem as problem:
+        raise Refused(f"{problem.message}.", problem.line) from None
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -216,7 +220,7 @@ def _load_report(path: Path, overrides: dict[str, str]) -> Document:
         document = Document(id=_name(path.stem), path=str(path), text=text)
         document.warnings += [f"{_shown(path)}: {warning}"] if warning else []
         _analyse(document)
-        _read_header(document, markdown=suffix in _MARKDOWN_SUFFIXES)
+        read_header(document, markdown=suffix in _MARKDOWN_SUFFIXES)
     document.id = overrides.get("id", document.id)
     document.date = overrides.get("date", document.date)
     document.url = overrides.get("url", document.url)
@@ -232,7 +236,15 @@ def _html_document(path: Path, data: bytes) -> tuple[Document, str | None]:
     from .html import extract_article
 
     refuse_binary(data)
-    article = extract_article(data)
+    try:
+        article = extract_article(data)
+    except ImportError as error:  # a piece installed apart: lxml's HTML cleaner since lxml 5.2
+        name = _missing_module(error)
+        raise Refused(f"HTML reports need the package {name}, which is not installed (pip install {name}).") \
+            from None
+    except Exception as error:  # noqa: BLE001 - one page a library cannot read costs that page only
+        reason = str(error).splitlines()[0][:100] if str(error).strip() else type(error).__name__
+        raise Refused(f"this HTML page could not be read ({reason}).") from None
     if article is None:
         raise Refused("no article text found in this HTML page.")
     document = Document(
@@ -248,28 +260,14 @@ def _html_document(path: Path, data: bytes) -> tuple[Document, str | None]:
     return document, article.outlet
 
 
-def _read_header(document: Document, *, markdown: bool) -> None:
-    """Headline, url and date from the lines above the article."""
-    text = document.text
-    lines = list(_leading_lines(document))
-    first = next(((start, end, kind) for start, end, kind in lines if kind != "blank"), None)
-    if first and first[2] == "boilerplate" and _BARE_URL.fullmatch(text[first[0] : first[1]]):
-        document.url = text[first[0] : first[1]]
-    sentence_lines = (
-        start for start, end, kind in lines if kind == "content" and _ends_sentence(text[start:end])
-    )
-    body_start = next(sentence_lines, len(text))
-    document.date = next(
-        (
-            text[start:end]
-            for start, end, kind in lines
-            if kind == "boilerplate" and start < body_start and is_date_line(text[start:end])
-        ),
-        None,
-    )
-    document.title_span = _title_span(text, lines, markdown=markdown)
-    if document.title_span:
-        document.title = text[slice(*document.title_span)]
+def _missing_module(error: BaseException) -> str:
+    """The package an import failed for: lxml names it only in the error its own one replaced."""
+    names = []
+    while error is not None:
+        if isinstance(error, ImportError) and error.name:
+            names.append(error.name.partition(".")[0])
+        error = error.__cause__ or error.__context__
+    return names[-1] if names else "that reads HTML"
 
 
 def _analyse(document: Document) -> None:
@@ -284,59 +282,6 @@ def _analyse(document: Document) -> None:
         if normalised in seen and _WORD.search(normalised):  # not a stray quote mark
             document.duplicate_sentences.append(index)
         seen.add(normalised)
-
-
-def _leading_lines(document: Document, content_wanted: int = 4) -> Iterator[tuple[int, int, str]]:
-    """The opening lines, stripped, as (start, end, "blank" | "boilerplate" | "content").
-
-    Enough to see the header and the first few lines of the article, never the whole text.
-    """
-    boilerplate = set(document.boilerplate)
-    for match in _LINE.finditer(document.text):
-        line = match.group()
-        stripped = line.strip()
-        if not stripped:
-            yield match.start(), match.end(), "blank"
-            continue
-        start = match.start() + len(line) - len(line.lstrip())
-        kind = "boilerplate" if match.span() in boilerplate else "content"
-        yield start, start + len(stripped), kind
-        content_wanted -= kind == "content"
-        if not content_wanted:
-            return
-
-
-def _title_span(text: str, lines: list[tuple[int, int, str]], *, markdown: bool) -> Span | None:
-    """The headline: the first content line, when it reads as a title rather than a sentence.
-
-    A title has no closing punctuation, is short, and is followed by a blank line or by the
-    article's sentences (sentence-per-line files put the body right under the headline).
-    """
-    position = next((i for i, (_, _, kind) in enumerate(lines) if kind == "content"), None)
-    if position is None:
-        return None
-    start, end, _ = lines[position]
-    line = text[start:end]
-    if markdown:
-        heading = _MARKDOWN_HEADING.fullmatch(line)
-        if heading:
-            title_start, title_end = heading.span("title")
-            return (start + title_start, start + title_end) if heading["title"] else None
-    if len(line) > _HEADLINE_MAX_CHARS or len(line.split()) < 2 or line.endswith(_NOT_HEADLINE_END):
-        return None
-    if line.startswith("By ") or _BARE_URL.fullmatch(line):
-        return None  # a byline or a link, not a headline
-    following = lines[position + 1 :]
-    blank_follows = bool(following) and following[0][2] == "blank"
-    sentence_follows = any(
-        kind == "content" and _ends_sentence(text[line_start:line_end])
-        for line_start, line_end, kind in following
-    )
-    return (start, end) if blank_follows or sentence_follows else None
-
-
-def _ends_sentence(line: str) -> bool:
-    return line.rstrip('"”’\'») ').endswith((".", "!", "?", "…"))
 
 
 def _name(stem: str) -> str:

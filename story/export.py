@@ -294,7 +294,7 @@ def to_json(session: Session, story: Story) -> str:
         "link_verdicts": [{"verdict": v.verdict, "source": _anchor_json(v.source), "target": _anchor_json(v.target),
                            "created": v.created, "orphan": v.orphan} for v in session.link_verdicts],
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 # -- W3C Web Annotation -----------------------------------------------------------------------
@@ -353,4 +353,4 @@ def to_w3c(session: Session, story: Story) -> str:
             "label": export_title(session, story), "total": len(items),
             "first": {"id": collection + ":page:1", "type": "AnnotationPage", "partOf": collection,
                       "startIndex": 0, "items": items}}
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"

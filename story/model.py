@@ -69,6 +69,8 @@ class LoadResult:
     """The story's title from a manifest, else None."""
     full: bool = False
     """As many reports are open as the loader opens at once: those still to come are left out."""
+    outside: list[str] = field(default_factory=list)
+    """Reports a manifest names outside its folder, not read: the caller may ask, then allow them."""
 
 
 _MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

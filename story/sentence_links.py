@@ -11,13 +11,16 @@ would grow with the square of the story.
 
 from __future__ import annotations
 
+import bisect
+import math
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import groupby
 
 from .claims import Claim
 from .model import Document
-from .similarity import similar_pairs, similarity_matrix
+from .similarity import pair_similarity, similar_pairs
 
 MAX_LINKS = 12
 """The most links one sentence keeps, best first: the versions a reader can step through with ``]``."""
@@ -25,6 +28,11 @@ LINK_CUTOFF = 62.0
 """Sentence similarity (0-100) from which two sentences tell the same thing."""
 _MIN_WORDS = 3
 """Shorter sentences ("Bamako, Mali") are linked only through the facts they report."""
+_NEIGHBOURS = 64
+"""Classes that share one wording, or one fact, are all paired when there are this many or fewer;
+beyond, each is paired with this many of them, those nearest in figures (and then wording). A
+sentence repeated with a new figure each time (a list of tolls, a scraped table) would otherwise pair
+every copy with every other, and the work and the memory grow with the square of the story."""
 
 Key = tuple[str, int]
 Signature = tuple[tuple[str, float | None, str | None], ...]
@@ -60,8 +68,11 @@ def link_sentences(
     documents: list[Document], sentence_words: dict[Key, str], claims: list[Claim]
 ) -> list[SentenceLink]:
     """Each readable sentence linked to its closest tellings in other reports, best first."""
-    keys = [(d.id, i) for d in documents for i in range(len(d.sentences))
-            if not d.is_boilerplate(*d.sentences[i]) and i not in d.duplicate_sentences]
+    keys = []
+    for document in documents:
+        repeated = set(document.duplicate_sentences)
+        keys += [(document.id, i) for i, span in enumerate(document.sentences)
+                 if i not in repeated and not document.is_boilerplate(*span)]
     clustered: dict[Key, list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.cluster:
@@ -71,15 +82,18 @@ def link_sentences(
     links = []
     for source_class, ranked in targets.items():
         candidates = _RankedMembers(classes, ranked)
+        by_report: dict[str, list[int]] = defaultdict(list)
         for member in classes[source_class].members:
-            source = keys[member]
-            kept = 0
+            by_report[keys[member][0]].append(member)
+        for report, members in by_report.items():
+            # The same links for every member in one report: worked out once, however many they are.
+            kept = []
             for score, other, cluster in candidates:
-                if keys[other][0] != source[0]:
-                    links.append((source, keys[other], score, cluster))
-                    kept += 1
-                    if kept == MAX_LINKS:
+                if keys[other][0] != report:
+                    kept.append((keys[other], score, cluster))
+                    if len(kept) == MAX_LINKS:
                         break
+            links += [(keys[member], target, score, cluster) for member in members for target, score, cluster in kept]
     order = {d.id: n for n, d in enumerate(documents)}
     links.sort(key=lambda link: (order[link[0][0]], link[0][1], -link[2], order[link[1][0]], link[1][1]))
     return links
@@ -107,10 +121,12 @@ def _class_targets(classes: list[_Class]) -> dict[int, list[tuple[float, int, st
     usable = [n for n, text in enumerate(texts) if len(text.split()) >= _MIN_WORDS]
     pairs = similar_pairs([texts[n] for n in usable], LINK_CUTOFF)
     pairs.update({(i, i): 100.0 for i in range(len(usable))})
+    order = [_order(cls) for cls in classes]
+    for group in classes_of_text.values():
+        group.sort(key=order.__getitem__)
     for (i, j), score in pairs.items():
-        for a in classes_of_text[usable[i]]:
-            for b in classes_of_text[usable[j]]:
-                similarity[(a, b)] = similarity[(b, a)] = score / 100
+        for a, b in _near(classes_of_text[usable[i]], classes_of_text[usable[j]], order):
+            similarity[(a, b)] = similarity[(b, a)] = score / 100
 
     shared_cluster = _shared_clusters(classes, similarity)
     facts = [frozenset(cluster for cluster, _, _ in cls.figures) for cls in classes]
@@ -139,17 +155,36 @@ def _shared_clusters(classes: list[_Class], similarity: dict[tuple[int, int], fl
         for cluster in dict.fromkeys(f[0] for f in cls.figures):
             members[cluster].append(number)
     shared: dict[tuple[int, int], str] = {}
+    order = [_order(cls) for cls in classes]
     for cluster in sorted(members, key=lambda c: int(c.lstrip("k") or 0)):
-        group = members[cluster]
-        texts = list(dict.fromkeys(classes[n].words for n in group))
-        position = {text: n for n, text in enumerate(texts)}
-        scores = similarity_matrix(texts, texts, 0)
-        for a in group:
-            for b in group:
-                shared.setdefault((a, b), cluster)
-                if (a, b) not in similarity:
-                    similarity[(a, b)] = float(scores[position[classes[a].words], position[classes[b].words]]) / 100
+        group = sorted(members[cluster], key=order.__getitem__)
+        pairs = [(a, b) for a, b in _near(group, group, order) if (a, b) not in shared]
+        unscored = list(dict.fromkeys((classes[a].words, classes[b].words) for a, b in pairs
+                                      if (a, b) not in similarity))
+        scores = dict(zip(unscored, pair_similarity([a for a, _ in unscored], [b for _, b in unscored]).tolist()))
+        for a, b in pairs:
+            shared[(a, b)] = cluster
+            if (a, b) not in similarity:
+                similarity[(a, b)] = scores[(classes[a].words, classes[b].words)] / 100
     return shared
+
+
+def _order(cls: _Class) -> tuple:
+    """Where a class sorts among those sharing its wording or a fact: by its figures, then its words."""
+    return tuple((cluster, -math.inf if value is None else value, qualifier or "")
+                 for cluster, value, qualifier in cls.figures), cls.words
+
+
+def _near(left: list[int], right: list[int], order: list[tuple]) -> Iterator[tuple[int, int]]:
+    """Pairs of a class of ``left`` with a class of ``right`` (both sorted by ``order``): all of them,
+    or, where ``right`` is longer than ``_NEIGHBOURS``, each with the ``_NEIGHBOURS`` nearest to it."""
+    if len(right) <= _NEIGHBOURS:
+        yield from ((a, b) for a in left for b in right)
+        return
+    keys = [order[b] for b in right]
+    for a in left:
+        start = min(max(0, bisect.bisect_left(keys, order[a]) - _NEIGHBOURS // 2), len(right) - _NEIGHBOURS)
+        yield from ((a, b) for b in right[start:start + _NEIGHBOURS])
 
 
 class _RankedMembers:

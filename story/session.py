@@ -10,16 +10,19 @@ import codecs
 import errno
 import hashlib
 import os
-import shutil
+import re
+import stat
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
 from .anchoring import reanchor, reanchor_session
 from .annotations import Session, SessionDocument
+from .atomic import TargetChanged, real_target, write_atomically
 from .documents import REPORT_SUFFIXES, bundled_seed_paths, load_paths
+from .merging import MergeReport, merge_sessions
 from .model import Document
 from .session_format import (
     FORMAT_VERSION,
@@ -33,9 +36,9 @@ from .session_format import (
 _MAX_CANDIDATES = 1000
 
 __all__ = [
-    "FORMAT_VERSION", "LoadedSession", "SessionError", "SessionSaveError", "load_session",
-    "new_session_documents", "reanchor", "save_session", "session_from_yaml", "session_to_yaml",
-    "text_sha256",
+    "FORMAT_VERSION", "DiskState", "LoadedSession", "SaveResult", "SessionError", "SessionSaveError",
+    "default_session_path", "load_session", "new_session_documents", "reanchor", "save_session", "session_from_yaml",
+    "session_to_yaml", "text_sha256", "work_in",
 ]
 
 
@@ -48,6 +51,8 @@ class LoadedSession:
     notes: list[str] = field(default_factory=list)
     needs_permission: list[str] = field(default_factory=list)
     """Paths outside the session's folder, not read: the UI asks, then passes allow_outside."""
+    disk: DiskState | None = None
+    """The file as read: the next save merges in what others wrote to it since."""
 
 
 def text_sha256(text: str) -> str:
@@ -58,62 +63,115 @@ def text_sha256(text: str) -> str:
 # --- saving ------------------------------------------------------------------------------------
 
 
-def save_session(session: Session, path: Path) -> None:
-    """Write the session atomically: the file at ``path`` is always the old one or the new one.
+@dataclass(slots=True)
+class DiskState:
+    """The session file as this reader last read or wrote it: its hash, and the session it held.
 
-    The previous file is copied (not moved) to ``<name>.bak`` first, so the path never goes away.
-    A file there that is not a session this version can read is never overwritten.
+    A save that finds other bytes there knows that someone else wrote the file since, and merges.
+    """
+
+    sha256: str
+    session: Session
+    stamp: tuple[int, int] | None = None
+    """The file's size and modification time then: a change of either is worth hashing it again."""
+
+    @classmethod
+    def unknown(cls) -> DiskState:
+        """For a file this reader never read: all that it holds is someone else's work, to merge."""
+        return cls("", Session())
+
+
+def content_hash(path: Path) -> str | None:
+    """The hash a DiskState keeps, of the file as it is now (None when it cannot be read)."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None  # gone or unreadable: the next save says so
+
+
+@dataclass(slots=True)
+class SaveResult:
+    """What a save wrote (ours, merged with the file's changes when it had changed), and how it went."""
+
+    session: Session
+    disk: DiskState
+    merge: MergeReport | None = None
+    """Set when the file had changed since it was read and its changes were merged in."""
+    backup: Path | None = None
+
+
+_ATTEMPTS = 3
+"""Saves in a row that may find the file changed again while they wrote, before giving up."""
+
+
+def save_session(session: Session, path: Path, *, known: DiskState | None = None,
+                 texts: dict[str, str] | None = None) -> SaveResult:
+    """Write the session atomically; the file is always the old one or the new one.
+
+    ``known`` is the file as this reader last read or wrote it: when the file now holds other
+    bytes, someone else wrote it since, and their work is merged in (``texts``, the reports as open
+    here, re-anchor it) rather than overwritten. Without ``known`` a session there is replaced. The
+    previous file is kept as ``<name>.bak``, written atomically too. A file there that is not a
+    session this version can read is never overwritten.
     """
     path = Path(path)
-    data = session_to_yaml(session).encode("utf-8")
-    temp_name = None
     try:
-        if path.is_dir():
+        target = real_target(path)
+        if target.is_dir():
             raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
-        if path.exists() and path.stat().st_size:
+        for _ in range(_ATTEMPTS):
             try:
-                session_from_yaml(path.read_bytes().decode("utf-8-sig"), str(path))
-            except (SessionError, UnicodeDecodeError):
-                raise SessionSaveError(path, "the file there is not a session this version can"
-                                             " read, so it was left as it is; save under another"
-                                             " name") from None
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp",
-                                         delete=False) as temp:
-            temp_name = temp.name
-            unwritten = memoryview(data)
-            while unwritten:
-                unwritten = unwritten[os.write(temp.fileno(), unwritten):]
-            os.fsync(temp.fileno())
-        if path.exists():
-            shutil.copymode(path, temp_name)
-            shutil.copyfile(path, path.with_name(path.name + ".bak"))
-        os.replace(temp_name, path)
-        temp_name = None
-        _fsync_folder(path.parent)
+                return _save_once(session, path, target, known, texts or {})
+            except TargetChanged:
+                continue  # read it again, merge again
+        raise SessionSaveError(path, "the session was not saved: another program kept writing the file")
     except SessionSaveError:
         raise
     except Exception as error:
         raise SessionSaveError(path, f"the session was not saved: {_why(error)}") from error
-    finally:
-        if temp_name is not None:
-            try:
-                os.unlink(temp_name)
-            except OSError:
-                pass
 
 
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable, where the OS lets a folder be opened (not on Windows)."""
+def _save_once(session: Session, path: Path, target: Path, known: DiskState | None,
+               texts: dict[str, str]) -> SaveResult:
+    old = target.read_bytes() if target.exists() else None
+    old_hash = hashlib.sha256(old).hexdigest() if old else None
+    merged, report = session, None
+    if old and (known is None or old_hash != known.sha256):
+        theirs = _readable_session(old, path)
+        if known is not None:
+            reanchor_session(theirs, texts)
+            merged, report = merge_sessions(known.session, theirs, session)
+    data = session_to_yaml(merged).encode("utf-8")
+    mode = stat.S_IMODE(target.stat().st_mode) if old is not None else 0o600
+    backup = None
+    if old is not None:
+        backup = target.with_name(target.name + ".bak")
+        write_atomically(backup, old, mode=mode)
+
+    def unchanged() -> bool:
+        now = target.read_bytes() if target.exists() else None
+        return now == old
+
+    write_atomically(target, data, mode=mode, unchanged=unchanged)
+    disk = DiskState(hashlib.sha256(data).hexdigest(), merged.copy(), file_stamp(target))
+    return SaveResult(merged, disk, report, backup)
+
+
+def file_stamp(path: Path) -> tuple[int, int] | None:
+    """A file's size and modification time (None when it cannot be looked at): cheap to watch."""
     try:
-        descriptor = os.open(folder, os.O_RDONLY)
+        info = os.stat(path)
     except OSError:
-        return
+        return None
+    return info.st_size, info.st_mtime_ns
+
+
+def _readable_session(data: bytes, path: Path) -> Session:
     try:
-        os.fsync(descriptor)
-    except OSError:
-        pass  # the new file is in place; only the durability of the rename is unknown
-    finally:
-        os.close(descriptor)
+        return session_from_yaml(data.decode("utf-8-sig"), str(path))
+    except (SessionError, UnicodeDecodeError):
+        raise SessionSaveError(path, "the file there is not a session this version can read, so it was"
+                                     " left as it is; save under another name") from None
 
 
 def _why(error: Exception) -> str:
@@ -138,7 +196,9 @@ def load_session(path: Path, *, allow_outside: bool = False) -> LoadedSession:
     they are listed in ``needs_permission`` and treated as missing.
     """
     path = Path(path)
-    session = session_from_yaml(_read_session_text(path), str(path))
+    stamp = file_stamp(path)
+    data = _read_session_bytes(path)
+    session = session_from_yaml(_decoded(data, path), str(path))
     folder = Path(os.path.realpath(path.parent))
     reports_by_hash = cache(lambda: _reports_by_hash(folder))  # listed only if one is missing
     loaded = LoadedSession(session)
@@ -164,10 +224,11 @@ def load_session(path: Path, *, allow_outside: bool = False) -> LoadedSession:
         else:
             continue
         loaded.notes.append(f"{document.path}: {what}; {counts}.")
+    loaded.disk = DiskState(hashlib.sha256(data).hexdigest(), session.copy(), stamp)
     return loaded
 
 
-def _read_session_text(path: Path) -> str:
+def _read_session_bytes(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise SessionError(path, None, "this is a folder, not a session file")
@@ -175,12 +236,16 @@ def _read_session_text(path: Path) -> str:
         if size > MAX_SESSION_BYTES:
             raise SessionError(path, None, f"the file is {size / 1_048_576:.1f} MB; session files"
                                            f" over {MAX_SESSION_BYTES >> 20} MB are refused")
-        return path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise SessionError(path, None, "this file is not valid UTF-8 text, so not a session"
-                                       " file") from None
+        return path.read_bytes()
     except OSError as error:
         raise SessionError(path, None, f"this file cannot be read ({_why(error)})") from None
+
+
+def _decoded(data: bytes, path: Path) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise SessionError(path, None, "this file is not valid UTF-8 text, so not a session file") from None
 
 
 def _plural(count: int, word: str) -> str:
@@ -288,9 +353,51 @@ def _stored_path(report: Path, folder: Path) -> str:
     return report.relative_to(folder).as_posix() if report.is_relative_to(folder) else str(report)
 
 
-def new_session_documents(documents: list[Document], session_path: Path, *,
-                          embed: bool = False) -> list[SessionDocument]:
-    """The session's record of loaded reports: each text's hash, its path from the session."""
+def new_session_documents(documents: list[Document], session_path: Path, *, embed: bool = False,
+                          others: list[SessionDocument] = (), others_from: Path | None = None
+                          ) -> list[SessionDocument]:
+    """The session's record of loaded reports: each text's hash, its path from the session.
+
+    ``others`` are reports the session names that are not open (missing, or not allowed), kept so
+    that their notes keep their report; their paths, relative to ``others_from`` (the session file
+    they were read from), are made relative to ``session_path``.
+    """
     folder = Path(os.path.realpath(Path(session_path).parent))
-    return [SessionDocument(d.id, _stored_path(Path(d.path), folder), text_sha256(d.text),
-                            d.text if embed else None) for d in documents]
+    recorded = [SessionDocument(d.id, _stored_path(Path(d.path), folder), text_sha256(d.text),
+                                d.text if embed else None) for d in documents]
+    opened = {d.id for d in documents}
+    was = Path(os.path.realpath(Path(others_from).parent)) if others_from is not None else folder
+    recorded += [replace(d, path=_stored_path(was / d.path, folder), text=d.text if embed else None)
+                 for d in others if d.id not in opened]
+    return recorded
+
+
+_NAME_LENGTH = 36
+"""The longest default session file name, before its extension."""
+
+
+def default_session_path(documents: list[Document], title: str | None, working_folder: Path) -> Path:
+    """Next to the reports when they share a folder, else in the working folder (so also for the
+    bundled story); named after the story. Reports from far apart share only ``/``."""
+    bundled = {os.path.realpath(p) for p in bundled_seed_paths()}
+    paths = [os.path.realpath(d.path) for d in documents]
+    folder = working_folder
+    if paths and not all(p in bundled for p in paths):
+        shared = Path(os.path.commonpath([os.path.dirname(p) for p in paths]))
+        if shared != Path(shared.anchor):
+            folder = shared
+    name = ""
+    for word in re.findall(r"[a-z0-9]+", (title or "session").lower()):  # whole words, up to a short name
+        if len(name) + len(word) + 1 > _NAME_LENGTH:
+            break
+        name = f"{name}-{word}" if name else word
+    return folder / f"{name or 'session'}.sahel.yaml"
+
+
+def work_in(path: Path) -> int | None:
+    """How many notes, marks and verdicts a session file at ``path`` holds; None when there is no
+    session there this version can read (so nothing a save could merge)."""
+    try:
+        return session_from_yaml(_decoded(_read_session_bytes(Path(path)), Path(path)), str(path)).work_count()
+    except SessionError:
+        return None

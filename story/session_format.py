@@ -13,18 +13,15 @@ from pathlib import Path
 import yaml
 
 from .annotations import Anchor, Annotation, LinkVerdict, Mark, Session, SessionDocument, ViewState
-from .documents import SESSION_KEY, yaml_line
+from .documents import SESSION_KEY
+from .safe_yaml import LineCounter, YamlProblem, parse_yaml
+from .safe_yaml import quoted as _quoted
 
 FORMAT_VERSION = 1
 MAX_SESSION_BYTES = 50 * 1024 * 1024
-MAX_ALIASES = 1000
-MAX_ALIAS_EXPANSION = 100_000
-"""Nodes that aliases may add when expanded; we never write aliases, so real files have none."""
 VERDICTS = ("confirmed", "rejected", "manual")
 _HEADER = "# sahel-reader reading session: notes, marks and link verdicts on the reports below.\n"
 _PLAIN_KEY = re.compile(r"[\w-]{1,40}", re.ASCII)
-_SAFE_TAGS = {f"tag:yaml.org,2002:{name}" for name in
-              ("null", "bool", "int", "float", "str", "seq", "map", "timestamp", "merge")}
 
 
 class SessionError(Exception):
@@ -110,40 +107,11 @@ def session_to_yaml(session: Session) -> str:
 
 
 class _Invalid(Exception):
-    """A problem at a key path of the file (None: the whole file), or at a line already known."""
+    """A problem at a key path of the file (None: the whole file)."""
 
-    def __init__(self, where: tuple | None, message: str, *, at_key: bool = False,
-                 line: int | None = None) -> None:
+    def __init__(self, where: tuple | None, message: str, *, at_key: bool = False) -> None:
         super().__init__(message)
-        self.where, self.message, self.at_key, self.line = where, message, at_key, line
-
-
-class _Loader(yaml.SafeLoader):
-    """The safe loader, counting aliases as it composes, so that a YAML bomb stops early."""
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.text = stream
-        self.alias_targets: list[yaml.Node] = []
-
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
-        if not self.check_event(yaml.AliasEvent):
-            return super().compose_node(parent, index)
-        if len(self.alias_targets) >= MAX_ALIASES:
-            line = yaml_line(self.text, self.peek_event().start_mark)
-            raise _Invalid(None, "too many YAML aliases (a YAML bomb?)", line=line)
-        node = super().compose_node(parent, index)
-        self.alias_targets.append(node)
-        return node
-
-    def construct_object(self, node, deep=False):  # type: ignore[no-untyped-def]
-        try:
-            return super().construct_object(node, deep)
-        except (ValueError, OverflowError):  # a date that does not exist, a 5000-digit number
-            kind = {"int": "a whole number", "float": "a number", "timestamp": "a date"}.get(
-                node.tag.rsplit(":", 1)[-1], "a value")
-            raise _Invalid(None, f"{_quoted(node.value)} cannot be read as {kind}",
-                           line=yaml_line(self.text, node.start_mark)) from None
+        self.where, self.message, self.at_key = where, message, at_key
 
 
 def session_from_yaml(text: str, path: str = "<session>") -> Session:
@@ -151,69 +119,19 @@ def session_from_yaml(text: str, path: str = "<session>") -> Session:
     if len(text) > MAX_SESSION_BYTES:
         limit = MAX_SESSION_BYTES >> 20
         raise SessionError(path, None, f"session files over {limit} MB are refused")
-    loader = root = None
     try:
-        loader = _Loader(text)  # checks every character first: a control character fails here
-        root = loader.get_single_node()
-        if root is not None:
-            _check_nodes(root, loader.alias_targets, text)
-        return _read_session(loader.construct_document(root) if root is not None else None)
+        parsed = parse_yaml(text, "session file")
+    except YamlProblem as problem:
+        raise SessionError(path, problem.line, problem.message) from None
+    try:
+        return _read_session(parsed.data)
     except _Invalid as problem:
-        known = root is not None and problem.where is not None
-        line = problem.line or (_line_of(root, problem.where, problem.at_key, text) if known else None)
+        known = parsed.root is not None and problem.where is not None
+        line = _line_of(parsed.root, problem.where, problem.at_key, parsed.lines) if known else None
         raise SessionError(path, line, problem.message) from None
-    except yaml.reader.ReaderError as error:
-        line = text.count("\n", 0, error.position) + 1  # a position in the text: it was read as str
-        raise SessionError(path, line, f"this is not valid YAML (the character U+{error.character:04X}"
-                                       " is not allowed in it)") from None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        raise SessionError(path, yaml_line(text, mark) if mark else None,
-                           f"this is not valid YAML ({error.problem or error.context})") from None
-    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as error:
-        raise SessionError(path, None, f"this is not valid YAML ({error})") from None
-    except RecursionError:
-        raise SessionError(path, None, "the YAML is nested too deeply") from None
-    finally:
-        if loader is not None:
-            loader.dispose()
 
 
-def _check_nodes(root: yaml.Node, alias_targets: list[yaml.Node], text: str) -> None:
-    """Refuse unsafe tags, duplicate keys, recursive aliases and aliases that expand hugely."""
-    sizes: dict[int, int] = {}  # nodes expanded, by node; -1 while being counted
-
-    def size(node: yaml.Node) -> int:
-        line = yaml_line(text, node.start_mark)
-        if id(node) in sizes:
-            if sizes[id(node)] < 0:
-                raise _Invalid(None, "a YAML alias refers to itself", line=line)
-            return sizes[id(node)]
-        sizes[id(node)] = -1
-        if node.tag not in _SAFE_TAGS:
-            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            raise _Invalid(None, f"the YAML tag '{tag}' is not allowed in a session file",
-                           line=line)
-        total = 1
-        if isinstance(node, yaml.SequenceNode):
-            total += sum(size(child) for child in node.value)
-        elif isinstance(node, yaml.MappingNode):
-            keys: set[str] = set()
-            for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode) and key.value in keys:
-                    raise _Invalid(None, f"the key {_quoted(key.value)} appears twice",
-                                   line=yaml_line(text, key.start_mark))
-                keys.add(key.value if isinstance(key, yaml.ScalarNode) else "")
-                total += size(key) + size(value)
-        sizes[id(node)] = total
-        return total
-
-    size(root)
-    if sum(sizes[id(node)] for node in alias_targets) > MAX_ALIAS_EXPANSION:
-        raise _Invalid(None, "too many YAML aliases (a YAML bomb?)")
-
-
-def _line_of(root: yaml.Node, where: tuple, at_key: bool, text: str) -> int:
+def _line_of(root: yaml.Node, where: tuple, at_key: bool, lines: LineCounter) -> int:
     """The 1-based line of the node at a key path (or of its key), else of its nearest parent."""
     node = root
     for depth, part in enumerate(where):
@@ -228,7 +146,7 @@ def _line_of(root: yaml.Node, where: tuple, at_key: bool, text: str) -> int:
             node = node.value[part]
         else:
             break
-    return yaml_line(text, node.start_mark)
+    return lines.line(node.start_mark)
 
 
 def _name(where: tuple) -> str:
@@ -245,12 +163,6 @@ def _name(where: tuple) -> str:
         else:
             text += f".{part}" if text else part
     return text or "the session"
-
-
-def _quoted(value: object) -> str:
-    """Text from the file as one short quoted line: escapes for line breaks and controls, cut at 40."""
-    text = str(value)
-    return repr(text[:40]) + ("…" if len(text) > 40 else "")
 
 
 def _kind(value: object) -> str:

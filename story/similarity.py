@@ -28,10 +28,20 @@ _RARE_WORDS = 8
 """How many of a text's rarest words it is looked up by: enough that a reworded sentence still
 shares one with its original, few enough that common words never make everything a candidate."""
 
-_COMMON_FLOOR = 64
-"""A word held by more texts than this (or a tenth of them) is too common to block on: a text made
-only of such words (a list of numbers, a page of one repeated phrase) is compared with nothing,
-rather than with everything."""
+_COMMON = 64
+"""A word held by more texts than this is too common to block on: a text made only of such words
+(a list of numbers, a page of one repeated phrase) is compared with nothing, rather than with
+everything. A constant, not a share of the texts, so that blocking stays linear in their number."""
+_PARTNERS = 64
+"""The most texts one text is compared with: those sharing most of its rarest words. A text that
+repeats across a story (a wire story's sentence in a thousand reports, one long line of the same
+report over and over) would otherwise be compared with every copy, and the work grow with the
+square of the story; each sentence keeps only its best few links anyway."""
+_SENTENCE_CHARS = 256
+"""Content words of a long sentence. Scoring a pair costs the length of its texts, so a longer text
+is compared with fewer others (a quarter as many at four times this), and the characters scored
+stay in proportion to the text however long its sentences are (a run of 1,000 characters without a
+full stop, a quotation that never closes)."""
 
 
 def content_words(sentence: str) -> str:
@@ -47,27 +57,27 @@ def content_words(sentence: str) -> str:
     return " ".join(words)
 
 
-def similarity_matrix(rows: list[str], cols: list[str], cutoff: float) -> np.ndarray:
-    """Similarity (0-100) of every row against every column, 0 below ``cutoff``; for small blocks.
+def pair_similarity(lefts: list[str], rights: list[str]) -> np.ndarray:
+    """The similarity (0-100) of each left text with the right text at the same place.
 
     The mean of token-set and token-sort ratios: token-set alone calls a short sentence that sits
-    inside a long one a perfect match. A mean of at least ``cutoff`` needs each score at least
-    ``2 * cutoff - 100``, which lets rapidfuzz stop early.
+    inside a long one a perfect match. Zero when either is zero.
     """
-    floor = max(0.0, 2 * cutoff - 100)
-    set_scores = process.cdist(rows, cols, scorer=fuzz.token_set_ratio, score_cutoff=floor,
-                               workers=-1, dtype=np.float32)
-    sort_scores = process.cdist(rows, cols, scorer=fuzz.token_sort_ratio, score_cutoff=floor,
-                                workers=-1, dtype=np.float32)
+    if not lefts:
+        return np.empty(0, dtype=np.float32)
+    set_scores = process.cpdist(lefts, rights, scorer=fuzz.token_set_ratio, workers=-1, dtype=np.float32)
+    sort_scores = process.cpdist(lefts, rights, scorer=fuzz.token_sort_ratio, workers=-1, dtype=np.float32)
     scores = (set_scores + sort_scores) / 2
-    scores[(set_scores == 0) | (sort_scores == 0) | (scores < cutoff)] = 0
+    scores[(set_scores == 0) | (sort_scores == 0)] = 0
     return scores
 
 
 def similar_pairs(texts: list[str], cutoff: float, scorer=None) -> dict[tuple[int, int], float]:
     """Pairs ``(i, j)``, ``i < j``, of distinct texts whose similarity (0-100) is at least ``cutoff``.
 
-    The similarity is that of ``similarity_matrix``, or else the given rapidfuzz ``scorer``'s.
+    The similarity is that of ``pair_similarity``, or else the given rapidfuzz ``scorer``'s. A mean
+    of at least ``cutoff`` needs each score at least ``2 * cutoff - 100``, which lets rapidfuzz stop
+    early.
     """
     rows, cols = candidate_pairs(texts)
     if not len(rows):
@@ -92,23 +102,25 @@ def candidate_pairs(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Pairs ``i < j`` where one text holds one of the other's rarest words (blocking).
 
     Rarity is counted over these texts, so in a story where every report names the town, the town
-    is not what decides which sentences are compared.
+    is not what decides which sentences are compared. Each text looks up at most ``_RARE_WORDS``
+    words, each held by at most ``_COMMON`` texts, and keeps the ``_PARTNERS`` that share most of
+    them (fewer for a long text): the pairs grow with the number of texts, not with its square.
     """
     words = [set(text.split()) for text in texts]
     frequency = Counter(word for text_words in words for word in text_words)
     holders: dict[str, list[int]] = defaultdict(list)
     for index, text_words in enumerate(words):
         for word in text_words:
-            holders[word].append(index)
-    common = max(_COMMON_FLOOR, len(texts) // 10)
+            if 1 < frequency[word] <= _COMMON:
+                holders[word].append(index)
     pairs: set[tuple[int, int]] = set()
     for index, text_words in enumerate(words):
-        shared = [word for word in text_words if 1 < frequency[word] <= common]
-        rarest = sorted(shared, key=lambda word: (frequency[word], word))[:_RARE_WORDS]
-        for word in rarest:
-            for other in holders[word]:
-                if other != index:
-                    pairs.add((index, other) if index < other else (other, index))
+        rarest = sorted((word for word in text_words if word in holders), key=lambda word: (frequency[word], word))
+        partners = [other for word in rarest[:_RARE_WORDS] for other in holders[word] if other != index]
+        most = max(_RARE_WORDS, _PARTNERS * _SENTENCE_CHARS // max(len(texts[index]), _SENTENCE_CHARS))
+        if len(partners) > most:
+            partners = [other for other, _ in Counter(partners).most_common(most)]
+        pairs.update((index, other) if index < other else (other, index) for other in partners)
     if not pairs:
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
     ordered = np.array(sorted(pairs), dtype=np.int64)

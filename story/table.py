@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sahel_reader.highlighters.safety import printable
+from sahel_reader.highlighters.safety import one_line
 
 from .analysis import Story
 
@@ -16,17 +16,18 @@ def render_table(story: Story, width: int = 100) -> str:
     quotes = [c for c in story.claims if c.kind == "quote"]
     conflicts = sum(1 for c in story.clusters if c.status == "conflict")
     lines = [
-        printable(story.title or "Story"),
+        story.title or "Story",
         f"{len(story.documents)} reports · {len(numbers)} figures · {len(quotes)} quotations · "
         f"{len(story.clusters)} linked facts ({conflicts} conflicting)",
         "",
         "Reports",
     ]
-    id_width = max(len(d.id) for d in story.documents) if story.documents else 2
+    shown = {d.id: one_line(d.id) for d in story.documents}  # widths as printed
+    id_width = max(map(len, shown.values()), default=2)
     for document in story.documents:
         about = " · ".join(filter(None, [document.outlet, ", ".join(document.sources) or None]))
         title = document.title or "(no headline)"
-        lines.append(_fit(f"  {document.id:<{id_width}}  {title}" + (f"  [{about}]" if about else ""), width))
+        lines.append(_fit(f"  {shown[document.id]:<{id_width}}  {title}" + (f"  [{about}]" if about else ""), width))
 
     for cluster in story.clusters:
         mark = "≠ CONFLICT" if cluster.status == "conflict" else "= agree"
@@ -36,13 +37,13 @@ def render_table(story: Story, width: int = 100) -> str:
             own = [c for c in members if c.doc == document.id]
             if not own:
                 continue
-            lead = f"  {document.id:<{id_width}}  "
+            lead = f"  {shown[document.id]:<{id_width}}  "
             for number, claim in enumerate(own):
                 prefix = lead if number == 0 else " " * len(lead)
                 lines.append(_fit(prefix + _describe(claim), width))
     if not story.clusters:
         lines += ["", "No fact is reported by more than one report."]
-    return "\n".join(printable(line) for line in lines) + "\n"
+    return "\n".join(one_line(line) for line in lines) + "\n"
 
 
 def _describe(claim) -> str:

@@ -37,3 +37,14 @@ def test_the_benchmark_script_writes_its_table(tmp_path):
         assert row in table, row
     ratios = re.findall(r"\| ([\d.]+)× the minimal app \|", table)
     assert ratios and all(float(r) > 0 for r in ratios)
+
+
+def test_the_adversarial_benchmark_prints_a_row_per_size_with_its_ratio():
+    result = subprocess.run([sys.executable, "benchmarks/adversarial.py", "--quick", "--case", "one-line",
+                             "--case", "repeated-in-two", "--case", "save"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = [line for line in result.stdout.splitlines()[1:] if line.strip()]
+    assert len(rows) == 9 and rows[0].startswith("one line, no full stop")
+    ratios = re.findall(r"s +(\d+\.\d\d) +[\d.]+MB +(\d+\.\d\d)  (yes|NO)", result.stdout)
+    assert len(ratios) == 6  # time and memory per doubling, from the second size on

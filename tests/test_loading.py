@@ -367,7 +367,7 @@ def test_invalid_yaml_manifest(tmp_path: Path, good: Path) -> None:
 
 def test_invalid_yaml_manifest_names_the_line_an_editor_shows(tmp_path: Path, good: Path) -> None:
     broken = write(tmp_path / "story.yaml", "title: one\u2028two\u2028three\nreports: []\n")  # YAML: line 2
-    assert_refused([broken], good, "story.yaml", "not valid YAML at line 1 ")
+    assert_refused([broken], good, "story.yaml", "story.yaml, line 1: this is not valid YAML ")
 
 
 def test_yaml_that_is_not_a_manifest(tmp_path: Path, good: Path) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from sahel_reader.story import atomic
 from sahel_reader.story import session as session_module
 from sahel_reader.story.annotations import Anchor, Annotation, Session
 from sahel_reader.story.documents import load_paths
@@ -124,8 +125,9 @@ def test_the_file_becomes_a_folder_just_before_the_rename(saved, monkeypatch) ->
     real_replace = os.replace
 
     def replace(source: str, target: Path) -> None:
-        Path(target).unlink()
-        Path(target).mkdir()
+        if Path(target) == path:  # not the backup, written first
+            Path(target).unlink()
+            Path(target).mkdir()
         real_replace(source, target)
 
     monkeypatch.setattr(session_module.os, "replace", replace)
@@ -135,40 +137,134 @@ def test_the_file_becomes_a_folder_just_before_the_rename(saved, monkeypatch) ->
     assert [p.name for p in path.parent.iterdir() if p.suffix == ".tmp"] == []
 
 
-STEPS = [
-    (session_module.tempfile, "NamedTemporaryFile"),
-    (session_module.os, "write"),
-    (session_module.os, "fsync"),
-    (session_module.shutil, "copymode"),
-    (session_module.shutil, "copyfile"),
-    (session_module.os, "replace"),
-]
+STEPS = ["NamedTemporaryFile", "chmod", "write", "fsync", "replace"]
+"""Each step of an atomic write, in order; a save makes two: the backup, then the session itself."""
+CALL = {("backup", "fsync"): 1, ("session", "fsync"): 3}  # the backup's folder fsync comes between
+MODULES = {"NamedTemporaryFile": atomic.tempfile}
 
 
 class Crash(BaseException):
     """Not an Exception: the process is going down (KeyboardInterrupt, SystemExit are the same)."""
 
 
-@pytest.mark.parametrize(("module", "step"), STEPS, ids=[step for _, step in STEPS])
+@pytest.mark.parametrize("write", ["backup", "session"])
+@pytest.mark.parametrize("step", STEPS)
 @pytest.mark.parametrize("fault", [RuntimeError("bug"), OSError(errno.ENOSPC, "full"), Crash()],
                          ids=["exception", "disk-full", "crash"])
-def test_a_fault_at_each_step_of_the_atomic_save(saved, monkeypatch, module, step: str,
+def test_a_fault_at_each_step_of_the_atomic_save(saved, monkeypatch, write: str, step: str,
                                                   fault: BaseException) -> None:
     path, session, before = saved
     backup = path.with_name(path.name + ".bak")
     backup.write_bytes(b"the backup of an earlier save")
+    module = MODULES.get(step, atomic.os)
+    real = getattr(module, step)
+    failing_call = CALL.get((write, step), 1 if write == "backup" else 2)
+    calls = []
 
-    def fail(*args: object, **kwargs: object) -> None:
-        raise fault
+    def fail(*args: object, **kwargs: object) -> object:
+        calls.append(args)
+        if len(calls) == failing_call:
+            raise fault
+        return real(*args, **kwargs)
 
     monkeypatch.setattr(module, step, fail)
     with pytest.raises(Crash if isinstance(fault, Crash) else SessionSaveError) as raised:
         save_session(session, path)
     monkeypatch.undo()
     assert_untouched(path, before)
+    assert backup.read_bytes() in (b"the backup of an earlier save", before)  # whole, old or new
     if not isinstance(fault, Crash):
         assert str(raised.value).startswith(f"{path}: the session was not saved: ")
         assert "\n" not in str(raised.value) and str(raised.value).endswith(".")
     save_session(session, path)  # and the next save, with the fault gone, works
     assert b"second thoughts" in path.read_bytes() and backup.read_bytes() == before
 
+
+# --- the backup, permissions, links and what a killed save leaves -------------------------------
+
+
+def test_the_backup_is_replaced_by_a_rename_never_rewritten_in_place(saved) -> None:
+    """Rewritten in place, a kill or a full disk mid-copy leaves a cut .bak that still parses."""
+    path, session, before = saved
+    backup = path.with_name(path.name + ".bak")
+    save_session(session, path)
+    first = backup.stat().st_ino
+    save_session(session, path)
+    assert backup.stat().st_ino != first and backup.read_bytes() != before
+
+
+def test_the_backup_is_as_private_as_the_session(saved) -> None:
+    path, session, _ = saved
+    assert path.stat().st_mode & 0o777 == 0o600
+    save_session(session, path)
+    assert path.with_name(path.name + ".bak").stat().st_mode & 0o777 == 0o600
+    path.chmod(0o640)  # the user's own choice is kept, for both
+    save_session(session, path)
+    assert path.stat().st_mode & 0o777 == path.with_name(path.name + ".bak").stat().st_mode & 0o777 == 0o640
+
+
+def test_temporary_files_a_killed_save_left_are_removed_by_the_next(saved) -> None:
+    path, session, _ = saved
+    dead = path.parent / f".{path.name}.{2 ** 22 + 17}.k1ll3d0x.tmp"  # past any pid this machine gives
+    older = path.parent / f".{path.name}.abcd1234.tmp"  # an earlier version's name, without a pid
+    alive = path.parent / f".{path.name}.{os.getppid()}.st1ll0n.tmp"  # a writer still at work
+    other = path.parent / f".other.yaml.{2 ** 22 + 17}.k1ll3d0x.tmp"  # another file's: not ours to touch
+    for leftover in (dead, older, alive, other):
+        leftover.write_bytes(b"x" * 3_000_000)
+    os.utime(older, (1_000_000_000, 1_000_000_000))
+    save_session(session, path)
+    assert not dead.exists() and not older.exists() and alive.exists() and other.exists()
+
+
+def test_a_session_reached_through_a_link_is_written_through_it(saved, tmp_path: Path) -> None:
+    path, session, before = saved
+    link = tmp_path / "elsewhere" / "my-reading.yaml"
+    link.parent.mkdir()
+    link.symlink_to(path)
+    save_session(session, link)
+    assert link.is_symlink() and link.resolve() == path.resolve()
+    assert b"second thoughts" in path.read_bytes()
+    assert path.with_name(path.name + ".bak").read_bytes() == before
+
+
+KILLED_SAVER = """
+import sys
+from pathlib import Path
+from sahel_reader.story.annotations import Anchor, Annotation, Session
+from sahel_reader.story.session import save_session
+
+text = "More than 70 people were killed. " * 20
+spot = Anchor.of("afp", text, 0, 31)
+versions = [Session(annotations=[Annotation(f"n{i}", spot, f"{word} " * 40) for i in range(600)])
+            for word in ("old", "new")]
+path = Path(sys.argv[1])
+save_session(versions[0], path)
+print("ready", flush=True)
+turn = 1
+while True:
+    save_session(versions[turn], path)
+    turn = 1 - turn
+"""
+
+
+def test_a_save_killed_at_any_moment_leaves_the_session_and_its_backup_whole(tmp_path: Path) -> None:
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from sahel_reader.story.session import session_from_yaml
+
+    rng = random.Random(15)
+    for kill in range(8):
+        path = tmp_path / f"kill-{kill}.yaml"
+        saver = subprocess.Popen([sys.executable, "-c", KILLED_SAVER, str(path)], stdout=subprocess.PIPE)
+        assert saver.stdout.readline() == b"ready\n"
+        time.sleep(rng.uniform(0.01, 0.6))
+        saver.send_signal(signal.SIGKILL)
+        saver.wait()
+        for whole in (path, path.with_name(path.name + ".bak")):
+            if whole.exists():
+                notes = session_from_yaml(whole.read_text(encoding="utf-8")).annotations
+                assert len(notes) == 600 and len({n.note for n in notes}) == 1, whole

@@ -1,53 +1,12 @@
 """Smoke test: the real `sahel-reader` command in tmux, keys sent, the screen read with capture-pane."""
 
-import os
-import shlex
 import shutil
-import subprocess
-import sys
 import time
-import uuid
-from pathlib import Path
 
 import pytest
+from tmux_driver import Tmux, start
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
-
-COMMAND = Path(sys.executable).with_name("sahel-reader")
-
-
-class Tmux:
-    """A tmux server of our own (its own socket), so nothing else in tmux is touched."""
-
-    def __init__(self) -> None:
-        self.socket = f"sahel-test-{uuid.uuid4().hex[:8]}"
-
-    def run(self, *args: str) -> str:
-        result = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=20)
-        return result.stdout
-
-    def screen(self) -> str:
-        return self.run("capture-pane", "-p", "-t", "reader")
-
-    def wait_for(self, text: str, timeout: float = 30) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if text in screen:
-                time.sleep(0.3)  # as a person would: look before typing into what just appeared
-                return screen
-            time.sleep(0.2)
-        raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
-
-    def keys(self, *keys: str) -> None:
-        """Key names (Enter, C-s, Tab, Escape) as keys; anything longer typed literally."""
-        for key in keys:
-            literal = len(key) > 1 and key not in ("Enter", "Tab", "Escape", "C-s", "C-u") and "-" not in key[:2]
-            self.run("send-keys", "-t", "reader", *(["-l", key] if literal else [key]))
-            time.sleep(0.15)
-
-    def close(self) -> None:
-        self.run("kill-server")
 
 
 @pytest.fixture
@@ -55,15 +14,6 @@ def tmux():
     session = Tmux()
     yield session
     session.close()
-
-
-def start(tmux: Tmux, *args: str, env: dict[str, str] | None = None) -> None:
-    """Run sahel-reader with ``args`` in a 160x45 tmux window; ``env`` is set for the command only."""
-    settings = " ".join(f"{k}={shlex.quote(v)}" for k, v in (env or {}).items())
-    command = " ".join([settings, str(COMMAND), *map(shlex.quote, args)]).strip()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")}
-    subprocess.run(["tmux", "-L", tmux.socket, "new-session", "-d", "-x", "160", "-y", "45", "-s", "reader",
-                    f"{command}; echo EXITED $?; sleep 5"], check=True, env=env, timeout=20)
 
 
 def test_the_reader_opens_the_seeds_and_jumps_between_versions(tmux):

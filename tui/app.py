@@ -25,12 +25,13 @@ class SahelReaderApp(App):
     """What was wrong with the user's key file, told once the app is up."""
 
     def __init__(self, paths: Sequence[str], title: str | None = None, session: Path | None = None,
-                 embed: bool = False) -> None:
+                 embed: bool = False, allow_outside: bool = False) -> None:
         super().__init__()
         self.paths = list(paths)
         self.story_title = title
         self.session_path = session
         self.embed = embed
+        self.allow_outside = allow_outside
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -54,7 +55,7 @@ class SahelReaderApp(App):
         keymap, self._keymap_problem = load_keymap()
         if keymap:
             self.set_keymap(keymap)
-        reader = ReaderScreen(self.paths, self.story_title, self.session_path)
+        reader = ReaderScreen(self.paths, self.story_title, self.session_path, allow_outside=self.allow_outside)
         reader.session.embed = self.embed
         return reader
 

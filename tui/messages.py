@@ -1,14 +1,19 @@
-"""Messages the loading worker posts to the reader screen."""
+"""Messages the reader's workers (loading, saving, recovery) post to the reader screen."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from sahel_reader.story.analysis import Story
 from sahel_reader.story.annotations import Session
 from sahel_reader.story.model import LoadError
+
+if TYPE_CHECKING:
+    from sahel_reader.story.session import DiskState, SaveResult
 
 from .layout import DocumentView
 
@@ -37,5 +42,60 @@ class StoryReady(Message):
     session: Session | None = None
     notes: list[str] | None = None
     needs_permission: list[str] | None = None
+    disk: DiskState | None = None
+    """The session file as read, when a session was opened: saves merge what others wrote since."""
     texts_only: bool = False
     """True for the first, early delivery: the reports' texts before their claims and links."""
+
+
+@dataclass
+class SessionSaved(Message):
+    """A save worker wrote the session (merged with what others wrote to it, when they had)."""
+
+    target: Path
+    result: SaveResult
+    snapshot: Session
+    """The work as it was when the save began: what changed since is not saved."""
+    revision: int
+    then_exit: bool = False
+
+
+@dataclass
+class SessionNotSaved(Message):
+    """A save worker could not write the session: one sentence saying why and where the work is."""
+
+    text: str
+
+
+@dataclass
+class SaveWouldReplace(Message):
+    """The chosen file holds a session this reader never read: merge into it, or replace it?"""
+
+    target: Path
+    work: int
+    then_exit: bool = False
+
+
+@dataclass
+class RecoveryKept(Message):
+    """The recovery file holds the work up to ``revision``, or could not be written (``problem``)."""
+
+    revision: int
+    problem: str | None = None
+
+
+@dataclass
+class RecoveryFound(Message):
+    """Work that readers before this one left unsaved, in files whose reader is gone."""
+
+    paths: list[Path]
+    sessions: list[Session]
+    problems: list[str]
+
+
+@dataclass
+class SessionChangedElsewhere(Message):
+    """The open session file now holds what another reader or an edit wrote: the next save merges."""
+
+    path: Path
+    sha256: str

@@ -23,6 +23,12 @@ async def wait_for_story(pilot) -> ReaderScreen:
     raise AssertionError("the reader never showed its panes")
 
 
+async def settle(pilot) -> None:
+    """Let the workers (saving, the recovery file) finish and their messages be handled."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def sentence_text(pane) -> str:
     start, end = pane.document.sentences[pane.cursor]
     return pane.document.text[start:end]

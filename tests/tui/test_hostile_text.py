@@ -7,7 +7,7 @@ overrides. Each screen is checked on what it actually renders, cell by cell.
 
 import re
 
-from conftest import wait_for_story
+from conftest import settle, wait_for_story
 from textual import events
 from textual.widgets import Input
 
@@ -140,7 +140,7 @@ async def test_the_save_prompt_shows_a_hostile_folder_and_still_saves_there(tmp_
         await pilot.pause()
         assert_safe(app, "news␛[31m[@click=app.quit]x")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert screen.session_path is not None and screen.session_path.parent == folder
         assert screen.session_path.exists()
         assert_safe(app, "Saved", "[@click=app.quit]x")

@@ -9,10 +9,10 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import wait_for_story
+from conftest import settle, wait_for_story
 
 from sahel_reader.story import session as session_module
-from sahel_reader.story.session import load_session
+from sahel_reader.story.recovery import read_recovered
 from sahel_reader.tui.app import SahelReaderApp
 from sahel_reader.tui.screens.dialogs import ChoiceScreen
 
@@ -89,16 +89,16 @@ async def test_a_failed_save_keeps_the_file_the_work_and_says_so(tmp_path, monke
         await pilot.pause()
         app.screen.query_one("#save-path").value = str(target)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         before = target.read_bytes()
         await pilot.press("j", "m")  # new work, then the save fails
         fault(monkeypatch, target)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert target.is_dir() if fault is replaced_by_a_folder else target.read_bytes() == before
         assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
         assert len(screen.session.marks) == 1 and screen.dirty and "unsaved" in screen.sub_title
-        recovered = load_session(screen._recovery_file()).session
+        recovered = read_recovered(screen.recovery.path)
         assert [m.anchor for m in recovered.marks] == [m.anchor for m in screen.session.marks]
         (told,) = [n.message for n in app._notifications if n.title == "Not saved"]
         assert told == (f"{target}: the session was not saved: {FAULTS[fault]}; your work is kept"

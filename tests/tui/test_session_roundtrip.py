@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from conftest import seed_app, sentence_text, wait_for_story
+from conftest import seed_app, sentence_text, settle, wait_for_story
 
 from sahel_reader.tui.app import SahelReaderApp
 from sahel_reader.tui.screens.dialogs import ChoiceScreen, SavePathScreen
@@ -27,7 +27,7 @@ async def test_annotate_save_quit_and_reopen_finds_the_note(tmp_path, monkeypatc
         assert field.value == str(tmp_path / "attack-in-bamako-mali-september-2024.sahel.yaml")
         field.value = str(target)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert target.exists() and not screen.dirty and "unsaved" not in screen.sub_title
         noted_sentence = sentence_text(screen.pane)
         await pilot.press("q")
@@ -44,7 +44,7 @@ async def test_annotate_save_quit_and_reopen_finds_the_note(tmp_path, monkeypatc
         assert notes[0].anchor.exact == noted_sentence
         assert len(screen.session.marks) == 1 and screen.session.marks[0].anchor.doc.startswith("000")
         await pilot.press("ctrl+s")  # saved again, unchanged
-        await pilot.pause()
+        await settle(pilot)
     assert target.read_bytes() == first_save
     assert Path(str(target) + ".bak").read_bytes() == first_save
 
@@ -69,7 +69,8 @@ async def test_after_a_crash_the_next_start_offers_the_unsaved_work(app):
         screen = await wait_for_story(pilot)
         await pilot.press("j", "m")
         await pilot.pause(1.5)  # the recovery file is written a moment after a change
-        recovery = screen._recovery_file()
+        await settle(pilot)
+        recovery = screen.recovery.path
         assert recovery.exists()
         app.exit()  # as a crash would: no question, nothing saved
     again = seed_app()
@@ -92,7 +93,7 @@ async def test_embed_saves_the_texts_and_export_runs_from_the_reader(tmp_path, m
         await pilot.pause()
         app.screen.query_one("#save-path").value = str(tmp_path / "one-file.sahel.yaml")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert "More than 70 people were killed" in (tmp_path / "one-file.sahel.yaml").read_text(encoding="utf-8")
         await pilot.press("E")
         await pilot.pause()

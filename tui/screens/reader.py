@@ -28,6 +28,7 @@ from ..jump import JumpTarget
 from ..widgets.footer import ReaderFooter
 from ..widgets.status_bar import StatusBar
 from .annotating import Annotating
+from .keeping import WATCH_EVERY, Keeping
 from .pane_row import MOUNTED_PANES, PaneRow
 from .searching import Searching
 
@@ -50,13 +51,16 @@ class _VersionCycle:
     index: int = -1
 
 
-class ReaderScreen(PaneRow, Annotating, Searching, Screen):
+class ReaderScreen(PaneRow, Annotating, Keeping, Searching, Screen):
     BINDINGS = [command.binding() for command in READER_COMMANDS]
     COMMANDS = {ReaderCommands}
 
-    def __init__(self, paths: Sequence[str], title: str | None = None, session_path: Path | None = None) -> None:
+    def __init__(self, paths: Sequence[str], title: str | None = None, session_path: Path | None = None, *,
+                 allow_outside: bool = False) -> None:
         super().__init__()
         self.paths = list(paths)
+        self.allow_outside = allow_outside
+        """Files a manifest or session names outside its folder are read (the command line's flag)."""
         self.story_title = title
         self.session = Session()
         self.session_path = session_path
@@ -82,6 +86,7 @@ class ReaderScreen(PaneRow, Annotating, Searching, Screen):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._after_first_frame)
+        self.set_interval(WATCH_EVERY, self._watch_session_file)
 
     async def _after_first_frame(self) -> None:
         """The header, then the reports: neither is needed to paint the first frame sooner."""
@@ -90,6 +95,7 @@ class ReaderScreen(PaneRow, Annotating, Searching, Screen):
 
     @work(thread=True, exclusive=True, group="load")
     def _load(self, allow_outside: bool = False) -> None:
+        allow_outside = allow_outside or self.allow_outside
         if self.session_path is not None:
             self._load_session(allow_outside)
             return
@@ -102,7 +108,7 @@ class ReaderScreen(PaneRow, Annotating, Searching, Screen):
         count = len(self.paths)
         self.post_message(LoadProgress(f"Reading {count} path{'s' if count != 1 else ''}…"))
 
-        loaded = load_paths(self.paths)
+        loaded = load_paths(self.paths, allow_outside=allow_outside)
         title = loaded.title or self.story_title
         if len(loaded.documents) > MOUNTED_PANES:
             # Many reports take seconds to link: show their texts first, to be read meanwhile.
@@ -111,7 +117,7 @@ class ReaderScreen(PaneRow, Annotating, Searching, Screen):
         self.post_message(LoadProgress(f"Finding the figures and linking {len(loaded.documents)} reports…"))
         story = analyse(loaded.documents, title)
         self.post_message(StoryReady(story, document_views(story), [] if len(loaded.documents) > MOUNTED_PANES
-                                     else loaded.errors))
+                                     else loaded.errors, needs_permission=loaded.outside))
 
     def on_load_progress(self, message: LoadProgress) -> None:
         for progress in self.query("#progress").results(Static):
@@ -130,11 +136,12 @@ class ReaderScreen(PaneRow, Annotating, Searching, Screen):
             self._refill_panes(message)
             return
         if message.session is not None:
-            self.session = message.session
+            self.session, self.disk = message.session, message.disk
         for note in message.notes or []:
             self.notify(printable(note), severity="warning", timeout=10)
         for error in message.errors:
-            self.notify(printable(error.message), title="Could not open a report", severity="error", timeout=10)
+            if error.path not in (message.needs_permission or ()):  # the question names those
+                self.notify(printable(error.message), title="Could not open a report", severity="error", timeout=10)
         for document in message.story.documents:
             for warning in document.warnings:
                 self.notify(printable(warning), severity="warning", timeout=8)
@@ -173,7 +180,7 @@ class ReaderScreen(PaneRow, Annotating, Searching, Screen):
         if message.needs_permission:
             self._ask_permission(message.needs_permission)
         else:
-            self._offer_recovery()
+            self._start_recovery()
 
     def _title_pane(self, pane: ReportPane) -> None:
         document = pane.document

@@ -1,0 +1,73 @@
+"""The real `sahel-reader` command in tmux: readers started in windows of a tmux server of our own,
+keys sent, screens read with capture-pane. Shared by the tmux tests."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+COMMAND = Path(sys.executable).with_name("sahel-reader")
+
+
+class Tmux:
+    """A tmux server of our own (its own socket), so nothing else in tmux is touched.
+
+    Each reader runs in a session of its own, named ``reader`` unless told otherwise.
+    """
+
+    def __init__(self) -> None:
+        self.socket = f"sahel-test-{uuid.uuid4().hex[:8]}"
+
+    def run(self, *args: str) -> str:
+        result = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=20)
+        return result.stdout
+
+    def screen(self, name: str = "reader") -> str:
+        return self.run("capture-pane", "-p", "-t", name)
+
+    def wait_for(self, text: str, timeout: float = 30, name: str = "reader") -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen(name)
+            if text in screen:
+                time.sleep(0.3)  # as a person would: look before typing into what just appeared
+                return screen
+            time.sleep(0.2)
+        raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen(name)}")
+
+    def keys(self, *keys: str, name: str = "reader") -> None:
+        """Key names (Enter, C-s, Tab, Escape) as keys; anything longer typed literally."""
+        for key in keys:
+            literal = len(key) > 1 and key not in ("Enter", "Tab", "Escape", "C-s", "C-u") and "-" not in key[:2]
+            self.run("send-keys", "-t", name, *(["-l", key] if literal else [key]))
+            time.sleep(0.15)
+
+    def keep_alive(self) -> None:
+        """A session that outlives the readers: the server ends with its last session, and a
+        reader killed while alone would take it down as the next one starts."""
+        subprocess.run(["tmux", "-L", self.socket, "new-session", "-d", "-s", "keeper", "sleep 600"],
+                       check=True, timeout=20)
+
+    def close(self) -> None:
+        self.run("kill-server")
+
+
+def start(tmux: Tmux, *args: str, env: dict[str, str] | None = None, name: str = "reader",
+          pid_file: Path | None = None) -> None:
+    """Run sahel-reader with ``args`` in a 160x45 tmux session; ``env`` is set for the command only.
+
+    With ``pid_file`` the reader's process id is written there (the shell becomes the reader), so
+    that a test can kill it as a crash would; otherwise ``EXITED <status>`` shows when it ends.
+    """
+    settings = " ".join(f"{k}={shlex.quote(v)}" for k, v in (env or {}).items())
+    command = " ".join([settings, str(COMMAND), *map(shlex.quote, args)]).strip()
+    shell = f"echo $$ > {shlex.quote(str(pid_file))}; exec env {command}" if pid_file else \
+        f"{command}; echo EXITED $?; sleep 5"
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")}
+    subprocess.run(["tmux", "-L", tmux.socket, "new-session", "-d", "-x", "160", "-y", "45", "-s", name, shell],
+                   check=True, env=environment, timeout=20)

@@ -7,7 +7,8 @@ Each case is measured in a fresh process at each size: wall time and peak memory
 set's high-water mark, less what the process held before the work began). The ratio per doubling
 is the growth from the previous size, scaled to a doubling of the input ((t2 / t1) ^ (1 / log2
 (n2 / n1))): 2.0 is linear, and the target is at most 2.3. Where the story is analysed, the table
-also gives the time spent in clustering (``story/linking.py``) and, within it, in ``_join_alike``;
+also gives the time spent in clustering (``story/linking.py``) and, within it, in scoring pairs of figures
+(``story/fact_groups.py``);
 the rest (loading, extraction, sentence links) with its own ratio; and sentence links alone.
 """
 
@@ -184,10 +185,10 @@ def child(case: str, size: int) -> dict:
     dwarfs the rest); shorter work is timed three times or more (the median), and its memory is
     what Python allocated for it at its peak, in a run of its own.
     """
-    from sahel_reader.story import linking, sentence_links
+    from sahel_reader.story import fact_groups, linking, sentence_links
 
-    spent: dict[str, list[float]] = {"linking": [], "join_alike": [], "sentence_links": []}
-    for module, name, key in ((linking, "cluster_claims", "linking"), (linking, "_join_alike", "join_alike"),
+    spent: dict[str, list[float]] = {"linking": [], "grouping": [], "sentence_links": []}
+    for module, name, key in ((linking, "cluster_claims", "linking"), (fact_groups, "_join", "grouping"),
                               (sentence_links, "link_sentences", "sentence_links")):
         setattr(module, name, _timed(getattr(module, name), spent[key]))
     with tempfile.TemporaryDirectory(prefix="sahel-adversarial-") as scratch:
@@ -248,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(child(options.child[0], int(options.child[1]))))
         return 0
     print(f"{'case':<46} {'size':>10} {'time':>9} {'×/2':>5} {'memory':>9} {'×/2':>5}  within {TARGET}×   "
-          f"{'linking':>8} {'_join_alike':>11} {'the rest':>9} {'×/2':>5} {'sentence links':>14}")
+          f"{'linking':>8} {'fact pairs':>11} {'the rest':>9} {'×/2':>5} {'sentence links':>14}")
     for case in options.case or CASES:
         _, title, sizes, quick_sizes = CASES[case]
         rows = [(size, measure(case, size)) for size in (quick_sizes if options.quick else sizes)]
@@ -265,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
                 ratios = {key: f"{value:.2f}" for key, value in ratios.items()}
             parts = ""
             if case in ANALYSED:
-                parts = (f"{row['linking']:>7.2f}s {row['join_alike']:>10.2f}s {row['rest']:>8.2f}s {ratios['rest']:>5} "
+                parts = (f"{row['linking']:>7.2f}s {row['grouping']:>10.2f}s {row['rest']:>8.2f}s {ratios['rest']:>5} "
                          f"{row['sentence_links']:>13.2f}s")
             print(f"{title if not number else '':<46} {size:>10,} {row['seconds']:>8.2f}s {ratios['seconds']:>5} "
                   f"{row['memory_mb']:>7.1f}MB {ratios['memory_mb']:>5}  {within:<12} {parts}", flush=True)

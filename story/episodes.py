@@ -62,14 +62,34 @@ def episode(clause: str, sentence: str, years: set[int], months: set[int]) -> st
     """The other event a figure's clause tells of, or its sentence's where the sentence sets no times
     against each other: "2003", "2005-02", "february", "scope" for a wider scope or time; None for the
     story's own event."""
+    return clause_episode(clause, sentence_episode(sentence, years, months), years, months)
+
+
+def sentence_episode(sentence: str, years: set[int], months: set[int]) -> str | None:
+    """What a whole sentence says of its time (``episode``), worked out once for all its figures."""
     found = "scope" if _FRAME.match(sentence) else None
     whole = sentence if not _CONTRAST.search(sentence) else opening_of(sentence)
-    for text in (clause, whole):
-        for match in _MARKER.finditer(text):
-            marker = _marker(match, years, months)
-            if marker and marker != "scope":
-                return marker
-            found = found or marker
+    return _first_marker(whole, years, months) or found
+
+
+def clause_episode(clause: str, of_sentence: str | None, years: set[int], months: set[int]) -> str | None:
+    """A figure's episode: a dated marker of its own clause, else its sentence's (``sentence_episode``)."""
+    own = _first_marker(clause, years, months)
+    if own and own != "scope":
+        return own
+    if of_sentence and of_sentence != "scope":
+        return of_sentence
+    return own or of_sentence
+
+
+def _first_marker(text: str, years: set[int], months: set[int]) -> str | None:
+    """The first dated marker of ``text``, else "scope" if it has a marker of scope, else None."""
+    found = None
+    for match in _MARKER.finditer(text):
+        marker = _marker(match, years, months)
+        if marker and marker != "scope":
+            return marker
+        found = found or marker
     return found
 
 

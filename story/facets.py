@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .claims import Claim
-from .episodes import episode
+from .episodes import clause_episode, sentence_episode
 
 FAMILIES = {
     "count": "count", "magnitude": "magnitude", "money": "money", "time": "time", "date": "date",
@@ -122,13 +122,16 @@ class Facet:
 
 
 def facet(claim: Claim, sentence: str, offset: int, fences: list[tuple[int, int]],
-          story_years: set[int], story_months: set[int], rank: int = 0) -> Facet:
+          story_years: set[int], story_months: set[int], rank: int = 0,
+          of_sentence: tuple[str | None, bool] | None = None) -> Facet:
     """The facet of ``claim``, whose sentence text starts at ``offset`` in its document.
 
     ``fences`` are the other figures of the sentence, relative to it: the clause of a figure stops at
     them, as "77 killed and 255 injured" tells two facts. ``story_years`` and ``story_months`` are
-    the story's own time (``episodes.story_time``).
+    the story's own time (``episodes.story_time``). ``of_sentence`` is what the whole sentence says
+    (its ``sentence_facts``), when the caller has it already: its figures share it.
     """
+    sentence_time, total = of_sentence or sentence_facts(sentence, story_years, story_months)
     start, end = claim.start - offset, claim.end - offset
     left_fence = max((e for s, e in fences if e <= start), default=0)
     right_fence = min((s for s, e in fences if s >= end), default=len(sentence))
@@ -150,7 +153,7 @@ def facet(claim: Claim, sentence: str, offset: int, fences: list[tuple[int, int]
     clause = left + claim.text + right
     if _CUE_PHRASES.search(clause):
         cues.add("population")
-    if _TOTAL.search(sentence):
+    if total:
         cues.add("total")  # "In five operations so far, it seized 14 rifles, 31 magazines and 923 rounds"
     anchors = frozenset(_name(m.group("name")) for m in _ANCHOR.finditer(right) if _name(m.group("name")))
     names = frozenset(filter(None, (_name(m.group()) for m in _NAME.finditer(clause[1:] if not left else clause))))
@@ -160,7 +163,7 @@ def facet(claim: Claim, sentence: str, offset: int, fences: list[tuple[int, int]
     phrase = _phrase(right_words, claim.counts) if claim.quantity == "count" else frozenset()
     person = _person(left, right) if claim.dimension == "age" else None
     return Facet(family, claim.event, noun, anchors, names - anchors, frozenset(cues), phrase, words,
-                 episode(clause, sentence, story_years, story_months), person, rank)
+                 clause_episode(clause, sentence_time, story_years, story_months), person, rank)
 
 
 def _phrase(right_words: list[str], head: str | None) -> frozenset[str]:
@@ -173,6 +176,11 @@ def _phrase(right_words: list[str], head: str | None) -> frozenset[str]:
         if head and word == head.lower():
             break
     return frozenset(taken if head and head.lower() in right_words[:4] else taken[:1])
+
+
+def sentence_facts(sentence: str, story_years: set[int], story_months: set[int]) -> tuple[str | None, bool]:
+    """What a sentence says for all its figures: its episode, and whether they are running totals."""
+    return sentence_episode(sentence, story_years, story_months), bool(_TOTAL.search(sentence))
 
 
 def family_of(claim: Claim) -> str:

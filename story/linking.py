@@ -20,7 +20,7 @@ from .fact_groups import group_figures
 from .fact_status import currency_rates, fact_status
 from .fact_weights import WEIGHTS
 from .episodes import story_time
-from .facets import Facet, facet
+from .facets import Facet, facet, family_of, sentence_facts
 from .model import Document
 from .similarity import similar_pairs
 
@@ -58,7 +58,7 @@ def cluster_claims(documents: list[Document], claims: list[Claim], sentence_word
     ``sentence_words`` holds the content words of each (document id, sentence index); ``weights``
     replaces the fitted model's (``scripts/fit_facts.py`` tries others).
     """
-    numbers = [c for c in claims if c.kind == "number" and not c.dateline]
+    numbers = _in_families_of_two_reports([c for c in claims if c.kind == "number" and not c.dateline])
     facets = facets_of(documents, numbers)
     groups = group_figures(numbers, facets, sentence_words, weights or WEIGHTS)
     groups += _group_quotes([c for c in claims if c.kind == "quote"])
@@ -80,6 +80,16 @@ def cluster_claims(documents: list[Document], claims: list[Claim], sentence_word
     return clusters
 
 
+def _in_families_of_two_reports(numbers: list[Claim]) -> list[Claim]:
+    """The figures of families that more than one report states: no other can join a fact (a single
+    report's thousands of figures are never compared among themselves)."""
+    reports: dict[str, set[str]] = defaultdict(set)
+    families = [family_of(claim) for claim in numbers]
+    for claim, family in zip(numbers, families):
+        reports[family].add(claim.doc)
+    return [claim for claim, family in zip(numbers, families) if len(reports[family]) > 1]
+
+
 def facets_of(documents: list[Document], numbers: list[Claim]) -> dict[str, Facet]:
     """The facet of every figure, read from its sentence with the sentence's other figures as fences.
 
@@ -97,11 +107,13 @@ def facets_of(documents: list[Document], numbers: list[Claim]) -> dict[str, Face
         start, end = document.sentences[index]
         sentence = document.text[start:end]
         spans = tuple((c.start - start, c.end - start) for c in figures)
+        of_sentence = None
         for rank, (claim, span) in enumerate(zip(figures, spans)):
             key = (sentence, spans, rank)
             if key not in read:
+                of_sentence = of_sentence or sentence_facts(sentence, years, months)
                 read[key] = facet(claim, sentence, start, [other for other in spans if other != span], years, months,
-                                  rank)
+                                  rank, of_sentence)
             facets[claim.id] = read[key]
             claim.background = read[key].episode
     return facets

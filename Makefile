@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.installed-bench
 
-.PHONY: run claims test bench clean
+.PHONY: run claims test bench gold clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ $(BENCH_STAMP): $(STAMP)
 # Speed and memory against references measured in the same run; writes benchmarks/RESULTS.md.
 bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# The engine on the five hand-checked dev stories beside the checkout (../shared), ecb-24 held out.
+gold: $(STAMP)
+	$(BIN)/python scripts/dev_gold.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

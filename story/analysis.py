@@ -49,11 +49,13 @@ class Story:
         ``ascii_only`` writes every other character as a ``\\u`` escape, for outputs that are not
         UTF-8: the JSON stays the same. Strict JSON: no ``Infinity`` or ``NaN`` (claims give null).
         """
+        encode = json.JSONEncoder(ensure_ascii=ascii_only, allow_nan=False).encode  # one encoder, not one a line
         stream.write("{")
         for number, (name, items) in enumerate(self._json_sections()):
             stream.write(f'{"," if number else ""}\n"{name}": [')
-            for index, item in enumerate(items):
-                stream.write(("," if index else "") + "\n " + json.dumps(item, ensure_ascii=ascii_only, allow_nan=False))
+            lines = _link_lines(self.sentence_links, encode) if name == "sentence_links" else map(encode, items)
+            for index, line in enumerate(lines):
+                stream.write(("," if index else "") + "\n " + line)
             stream.write("\n]")
         stream.write("\n}\n")
 
@@ -100,6 +102,18 @@ def analyse(documents: list[Document], title: str | None = None) -> Story:
     clusters = cluster_claims(documents, claims, sentence_words)
     links = link_sentences(documents, sentence_words, claims)
     return Story(documents, claims, clusters, links, title)
+
+
+def _link_lines(links, encode) -> Iterator[str]:
+    """Each sentence link as ``encode(link_json(link))`` writes it, made faster: a thousand reports have
+    a quarter of a million links, and only their report ids and cluster ids need encoding (once each)."""
+    encoded: dict[str | None, str] = {None: "null"}
+    for (source_doc, source), (target_doc, target), score, cluster in links:
+        for name in (source_doc, target_doc, cluster):
+            if name not in encoded:
+                encoded[name] = encode(name)
+        yield (f'{{"from": [{encoded[source_doc]}, {source}], "to": [{encoded[target_doc]}, {target}], '
+               f'"score": {float(score)!r}, "cluster": {encoded[cluster]}}}')
 
 
 def _shown_path(path: str) -> str:

@@ -33,3 +33,16 @@ def test_claims_json_follows_the_contract(capsys, seed_story):
         assert len({c.split("#")[0] for c in cluster["claims"]}) >= 2
     link = data["sentence_links"][0]
     assert set(link) == {"from", "to", "score", "cluster"} and len(link["from"]) == 2
+
+
+def test_sentence_links_are_written_as_their_json_is(seed_story):
+    """``write_json`` writes links by a fast path: the same bytes as encoding each link's JSON."""
+    import io
+
+    from sahel_reader.story.sentence_links import link_json
+
+    written = io.StringIO()
+    seed_story.write_json(written)
+    encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
+    expected = ",".join("\n " + encode(link_json(link)) for link in seed_story.sentence_links)
+    assert expected and written.getvalue().split('"sentence_links": [', 1)[1] == expected + "\n]\n}\n"

@@ -1,4 +1,4 @@
-"""The ``sahel-reader`` command: the reader, ``claims`` and (later) ``export``.
+"""The ``sahel-reader`` command: the reader, and ``claims``, ``timeline`` and ``export``.
 
 Exit status: 0 on success, 1 when some input could not be read, 2 on bad usage (argparse).
 """
@@ -15,7 +15,6 @@ from pathlib import Path
 
 from sahel_reader import __version__
 
-_SUBCOMMANDS = ("claims", "export")
 BUNDLED_TITLE = "Attack in Bamako, Mali, September 2024 (the bundled example story)"
 _ALLOW_OUTSIDE_HELP = "read the files a story manifest or session names outside its own folder"
 
@@ -32,6 +31,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
     if args and args[0] == "export":
         return _export(args[1:])
+    if args and args[0] == "timeline":
+        return _timeline(args[1:])
     return _reader(args)
 
 
@@ -41,24 +42,64 @@ def _claims(argv: list[str]) -> int:
         description="Print the figures and quotations of the reports and the facts they share.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="reports (.txt .md .html), folders of reports or a story manifest (.yaml); "
-                             "default: the bundled Bamako story")
-    parser.add_argument("--json", action="store_true", help="print the JSON of DESIGN.md instead of a table")
+                        help="reports (.txt .md .html), folders of reports, a story manifest (.yaml) or web "
+                             "addresses of reports; default: the bundled Bamako story")
+    parser.add_argument("--json", action="store_true", help="print the JSON of docs/claims-json.md instead of a table")
+    _add_fetching_options(parser)
     parser.add_argument("--allow-outside", action="store_true", help=_ALLOW_OUTSIDE_HELP)
     options = parser.parse_args(argv)
 
     from sahel_reader.story.analysis import analyse
     from sahel_reader.story.documents import bundled_seed_paths, load_paths
 
-    loaded = load_paths(options.paths or bundled_seed_paths(), allow_outside=options.allow_outside)
+    paths, fetch_failed = _fetch_addresses(parser, options)
+    if paths is None:
+        return 1
+    loaded = load_paths(paths or bundled_seed_paths(), allow_outside=options.allow_outside, fetch=True,
+                        on_fetched=_FetchProgress())
     _report_problems(loaded)
-    story = analyse(loaded.documents, loaded.title or (None if options.paths else BUNDLED_TITLE))
+    story = analyse(loaded.documents, loaded.title or (None if paths else BUNDLED_TITLE))
     if options.json:
         story.write_json(sys.stdout, ascii_only=not _writes_utf8(sys.stdout))
     else:
         from sahel_reader.story.table import render_table
 
         sys.stdout.write(render_table(story, shutil.get_terminal_size((100, 24)).columns))
+    return 1 if loaded.errors or fetch_failed else 0
+
+
+def _timeline(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="sahel-reader timeline",
+        description="Print each fact's versions in the order the reports were published, marking the later "
+                    "figures that update earlier ones and the contradictions within an hour.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="reports, folders of reports, a story folder or manifest; default: the bundled story")
+    parser.add_argument("--fact", metavar="TEXT", help="only the facts whose label holds TEXT (\"death toll\")")
+    parser.add_argument("--json", action="store_true", help="print the timelines as JSON (docs/claims-json.md)")
+    parser.add_argument("--allow-outside", action="store_true", help=_ALLOW_OUTSIDE_HELP)
+    options = parser.parse_args(argv)
+
+    import json
+
+    from sahel_reader.story.analysis import analyse
+    from sahel_reader.story.documents import bundled_seed_paths, load_paths
+    from sahel_reader.story.table import render_timelines
+    from sahel_reader.story.timeline import story_timelines
+
+    loaded = load_paths(options.paths or bundled_seed_paths(), allow_outside=options.allow_outside, fetch=True,
+                        on_fetched=_FetchProgress())
+    _report_problems(loaded)
+    story = analyse(loaded.documents, loaded.title or (None if options.paths else BUNDLED_TITLE))
+    timelines = [timeline for timeline in story_timelines(story)
+                 if not options.fact or options.fact.lower() in timeline.cluster.label.lower()]
+    if options.json:
+        json.dump({"title": story.title, "timelines": [timeline.to_json() for timeline in timelines]}, sys.stdout,
+                  ensure_ascii=not _writes_utf8(sys.stdout), indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(render_timelines(story, timelines, shutil.get_terminal_size((100, 24)).columns))
     return 1 if loaded.errors else 0
 
 
@@ -117,6 +158,7 @@ def _reader(argv: list[str]) -> int:
     parser.add_argument("--embed", action="store_true",
                         help="save the reports' texts inside the session file, so it can be sent as one file")
     parser.add_argument("--allow-outside", action="store_true", help=_ALLOW_OUTSIDE_HELP + " (else the reader asks)")
+    _add_fetching_options(parser)
     options = parser.parse_args(argv)
 
     from sahel_reader.story.seeds import bundled_seed_paths
@@ -126,16 +168,109 @@ def _reader(argv: list[str]) -> int:
         from sahel_reader.story.documents import is_session_file  # yaml, only when it can matter
 
         sessions = [p for p in options.paths if is_session_file(p)]
-    if sessions and len(options.paths) > 1:
+    if sessions and (len(options.paths) > 1 or options.urls):
         parser.error("a session file opens alone: it names its own reports")
+    given, _ = _fetch_addresses(parser, options)
+    if given is None:
+        return 1
     from sahel_reader.tui.app import SahelReaderApp
 
-    paths = [str(p) for p in options.paths or bundled_seed_paths()]
+    paths = [str(p) for p in given or bundled_seed_paths()]
     session = Path(sessions[0]) if sessions else None
-    app = SahelReaderApp(paths, None if options.paths else BUNDLED_TITLE, session, embed=options.embed,
+    app = SahelReaderApp(paths, None if given else BUNDLED_TITLE, session, embed=options.embed,
                          allow_outside=options.allow_outside)
     app.run()
     return app.return_code or 0
+
+
+def _add_fetching_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--urls", metavar="FILE", action="append", default=[],
+                        help="fetch the web addresses listed in FILE, one a line (# starts a comment)")
+    parser.add_argument("--into", metavar="DIR",
+                        help="keep fetched pages in the story folder DIR (default: a new folder named after the "
+                             "story, in the working folder); an existing story folder grows")
+
+
+def _fetch_addresses(parser: argparse.ArgumentParser, options: argparse.Namespace) -> tuple[list[str] | None, bool]:
+    """The paths to open once the web addresses among them are fetched into a story folder.
+
+    Returns None when nothing could be fetched and nothing else was given (each failure said), and
+    whether any page failed. The story folder replaces the addresses in the paths, so what opens is
+    what reopens offline.
+    """
+    from sahel_reader.story.story_folder import looks_like_url
+
+    urls = [path for path in options.paths if looks_like_url(path)]
+    for listing in options.urls:
+        urls += _read_url_list(parser, listing)
+    files = [path for path in options.paths if not looks_like_url(path)]
+    if not urls:
+        if options.into:
+            parser.error("--into says where fetched pages go: give web addresses (or --urls FILE) too")
+        return files, False
+    from sahel_reader.highlighters.safety import printable
+    from sahel_reader.story.story_folder import StoryFolderError, default_story_folder, fetch_reports, keep_reports
+
+    unique = list(dict.fromkeys(urls))
+    print(f"sahel-reader: fetching {len(unique)} page{'s' * (len(unique) != 1)}, one at a time per site…",
+          file=sys.stderr)
+    reports, failures = fetch_reports(unique, _FetchProgress(len(unique)))
+    for failure in failures:
+        print(f"sahel-reader: {printable(str(failure))}", file=sys.stderr)
+    if not reports:
+        return (files or None), True
+    folder = Path(options.into) if options.into else default_story_folder(reports, Path.cwd())
+    try:
+        keep_reports(folder, reports)
+    except StoryFolderError as error:
+        print(f"sahel-reader: {printable(str(error))}", file=sys.stderr)
+        return None, True
+    shown = printable(os.path.relpath(folder) if folder.resolve().is_relative_to(Path.cwd()) else str(folder))
+    print(f"sahel-reader: {len(reports)} report{'s' * (len(reports) != 1)} kept in {shown}; "
+          f"it reopens offline with: sahel-reader {shown}", file=sys.stderr)
+    return [str(folder), *files], bool(failures)
+
+
+def _read_url_list(parser: argparse.ArgumentParser, listing: str) -> list[str]:
+    from sahel_reader.story.story_folder import looks_like_url
+
+    try:
+        lines = Path(listing).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        parser.error(f"{listing}: the list of addresses cannot be read ({getattr(error, 'strerror', None) or error})")
+    urls = []
+    for number, line in enumerate(lines, start=1):
+        line = line.split("#", 1)[0].strip() if line.lstrip().startswith("#") else line.strip()
+        if not line:
+            continue
+        if not looks_like_url(line):
+            parser.error(f"{listing}, line {number}: not a web address (http:// or https://): {line[:80]}")
+        urls.append(line)
+    return urls
+
+
+class _FetchProgress:
+    """One line on standard error as each page arrives or fails (called from fetching threads)."""
+
+    def __init__(self, total: int | None = None) -> None:
+        import threading
+
+        self._lock = threading.Lock()
+        self._done = 0
+        self._total = total
+
+    def __call__(self, url: str, result: object) -> None:
+        from sahel_reader.highlighters.safety import printable
+        from sahel_reader.story.story_folder import FetchedReport
+
+        with self._lock:
+            self._done += 1
+            count = f"[{self._done}/{self._total}]" if self._total else f"[{self._done}]"
+            if isinstance(result, FetchedReport):
+                about = " · ".join(part for part in (result.article.outlet, result.article.title) if part)
+                print(f"sahel-reader: {count} {printable(url)}  {printable(about[:100])}", file=sys.stderr)
+            else:
+                print(f"sahel-reader: {count} {printable(url)}  failed", file=sys.stderr)
 
 
 def _writes_utf8(stream) -> bool:

@@ -13,7 +13,7 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -24,11 +24,13 @@ from sahel_reader.highlighters.boilerplate import (
 )
 from sahel_reader.highlighters.sentences import split_sentences
 
+from .atomic import write_atomically
 from .decoding import Refused, decode, refuse_binary
 from .headers import read_header
 from .model import Document, LoadError, LoadResult
 from .safe_yaml import YamlProblem, parse_yaml
 from .seeds import bundled_seed_paths  # noqa: F401  (imported from here by many)
+from .story_folder import MANIFEST_NAME, fetch_reports, looks_like_url, page_file_name
 
 REPORT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 MANIFEST_SUFFIXES = frozenset({".yaml", ".yml"})
@@ -56,23 +58,41 @@ def is_session_file(path: str | Path) -> bool:
     return isinstance(data, dict) and SESSION_KEY in data
 
 
-def load_paths(paths: Sequence[str | Path], *, allow_outside: bool = False) -> LoadResult:
+OnFetched = Callable[[str, object], None]
+"""Told of each page a manifest names by address only as its fetch ends: the address, then the
+fetched report or the failure (called from fetching threads)."""
+
+
+def load_paths(paths: Sequence[str | Path], *, allow_outside: bool = False,
+               fetch: bool = False, on_fetched: OnFetched | None = None) -> LoadResult:
     """Load every report the paths name; a bad path becomes a LoadError, never an exception.
 
     A story manifest may come from anyone: the files it names outside its own folder are read only
     with ``allow_outside``, else refused and listed in ``outside`` for the caller to ask about.
+    A report it names by address only (``url:`` without ``path:``) is read from the page kept in
+    its folder; with ``fetch``, a page not kept yet is fetched and kept there first.
     """
     result = LoadResult()
     for given in paths:
         path = Path(given)
-        if _is_folder(path):
+        if _is_folder(path) and _is_manifest_file(path / MANIFEST_NAME):
+            _load_manifest(path / MANIFEST_NAME, result, allow_outside, fetch, on_fetched)
+        elif _is_folder(path):
             _load_folder(path, result)
         elif path.suffix.lower() in MANIFEST_SUFFIXES:
-            _load_manifest(path, result, allow_outside)
+            _load_manifest(path, result, allow_outside, fetch, on_fetched)
         else:
             _load_into(result, path)
     _make_ids_unique(result.documents)
     return result
+
+
+def _is_manifest_file(path: Path) -> bool:
+    """A story folder's own manifest: with one, the folder is read as the story it describes."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def _is_folder(path: Path) -> bool:
@@ -123,8 +143,9 @@ def _load_folder(folder: Path, result: LoadResult) -> None:
         _load_into(result, report)
 
 
-def _load_manifest(manifest: Path, result: LoadResult, allow_outside: bool) -> None:
-    """A story manifest: a title and reports listed with paths relative to the manifest."""
+def _load_manifest(manifest: Path, result: LoadResult, allow_outside: bool, fetch: bool = False,
+                   on_fetched: OnFetched | None = None) -> None:
+    """A story manifest: a title and reports listed with paths relative to the manifest, or addresses."""
     try:
         data = _read_yaml(manifest)
         if isinstance(data, dict) and SESSION_KEY in data:
@@ -136,9 +157,20 @@ def _load_manifest(manifest: Path, result: LoadResult, allow_outside: bool) -> N
         return
     if result.title is None and data.get("title") is not None:
         result.title = str(data["title"])
+    failed = _fetch_missing_pages(manifest, data["reports"], on_fetched) if fetch else {}
     for number, entry in enumerate(data["reports"], start=1):
+        url_only = _url_only(entry)
+        if url_only and url_only in failed:
+            result.errors.append(LoadError(url_only, failed[url_only]))
+            continue
+        if url_only:
+            entry = {**entry, "path": page_file_name(url_only)}
+            if not (manifest.parent / entry["path"]).exists():
+                result.errors.append(LoadError(url_only, f"{url_only}: not fetched yet; the reader fetches it"
+                                                         " when it opens the story."))
+                continue
         if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
-            _refuse(result, manifest, f"report {number} in the list has no 'path'.")
+            _refuse(result, manifest, f"report {number} in the list has no 'path' (nor a 'url' to fetch).")
             continue
         if "\x00" in entry["path"]:
             _refuse(result, manifest, f"report {number} in the list has a path with a NUL byte in it, which"
@@ -152,6 +184,35 @@ def _load_manifest(manifest: Path, result: LoadResult, allow_outside: bool) -> N
             continue
         overrides = {key: str(entry[key]) for key in _MANIFEST_FIELDS if entry.get(key) is not None}
         _load_into(result, report, overrides)
+
+
+def _url_only(entry: object) -> str | None:
+    """The address of a manifest entry that names a page by its address only, else None."""
+    if isinstance(entry, dict) and entry.get("path") is None and isinstance(entry.get("url"), str) \
+            and looks_like_url(entry["url"]):
+        return entry["url"]
+    return None
+
+
+def _fetch_missing_pages(manifest: Path, entries: list, on_fetched: OnFetched | None) -> dict[str, str]:
+    """Fetch the pages the manifest names by address that its folder does not keep yet.
+
+    Returns the failures, address to sentence. The pages are kept under names made from their
+    addresses (``page_file_name``), so the manifest itself is never rewritten.
+    """
+    missing = [url for entry in entries if (url := _url_only(entry))
+               and not (manifest.parent / page_file_name(url)).exists()]
+    if not missing:
+        return {}
+    reports, failures = fetch_reports(missing, on_fetched, one_per_article=False)
+    failed = {failure.url: str(failure) for failure in failures}
+    for report in reports:
+        try:
+            write_atomically(manifest.parent / page_file_name(report.page.url), report.page.html, mode=0o644)
+        except OSError as error:
+            failed[report.page.url] = (f"{report.page.url}: the page cannot be kept in {_shown(manifest.parent)}"
+                                       f" ({error.strerror or error}).")
+    return failed
 
 
 def _inside(path: Path, folder: Path) -> bool:

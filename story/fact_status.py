@@ -70,7 +70,7 @@ def fact_status(group: list[Claim], rates: dict[tuple[str, str], float] | None =
                 interval = (interval[0] * rate * (1 - CURRENCY_SHARE), interval[1] * rate * (1 + CURRENCY_SHARE))
                 scale = f"currency {main_currency}"
         elif mixed_units and claim.qualifier == "exact":
-            interval = _with_rounding(claim, interval)
+            interval = with_rounding(claim, interval)
         by_scale[scale].append((claim.doc, interval))
     return "conflict" if any(_disjoint_across_reports(items) for items in by_scale.values()) else "agree"
 
@@ -121,7 +121,7 @@ def _round_place(value: float) -> float:
     return place
 
 
-def _with_rounding(claim: Claim, interval: tuple[float, float]) -> tuple[float, float]:
+def with_rounding(claim: Claim, interval: tuple[float, float]) -> tuple[float, float]:
     """An exact figure converted from another unit allows the rounding of what was written: "6 miles"
     is 5.5 to 6.5 miles, "60 km" 55 to 65 km."""
     written = _SIGNIFICANT.search(claim.text)

@@ -87,5 +87,6 @@ def shown_time(published: str | None) -> str | None:
     shown = f"{day.day} {_MONTH_ABBREVIATIONS[day.month - 1]} {day.year}"
     if "T" in published:
         time = published.split("T", 1)[1]
-        shown += f" {time[:5]}" + (f" {time[5:]}" if len(time) > 5 and time[5] in "+-" else "")
+        zone = next((time[at:] for at in range(5, len(time)) if time[at] in "+-Z"), "")
+        shown += f" {time[:5]}" + (f" {'+00:00' if zone == 'Z' else zone}" if zone else "")
     return shown

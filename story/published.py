@@ -16,6 +16,7 @@ from sahel_reader.highlighters.clock import DAYLIGHT_ZONES, format_offset
 from sahel_reader.highlighters.numbers import find_figures
 
 from .claims import Claim
+from .html import iso_minute
 from .model import Document
 
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/-](\d\d)(?:[/-](\d\d))?(?!\d)")
@@ -24,6 +25,8 @@ _YEAR = re.compile(r"^(\d{4})")
 
 def publication_time(document: Document, claims: list[Claim]) -> str | None:
     """The report's publication time as ISO 8601, or None when nothing in or about it says."""
+    if document.date and (moment := iso_minute(document.date)):
+        return moment  # a web page's metadata or a fetched story's manifest: already exact
     if document.date:
         figures = find_figures(str(document.date))
         dates = [f.when for f in figures if f.quantity in ("date", "year") and f.when]

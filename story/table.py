@@ -1,10 +1,12 @@
-"""The readable table of ``sahel-reader claims``: each fact, what each report says of it, agree or conflict."""
+"""The readable tables of ``sahel-reader claims`` (each fact, what each report says of it, agree or
+conflict) and ``sahel-reader timeline`` (each fact's versions in publication order, and their updates)."""
 
 from __future__ import annotations
 
 from sahel_reader.highlighters.safety import one_line
 
 from .analysis import Story
+from .timeline import FactTimeline, timeline_rows
 
 _HEDGES = {"exact": "", "approx": "≈", "lower": ">", "upper": "<", "range": "range", "vague": "vague"}
 
@@ -43,6 +45,27 @@ def render_table(story: Story, width: int = 100) -> str:
                 lines.append(_fit(prefix + _describe(claim), width))
     if not story.clusters:
         lines += ["", "No fact is reported by more than one report."]
+    return "\n".join(one_line(line) for line in lines) + "\n"
+
+
+def render_timelines(story: Story, timelines: list[FactTimeline], width: int = 100) -> str:
+    """Each fact's versions by publication time, report by report, with the change each makes."""
+    width = max(60, width)
+    lines = [story.title or "Story", "How each fact changed: versions in publication order; ↑ ↓ an update on an "
+             "earlier report, ≠ a contradiction within the hour."]
+    for timeline in timelines:
+        mark = "≠ CONFLICT" if timeline.cluster.status == "conflict" else "= agree"
+        updates = len(timeline.updates)
+        heading = timeline.cluster.label + (f"  ·  {updates} update{'s' * (updates != 1)}" if updates else "")
+        lines += ["", _fit(heading, width - len(mark) - 1).ljust(width - len(mark)) + mark]
+        rows = timeline_rows(timeline)
+        when_width = max(len(row[0]) for row in rows)
+        name_width = min(24, max(len(one_line(row[1])) for row in rows))
+        for when, name, figure, change in rows:
+            line = f"  {when:<{when_width}}  {_fit(one_line(name), name_width):<{name_width}}  {figure:<20}"
+            lines.append(_fit(f"{line}  {change}".rstrip(), width))
+    if not timelines:
+        lines += ["", "No fact is given by two reports whose publication times are known."]
     return "\n".join(one_line(line) for line in lines) + "\n"
 
 

@@ -250,7 +250,7 @@ def test_manifest_report_that_is_missing_is_one_error_and_the_rest_load(tmp_path
     assert [document.id for document in result.documents] == ["ok"]
     assert [error.message for error in result.errors] == [
         f"{tmp_path / 'gone.txt'}: file not found.",
-        f"{manifest}: report 3 in the list has no 'path'.",
+        f"{manifest}: report 3 in the list has no 'path' (nor a 'url' to fetch).",
     ]
 
 
@@ -424,7 +424,7 @@ def test_html_page_gives_only_the_article(tmp_path: Path) -> None:
     assert document.id == "sahel-daily"
     assert document.title == "Dozens killed in Bamako attack"
     assert document.title_span == (0, len(document.title))
-    assert (document.outlet, document.date) == ("Sahel Daily", "2024-09-19")
+    assert (document.outlet, document.date) == ("Sahel Daily", "2024-09-19T08:30+00:00")  # the minute its metadata gives
     assert document.url == "https://www.saheldaily.example/2024/09/bamako-attack"
     assert document.sources == ["AFP"]
     assert document.sentences

@@ -108,7 +108,10 @@ class ReaderScreen(PaneRow, Annotating, Keeping, Searching, Screen):
         count = len(self.paths)
         self.post_message(LoadProgress(f"Reading {count} path{'s' if count != 1 else ''}…"))
 
-        loaded = load_paths(self.paths, allow_outside=allow_outside)
+        def fetched(url: str, _result: object) -> None:  # a page a manifest names by address only
+            self.post_message(LoadProgress(f"Fetched {url}"))
+
+        loaded = load_paths(self.paths, allow_outside=allow_outside, fetch=True, on_fetched=fetched)
         title = loaded.title or self.story_title
         if len(loaded.documents) > MOUNTED_PANES:
             # Many reports take seconds to link: show their texts first, to be read meanwhile.

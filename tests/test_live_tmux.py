@@ -1,0 +1,40 @@
+"""A live story in the real command, in tmux: reports fetched from web addresses (a server on 127.0.0.1
+that the test starts) open in the reader, and the story folder they were kept in reopens offline."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from tmux_driver import Tmux, start
+from web_pages import PageServer, article_pages, html_route
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+@pytest.fixture
+def tmux():
+    session = Tmux()
+    session.keep_alive()
+    yield session
+    session.close()
+
+
+def test_ten_web_pages_open_in_the_reader_and_their_story_folder_reopens_offline(tmux, tmp_path):
+    pages = article_pages()
+    folder = tmp_path / "bamako"
+    with PageServer({path: html_route(body) for path, body in pages.items()}) as server:
+        urls = [server.url(path) for path in sorted(pages)]
+        start(tmux, "--into", str(folder), *urls, env={"NO_PROXY": "*", "no_proxy": "*"})
+        online = tmux.wait_for("sentence 1/14")
+    assert "Attack in Bamako: report 1 — 10 reports" in online
+    assert "Sahel Wire" in online and "sahel-wire" in online  # the outlet in the title, its id in the status bar
+    tmux.keys("q")
+    tmux.wait_for("EXITED 0")
+
+    start(tmux, str(folder), name="offline")  # the server is gone
+    offline = tmux.wait_for("sentence 1/14", name="offline")
+    assert offline.splitlines()[:3] == online.splitlines()[:3]
+    assert offline.splitlines()[-3:] == online.splitlines()[-3:]
+    tmux.keys("q", name="offline")
+    tmux.wait_for("EXITED 0", name="offline")

@@ -1,0 +1,340 @@
+"""Who a speaker mention stands for: the fullest name a report gives a person or a body.
+
+Built from general English conventions, not from any report: titles and roles stand before a
+name ("Sheriff Robert Pickell", "Ryan's spokeswoman, AshLee Strong") and are not part of it; a
+person is named in full once and by surname after ("Mr. Kiir" is Salva Kiir); a definite role
+("the doctor") stands for the person the report gave that role ("Ema Suryani, a doctor at ..."),
+"the agency" for the agency it named, "the statement" for whoever issued it; he and she stand
+for the nearest person named before whose title or role does not rule them out. Places ("In Suka
+Makmur"), organisations and dates are not people.
+
+``People`` answers for one report and remembers what it looked up (the forms of each surname),
+since a report names the same few people again and again.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .speech import Mention, noun_phrase_at, subject_before
+
+_TITLES = frozenset(
+    "mr mrs ms miss mx dr prof sen rep gov gen lt col maj capt cpt sgt cpl pvt adm cmdr brig rev "
+    "fr pres hon supt insp det amb president vice prime minister secretary general lieutenant "
+    "colonel major captain sergeant admiral commander chief officer judge justice mayor sheriff "
+    "undersheriff deputy king queen prince princess pope father reverend rabbi imam sheikh "
+    "ambassador chancellor speaker chairman chairwoman chair director inspector superintendent "
+    "detective attorney commissioner governor senator representative congressman congresswoman "
+    "councilman councilwoman spokesman spokeswoman spokesperson professor doctor foreign interior "
+    "defence defense finance health army navy police staff executive former acting interim "
+    "assistant senior top democrat democrats republican republicans democratic gop independent "
+    "conservative labour liberal tory sir dame lord lady emir sultan leader candidate nominee "
+    "founder ceo cfo coach manager editor anchor host analyst economist strategist adviser advisor "
+    "aide lawyer pastor bishop cardinal secretary-general under-secretary-general director-general "
+    "attorney-general governor-general".split()
+)
+"""Words that stand before a name without being part of it."""
+_NOT_PEOPLE = frozenset(
+    "community states department ministry university news agency council party army police court "
+    "committee times post journal network corp corporation inc ltd group association institute "
+    "foundation center centre union commission office bank company service services force forces "
+    "navy government organization organisation nations alliance front movement board press radio "
+    "television tv house senate congress parliament assembly republic kingdom county city street "
+    "avenue road province state region district island islands airport hospital school college "
+    "church mosque hotel station market square park river mountain valley bay gulf sea ocean "
+    "coast desert campaign administration accounting advisors partners associates monday tuesday "
+    "wednesday thursday friday saturday sunday january february march april june july august "
+    "september october november december".split()
+)
+"""Words that make a capitalised run an organisation, a place or a date rather than a person."""
+_FUNCTION_WORDS = frozenset(
+    "the a an and or but in on at of for to by with from as if when while after before since "
+    "this that these those it its he she they we i you his her their our my there here then so "
+    "yet also not no all some many most both each every one what who why how where which".split()
+)
+_LEADING_WORDS = _TITLES | _FUNCTION_WORDS
+_PARTICLES = frozenset("de del della di da dos das du van von der den bin ibn al el le la st".split())
+_FEMALE = frozenset(
+    "mrs ms miss madam lady queen princess dame spokeswoman chairwoman congresswoman "
+    "councilwoman businesswoman woman mother wife daughter sister actress widow grandmother girl".split()
+)
+_MALE = frozenset(
+    "mr sir lord king prince spokesman chairman congressman councilman businessman man father "
+    "husband son brother widower grandfather boy".split()
+)
+_BODIES = frozenset(
+    "agency newspaper paper daily ministry company firm group network channel station broadcaster "
+    "outlet organization organisation union party government army military police department "
+    "office committee council court campaign university institute hospital website service".split()
+)
+"""Roles held by an organisation: "the agency" is the agency the report named (IRNA)."""
+_DOCUMENTS = frozenset(
+    "statement report letter email e-mail memo editorial release communique communiqué post tweet "
+    "video ad advertisement study survey poll paper article book website note message filing "
+    "complaint lawsuit ruling order transcript speech".split()
+)
+"""Things that speak for whoever issued them: "the statement" said what its author said."""
+_PRONOUNS = frozenset("he she they it we i".split())
+_WORD = re.compile(r"[\w’'-]+\.?")
+_PARTICLE_PATTERN = r"(?:de|del|da|di|dos|du|van|von|der|bin|ibn|al|el|le|la)(?=\s+[A-Z])"
+_NAME_RUN = re.compile(
+    rf"(?<![\w’'.&-])(?:[A-Z][\w’'-]*\.?|{_PARTICLE_PATTERN})(?:[^\S\n]+(?:[A-Z][\w’'-]*\.?|{_PARTICLE_PATTERN}))*"
+)
+_OF_PLACE = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]")
+_PERSON_WORD = re.compile(r"[A-Z][a-z’'-]+\w*")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|of|into)\s$", re.IGNORECASE)
+_ROLE = re.compile(r"(?:the|this|that|its|his|her|their)\s(?:[\w’'-]+\s){0,3}(?P<role>[a-z][\w-]+)$", re.I)
+_DOCUMENT_AUTHOR = re.compile(r"\s+(?:from|by|of)\s+", re.I)
+_DOCUMENT_PRONOUN = re.compile(r"\s(?P<who>he|she|they|it)\s+(?:issued|released|sent|posted|published|wrote|made|signed)\b")
+_ISSUED = re.compile(
+    r"\b(?:issued|released|sent|posted|published|put\s+out|wrote|made|read\s+out)\s+(?:a|an|the|its|his|her|their)"
+    r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>[\w-]+)\b")
+_REACH = 1500
+"""How far back, in characters, a pronoun looks for the person it stands for."""
+_ROLE_REACH = 6000
+"""How far back a role looks for the name its holder was given."""
+
+
+class Person:
+    """A speaker as named: the name (or description) and whether it is a person, with a gender
+    where a title or role tells it ("f", "m")."""
+
+    __slots__ = ("name", "person", "gender")
+
+    def __init__(self, name: str, person: bool, gender: str | None = None) -> None:
+        self.name, self.person, self.gender = name, person, gender
+
+
+class People:
+    """The people and bodies one report names, looked up on demand."""
+
+    __slots__ = ("text", "_forms")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._forms: dict[str, list[tuple[int, str]]] = {}
+
+    def describe(self, mention: Mention) -> Person:
+        """What a speaker mention names, as written, and whether that looks like a person."""
+        text = self.text
+        head = text[mention.start:mention.head_end]
+        lowered = head.lower()
+        if lowered in _PRONOUNS:
+            return Person(head, lowered in ("he", "she"), {"she": "f", "he": "m"}.get(lowered))
+        name = name_in(text, mention.start, mention.head_end, at_end=True)
+        if name is None and mention.end > mention.head_end:
+            name = name_in(text, mention.head_end, mention.end)
+        gender = _gender(text[mention.start:mention.end])
+        if name is not None and lowered.startswith("the ") and text[name[0] - 4:name[0]].lower() == "the ":
+            name = None  # "The Hill", "the Post": a title, not a person
+        if name is not None and is_person_name(text[name[0]:name[1]]):
+            return Person(text[name[0]:name[1]], True, gender)
+        return Person(head, False, gender)
+
+    def fullest(self, name: str, before: int) -> str:
+        """The longest form the report gives a person called ``name`` ("Kiir" → "Salva Kiir"):
+        the nearest full mention before ``before``, else the first after it."""
+        words = name.split()
+        surname = words[-1]
+        if len(words) > 1 and _bare(words[0]) not in _TITLES or len(surname) < 2 or not surname[0].isupper():
+            return name  # named in full already
+        forms = self._forms_of(surname)
+        earlier = [form for position, form in forms if position < before]
+        later = [form for position, form in forms if position >= before]
+        for form in earlier[-1:] + later[:1]:
+            if len(form) > len(name) and _agrees(name, form):
+                return form
+        return name
+
+    def holder(self, description: str, before: int) -> Person | None:
+        """Who a definite role or document stands for: "the doctor", "the agency", "the statement"."""
+        role = _ROLE.match(description)
+        if role is None:
+            return None
+        noun = role.group("role").lower()
+        if noun in _DOCUMENTS:
+            return self._author(noun, before)
+        for match in reversed(list(re.finditer(rf"\b{re.escape(noun)}\b", self.text[max(0, before - _ROLE_REACH):before], re.I))):
+            offset = max(0, before - _ROLE_REACH)
+            name = self._name_beside(offset + match.start(), offset + match.end(), body=noun in _BODIES)
+            if name:
+                return Person(name, noun not in _BODIES)
+        return None
+
+    def nearest(self, position: int, gender: str | None, recent: list[tuple[int, Person]]) -> Person | None:
+        """The nearest person named before ``position`` whose gender, where known, fits."""
+        text = self.text
+        runs = list(_NAME_RUN.finditer(text, max(0, position - _REACH), position))
+        spoken = [(offset, person) for offset, person in recent if person.person and offset < position]
+        while runs or spoken:
+            if spoken and (not runs or spoken[-1][0] >= runs[-1].start()):
+                candidate = spoken.pop()[1]
+            else:
+                candidate = self._person_in_run(runs.pop())
+            if candidate and (candidate.gender is None or gender is None or candidate.gender == gender):
+                return Person(self.fullest(candidate.name, position), True, gender)
+        return None
+
+    def _person_in_run(self, run: re.Match[str]) -> Person | None:
+        """The person a capitalised run names, if it names one ("Mr. Kiir", "Gerry Scherlinck")."""
+        text = self.text
+        every = list(_WORD.finditer(text, run.start(), run.end()))
+        words = _after_titles(every)
+        title = _bare(every[len(every) - len(words) - 1].group()) if 0 < len(words) < len(every) else ""
+        if not words or _PLACE_BEFORE.search(text, max(0, run.start() - 6), run.start()):
+            return None
+        name = text[words[0].start():_word_end(words[-1])]
+        if not is_person_name(name):
+            return None
+        if len(words) == 1 and title not in _TITLES:
+            following = _WORD.match(text, run.end() + 1)
+            if following and following.group().islower() and not following.group().endswith(("ed", "s")):
+                return None  # "Detroit broadcast stations": a modifier, not a person
+            if not any(" " in form for _, form in self._forms_of(name)):
+                return None
+        gender = "f" if title in _FEMALE else "m" if title in _MALE else _gender(text[max(0, run.start() - 40):run.start()])
+        return Person(name, True, gender)
+
+    def _name_beside(self, start: int, end: int, body: bool) -> str | None:
+        """A name next to a role word: "ROLE NAME", "ROLE, NAME," or "NAME, a ... ROLE"."""
+        text = self.text
+        after = None
+        if text[end:end + 1] == " ":
+            after = _NAME_RUN.match(text, end + 1)
+        elif text[end:end + 2] == ", ":
+            after = _NAME_RUN.match(text, end + 2)
+        if after:
+            name = name_in(text, after.start(), after.end())
+            if name and _fits(text[name[0]:name[1]], body):
+                return text[name[0]:name[1]]
+        comma = text.rfind(",", max(0, start - 80), start)
+        if comma > 0 and "." not in text[comma:start] and text.count(" ", comma, start) <= 8:
+            runs = list(_NAME_RUN.finditer(text, max(0, comma - 60), comma))
+            if runs and runs[-1].end() == comma:
+                name = name_in(text, runs[-1].start(), comma)
+                if name and _fits(text[name[0]:name[1]], body):
+                    return text[name[0]:name[1]]
+        return None
+
+    def _author(self, noun: str, before: int) -> Person | None:
+        """Who issued the document last mentioned before ``before`` ("X issued a statement")."""
+        text = self.text
+        start = max(0, before - _ROLE_REACH)
+        for issued in reversed(list(_ISSUED.finditer(text, start, before))):
+            if issued.group("noun").lower() == noun:
+                line_start = text.rfind("\n", 0, issued.start()) + 1
+                sentence_start = max(line_start, text.rfind(". ", 0, issued.start()) + 2)
+                mention = subject_before(text, sentence_start, issued.start())
+                if mention is not None:
+                    return self.describe(mention)
+        return None
+
+    def _forms_of(self, surname: str) -> list[tuple[int, str]]:
+        """Every capitalised run ending in ``surname`` that names a person, titles left out."""
+        if surname in self._forms:
+            return self._forms[surname]
+        text = self.text
+        forms = []
+        position = text.find(surname)
+        while position >= 0:
+            end = position + len(surname)
+            if (position == 0 or not text[position - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                line_start = text.rfind("\n", 0, position) + 1
+                runs = [r for r in _NAME_RUN.finditer(text, max(line_start, position - 80), end) if r.end() == end]
+                if runs:
+                    name = name_in(text, runs[-1].start(), end)
+                    if name and name[1] == end and is_person_name(text[name[0]:end]):
+                        forms.append((position, text[name[0]:end]))
+            position = text.find(surname, end)
+        self._forms[surname] = forms
+        return forms
+
+
+def document_author(text: str, mention: Mention) -> Mention | None:
+    """``a statement from the army``: the author named after a document, as written."""
+    head = text[mention.start:mention.head_end]
+    words = head.split()
+    if len(words) < 2 or words[1].lower().rstrip(",") not in _DOCUMENTS and words[-1].lower() not in _DOCUMENTS:
+        return None
+    pronoun = _DOCUMENT_PRONOUN.search(text, mention.start, mention.end)
+    if pronoun:  # "a statement he released"
+        return Mention(pronoun.start("who"), pronoun.end("who"), pronoun.end("who"))
+    joint = _DOCUMENT_AUTHOR.search(text, mention.start, mention.end)
+    if joint is None:
+        return None
+    return noun_phrase_at(text, joint.end(), mention.end + 80)
+
+
+def name_in(text: str, start: int, end: int, at_end: bool = False) -> tuple[int, int] | None:
+    """The offsets of the last name in ``text[start:end]``: a run of capitalised words after any
+    title ("Troy police Lt. Gerry Scherlinck" → "Gerry Scherlinck"); with ``at_end``, only a run
+    that ends the phrase, or stands before "of" a place ("Lucas Webber of Tech Against Terrorism")."""
+    best = None
+    for run in _NAME_RUN.finditer(text, start, end):
+        words = _after_titles(list(_WORD.finditer(text, run.start(), run.end())))
+        while words and _bare(words[-1].group()) in _PARTICLES:
+            words.pop()
+        if not words:
+            continue
+        name = (words[0].start(), _word_end(words[-1]))
+        of_place = at_end and _OF_PLACE.match(text, name[1], end)
+        if not at_end or of_place or not text[name[1]:end].strip(" .,"):
+            best = name
+            if of_place:
+                break
+    return best
+
+
+def _after_titles(words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The words of a capitalised run after its last title or possessive ("South Sudan's
+    President Salva Kiir" → "Salva Kiir"); none when it ends on one."""
+    last = -1
+    for index, word in enumerate(words):
+        text = word.group()
+        if _bare(text) in _LEADING_WORDS or text.endswith(("’s", "'s", "’", "s'")) and index < len(words) - 1:
+            last = index
+    if words and words[-1].group().endswith(("’s", "'s")):
+        return []
+    return words[last + 1:]
+
+
+def is_person_name(name: str) -> bool:
+    """Capitalised words, none of them an organisation, place or date word, not an acronym."""
+    words = [_bare(word) for word in name.split()]
+    if not words or name.isupper() or any(word in _NOT_PEOPLE for word in words):
+        return False
+    return len(words) >= 2 or bool(_PERSON_WORD.fullmatch(name))
+
+
+def _fits(name: str, body: bool) -> bool:
+    """A name that can hold a role: a body's (any name) or a person's (two words or more)."""
+    if body:
+        return not name.split()[0].lower() in _FUNCTION_WORDS
+    return " " in name and is_person_name(name)
+
+
+def _agrees(short: str, full: str) -> bool:
+    """Whether ``full`` ends like ``short`` and holds its other words ("Mr. Kiir", "Salva Kiir")."""
+    words = full.split()
+    return full.endswith(short.split()[-1]) and all(
+        word in words for word in short.split() if _bare(word) not in _TITLES)
+
+
+def _gender(phrase: str) -> str | None:
+    words = {_bare(word) for word in phrase.split()}
+    if words & _FEMALE:
+        return "f"
+    if words & _MALE:
+        return "m"
+    return None
+
+
+def _bare(word: str) -> str:
+    """The word lower-cased, without a final dot or comma or a possessive 's."""
+    word = word.lower().rstrip(".,")
+    return word[:-2] if word.endswith(("’s", "'s")) else word
+
+
+def _word_end(match: re.Match[str]) -> int:
+    word = match.group()
+    return match.end() - 1 if word.endswith(".") and len(word) > 3 and "." not in word[:-1] else match.end()

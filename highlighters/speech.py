@@ -1,0 +1,418 @@
+"""Speech tags: who a sentence says is speaking, as the words the text used and where they are.
+
+News English attributes speech in a handful of shapes, read here with small patterns around a
+reporting verb rather than a parser:
+
+* after the quotation: ``“…,” Sandalow said`` / ``“…,” said Cornell Belcher, a pollster`` /
+  ``“…,” Ryan's spokeswoman, AshLee Strong, said in a statement`` / ``“…” is one saying here`` no;
+* before it, the subject of the last reporting verb: ``Obama told a crowd in Columbus, “…”``,
+  ``X said Monday that the plan was “…”``; a participle (``saying``, ``adding``) takes the
+  subject of its clause; ``X was quoted as saying``;
+* a clause that ends on a colon: ``And Mr. Christie gloated: “…”``;
+* ``according to X``, and a source in brackets after a quotation (``“…” (Fox News article)``).
+
+Each answer is a ``Mention``: the offsets of the words naming the speaker (a name, a role, a
+pronoun, an organisation) with any apposition that may hold the name ("Ryan's spokeswoman,
+AshLee Strong"). Who that is, is the business of ``names``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .trie import word_alternatives
+
+_FINITE = (
+    "said says say told tells added adds noted notes stated acknowledged acknowledges claimed claims "
+    "warned warns explained explains insisted insists declared declares announced announces wrote "
+    "writes asked asks replied replies responded responds answered answers reaffirmed reaffirms "
+    "stressed stresses argued argues suggested suggests confirmed confirms affirmed urged urges "
+    "tweeted tweets posted observed observes remarked remarks commented comments emphasized "
+    "emphasised maintained maintains admitted admits conceded concedes recalled recalls promised "
+    "promises pledged vowed vows alleged concluded concludes reported reported denounced described "
+    "describes continued continues cautioned predicted predicts agreed agrees countered contended "
+    "contends complained complains joked jokes quipped boasted bragged lamented laments recounted "
+    "recounts testified shouted yelled cried exclaimed whispered mused wondered assured reiterated "
+    "reiterates repeated charged blasted slammed mocked retorted texted emailed proclaimed demanded "
+    "demands pleaded advised recommended estimated gloated boomed thundered scoffed snapped fumed "
+    "believes believed thinks thought reasoned echoed chimed interjected read reads called calls "
+    "dubbed labeled labelled termed branded tell write ask claim warn insist argue admit explain "
+    "suggest note add declare reply respond answer concede recall predict agree complain barked "
+    "groused griped grumbled muttered murmured sang sings chanted hailed touted decried derided "
+    "asserted asserts protested objected implored begged threatened swore proposed clarified "
+    "elaborated interrupted screamed revealed disclosed confessed opined informed briefed puts "
+    "posited posits"
+).split()
+_PARTICIPLES = (
+    "saying adding noting stating claiming warning insisting telling declaring describing writing "
+    "asking explaining arguing tweeting posting urging vowing predicting recalling complaining "
+    "acknowledging announcing quoting calling labeling labelling dubbing branding terming "
+    "characterizing praising criticizing blasting slamming mocking accusing"
+).split()
+FINITE_VERBS = frozenset([*_FINITE, "put", "issued", "released", "shot", "fired", "hit", "went", "pointed"])
+PARTICIPLES = frozenset(_PARTICIPLES)
+# Case-sensitive on purpose: "States" in "the United States" is not a verb.
+VERB = re.compile(
+    rf"(?<![\w’'-])(?:{word_alternatives(frozenset(_FINITE) | PARTICIPLES)}|put(?=\s+it\b)|(?:shot|fired|hit)(?=\s+back\b)|went(?=\s+on\b)|pointed(?=\s+out\b)"
+    r"|(?:issued|released)(?=\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:statement|communiqu|release)))\b(?![’'-]\w)")
+_PHRASAL = re.compile(r"[^\S\n]+(?:out|back|up|on|it)\b")  # pointed out, fired back, went on, put it
+_QUOTED_AS = re.compile(r"\b(?:was|were|is|are|been|be)\s+quoted\s+as\s+$")
+
+_PASSIVE = frozenset("was were is are be been being".split())
+_BEFORE_VERB = frozenset(
+    "has have had will would could should may might must did does do also later earlier then "
+    "further previously recently again repeatedly publicly openly firmly once already not never "
+    "reportedly allegedly often always simply just still only even flatly quickly".split()
+)
+"""Words between a subject and its verb: "Webber has also said"."""
+_BOUNDARY = re.compile(
+    r"[;:“”\"«»()\[\]]|''|\s[-–—]+\s|—|–"
+    r"|\b(?:that|but|because|while|whereas|although|though|when|after|before|since|if|as|so|where|and|or|what)\b",
+    re.I,
+)
+_DETERMINERS = frozenset(
+    "the a an another one some his her its their our my this that these those each both many "
+    "several two three four other any no every".split()
+)
+_COORDINATED = re.compile(r"\b(?:and|but|or|then)\s*$", re.I)
+_INTRO = frozenset(
+    "on in at after before when while as asked speaking late early earlier later last this "
+    "yesterday today however meanwhile still but and so then also now instead reached writing "
+    "responding during for from with by of to under over since until unlike like despite "
+    "following amid among according separately similarly moreover nevertheless indeed there "
+    "here once if although though because".split()
+)
+"""Words that open an adverbial phrase before a subject ("On Tuesday, ...", "When asked why, ...")."""
+NOT_A_SUBJECT = frozenset(
+    "and but or nor so yet then would will could should can may might must is was were are be been "
+    "has have had do does did to in on at for of with by from as that which who whom when while if "
+    "because not also just there here this these those its".split()
+)
+"""Words a speaker's name or description never starts with ("but said", "would be appropriate")."""
+_STOP = frozenset(
+    "in on at for from with during after before when while as who whom whose which that to via "
+    "because and but or than about last yesterday today tomorrow late early earlier later according "
+    "monday tuesday wednesday thursday friday saturday sunday into through over near is was were are "
+    "has have had will would can could should may might must did does do also just recently then "
+    "not never".split()
+)
+"""Words that end a noun phrase read forwards."""
+_IRREGULAR_PAST = frozenset(
+    "went made took gave came got saw knew felt left held kept brought began ran spoke met sent "
+    "built paid sat stood won lost led fought sought struck set cut became drew threw wore "
+    "chose broke rose fell hung shook".split()
+)
+_TOKEN = re.compile(r"[\w’'&.-]*[\w’']\.?|\w")
+_COMMA_OR_DASH = re.compile(r",|\s[-–—]+\s|—")
+_RELATIVE = re.compile(r"\s(?:who|whom|whose|which)\b")
+_LEADING = re.compile(r"[^\S\n]*,?[^\S\n]*")
+_ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
+_ACCORDING_STOP = frozenset("who which that when while as after before in on at during".split())
+_PAREN_SOURCE = re.compile(r"[^\S\n]*[(\[](?P<who>[A-Z][^()\[\]\n]{1,60})[)\]]")
+_QUOTED_AS_SAYING = re.compile(r"\b(?:was|were|is|are|been|be)\s+quoted\s+as\s+saying\b")
+_INTRODUCES = re.compile(r"[^\S\n]*(?:that\b|:|,?[^\S\n]*[“\"«])")
+"""What follows a verb that introduces the next quotation: "said that", "said:", "said “"."""
+_NAME_AT_END = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*(?:[^\S\n]+(?:[A-Z][\w’'.-]*|al|el|de|bin|van|von))+[^\S\n]*$")
+_PLACE_TAIL = re.compile(r"^(?:\s+(?:in|from|at|of|for|with|near)\s+(?:the\s+)?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*)*)+")
+"""Where a person is from or works, after their name or role: "one woman in Qeshm"."""
+_TO_LISTENER = frozenset("told tells tell asked asks ask informed briefed assured urged".split())
+"""Verbs whose object is the listener, not the speaker."""
+_PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
+_QUOTE_MARK = re.compile(r"[“”\"«»]|''")
+
+
+class Mention(NamedTuple):
+    """The words that name a speaker: ``text[start:end]``, the apposition included."""
+
+    start: int
+    end: int
+    head_end: int
+    """Where the head ends; after it, up to ``end``, comes the apposition."""
+
+
+def tag_after(text: str, end: int, limit: int, closes_sentence: bool = False) -> Mention | None:
+    """The speech tag after a quotation ending at ``end``, within ``text[end:limit]``.
+
+    ``, Webber said`` / ``, said Lucas Webber, an analyst`` / ``, X, a doctor, told AFP`` right
+    after it, or a clause closing its sentence: ``“…” would be right, Carson said after.``
+    ``closes_sentence``: the quoted words end with a full stop, so a tag that introduces the next
+    quotation ("“… this.” The army said “…”") is not this one's.
+    """
+    position = _LEADING.match(text, end, limit).end()
+    stop = _QUOTE_MARK.search(text, position, limit)
+    verb = next((v for v in VERB.finditer(text, position, stop.start() if stop else limit)
+                 if v.group() in FINITE_VERBS), None)
+    if verb is None:
+        quoted_as = _QUOTED_AS_SAYING.search(text, position, limit)
+        if quoted_as:
+            return valid(text, subject_before(text, position, quoted_as.start(), apposition_first=True))
+        return None
+    if closes_sentence and _INTRODUCES.match(text, verb.end(), limit + 1 if limit < len(text) else limit):
+        return None
+    if verb.start() == position:  # “…,” said X
+        return valid(text, noun_phrase_at(text, _skip_phrasal(text, verb.end(), limit), limit))
+    adjacent = valid(text, subject_before(text, position, verb.start(), apposition_first=True))
+    if adjacent is not None:
+        return adjacent
+    comma = text.rfind(",", position, verb.start())
+    if comma < 0:
+        return None
+    if not text[comma + 1:verb.start()].strip():
+        return valid(text, noun_phrase_at(text, _skip_phrasal(text, verb.end(), limit), limit))
+    return valid(text, subject_before(text, comma + 1, verb.start()))
+
+
+def tag_before(text: str, start: int, quote: int) -> Mention | None:
+    """The speaker named in ``text[start:quote]``, the sentence before a quotation."""
+    verbs = [v for v in VERB.finditer(text, start, quote) if not _inside_quote(text, start, v.start())]
+    opening = text[start:verbs[-1].start()].rstrip()[-1:] if verbs else ""
+    if verbs and verbs[-1].group() in FINITE_VERBS and verbs[-1].group() not in _TO_LISTENER and opening in ",;:":
+        # "…, explained Rosenberg, “…”": the verb opens its clause, the speaker follows it
+        after = _skip_phrasal(text, verbs[-1].end(), quote)
+        inverted = noun_phrase_at(text, after, quote)
+        between = text[inverted.end:quote] if inverted is not None else ""
+        if inverted is not None and not between.strip(" ,:\n") and between.strip() and text[inverted.start].isupper():
+            return valid(text, inverted)
+    for verb in reversed(verbs):
+        quoted_as = _QUOTED_AS.search(text, max(start, verb.start() - 30), verb.start())
+        if quoted_as:
+            return valid(text, subject_before(text, start, quoted_as.start()))
+        if text[max(start, verb.start() - 3):verb.start()] == "to ":  # "interjected to say:"
+            return clause_subject(text, start, verb.start())
+        if verb.group() in PARTICIPLES:
+            with_subject = re.compile(r"\bwith\s+$").search(text, max(start, verb.start() - 60), verb.start())
+            if with_subject is None:
+                return clause_subject(text, start, verb.start())
+        return valid(text, subject_before(text, start, verb.start()))
+    if text[start:quote].rstrip().endswith(":"):
+        colon = text.rfind(":", start, quote)
+        return _name_before(text, start, colon) or clause_subject(text, start, colon)
+    if not verbs:  # "Moussa Faki Mahamat, the chairman of the Commission, “firmly condemned” …"
+        subject = valid(text, _head_and_apposition(text, start, len(text[:quote].rstrip(" ,"))))
+        if subject is not None and text[subject.head_end - 1].isalpha() and (
+                text[subject.start:subject.head_end].split()[-1][0].isupper()):
+            return subject
+    return None
+
+
+def _name_before(text: str, start: int, end: int) -> Mention | None:
+    """A name that ends right at ``end`` ("such as the prophetic Dr Azm Al Homoud:")."""
+    run = _NAME_AT_END.search(text, max(start, end - 80), end)
+    if run is None or len(run.group().split()) < 2 or run.group().split()[0].lower() in _INTRO:
+        return None
+    return phrase(text, run.start(), run.end())
+
+
+def according_to(text: str, start: int, end: int) -> Mention | None:
+    """``according to X`` in ``text[start:end]``: X, the last one before ``end``."""
+    found = None
+    for match in _ACCORDING.finditer(text, start, end):
+        stop = match.end()
+        for token in _TOKEN.finditer(text, match.end(), end):
+            gap = text[stop:token.start()]
+            if gap.strip() or token.group().lower() in _ACCORDING_STOP:
+                break
+            stop = token.end() if not token.group().endswith(".") or keeps_dot(token.group()) else token.end() - 1
+            if token.group().endswith(".") and not keeps_dot(token.group()):
+                break
+        found = phrase(text, match.end(), stop) or found
+    return found
+
+
+def parenthesised_source(text: str, end: int, limit: int) -> Mention | None:
+    """``“…” (Fox News article)`` / ``[WaPo.]``: a source named in brackets after a quotation."""
+    match = _PAREN_SOURCE.match(text, end, limit)
+    return phrase(text, match.start("who"), match.end("who")) if match else None
+
+
+def clause_subject(text: str, start: int, end: int) -> Mention | None:
+    """The subject of the clause ``text[start:end]``, past any opening phrase ("On Tuesday, X ...").
+
+    The clause's last comma-free stretch holds its verb: it opens with the subject ("Mr. Christie
+    gloated"), or with the verb after an apposition ("O'Malley, who ..., interjected to say"), and
+    then the subject is the first stretch that is not an opening phrase or an apposition.
+    """
+    segments = _segments(text, start, end)
+    if not segments:
+        return None
+    last_start, last_end = segments[-1]
+    first = _first_word(text, last_start, last_end)
+    while first is not None and first.group().lower() in ("and", "but", "so", "then", "yet", "also"):
+        first = _first_word(text, first.end(), last_end)
+    heads = [s for s in segments[:-1] if not _is_intro_segment(text, *s)]
+    if first is not None and not _is_verb(first.group()) and first.group().lower() not in _INTRO and not (
+            heads and first.group()[0].islower() and first.group().lower() not in _DETERMINERS):
+        return valid(text, noun_phrase_at(text, first.start(), last_end))
+    if not heads:
+        return None
+    head = noun_phrase_at(text, heads[0][0], heads[0][1])
+    if head is None or len(heads) == 1:
+        return valid(text, head)
+    return valid(text, phrase(text, head.start, heads[-1][1], head_end=head.end))
+
+
+def subject_before(text: str, start: int, verb_start: int, apposition_first: bool = False) -> Mention | None:
+    """The subject of the verb at ``verb_start``, read back to ``start``; None for a passive.
+
+    ``apposition_first``: the clause opens with the subject (a tag after a quotation), so a
+    subject followed by commas is a head with its apposition ("X, a doctor at Y, said").
+    """
+    end = _subject_end(text, start, verb_start)
+    if end is None:
+        return None
+    if apposition_first:
+        return _head_and_apposition(text, start, end)
+    coordinated = _COORDINATED.search(text, start, end)
+    if coordinated:  # "X lives in Y and wrote": the first verb's subject
+        return clause_subject(text, start, coordinated.start())
+    boundary = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        boundary = match.end()
+    segments = _segments(text, boundary, end)
+    if not segments:
+        return None
+    if text[start:end].rstrip().endswith(","):
+        heads = [s for s in segments if not _is_intro_segment(text, *s)]
+        if not heads:
+            return None
+        return phrase(text, heads[0][0], heads[-1][1], head_end=heads[0][1])
+    return phrase(text, *segments[-1])
+
+
+def _head_and_apposition(text: str, start: int, end: int) -> Mention | None:
+    """``X`` or ``X, a doctor at Y,`` filling ``text[start:end]``: the subject right after a quote."""
+    segments = _segments(text, start, end)
+    if not segments:
+        return None
+    head_start, head_end = segments[0]
+    head = noun_phrase_at(text, head_start, head_end)
+    rest = _PLACE_TAIL.sub("", _PARENTHESIS.sub("", text[head.end:head_end])).strip(" .") if head else ""
+    if rest.startswith("and ") and head is not None:  # "the senator and Democratic candidate"
+        more = noun_phrase_at(text, text.find(rest, head.end) + 4, head_end)
+        if more is not None and not text[more.end:head_end].strip(" ."):
+            head, rest = Mention(head.start, more.end, more.end), ""
+    if head is None or rest or _BOUNDARY.search(text, head_start, head.end):
+        return None
+    return phrase(text, head.start, segments[-1][1], head_end=head.end)
+
+
+def noun_phrase_at(text: str, start: int, limit: int) -> Mention | None:
+    """The noun phrase that starts at ``start``: words up to a comma, a preposition or a verb."""
+    end = start
+    count = 0
+    for token in _TOKEN.finditer(text, start, limit):
+        gap = text[end:token.start()]
+        if count and (gap.strip() or "\n" in gap):
+            break
+        word = token.group()
+        lowered = word.lower().rstrip(".")
+        if lowered == "of" and count and _capital_follows(text, token.end()):
+            pass
+        elif lowered in _STOP or (count and _is_verb(word)):
+            break
+        end = token.end() if not word.endswith(".") or keeps_dot(word) else token.end() - 1
+        count += 1
+        if count > 10 or (word.endswith(".") and not keeps_dot(word)):
+            break
+    return phrase(text, start, end) if count else None
+
+
+def phrase(text: str, start: int, end: int, head_end: int | None = None) -> Mention | None:
+    """A mention of ``text[start:end]`` trimmed of spaces, punctuation and a relative clause."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    relative = _RELATIVE.search(text, start, end)
+    if relative:
+        end = relative.start()
+    while end > start and text[end - 1] in " \t\n,;:—–-\"“”‘’'()" and not (
+            text[end - 1] == ")" and "(" in text[start:end]):
+        end -= 1
+    if end <= start:
+        return None
+    head_end = end if head_end is None else min(head_end, end)
+    while head_end > start and text[head_end - 1] in " ,":
+        head_end -= 1
+    return Mention(start, end, head_end)
+
+
+def valid(text: str, mention: Mention | None) -> Mention | None:
+    """The mention, if it can name a speaker: a few words, not opening on a verb or a conjunction."""
+    if mention is None:
+        return None
+    words = text[mention.start:mention.head_end].split()
+    if not words or len(words) > 12 or words[0].lower() in NOT_A_SUBJECT or _is_verb(words[0]):
+        return None
+    if any(VERB.fullmatch(word) for word in words):
+        return None
+    return mention
+
+
+def keeps_dot(word: str) -> bool:
+    """Whether a final dot belongs to the word (Mr., Lt., J., U.S.) rather than ending a sentence."""
+    bare = word[:-1]
+    return (len(bare) <= 4 and bare[:1].isupper() and bare.isalpha()) or "." in bare
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut at commas and spaced dashes, empty pieces left out."""
+    segments = []
+    position = start
+    for match in _COMMA_OR_DASH.finditer(text, start, end):
+        if text[position:match.start()].strip():
+            segments.append((position, match.start()))
+        position = match.end()
+    if text[position:end].strip():
+        segments.append((position, end))
+    return segments
+
+
+def _first_word(text: str, start: int, end: int) -> re.Match[str] | None:
+    return _TOKEN.search(text, start, end)
+
+
+def _is_intro(word: str) -> bool:
+    return word.lower().rstrip(".") in _INTRO or word[0].isdigit()
+
+
+def _is_intro_segment(text: str, start: int, end: int) -> bool:
+    """An opening phrase ("On Tuesday"), or an apposition that cannot be a head ("who ...", "48")."""
+    first = _first_word(text, start, end)
+    return first is None or _is_intro(first.group()) or first.group().lower() in ("who", "which", "whose")
+
+
+def _is_verb(word: str) -> bool:
+    """A reporting verb, or a lower-case word in the past tense ("gloated", "went")."""
+    return word in _IRREGULAR_PAST or bool(VERB.fullmatch(word)) or (
+        word.islower() and word.endswith("ed") and len(word) > 4)
+
+
+def _subject_end(text: str, start: int, verb_start: int) -> int | None:
+    """Where the subject before a verb ends, past "has also" and the like; None for a passive."""
+    end = verb_start
+    while True:
+        head = text[start:end].rstrip()
+        space = max(head.rfind(" "), head.rfind("\n"))
+        word = head[space + 1:].lower()
+        if word in _PASSIVE:
+            return None
+        if word in _BEFORE_VERB or (word.endswith("ly") and word.isalpha() and word.islower()):
+            end = start + space + 1 if space >= 0 else start
+            if end <= start:
+                return None
+            continue
+        return start + len(head)
+
+
+def _inside_quote(text: str, start: int, position: int) -> bool:
+    """Whether ``position`` lies inside a quotation opened after ``start`` (its marks are odd)."""
+    return len(_QUOTE_MARK.findall(text, start, position)) % 2 == 1
+
+
+def _skip_phrasal(text: str, position: int, limit: int) -> int:
+    phrasal = _PHRASAL.match(text, position, limit)
+    return phrasal.end() if phrasal else position
+
+
+def _capital_follows(text: str, position: int) -> bool:
+    return position + 1 < len(text) and text[position + 1].isupper()

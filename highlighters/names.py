@@ -77,9 +77,10 @@ _DOCUMENTS = frozenset(
 _PRONOUNS = frozenset("he she they it we i".split())
 _WORD = re.compile(r"[\w’'-]+\.?")
 _PARTICLE_PATTERN = r"(?:de|del|da|di|dos|du|van|von|der|bin|ibn|al|el|le|la)(?=\s+[A-Z])"
-_NAME_RUN = re.compile(
-    rf"(?<![\w’'.&-])(?:[A-Z][\w’'-]*\.?|{_PARTICLE_PATTERN})(?:[^\S\n]+(?:[A-Z][\w’'-]*\.?|{_PARTICLE_PATTERN}))*"
-)
+_NAME_WORD = rf"(?:[A-Z][a-z]{{0,3}}\.(?!\w)|[A-Z][\w’'-]*(?![.\w])|[A-Z][\w’'-]*(?=\.\s+[a-z])|{_PARTICLE_PATTERN})"
+"""A capitalised word, an abbreviation with its dot (J., Lt., Sen.), or a particle (al, de, van);
+a longer word before a full stop is left without it, so a run never crosses a sentence end."""
+_NAME_RUN = re.compile(rf"(?<![\w’'.&-]){_NAME_WORD}(?:[^\S\n]+{_NAME_WORD})*")
 _OF_PLACE = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]")
 _PERSON_WORD = re.compile(r"[A-Z][a-z’'-]+\w*")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|of|into)\s$", re.IGNORECASE)
@@ -130,6 +131,18 @@ class People:
         if name is not None and is_person_name(text[name[0]:name[1]]):
             return Person(text[name[0]:name[1]], True, gender)
         return Person(head, False, gender)
+
+    def names_a_person(self, mention: Mention) -> bool:
+        """Whether the mention names a person for sure: two names or more, a title and a name,
+        or a single name the report also gives in full."""
+        described = self.describe(mention)
+        if not described.person:
+            return False
+        if " " in described.name:
+            return True
+        before = self.text[mention.start:self.text.find(described.name, mention.start)].split()
+        return bool(before) and _bare(before[-1]) in _TITLES or any(
+            " " in form for _, form in self._forms_of(described.name))
 
     def fullest(self, name: str, before: int) -> str:
         """The longest form the report gives a person called ``name`` ("Kiir" → "Salva Kiir"):

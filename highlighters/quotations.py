@@ -48,10 +48,10 @@ def find_quotations(text: str, sentences: list[Span] | None = None) -> list[Quot
     if sentences is None:
         sentences = split_sentences(text)
     places = _Places(text, passages, sentences)
-    mentions = [None if _is_name(text, passage) else _own_mention(text, passages, index, places)
+    people = People(text)
+    mentions = [None if _is_name(text, passage) else _own_mention(text, passages, index, places, people)
                 for index, passage in enumerate(passages)]
     _inherit(text, passages, mentions, places)
-    people = People(text)
     recent: list[tuple[int, Person]] = []
     resolved: dict[Mention, Person | None] = {}  # a mention shared by a quotation and its continuations
     quotations = []
@@ -93,7 +93,7 @@ class _Places:
         return bisect_right(self.starts, position) - 1
 
 
-def _own_mention(text: str, passages: list[Passage], index: int, places: _Places) -> Mention | None:
+def _own_mention(text: str, passages: list[Passage], index: int, places: _Places, people: People) -> Mention | None:
     """The speaker the passage's own sentence names, as written."""
     passage = passages[index]
     start, end = passage.start, passage.end
@@ -116,7 +116,18 @@ def _own_mention(text: str, passages: list[Passage], index: int, places: _Places
     before = speech.tag_before(text, region_start, start)
     if before is not None:
         return before
-    return speech.according_to(text, region_start, start) or speech.according_to(text, end, limit)
+    according = speech.according_to(text, region_start, start) or speech.according_to(text, end, limit)
+    if according is not None:
+        return according
+    if speech.passive_before(text, region_start, start):
+        return None  # nobody is named: "Dozens were said to have killed “hundreds”"
+    # "X, the chairman, “firmly condemned” …" / "X, Trump's former manager, ripped Comey for acting
+    # as “the judge”": the words of the person the sentence is about, when it names one
+    for subject in (speech.head_and_apposition(text, region_start, len(text[:start].rstrip(" ,"))),
+                    speech.clause_subject(text, region_start, start)):
+        if subject is not None and people.names_a_person(subject):
+            return subject
+    return None
 
 
 def _inherit(text: str, passages: list[Passage], mentions: list[Mention | None], places: _Places) -> None:

@@ -81,7 +81,9 @@ _INTRO = frozenset(
     "yesterday today however meanwhile still but and so then also now instead reached writing "
     "responding during for from with by of to under over since until unlike like despite "
     "following amid among according separately similarly moreover nevertheless indeed there "
-    "here once if although though because".split()
+    "here once if although though because perhaps specifically finally first second third "
+    "likewise additionally overall otherwise again anyway nonetheless besides furthermore "
+    "ultimately currently recently initially already thus hence therefore".split()
 )
 """Words that open an adverbial phrase before a subject ("On Tuesday, ...", "When asked why, ...")."""
 NOT_A_SUBJECT = frozenset(
@@ -109,13 +111,16 @@ _RELATIVE = re.compile(r"\s(?:who|whom|whose|which)\b")
 _LEADING = re.compile(r"[^\S\n]*,?[^\S\n]*")
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
 _ACCORDING_STOP = frozenset("who which that when while as after before in on at during".split())
-_PAREN_SOURCE = re.compile(r"[^\S\n]*[(\[](?P<who>[A-Z][^()\[\]\n]{1,60})[)\]]")
+_PAREN_SOURCE = re.compile(
+    r"[^\S\n]*[(\[](?P<who>[A-Z][\w.!&’'-]*(?:[^\S\n]+(?:[A-Z][\w.!&’'-]*|article|report|reports|story|"
+    r"news|via|and|of|the|&)){0,5})\.?[)\]]")
 _QUOTED_AS_SAYING = re.compile(r"\b(?:was|were|is|are|been|be)\s+quoted\s+as\s+saying\b")
 _INTRODUCES = re.compile(r"[^\S\n]*(?:that\b|:|,?[^\S\n]*[“\"«])")
 """What follows a verb that introduces the next quotation: "said that", "said:", "said “"."""
 _NAME_AT_END = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*(?:[^\S\n]+(?:[A-Z][\w’'.-]*|al|el|de|bin|van|von))+[^\S\n]*$")
 _PLACE_TAIL = re.compile(r"^(?:\s+(?:in|from|at|of|for|with|near)\s+(?:the\s+)?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*)*)+")
 """Where a person is from or works, after their name or role: "one woman in Qeshm"."""
+_WITH = re.compile(r"\bwith\s+(?=(?:the\s+)?[A-Z][^,;:]*$)")
 _TO_LISTENER = frozenset("told tells tell asked asks ask informed briefed assured urged".split())
 """Verbs whose object is the listener, not the speaker."""
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
@@ -181,18 +186,14 @@ def tag_before(text: str, start: int, quote: int) -> Mention | None:
         if text[max(start, verb.start() - 3):verb.start()] == "to ":  # "interjected to say:"
             return clause_subject(text, start, verb.start())
         if verb.group() in PARTICIPLES:
-            with_subject = re.compile(r"\bwith\s+$").search(text, max(start, verb.start() - 60), verb.start())
-            if with_subject is None:
+            with_subject = _WITH.search(text, max(start, verb.start() - 80), verb.start())
+            if with_subject is None:  # "..., with Gorka noting ...": the subject stands between
                 return clause_subject(text, start, verb.start())
+            return valid(text, noun_phrase_at(text, with_subject.end(), verb.start()))
         return valid(text, subject_before(text, start, verb.start()))
     if text[start:quote].rstrip().endswith(":"):
         colon = text.rfind(":", start, quote)
         return _name_before(text, start, colon) or clause_subject(text, start, colon)
-    if not verbs:  # "Moussa Faki Mahamat, the chairman of the Commission, “firmly condemned” …"
-        subject = valid(text, _head_and_apposition(text, start, len(text[:quote].rstrip(" ,"))))
-        if subject is not None and text[subject.head_end - 1].isalpha() and (
-                text[subject.start:subject.head_end].split()[-1][0].isupper()):
-            return subject
     return None
 
 
@@ -202,6 +203,11 @@ def _name_before(text: str, start: int, end: int) -> Mention | None:
     if run is None or len(run.group().split()) < 2 or run.group().split()[0].lower() in _INTRO:
         return None
     return phrase(text, run.start(), run.end())
+
+
+def passive_before(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` reports speech in the passive ("were said to", "is called")."""
+    return any(_subject_end(text, start, verb.start()) is None for verb in VERB.finditer(text, start, end))
 
 
 def according_to(text: str, start: int, end: int) -> Mention | None:
@@ -241,7 +247,8 @@ def clause_subject(text: str, start: int, end: int) -> Mention | None:
     while first is not None and first.group().lower() in ("and", "but", "so", "then", "yet", "also"):
         first = _first_word(text, first.end(), last_end)
     heads = [s for s in segments[:-1] if not _is_intro_segment(text, *s)]
-    if first is not None and not _is_verb(first.group()) and first.group().lower() not in _INTRO and not (
+    verb_first = first is not None and (_is_verb(first.group()) or first.group().lower() in NOT_A_SUBJECT)
+    if first is not None and not verb_first and first.group().lower() not in _INTRO and not (
             heads and first.group()[0].islower() and first.group().lower() not in _DETERMINERS):
         return valid(text, noun_phrase_at(text, first.start(), last_end))
     if not heads:
@@ -262,7 +269,7 @@ def subject_before(text: str, start: int, verb_start: int, apposition_first: boo
     if end is None:
         return None
     if apposition_first:
-        return _head_and_apposition(text, start, end)
+        return head_and_apposition(text, start, end)
     coordinated = _COORDINATED.search(text, start, end)
     if coordinated:  # "X lives in Y and wrote": the first verb's subject
         return clause_subject(text, start, coordinated.start())
@@ -280,7 +287,7 @@ def subject_before(text: str, start: int, verb_start: int, apposition_first: boo
     return phrase(text, *segments[-1])
 
 
-def _head_and_apposition(text: str, start: int, end: int) -> Mention | None:
+def head_and_apposition(text: str, start: int, end: int) -> Mention | None:
     """``X`` or ``X, a doctor at Y,`` filling ``text[start:end]``: the subject right after a quote."""
     segments = _segments(text, start, end)
     if not segments:
@@ -292,7 +299,7 @@ def _head_and_apposition(text: str, start: int, end: int) -> Mention | None:
         more = noun_phrase_at(text, text.find(rest, head.end) + 4, head_end)
         if more is not None and not text[more.end:head_end].strip(" ."):
             head, rest = Mention(head.start, more.end, more.end), ""
-    if head is None or rest or _BOUNDARY.search(text, head_start, head.end):
+    if head is None or rest or _BOUNDARY.search(text, head_start, head.end) or _is_intro_segment(text, *head[:2]):
         return None
     return phrase(text, head.start, segments[-1][1], head_end=head.end)
 

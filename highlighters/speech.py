@@ -42,7 +42,7 @@ _FINITE = (
     "groused griped grumbled muttered murmured sang sings chanted hailed touted decried derided "
     "asserted asserts protested objected implored begged threatened swore proposed clarified "
     "elaborated interrupted screamed revealed disclosed confessed opined informed briefed puts "
-    "posited posits"
+    "posited posits remembered riffed recounted"
 ).split()
 _PARTICIPLES = (
     "saying adding noting stating claiming warning insisting telling declaring describing writing "
@@ -103,9 +103,9 @@ _STOP = frozenset(
 _IRREGULAR_PAST = frozenset(
     "went made took gave came got saw knew felt left held kept brought began ran spoke met sent "
     "built paid sat stood won lost led fought sought struck set cut became drew threw wore "
-    "chose broke rose fell hung shook".split()
+    "chose broke rose fell hung shook laid".split()
 )
-_TOKEN = re.compile(r"[\w’'&.-]*[\w’']\.?|\w")
+_TOKEN = re.compile(r"[\w’'&.$-]*[\w’']\.?|\w")
 _COMMA_OR_DASH = re.compile(r",|\s[-–—]+\s|—")
 _RELATIVE = re.compile(r"\s(?:who|whom|whose|which)\b")
 _LEADING = re.compile(r"[^\S\n]*,?[^\S\n]*")
@@ -120,6 +120,14 @@ _INTRODUCES = re.compile(r"[^\S\n]*(?:that\b|:|,?[^\S\n]*[“\"«])")
 _NAME_AT_END = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*(?:[^\S\n]+(?:[A-Z][\w’'.-]*|al|el|de|bin|van|von))+[^\S\n]*$")
 _PLACE_TAIL = re.compile(r"^(?:\s+(?:in|from|at|of|for|with|near)\s+(?:the\s+)?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*)*)+")
 """Where a person is from or works, after their name or role: "one woman in Qeshm"."""
+_NAMED = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*[^\S\n]+(?:[A-Z]\.[^\S\n]+)?[A-Z][\w’'-]*")
+"""Two capitalised words in a row: a name ("Gov. John Kasich", "Giovanni Maria Vian")."""
+_NOT_A_HEAD = frozenset(
+    "who which whose monday tuesday wednesday thursday friday saturday sunday january february "
+    "march april may june july august september october november december".split()
+)
+_LOWER_WORD = re.compile(r"[^\S\n]+[a-z]")
+_NAME_AFTER_CONJUNCTION = re.compile(r"\s*(?:as|while|when|but|and|though|although|because|since|if)\s+[A-Z]", re.I)
 _WITH = re.compile(r"\bwith\s+(?=(?:the\s+)?[A-Z][^,;:]*$)")
 _TO_LISTENER = frozenset("told tells tell asked asks ask informed briefed assured urged".split())
 """Verbs whose object is the listener, not the speaker."""
@@ -273,18 +281,46 @@ def subject_before(text: str, start: int, verb_start: int, apposition_first: boo
     coordinated = _COORDINATED.search(text, start, end)
     if coordinated:  # "X lives in Y and wrote": the first verb's subject
         return clause_subject(text, start, coordinated.start())
+    if text[start:end].rstrip().endswith(","):
+        return _subject_with_apposition(text, start, end)
     boundary = start
     for match in _BOUNDARY.finditer(text, start, end):
         boundary = match.end()
     segments = _segments(text, boundary, end)
+    return phrase(text, *segments[-1]) if segments else None
+
+
+def _subject_with_apposition(text: str, start: int, end: int) -> Mention | None:
+    """The subject in "X, a doctor at Y, said" / "On Monday, X (R-Ohio), said".
+
+    After the last clause boundary when a plain noun phrase opens what follows it ("..., while Mike
+    Huckabee, the former governor, proposed"); else the first stretch between commas that is a
+    name, or failing one the first that is no opening phrase ("Clinton, who called Sanders after
+    the winner was declared, told"); what follows the subject is its apposition.
+    """
+    boundary = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        boundary = match.end()
+    after = [s for s in _segments(text, boundary, end) if not _is_intro_segment(text, *s)]
+    if after and _plain_noun_phrase(text, *after[0]):
+        segments = after
+    else:
+        segments = [s for s in _segments(text, start, end) if not _is_intro_segment(text, *s)
+                    or _NAME_AFTER_CONJUNCTION.match(text, s[0])]
     if not segments:
         return None
-    if text[start:end].rstrip().endswith(","):
-        heads = [s for s in segments if not _is_intro_segment(text, *s)]
-        if not heads:
-            return None
-        return phrase(text, heads[0][0], heads[-1][1], head_end=heads[0][1])
-    return phrase(text, *segments[-1])
+    head_start, head_end = next((s for s in segments if _NAMED.search(text, *s)), segments[0])
+    for match in _BOUNDARY.finditer(text, head_start, head_end):
+        head_start = match.end()
+    head = phrase(text, head_start, head_end)
+    return phrase(text, head.start, segments[-1][1], head_end=head.end) if head else None
+
+
+def _plain_noun_phrase(text: str, start: int, end: int) -> bool:
+    """A stretch that is one noun phrase and nothing more ("Mike Huckabee", "the winner" but not
+    "the winner was declared")."""
+    found = noun_phrase_at(text, _LEADING.match(text, start, end).end(), end)
+    return found is not None and not _PARENTHESIS.sub("", text[found.end:end]).strip(" .")
 
 
 def head_and_apposition(text: str, start: int, end: int) -> Mention | None:
@@ -383,9 +419,14 @@ def _is_intro(word: str) -> bool:
 
 
 def _is_intro_segment(text: str, start: int, end: int) -> bool:
-    """An opening phrase ("On Tuesday"), or an apposition that cannot be a head ("who ...", "48")."""
+    """An opening phrase ("On Tuesday", "Speaking to Iowans"), or an apposition that cannot be a
+    head ("who ...", "48")."""
     first = _first_word(text, start, end)
-    return first is None or _is_intro(first.group()) or first.group().lower() in ("who", "which", "whose")
+    if first is None:
+        return True
+    word = first.group().lower()
+    return _is_intro(word) or word in _NOT_A_HEAD or (word.endswith("ing") and len(word) > 5 and (
+        first.group().islower() or _LOWER_WORD.match(text, first.end(), end) is not None))
 
 
 def _is_verb(word: str) -> bool:

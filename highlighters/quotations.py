@@ -108,14 +108,14 @@ def _own_mention(text: str, passages: list[Passage], index: int, places: _Places
     tag = speech.tag_after(text, end, limit, closes_sentence=_ends_with_stop(text, passage))
     if tag is not None:
         return tag
-    bracketed = speech.parenthesised_source(text, end, next_quote)
-    if bracketed is not None:
-        return bracketed
     first = places.sentence_of(start)
     region_start = max(sentences[first][0] if first >= 0 else 0, places.line_starts[index])
     before = speech.tag_before(text, region_start, start)
     if before is not None:
         return before
+    bracketed = speech.parenthesised_source(text, end, next_quote)
+    if bracketed is not None:
+        return bracketed
     according = speech.according_to(text, region_start, start) or speech.according_to(text, end, limit)
     if according is not None:
         return according

@@ -48,7 +48,8 @@ _PARTICIPLES = (
     "saying adding noting stating claiming warning insisting telling declaring describing writing "
     "asking explaining arguing tweeting posting urging vowing predicting recalling complaining "
     "acknowledging announcing quoting calling labeling labelling dubbing branding terming "
-    "characterizing praising criticizing blasting slamming mocking accusing"
+    "characterizing praising criticizing blasting slamming mocking accusing yelling shouting "
+    "screaming chanting responding replying"
 ).split()
 FINITE_VERBS = frozenset([*_FINITE, "put", "issued", "released", "shot", "fired", "hit", "went", "pointed"])
 PARTICIPLES = frozenset(_PARTICIPLES)
@@ -118,7 +119,9 @@ _QUOTED_AS_SAYING = re.compile(r"\b(?:was|were|is|are|been|be)\s+quoted\s+as\s+s
 _INTRODUCES = re.compile(r"[^\S\n]*(?:that\b|:|,?[^\S\n]*[“\"«])")
 """What follows a verb that introduces the next quotation: "said that", "said:", "said “"."""
 _NAME_AT_END = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*(?:[^\S\n]+(?:[A-Z][\w’'.-]*|al|el|de|bin|van|von))+[^\S\n]*$")
-_PLACE_TAIL = re.compile(r"^(?:\s+(?:in|from|at|of|for|with|near)\s+(?:the\s+)?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*)*)+")
+_PLACE_TAIL = re.compile(
+    r"^(?:\s+(?:in|from|at|of|for|with|near|on)\s+(?:(?:the|a|an|his|her|its|their)\s+)?"
+    r"(?:[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*)*|[a-z][\w’'-]*))+")
 """Where a person is from or works, after their name or role: "one woman in Qeshm"."""
 _NAMED = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*[^\S\n]+(?:[A-Z]\.[^\S\n]+)?[A-Z][\w’'-]*")
 """Two capitalised words in a row: a name ("Gov. John Kasich", "Giovanni Maria Vian")."""
@@ -126,6 +129,8 @@ _NOT_A_HEAD = frozenset(
     "who which whose monday tuesday wednesday thursday friday saturday sunday january february "
     "march april may june july august september october november december".split()
 )
+_PAST_TAG = re.compile(r"[^.!?;:,“”\"\n]{1,60}?[^\S\n](?P<verb>[a-z]{3,}ed)\b(?:[^\S\n]+[^\s.!?;:,“”\"]+){0,4}[.!?]?[^\S\n]*$")
+"""A subject and a verb in the past tense closing the sentence after a quotation."""
 _LOWER_WORD = re.compile(r"[^\S\n]+[a-z]")
 _NAME_AFTER_CONJUNCTION = re.compile(r"\s*(?:as|while|when|but|and|though|although|because|since|if)\s+[A-Z]", re.I)
 _WITH = re.compile(r"\bwith\s+(?=(?:the\s+)?[A-Z][^,;:]*$)")
@@ -160,9 +165,9 @@ def tag_after(text: str, end: int, limit: int, closes_sentence: bool = False) ->
         quoted_as = _QUOTED_AS_SAYING.search(text, position, limit)
         if quoted_as:
             return valid(text, subject_before(text, position, quoted_as.start(), apposition_first=True))
-        return None
+        return _any_verb_tag(text, end, position, limit)
     if closes_sentence and _INTRODUCES.match(text, verb.end(), limit + 1 if limit < len(text) else limit):
-        return None
+        return None  # the next quotation's tag: "“… this.” The army said “…”"
     if verb.start() == position:  # “…,” said X
         return valid(text, noun_phrase_at(text, _skip_phrasal(text, verb.end(), limit), limit))
     adjacent = valid(text, subject_before(text, position, verb.start(), apposition_first=True))
@@ -176,6 +181,18 @@ def tag_after(text: str, end: int, limit: int, closes_sentence: bool = False) ->
     return valid(text, subject_before(text, comma + 1, verb.start()))
 
 
+def _any_verb_tag(text: str, end: int, position: int, limit: int) -> Mention | None:
+    """``“…,” an angry Hollande retaliated.``: after a quotation that a comma leaves open, a noun
+    phrase and any verb in the past tense closing the sentence are its tag."""
+    if text[max(0, end - 3):end].rstrip("”\"'’»")[-1:] != "," and text[end:end + 1] != ",":
+        return None
+    tail = _PAST_TAG.match(text, position, limit)
+    subject = valid(text, head_and_apposition(text, position, tail.start("verb"))) if tail else None
+    if subject is None or not any(word[:1].isupper() for word in text[subject.start:subject.head_end].split()):
+        return None  # a name says it; "the crowd applauded" does not
+    return subject
+
+
 def tag_before(text: str, start: int, quote: int) -> Mention | None:
     """The speaker named in ``text[start:quote]``, the sentence before a quotation."""
     verbs = [v for v in VERB.finditer(text, start, quote) if not _inside_quote(text, start, v.start())]
@@ -187,7 +204,8 @@ def tag_before(text: str, start: int, quote: int) -> Mention | None:
         between = text[inverted.end:quote] if inverted is not None else ""
         if inverted is not None and not between.strip(" ,:\n") and between.strip() and text[inverted.start].isupper():
             return valid(text, inverted)
-    for verb in reversed(verbs):
+    for index in range(len(verbs) - 1, -1, -1):
+        verb = verbs[index]
         quoted_as = _QUOTED_AS.search(text, max(start, verb.start() - 30), verb.start())
         if quoted_as:
             return valid(text, subject_before(text, start, quoted_as.start()))
@@ -195,9 +213,18 @@ def tag_before(text: str, start: int, quote: int) -> Mention | None:
             return clause_subject(text, start, verb.start())
         if verb.group() in PARTICIPLES:
             with_subject = _WITH.search(text, max(start, verb.start() - 80), verb.start())
-            if with_subject is None:  # "..., with Gorka noting ...": the subject stands between
+            if with_subject is not None:  # "..., with Gorka noting ...": the subject stands between
+                return valid(text, noun_phrase_at(text, with_subject.end(), verb.start()))
+            earlier = next((v for v in reversed(verbs[:index]) if v.group() in FINITE_VERBS
+                            and text[max(start, v.start() - 3):v.start()] != "to "), None)
+            if earlier is None:
                 return clause_subject(text, start, verb.start())
-            return valid(text, noun_phrase_at(text, with_subject.end(), verb.start()))
+            # "“…,” said Rep. Bobby Scott, adding that “…”": the participle's clause is the earlier verb's
+            inverted = noun_phrase_at(text, _skip_phrasal(text, earlier.end(), verb.start()), verb.start())
+            opens = text[start:earlier.start()].rstrip()[-1:] in ("", ",", "”", '"', "'")
+            if inverted is not None and opens and text[inverted.start].isupper() and earlier.group() not in _TO_LISTENER:
+                return valid(text, inverted)
+            return valid(text, subject_before(text, start, earlier.start()))
         return valid(text, subject_before(text, start, verb.start()))
     if text[start:quote].rstrip().endswith(":"):
         colon = text.rfind(":", start, quote)
@@ -352,7 +379,7 @@ def noun_phrase_at(text: str, start: int, limit: int) -> Mention | None:
         lowered = word.lower().rstrip(".")
         if lowered == "of" and count and _capital_follows(text, token.end()):
             pass
-        elif lowered in _STOP or (count and _is_verb(word)):
+        elif lowered in _STOP or (count and (_is_verb(word) or (word.endswith("ly") and word.islower()))):
             break
         end = token.end() if not word.endswith(".") or keeps_dot(word) else token.end() - 1
         count += 1

@@ -110,7 +110,7 @@ def _own_mention(text: str, passages: list[Passage], index: int, places: _Places
         return tag
     first = places.sentence_of(start)
     region_start = max(sentences[first][0] if first >= 0 else 0, places.line_starts[index])
-    before = speech.tag_before(text, region_start, start)
+    before = speech.tag_before(text, region_start, start) or speech.colon_subject(text, region_start, start)
     if before is not None:
         return before
     bracketed = speech.parenthesised_source(text, end, next_quote)
@@ -176,7 +176,7 @@ def _introduced(text: str, passages: list[Passage], mentions: list[Mention | Non
             break
     if overlapping:
         return next((mention for mention in overlapping if mention is not None), None)
-    return speech.tag_before(text, before_start, before_end)
+    return speech.tag_before(text, before_start, before_end) or speech.colon_subject(text, before_start, before_end)
 
 
 def _ends_with_stop(text: str, passage: Passage) -> bool:

@@ -64,7 +64,7 @@ _PASSIVE = frozenset("was were is are be been being".split())
 _BEFORE_VERB = frozenset(
     "has have had will would could should may might must did does do also later earlier then "
     "further previously recently again repeatedly publicly openly firmly once already not never "
-    "reportedly allegedly often always simply just still only even flatly quickly".split()
+    "reportedly allegedly often always simply just still only even flatly quickly now".split()
 )
 """Words between a subject and its verb: "Webber has also said"."""
 _BOUNDARY = re.compile(
@@ -136,6 +136,7 @@ _NAME_AFTER_CONJUNCTION = re.compile(r"\s*(?:as|while|when|but|and|though|althou
 _WITH = re.compile(r"\bwith\s+(?=(?:the\s+)?[A-Z][^,;:]*$)")
 _TO_LISTENER = frozenset("told tells tell asked asks ask informed briefed assured urged".split())
 """Verbs whose object is the listener, not the speaker."""
+_NEW_CLAUSE = re.compile(r"[^\S\n]+(?:he|she|they|it|we|i|there|this)\b", re.I)
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
 _QUOTE_MARK = re.compile(r"[“”\"«»]|''")
 
@@ -154,24 +155,29 @@ def tag_after(text: str, end: int, limit: int, closes_sentence: bool = False) ->
 
     ``, Webber said`` / ``, said Lucas Webber, an analyst`` / ``, X, a doctor, told AFP`` right
     after it, or a clause closing its sentence: ``“…” would be right, Carson said after.``
-    ``closes_sentence``: the quoted words end with a full stop, so a tag that introduces the next
-    quotation ("“… this.” The army said “…”") is not this one's.
+    ``closes_sentence``: the quoted words end with a full stop, so only a tag right after them
+    counts, and not one that opens the next quotation or statement ("“… this.” The army said
+    “…”", "“… .” Brafman said he …").
     """
     position = _LEADING.match(text, end, limit).end()
+    punctuated = text[max(0, end - 4):end].rstrip("”\"'’» ")[-1:] in (",", ".", "!", "?", "…") or (
+        text[end:end + 1] == ",")
     stop = _QUOTE_MARK.search(text, position, limit)
     verb = next((v for v in VERB.finditer(text, position, stop.start() if stop else limit)
                  if v.group() in FINITE_VERBS), None)
     if verb is None:
         quoted_as = _QUOTED_AS_SAYING.search(text, position, limit)
-        if quoted_as:
+        if quoted_as and punctuated:
             return valid(text, subject_before(text, position, quoted_as.start(), apposition_first=True))
         return _any_verb_tag(text, end, position, limit)
     if closes_sentence and _INTRODUCES.match(text, verb.end(), limit + 1 if limit < len(text) else limit):
         return None  # the next quotation's tag: "“… this.” The army said “…”"
-    if verb.start() == position:  # “…,” said X
+    if verb.start() == position and punctuated:  # “…,” said X
         return valid(text, noun_phrase_at(text, _skip_phrasal(text, verb.end(), limit), limit))
-    adjacent = valid(text, subject_before(text, position, verb.start(), apposition_first=True))
-    if adjacent is not None:
+    if closes_sentence and _NEW_CLAUSE.match(text, verb.end(), limit):
+        return None  # "“… .” Brafman said he was …": a statement of its own
+    adjacent = valid(text, subject_before(text, position, verb.start(), apposition_first=True)) if punctuated else None
+    if adjacent is not None or closes_sentence:
         return adjacent
     comma = text.rfind(",", position, verb.start())
     if comma < 0:
@@ -226,10 +232,16 @@ def tag_before(text: str, start: int, quote: int) -> Mention | None:
                 return valid(text, inverted)
             return valid(text, subject_before(text, start, earlier.start()))
         return valid(text, subject_before(text, start, verb.start()))
-    if text[start:quote].rstrip().endswith(":"):
-        colon = text.rfind(":", start, quote)
-        return _name_before(text, start, colon) or clause_subject(text, start, colon)
     return None
+
+
+def colon_subject(text: str, start: int, quote: int) -> Mention | None:
+    """Who speaks after a colon that introduces a quotation, where no reporting verb says so:
+    "Pollsters agree - Carl Bialik: “…”", "And Mr. Christie gloated: “…”"."""
+    if not text[start:quote].rstrip().endswith(":"):
+        return None
+    colon = text.rfind(":", start, quote)
+    return _name_before(text, start, colon) or clause_subject(text, start, colon)
 
 
 def _name_before(text: str, start: int, end: int) -> Mention | None:
@@ -442,7 +454,9 @@ def _first_word(text: str, start: int, end: int) -> re.Match[str] | None:
 
 
 def _is_intro(word: str) -> bool:
-    return word.lower().rstrip(".") in _INTRO or word[0].isdigit()
+    """A word that opens a phrase before a subject: "On", "When", "Reluctantly", "2015"."""
+    lowered = word.lower().rstrip(".")
+    return lowered in _INTRO or word[0].isdigit() or (lowered.endswith("ly") and len(lowered) > 5)
 
 
 def _is_intro_segment(text: str, start: int, end: int) -> bool:

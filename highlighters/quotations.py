@@ -114,6 +114,8 @@ def _own_mention(text: str, passages: list[Passage], index: int, places: _Places
     if before is not None:
         return before
     bracketed = speech.parenthesised_source(text, end, next_quote)
+    if bracketed is None and not text[end:line_end].strip():
+        bracketed = speech.signed_below(text, line_end)
     if bracketed is not None:
         return bracketed
     according = speech.according_to(text, region_start, start) or speech.according_to(text, end, limit)

@@ -68,7 +68,7 @@ _BEFORE_VERB = frozenset(
 )
 """Words between a subject and its verb: "Webber has also said"."""
 _BOUNDARY = re.compile(
-    r"[;:“”\"«»()\[\]]|''|\s[-–—]+\s|—|–"
+    r"[;:“”\"«»\[\]]|''|\s[-–—]+\s|—|–"
     r"|\b(?:that|but|because|while|whereas|although|though|when|after|before|since|if|as|so|where|and|or|what)\b",
     re.I,
 )
@@ -138,6 +138,7 @@ _TO_LISTENER = frozenset("told tells tell asked asks ask informed briefed assure
 """Verbs whose object is the listener, not the speaker."""
 _NEW_CLAUSE = re.compile(r"[^\S\n]+(?:he|she|they|it|we|i|there|this)\b", re.I)
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
+_SIGNATURE = re.compile(r"\s*\n[^\S\n]*[-–—][^\S\n]*(?P<who>[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,4})[.,]?[^\n]{0,40}$", re.M)
 _QUOTE_MARK = re.compile(r"[“”\"«»]|''")
 
 
@@ -277,6 +278,17 @@ def parenthesised_source(text: str, end: int, limit: int) -> Mention | None:
     """``“…” (Fox News article)`` / ``[WaPo.]``: a source named in brackets after a quotation."""
     match = _PAREN_SOURCE.match(text, end, limit)
     return phrase(text, match.start("who"), match.end("who")) if match else None
+
+
+def signed_below(text: str, line_end: int) -> Mention | None:
+    """A quotation signed on the line below it, as pull quotes are: "- Bernie Sanders."."""
+    match = _SIGNATURE.match(text, line_end)
+    if match is None:
+        return None
+    end = match.end("who")
+    if text[end - 1] == "." and not keeps_dot(text[match.start("who"):end].split()[-1]):
+        end -= 1
+    return phrase(text, match.start("who"), end)
 
 
 def clause_subject(text: str, start: int, end: int) -> Mention | None:
@@ -482,10 +494,11 @@ def _subject_end(text: str, start: int, verb_start: int) -> int | None:
     while True:
         head = text[start:end].rstrip()
         space = max(head.rfind(" "), head.rfind("\n"))
-        word = head[space + 1:].lower()
+        written = head[space + 1:]
+        word = written.lower()
         if word in _PASSIVE:
             return None
-        if word in _BEFORE_VERB or (word.endswith("ly") and word.isalpha() and word.islower()):
+        if word in _BEFORE_VERB or (word.endswith("ly") and written.isalpha() and written.islower()):
             end = start + space + 1 if space >= 0 else start
             if end <= start:
                 return None

@@ -15,6 +15,7 @@ since a report names the same few people again and again.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .speech import Mention, noun_phrase_at, subject_before
 
@@ -63,10 +64,34 @@ _MALE = frozenset(
     "husband son brother widower grandfather boy".split()
 )
 _BODIES = frozenset(
-    "agency newspaper paper daily ministry company firm group network channel station broadcaster "
-    "outlet organization organisation union party government army military police department "
-    "office committee council court campaign university institute hospital website service".split()
+    "agency newspaper paper daily magazine network channel station broadcaster outlet website "
+    "company firm".split()
 )
+_ROLES = {
+    "doctor": "doctor|dr", "physician": "physician", "surgeon": "surgeon", "nurse": "nurse",
+    "officer": "officer", "official": "official", "spokesman": "spokesman", "spokeswoman": "spokeswoman",
+    "spokesperson": "spokesperson", "minister": "minister", "president": "president|pres",
+    "governor": "governor|gov", "mayor": "mayor", "chief": "chief", "director": "director",
+    "secretary": "secretary", "commander": "commander|cmdr", "general": "general|gen",
+    "colonel": "colonel|col", "captain": "captain|capt", "lieutenant": "lieutenant|lt",
+    "sergeant": "sergeant|sgt", "sheriff": "sheriff", "undersheriff": "undersheriff",
+    "lawyer": "lawyer", "attorney": "attorney", "judge": "judge", "prosecutor": "prosecutor",
+    "senator": "senator|sen", "congressman": "congressman", "congresswoman": "congresswoman",
+    "representative": "representative|rep", "chairman": "chairman", "chairwoman": "chairwoman",
+    "leader": "leader", "ambassador": "ambassador|amb", "professor": "professor|prof",
+    "researcher": "researcher", "analyst": "analyst", "economist": "economist", "expert": "expert",
+    "scientist": "scientist", "seismologist": "seismologist", "geologist": "geologist",
+    "historian": "historian", "author": "author", "columnist": "columnist", "editor": "editor",
+    "journalist": "journalist", "reporter": "reporter", "candidate": "candidate", "nominee": "nominee",
+    "pastor": "pastor", "priest": "priest", "bishop": "bishop", "imam": "imam", "rabbi": "rabbi",
+    "coach": "coach", "manager": "manager", "executive": "executive", "founder": "founder",
+    "owner": "owner", "adviser": "adviser|advisor", "aide": "aide", "strategist": "strategist",
+    "pollster": "pollster", "consultant": "consultant", "teacher": "teacher", "principal": "principal",
+    "inspector": "inspector|insp", "superintendent": "superintendent|supt", "detective": "detective|det",
+    "commissioner": "commissioner", "administrator": "administrator", "envoy": "envoy",
+}
+"""Roles that a person holds, with their abbreviations as titles (Gov., Sen., Dr.): "the governor"
+is the governor the report named before."""
 """Roles held by an organisation: "the agency" is the agency the report named (IRNA)."""
 _DOCUMENTS = frozenset(
     "statement report letter email e-mail memo editorial release communique communiqué post tweet "
@@ -167,9 +192,11 @@ class People:
         noun = role.group("role").lower()
         if noun in _DOCUMENTS:
             return self._author(noun, before)
-        for match in reversed(list(re.finditer(rf"\b{re.escape(noun)}\b", self.text[max(0, before - _ROLE_REACH):before], re.I))):
-            offset = max(0, before - _ROLE_REACH)
-            name = self._name_beside(offset + match.start(), offset + match.end(), body=noun in _BODIES)
+        if noun not in _BODIES and noun not in _ROLES:
+            return None  # "the general staff", "the board": no one person or named body
+        start = max(0, before - _ROLE_REACH)
+        for match in reversed(list(_role_pattern(noun).finditer(self.text, start, before))):
+            name = self._name_beside(match.start(), match.end(), body=noun in _BODIES)
             if name:
                 return Person(name, noun not in _BODIES)
         return None
@@ -261,6 +288,12 @@ class People:
             position = text.find(surname, end)
         self._forms[surname] = forms
         return forms
+
+
+@lru_cache(maxsize=128)
+def _role_pattern(noun: str) -> re.Pattern[str]:
+    """The role word or its abbreviation as a title ("governor", "Gov.")."""
+    return re.compile(rf"\b(?:{_ROLES.get(noun, re.escape(noun))})\b\.?", re.IGNORECASE)
 
 
 def document_author(text: str, mention: Mention) -> Mention | None:

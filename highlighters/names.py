@@ -106,6 +106,8 @@ _NAME_WORD = rf"(?:[A-Z][a-z]{{0,3}}\.(?!\w)|[A-Z][\w’'-]*(?![.\w])|[A-Z][\w�
 """A capitalised word, an abbreviation with its dot (J., Lt., Sen.), or a particle (al, de, van);
 a longer word before a full stop is left without it, so a run never crosses a sentence end."""
 _NAME_RUN = re.compile(rf"(?<![\w’'.&-]){_NAME_WORD}(?:[^\S\n]+{_NAME_WORD})*")
+_WORDS_BEFORE = re.compile(rf"(?<![\w’'.&-])(?:{_NAME_WORD}[^\S\n]+)+$")
+"""The capitalised words right before a place in the text (the endpos of the search)."""
 _OF_PLACE = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]")
 _PERSON_WORD = re.compile(r"[A-Z][a-z’'-]+\w*")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|of|into)\s$", re.IGNORECASE)
@@ -115,7 +117,7 @@ _DOCUMENT_PRONOUN = re.compile(r"\s(?P<who>he|she|they|it)\s+(?:issued|released|
 _ISSUED = re.compile(
     r"\b(?:issued|released|sent|posted|published|put\s+out|wrote|made|read\s+out)\s+(?:a|an|the|its|his|her|their)"
     r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>[\w-]+)\b")
-_REACH = 1500
+_REACH = 800
 """How far back, in characters, a pronoun looks for the person it stands for."""
 _ROLE_REACH = 6000
 """How far back a role looks for the name its holder was given."""
@@ -170,19 +172,19 @@ class People:
             " " in form for _, form in self._forms_of(described.name))
 
     def fullest(self, name: str, before: int) -> str:
-        """The longest form the report gives a person called ``name`` ("Kiir" → "Salva Kiir"):
-        the nearest full mention before ``before``, else the first after it."""
+        """The full name the report gives a person called ``name`` ("Kiir" → "Salva Kiir"): of the
+        full forms before ``before`` (else after it), the one it uses most, the first on a tie;
+        a report names its main figure in full more than once, and a namesake less."""
         words = name.split()
         surname = words[-1]
         if len(words) > 1 and _bare(words[0]) not in _TITLES or len(surname) < 2 or not surname[0].isupper():
             return name  # named in full already
-        forms = self._forms_of(surname)
-        earlier = [form for position, form in forms if position < before]
-        later = [form for position, form in forms if position >= before]
-        for form in earlier[-1:] + later[:1]:
-            if len(form) > len(name) and _agrees(name, form):
-                return form
-        return name
+        forms = [form for _, form in self._forms_of(surname) if _agrees(name, form)]
+        earlier = [form for position, form in self._forms_of(surname) if position < before and form in forms]
+        candidates = earlier or forms
+        if not candidates:
+            return name
+        return max(candidates, key=lambda form: (candidates.count(form), -candidates.index(form)))
 
     def holder(self, description: str, before: int) -> Person | None:
         """Who a definite role or document stands for: "the doctor", "the agency", "the statement"."""
@@ -270,7 +272,8 @@ class People:
         return None
 
     def _forms_of(self, surname: str) -> list[tuple[int, str]]:
-        """Every capitalised run ending in ``surname`` that names a person, titles left out."""
+        """Every fuller name ending in ``surname`` ("Salva Kiir" for "Kiir"), titles left out, with
+        where it is; found once per surname and report."""
         if surname in self._forms:
             return self._forms[surname]
         text = self.text
@@ -279,12 +282,10 @@ class People:
         while position >= 0:
             end = position + len(surname)
             if (position == 0 or not text[position - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-                line_start = text.rfind("\n", 0, position) + 1
-                runs = [r for r in _NAME_RUN.finditer(text, max(line_start, position - 80), end) if r.end() == end]
-                if runs:
-                    name = name_in(text, runs[-1].start(), end)
-                    if name and name[1] == end and is_person_name(text[name[0]:end]):
-                        forms.append((position, text[name[0]:end]))
+                before = _WORDS_BEFORE.search(text, max(0, position - 60), position)
+                words = _after_titles(list(_WORD.finditer(text, before.start(), end))) if before else []
+                if len(words) > 1 and is_person_name(text[words[0].start():end]):
+                    forms.append((position, text[words[0].start():end]))
             position = text.find(surname, end)
         self._forms[surname] = forms
         return forms

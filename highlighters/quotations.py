@@ -48,21 +48,22 @@ def find_quotations(text: str, sentences: list[Span] | None = None) -> list[Quot
     if sentences is None:
         sentences = split_sentences(text)
     places = _Places(text, passages, sentences)
+    scares = [_is_scare(text, passage) for passage in passages]
     people = People(text)
     mentions = [None if _is_name(text, passage) else _own_mention(text, passages, index, places, people)
                 for index, passage in enumerate(passages)]
-    _inherit(text, passages, mentions, places)
+    _inherit(text, passages, mentions, places, scares)
     recent: list[tuple[int, Person]] = []
     resolved: dict[Mention, Person | None] = {}  # a mention shared by a quotation and its continuations
     quotations = []
-    for passage, mention in zip(passages, mentions):
+    for index, (passage, mention) in enumerate(zip(passages, mentions)):
         if mention is not None and mention not in resolved:
             resolved[mention] = _resolve(people, mention, recent)
             if resolved[mention] is not None:
                 recent.append((mention.start, resolved[mention]))
         speaker = resolved[mention] if mention is not None else None
         quotations.append(Quotation(
-            passage.start, passage.end, speaker.name if speaker else None, scare=_is_scare(text, passage),
+            passage.start, passage.end, speaker.name if speaker else None, scare=scares[index],
             speaker_text=text[mention.start:mention.end] if speaker else None,
             speaker_start=mention.start if speaker else None, speaker_end=mention.end if speaker else None,
         ))
@@ -132,7 +133,8 @@ def _own_mention(text: str, passages: list[Passage], index: int, places: _Places
     return None
 
 
-def _inherit(text: str, passages: list[Passage], mentions: list[Mention | None], places: _Places) -> None:
+def _inherit(text: str, passages: list[Passage], mentions: list[Mention | None], places: _Places,
+             scares: list[bool]) -> None:
     """Passages without a tag of their own take the speaker of the quotation they go on with."""
     lines: dict[tuple[int, bool], list[int]] = {}
     for index, passage in enumerate(passages):
@@ -140,7 +142,7 @@ def _inherit(text: str, passages: list[Passage], mentions: list[Mention | None],
             lines.setdefault((places.line_starts[index], passage.nested), []).append(index)
     own = list(mentions)
     for index, passage in enumerate(passages):
-        if own[index] is not None or _is_scare(text, passage):
+        if own[index] is not None or scares[index]:
             continue
         if passage.continues and index and mentions[index - 1] is not None:
             mentions[index] = mentions[index - 1]

@@ -51,6 +51,7 @@ _PARTICIPLES = (
     "characterizing praising criticizing blasting slamming mocking accusing yelling shouting "
     "screaming chanting responding replying"
 ).split()
+_ALL_VERBS = frozenset(_FINITE) | frozenset(_PARTICIPLES)
 FINITE_VERBS = frozenset([*_FINITE, "put", "issued", "released", "shot", "fired", "hit", "went", "pointed"])
 PARTICIPLES = frozenset(_PARTICIPLES)
 # Case-sensitive on purpose: "States" in "the United States" is not a verb.
@@ -136,6 +137,11 @@ _NAME_AFTER_CONJUNCTION = re.compile(r"\s*(?:as|while|when|but|and|though|althou
 _WITH = re.compile(r"\bwith\s+(?=(?:the\s+)?[A-Z][^,;:]*$)")
 _TO_LISTENER = frozenset("told tells tell asked asks ask informed briefed assured urged".split())
 """Verbs whose object is the listener, not the speaker."""
+_SIMPLE_NAME = r"(?:(?:Mr|Mrs|Ms|Dr)\.[^\S\n]+)?[A-Z][a-z’'-]+(?:[^\S\n]+[A-Z][a-z’'-]+){0,2}"
+_SIMPLE_TAG = re.compile(
+    rf"(?<=[,!?]”|[,!?]\")[^\S\n]+(?:(?P<before>{_SIMPLE_NAME})[^\S\n]+(?:said|says|added|asked|told)"
+    rf"|(?:said|says|added|asked)[^\S\n]+(?P<after>{_SIMPLE_NAME}))(?=[^\S\n]*[.,])")
+"""“…,” Webber said. / “…,” said Lucas Webber, …: most tags, read by one pattern."""
 _NEW_CLAUSE = re.compile(r"[^\S\n]+(?:he|she|they|it|we|i|there|this)\b", re.I)
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
 _SIGNATURE = re.compile(r"\s*\n[^\S\n]*[-–—][^\S\n]*(?P<who>[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,4})[.,]?[^\n]{0,40}$", re.M)
@@ -160,6 +166,10 @@ def tag_after(text: str, end: int, limit: int, closes_sentence: bool = False) ->
     counts, and not one that opens the next quotation or statement ("“… this.” The army said
     “…”", "“… .” Brafman said he …").
     """
+    simple = _SIMPLE_TAG.match(text, end, limit)
+    if simple is not None:  # the common shapes, in one step: “…,” Webber said. / “…,” said Lucas Webber.
+        who = "before" if simple.group("before") else "after"
+        return Mention(simple.start(who), simple.end(who), simple.end(who))
     position = _LEADING.match(text, end, limit).end()
     punctuated = text[max(0, end - 4):end].rstrip("”\"'’» ")[-1:] in (",", ".", "!", "?", "…") or (
         text[end:end + 1] == ",")
@@ -437,7 +447,7 @@ def valid(text: str, mention: Mention | None) -> Mention | None:
     words = text[mention.start:mention.head_end].split()
     if not words or len(words) > 12 or words[0].lower() in NOT_A_SUBJECT or _is_verb(words[0]):
         return None
-    if any(VERB.fullmatch(word) for word in words):
+    if not _ALL_VERBS.isdisjoint(words):
         return None
     return mention
 
@@ -484,7 +494,7 @@ def _is_intro_segment(text: str, start: int, end: int) -> bool:
 
 def _is_verb(word: str) -> bool:
     """A reporting verb, or a lower-case word in the past tense ("gloated", "went")."""
-    return word in _IRREGULAR_PAST or bool(VERB.fullmatch(word)) or (
+    return word in _IRREGULAR_PAST or word in _ALL_VERBS or (
         word.islower() and word.endswith("ed") and len(word) > 4)
 
 

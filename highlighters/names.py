@@ -15,9 +15,10 @@ since a report names the same few people again and again.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
-from .speech import Mention, noun_phrase_at, subject_before
+from .speech import TITLES_WITH_DOT, Mention, noun_phrase_at, subject_before
 
 _TITLES = frozenset(
     "mr mrs ms miss mx dr prof sen rep gov gen lt col maj capt cpt sgt cpl pvt adm cmdr brig rev "
@@ -102,12 +103,17 @@ _DOCUMENTS = frozenset(
 _PRONOUNS = frozenset("he she they it we i".split())
 _WORD = re.compile(r"[\w’'-]+\.?")
 _PARTICLE_PATTERN = r"(?:de|del|da|di|dos|du|van|von|der|bin|ibn|al|el|le|la)(?=\s+[A-Z])"
-_NAME_WORD = rf"(?:[A-Z][a-z]{{0,3}}\.(?!\w)|[A-Z][\w’'-]*(?![.\w])|[A-Z][\w’'-]*(?=\.\s+[a-z])|{_PARTICLE_PATTERN})"
-"""A capitalised word, an abbreviation with its dot (J., Lt., Sen.), or a particle (al, de, van);
-a longer word before a full stop is left without it, so a run never crosses a sentence end."""
-_NAME_RUN = re.compile(rf"(?<![\w’'.&-]){_NAME_WORD}(?:[^\S\n]+{_NAME_WORD})*")
-_WORDS_BEFORE = re.compile(rf"(?<![\w’'.&-])(?:{_NAME_WORD}[^\S\n]+)+$")
+_TITLE_DOT = "|".join(rf"(?<=\b{title})" for title in [*TITLES_WITH_DOT, "[A-Z]"])
+_WORD_REST = rf"[\w’'-]*(?:(?:{_TITLE_DOT})\.(?!\w))?"
+"""The rest of a capitalised word, with the dot of a title or an initial (Lt., J.); any other word
+ends before a dot, so a run of names never crosses a sentence end ("in Ohio. The")."""
+_NAME_WORD = rf"(?:[A-Z]{_WORD_REST}|{_PARTICLE_PATTERN})"
+_NAME_RUN = re.compile(rf"[A-Z](?<![\w’'.&-].){_WORD_REST}(?:[^\S\n]+{_NAME_WORD})*")
+"""Capitalised words in a row ("Troy police Lt." ends one, "Lt. Gerry Scherlinck" is one). It
+opens on the capital, so ``re`` passes over the rest of a text in C."""
+_WORDS_BEFORE = re.compile(rf"[A-Z](?<![\w’'.&-].){_WORD_REST}(?:[^\S\n]+{_NAME_WORD})*[^\S\n]+$")
 """The capitalised words right before a place in the text (the endpos of the search)."""
+_PLAIN_NAME = re.compile(r"[A-Z][a-z’'-]+(?:[ ][A-Z][a-z’'-]+){0,2}")
 _OF_PLACE = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]")
 _PERSON_WORD = re.compile(r"[A-Z][a-z’'-]+\w*")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|of|into)\s$", re.IGNORECASE)
@@ -120,6 +126,8 @@ _ISSUED = re.compile(
 _REACH = 800
 """How far back, in characters, a pronoun looks for the person it stands for."""
 _ROLE_REACH = 6000
+_LONGEST_QUOTATION = 5000
+"""Quotations this much before a place cannot hold it."""
 """How far back a role looks for the name its holder was given."""
 
 
@@ -136,11 +144,24 @@ class Person:
 class People:
     """The people and bodies one report names, looked up on demand."""
 
-    __slots__ = ("text", "_forms")
+    __slots__ = ("text", "_forms", "_quotations")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, quotations: list[tuple[int, int]] = ()) -> None:
         self.text = text
         self._forms: dict[str, list[tuple[int, str]]] = {}
+        self._quotations = list(quotations)
+        """The quoted passages, in order: a name quoted is no one a pronoun stands for."""
+
+    def _quoted(self, position: int, speaking: int) -> bool:
+        """Whether ``position`` lies in a quotation that does not also hold ``speaking`` (a report
+        quoted by another names its own speakers)."""
+        index = bisect_left(self._quotations, (position + 1,)) - 1
+        while index >= 0 and position - _LONGEST_QUOTATION < self._quotations[index][0] <= position:
+            start, end = self._quotations[index]
+            if end > position and not start <= speaking < end:
+                return True
+            index -= 1
+        return False
 
     def describe(self, mention: Mention) -> Person:
         """What a speaker mention names, as written, and whether that looks like a person."""
@@ -149,6 +170,9 @@ class People:
         lowered = head.lower()
         if lowered in _PRONOUNS:
             return Person(head, lowered in ("he", "she"), {"she": "f", "he": "m"}.get(lowered))
+        if mention.end == mention.head_end and _PLAIN_NAME.fullmatch(head) and not (
+                _LEADING_WORDS | _NOT_PEOPLE).intersection(lowered.split()):
+            return Person(head, True)  # most tags name a person plainly: "Webber", "Lucas Webber"
         name = name_in(text, mention.start, mention.head_end, at_end=True)
         if name is None and mention.end > mention.head_end:
             name = name_in(text, mention.head_end, mention.end)
@@ -205,8 +229,8 @@ class People:
 
     def nearest(self, position: int, gender: str | None, recent: list[tuple[int, Person]]) -> Person | None:
         """The nearest person named before ``position`` whose gender, where known, fits."""
-        text = self.text
-        runs = list(_NAME_RUN.finditer(text, max(0, position - _REACH), position))
+        runs = [run for run in _NAME_RUN.finditer(self.text, max(0, position - _REACH), position)
+                if not self._quoted(run.start(), position)]
         spoken = [(offset, person) for offset, person in recent if person.person and offset < position]
         while runs or spoken:
             if spoken and (not runs or spoken[-1][0] >= runs[-1].start()):

@@ -49,7 +49,7 @@ def find_quotations(text: str, sentences: list[Span] | None = None) -> list[Quot
         sentences = split_sentences(text)
     places = _Places(text, passages, sentences)
     scares = [_is_scare(text, passage) for passage in passages]
-    people = People(text)
+    people = People(text, [(passage.start, passage.end) for passage in passages])
     mentions = [None if _is_name(text, passage) else _own_mention(text, passages, index, places, people)
                 for index, passage in enumerate(passages)]
     _inherit(text, passages, mentions, places, scares)
@@ -196,8 +196,9 @@ def _is_name(text: str, passage: Passage) -> bool:
 
 
 def _is_scare(text: str, passage: Passage) -> bool:
+    """Two words or fewer and no full stop: "firmly condemned", "hundreds"."""
     inner = text[passage.start + 1:passage.end - 1]
-    return len(_WORD.findall(inner)) <= 2 and not _TERMINAL.search(inner)
+    return len(inner.split(None, 2)) <= 2 and not any(map(inner.__contains__, ".!?…"))
 
 
 def _resolve(people: People, mention: Mention, recent: list[tuple[int, Person]]) -> Person | None:

@@ -77,6 +77,8 @@ _DETERMINERS = frozenset(
     "the a an another one some his her its their our my this that these those each both many "
     "several two three four other any no every".split()
 )
+_LAST_BOUNDARY = re.compile(rf"(?s:.*)(?:{_BOUNDARY.pattern})", re.I)
+"""Matched from a stretch's start, it ends where the last clause boundary of the stretch ends."""
 _COORDINATED = re.compile(r"\b(?:and|but|or|then)\s*$", re.I)
 _INTRO = frozenset(
     "on in at after before when while as asked speaking late early earlier later last this "
@@ -137,13 +139,23 @@ _NAME_AFTER_CONJUNCTION = re.compile(r"\s*(?:as|while|when|but|and|though|althou
 _WITH = re.compile(r"\bwith\s+(?=(?:the\s+)?[A-Z][^,;:]*$)")
 _TO_LISTENER = frozenset("told tells tell asked asks ask informed briefed assured urged".split())
 """Verbs whose object is the listener, not the speaker."""
-_SIMPLE_NAME = r"(?:(?:Mr|Mrs|Ms|Dr)\.[^\S\n]+)?[A-Z][a-z’'-]+(?:[^\S\n]+[A-Z][a-z’'-]+){0,2}"
+TITLES_WITH_DOT = (
+    "Mr Mrs Ms Mx Dr Lt Sgt Gen Col Capt Cpt Gov Sen Rep Jr Sr St Prof Rev Adm Maj Cpl Pvt Brig Cmdr "
+    "Supt Insp Det Amb Pres Hon Fr Mt Ft"
+).split()
+"""Titles written with a dot that is no sentence end ("Mr. Nevins", "Lt. Gen. Mick Bednarek")."""
+_NOT_A_TITLE = "".join(rf"(?<!\b{title})" for title in TITLES_WITH_DOT)
+_SIMPLE_WORD = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w’'-]*|(?!(?:said|says|told|added|asked|who|and|but|or|in|on|at|to|of|for|by|with|was|is|has|had)\b)[a-z][\w-]*)"
+_SIMPLE_NP = rf"(?:(?:the|a|an|another|one)[^\S\n]+)?{_SIMPLE_WORD}(?:[^\S\n]+{_SIMPLE_WORD}){{0,4}}"
 _SIMPLE_TAG = re.compile(
-    rf"(?<=[,!?]”|[,!?]\")[^\S\n]+(?:(?P<before>{_SIMPLE_NAME})[^\S\n]+(?:said|says|added|asked|told)"
-    rf"|(?:said|says|added|asked)[^\S\n]+(?P<after>{_SIMPLE_NAME}))(?=[^\S\n]*[.,])")
+    rf"(?:(?<=[,!?][”\"])|(?<=[,!?]''))[^\S\n]+(?:(?P<before>he|she|they|{_SIMPLE_NP})[^\S\n]+(?:said|says|added|asked|told)"
+    rf"|(?:said|says|added|asked)[^\S\n]+(?P<after>{_SIMPLE_NP})){_NOT_A_TITLE}(?=[^\S\n]*[.,\n]|[^\S\n]*$)")
 """“…,” Webber said. / “…,” said Lucas Webber, …: most tags, read by one pattern."""
 _NEW_CLAUSE = re.compile(r"[^\S\n]+(?:he|she|they|it|we|i|there|this)\b", re.I)
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
+_BY = re.compile(r"[^\S\n]+by[^\S\n]+")
+_COMMA_BEFORE = re.compile(r",[^\S\n]*$")
+_CLAUSE_END = re.compile(r"[^\S\n]*(?:[,.;]|$)")
 _SIGNATURE = re.compile(r"\s*\n[^\S\n]*[-–—][^\S\n]*(?P<who>[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,4})[.,]?[^\n]{0,40}$", re.M)
 _QUOTE_MARK = re.compile(r"[“”\"«»]|''")
 
@@ -263,6 +275,34 @@ def _name_before(text: str, start: int, end: int) -> Mention | None:
     return phrase(text, run.start(), run.end())
 
 
+def attributions(text: str, start: int, end: int, verbs: re.Pattern[str] = VERB) -> list[Mention]:
+    """Every source ``text[start:end]`` names for what it reports, in order: the subject of each
+    reporting verb ("police said", "…, a security official told AP"), the speaker after one that
+    opens its clause when no subject comes before it ("…, said Jean Larson."), what follows
+    "according to", and the agent of "told by" / "informed by". ``verbs`` are the reporting verbs
+    to look for (those of facts are fewer than those of speech)."""
+    found = []
+    for verb in verbs.finditer(text, start, end):
+        if verb.group() in PARTICIPLES or text[max(start, verb.start() - 3):verb.start()] == "to ":
+            continue
+        by = _BY.match(text, verb.end(), end)
+        if by is not None:
+            mention = noun_phrase_at(text, by.end(), end)
+        else:
+            mention = valid(text, subject_before(text, start, verb.start()))
+            if mention is None and (verb.start() == start or _COMMA_BEFORE.search(text, max(start, verb.start() - 4), verb.start())):
+                inverted = noun_phrase_at(text, _skip_phrasal(text, verb.end(), end), end)
+                if inverted is not None and _CLAUSE_END.match(text, inverted.end, end):
+                    mention = inverted
+        if valid(text, mention) is not None:
+            found.append(mention)
+    for match in _ACCORDING.finditer(text, start, end):
+        mention = according_to(text, match.start(), end)
+        if mention is not None:
+            found.append(mention)
+    return sorted(found)
+
+
 def passive_before(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` reports speech in the passive ("were said to", "is called")."""
     return any(_subject_end(text, start, verb.start()) is None for verb in VERB.finditer(text, start, end))
@@ -344,10 +384,8 @@ def subject_before(text: str, start: int, verb_start: int, apposition_first: boo
         return clause_subject(text, start, coordinated.start())
     if text[start:end].rstrip().endswith(","):
         return _subject_with_apposition(text, start, end)
-    boundary = start
-    for match in _BOUNDARY.finditer(text, start, end):
-        boundary = match.end()
-    segments = _segments(text, boundary, end)
+    last = _LAST_BOUNDARY.match(text, start, end)
+    segments = _segments(text, last.end() if last else start, end)
     return phrase(text, *segments[-1]) if segments else None
 
 
@@ -445,8 +483,10 @@ def valid(text: str, mention: Mention | None) -> Mention | None:
     if mention is None:
         return None
     words = text[mention.start:mention.head_end].split()
-    if not words or len(words) > 12 or words[0].lower() in NOT_A_SUBJECT or _is_verb(words[0]):
-        return None
+    first = words[0] if words else ""
+    if not words or len(words) > 12 or first.lower() in NOT_A_SUBJECT or first in _IRREGULAR_PAST or (
+            first.endswith("ed") and first.islower() and len(words) == 1):
+        return None  # "but said", "would be appropriate", "went" (but "retired Army Lt. Gen. X")
     if not _ALL_VERBS.isdisjoint(words):
         return None
     return mention

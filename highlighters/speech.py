@@ -56,8 +56,15 @@ FINITE_VERBS = frozenset([*_FINITE, "put", "issued", "released", "shot", "fired"
 PARTICIPLES = frozenset(_PARTICIPLES)
 # Case-sensitive on purpose: "States" in "the United States" is not a verb.
 VERB = re.compile(
-    rf"(?<![\w’'-])(?:{word_alternatives(frozenset(_FINITE) | PARTICIPLES)}|put(?=\s+it\b)|(?:shot|fired|hit)(?=\s+back\b)|went(?=\s+on\b)|pointed(?=\s+out\b)"
-    r"|(?:issued|released)(?=\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:statement|communiqu|release)))\b(?![’'-]\w)")
+    rf"(?<![\w’'-])(?:{word_alternatives(frozenset(_FINITE) | PARTICIPLES)}|put(?=\s+it\b)|(?:shot|fired|hit)(?=\s+back\b)"
+    r"|went(?=\s+on\b)|pointed(?=\s+out\b)|(?:issued|released)(?=\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:statement|communiqu|release)))"
+    r"\b(?![’'-]\w)")
+"""A reporting verb that starts a word."""
+
+
+def verbs_in(text: str, start: int, end: int, verbs: re.Pattern[str] = VERB) -> list[re.Match[str]]:
+    """The reporting verbs of ``text[start:end]``, in order."""
+    return list(verbs.finditer(text, start, end))
 _PHRASAL = re.compile(r"[^\S\n]+(?:out|back|up|on|it)\b")  # pointed out, fired back, went on, put it
 _QUOTED_AS = re.compile(r"\b(?:was|were|is|are|been|be)\s+quoted\s+as\s+$")
 
@@ -80,6 +87,11 @@ _DETERMINERS = frozenset(
 _LAST_BOUNDARY = re.compile(rf"(?s:.*)(?:{_BOUNDARY.pattern})", re.I)
 """Matched from a stretch's start, it ends where the last clause boundary of the stretch ends."""
 _COORDINATED = re.compile(r"\b(?:and|but|or|then)\s*$", re.I)
+_LAST_WORD = re.compile(r"(?<!\S)(\S+)\s*$")
+_SUBJECT_REACH = 120
+_CUTS = (",", "—", " - ", " – ")
+"""What ends the stretch of a sentence that holds a verb's subject."""
+"""How far before its verb a subject without an apposition can start, in characters."""
 _INTRO = frozenset(
     "on in at after before when while as asked speaking late early earlier later last this "
     "yesterday today however meanwhile still but and so then also now instead reached writing "
@@ -186,7 +198,7 @@ def tag_after(text: str, end: int, limit: int, closes_sentence: bool = False) ->
     punctuated = text[max(0, end - 4):end].rstrip("”\"'’» ")[-1:] in (",", ".", "!", "?", "…") or (
         text[end:end + 1] == ",")
     stop = _QUOTE_MARK.search(text, position, limit)
-    verb = next((v for v in VERB.finditer(text, position, stop.start() if stop else limit)
+    verb = next((v for v in verbs_in(text, position, stop.start() if stop else limit)
                  if v.group() in FINITE_VERBS), None)
     if verb is None:
         quoted_as = _QUOTED_AS_SAYING.search(text, position, limit)
@@ -224,7 +236,7 @@ def _any_verb_tag(text: str, end: int, position: int, limit: int) -> Mention | N
 
 def tag_before(text: str, start: int, quote: int) -> Mention | None:
     """The speaker named in ``text[start:quote]``, the sentence before a quotation."""
-    verbs = [v for v in VERB.finditer(text, start, quote) if not _inside_quote(text, start, v.start())]
+    verbs = [v for v in verbs_in(text, start, quote) if not _inside_quote(text, start, v.start())]
     opening = text[start:verbs[-1].start()].rstrip()[-1:] if verbs else ""
     if verbs and verbs[-1].group() in FINITE_VERBS and verbs[-1].group() not in _TO_LISTENER and opening in ",;:":
         # "…, explained Rosenberg, “…”": the verb opens its clause, the speaker follows it
@@ -282,7 +294,7 @@ def attributions(text: str, start: int, end: int, verbs: re.Pattern[str] = VERB)
     "according to", and the agent of "told by" / "informed by". ``verbs`` are the reporting verbs
     to look for (those of facts are fewer than those of speech)."""
     found = []
-    for verb in verbs.finditer(text, start, end):
+    for verb in verbs_in(text, start, end, verbs):
         if verb.group() in PARTICIPLES or text[max(start, verb.start() - 3):verb.start()] == "to ":
             continue
         by = _BY.match(text, verb.end(), end)
@@ -296,21 +308,24 @@ def attributions(text: str, start: int, end: int, verbs: re.Pattern[str] = VERB)
                     mention = inverted
         if valid(text, mention) is not None:
             found.append(mention)
-    for match in _ACCORDING.finditer(text, start, end):
-        mention = according_to(text, match.start(), end)
-        if mention is not None:
-            found.append(mention)
+    if text.find("ccording", start, end) >= 0:
+        for match in _ACCORDING.finditer(text, start, end):
+            mention = according_to(text, match.start(), end)
+            if mention is not None:
+                found.append(mention)
     return sorted(found)
 
 
 def passive_before(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` reports speech in the passive ("were said to", "is called")."""
-    return any(_subject_end(text, start, verb.start()) is None for verb in VERB.finditer(text, start, end))
+    return any(_subject_end(text, start, verb.start()) is None for verb in verbs_in(text, start, end))
 
 
 def according_to(text: str, start: int, end: int) -> Mention | None:
     """``according to X`` in ``text[start:end]``: X, the last one before ``end``."""
     found = None
+    if text.find("ccording", start, end) < 0:
+        return None
     for match in _ACCORDING.finditer(text, start, end):
         stop = match.end()
         for token in _TOKEN.finditer(text, match.end(), end):
@@ -379,14 +394,16 @@ def subject_before(text: str, start: int, verb_start: int, apposition_first: boo
         return None
     if apposition_first:
         return head_and_apposition(text, start, end)
-    coordinated = _COORDINATED.search(text, start, end)
+    coordinated = _COORDINATED.search(text, max(start, end - 6), end)
     if coordinated:  # "X lives in Y and wrote": the first verb's subject
         return clause_subject(text, start, coordinated.start())
-    if text[start:end].rstrip().endswith(","):
+    if text[end - 1:end] == ",":
         return _subject_with_apposition(text, start, end)
-    last = _LAST_BOUNDARY.match(text, start, end)
-    segments = _segments(text, last.end() if last else start, end)
-    return phrase(text, *segments[-1]) if segments else None
+    # the subject lies in the last stretch between commas, after its last clause boundary
+    stretch = max(start, end - _SUBJECT_REACH, *(text.rfind(cut, start, end) + len(cut) for cut in _CUTS
+                                                  if text.rfind(cut, start, end) >= 0))
+    last = _LAST_BOUNDARY.match(text, stretch, end)
+    return phrase(text, last.end() if last else stretch, end)
 
 
 def _subject_with_apposition(text: str, start: int, end: int) -> Mention | None:
@@ -397,9 +414,8 @@ def _subject_with_apposition(text: str, start: int, end: int) -> Mention | None:
     name, or failing one the first that is no opening phrase ("Clinton, who called Sanders after
     the winner was declared, told"); what follows the subject is its apposition.
     """
-    boundary = start
-    for match in _BOUNDARY.finditer(text, start, end):
-        boundary = match.end()
+    last = _LAST_BOUNDARY.match(text, start, end)
+    boundary = last.end() if last else start
     after = [s for s in _segments(text, boundary, end) if not _is_intro_segment(text, *s)]
     if after and _plain_noun_phrase(text, *after[0]):
         segments = after
@@ -542,18 +558,19 @@ def _subject_end(text: str, start: int, verb_start: int) -> int | None:
     """Where the subject before a verb ends, past "has also" and the like; None for a passive."""
     end = verb_start
     while True:
-        head = text[start:end].rstrip()
-        space = max(head.rfind(" "), head.rfind("\n"))
-        written = head[space + 1:]
+        last = _LAST_WORD.search(text, max(start, end - 40), end)
+        if last is None:
+            return None if not text[start:end].strip() else len(text[:end].rstrip())
+        written = last.group(1)
         word = written.lower()
         if word in _PASSIVE:
             return None
         if word in _BEFORE_VERB or (word.endswith("ly") and written.isalpha() and written.islower()):
-            end = start + space + 1 if space >= 0 else start
+            end = last.start(1)
             if end <= start:
                 return None
             continue
-        return start + len(head)
+        return last.end(1)
 
 
 def _inside_quote(text: str, start: int, position: int) -> bool:

@@ -33,7 +33,8 @@ _TITLES = frozenset(
     "conservative labour liberal tory sir dame lord lady emir sultan leader candidate nominee "
     "founder ceo cfo coach manager editor anchor host analyst economist strategist adviser advisor "
     "aide lawyer pastor bishop cardinal secretary-general under-secretary-general director-general "
-    "attorney-general governor-general".split()
+    "attorney-general governor-general actor actress singer star comedian writer author columnist "
+    "commentator blogger activist".split()
 )
 """Words that stand before a name without being part of it."""
 _NOT_PEOPLE = frozenset(

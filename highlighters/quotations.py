@@ -52,7 +52,7 @@ def find_quotations(text: str, sentences: list[Span] | None = None) -> list[Quot
     people = People(text, [(passage.start, passage.end) for passage in passages])
     mentions = [None if _is_name(text, passage) else _own_mention(text, passages, index, places, people)
                 for index, passage in enumerate(passages)]
-    _inherit(text, passages, mentions, places, scares)
+    _inherit(text, passages, mentions, places, scares, people)
     recent: list[tuple[int, Person]] = []
     resolved: dict[Mention, Person | None] = {}  # a mention shared by a quotation and its continuations
     quotations = []
@@ -111,7 +111,8 @@ def _own_mention(text: str, passages: list[Passage], index: int, places: _Places
         return tag
     first = places.sentence_of(start)
     region_start = max(sentences[first][0] if first >= 0 else 0, places.line_starts[index])
-    before = speech.tag_before(text, region_start, start) or speech.colon_subject(text, region_start, start)
+    before = (speech.tag_before(text, region_start, start) or speech.colon_subject(text, region_start, start)
+              or speech.headline_speaker(text, places.line_starts[index], start))
     if before is not None:
         return before
     bracketed = speech.parenthesised_source(text, end, next_quote)
@@ -134,7 +135,7 @@ def _own_mention(text: str, passages: list[Passage], index: int, places: _Places
 
 
 def _inherit(text: str, passages: list[Passage], mentions: list[Mention | None], places: _Places,
-             scares: list[bool]) -> None:
+             scares: list[bool], people: People) -> None:
     """Passages without a tag of their own take the speaker of the quotation they go on with."""
     lines: dict[tuple[int, bool], list[int]] = {}
     for index, passage in enumerate(passages):
@@ -155,14 +156,14 @@ def _inherit(text: str, passages: list[Passage], mentions: list[Mention | None],
         elif later:
             mentions[index] = own[later[0]]
         else:
-            mentions[index] = _introduced(text, passages, mentions, index, places)
+            mentions[index] = _introduced(text, passages, mentions, index, places, people)
     for index in range(len(passages) - 2, -1, -1):  # a paragraph cut short takes its continuation's
         if mentions[index] is None and passages[index + 1].continues and not passages[index].closed:
             mentions[index] = mentions[index + 1]
 
 
 def _introduced(text: str, passages: list[Passage], mentions: list[Mention | None], index: int,
-                places: _Places) -> Mention | None:
+                places: _Places, people: People) -> Mention | None:
     """The speaker of a quotation that opens its sentence, from the sentence before it: a tag
     without a quotation ("X said in a statement." / "X said:"), or the tag of the quotation that
     ends there."""
@@ -180,7 +181,13 @@ def _introduced(text: str, passages: list[Passage], mentions: list[Mention | Non
             break
     if overlapping:
         return next((mention for mention in overlapping if mention is not None), None)
-    return speech.tag_before(text, before_start, before_end) or speech.colon_subject(text, before_start, before_end)
+    introducing = speech.tag_before(text, before_start, before_end) or speech.colon_subject(text, before_start, before_end)
+    if introducing is None and "\n" in text[before_end:passage.start]:
+        # a quotation that opens a paragraph after one about a named person
+        subject = speech.clause_subject(text, before_start, before_end)
+        if subject is not None and people.names_a_person(subject):
+            return subject
+    return introducing
 
 
 def _ends_with_stop(text: str, passage: Passage) -> bool:

@@ -165,6 +165,7 @@ _SIMPLE_TAG = re.compile(
 """“…,” Webber said. / “…,” said Lucas Webber, …: most tags, read by one pattern."""
 _NEW_CLAUSE = re.compile(r"[^\S\n]+(?:he|she|they|it|we|i|there|this)\b", re.I)
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
+_HEADLINE = re.compile(r"[^\S\n]*(?P<who>[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,3}):[^\S\n]")
 _BY = re.compile(r"[^\S\n]+by[^\S\n]+")
 _COMMA_BEFORE = re.compile(r",[^\S\n]*$")
 _CLAUSE_END = re.compile(r"[^\S\n]*(?:[,.;]|$)")
@@ -268,6 +269,13 @@ def tag_before(text: str, start: int, quote: int) -> Mention | None:
             return valid(text, subject_before(text, start, earlier.start()))
         return valid(text, subject_before(text, start, verb.start()))
     return None
+
+
+def headline_speaker(text: str, line_start: int, quote: int) -> Mention | None:
+    """A headline that opens with who speaks: "Reid: ‘Never underestimate Trump’", "Milbank:
+    Republicans ‘waving the flag’"."""
+    match = _HEADLINE.match(text, line_start, quote)
+    return phrase(text, match.start("who"), match.end("who")) if match else None
 
 
 def colon_subject(text: str, start: int, quote: int) -> Mention | None:

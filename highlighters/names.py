@@ -115,6 +115,8 @@ opens on the capital, so ``re`` passes over the rest of a text in C."""
 _WORDS_BEFORE = re.compile(rf"[A-Z](?<![\w’'.&-].){_WORD_REST}(?:[^\S\n]+{_NAME_WORD})*[^\S\n]+$")
 """The capitalised words right before a place in the text (the endpos of the search)."""
 _PLAIN_NAME = re.compile(r"[A-Z][a-z’'-]+(?:[ ][A-Z][a-z’'-]+){0,2}")
+_APPOSITION_OPENS = re.compile(r"\s*(?:a|an|the|his|her|its|their|[A-Z][\w’'-]*[’']s)\b")
+"""How the apposition that gives a name its role opens: "Ema Suryani, a doctor at ..."."""
 _OF_PLACE = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]")
 _PERSON_WORD = re.compile(r"[A-Z][a-z’'-]+\w*")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|of|into)\s$", re.IGNORECASE)
@@ -272,16 +274,26 @@ class People:
             after = _NAME_RUN.match(text, end + 2)
         if after:
             name = name_in(text, after.start(), after.end())
-            if name and _fits(text[name[0]:name[1]], body):
+            if name and self._fits(text[name[0]:name[1]], body):
                 return text[name[0]:name[1]]
         comma = text.rfind(",", max(0, start - 80), start)
-        if comma > 0 and "." not in text[comma:start] and text.count(" ", comma, start) <= 8:
+        if comma > 0 and "." not in text[comma:start] and text.count(" ", comma, start) <= 8 and (
+                _APPOSITION_OPENS.match(text, comma + 1, start)):
             runs = list(_NAME_RUN.finditer(text, max(0, comma - 60), comma))
             if runs and runs[-1].end() == comma:
                 name = name_in(text, runs[-1].start(), comma)
-                if name and _fits(text[name[0]:name[1]], body):
+                if name and self._fits(text[name[0]:name[1]], body):
                     return text[name[0]:name[1]]
         return None
+
+    def _fits(self, name: str, body: bool) -> bool:
+        """A name that can hold a role: a body's (any name), a person's (a full name, or a surname
+        the report gives in full: "President Obama")."""
+        if body:
+            return name.split()[0].lower() not in _FUNCTION_WORDS
+        if not is_person_name(name):
+            return False
+        return " " in name or any(" " in form for _, form in self._forms_of(name))
 
     def _author(self, noun: str, before: int) -> Person | None:
         """Who issued the document last mentioned before ``before`` ("X issued a statement")."""
@@ -376,13 +388,6 @@ def is_person_name(name: str) -> bool:
     if not words or name.isupper() or any(word in _NOT_PEOPLE for word in words):
         return False
     return len(words) >= 2 or bool(_PERSON_WORD.fullmatch(name))
-
-
-def _fits(name: str, body: bool) -> bool:
-    """A name that can hold a role: a body's (any name) or a person's (two words or more)."""
-    if body:
-        return not name.split()[0].lower() in _FUNCTION_WORDS
-    return " " in name and is_person_name(name)
 
 
 def _agrees(short: str, full: str) -> bool:

@@ -58,7 +58,8 @@ def find_quotations(text: str, sentences: list[Span] | None = None) -> list[Quot
     quotations = []
     for index, (passage, mention) in enumerate(zip(passages, mentions)):
         if mention is not None and mention not in resolved:
-            resolved[mention] = _resolve(people, mention, recent)
+            sentence = places.sentence_of(mention.start)
+            resolved[mention] = _resolve(people, mention, recent, places.sentences[sentence][0] if sentence >= 0 else 0)
             if resolved[mention] is not None:
                 recent.append((mention.start, resolved[mention]))
         speaker = resolved[mention] if mention is not None else None
@@ -208,11 +209,17 @@ def _is_scare(text: str, passage: Passage) -> bool:
     return len(inner.split(None, 2)) <= 2 and not any(map(inner.__contains__, ".!?…"))
 
 
-def _resolve(people: People, mention: Mention, recent: list[tuple[int, Person]]) -> Person | None:
+def _resolve(people: People, mention: Mention, recent: list[tuple[int, Person]], sentence_start: int) -> Person | None:
     """The person or body the mention stands for, named as fully as the report names it."""
     described = people.describe(mention)
     lowered = described.name.lower()
     if lowered in ("he", "she"):
+        # "Clinton said that she called …": the person the sentence is about comes first
+        subject = speech.clause_subject(people.text, sentence_start, mention.start)
+        if subject is not None and subject.start < mention.start and people.names_a_person(subject):
+            named = people.describe(subject)
+            if named.gender is None or described.gender is None or named.gender == described.gender:
+                return Person(people.fullest(named.name, subject.start), True, described.gender)
         return people.nearest(mention.start, described.gender, recent)
     if lowered in ("they", "it"):
         return next((p for _, p in reversed(recent) if not p.person), None)
@@ -222,7 +229,7 @@ def _resolve(people: People, mention: Mention, recent: list[tuple[int, Person]])
         return Person(people.fullest(described.name, mention.start), True, described.gender)
     author = document_author(people.text, mention)
     if author is not None:
-        return _resolve(people, author, recent)
+        return _resolve(people, author, recent, sentence_start)
     holder = people.holder(described.name, mention.start)
     if holder is not None:
         return Person(people.fullest(holder.name, mention.start), holder.person, holder.gender) if holder.person else holder

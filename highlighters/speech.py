@@ -168,6 +168,8 @@ _PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
 _HEADLINE = re.compile(r"[^\S\n]*(?P<who>[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,3}):[^\S\n]")
 _BY = re.compile(r"[^\S\n]+by[^\S\n]+")
 _COMMA_BEFORE = re.compile(r",[^\S\n]*$")
+_AFTER_SPEAKER = re.compile(r"(?![^\S\n]+(?:could|would|will|should|can|may|might|must|is|was|are|were|has|have|had|did|does)\b)")
+"""What cannot follow the speaker of "“…,” said X": a verb of its own ("said the candidate could")."""
 _CLAUSE_END = re.compile(r"[^\S\n]*(?:[,.;]|$)")
 _SIGNATURE = re.compile(r"\s*\n[^\S\n]*[-–—][^\S\n]*(?P<who>[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,4})[.,]?[^\n]{0,40}$", re.M)
 _QUOTE_MARK = re.compile(r"[“”\"«»]|''")
@@ -208,8 +210,9 @@ def tag_after(text: str, end: int, limit: int, closes_sentence: bool = False) ->
         return _any_verb_tag(text, end, position, limit)
     if closes_sentence and _INTRODUCES.match(text, verb.end(), limit + 1 if limit < len(text) else limit):
         return None  # the next quotation's tag: "“… this.” The army said “…”"
-    if verb.start() == position and punctuated:  # “…,” said X
-        return valid(text, noun_phrase_at(text, _skip_phrasal(text, verb.end(), limit), limit))
+    if verb.start() == position and punctuated:  # “…,” said X (not "said the candidate could …")
+        inverted = noun_phrase_at(text, _skip_phrasal(text, verb.end(), limit), limit)
+        return valid(text, inverted) if inverted is not None and _AFTER_SPEAKER.match(text, inverted.end, limit) else None
     if closes_sentence and _NEW_CLAUSE.match(text, verb.end(), limit):
         return None  # "“… .” Brafman said he was …": a statement of its own
     adjacent = valid(text, subject_before(text, position, verb.start(), apposition_first=True)) if punctuated else None

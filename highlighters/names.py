@@ -32,7 +32,7 @@ _TITLES = frozenset(
     "assistant senior top democrat democrats republican republicans democratic gop independent "
     "conservative labour liberal tory sir dame lord lady emir sultan leader candidate nominee "
     "founder ceo cfo coach manager editor anchor host analyst economist strategist adviser advisor "
-    "aide lawyer pastor bishop cardinal secretary-general under-secretary-general director-general "
+    "aide lawyer pastor bishop archbishop cardinal secretary-general under-secretary-general director-general "
     "attorney-general governor-general actor actress singer star comedian writer author columnist "
     "commentator blogger activist".split()
 )
@@ -301,8 +301,8 @@ class People:
         start = max(0, before - _ROLE_REACH)
         for issued in reversed(list(_ISSUED.finditer(text, start, before))):
             if issued.group("noun").lower() == noun:
-                line_start = text.rfind("\n", 0, issued.start()) + 1
-                sentence_start = max(line_start, text.rfind(". ", 0, issued.start()) + 2)
+                stop = text.rfind(". ", 0, issued.start())
+                sentence_start = max(text.rfind("\n", 0, issued.start()) + 1, stop + 2 if stop >= 0 else 0)
                 mention = subject_before(text, sentence_start, issued.start())
                 if mention is not None:
                     return self.describe(mention)

@@ -156,12 +156,13 @@ TITLES_WITH_DOT = (
     "Supt Insp Det Amb Pres Hon Fr Mt Ft"
 ).split()
 """Titles written with a dot that is no sentence end ("Mr. Nevins", "Lt. Gen. Mick Bednarek")."""
+_TITLE_SET = frozenset(TITLES_WITH_DOT)
 _NOT_A_TITLE = "".join(rf"(?<!\b{title})" for title in TITLES_WITH_DOT)
 _SIMPLE_WORD = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w’'-]*|(?!(?:said|says|told|added|asked|who|and|but|or|in|on|at|to|of|for|by|with|was|is|has|had)\b)[a-z][\w-]*)"
 _SIMPLE_NP = rf"(?:(?:the|a|an|another|one)[^\S\n]+)?{_SIMPLE_WORD}(?:[^\S\n]+{_SIMPLE_WORD}){{0,4}}"
 _SIMPLE_TAG = re.compile(
     rf"(?:(?<=[,!?][”\"])|(?<=[,!?]''))[^\S\n]+(?:(?P<before>he|she|they|{_SIMPLE_NP})[^\S\n]+(?:said|says|added|asked|told)"
-    rf"|(?:said|says|added|asked)[^\S\n]+(?P<after>{_SIMPLE_NP})){_NOT_A_TITLE}(?=[^\S\n]*[.,\n]|[^\S\n]*$)")
+    rf"|(?:said|says|added|asked)[^\S\n]+(?P<after>{_SIMPLE_NP})){_NOT_A_TITLE}(?=[^\S\n]*(?:[,\n]|\.(?!\S)|$))")
 """“…,” Webber said. / “…,” said Lucas Webber, …: most tags, read by one pattern."""
 _NEW_CLAUSE = re.compile(r"[^\S\n]+(?:he|she|they|it|we|i|there|this)\b", re.I)
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
@@ -522,7 +523,7 @@ def valid(text: str, mention: Mention | None) -> Mention | None:
 def keeps_dot(word: str) -> bool:
     """Whether a final dot belongs to the word (Mr., Lt., J., U.S.) rather than ending a sentence."""
     bare = word[:-1]
-    return (len(bare) <= 4 and bare[:1].isupper() and bare.isalpha()) or "." in bare
+    return bare in _TITLE_SET or (len(bare) == 1 and bare.isupper()) or "." in bare
 
 
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -126,7 +126,7 @@ _DOCUMENT_PRONOUN = re.compile(r"\s(?P<who>he|she|they|it)\s+(?:issued|released|
 _ISSUED = re.compile(
     r"\b(?:issued|released|sent|posted|published|put\s+out|wrote|made|read\s+out)\s+(?:a|an|the|its|his|her|their)"
     r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>[\w-]+)\b")
-_REACH = 800
+_REACH = 600
 """How far back, in characters, a pronoun looks for the person it stands for."""
 _ROLE_REACH = 6000
 _LONGEST_QUOTATION = 5000
@@ -232,14 +232,14 @@ class People:
 
     def nearest(self, position: int, gender: str | None, recent: list[tuple[int, Person]]) -> Person | None:
         """The nearest person named before ``position`` whose gender, where known, fits."""
-        runs = [run for run in _NAME_RUN.finditer(self.text, max(0, position - _REACH), position)
-                if not self._quoted(run.start(), position)]
+        runs = list(_NAME_RUN.finditer(self.text, max(0, position - _REACH), position))
         spoken = [(offset, person) for offset, person in recent if person.person and offset < position]
         while runs or spoken:
             if spoken and (not runs or spoken[-1][0] >= runs[-1].start()):
                 candidate = spoken.pop()[1]
             else:
-                candidate = self._person_in_run(runs.pop())
+                run = runs.pop()
+                candidate = None if self._quoted(run.start(), position) else self._person_in_run(run)
             if candidate and (candidate.gender is None or gender is None or candidate.gender == gender):
                 return Person(self.fullest(candidate.name, position), True, gender)
         return None

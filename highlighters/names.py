@@ -18,7 +18,8 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from .speech import TITLES_WITH_DOT, Mention, noun_phrase_at, subject_before
+from .phrases import Mention, noun_phrase_at, subject_before
+from .words import ROLES, TITLES_WITH_DOT
 
 _TITLES = frozenset(
     "mr mrs ms miss mx dr prof sen rep gov gen lt col maj capt cpt sgt cpl pvt adm cmdr brig rev "
@@ -69,31 +70,6 @@ _BODIES = frozenset(
     "agency newspaper paper daily magazine network channel station broadcaster outlet website "
     "company firm".split()
 )
-_ROLES = {
-    "doctor": "doctor|dr", "physician": "physician", "surgeon": "surgeon", "nurse": "nurse",
-    "officer": "officer", "official": "official", "spokesman": "spokesman", "spokeswoman": "spokeswoman",
-    "spokesperson": "spokesperson", "minister": "minister", "president": "president|pres",
-    "governor": "governor|gov", "mayor": "mayor", "chief": "chief", "director": "director",
-    "secretary": "secretary", "commander": "commander|cmdr", "general": "general|gen",
-    "colonel": "colonel|col", "captain": "captain|capt", "lieutenant": "lieutenant|lt",
-    "sergeant": "sergeant|sgt", "sheriff": "sheriff", "undersheriff": "undersheriff",
-    "lawyer": "lawyer", "attorney": "attorney", "judge": "judge", "prosecutor": "prosecutor",
-    "senator": "senator|sen", "congressman": "congressman", "congresswoman": "congresswoman",
-    "representative": "representative|rep", "chairman": "chairman", "chairwoman": "chairwoman",
-    "leader": "leader", "ambassador": "ambassador|amb", "professor": "professor|prof",
-    "researcher": "researcher", "analyst": "analyst", "economist": "economist", "expert": "expert",
-    "scientist": "scientist", "seismologist": "seismologist", "geologist": "geologist",
-    "historian": "historian", "author": "author", "columnist": "columnist", "editor": "editor",
-    "journalist": "journalist", "reporter": "reporter", "candidate": "candidate", "nominee": "nominee",
-    "pastor": "pastor", "priest": "priest", "bishop": "bishop", "imam": "imam", "rabbi": "rabbi",
-    "coach": "coach", "manager": "manager", "executive": "executive", "founder": "founder",
-    "owner": "owner", "adviser": "adviser|advisor", "aide": "aide", "strategist": "strategist",
-    "pollster": "pollster", "consultant": "consultant", "teacher": "teacher", "principal": "principal",
-    "inspector": "inspector|insp", "superintendent": "superintendent|supt", "detective": "detective|det",
-    "commissioner": "commissioner", "administrator": "administrator", "envoy": "envoy",
-}
-"""Roles that a person holds, with their abbreviations as titles (Gov., Sen., Dr.): "the governor"
-is the governor the report named before."""
 """Roles held by an organisation: "the agency" is the agency the report named (IRNA)."""
 _DOCUMENTS = frozenset(
     "statement report letter email e-mail memo editorial release communique communiqué post tweet "
@@ -221,7 +197,7 @@ class People:
         noun = role.group("role").lower()
         if noun in _DOCUMENTS:
             return self._author(noun, before)
-        if noun not in _BODIES and noun not in _ROLES:
+        if noun not in _BODIES and noun not in ROLES:
             return None  # "the general staff", "the board": no one person or named body
         start = max(0, before - _ROLE_REACH)
         for match in reversed(list(_role_pattern(noun).finditer(self.text, start, before))):
@@ -331,7 +307,7 @@ class People:
 @lru_cache(maxsize=128)
 def _role_pattern(noun: str) -> re.Pattern[str]:
     """The role word or its abbreviation as a title ("governor", "Gov.")."""
-    return re.compile(rf"\b(?:{_ROLES.get(noun, re.escape(noun))})\b\.?", re.IGNORECASE)
+    return re.compile(rf"\b(?:{ROLES.get(noun, re.escape(noun))})\b\.?", re.IGNORECASE)
 
 
 def document_author(text: str, mention: Mention) -> Mention | None:

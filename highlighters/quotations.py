@@ -2,20 +2,24 @@
 
 Marks are paired by ``quote_marks``. Each quoted passage then gets its speaker in three steps:
 
-1. Its own tag (``speech``): ``“…,” X said`` / ``said X`` right after it, a source in brackets
-   after it (``“…” (Fox News article)``), the subject of the last reporting verb before it in its
-   sentence (``X told reporters: “…”``, ``X said that “…”``, a participle's clause, a clause
-   ending on a colon), ``according to X``, or a tag closing its sentence (``“…” …, said X.``).
+1. Its own tag (``speech``): ``“…,” X said`` / ``said X`` after it, or a clause closing its
+   sentence (``“…” would be right, X said``); the subject of the last reporting verb before it in
+   its sentence (``X told reporters: “…”``, ``X said that “…”``, a participle's clause); a clause
+   or a headline ending on a colon; a source in brackets after it or signed on the line below;
+   ``according to X``; else the person its sentence is about, when the sentence names one and no
+   passive says it is nobody's (``X, the chairman, “firmly condemned” …``).
 2. Else the speaker of the quotation it goes on with: the paragraph it continues (press
-   convention), a quotation of the same paragraph (``“…,” X said. “…”``), or a paragraph ending
-   ``X said:`` just before.
-3. The words found are resolved (``names``): a pronoun to the nearest fitting person named
-   before, a role ("the doctor") to the name the report gave its holder, a short name
-   ("Mr. Kiir") to the fullest one. ``speaker`` is that name; ``speaker_text`` and its offsets
-   are the words the text used.
+   convention), a quotation of the same paragraph (``“…,” X said. “…”``), a sentence just before
+   that introduces it (``X said:``, ``X said in a statement.``), or a paragraph about a named
+   person that it opens after.
+3. The words found are resolved (``names``): a pronoun to the person its sentence is about or
+   the nearest fitting person named before, a role ("the doctor") to the name the report gave its
+   holder, a short name ("Mr. Kiir") to the fullest one. ``speaker`` is that name;
+   ``speaker_text`` and its offsets are the words the text used.
 
-Titles, page names and scare quotes (two words or fewer, no full stop) take a speaker only from
-a tag of their own, never from a neighbouring quotation.
+Page names and titles (``the survey's “Did you feel it?” site``) take no speaker; scare quotes
+(two words or fewer, no full stop) take one only from a tag of their own, never from a
+neighbouring quotation.
 """
 
 from __future__ import annotations
@@ -23,15 +27,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from . import speech
+from . import phrases, speech
 from .names import People, Person, document_author
+from .phrases import Mention
 from .quote_marks import Passage, pair_quote_marks
 from .sentences import split_sentences
 from .spans import Quotation, Span
-from .speech import Mention
 
-_WORD = re.compile(r"\w+(?:[’'-]\w+)*")
-_TERMINAL = re.compile(r"[.!?…]")
 _NAME_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their)|\w[’']s)[^\S\n]$", re.I)
 _NOUN_AFTER = re.compile(
     r"[^\S\n]+(?:site|page|website|web\s+page|survey|program|programme|show|series|segment|column|"
@@ -128,8 +130,8 @@ def _own_mention(text: str, passages: list[Passage], index: int, places: _Places
         return None  # nobody is named: "Dozens were said to have killed “hundreds”"
     # "X, the chairman, “firmly condemned” …" / "X, Trump's former manager, ripped Comey for acting
     # as “the judge”": the words of the person the sentence is about, when it names one
-    for subject in (speech.head_and_apposition(text, region_start, len(text[:start].rstrip(" ,"))),
-                    speech.clause_subject(text, region_start, start)):
+    for subject in (phrases.head_and_apposition(text, region_start, len(text[:start].rstrip(" ,"))),
+                    phrases.clause_subject(text, region_start, start)):
         if subject is not None and people.names_a_person(subject):
             return subject
     return None
@@ -185,7 +187,7 @@ def _introduced(text: str, passages: list[Passage], mentions: list[Mention | Non
     introducing = speech.tag_before(text, before_start, before_end) or speech.colon_subject(text, before_start, before_end)
     if introducing is None and "\n" in text[before_end:passage.start]:
         # a quotation that opens a paragraph after one about a named person
-        subject = speech.clause_subject(text, before_start, before_end)
+        subject = phrases.clause_subject(text, before_start, before_end)
         if subject is not None and people.names_a_person(subject):
             return subject
     return introducing
@@ -215,7 +217,7 @@ def _resolve(people: People, mention: Mention, recent: list[tuple[int, Person]],
     lowered = described.name.lower()
     if lowered in ("he", "she"):
         # "Clinton said that she called …": the person the sentence is about comes first
-        subject = speech.clause_subject(people.text, sentence_start, mention.start)
+        subject = phrases.clause_subject(people.text, sentence_start, mention.start)
         if subject is not None and subject.start < mention.start and people.names_a_person(subject):
             named = people.describe(subject)
             if named.gender is None or described.gender is None or named.gender == described.gender:

@@ -1,0 +1,106 @@
+"""The closed word lists speech tags are read with: reporting verbs, and titles written with a dot.
+
+Written once here for the speech tags (``speech``), the noun phrases around them (``phrases``) and
+the names they give (``names``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .trie import word_alternatives
+
+_FINITE = (
+    "said says say told tells added adds noted notes stated acknowledged acknowledges claimed claims "
+    "warned warns explained explains insisted insists declared declares announced announces wrote "
+    "writes asked asks replied replies responded responds answered answers reaffirmed reaffirms "
+    "stressed stresses argued argues suggested suggests confirmed confirms affirmed urged urges "
+    "tweeted tweets posted observed observes remarked remarks commented comments emphasized "
+    "emphasised maintained maintains admitted admits conceded concedes recalled recalls promised "
+    "promises pledged vowed vows alleged concluded concludes reported denounced described describes "
+    "continued continues cautioned predicted predicts agreed agrees countered contended contends "
+    "complained complains joked jokes quipped boasted bragged lamented laments recounted recounts "
+    "testified shouted yelled cried exclaimed whispered mused wondered assured reiterated reiterates "
+    "repeated charged blasted slammed mocked retorted texted emailed proclaimed demanded demands "
+    "pleaded advised recommended estimated gloated boomed thundered scoffed snapped fumed believes "
+    "believed thinks thought reasoned echoed chimed interjected read reads called calls dubbed "
+    "labeled labelled termed branded tell write ask claim warn insist argue admit explain suggest "
+    "note add declare reply respond answer concede recall predict agree complain barked groused "
+    "griped grumbled muttered murmured sang sings chanted hailed touted decried derided asserted "
+    "asserts protested objected implored begged threatened swore proposed clarified elaborated "
+    "interrupted screamed revealed disclosed confessed opined informed briefed puts posited posits "
+    "remembered riffed"
+).split()
+_PARTICIPLES = (
+    "saying adding noting stating claiming warning insisting telling declaring describing writing "
+    "asking explaining arguing tweeting posting urging vowing predicting recalling complaining "
+    "acknowledging announcing quoting calling labeling labelling dubbing branding terming "
+    "characterizing praising criticizing blasting slamming mocking accusing yelling shouting "
+    "screaming chanting responding replying"
+).split()
+ALL_VERBS = frozenset(_FINITE) | frozenset(_PARTICIPLES)
+FINITE_VERBS = frozenset([*_FINITE, "put", "issued", "released", "shot", "fired", "hit", "went", "pointed"])
+PARTICIPLES = frozenset(_PARTICIPLES)
+# Case-sensitive on purpose: "States" in "the United States" is not a verb.
+VERB = re.compile(
+    rf"(?<![\w’'-])(?:{word_alternatives(frozenset(_FINITE) | PARTICIPLES)}|put(?=\s+it\b)|(?:shot|fired|hit)(?=\s+back\b)"
+    r"|went(?=\s+on\b)|pointed(?=\s+out\b)|(?:issued|released)(?=\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:statement|communiqu|release)))"
+    r"\b(?![’'-]\w)")
+"""A reporting verb that starts a word."""
+
+
+def verbs_in(text: str, start: int, end: int, verbs: re.Pattern[str] = VERB) -> list[re.Match[str]]:
+    """The reporting verbs of ``text[start:end]``, in order."""
+    return list(verbs.finditer(text, start, end))
+
+
+_PHRASAL = re.compile(r"[^\S\n]+(?:out|back|up|on|it)\b")  # pointed out, fired back, went on, put it
+IRREGULAR_PAST = frozenset(
+    "went made took gave came got saw knew felt left held kept brought began ran spoke met sent "
+    "built paid sat stood won lost led fought sought struck set cut became drew threw wore "
+    "chose broke rose fell hung shook laid".split()
+)
+TITLES_WITH_DOT = (
+    "Mr Mrs Ms Mx Dr Lt Sgt Gen Col Capt Cpt Gov Sen Rep Jr Sr St Prof Rev Adm Maj Cpl Pvt Brig Cmdr "
+    "Supt Insp Det Amb Pres Hon Fr Mt Ft"
+).split()
+"""Titles written with a dot that is no sentence end ("Mr. Nevins", "Lt. Gen. Mick Bednarek")."""
+TITLE_SET = frozenset(TITLES_WITH_DOT)
+
+
+def is_verb(word: str) -> bool:
+    """A reporting verb, or a lower-case word in the past tense ("gloated", "went")."""
+    return word in IRREGULAR_PAST or word in ALL_VERBS or (
+        word.islower() and word.endswith("ed") and len(word) > 4)
+
+
+def skip_phrasal(text: str, position: int, limit: int) -> int:
+    phrasal = _PHRASAL.match(text, position, limit)
+    return phrasal.end() if phrasal else position
+
+
+ROLES = {
+    "doctor": "doctor|dr", "physician": "physician", "surgeon": "surgeon", "nurse": "nurse",
+    "officer": "officer", "official": "official", "spokesman": "spokesman", "spokeswoman": "spokeswoman",
+    "spokesperson": "spokesperson", "minister": "minister", "president": "president|pres",
+    "governor": "governor|gov", "mayor": "mayor", "chief": "chief", "director": "director",
+    "secretary": "secretary", "commander": "commander|cmdr", "general": "general|gen",
+    "colonel": "colonel|col", "captain": "captain|capt", "lieutenant": "lieutenant|lt",
+    "sergeant": "sergeant|sgt", "sheriff": "sheriff", "undersheriff": "undersheriff",
+    "lawyer": "lawyer", "attorney": "attorney", "judge": "judge", "prosecutor": "prosecutor",
+    "senator": "senator|sen", "congressman": "congressman", "congresswoman": "congresswoman",
+    "representative": "representative|rep", "chairman": "chairman", "chairwoman": "chairwoman",
+    "leader": "leader", "ambassador": "ambassador|amb", "professor": "professor|prof",
+    "researcher": "researcher", "analyst": "analyst", "economist": "economist", "expert": "expert",
+    "scientist": "scientist", "seismologist": "seismologist", "geologist": "geologist",
+    "historian": "historian", "author": "author", "columnist": "columnist", "editor": "editor",
+    "journalist": "journalist", "reporter": "reporter", "candidate": "candidate", "nominee": "nominee",
+    "pastor": "pastor", "priest": "priest", "bishop": "bishop", "imam": "imam", "rabbi": "rabbi",
+    "coach": "coach", "manager": "manager", "executive": "executive", "founder": "founder",
+    "owner": "owner", "adviser": "adviser|advisor", "aide": "aide", "strategist": "strategist",
+    "pollster": "pollster", "consultant": "consultant", "teacher": "teacher", "principal": "principal",
+    "inspector": "inspector|insp", "superintendent": "superintendent|supt", "detective": "detective|det",
+    "commissioner": "commissioner", "administrator": "administrator", "envoy": "envoy",
+}
+"""Roles that a person holds, with their abbreviations as titles (Gov., Sen., Dr.): "the governor"
+is the governor the report named before."""

@@ -57,6 +57,7 @@ _FUNCTION_WORDS = frozenset(
     "yet also not no all some many most both each every one what who why how where which".split()
 )
 _LEADING_WORDS = _TITLES | _FUNCTION_WORDS
+_NOT_A_PLAIN_NAME = _LEADING_WORDS | _NOT_PEOPLE
 _PARTICLES = frozenset("de del della di da dos das du van von der den bin ibn al el le la st".split())
 _FEMALE = frozenset(
     "mrs ms miss madam lady queen princess dame spokeswoman chairwoman congresswoman "
@@ -105,9 +106,9 @@ _ISSUED = re.compile(
 _REACH = 600
 """How far back, in characters, a pronoun looks for the person it stands for."""
 _ROLE_REACH = 6000
+"""How far back a role looks for the name its holder was given."""
 _LONGEST_QUOTATION = 5000
 """Quotations this much before a place cannot hold it."""
-"""How far back a role looks for the name its holder was given."""
 
 
 class Person:
@@ -149,8 +150,8 @@ class People:
         lowered = head.lower()
         if lowered in _PRONOUNS:
             return Person(head, lowered in ("he", "she"), {"she": "f", "he": "m"}.get(lowered))
-        if mention.end == mention.head_end and _PLAIN_NAME.fullmatch(head) and not (
-                _LEADING_WORDS | _NOT_PEOPLE).intersection(lowered.split()):
+        if mention.end == mention.head_end and _PLAIN_NAME.fullmatch(head) and \
+                _NOT_A_PLAIN_NAME.isdisjoint(lowered.split()):
             return Person(head, True)  # most tags name a person plainly: "Webber", "Lucas Webber"
         name = name_in(text, mention.start, mention.head_end, at_end=True)
         if name is None and mention.end > mention.head_end:
@@ -158,6 +159,8 @@ class People:
         gender = _gender(text[mention.start:mention.end])
         if name is not None and lowered.startswith("the ") and text[name[0] - 4:name[0]].lower() == "the ":
             name = None  # "The Hill", "the Post": a title, not a person
+        if name is not None and name[0] > mention.start and _PLACE_BEFORE.search(text, max(0, name[0] - 6), name[0]):
+            name = None  # "one woman in Qeshm": a place the description gives, not a name
         if name is not None and is_person_name(text[name[0]:name[1]]):
             return Person(text[name[0]:name[1]], True, gender)
         return Person(head, False, gender)
@@ -294,7 +297,8 @@ class People:
         position = text.find(surname)
         while position >= 0:
             end = position + len(surname)
-            if (position == 0 or not text[position - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            if (position == 0 or not text[position - 1].isalnum()) and (end == len(text) or not text[end].isalnum()) \
+                    and _name_word_before(text, position):
                 before = _WORDS_BEFORE.search(text, max(0, position - 60), position)
                 words = _after_titles(list(_WORD.finditer(text, before.start(), end))) if before else []
                 if len(words) > 1 and is_person_name(text[words[0].start():end]):
@@ -302,6 +306,16 @@ class People:
             position = text.find(surname, end)
         self._forms[surname] = forms
         return forms
+
+
+def _name_word_before(text: str, position: int) -> bool:
+    """Whether a capitalised word or a particle stands right before ``position`` on its line: most
+    mentions of a surname follow a quote mark or "said", and need no closer look."""
+    window = text[max(0, position - 40):position]
+    if not window[-1:].isspace() or window[-1] == "\n":
+        return False
+    last = window.split()[-1:]
+    return bool(last) and (last[0].lstrip("“\"‘'(")[:1].isupper() or last[0] in _PARTICLES)
 
 
 @lru_cache(maxsize=128)
@@ -382,8 +396,10 @@ def _gender(phrase: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _bare(word: str) -> str:
-    """The word lower-cased, without a final dot or comma or a possessive 's."""
+    """The word lower-cased, without a final dot or comma or a possessive 's (asked of the same
+    few words again and again, so remembered)."""
     word = word.lower().rstrip(".,")
     return word[:-2] if word.endswith(("’s", "'s")) else word
 

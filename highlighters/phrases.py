@@ -287,7 +287,7 @@ def subject_end(text: str, start: int, verb_start: int) -> int | None:
     while True:
         last = _LAST_WORD.search(text, max(start, end - 40), end)
         if last is None:
-            return None if not text[start:end].strip() else len(text[:end].rstrip())
+            return None if not text[start:end].strip() else start + len(text[start:end].rstrip())
         written = last.group(1)
         word = written.lower()
         if word in _PASSIVE:

@@ -130,7 +130,7 @@ def _own_mention(text: str, passages: list[Passage], index: int, places: _Places
         return None  # nobody is named: "Dozens were said to have killed “hundreds”"
     # "X, the chairman, “firmly condemned” …" / "X, Trump's former manager, ripped Comey for acting
     # as “the judge”": the words of the person the sentence is about, when it names one
-    for subject in (phrases.head_and_apposition(text, region_start, len(text[:start].rstrip(" ,"))),
+    for subject in (phrases.head_and_apposition(text, region_start, region_start + len(text[region_start:start].rstrip(" ,"))),
                     phrases.clause_subject(text, region_start, start)):
         if subject is not None and people.names_a_person(subject):
             return subject

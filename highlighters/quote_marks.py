@@ -166,8 +166,15 @@ def _single_resumes(text: str, marks: list[tuple[int, str]], index: int, line_en
         after = text[i + 1] if i + 1 < len(text) else " "
         if text[i - 1] == " " and after == " " and _SPACED_APOSTROPHE.match(text, i + 1):
             continue
-        return text[:i].rstrip()[-1:] in (".", ",", "!", "?", "…") and not after.isalnum()
+        return _last_character(text, i) in (".", ",", "!", "?", "…") and not after.isalnum()
     return False
+
+
+def _last_character(text: str, end: int) -> str:
+    """The last character before ``end`` that is no space ("" if none)."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return text[end - 1] if end else ""
 
 
 def _double_resumes(text: str, marks: list[tuple[int, str]], index: int, line_end: int, opened: int) -> bool:
@@ -194,7 +201,7 @@ def _end_paragraph(text: str, stack: list[_Open], end: int, found: list[Passage]
         return
     _drop(stack, len(stack) - 1, found)
     opened = stack.pop()
-    stop = len(text[:end].rstrip())
+    stop = opened.start + 1 + len(text[opened.start + 1:end].rstrip())
     inner = text[opened.start + 1:stop]
     stray = any(text[p.start] not in "‘'" for p in opened.inner)  # “a “b” c: the first mark is stray
     if opened.kind == "double" and _HAS_WORD.search(inner) and not stray:

@@ -81,6 +81,10 @@ def test_a_place_opening_the_sentence_is_not_the_speaker():
     assert speakers('In Suka Makmur, "the water rose fast," a farmer said.') == ["a farmer"]
 
 
+def test_a_place_inside_a_description_is_not_the_speaker():
+    assert said('"The walls shook," one man in Lengeh told AFP.')[0][1:] == ("one man", "one man in Lengeh")
+
+
 def test_a_passive_names_nobody():
     assert speakers('Dozens were said to have killed "hundreds" of soldiers.') == [None]
 

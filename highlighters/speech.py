@@ -35,6 +35,7 @@ _ACCORDING_STOP = frozenset("who which that when while as after before in on at 
 _PAREN_SOURCE = re.compile(
     r"[^\S\n]*[(\[](?P<who>[A-Z][\w.!&’'-]*(?:[^\S\n]+(?:[A-Z][\w.!&’'-]*|article|report|reports|story|"
     r"news|via|and|of|the|&)){0,5})\.?[)\]]")
+_DOCUMENT_AFTER = re.compile(r"[^\S\n]+(?:article|report|reports|story)$")
 _QUOTED_AS_SAYING = re.compile(r"\b(?:was|were|is|are|been|be)\s+quoted\s+as\s+saying\b")
 _INTRODUCES = re.compile(r"[^\S\n]*(?:that\b|:|,?[^\S\n]*[“\"«])")
 """What follows a verb that introduces the next quotation: "said that", "said:", "said “"."""
@@ -231,7 +232,10 @@ def according_to(text: str, start: int, end: int) -> Mention | None:
 def parenthesised_source(text: str, end: int, limit: int) -> Mention | None:
     """``“…” (Fox News article)`` / ``[WaPo.]``: a source named in brackets after a quotation."""
     match = _PAREN_SOURCE.match(text, end, limit)
-    return phrase(text, match.start("who"), match.end("who")) if match else None
+    if match is None:
+        return None
+    outlet = _DOCUMENT_AFTER.search(text, match.start("who"), match.end("who"))  # "Fox News article": Fox News
+    return phrase(text, match.start("who"), match.end("who"), head_end=outlet.start() if outlet else None)
 
 
 def signed_below(text: str, line_end: int) -> Mention | None:

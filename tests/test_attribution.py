@@ -61,7 +61,7 @@ def speakers(text: str) -> list[str | None]:
         ('Moussa Faki Mahamat, the chairman of the commission, "firmly condemned" the attack.',
          "Moussa Faki Mahamat", "Moussa Faki Mahamat, the chairman of the commission"),
         # a source in brackets after a quoted article, a pull quote signed below
-        ('"Police said three people were hurt." (Fox News article)', "Fox News article", "Fox News article"),
+        ('"Police said three people were hurt." (Fox News article)', "Fox News", "Fox News article"),
         ('"I think it is over."\n- Jane Doe.\nThe vote was close.', "Jane Doe", "Jane Doe"),
     ],
 )
@@ -178,7 +178,7 @@ def test_quotations_inside_a_quoted_report_are_quotations_too():
     text = ('"Police said the man was caught.\n\'He was very subdued,\' Sheriff Robert Pickell said.\n'
             'The car was found." (Fox News article)')
     assert said(text) == [
-        (text[:text.index(" (Fox")], "Fox News article", "Fox News article"),
+        (text[:text.index(" (Fox")], "Fox News", "Fox News article"),
         ("'He was very subdued,'", "Robert Pickell", "Sheriff Robert Pickell"),
     ]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .words import ALL_VERBS, IRREGULAR_PAST, TITLE_SET, is_verb
+from .words import ALL_VERBS, IRREGULAR_PAST, TITLE_SET, is_adverb, is_verb
 
 _PASSIVE = frozenset("was were is are be been being".split())
 _BEFORE_VERB = frozenset(
@@ -200,7 +200,7 @@ def noun_phrase_at(text: str, start: int, limit: int) -> Mention | None:
         lowered = word.lower().rstrip(".")
         if lowered == "of" and count and _capital_follows(text, token.end()):
             pass
-        elif lowered in _STOP or (count and (is_verb(word) or (word.endswith("ly") and word.islower()))):
+        elif lowered in _STOP or (count and (is_verb(word) or is_adverb(word))):
             break
         end = token.end() if not word.endswith(".") or keeps_dot(word) else token.end() - 1
         count += 1
@@ -267,7 +267,7 @@ def _first_word(text: str, start: int, end: int) -> re.Match[str] | None:
 def _is_intro(word: str) -> bool:
     """A word that opens a phrase before a subject: "On", "When", "Reluctantly", "2015"."""
     lowered = word.lower().rstrip(".")
-    return lowered in INTRO_WORDS or word[0].isdigit() or (lowered.endswith("ly") and len(lowered) > 5)
+    return lowered in INTRO_WORDS or word[0].isdigit() or (len(lowered) > 5 and is_adverb(lowered))
 
 
 def _is_intro_segment(text: str, start: int, end: int) -> bool:
@@ -292,7 +292,7 @@ def subject_end(text: str, start: int, verb_start: int) -> int | None:
         word = written.lower()
         if word in _PASSIVE:
             return None
-        if word in _BEFORE_VERB or (word.endswith("ly") and written.isalpha() and written.islower()):
+        if word in _BEFORE_VERB or is_adverb(written):
             end = last.start(1)
             if end <= start:
                 return None

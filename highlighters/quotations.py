@@ -132,8 +132,9 @@ def _own_mention(text: str, passages: list[Passage], index: int, places: _Places
     # as “the judge”": the words of the person the sentence is about, when it names one
     for subject in (phrases.head_and_apposition(text, region_start, region_start + len(text[region_start:start].rstrip(" ,"))),
                     phrases.clause_subject(text, region_start, start)):
-        if subject is not None and people.names_a_person(subject):
-            return subject
+        if subject is not None and not any(p.start <= subject.start < p.end for p in passages) \
+                and people.names_a_person(subject):
+            return subject  # (not the words of another quotation: "“Family Leave,” the memo states")
     return None
 
 

@@ -203,12 +203,17 @@ def _end_paragraph(text: str, stack: list[_Open], end: int, found: list[Passage]
     opened = stack.pop()
     stop = opened.start + 1 + len(text[opened.start + 1:end].rstrip())
     inner = text[opened.start + 1:stop]
-    stray = any(text[p.start] not in "‘'" for p in opened.inner)  # “a “b” c: the first mark is stray
+    # “a “b” c: the first mark is stray; "a “b” c is a quotation holding one in the other style
+    stray = any(_is_curly(text[p.start]) == _is_curly(text[opened.start]) for p in opened.inner if text[p.start] not in "‘'")
     if opened.kind == "double" and _HAS_WORD.search(inner) and not stray:
         found.append(Passage(opened.start, stop, closed=False, continues=opened.continues))
         _keep_inner(text, opened, stop, found)
     else:
         found.extend(opened.inner)
+
+
+def _is_curly(mark: str) -> bool:
+    return mark in _DOUBLE_OPENERS
 
 
 def _close(text: str, stack: list[_Open], kind: str, end: int, found: list[Passage]) -> bool:

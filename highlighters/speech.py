@@ -36,6 +36,8 @@ _PAREN_SOURCE = re.compile(
     r"[^\S\n]*[(\[](?P<who>[A-Z][\w.!&’'-]*(?:[^\S\n]+(?:[A-Z][\w.!&’'-]*|article|report|reports|story|"
     r"news|via|and|of|the|&)){0,5})\.?[)\]]")
 _DOCUMENT_AFTER = re.compile(r"[^\S\n]+(?:article|report|reports|story)$")
+_ELLIPTICAL = re.compile(r"\b(?:if|when|unless|as|than)[^\S\n]+$", re.I)
+"""What opens a clause without a subject: "if asked", "when asked", "as reported"."""
 _QUOTED_AS_SAYING = re.compile(r"\b(?:was|were|is|are|been|be)\s+quoted\s+as\s+saying\b")
 _INTRODUCES = re.compile(r"[^\S\n]*(?:that\b|:|,?[^\S\n]*[“\"«])")
 """What follows a verb that introduces the next quotation: "said that", "said:", "said “"."""
@@ -119,7 +121,9 @@ def _any_verb_tag(text: str, end: int, position: int, limit: int) -> Mention | N
 
 def tag_before(text: str, start: int, quote: int) -> Mention | None:
     """The speaker named in ``text[start:quote]``, the sentence before a quotation."""
-    verbs = [v for v in verbs_in(text, start, quote) if not _inside_quote(text, start, v.start())]
+    verbs = [v for v in verbs_in(text, start, quote)
+             if not _inside_quote(text, start, v.start()) and (
+                 v.group() in PARTICIPLES or not _ELLIPTICAL.search(text, max(start, v.start() - 8), v.start()))]
     opening = text[start:verbs[-1].start()].rstrip()[-1:] if verbs else ""
     if verbs and verbs[-1].group() in FINITE_VERBS and verbs[-1].group() not in _TO_LISTENER and opening in ",;:":
         # "…, explained Rosenberg, “…”": the verb opens its clause, the speaker follows it

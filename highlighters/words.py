@@ -68,6 +68,19 @@ TITLES_WITH_DOT = (
 TITLE_SET = frozenset(TITLES_WITH_DOT)
 
 
+_LY_NOT_ADVERBS = frozenset(
+    "family ally rally tally belly jelly bully folly holly lily gully assembly anomaly monopoly homily "
+    "supply reply apply comply imply multiply early daily weekly monthly yearly hourly nightly "
+    "quarterly elderly friendly unfriendly likely unlikely lonely lovely lively deadly costly holy "
+    "ugly silly curly burly chilly hilly jolly orderly scholarly worldly timely".split()
+)
+
+
+def is_adverb(word: str) -> bool:
+    """A lower-case word in -ly that is no noun or adjective ("quickly", not "family" or "early")."""
+    return word.endswith("ly") and word.islower() and len(word) > 3 and word.isalpha() and word not in _LY_NOT_ADVERBS
+
+
 def is_verb(word: str) -> bool:
     """A reporting verb, or a lower-case word in the past tense ("gloated", "went")."""
     return word in IRREGULAR_PAST or word in ALL_VERBS or (

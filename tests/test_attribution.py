@@ -81,6 +81,15 @@ def test_a_place_opening_the_sentence_is_not_the_speaker():
     assert speakers('In Suka Makmur, "the water rose fast," a farmer said.') == ["a farmer"]
 
 
+def test_a_noun_in_ly_is_no_adverb_that_ends_the_speaker():
+    assert speakers('"We are shocked," a family member told reporters.') == ["a family member"]
+
+
+def test_the_words_of_another_quotation_are_no_speaker():
+    text = 'She gave us a memo. "Family Medical Leave," the memo states, becomes available "after a year."'
+    assert speakers(text) == [None, None]
+
+
 def test_a_place_inside_a_description_is_not_the_speaker():
     assert said('"The walls shook," one man in Lengeh told AFP.')[0][1:] == ("one man", "one man in Lengeh")
 
@@ -106,6 +115,20 @@ def test_a_paragraph_that_ends_on_a_colon_introduces_the_next_quotation():
 def test_a_paragraph_quoted_under_the_press_convention_keeps_its_speaker():
     text = 'Goita said "we are strong.\n\n"We will prevail," he added.'
     assert speakers(text) == ["Goita", "Goita"]
+    # its marks straight, the quotations inside it curly: still one quotation per paragraph
+    text = ('Ms. Ward stated:\n\n"The office is not about “equal justice” anymore.\n\n'
+            '"The answer is not politics. Period."\n\nThe vote is next week.')
+    assert said(text) == [
+        ('"The office is not about “equal justice” anymore.', "Ward", "Ms. Ward"),
+        ('"The answer is not politics. Period."', "Ward", "Ms. Ward"),
+    ]
+
+
+def test_a_clause_without_a_subject_does_not_hide_the_speaker_before_it():
+    text = 'Bolton backed him by saying he would serve if asked. "I am going to support him."'
+    assert speakers(text) == ["Bolton"]
+    text = 'A campaign tweet quoted the president as saying "Act now, not later!"'
+    assert speakers(text) == ["A campaign tweet"]
 
 
 def test_a_role_is_the_person_the_report_gave_it():

@@ -22,7 +22,8 @@ _BEFORE_VERB = frozenset(
 """Words between a subject and its verb: "Webber has also said"."""
 BOUNDARY = re.compile(
     r"[;:“”\"«»\[\]]|''|\s[-–—]+\s|—|–"
-    r"|\b(?:that|but|because|while|whereas|although|though|when|after|before|since|if|as|so|where|and|or|what)\b",
+    r"|\b(?:that|but|because|while|whereas|although|though|when|after|before|since|if|as|so|where|and|or|what)\b"
+    r"|\b(?:in|at|on|during|of|for|from|with|by|under|through)\s+(?:which|whom)\b",  # "a rally at which X said"
     re.I,
 )
 DETERMINERS = frozenset(
@@ -234,8 +235,8 @@ def valid(text: str, mention: Mention | None) -> Mention | None:
     words = text[mention.start:mention.head_end].split()
     first = words[0] if words else ""
     if not words or len(words) > 12 or first.lower() in NOT_A_SUBJECT or first in IRREGULAR_PAST or (
-            first.endswith("ed") and first.islower() and len(words) == 1):
-        return None  # "but said", "would be appropriate", "went" (but "retired Army Lt. Gen. X")
+            first.endswith("ed") and first.islower() and len(words) == 1) or is_adverb(first):
+        return None  # "but said", "would be appropriate", "went", "matter-of-factly" (but "retired Army Lt. Gen. X")
     if not ALL_VERBS.isdisjoint(words):
         return None
     return mention

@@ -49,8 +49,8 @@ def find_quotations(text: str, sentences: list[Span] | None = None) -> list[Quot
         return []
     if sentences is None:
         sentences = split_sentences(text)
-    places = _Places(text, passages, sentences)
     scares = [_is_scare(text, passage) for passage in passages]
+    places = _Places(text, passages, sentences, scares)
     people = People(text, [(passage.start, passage.end) for passage in passages])
     mentions = [None if _is_name(text, passage) else _own_mention(text, passages, index, places, people)
                 for index, passage in enumerate(passages)]
@@ -78,7 +78,7 @@ class _Places:
 
     __slots__ = ("sentences", "starts", "line_starts", "line_ends", "next_starts")
 
-    def __init__(self, text: str, passages: list[Passage], sentences: list[Span]) -> None:
+    def __init__(self, text: str, passages: list[Passage], sentences: list[Span], scares: list[bool]) -> None:
         self.sentences = sentences
         self.starts = [start for start, _ in sentences]
         self.line_starts = [text.rfind("\n", 0, p.start) + 1 for p in passages]
@@ -90,8 +90,8 @@ class _Places:
         following = len(text)
         for index in range(len(passages) - 1, -1, -1):
             self.next_starts[index] = following
-            if not passages[index].nested:
-                following = passages[index].start
+            if not passages[index].nested and not scares[index]:
+                following = passages[index].start  # a tag may hold a scare quote: “…,” X, in “Cruz” pins, said
 
     def sentence_of(self, position: int) -> int:
         return bisect_right(self.starts, position) - 1

@@ -81,9 +81,7 @@ def tag_after(text: str, end: int, limit: int, closes_sentence: bool = False) ->
     position = LEADING_COMMA.match(text, end, limit).end()
     punctuated = text[max(0, end - 4):end].rstrip("”\"'’» ")[-1:] in (",", ".", "!", "?", "…") or (
         text[end:end + 1] == ",")
-    stop = _QUOTE_MARK.search(text, position, limit)
-    verb = next((v for v in verbs_in(text, position, stop.start() if stop else limit)
-                 if v.group() in FINITE_VERBS), None)
+    verb = next((v for v in verbs_in(text, position, limit) if v.group() in FINITE_VERBS), None)
     if verb is None:
         quoted_as = _QUOTED_AS_SAYING.search(text, position, limit)
         if quoted_as and punctuated:

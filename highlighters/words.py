@@ -49,9 +49,14 @@ VERB = re.compile(
 """A reporting verb that starts a word."""
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|these|those)[^\S\n]+$", re.I)
+
+
 def verbs_in(text: str, start: int, end: int, verbs: re.Pattern[str] = VERB) -> list[re.Match[str]]:
-    """The reporting verbs of ``text[start:end]``, in order."""
-    return list(verbs.finditer(text, start, end))
+    """The reporting verbs of ``text[start:end]``, in order; none after a determiner ("His
+    comments came", "the reports")."""
+    return [verb for verb in verbs.finditer(text, start, end)
+            if not _DETERMINER_BEFORE.search(text, max(start, verb.start() - 7), verb.start())]
 
 
 _PHRASAL = re.compile(r"[^\S\n]+(?:out|back|up|on|it)\b")  # pointed out, fired back, went on, put it
@@ -77,8 +82,10 @@ _LY_NOT_ADVERBS = frozenset(
 
 
 def is_adverb(word: str) -> bool:
-    """A lower-case word in -ly that is no noun or adjective ("quickly", not "family" or "early")."""
-    return word.endswith("ly") and word.islower() and len(word) > 3 and word.isalpha() and word not in _LY_NOT_ADVERBS
+    """A lower-case word in -ly that is no noun or adjective ("quickly", "matter-of-factly", not
+    "family" or "early")."""
+    return word.endswith("ly") and word.islower() and len(word) > 3 and word.replace("-", "").isalpha() and (
+        word not in _LY_NOT_ADVERBS)
 
 
 def is_verb(word: str) -> bool:

@@ -81,6 +81,20 @@ def test_a_place_opening_the_sentence_is_not_the_speaker():
     assert speakers('In Suka Makmur, "the water rose fast," a farmer said.') == ["a farmer"]
 
 
+def test_a_tag_may_hold_a_scare_quote():
+    text = '"We have had better ones," Bill Eastman, wearing a "Vote Smith" hat, said calmly.'
+    assert said(text)[0][1:] == ("Bill Eastman", 'Bill Eastman, wearing a "Vote Smith" hat')
+
+
+def test_a_noun_after_a_determiner_is_no_reporting_verb():
+    assert speakers('He blamed "reckless politicians." His comments came after a long day.') == [None]
+
+
+def test_the_subject_of_a_relative_clause_speaks_in_it():
+    text = 'She filmed the mayor at a dinner in May, at which Mr. Adler said: "We are all friends here."'
+    assert speakers(text) == ["Adler"]
+
+
 def test_a_noun_in_ly_is_no_adverb_that_ends_the_speaker():
     assert speakers('"We are shocked," a family member told reporters.') == ["a family member"]
 

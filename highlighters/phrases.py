@@ -134,8 +134,11 @@ def subject_before(text: str, start: int, verb_start: int, apposition_first: boo
     if text[end - 1:end] == ",":
         return _subject_with_apposition(text, start, end)
     # the subject lies in the last stretch between commas, after its last clause boundary
-    stretch = max(start, end - _SUBJECT_REACH, *(text.rfind(cut, start, end) + len(cut) for cut in _CUTS
-                                                  if text.rfind(cut, start, end) >= 0))
+    stretch = max(start, end - _SUBJECT_REACH)
+    for cut in _CUTS:
+        found = text.rfind(cut, start, end)
+        if found >= 0:
+            stretch = max(stretch, found + len(cut))
     last = _LAST_BOUNDARY.match(text, stretch, end)
     return phrase(text, last.end() if last else stretch, end)
 

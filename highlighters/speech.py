@@ -191,14 +191,14 @@ def attributions(text: str, start: int, end: int, verbs: re.Pattern[str] = VERB)
             continue
         by = _BY.match(text, verb.end(), end)
         if by is not None:
-            mention = noun_phrase_at(text, by.end(), end)
+            mention = valid(text, noun_phrase_at(text, by.end(), end))
         else:
             mention = valid(text, subject_before(text, start, verb.start()))
             if mention is None and (verb.start() == start or _COMMA_BEFORE.search(text, max(start, verb.start() - 4), verb.start())):
                 inverted = noun_phrase_at(text, skip_phrasal(text, verb.end(), end), end)
                 if inverted is not None and _CLAUSE_END.match(text, inverted.end, end):
-                    mention = inverted
-        if valid(text, mention) is not None:
+                    mention = valid(text, inverted)
+        if mention is not None:
             found.append(mention)
     if text.find("ccording", start, end) >= 0:
         for match in _ACCORDING.finditer(text, start, end):

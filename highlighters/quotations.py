@@ -196,7 +196,7 @@ def _introduced(text: str, passages: list[Passage], mentions: list[Mention | Non
 
 def _ends_with_stop(text: str, passage: Passage) -> bool:
     """Whether the quoted words end a sentence inside the marks (“… beforehand.”)."""
-    inner = text[passage.start:passage.end].rstrip("”\"'’» ")
+    inner = text[passage.start:passage.end].rstrip("”“\"'’» ")
     return bool(inner) and inner[-1] in ".!?…"
 
 

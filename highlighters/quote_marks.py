@@ -71,7 +71,9 @@ def pair_quote_marks(text: str) -> list[Passage]:
         before = text[i - 1] if i else " "
         after = text[end] if end < len(text) else " "
         if mark in _DOUBLE_OPENERS:
-            stack.append(_Open("double", i, follows))
+            # a closing mark facing the wrong way closes: “It's unusual,“ said X
+            if not (before.isalnum() or before in ",.!?…") or not after.isspace() or not _close(text, stack, "double", end, found):
+                stack.append(_Open("double", i, follows))
         elif mark in _DOUBLE_CLOSERS:
             _close(text, stack, "double", end, found)
         elif mark in ('"', "''"):
@@ -105,14 +107,17 @@ def _marks(text: str) -> list[tuple[int, str]]:
             i = text.find(mark, i + 1)
     found.sort()
     marks = []
-    skip = -1
+    taken = -1  # the last offset a mark already holds
     for i in found:
-        if i == skip:
+        if i <= taken:
             continue
         mark = text[i]
         if mark == "'" and text[i + 1:i + 2] == "'":
+            if text[i + 2:i + 3] == "'" and i and not text[i - 1].isspace():  # ...them,''' : single, then double
+                marks.append((i, "'"))
+                i += 1
             marks.append((i, "''"))
-            skip = i + 1
+            taken = i + 1
         elif mark not in "'‘’" or not (i and _is_word(text[i - 1]) and _is_word(text[i + 1:i + 2])):
             marks.append((i, mark))
     return marks

@@ -51,7 +51,7 @@ _NOT_A_TITLE = "".join(rf"(?<!\b{title})" for title in TITLES_WITH_DOT)
 _SIMPLE_WORD = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w’'-]*|(?!(?:said|says|told|added|asked|who|and|but|or|in|on|at|to|of|for|by|with|was|is|has|had)\b)[a-z][\w-]*)"
 _SIMPLE_NP = rf"(?:(?:the|a|an|another|one)[^\S\n]+)?{_SIMPLE_WORD}(?:[^\S\n]+{_SIMPLE_WORD}){{0,4}}"
 _SIMPLE_TAG = re.compile(
-    rf"(?:(?<=[,!?][”\"])|(?<=[,!?]''))[^\S\n]+(?:(?P<before>he|she|they|{_SIMPLE_NP})[^\S\n]+(?:said|says|added|asked|told)"
+    rf"(?:(?<=[,!?][”“\"])|(?<=[,!?]''))[^\S\n]+(?:(?P<before>he|she|they|{_SIMPLE_NP})[^\S\n]+(?:said|says|added|asked|told)"
     rf"|(?:said|says|added|asked)[^\S\n]+(?P<after>{_SIMPLE_NP})){_NOT_A_TITLE}(?=[^\S\n]*(?:[,\n]|\.(?!\S)|$))")
 """“…,” Webber said. / “…,” said Lucas Webber, …: most tags, read by one pattern."""
 _NEW_CLAUSE = re.compile(r"[^\S\n]+(?:he|she|they|it|we|i|there|this)\b", re.I)
@@ -79,7 +79,7 @@ def tag_after(text: str, end: int, limit: int, closes_sentence: bool = False) ->
         who = "before" if simple.group("before") else "after"
         return Mention(simple.start(who), simple.end(who), simple.end(who))
     position = LEADING_COMMA.match(text, end, limit).end()
-    punctuated = text[max(0, end - 4):end].rstrip("”\"'’» ")[-1:] in (",", ".", "!", "?", "…") or (
+    punctuated = text[max(0, end - 4):end].rstrip("”“\"'’» ")[-1:] in (",", ".", "!", "?", "…") or (
         text[end:end + 1] == ",")
     verb = next((v for v in verbs_in(text, position, limit) if v.group() in FINITE_VERBS), None)
     if verb is None:
@@ -108,7 +108,7 @@ def tag_after(text: str, end: int, limit: int, closes_sentence: bool = False) ->
 def _any_verb_tag(text: str, end: int, position: int, limit: int) -> Mention | None:
     """``“…,” an angry Hollande retaliated.``: after a quotation that a comma leaves open, a noun
     phrase and any verb in the past tense closing the sentence are its tag."""
-    if text[max(0, end - 3):end].rstrip("”\"'’»")[-1:] != "," and text[end:end + 1] != ",":
+    if text[max(0, end - 3):end].rstrip("”“\"'’»")[-1:] != "," and text[end:end + 1] != ",":
         return None
     tail = _PAST_TAG.match(text, position, limit)
     subject = valid(text, head_and_apposition(text, position, tail.start("verb"))) if tail else None

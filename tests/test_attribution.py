@@ -81,6 +81,16 @@ def test_a_place_opening_the_sentence_is_not_the_speaker():
     assert speakers('In Suka Makmur, "the water rose fast," a farmer said.') == ["a farmer"]
 
 
+def test_three_typewriter_marks_close_a_single_quote_then_a_double_one():
+    text = "''Voters will not settle for 'We will bomb them,''' said Senator Jane Roe of Ohio."
+    assert said(text) == [(text[:text.index(" said")], "Jane Roe", "Senator Jane Roe of Ohio")]
+
+
+def test_a_closing_mark_facing_the_wrong_way_still_closes():
+    text = "“It is unusual,“ said Larry Noble, a lawyer. “It is hard to pull off.”"
+    assert speakers(text) == ["Larry Noble", "Larry Noble"]
+
+
 def test_a_tag_may_hold_a_scare_quote():
     text = '"We have had better ones," Bill Eastman, wearing a "Vote Smith" hat, said calmly.'
     assert said(text)[0][1:] == ("Bill Eastman", 'Bill Eastman, wearing a "Vote Smith" hat')

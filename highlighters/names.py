@@ -94,6 +94,9 @@ _WORDS_BEFORE = re.compile(rf"[A-Z](?<![\w’'.&-].){_WORD_REST}(?:[^\S\n]+{_NAM
 _PLAIN_NAME = re.compile(r"[A-Z][a-z’'-]+(?:[ ][A-Z][a-z’'-]+){0,2}")
 _APPOSITION_OPENS = re.compile(r"\s*(?:a|an|the|his|her|its|their|[A-Z][\w’'-]*[’']s)\b")
 """How the apposition that gives a name its role opens: "Ema Suryani, a doctor at ..."."""
+_TIME_AT_END = re.compile(
+    r"(?:\s+(?:on|late|early|last|this|earlier|later))?\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|yesterday|today|tonight)(?:\s+(?:morning|afternoon|evening|night))?$")
 _OF_PLACE = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]")
 _PERSON_WORD = re.compile(r"[A-Z][a-z’'-]+\w*")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|of|into)\s$", re.IGNORECASE)
@@ -153,7 +156,8 @@ class People:
         if mention.end == mention.head_end and _PLAIN_NAME.fullmatch(head) and \
                 _NOT_A_PLAIN_NAME.isdisjoint(lowered.split()):
             return Person(head, True)  # most tags name a person plainly: "Webber", "Lucas Webber"
-        name = name_in(text, mention.start, mention.head_end, at_end=True)
+        when = _TIME_AT_END.search(head)  # "Sen. Bernie Sanders on Wednesday morning"
+        name = name_in(text, mention.start, mention.start + when.start() if when else mention.head_end, at_end=True)
         if name is None and mention.end > mention.head_end:
             name = name_in(text, mention.head_end, mention.end)
         gender = _gender(text[mention.start:mention.end])
@@ -194,7 +198,7 @@ class People:
 
     def holder(self, description: str, before: int) -> Person | None:
         """Who a definite role or document stands for: "the doctor", "the agency", "the statement"."""
-        role = _ROLE.match(description)
+        role = _ROLE.match(description.split(" and ")[0])  # "the senator and candidate": the senator
         if role is None:
             return None
         noun = role.group("role").lower()

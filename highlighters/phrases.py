@@ -182,12 +182,14 @@ def head_and_apposition(text: str, start: int, end: int) -> Mention | None:
         return None
     head_start, head_end = segments[0]
     head = noun_phrase_at(text, head_start, head_end)
-    rest = _PLACE_TAIL.sub("", PARENTHESIS.sub("", text[head.end:head_end])).strip(" .") if head else ""
-    if rest.startswith("and ") and head is not None:  # "the senator and Democratic candidate"
+    if head is None or BOUNDARY.search(text, head_start, head.end) or _is_intro_segment(text, *head[:2]):
+        return None
+    rest = _PLACE_TAIL.sub("", PARENTHESIS.sub("", text[head.end:head_end])).strip(" .")
+    if rest.startswith("and "):  # "the senator and Democratic candidate"
         more = noun_phrase_at(text, text.find(rest, head.end) + 4, head_end)
         if more is not None and not text[more.end:head_end].strip(" ."):
             head, rest = Mention(head.start, more.end, more.end), ""
-    if head is None or rest or BOUNDARY.search(text, head_start, head.end) or _is_intro_segment(text, *head[:2]):
+    if rest:
         return None
     return phrase(text, head.start, segments[-1][1], head_end=head.end)
 

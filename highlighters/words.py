@@ -49,14 +49,22 @@ VERB = re.compile(
 """A reporting verb that starts a word."""
 
 
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|these|those)[^\S\n]+$", re.I)
+_DETERMINERS = frozenset("the a an his her their its my our your these those".split())
+_NOUN_CONTEXT = re.compile(
+    r"\b(the|a|an|his|her|their|its|my|our|your|these|those|of|about|over|with|without|for|from|amid|"
+    r"against|among|despite|into|upon)[^\S\n]+$", re.I)
+"""What stands before a noun rather than a verb: "His comments came", "fired over comments"."""
 
 
 def verbs_in(text: str, start: int, end: int, verbs: re.Pattern[str] = VERB) -> list[re.Match[str]]:
-    """The reporting verbs of ``text[start:end]``, in order; none after a determiner ("His
-    comments came", "the reports")."""
-    return [verb for verb in verbs.finditer(text, start, end)
-            if not _DETERMINER_BEFORE.search(text, max(start, verb.start() - 7), verb.start())]
+    """The reporting verbs of ``text[start:end]``, in order: no word after a determiner, nor after
+    a preposition unless it is a participle ("by saying", "without adding")."""
+    found = []
+    for verb in verbs.finditer(text, start, end):
+        context = _NOUN_CONTEXT.search(text, max(start, verb.start() - 8), verb.start())
+        if context is None or verb.group() in PARTICIPLES and context.group(1).lower() not in _DETERMINERS:
+            found.append(verb)
+    return found
 
 
 _PHRASAL = re.compile(r"[^\S\n]+(?:out|back|up|on|it)\b")  # pointed out, fired back, went on, put it

@@ -105,6 +105,22 @@ def test_the_subject_of_a_relative_clause_speaks_in_it():
     assert speakers(text) == ["Adler"]
 
 
+def test_a_role_of_two_nouns_is_its_holder():
+    text = ('Sen. Jane Roe of Ohio spoke on Monday.\n\n"We are ready," the Ohio senator and Democratic '
+            'candidate told reporters.')
+    assert said(text)[0][1:] == ("Jane Roe", "the Ohio senator and Democratic candidate")
+
+
+def test_a_time_after_a_name_is_no_part_of_it():
+    text = 'Sen. Jane Roe on Wednesday morning called for talks.\n\n"We are ready to talk to them."'
+    assert speakers(text) == ["Jane Roe"]
+
+
+def test_a_word_after_a_preposition_is_no_reporting_verb():
+    text = 'After a TV host was fired over comments that likened her to "Planet of the Apes," the anchor reacted.'
+    assert speakers(text) == [None]
+
+
 def test_a_noun_in_ly_is_no_adverb_that_ends_the_speaker():
     assert speakers('"We are shocked," a family member told reporters.') == ["a family member"]
 

@@ -19,54 +19,16 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from .phrases import Mention, noun_phrase_at, subject_before
-from .words import ROLES, TITLES_WITH_DOT
+from .words import FEMALE, MALE, NOT_PEOPLE, ROLES, TITLES, TITLES_WITH_DOT
 
-_TITLES = frozenset(
-    "mr mrs ms miss mx dr prof sen rep gov gen lt col maj capt cpt sgt cpl pvt adm cmdr brig rev "
-    "fr pres hon supt insp det amb president vice prime minister secretary general lieutenant "
-    "colonel major captain sergeant admiral commander chief officer judge justice mayor sheriff "
-    "undersheriff deputy king queen prince princess pope father reverend rabbi imam sheikh "
-    "ambassador chancellor speaker chairman chairwoman chair director inspector superintendent "
-    "detective attorney commissioner governor senator representative congressman congresswoman "
-    "councilman councilwoman spokesman spokeswoman spokesperson professor doctor foreign interior "
-    "defence defense finance health army navy police staff executive former acting interim "
-    "assistant senior top democrat democrats republican republicans democratic gop independent "
-    "conservative labour liberal tory sir dame lord lady emir sultan leader candidate nominee "
-    "founder ceo cfo coach manager editor anchor host analyst economist strategist adviser advisor "
-    "aide lawyer pastor bishop archbishop cardinal secretary-general under-secretary-general director-general "
-    "attorney-general governor-general actor actress singer star comedian writer author columnist "
-    "commentator blogger activist".split()
-)
-"""Words that stand before a name without being part of it."""
-_NOT_PEOPLE = frozenset(
-    "community states department ministry university news agency council party army police court "
-    "committee times post journal network corp corporation inc ltd group association institute "
-    "foundation center centre union commission office bank company service services force forces "
-    "navy government organization organisation nations alliance front movement board press radio "
-    "television tv house senate congress parliament assembly republic kingdom county city street "
-    "avenue road province state region district island islands airport hospital school college "
-    "church mosque hotel station market square park river mountain valley bay gulf sea ocean "
-    "coast desert campaign administration accounting advisors partners associates monday tuesday "
-    "wednesday thursday friday saturday sunday january february march april june july august "
-    "september october november december".split()
-)
-"""Words that make a capitalised run an organisation, a place or a date rather than a person."""
 _FUNCTION_WORDS = frozenset(
     "the a an and or but in on at of for to by with from as if when while after before since "
     "this that these those it its he she they we i you his her their our my there here then so "
     "yet also not no all some many most both each every one what who why how where which".split()
 )
-_LEADING_WORDS = _TITLES | _FUNCTION_WORDS
-_NOT_A_PLAIN_NAME = _LEADING_WORDS | _NOT_PEOPLE
+_LEADING_WORDS = TITLES | _FUNCTION_WORDS
+_NOT_A_PLAIN_NAME = _LEADING_WORDS | NOT_PEOPLE
 _PARTICLES = frozenset("de del della di da dos das du van von der den bin ibn al el le la st".split())
-_FEMALE = frozenset(
-    "mrs ms miss madam lady queen princess dame spokeswoman chairwoman congresswoman "
-    "councilwoman businesswoman woman mother wife daughter sister actress widow grandmother girl".split()
-)
-_MALE = frozenset(
-    "mr sir lord king prince spokesman chairman congressman councilman businessman man father "
-    "husband son brother widower grandfather boy".split()
-)
 _BODIES = frozenset(
     "agency newspaper paper daily magazine network channel station broadcaster outlet website "
     "company firm".split()
@@ -178,7 +140,7 @@ class People:
         if " " in described.name:
             return True
         before = self.text[mention.start:self.text.find(described.name, mention.start)].split()
-        return bool(before) and _bare(before[-1]) in _TITLES or any(
+        return bool(before) and _bare(before[-1]) in TITLES or any(
             " " in form for _, form in self._forms_of(described.name))
 
     def fullest(self, name: str, before: int) -> str:
@@ -187,7 +149,7 @@ class People:
         a report names its main figure in full more than once, and a namesake less."""
         words = name.split()
         surname = words[-1]
-        if len(words) > 1 and _bare(words[0]) not in _TITLES or len(surname) < 2 or not surname[0].isupper():
+        if len(words) > 1 and _bare(words[0]) not in TITLES or len(surname) < 2 or not surname[0].isupper():
             return name  # named in full already
         forms = [form for _, form in self._forms_of(surname) if _agrees(name, form)]
         earlier = [form for position, form in self._forms_of(surname) if position < before and form in forms]
@@ -238,13 +200,13 @@ class People:
         name = text[words[0].start():_word_end(words[-1])]
         if not is_person_name(name):
             return None
-        if len(words) == 1 and title not in _TITLES:
+        if len(words) == 1 and title not in TITLES:
             following = _WORD.match(text, run.end() + 1)
             if following and following.group().islower() and not following.group().endswith(("ed", "s")):
                 return None  # "Detroit broadcast stations": a modifier, not a person
             if not any(" " in form for _, form in self._forms_of(name)):
                 return None
-        gender = "f" if title in _FEMALE else "m" if title in _MALE else _gender(text[max(0, run.start() - 40):run.start()])
+        gender = "f" if title in FEMALE else "m" if title in MALE else _gender(text[max(0, run.start() - 40):run.start()])
         return Person(name, True, gender)
 
     def _name_beside(self, start: int, end: int, body: bool) -> str | None:
@@ -379,7 +341,7 @@ def _after_titles(words: list[re.Match[str]]) -> list[re.Match[str]]:
 def is_person_name(name: str) -> bool:
     """Capitalised words, none of them an organisation, place or date word, not an acronym."""
     words = [_bare(word) for word in name.split()]
-    if not words or name.isupper() or any(word in _NOT_PEOPLE for word in words):
+    if not words or name.isupper() or any(word in NOT_PEOPLE for word in words):
         return False
     return len(words) >= 2 or bool(_PERSON_WORD.fullmatch(name))
 
@@ -388,14 +350,14 @@ def _agrees(short: str, full: str) -> bool:
     """Whether ``full`` ends like ``short`` and holds its other words ("Mr. Kiir", "Salva Kiir")."""
     words = full.split()
     return full.endswith(short.split()[-1]) and all(
-        word in words for word in short.split() if _bare(word) not in _TITLES)
+        word in words for word in short.split() if _bare(word) not in TITLES)
 
 
 def _gender(phrase: str) -> str | None:
     words = {_bare(word) for word in phrase.split()}
-    if words & _FEMALE:
+    if words & FEMALE:
         return "f"
-    if words & _MALE:
+    if words & MALE:
         return "m"
     return None
 

@@ -1,10 +1,12 @@
 """Quote marks paired into quoted passages, one paragraph at a time.
 
-One regex finds every double mark (``“ ” „ " « »`` and the typewriter ``''``) and every single
+``str.find`` finds every double mark (``“ ” „ " « »`` and the typewriter ``''``) and every single
 mark that is not flanked by letters on both sides (so Mali’s, didn’t, Jama’a are never
 candidates). A small stack pairs them:
 
-* curly marks say which way they face; a straight ``"`` closes an open double quote, else opens;
+* curly marks say which way they face (an opening one after punctuation and before a space closes:
+  ``“It's unusual,“ said X``); a straight ``"`` closes an open double quote, else opens; three
+  typewriter marks after a word close a single quote, then a double one (``…them,''' said X``);
 * a single mark opens after a space, bracket, dash or double quote, and closes an open single
   quote when followed by a non-letter; otherwise it is an apostrophe (70s', troops’, the spaced
   ``He ’ s`` of tokenised text) and ignored;
@@ -13,7 +15,8 @@ candidates). A small stack pairs them:
 * at a line break, an open quote goes on when the next double mark closes it (text pasted from
   the web breaks lines inside paragraphs); when the next line opens with a double mark instead,
   the press convention for a quotation of several paragraphs, the passage ends with its line and
-  the next one ``continues`` it; otherwise an unclosed mark runs to the end of its line.
+  the next one ``continues`` it; otherwise an unclosed mark runs to the end of its line, unless it
+  holds complete quotes in its own style (``“a “b” c``: the first mark is stray).
 """
 
 from __future__ import annotations

@@ -132,3 +132,43 @@ ROLES = {
 }
 """Roles that a person holds, with their abbreviations as titles (Gov., Sen., Dr.): "the governor"
 is the governor the report named before."""
+
+TITLES = frozenset(
+    "mr mrs ms miss mx dr prof sen rep gov gen lt col maj capt cpt sgt cpl pvt adm cmdr brig rev "
+    "fr pres hon supt insp det amb president vice prime minister secretary general lieutenant "
+    "colonel major captain sergeant admiral commander chief officer judge justice mayor sheriff "
+    "undersheriff deputy king queen prince princess pope father reverend rabbi imam sheikh "
+    "ambassador chancellor speaker chairman chairwoman chair director inspector superintendent "
+    "detective attorney commissioner governor senator representative congressman congresswoman "
+    "councilman councilwoman spokesman spokeswoman spokesperson professor doctor foreign interior "
+    "defence defense finance health army navy police staff executive former acting interim "
+    "assistant senior top democrat democrats republican republicans democratic gop independent "
+    "conservative labour liberal tory sir dame lord lady emir sultan leader candidate nominee "
+    "founder ceo cfo coach manager editor anchor host analyst economist strategist adviser advisor "
+    "aide lawyer pastor bishop archbishop cardinal secretary-general under-secretary-general director-general "
+    "attorney-general governor-general actor actress singer star comedian writer author columnist "
+    "commentator blogger activist".split()
+)
+"""Words that stand before a name without being part of it."""
+NOT_PEOPLE = frozenset(
+    "community states department ministry university news agency council party army police court "
+    "committee times post journal network corp corporation inc ltd group association institute "
+    "foundation center centre union commission office bank company service services force forces "
+    "navy government organization organisation nations alliance front movement board press radio "
+    "television tv house senate congress parliament assembly republic kingdom county city street "
+    "avenue road province state region district island islands airport hospital school college "
+    "church mosque hotel station market square park river mountain valley bay gulf sea ocean "
+    "coast desert campaign administration accounting advisors partners associates monday tuesday "
+    "wednesday thursday friday saturday sunday january february march april june july august "
+    "september october november december".split()
+)
+"""Words that make a capitalised run an organisation, a place or a date rather than a person."""
+FEMALE = frozenset(
+    "mrs ms miss madam lady queen princess dame spokeswoman chairwoman congresswoman "
+    "councilwoman businesswoman woman mother wife daughter sister actress widow grandmother girl".split()
+)
+MALE = frozenset(
+    "mr sir lord king prince spokesman chairman congressman councilman businessman man father "
+    "husband son brother widower grandfather boy".split()
+)
+"""Words that tell a person's gender: titles, roles, family words."""

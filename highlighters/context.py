@@ -11,6 +11,7 @@ import re
 
 from .folding import CaseBlind, WordStart, fold
 from .spans import Span
+from .speech import attributions
 from .trie import word_alternatives
 
 _EVENT_PHRASES: list[tuple[str, str]] = [
@@ -71,40 +72,18 @@ _IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "police", 
 _EVENT_NOUNS = {"deaths", "death", "dead", "injuries", "injured", "wounded", "casualties",
                 "fatalities", "hurt", "killed"}
 
-_ACCORDING_TO = re.compile(
-    r"\baccording\s+to\s+(?P<src>[^,.;:“”\"()]+?)(?=\s+(?:who|which|that|on\s+[A-Z]\w+day)\b|[,.;:“”\"()]|$)",
-    re.IGNORECASE)
-_TOLD_BY = re.compile(r"\b(?:informed|told)\s+by\s+(?P<src>[^,.;:“”\"]+?)(?=\s+(?:who|which|that)\b|[,.;:“”\"]|$)",
-                      re.IGNORECASE)
-_NAMED_SPEAKER_VERBS = ("said", "says", "told", "confirmed", "reported", "stated", "estimated", "announced")
-"""The verbs after which a capitalised name is a source ("Interior Minister Daoud Aly said")."""
-_REPORTING_VERBS = (*_NAMED_SPEAKER_VERBS, "say", "suggest", "suggests", "suggested", "put", "gave", "named")
-_VERB_PATTERN = word_alternatives(_REPORTING_VERBS)
-_REPORTING_VERB = WordStart(rf"\b{_VERB_PATTERN}\b")
-_VERB_WORDS = tuple(verb for verb in _REPORTING_VERBS if not any(other in verb for other in _REPORTING_VERBS if other != verb))
-"""The verbs that hold no other ("say", not "says"): a sentence without any of them as a substring has
-no reporting verb, and that test is quicker than the scan for the verbs."""
-_SOURCE_NOUNS = (r"sources?|officials?|officers?|spokesm[ae]n|spokeswom[ae]n|spokesperson|ministry|police|army"
-                 r"|military|government|authorities|doctors?|medics?|witnesses|residents|reports?"
-                 r"|agency|newspaper|daily|document|statement|correspondent|reporter")
-_SOURCE_NOUN = CaseBlind(_SOURCE_NOUNS)
-"""The nouns an attribution ending on a reporting verb must hold: a stretch without one is skipped."""
-_NOUN_BEFORE_VERB = CaseBlind(
-    rf"\b(?P<src>(?:an?\s+|the\s+)?(?:[\w-]++\s++){{0,3}}(?:{_SOURCE_NOUNS})"
-    r"(?:\s+(?:in|at|from|of|with|for)\s+(?:the\s+)?[\w-]++(?:\s+[a-z][\w-]*+)?)?)"
-    r"(?:\s*,\s*(?:who|one\s+of\s+whom)[^,]*,)?\s+(?:has\s+|have\s+|had\s+)?"
-    rf"{_VERB_PATTERN}\b")
-""""security sources said", "an official in the ministry, who asked not to be named, told". A run of word
-characters never gives characters back (``++``): a shorter run could not be followed by a space."""
-_NAME_BEFORE_VERB = re.compile(
-    r"(?P<src>[A-Z](?<!\w.)[\w.’'-]*+(?:\s+(?:[A-Z][\w.’'-]*+|of|de|al|bin))*)\s+(?:has\s+|had\s+)?"
-    rf"{word_alternatives(_NAMED_SPEAKER_VERBS)}\b")
-""""Interior Minister Daoud Aly Mohammedine said". The capital comes before the lookbehind that
-asks that no word character precede it, so that ``re`` can skip to the capitals of a text in C."""
-_WORDS_BEFORE_REVERSED = re.compile(r"[\w-]*(?:\s+[\w-]+){0,4}")
-"""Read backwards from a place: the rest of its word and the four words before it."""
-_SOURCE_REACH = 240
-"""How far before its verb an attribution can start, in characters."""
+_FIGURE_VERBS = (
+    "said says say told tells tell reported stated confirmed confirms announced estimated suggested "
+    "suggests suggest put puts gave gives named added noted claimed wrote writes tweeted informed"
+).split()
+_FIGURE_VERB = re.compile(rf"(?<![\w’'-]){word_alternatives(_FIGURE_VERBS)}\b(?![’'-]\w)")
+"""The verbs a figure is attributed with: fewer than those of speech ("called 911" is no source),
+and a few of their own ("police put the toll at 70")."""
+_CUES = ("said", "says", "say ", "told", "tell", "reported", "ccording", "stated", "confirm", "announced",
+         "estimated", "suggest", "put", "gave", "give", "named", "inform", "noted", "added", "claimed",
+         "wrote", "write", "tweeted")
+"""What any source a sentence names comes with: a sentence holding none of them names none, and
+that test is quicker than looking for the verbs."""
 _SOURCE_TRIM = re.compile(r"^(?:and|but|that|while|although|as|from|by|on\s+\w+day|late\s+on\s+\w+day|on\s+\w+)\s+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "there"}
@@ -177,63 +156,20 @@ def figure_counts(sentence_text: str, figure: Span) -> str | None:
 def sentence_sources(sentence_text: str) -> list[tuple[int, str]]:
     """Who the sentence attributes its content to, with the offset of each attribution.
 
-    The patterns that end on a reporting verb are tried only in the stretch before each such
-    verb, and only where that stretch holds a noun such a source needs: the rest of the sentence
-    cannot hold their match, and trying it is most of the cost.
+    The speech tags that attribute quotations (``speech.attributions``): the subject of a
+    reporting verb ("security sources said", "a security official at the camp told AP"), the
+    speaker after one ("…, said the governor"), "according to X" and "informed by X". A sentence
+    without a word such a tag needs is passed over at once.
     """
-    folded = fold(sentence_text)
-    lowered = folded if folded is not None else sentence_text.lower()
-    has_verb = any(map(lowered.__contains__, _VERB_WORDS))  # no Python frame per verb
-    stretches = _merged([(start, end) for start, end, _ in _REPORTING_VERB.spans(sentence_text, folded)]) if has_verb else []
-    matches: list[re.Match[str]] = []
-    if "according" in lowered:
-        matches += _ACCORDING_TO.finditer(sentence_text)
-    if "by" in lowered and ("told" in lowered or "informed" in lowered):
-        matches += _TOLD_BY.finditer(sentence_text)
-    if stretches:
-        pattern, target = _NOUN_BEFORE_VERB.over(sentence_text, folded)
-        noun = _SOURCE_NOUN.over(sentence_text, folded)[0]
-        for start, end in _from_first_noun(target, noun, stretches):
-            matches += pattern.finditer(target, start, end)
-        for start, end in stretches:
-            matches += _NAME_BEFORE_VERB.finditer(sentence_text, start, end)
+    lowered = sentence_text.lower()
+    if not any(map(lowered.__contains__, _CUES)):  # no Python frame per cue
+        return []
     found: list[tuple[int, str]] = []
-    for match in matches:
-        written = sentence_text[match.start("src"):match.end("src")]
-        source = _clean_source(written)
-        if not source:
-            continue
-        offset = match.start("src") + written.find(source.split()[0])
-        if not any(abs(offset - other) < len(src) for other, src in found):
-            found.append((offset, source))
+    for mention in attributions(sentence_text, 0, len(sentence_text), _FIGURE_VERB):
+        source = _clean_source(sentence_text[mention.start:mention.head_end])
+        if source and not any(abs(mention.start - other) < len(src) for other, src in found):
+            found.append((mention.start, source))
     return sorted(found)
-
-
-def _from_first_noun(text: str, noun: re.Pattern[str], stretches: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The stretches that hold a source noun, each from the earliest place an attribution with it can start.
-
-    Such an attribution is at most four words (an article and three more) before its noun, so none
-    starts before the four words that precede the stretch's first noun.
-    """
-    narrowed = []
-    for start, end in stretches:
-        first = noun.search(text, start, end)
-        if first is not None:
-            before = text[start:first.start()][::-1]
-            narrowed.append((first.start() - _WORDS_BEFORE_REVERSED.match(before).end(), end))
-    return narrowed
-
-
-def _merged(verbs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The stretches that can hold an attribution ending on one of ``verbs``, overlaps joined."""
-    stretches: list[tuple[int, int]] = []
-    for start, end in verbs:
-        start = max(0, start - _SOURCE_REACH)
-        if stretches and start <= stretches[-1][1]:
-            stretches[-1] = (stretches[-1][0], end)
-        else:
-            stretches.append((start, end))
-    return stretches
 
 
 def nearest_source(sentence_text: str, sources: list[tuple[int, str]], position: int) -> str | None:

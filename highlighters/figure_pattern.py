@@ -118,7 +118,7 @@ _NARROW_STARTS = {
     "minus": _DIGIT_AFTER, "negative": _DIGIT_AFTER, "m": r"w?\s?\d\.\d", "mw": r"\s?\d\.\d",
     "au": r"\$", "nz": r"\$", "hk": r"\$", "c": r"\$", "ca": r"\$", "s": r"\$", "nt": r"\$", "r": r"(?:\$|\d)",
     "rm": r"\d", "rs": r"\.?\s?\d", "dh": r"s?\d", "rp": r"\d", "ksh": r"\d",
-    **{code: r"\s?\d" for code in ("usd", "eur", "gbp", "jpy", "cny", "rmb", "aed", "sar", "chf", "inr", "euro")},
+    **{code: r"\s?\.?\d" for code in ("usd", "eur", "gbp", "jpy", "cny", "rmb", "aed", "sar", "chf", "inr", "euro")},
     **{month: r"\.?\s+(?:of\s+)?\d" for month in _MONTH_WORDS},
     **{day: r",?\s+\d" for day in WEEKDAYS},
 }

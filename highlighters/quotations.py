@@ -1,332 +1,239 @@
 """Quotations and who the text says spoke them.
 
-Pairing: one regex finds every double quote mark and every single mark that is not flanked by
-letters on both sides (so Mali’s, didn’t, Jama’a are never candidates). The marks are paired
-with a small stack, one paragraph (line) at a time:
+Marks are paired by ``quote_marks``. Each quoted passage then gets its speaker in three steps:
 
-* curly marks say which way they face; a straight ``"`` closes an open double quote, else opens;
-* a single mark opens after a space, bracket, dash or double quote, and closes an open single
-  quote when followed by a non-letter; otherwise it is an apostrophe (70s', troops’) and ignored;
-* only outermost quotations are reported; a quote inside another is part of it;
-* a quotation runs over several sentences but not past the end of its paragraph, unless the
-  next paragraph opens with a double mark (the press convention for long quotes); an opening
-  mark left unclosed is dropped, and complete quotations inside it are reported instead.
+1. Its own tag (``speech``): ``“…,” X said`` / ``said X`` after it, or a clause closing its
+   sentence (``“…” would be right, X said``); the subject of the last reporting verb before it in
+   its sentence (``X told reporters: “…”``, ``X said that “…”``, a participle's clause); a clause
+   or a headline ending on a colon; a source in brackets after it or signed on the line below;
+   ``according to X``; else the person its sentence is about, when the sentence names one and no
+   passive says it is nobody's (``X, the chairman, “firmly condemned” …``).
+2. Else the speaker of the quotation it goes on with: the paragraph it continues (press
+   convention), a quotation of the same paragraph (``“…,” X said. “…”``), a sentence just before
+   that introduces it (``X said:``, ``X said in a statement.``), or a paragraph about a named
+   person that it opens after.
+3. The words found are resolved (``names``): a pronoun to the person its sentence is about or
+   the nearest fitting person named before, a role ("the doctor") to the name the report gave its
+   holder, a short name ("Mr. Kiir") to the fullest one. ``speaker`` is that name;
+   ``speaker_text`` and its offsets are the words the text used.
 
-Speaker: the first of these that applies, read from the sentence around the quotation:
-``“…,” X said`` / ``said X``; ``X said/noted/told AFP … “…”`` (the subject of the last
-speech verb before the quote, not a passive "were said"); ``according to X`` before or after;
-a name opening the sentence, with an apposition, right before the quote. He/she resolve to the most
-recent person speaker (else a name opening, or after "by", one of the two sentences before),
-they/it to the most recent non-person one. "Lucas Webber of Tech Against Terrorism" gives the
-name alone; titles and organisations are kept as written.
+Page names and titles (``the survey's “Did you feel it?” site``) take no speaker; scare quotes
+(two words or fewer, no full stop) take one only from a tag of their own, never from a
+neighbouring quotation.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 
+from . import phrases, speech
+from .names import People, Person, document_author
+from .phrases import Mention
+from .quote_marks import Passage, pair_quote_marks
 from .sentences import split_sentences
 from .spans import Quotation, Span
 
-# Any double mark; a single mark unless a word character is on both sides (Mali’s, Jama’a).
-# Written with a leading character class so the regex engine can skip ahead fast.
-_MARK = re.compile(r"[“”„\"«»'‘’](?:(?<=[“”„\"«»])|(?<!\w.)|(?!\w))")
-_REACH = 600  # how far from a quotation, in characters, its speaker is looked for
-_DOUBLE_OPENERS = "“„«"
-_DOUBLE_CLOSERS = "”»"
-_OPEN_CONTEXT = " \t\n\r([{—–-/“\"«"
-_ELISION = re.compile(r"\d\d(?:s\b|\b)")  # ’70s, '90
-_LEADING_SPACE = re.compile(r"\s*")
-_WORD = re.compile(r"\w+(?:[’'-]\w+)*")
-_TERMINAL = re.compile(r"[.!?…]")
-_HAS_WORD = re.compile(r"\w")
-_LETTER = re.compile(r"[^\W\d_]")
-_LATIN_WORD = re.compile(r"[A-Za-z]+")
-
-_FINITE = (
-    r"said|says|say|told|tells|added|adds|noted|stated|acknowledged|acknowledges|"
-    r"claimed|warned|warns|posited|posits|explained|explains|insisted|insists|declared|"
-    r"declares|announced|announces|wrote|writes|asked|asks|replied|replies|reaffirmed|reaffirms|"
-    r"stressed|stresses|argued|argues|suggested|suggests|confirmed|confirms|affirmed|affirms|"
-    r"urged|urges|tweeted|observed|remarked|commented|emphasi[sz]ed|maintained|admitted|admits|"
-    r"conceded|recalled|promised|pledged|vowed|alleged|concluded|reported|denounced|described|"
-    r"called|continued|cautioned|pointed\s+out"
-)
-_PARTICIPLE = (
-    r"saying|adding|noting|stating|claiming|warning|insisting|telling|declaring|describing|calling"
-)
-# Case-sensitive on purpose: "States" in "the United States" is not a verb.
-_SPEECH_VERB = re.compile(rf"(?<![\w-])(?:(?P<finite>{_FINITE})|(?P<ing>{_PARTICIPLE}))\b")
-_NAME = r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|de|al|bin|ibn)){0,5}"
-_SUBJECT = (
-    rf"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|(?:[Tt]he|[Aa]n?)(?:\s+[\w’'.-]+){{1,5}}?|{_NAME})"
-)
-# Right after the closing mark: “…,” Webber said / “…,” Webber, an analyst, said / said Webber.
-_TAG_AFTER = re.compile(
-    rf"[^\S\n]*,?[^\S\n]*(?:(?P<verb_first>{_FINITE})[^\S\n]+(?P<late>[^,.;:!?“”\"\n]{{1,80}})"
-    rf"|(?P<early>{_SUBJECT})(?:,[^,“”\"\n]{{1,80}},)?[^\S\n]+(?:also[^\S\n]+|later[^\S\n]+)?"
-    rf"(?:{_FINITE})\b)"
-)
-_TAG_END = re.compile(r"[^\S\n]*(?:[.!?]|$)")
-_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;:“”\"\n]+)", re.I)
-# A name opening the sentence, maybe with an apposition, right before the quote.
-_OPENING_NAME = re.compile(
-    r"\s*(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,4})\s*(?:,[^,“”\"]*,)?\s*"
-)
-_OPENING_PRONOUN = re.compile(r"\s*(?P<name>He|She|They)\b")
-_PERSON_MENTION = re.compile(
-    r"(?:^\s*|\bby\s+|\baccording\s+to\s+)(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,3})"
-)
-
-_LAST_SEPARATOR = re.compile(r".*[,;:“”\"()—–]\s*", re.S)
-_LAST_CONJUNCTION = re.compile(
-    r".*\b(?:that|but|while|because|whereas"
-    r"|and(?=\s+(?:the|a|an|his|her|its|their|he|she|they)\b))\s+",
-    re.S | re.I,
-)
-_CUT = re.compile(
-    r",|\s[-–—]\s|\(|\s(?:who|which|that|when|while|as|after|before|on|in|at|during|late|early|"
-    r"earlier|later|last|this|yesterday|today|via)\b"
-)
-_LEADING_JUNK = re.compile(r"^(?:and|but|while|as|so|then)\s+", re.I)
-# "Lucas Webber of Tech Against Terrorism": the name, then where the person works.
-_NAME_OF_ORGANISATION = re.compile(
-    r"(?P<head>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})\s+(?:of|from|at|with)\s"
-)
-_DOCUMENT = re.compile(
-    r"(?:a|an|the|his|her|its|their)\s+(?:\w+\s+)?(?:statement|communiqu[ée]|release|report|post|"
-    r"video|message|tweet|letter|document|speech|interview|transcript|recording|announcement)\b"
-    r"(?:\s+(?:by|from|of)\s+(?P<author>.+)|\s+(?P<pronoun>he|she|they|it)\s+\w+)?",
-    re.I,
-)
-
-_PASSIVE = frozenset("was were is are be been being".split())
-_AUXILIARY = frozenset(
-    "has have had will would could should may might must did does do also later earlier then "
-    "further previously recently again repeatedly publicly openly firmly once already not "
-    "reportedly allegedly".split()
-)
-_PRONOUNS = frozenset("he she they it we i".split())
-_DETERMINERS = frozenset("the a an his her its their".split())
-_ROLE_WORDS = frozenset(
-    "chief head minister ministry president director secretary spokesman spokeswoman spokesperson "
-    "commander general chairman chairwoman community union commission council army office "
-    "department embassy government group institute foundation centre center agency bank "
-    "organization organisation nations states court party front movement forces staff alliance "
-    "committee board university police republic".split()
-)
+_NAME_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their)|\w[’']s)[^\S\n]$", re.I)
+_NOUN_AFTER = re.compile(
+    r"[^\S\n]+(?:site|page|website|web\s+page|survey|program|programme|show|series|segment|column|"
+    r"section|feature|tool|app|campaign|slogan|hashtag|song|album|book|film|movie|documentary|"
+    r"banner|sign|motto|initiative|operation|map|form|button|tab|link)s?\b")
+"""Nouns of named things: a quotation right before one is its name ("the “Did you feel it?” site")."""
 
 
 def find_quotations(text: str, sentences: list[Span] | None = None) -> list[Quotation]:
-    """Every outermost quotation in ``text``, in order, with its speaker where the text says."""
+    """Every quotation in ``text``, in order, with its speaker where the text says."""
+    passages = pair_quote_marks(text)
+    if not passages:
+        return []
     if sentences is None:
         sentences = split_sentences(text)
-    starts = [start for start, _ in sentences]
-    recent: list[tuple[int, str, bool]] = []  # (sentence index, speaker, looks like a person)
+    scares = [_is_scare(text, passage) for passage in passages]
+    places = _Places(text, passages, sentences, scares)
+    people = People(text, [(passage.start, passage.end) for passage in passages])
+    mentions = [None if _is_name(text, passage) else _own_mention(text, passages, index, places, people)
+                for index, passage in enumerate(passages)]
+    _inherit(text, passages, mentions, places, scares, people)
+    recent: list[tuple[int, Person]] = []
+    resolved: dict[Mention, Person | None] = {}  # a mention shared by a quotation and its continuations
     quotations = []
-    for start, end in _pair_quote_marks(text):
-        index = bisect_right(starts, start) - 1
-        speaker = None
-        for phrase in _speaker_phrases(text, start, end, sentences, starts, index):
-            speaker = _resolve(text, phrase, index, sentences, recent)
-            if speaker is not None:
-                recent.append((index, speaker, _looks_like_person(speaker)))
-                break
-        inner = text[start + 1:end - 1]
-        scare = len(_WORD.findall(inner)) <= 2 and not _TERMINAL.search(inner)
-        quotations.append(Quotation(start, end, speaker, scare=scare))
+    for index, (passage, mention) in enumerate(zip(passages, mentions)):
+        if mention is not None and mention not in resolved:
+            sentence = places.sentence_of(mention.start)
+            resolved[mention] = _resolve(people, mention, recent, places.sentences[sentence][0] if sentence >= 0 else 0)
+            if resolved[mention] is not None:
+                recent.append((mention.start, resolved[mention]))
+        speaker = resolved[mention] if mention is not None else None
+        quotations.append(Quotation(
+            passage.start, passage.end, speaker.name if speaker else None, scare=scares[index],
+            speaker_text=text[mention.start:mention.end] if speaker else None,
+            speaker_start=mention.start if speaker else None, speaker_end=mention.end if speaker else None,
+        ))
     return quotations
 
 
-# --- pairing ---------------------------------------------------------------------------------
+class _Places:
+    """Where each passage sits: its line, the next passage after it, the sentences around it."""
+
+    __slots__ = ("sentences", "starts", "line_starts", "line_ends", "next_starts")
+
+    def __init__(self, text: str, passages: list[Passage], sentences: list[Span], scares: list[bool]) -> None:
+        self.sentences = sentences
+        self.starts = [start for start, _ in sentences]
+        self.line_starts = [text.rfind("\n", 0, p.start) + 1 for p in passages]
+        self.line_ends = []
+        for p in passages:
+            line_end = text.find("\n", p.end)
+            self.line_ends.append(len(text) if line_end < 0 else line_end)
+        self.next_starts = [0] * len(passages)
+        following = len(text)
+        for index in range(len(passages) - 1, -1, -1):
+            self.next_starts[index] = following
+            if not passages[index].nested and not scares[index]:
+                following = passages[index].start  # a tag may hold a scare quote: “…,” X, in “Cruz” pins, said
+
+    def sentence_of(self, position: int) -> int:
+        return bisect_right(self.starts, position) - 1
 
 
-class _Open:
-    """An opening mark still waiting for its close, and the complete quotes found inside it."""
-
-    __slots__ = ("kind", "start", "inner")
-
-    def __init__(self, kind: str, start: int) -> None:
-        self.kind, self.start, self.inner = kind, start, []
-
-
-def _pair_quote_marks(text: str) -> list[Span]:
-    """The spans of the outermost quotations, marks included, in order."""
-    found: list[Span] = []
-    stack: list[_Open] = []
-    paragraph_end = None  # index of the newline ending the current paragraph, -1 for the last
-    for match in _MARK.finditer(text):
-        i = match.start()
-        mark = text[i]
-        if paragraph_end is None or -1 < paragraph_end < i:
-            if stack and paragraph_end is not None and _continues(text, paragraph_end, i, stack):
-                while len(stack) > 1:
-                    stack[-2].inner.extend(stack.pop().inner)
-                paragraph_end = text.find("\n", i)
-                continue
-            _drop(stack, len(stack), found)
-            paragraph_end = text.find("\n", i)
-        before = text[i - 1] if i else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
-        if mark in _DOUBLE_OPENERS:
-            stack.append(_Open("double", i))
-        elif mark in _DOUBLE_CLOSERS:
-            _close(text, stack, "double", i + 1, found)
-        elif mark == '"':
-            if not _close(text, stack, "double", i + 1, found) and not after.isspace():
-                stack.append(_Open("double", i))
-        elif mark in "’'" and stack and stack[-1].kind == "single" and (
-            not before.isspace() and not after.isalnum()
-        ):
-            _close(text, stack, "single", i + 1, found)
-        elif mark in "‘'" and before in _OPEN_CONTEXT and (
-            not after.isspace() and not _ELISION.match(text, i + 1)
-        ):
-            stack.append(_Open("single", i))
-    _drop(stack, len(stack), found)
-    found.sort()
-    return found
+def _own_mention(text: str, passages: list[Passage], index: int, places: _Places, people: People) -> Mention | None:
+    """The speaker the passage's own sentence names, as written."""
+    passage = passages[index]
+    start, end = passage.start, passage.end
+    sentences = places.sentences
+    line_end = places.line_ends[index]
+    next_quote = min(places.next_starts[index], line_end)
+    last = places.sentence_of(end)
+    if last >= 0 and sentences[last][1] <= end and last + 1 < len(sentences):
+        last += 1  # the quotation ends its sentence: “… beforehand.” Webber said.
+    sentence_end = sentences[last][1] if last >= 0 else len(text)
+    limit = min(next_quote, max(sentence_end, end))
+    tag = speech.tag_after(text, end, limit, closes_sentence=_ends_with_stop(text, passage))
+    if tag is not None:
+        return tag
+    first = places.sentence_of(start)
+    region_start = max(sentences[first][0] if first >= 0 else 0, places.line_starts[index])
+    before = (speech.tag_before(text, region_start, start) or speech.colon_subject(text, region_start, start)
+              or speech.headline_speaker(text, places.line_starts[index], start))
+    if before is not None:
+        return before
+    bracketed = speech.parenthesised_source(text, end, next_quote)
+    if bracketed is None and not text[end:line_end].strip():
+        bracketed = speech.signed_below(text, line_end)
+    if bracketed is not None:
+        return bracketed
+    according = speech.according_to(text, region_start, start) or speech.according_to(text, end, limit)
+    if according is not None:
+        return according
+    if speech.passive_before(text, region_start, start):
+        return None  # nobody is named: "Dozens were said to have killed “hundreds”"
+    # "X, the chairman, “firmly condemned” …" / "X, Trump's former manager, ripped Comey for acting
+    # as “the judge”": the words of the person the sentence is about, when it names one
+    for subject in (phrases.head_and_apposition(text, region_start, region_start + len(text[region_start:start].rstrip(" ,"))),
+                    phrases.clause_subject(text, region_start, start)):
+        if subject is not None and not any(p.start <= subject.start < p.end for p in passages) \
+                and people.names_a_person(subject):
+            return subject  # (not the words of another quotation: "“Family Leave,” the memo states")
+    return None
 
 
-def _continues(text: str, paragraph_end: int, mark_at: int, stack: list[_Open]) -> bool:
-    """A double quote left open at a paragraph end goes on if the next paragraph opens with one."""
-    next_start = _LEADING_SPACE.match(text, paragraph_end).end()
-    opens_double = text[mark_at] in _DOUBLE_OPENERS or text[mark_at] == '"'
-    return stack[0].kind == "double" and mark_at == next_start and opens_double
+def _inherit(text: str, passages: list[Passage], mentions: list[Mention | None], places: _Places,
+             scares: list[bool], people: People) -> None:
+    """Passages without a tag of their own take the speaker of the quotation they go on with."""
+    lines: dict[tuple[int, bool], list[int]] = {}
+    for index, passage in enumerate(passages):
+        if text.find("\n", passage.start, passage.end) < 0:
+            lines.setdefault((places.line_starts[index], passage.nested), []).append(index)
+    own = list(mentions)
+    for index, passage in enumerate(passages):
+        if own[index] is not None or scares[index]:
+            continue
+        if passage.continues and index and mentions[index - 1] is not None:
+            mentions[index] = mentions[index - 1]
+            continue
+        same_line = lines.get((places.line_starts[index], passage.nested), ())
+        earlier = [i for i in same_line if i < index and own[i] is not None]
+        later = [i for i in same_line if i > index and own[i] is not None]
+        if earlier:
+            mentions[index] = own[earlier[-1]]
+        elif later:
+            mentions[index] = own[later[0]]
+        else:
+            mentions[index] = _introduced(text, passages, mentions, index, places, people)
+    for index in range(len(passages) - 2, -1, -1):  # a paragraph cut short takes its continuation's
+        if mentions[index] is None and passages[index + 1].continues and not passages[index].closed:
+            mentions[index] = mentions[index + 1]
 
 
-def _close(text: str, stack: list[_Open], kind: str, end: int, found: list[Span]) -> bool:
-    """Close the innermost open quote of ``kind``; unclosed quotes inside it are dropped."""
-    depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d].kind == kind), None)
-    if depth is None:
-        return False
-    _drop(stack, len(stack) - depth - 1, found)
-    opened = stack.pop()
-    inner = text[opened.start + 1:end - 1].strip()
-    if _HAS_WORD.search(inner) and (kind == "double" or len(inner) > 1):  # not rock 'n' roll
-        (stack[-1].inner if stack else found).append((opened.start, end))
-    return True
-
-
-def _drop(stack: list[_Open], count: int, found: list[Span]) -> None:
-    """Forget the ``count`` innermost open quotes, keeping the complete quotes found inside them."""
-    for _ in range(count):
-        dropped = stack.pop()
-        (stack[-1].inner if stack else found).extend(dropped.inner)
-
-
-# --- speakers --------------------------------------------------------------------------------
-
-
-def _speaker_phrases(
-    text: str, start: int, end: int, sentences: list[Span], starts: list[int], index: int
-) -> Iterator[str | None]:
-    """Phrases that may name the speaker of the quotation at ``start:end``, likeliest first."""
-    line_break = text.rfind("\n", max(0, start - _REACH), start)
-    paragraph_start = line_break + 1 if line_break >= 0 else max(0, start - _REACH)
-    line_break = text.find("\n", end, end + _REACH)
-    paragraph_end = line_break if line_break >= 0 else min(len(text), end + _REACH)
-    sentence_start = sentences[index][0] if index >= 0 else paragraph_start
-    before = text[max(sentence_start, paragraph_start):start]
-    last = bisect_right(starts, end - 1) - 1
-    sentence_end = sentences[last][1] if last >= 0 and sentences[last][1] > end else end
-    after = text[end:min(sentence_end, paragraph_end)]
-
-    tagged = text[end:min(end + 200, paragraph_end)]
-    tag = _TAG_AFTER.match(tagged)
-    # “… beforehand.” Webber said. -- but not “… this.” The army said “…”
-    if tag and (text[end - 2] not in ".!?…" or _TAG_END.match(tagged, tag.end())):
-        yield _clean(tag.group("late") or tag.group("early"))
-    finite = [verb for verb in _SPEECH_VERB.finditer(before) if verb.group("finite")]
-    if finite:
-        yield _subject_before(before[:finite[-1].start()])
-    in_before = list(_ACCORDING.finditer(before))
-    according = in_before[-1] if in_before else _ACCORDING.search(after)
-    if according:
-        yield _clean(according.group("who"))
-    opening = _OPENING_PRONOUN.match(before) or _OPENING_NAME.fullmatch(before)
-    if opening and sentence_start >= paragraph_start:
-        yield _clean(opening.group("name"))
-
-
-def _subject_before(region: str) -> str | None:
-    """The subject of a verb, given the text before it; None for a passive ("were said")."""
-    region = region.rstrip()
-    while region:
-        head, _, word = region.rpartition(" ")
-        lowered = word.lower()
-        if lowered in _PASSIVE:
-            return None
-        if lowered not in _AUXILIARY:
+def _introduced(text: str, passages: list[Passage], mentions: list[Mention | None], index: int,
+                places: _Places, people: People) -> Mention | None:
+    """The speaker of a quotation that opens its sentence, from the sentence before it: a tag
+    without a quotation ("X said in a statement." / "X said:"), or the tag of the quotation that
+    ends there."""
+    passage = passages[index]
+    current = places.sentence_of(passage.start)
+    if current <= 0 or text[places.sentences[current][0]:passage.start].strip():
+        return None
+    before_start, before_end = places.sentences[current - 1]
+    overlapping = []
+    for earlier in range(index - 1, -1, -1):
+        other = passages[earlier]
+        if other.end > before_start and other.start < before_end:
+            overlapping.append(mentions[earlier])
+        elif other.end <= before_start and not other.nested:
             break
-        region = head.rstrip()
-    if region.endswith(","):  # an apposition: "X, director at Y, said"
-        region = region[:-1]
-        region = region[:region.rfind(",")] if "," in region else region
-    separator = _LAST_SEPARATOR.match(region)
-    region = region[separator.end():] if separator else region
-    conjunction = _LAST_CONJUNCTION.match(region)
-    region = region[conjunction.end():] if conjunction else region
-    return _clean(region)
+    if overlapping:
+        return next((mention for mention in overlapping if mention is not None), None)
+    introducing = speech.tag_before(text, before_start, before_end) or speech.colon_subject(text, before_start, before_end)
+    if introducing is None and "\n" in text[before_end:passage.start]:
+        # a quotation that opens a paragraph after one about a named person
+        subject = phrases.clause_subject(text, before_start, before_end)
+        if subject is not None and people.names_a_person(subject):
+            return subject
+    return introducing
 
 
-def _clean(phrase: str | None) -> str | None:
-    """Trim a speaker phrase to the name, role or body it names; None if it names nothing."""
-    if not phrase:
-        return None
-    phrase = _LEADING_JUNK.sub("", phrase.strip(" \t\n,.;:—–-\"“”‘’'()"))
-    document = _DOCUMENT.match(phrase)
-    if document:
-        if document.group("pronoun"):
-            return document.group("pronoun")
-        return _clean(document.group("author")) if document.group("author") else None
-    cut = _CUT.search(phrase)
-    if cut:
-        phrase = phrase[:cut.start()].rstrip()
-    named = _NAME_OF_ORGANISATION.match(phrase)
-    head = named.group("head") if named else ""
-    if head and not _has_role_word(head) and head.split()[0].lower() not in _DETERMINERS:
-        phrase = head  # a person, not "The Economic Community of ..." nor "Army Chief of Staff"
-    words = phrase.split()
-    if not words or len(words) > 10 or not _LETTER.search(phrase):
-        return None
-    if not (phrase[0].isupper() or words[0].lower() in _DETERMINERS | _PRONOUNS):
-        return None
-    return phrase
+def _ends_with_stop(text: str, passage: Passage) -> bool:
+    """Whether the quoted words end a sentence inside the marks (“… beforehand.”)."""
+    inner = text[passage.start:passage.end].rstrip("”“\"'’» ")
+    return bool(inner) and inner[-1] in ".!?…"
 
 
-def _has_role_word(phrase: str) -> bool:
-    return any(word.lower() in _ROLE_WORDS for word in _LATIN_WORD.findall(phrase))
+def _is_name(text: str, passage: Passage) -> bool:
+    """A title or page name used as a noun's modifier: "the survey's “Did you feel it?” site"."""
+    before = _NAME_BEFORE.search(text, max(0, passage.start - 12), passage.start)
+    return before is not None and _NOUN_AFTER.match(text, passage.end) is not None
 
 
-def _looks_like_person(speaker: str) -> bool:
-    """Ends in a name ("Lucas Webber", "Guterres"), not a body ("the general staff", "JNIM")."""
-    return all(
-        word[:1].isupper() and not word.isupper() and word.lower() not in _ROLE_WORDS
-        for word in speaker.split()[-2:]
-    )
+def _is_scare(text: str, passage: Passage) -> bool:
+    """Two words or fewer and no full stop: "firmly condemned", "hundreds"."""
+    inner = text[passage.start + 1:passage.end - 1]
+    return len(inner.split(None, 2)) <= 2 and not any(map(inner.__contains__, ".!?…"))
 
 
-def _resolve(text: str, phrase: str | None, index: int, sentences: list[Span],
-             recent: list[tuple[int, str, bool]]) -> str | None:
-    """Replace a pronoun by the speaker it most plausibly stands for, where that is plain."""
-    if phrase is None or phrase.lower() not in _PRONOUNS:
-        return phrase
-    lowered = phrase.lower()
+def _resolve(people: People, mention: Mention, recent: list[tuple[int, Person]], sentence_start: int) -> Person | None:
+    """The person or body the mention stands for, named as fully as the report names it."""
+    described = people.describe(mention)
+    lowered = described.name.lower()
+    if lowered in ("he", "she"):
+        # "Clinton said that she called …": the person the sentence is about comes first
+        subject = phrases.clause_subject(people.text, sentence_start, mention.start)
+        if subject is not None and subject.start < mention.start and people.names_a_person(subject):
+            named = people.describe(subject)
+            if named.gender is None or described.gender is None or named.gender == described.gender:
+                return Person(people.fullest(named.name, subject.start), True, described.gender)
+        return people.nearest(mention.start, described.gender, recent)
+    if lowered in ("they", "it"):
+        return next((p for _, p in reversed(recent) if not p.person), None)
     if lowered in ("we", "i"):
         return None
-    wants_person = lowered in ("he", "she")
-    for spoken_in, speaker, person in reversed(recent):
-        if index - spoken_in > 3:
-            break
-        if person == wants_person:
-            return speaker
-    if wants_person:
-        for previous in range(index - 1, max(index - 3, -1), -1):
-            start, end = sentences[previous]
-            mention = _PERSON_MENTION.search(text[start:end])
-            if mention and not _has_role_word(mention.group("name")):
-                return _clean(mention.group("name"))
-    return None
+    if described.person:
+        return Person(people.fullest(described.name, mention.start), True, described.gender)
+    author = document_author(people.text, mention)
+    if author is not None:
+        return _resolve(people, author, recent, sentence_start)
+    holder = people.holder(described.name, mention.start)
+    if holder is not None:
+        return Person(people.fullest(holder.name, mention.start), holder.person, holder.gender) if holder.person else holder
+    return described

@@ -49,3 +49,9 @@ class Quotation:
     speaker: str | None
     scare: bool = False
     """A short quoted phrase (one or two words) used as a scare quote rather than speech."""
+    speaker_text: str | None = None
+    """The words the text used for the speaker ("he", "the doctor", "Mr. Kiir"); ``speaker`` is
+    the fullest name the text gives them."""
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    """Where ``speaker_text`` is: ``text[speaker_start:speaker_end] == speaker_text``."""

@@ -54,6 +54,12 @@ class Claim:
     event: str | None = None
     source: str | None = None
     speaker: str | None = None
+    """Who said a quotation: the fullest name the report gives them ("Salva Kiir")."""
+    speaker_text: str | None = None
+    """The words the report used for the speaker there ("Mr. Kiir", "he", "the doctor")."""
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    """Where ``speaker_text`` is in the document's text."""
     background: str | None = None
     """Set when the sentence tells of another time or scope ("2015", "july", "scope")."""
     cluster: str | None = None
@@ -70,7 +76,8 @@ class Claim:
                         base_unit=base[3], when=self.when, role=self.role, dateline=self.dateline,
                         counts=self.counts, event=self.event, source=self.source)
         else:
-            data["speaker"] = self.speaker
+            data.update(speaker=self.speaker, speaker_text=self.speaker_text,
+                        speaker_start=self.speaker_start, speaker_end=self.speaker_end)
         return data
 
 
@@ -115,6 +122,7 @@ def extract_claims(document: Document, memo: SentenceMemo | None = None) -> list
         claims.append(Claim(
             id="", doc=document.id, kind="quote", start=quote.start, end=quote.end,
             text=text[quote.start:quote.end], sentence=index, speaker=quote.speaker,
+            speaker_text=quote.speaker_text, speaker_start=quote.speaker_start, speaker_end=quote.speaker_end,
         ))
     claims.sort(key=_TEXT_ORDER)
     for number, claim in enumerate(claims, 1):

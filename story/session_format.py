@@ -165,11 +165,17 @@ def _name(where: tuple) -> str:
     return text or "the session"
 
 
+def _number(value: int | float) -> str:
+    """A number as a sentence can show it: a hundred digits would make the sentence a page."""
+    shown = str(value)
+    return shown if len(shown) <= 20 else f"{shown[:12]}… ({len(shown)} characters)"
+
+
 def _kind(value: object) -> str:
     if value is None or isinstance(value, bool):
         return "null" if value is None else "true/false"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return f"the number {_number(value)}"
     if isinstance(value, str):
         return f"the text {_quoted(value)}"
     return {list: "a list", dict: "a mapping"}.get(type(value), f"a {type(value).__name__}")
@@ -250,7 +256,7 @@ def _read_session(data: object) -> Session:
                                        f" from 1), not {_kind(version)}")
     if version > FORMAT_VERSION:
         raise _Invalid((SESSION_KEY,), f"this session was written by a newer sahel-reader (format"
-                                       f" {version}); this version reads format {FORMAT_VERSION}")
+                                       f" {_number(version)}); this version reads format {FORMAT_VERSION}")
     top = _fields(data, (), _SCHEMAS[""])
 
     def items(kind: str) -> list[tuple[tuple, dict]]:

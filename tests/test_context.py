@@ -78,6 +78,31 @@ def test_the_source_is_the_attribution_of_the_figures_clause(sentence, figure, s
     assert nearest_source(sentence, sentence_sources(sentence), sentence.index(figure)) == source
 
 
+@pytest.mark.parametrize(
+    ("sentence", "figure", "source"),
+    [
+        ("77 people died, according to security sources.", "77", "security sources"),
+        ("Officials said 77 people died.", "77", "Officials"),
+        ("At least 70 people were killed, a security source told AFP.", "70", "a security source"),
+        ("Police put the toll at 70.", "70", "Police"),
+        # the speech tags of quotations: abbreviations, places and appositions do not cut a source
+        ("A quake of magnitude 4.6 struck, according to the U.S. Geological Survey.", "4.6",
+         "the U.S. Geological Survey"),
+        ("The man was 38, according to Troy police Lt. Gerry Scherlinck.", "38", "Troy police Lt. Gerry Scherlinck"),
+        ("A spokeswoman for the hospital in Royal Oak said 3 victims were taken there.", "3",
+         "A spokeswoman for the hospital in Royal Oak"),
+        ("An office worker in Dubai said the tremor lasted 30 seconds.", "30", "An office worker in Dubai"),
+        ("Anthony Hale, 38, said nothing after 12 officers surrounded him, Sheriff Robert Pickell said.",
+         "12", "Sheriff Robert Pickell"),
+        # a verb of action is no source, nor a place after a reporting verb
+        ("The man called 911 when he saw 2 cars.", "2", None),
+        ("Heydar Alishbandi, governor of the island, said five villages had been hit.", "five", "Heydar Alishbandi"),
+    ],
+)
+def test_a_figures_source_is_read_by_the_speech_tags(sentence, figure, source):
+    assert nearest_source(sentence, sentence_sources(sentence), sentence.index(figure)) == source
+
+
 def test_the_event_guard_finds_exactly_what_the_phrases_alone_find():
     """The first-word guard only skips positions; it must never hide a phrase."""
     from sahel_reader.highlighters.context import _EVENT_PHRASES, event_words

@@ -7,7 +7,8 @@ from sahel_reader.cli import main
 NUMBER_KEYS = {"id", "doc", "kind", "start", "end", "text", "sentence", "value", "low", "high",
                "qualifier", "quantity", "unit", "dimension", "per", "base_value", "base_low", "base_high",
                "base_unit", "when", "role", "dateline", "counts", "event", "source"}
-QUOTE_KEYS = {"id", "doc", "kind", "start", "end", "text", "sentence", "speaker"}
+QUOTE_KEYS = {"id", "doc", "kind", "start", "end", "text", "sentence", "speaker", "speaker_text",
+              "speaker_start", "speaker_end"}
 
 
 def test_claims_json_follows_the_contract(capsys, seed_story):
@@ -23,7 +24,13 @@ def test_claims_json_follows_the_contract(capsys, seed_story):
     for claim in data["claims"]:
         assert set(claim) == (NUMBER_KEYS if claim["kind"] == "number" else QUOTE_KEYS)
         assert texts[claim["doc"]][claim["start"]:claim["end"]] == claim["text"]
+        if claim["kind"] == "quote" and claim["speaker_text"] is not None:
+            said_by = texts[claim["doc"]][claim["speaker_start"]:claim["speaker_end"]]
+            assert said_by == claim["speaker_text"] and claim["speaker"] in texts[claim["doc"]]
         claim_ids.add(claim["id"])
+    quotes = [c for c in data["claims"] if c["kind"] == "quote"]
+    assert any(c["speaker_text"] and c["speaker_text"] != c["speaker"] for c in quotes)  # "He" → a name
+    assert all((c["speaker"] is None) == (c["speaker_text"] is None) for c in quotes)
     toll = next(c for c in data["claims"] if c["text"] == "in the 70s")
     assert (toll["value"], toll["low"], toll["high"], toll["qualifier"]) == (70, 70, 79, "range")
     assert isinstance(toll["value"], int)

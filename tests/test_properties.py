@@ -123,10 +123,16 @@ def test_a_negative_figure_keeps_its_sign_and_its_interval(text: str) -> None:
 @CHEAP
 @given(TEXTS)
 def test_quotations_lie_inside_the_text_in_order(text: str) -> None:
+    """Outermost quotations in order without overlap (a long one may hold quotations of its own);
+    each opens on a mark and ends on one, or at the end of its line when never closed."""
     quotations = find_quotations(text)
-    assert_ordered_inside([(q.start, q.end) for q in quotations], text)
+    outermost = [q for q in quotations if not any(o.start < q.start and q.end <= o.end for o in quotations)]
+    assert_ordered_inside([(q.start, q.end) for q in outermost], text)
     for quotation in quotations:
-        assert text[quotation.start] in "“„«\"'‘" and text[quotation.end - 1] in "”»\"'’“"
+        assert text[quotation.start] in "“„«\"'‘"
+        assert text[quotation.end - 1] in "”»\"'’“" or not text[quotation.end:].split("\n", 1)[0].strip()
+        if quotation.speaker_text is not None:
+            assert text[quotation.speaker_start:quotation.speaker_end] == quotation.speaker_text
 
 
 @CHEAP

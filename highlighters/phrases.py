@@ -1,0 +1,310 @@
+"""Noun phrases around a reporting verb: the subject before it, the speaker after it, appositions.
+
+Read with small patterns and a few word lists rather than a parser: a subject is the last stretch
+between commas before its verb, past "has also" and the like ("X, a doctor at Y, said" keeps its
+apposition; "When asked why, Sembler responded" passes over the opening phrase); a noun phrase
+read forwards ends at a comma, a preposition or a verb ("said Cornell Belcher, a pollster").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .words import ALL_VERBS, IRREGULAR_PAST, TITLE_SET, is_adverb, is_verb
+
+_PASSIVE = frozenset("was were is are be been being".split())
+_BEFORE_VERB = frozenset(
+    "has have had will would could should may might must did does do also later earlier then "
+    "further previously recently again repeatedly publicly openly firmly once already not never "
+    "reportedly allegedly often always simply just still only even flatly quickly now".split()
+)
+"""Words between a subject and its verb: "Webber has also said"."""
+BOUNDARY = re.compile(
+    r"[;:“”\"«»\[\]]|''|\s[-–—]+\s|—|–"
+    r"|\b(?:that|but|because|while|whereas|although|though|when|after|before|since|if|as|so|where|and|or|what)\b"
+    r"|\b(?:in|at|on|during|of|for|from|with|by|under|through)\s+(?:which|whom)\b",  # "a rally at which X said"
+    re.I,
+)
+DETERMINERS = frozenset(
+    "the a an another one some his her its their our my this that these those each both many "
+    "several two three four other any no every".split()
+)
+_LAST_BOUNDARY = re.compile(rf"(?s:.*)(?:{BOUNDARY.pattern})", re.I)
+"""Matched from a stretch's start, it ends where the last clause boundary of the stretch ends."""
+_COORDINATED = re.compile(r"\b(?:and|but|or|then)\s*$", re.I)
+_LAST_WORD = re.compile(r"(?<!\S)(\S+)\s*$")
+_SUBJECT_REACH = 120
+"""How far before its verb a subject without an apposition can start, in characters."""
+_CUTS = (",", "—", " - ", " – ")
+"""What ends the stretch of a sentence that holds a verb's subject."""
+INTRO_WORDS = frozenset(
+    "on in at after before when while as asked speaking late early earlier later last this "
+    "yesterday today however meanwhile still but and so then also now instead reached writing "
+    "responding during for from with by of to under over since until unlike like despite "
+    "following amid among according separately similarly moreover nevertheless indeed there "
+    "here once if although though because perhaps specifically finally first second third "
+    "likewise additionally overall otherwise again anyway nonetheless besides furthermore "
+    "ultimately currently recently initially already thus hence therefore".split()
+)
+"""Words that open an adverbial phrase before a subject ("On Tuesday, ...", "When asked why, ...")."""
+NOT_A_SUBJECT = frozenset(
+    "and but or nor so yet then would will could should can may might must is was were are be been "
+    "has have had do does did to in on at for of with by from as that which who whom when while if "
+    "because not also just there here this these those its".split()
+)
+"""Words a speaker's name or description never starts with ("but said", "would be appropriate")."""
+_STOP = frozenset(
+    "in on at for from with during after before when while as who whom whose which that to via "
+    "because and but or than about last yesterday today tomorrow late early earlier later according "
+    "monday tuesday wednesday thursday friday saturday sunday into through over near is was were are "
+    "has have had will would can could should may might must did does do also just recently then "
+    "not never".split()
+)
+"""Words that end a noun phrase read forwards."""
+TOKEN = re.compile(r"[\w’'&.$-]*[\w’']\.?|\w")
+_COMMA_OR_DASH = re.compile(r",|\s[-–—]+\s|—")
+_RELATIVE = re.compile(r"\s(?:who|whom|whose|which)\b")
+LEADING_COMMA = re.compile(r"[^\S\n]*,?[^\S\n]*")
+_PLACE_TAIL = re.compile(
+    r"^(?:\s+(?:in|from|at|of|for|with|near|on)\s+(?:(?:the|a|an|his|her|its|their)\s+)?"
+    r"(?:[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*)*|[a-z][\w’'-]*))+")
+"""Where a person is from or works, after their name or role: "one woman in Qeshm"."""
+_NAMED = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*[^\S\n]+(?:[A-Z]\.[^\S\n]+)?[A-Z][\w’'-]*")
+"""Two capitalised words in a row: a name ("Gov. John Kasich", "Giovanni Maria Vian")."""
+_NOT_A_HEAD = frozenset(
+    "who which whose monday tuesday wednesday thursday friday saturday sunday january february "
+    "march april may june july august september october november december".split()
+)
+_LOWER_WORD = re.compile(r"[^\S\n]+[a-z]")
+_NAME_AFTER_CONJUNCTION = re.compile(r"\s*(?:as|while|when|but|and|though|although|because|since|if)\s+[A-Z]", re.I)
+PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
+
+
+class Mention(NamedTuple):
+    """The words that name a speaker: ``text[start:end]``, the apposition included."""
+
+    start: int
+    end: int
+    head_end: int
+    """Where the head ends; after it, up to ``end``, comes the apposition."""
+
+
+def clause_subject(text: str, start: int, end: int) -> Mention | None:
+    """The subject of the clause ``text[start:end]``, past any opening phrase ("On Tuesday, X ...").
+
+    The clause's last comma-free stretch holds its verb: it opens with the subject ("Mr. Christie
+    gloated"), or with the verb after an apposition ("O'Malley, who ..., interjected to say"), and
+    then the subject is the first stretch that is not an opening phrase or an apposition.
+    """
+    segments = _segments(text, start, end)
+    if not segments:
+        return None
+    last_start, last_end = segments[-1]
+    first = _first_word(text, last_start, last_end)
+    while first is not None and first.group().lower() in ("and", "but", "so", "then", "yet", "also"):
+        first = _first_word(text, first.end(), last_end)
+    heads = [s for s in segments[:-1] if not _is_intro_segment(text, *s)]
+    verb_first = first is not None and (is_verb(first.group()) or first.group().lower() in NOT_A_SUBJECT)
+    if first is not None and not verb_first and first.group().lower() not in INTRO_WORDS and not (
+            heads and first.group()[0].islower() and first.group().lower() not in DETERMINERS):
+        return valid(text, noun_phrase_at(text, first.start(), last_end))
+    if not heads:
+        return None
+    head = noun_phrase_at(text, heads[0][0], heads[0][1])
+    if head is None or len(heads) == 1:
+        return valid(text, head)
+    return valid(text, phrase(text, head.start, heads[-1][1], head_end=head.end))
+
+
+def subject_before(text: str, start: int, verb_start: int, apposition_first: bool = False) -> Mention | None:
+    """The subject of the verb at ``verb_start``, read back to ``start``; None for a passive.
+
+    ``apposition_first``: the clause opens with the subject (a tag after a quotation), so a
+    subject followed by commas is a head with its apposition ("X, a doctor at Y, said").
+    """
+    end = subject_end(text, start, verb_start)
+    if end is None:
+        return None
+    if apposition_first:
+        return head_and_apposition(text, start, end)
+    coordinated = _COORDINATED.search(text, max(start, end - 6), end)
+    if coordinated:  # "X lives in Y and wrote": the first verb's subject
+        return clause_subject(text, start, coordinated.start())
+    if text[end - 1:end] == ",":
+        return _subject_with_apposition(text, start, end)
+    # the subject lies in the last stretch between commas, after its last clause boundary
+    stretch = max(start, end - _SUBJECT_REACH)
+    for cut in _CUTS:
+        found = text.rfind(cut, start, end)
+        if found >= 0:
+            stretch = max(stretch, found + len(cut))
+    last = _LAST_BOUNDARY.match(text, stretch, end)
+    return phrase(text, last.end() if last else stretch, end)
+
+
+def _subject_with_apposition(text: str, start: int, end: int) -> Mention | None:
+    """The subject in "X, a doctor at Y, said" / "On Monday, X (R-Ohio), said".
+
+    After the last clause boundary when a plain noun phrase opens what follows it ("..., while Mike
+    Huckabee, the former governor, proposed"); else the first stretch between commas that is a
+    name, or failing one the first that is no opening phrase ("Clinton, who called Sanders after
+    the winner was declared, told"); what follows the subject is its apposition.
+    """
+    last = _LAST_BOUNDARY.match(text, start, end)
+    boundary = last.end() if last else start
+    after = [s for s in _segments(text, boundary, end) if not _is_intro_segment(text, *s)]
+    if after and _plain_noun_phrase(text, *after[0]):
+        segments = after
+    else:
+        segments = [s for s in _segments(text, start, end) if not _is_intro_segment(text, *s)
+                    or _NAME_AFTER_CONJUNCTION.match(text, s[0])]
+    if not segments:
+        return None
+    head_start, head_end = next((s for s in segments if _NAMED.search(text, *s)), segments[0])
+    for match in BOUNDARY.finditer(text, head_start, head_end):
+        head_start = match.end()
+    head = phrase(text, head_start, head_end)
+    return phrase(text, head.start, segments[-1][1], head_end=head.end) if head else None
+
+
+def _plain_noun_phrase(text: str, start: int, end: int) -> bool:
+    """A stretch that is one noun phrase and nothing more ("Mike Huckabee", "the winner" but not
+    "the winner was declared")."""
+    found = noun_phrase_at(text, LEADING_COMMA.match(text, start, end).end(), end)
+    return found is not None and not PARENTHESIS.sub("", text[found.end:end]).strip(" .")
+
+
+def head_and_apposition(text: str, start: int, end: int) -> Mention | None:
+    """``X`` or ``X, a doctor at Y,`` filling ``text[start:end]``: the subject right after a quote."""
+    segments = _segments(text, start, end)
+    if not segments:
+        return None
+    head_start, head_end = segments[0]
+    head = noun_phrase_at(text, head_start, head_end)
+    if head is None or BOUNDARY.search(text, head_start, head.end) or _is_intro_segment(text, *head[:2]):
+        return None
+    rest = _PLACE_TAIL.sub("", PARENTHESIS.sub("", text[head.end:head_end])).strip(" .")
+    if rest.startswith("and "):  # "the senator and Democratic candidate"
+        more = noun_phrase_at(text, text.find(rest, head.end) + 4, head_end)
+        if more is not None and not text[more.end:head_end].strip(" ."):
+            head, rest = Mention(head.start, more.end, more.end), ""
+    if rest:
+        return None
+    return phrase(text, head.start, segments[-1][1], head_end=head.end)
+
+
+def noun_phrase_at(text: str, start: int, limit: int) -> Mention | None:
+    """The noun phrase that starts at ``start``: words up to a comma, a preposition or a verb."""
+    end = start
+    count = 0
+    for token in TOKEN.finditer(text, start, limit):
+        gap = text[end:token.start()]
+        if count and (gap.strip() or "\n" in gap):
+            break
+        word = token.group()
+        lowered = word.lower().rstrip(".")
+        if lowered == "of" and count and _capital_follows(text, token.end()):
+            pass
+        elif lowered in _STOP or (count and (is_verb(word) or is_adverb(word))):
+            break
+        end = token.end() if not word.endswith(".") or keeps_dot(word) else token.end() - 1
+        count += 1
+        if count > 10 or (word.endswith(".") and not keeps_dot(word)):
+            break
+    return phrase(text, start, end) if count else None
+
+
+def phrase(text: str, start: int, end: int, head_end: int | None = None) -> Mention | None:
+    """A mention of ``text[start:end]`` trimmed of spaces, punctuation and a relative clause."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    relative = _RELATIVE.search(text, start, end)
+    if relative:
+        end = relative.start()
+    while end > start and text[end - 1] in " \t\n,;:—–-\"“”‘’'()" and not (
+            text[end - 1] == ")" and "(" in text[start:end]):
+        end -= 1
+    if end <= start:
+        return None
+    head_end = end if head_end is None else min(head_end, end)
+    while head_end > start and text[head_end - 1] in " ,":
+        head_end -= 1
+    return Mention(start, end, head_end)
+
+
+def valid(text: str, mention: Mention | None) -> Mention | None:
+    """The mention, if it can name a speaker: a few words, not opening on a verb or a conjunction."""
+    if mention is None:
+        return None
+    words = text[mention.start:mention.head_end].split()
+    first = words[0] if words else ""
+    if not words or len(words) > 12 or first.lower() in NOT_A_SUBJECT or first in IRREGULAR_PAST or (
+            first.endswith("ed") and first.islower() and len(words) == 1) or is_adverb(first):
+        return None  # "but said", "would be appropriate", "went", "matter-of-factly" (but "retired Army Lt. Gen. X")
+    if not ALL_VERBS.isdisjoint(words):
+        return None
+    return mention
+
+
+def keeps_dot(word: str) -> bool:
+    """Whether a final dot belongs to the word (Mr., Lt., J., U.S.) rather than ending a sentence."""
+    bare = word[:-1]
+    return bare in TITLE_SET or (len(bare) == 1 and bare.isupper()) or "." in bare
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut at commas and spaced dashes, empty pieces left out."""
+    segments = []
+    position = start
+    for match in _COMMA_OR_DASH.finditer(text, start, end):
+        if text[position:match.start()].strip():
+            segments.append((position, match.start()))
+        position = match.end()
+    if text[position:end].strip():
+        segments.append((position, end))
+    return segments
+
+
+def _first_word(text: str, start: int, end: int) -> re.Match[str] | None:
+    return TOKEN.search(text, start, end)
+
+
+def _is_intro(word: str) -> bool:
+    """A word that opens a phrase before a subject: "On", "When", "Reluctantly", "2015"."""
+    lowered = word.lower().rstrip(".")
+    return lowered in INTRO_WORDS or word[0].isdigit() or (len(lowered) > 5 and is_adverb(lowered))
+
+
+def _is_intro_segment(text: str, start: int, end: int) -> bool:
+    """An opening phrase ("On Tuesday", "Speaking to Iowans"), or an apposition that cannot be a
+    head ("who ...", "48")."""
+    first = _first_word(text, start, end)
+    if first is None:
+        return True
+    word = first.group().lower()
+    return _is_intro(word) or word in _NOT_A_HEAD or (word.endswith("ing") and len(word) > 5 and (
+        first.group().islower() or _LOWER_WORD.match(text, first.end(), end) is not None))
+
+
+def subject_end(text: str, start: int, verb_start: int) -> int | None:
+    """Where the subject before a verb ends, past "has also" and the like; None for a passive."""
+    end = verb_start
+    while True:
+        last = _LAST_WORD.search(text, max(start, end - 40), end)
+        if last is None:
+            return None if not text[start:end].strip() else start + len(text[start:end].rstrip())
+        written = last.group(1)
+        word = written.lower()
+        if word in _PASSIVE:
+            return None
+        if word in _BEFORE_VERB or is_adverb(written):
+            end = last.start(1)
+            if end <= start:
+                return None
+            continue
+        return last.end(1)
+
+
+def _capital_follows(text: str, position: int) -> bool:
+    return position + 1 < len(text) and text[position + 1].isupper()

@@ -1,0 +1,256 @@
+"""Speech tags: who a sentence says is speaking, as the words the text used and where they are.
+
+News English attributes speech in a handful of shapes, read here with small patterns around a
+reporting verb rather than a parser:
+
+* after the quotation: ``“…,” Sandalow said`` / ``“…,” said Cornell Belcher, a pollster`` /
+  ``“…,” Ryan's spokeswoman, AshLee Strong, said in a statement`` / ``“…,” an angry X retaliated``;
+* before it, the subject of the last reporting verb: ``Obama told a crowd in Columbus, “…”``,
+  ``X said Monday that the plan was “…”``; a participle (``saying``, ``adding``) takes the
+  subject of its clause; ``X was quoted as saying``;
+* a clause that ends on a colon: ``And Mr. Christie gloated: “…”``;
+* ``according to X``, a source in brackets after a quotation (``“…” (Fox News article)``), a
+  signature on the line below (``- Bernie Sanders.``), a headline that opens ``Reid: ‘…’``.
+
+``attributions`` reads the same tags for what a sentence reports, the source of its figures.
+
+Each answer is a ``Mention``: the offsets of the words naming the speaker (a name, a role, a
+pronoun, an organisation) with any apposition that may hold the name ("Ryan's spokeswoman,
+AshLee Strong"), read by ``phrases``. Who that is, is the business of ``names``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .phrases import (
+    INTRO_WORDS, LEADING_COMMA, TOKEN, Mention, clause_subject, head_and_apposition, keeps_dot, noun_phrase_at,
+    phrase, subject_before, subject_end, valid,
+)
+from .words import FINITE_VERBS, PARTICIPLES, TITLES_WITH_DOT, VERB, skip_phrasal, verbs_in
+
+_QUOTED_AS = re.compile(r"\b(?:was|were|is|are|been|be)\s+quoted\s+as\s+$")
+_ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
+_ACCORDING_STOP = frozenset("who which that when while as after before in on at during".split())
+_PAREN_SOURCE = re.compile(
+    r"[^\S\n]*[(\[](?P<who>[A-Z][\w.!&’'-]*(?:[^\S\n]+(?:[A-Z][\w.!&’'-]*|article|report|reports|story|"
+    r"news|via|and|of|the|&)){0,5})\.?[)\]]")
+_DOCUMENT_AFTER = re.compile(r"[^\S\n]+(?:article|report|reports|story)$")
+_ELLIPTICAL = re.compile(r"\b(?:if|when|unless|as|than)[^\S\n]+$", re.I)
+"""What opens a clause without a subject: "if asked", "when asked", "as reported"."""
+_QUOTED_AS_SAYING = re.compile(r"\b(?:was|were|is|are|been|be)\s+quoted\s+as\s+saying\b")
+_INTRODUCES = re.compile(r"[^\S\n]*(?:that\b|:|,?[^\S\n]*[“\"«])")
+"""What follows a verb that introduces the next quotation: "said that", "said:", "said “"."""
+_NAME_AT_END = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*(?:[^\S\n]+(?:[A-Z][\w’'.-]*|al|el|de|bin|van|von))+[^\S\n]*$")
+_PAST_TAG = re.compile(r"[^.!?;:,“”\"\n]{1,60}?[^\S\n](?P<verb>[a-z]{3,}ed)\b(?:[^\S\n]+[^\s.!?;:,“”\"]+){0,4}[.!?]?[^\S\n]*$")
+"""A subject and a verb in the past tense closing the sentence after a quotation."""
+_WITH = re.compile(r"\bwith\s+(?=(?:the\s+)?[A-Z][^,;:]*$)")
+_TO_LISTENER = frozenset("told tells tell asked asks ask informed briefed assured urged".split())
+"""Verbs whose object is the listener, not the speaker."""
+_NOT_A_TITLE = "".join(rf"(?<!\b{title})" for title in TITLES_WITH_DOT)
+_SIMPLE_WORD = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w’'-]*|(?!(?:said|says|told|added|asked|who|and|but|or|in|on|at|to|of|for|by|with|was|is|has|had)\b)[a-z][\w-]*)"
+_SIMPLE_NP = rf"(?:(?:the|a|an|another|one)[^\S\n]+)?{_SIMPLE_WORD}(?:[^\S\n]+{_SIMPLE_WORD}){{0,4}}"
+_SIMPLE_TAG = re.compile(
+    rf"(?:(?<=[,!?][”“\"])|(?<=[,!?]''))[^\S\n]+(?:(?P<before>he|she|they|{_SIMPLE_NP})[^\S\n]+(?:said|says|added|asked|told)"
+    rf"|(?:said|says|added|asked)[^\S\n]+(?P<after>{_SIMPLE_NP})){_NOT_A_TITLE}(?=[^\S\n]*(?:[,\n]|\.(?!\S)|$))")
+"""“…,” Webber said. / “…,” said Lucas Webber, …: most tags, read by one pattern."""
+_NEW_CLAUSE = re.compile(r"[^\S\n]+(?:he|she|they|it|we|i|there|this)\b", re.I)
+_HEADLINE = re.compile(r"[^\S\n]*(?P<who>[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,3}):[^\S\n]")
+_BY = re.compile(r"[^\S\n]+by[^\S\n]+")
+_COMMA_BEFORE = re.compile(r",[^\S\n]*$")
+_AFTER_SPEAKER = re.compile(r"(?![^\S\n]+(?:could|would|will|should|can|may|might|must|is|was|are|were|has|have|had|did|does)\b)")
+"""What cannot follow the speaker of "“…,” said X": a verb of its own ("said the candidate could")."""
+_CLAUSE_END = re.compile(r"[^\S\n]*(?:[,.;]|$)")
+_SIGNATURE = re.compile(r"\s*\n[^\S\n]*[-–—][^\S\n]*(?P<who>[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,4})[.,]?[^\n]{0,40}$", re.M)
+_QUOTE_MARK = re.compile(r"[“”\"«»]|''")
+
+
+def tag_after(text: str, end: int, limit: int, closes_sentence: bool = False) -> Mention | None:
+    """The speech tag after a quotation ending at ``end``, within ``text[end:limit]``.
+
+    ``, Webber said`` / ``, said Lucas Webber, an analyst`` / ``, X, a doctor, told AFP`` right
+    after it, or a clause closing its sentence: ``“…” would be right, Carson said after.``
+    ``closes_sentence``: the quoted words end with a full stop, so only a tag right after them
+    counts, and not one that opens the next quotation or statement ("“… this.” The army said
+    “…”", "“… .” Brafman said he …").
+    """
+    simple = _SIMPLE_TAG.match(text, end, limit)
+    if simple is not None:  # the common shapes, in one step: “…,” Webber said. / “…,” said Lucas Webber.
+        who = "before" if simple.group("before") else "after"
+        return Mention(simple.start(who), simple.end(who), simple.end(who))
+    position = LEADING_COMMA.match(text, end, limit).end()
+    punctuated = text[max(0, end - 4):end].rstrip("”“\"'’» ")[-1:] in (",", ".", "!", "?", "…") or (
+        text[end:end + 1] == ",")
+    verb = next((v for v in verbs_in(text, position, limit) if v.group() in FINITE_VERBS), None)
+    if verb is None:
+        quoted_as = _QUOTED_AS_SAYING.search(text, position, limit)
+        if quoted_as and punctuated:
+            return valid(text, subject_before(text, position, quoted_as.start(), apposition_first=True))
+        return _any_verb_tag(text, end, position, limit)
+    if closes_sentence and _INTRODUCES.match(text, verb.end(), limit + 1 if limit < len(text) else limit):
+        return None  # the next quotation's tag: "“… this.” The army said “…”"
+    if verb.start() == position and punctuated:  # “…,” said X (not "said the candidate could …")
+        inverted = noun_phrase_at(text, skip_phrasal(text, verb.end(), limit), limit)
+        return valid(text, inverted) if inverted is not None and _AFTER_SPEAKER.match(text, inverted.end, limit) else None
+    if closes_sentence and _NEW_CLAUSE.match(text, verb.end(), limit):
+        return None  # "“… .” Brafman said he was …": a statement of its own
+    adjacent = valid(text, subject_before(text, position, verb.start(), apposition_first=True)) if punctuated else None
+    if adjacent is not None or closes_sentence:
+        return adjacent
+    comma = text.rfind(",", position, verb.start())
+    if comma < 0:
+        return None
+    if not text[comma + 1:verb.start()].strip():
+        return valid(text, noun_phrase_at(text, skip_phrasal(text, verb.end(), limit), limit))
+    return valid(text, subject_before(text, comma + 1, verb.start()))
+
+
+def _any_verb_tag(text: str, end: int, position: int, limit: int) -> Mention | None:
+    """``“…,” an angry Hollande retaliated.``: after a quotation that a comma leaves open, a noun
+    phrase and any verb in the past tense closing the sentence are its tag."""
+    if text[max(0, end - 3):end].rstrip("”“\"'’»")[-1:] != "," and text[end:end + 1] != ",":
+        return None
+    tail = _PAST_TAG.match(text, position, limit)
+    subject = valid(text, head_and_apposition(text, position, tail.start("verb"))) if tail else None
+    if subject is None or not any(word[:1].isupper() for word in text[subject.start:subject.head_end].split()):
+        return None  # a name says it; "the crowd applauded" does not
+    return subject
+
+
+def tag_before(text: str, start: int, quote: int) -> Mention | None:
+    """The speaker named in ``text[start:quote]``, the sentence before a quotation."""
+    verbs = [v for v in verbs_in(text, start, quote)
+             if not _inside_quote(text, start, v.start()) and (
+                 v.group() in PARTICIPLES or not _ELLIPTICAL.search(text, max(start, v.start() - 8), v.start()))]
+    opening = text[start:verbs[-1].start()].rstrip()[-1:] if verbs else ""
+    if verbs and verbs[-1].group() in FINITE_VERBS and verbs[-1].group() not in _TO_LISTENER and opening in ",;:":
+        # "…, explained Rosenberg, “…”": the verb opens its clause, the speaker follows it
+        after = skip_phrasal(text, verbs[-1].end(), quote)
+        inverted = noun_phrase_at(text, after, quote)
+        between = text[inverted.end:quote] if inverted is not None else ""
+        if inverted is not None and not between.strip(" ,:\n") and between.strip() and text[inverted.start].isupper():
+            return valid(text, inverted)
+    for index in range(len(verbs) - 1, -1, -1):
+        verb = verbs[index]
+        quoted_as = _QUOTED_AS.search(text, max(start, verb.start() - 30), verb.start())
+        if quoted_as:
+            return valid(text, subject_before(text, start, quoted_as.start()))
+        if text[max(start, verb.start() - 3):verb.start()] == "to ":  # "interjected to say:"
+            return clause_subject(text, start, verb.start())
+        if verb.group() in PARTICIPLES:
+            with_subject = _WITH.search(text, max(start, verb.start() - 80), verb.start())
+            if with_subject is not None:  # "..., with Gorka noting ...": the subject stands between
+                return valid(text, noun_phrase_at(text, with_subject.end(), verb.start()))
+            earlier = next((v for v in reversed(verbs[:index]) if v.group() in FINITE_VERBS
+                            and text[max(start, v.start() - 3):v.start()] != "to "), None)
+            if earlier is None:
+                return clause_subject(text, start, verb.start())
+            # "“…,” said Rep. Bobby Scott, adding that “…”": the participle's clause is the earlier verb's
+            inverted = noun_phrase_at(text, skip_phrasal(text, earlier.end(), verb.start()), verb.start())
+            opens = text[start:earlier.start()].rstrip()[-1:] in ("", ",", "”", '"', "'")
+            if inverted is not None and opens and text[inverted.start].isupper() and earlier.group() not in _TO_LISTENER:
+                return valid(text, inverted)
+            return valid(text, subject_before(text, start, earlier.start()))
+        return valid(text, subject_before(text, start, verb.start()))
+    return None
+
+
+def headline_speaker(text: str, line_start: int, quote: int) -> Mention | None:
+    """A headline that opens with who speaks: "Reid: ‘Never underestimate Trump’", "Milbank:
+    Republicans ‘waving the flag’"."""
+    match = _HEADLINE.match(text, line_start, quote)
+    return phrase(text, match.start("who"), match.end("who")) if match else None
+
+
+def colon_subject(text: str, start: int, quote: int) -> Mention | None:
+    """Who speaks after a colon that introduces a quotation, where no reporting verb says so:
+    "Pollsters agree - Carl Bialik: “…”", "And Mr. Christie gloated: “…”"."""
+    if not text[start:quote].rstrip().endswith(":"):
+        return None
+    colon = text.rfind(":", start, quote)
+    return _name_before(text, start, colon) or clause_subject(text, start, colon)
+
+
+def _name_before(text: str, start: int, end: int) -> Mention | None:
+    """A name that ends right at ``end`` ("such as the prophetic Dr Azm Al Homoud:")."""
+    run = _NAME_AT_END.search(text, max(start, end - 80), end)
+    if run is None or len(run.group().split()) < 2 or run.group().split()[0].lower() in INTRO_WORDS:
+        return None
+    return phrase(text, run.start(), run.end())
+
+
+def attributions(text: str, start: int, end: int, verbs: re.Pattern[str] = VERB) -> list[Mention]:
+    """Every source ``text[start:end]`` names for what it reports, in order: the subject of each
+    reporting verb ("police said", "…, a security official told AP"), the speaker after one that
+    opens its clause when no subject comes before it ("…, said Jean Larson."), what follows
+    "according to", and the agent of "told by" / "informed by". ``verbs`` are the reporting verbs
+    to look for (those of facts are fewer than those of speech)."""
+    found = []
+    for verb in verbs_in(text, start, end, verbs):
+        if verb.group() in PARTICIPLES or text[max(start, verb.start() - 3):verb.start()] == "to ":
+            continue
+        by = _BY.match(text, verb.end(), end)
+        if by is not None:
+            mention = valid(text, noun_phrase_at(text, by.end(), end))
+        else:
+            mention = valid(text, subject_before(text, start, verb.start()))
+            if mention is None and (verb.start() == start or _COMMA_BEFORE.search(text, max(start, verb.start() - 4), verb.start())):
+                inverted = noun_phrase_at(text, skip_phrasal(text, verb.end(), end), end)
+                if inverted is not None and _CLAUSE_END.match(text, inverted.end, end):
+                    mention = valid(text, inverted)
+        if mention is not None:
+            found.append(mention)
+    if text.find("ccording", start, end) >= 0:
+        for match in _ACCORDING.finditer(text, start, end):
+            mention = according_to(text, match.start(), end)
+            if mention is not None:
+                found.append(mention)
+    return sorted(found)
+
+
+def passive_before(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` reports speech in the passive ("were said to", "is called")."""
+    return any(subject_end(text, start, verb.start()) is None for verb in verbs_in(text, start, end))
+
+
+def according_to(text: str, start: int, end: int) -> Mention | None:
+    """``according to X`` in ``text[start:end]``: X, the last one before ``end``."""
+    found = None
+    if text.find("ccording", start, end) < 0:
+        return None
+    for match in _ACCORDING.finditer(text, start, end):
+        stop = match.end()
+        for token in TOKEN.finditer(text, match.end(), end):
+            gap = text[stop:token.start()]
+            if gap.strip() or token.group().lower() in _ACCORDING_STOP:
+                break
+            stop = token.end() if not token.group().endswith(".") or keeps_dot(token.group()) else token.end() - 1
+            if token.group().endswith(".") and not keeps_dot(token.group()):
+                break
+        found = phrase(text, match.end(), stop) or found
+    return found
+
+
+def parenthesised_source(text: str, end: int, limit: int) -> Mention | None:
+    """``“…” (Fox News article)`` / ``[WaPo.]``: a source named in brackets after a quotation."""
+    match = _PAREN_SOURCE.match(text, end, limit)
+    if match is None:
+        return None
+    outlet = _DOCUMENT_AFTER.search(text, match.start("who"), match.end("who"))  # "Fox News article": Fox News
+    return phrase(text, match.start("who"), match.end("who"), head_end=outlet.start() if outlet else None)
+
+
+def signed_below(text: str, line_end: int) -> Mention | None:
+    """A quotation signed on the line below it, as pull quotes are: "- Bernie Sanders."."""
+    match = _SIGNATURE.match(text, line_end)
+    if match is None:
+        return None
+    end = match.end("who")
+    if text[end - 1] == "." and not keeps_dot(text[match.start("who"):end].split()[-1]):
+        end -= 1
+    return phrase(text, match.start("who"), end)
+
+
+def _inside_quote(text: str, start: int, position: int) -> bool:
+    """Whether ``position`` lies inside a quotation opened after ``start`` (its marks are odd)."""
+    return len(_QUOTE_MARK.findall(text, start, position)) % 2 == 1

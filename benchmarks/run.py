@@ -125,6 +125,27 @@ def measure_linking(table: Table, corpora: dict[int, Path], runs: int) -> None:
                   f"text grew {text:.1f}×: {growth / text:.2f}× faster than text", "≤ 1.3× (6.5× for 200 → 1000)")
 
 
+def measure_growth(table: Table, folder: Path, count: int, runs: int) -> None:
+    """One report added to a linked story of ``count``: linked against it, against linking all anew."""
+    print(f"a growing story: one report added to {count - 1}")
+    from sahel_reader.story.growing import grow
+
+    ratios, grown = [], []
+    for run in range(runs):
+        documents = load_paths([folder]).documents
+        added = documents.pop((run * 397 + count // 2) % len(documents))  # a different report each run
+        story = analyse(documents, growable=True)
+        start = time.perf_counter()
+        grow(story, [added])
+        grown.append(time.perf_counter() - start)
+        documents = load_paths([folder]).documents
+        whole = median_seconds(lambda: analyse(documents), 1)
+        extracting = median_seconds(lambda: extraction(documents, sentences=False), 1)
+        ratios.append(grown[-1] / max(whole - extracting, 1e-6))
+    table.add(f"adding one report to {count - 1} (watch)", f"{statistics.median(grown) * 1e3:.0f} ms",
+              f"{statistics.median(ratios):.2f}× linking all {count} anew", "≤ 0.15×")
+
+
 def measure_claims_command(table: Table, folder: Path, count: int, runs: int) -> None:
     print("sahel-reader claims --json")
     results = []
@@ -212,6 +233,7 @@ def main(argv: list[str] | None = None) -> int:
 
         measure_extraction(table, pool, big, runs)
         measure_linking(table, corpora, max(1, min(runs, 3)))
+        measure_growth(table, corpora[counts[-1]], counts[-1], max(1, min(runs, 3)))
         measure_claims_command(table, corpora[counts[-1]], counts[-1], max(1, min(runs, 3)))
         measure_reader(table, corpora[counts[-1]], long_folder, runs)
     notes = import_notes()

@@ -33,7 +33,7 @@ _spec.loader.exec_module(dev_gold)
 from sahel_reader.story import fact_groups, linking  # noqa: E402
 from sahel_reader.story.analysis import analyse  # noqa: E402
 from sahel_reader.story.documents import load_paths  # noqa: E402
-from sahel_reader.story.fact_groups import _OPENING_SENTENCES, _rarity  # noqa: E402
+from sahel_reader.story.fact_groups import _OPENING_SENTENCES, rarity_of  # noqa: E402
 from sahel_reader.story.fact_pairs import FEATURES, comparable_interval, pair_features  # noqa: E402
 from sahel_reader.story.similarity import content_words  # noqa: E402
 
@@ -61,7 +61,7 @@ def story_pairs(name: str, scorer) -> tuple[np.ndarray, np.ndarray]:
         by_family[facets[claim.id].family].append(claim)
     rows, labels = [], []
     for claims in by_family.values():
-        rarity = _rarity([facets[c.id] for c in claims])
+        rarity = rarity_of([facets[c.id] for c in claims])
         for i, a in enumerate(claims):
             for b in claims[i + 1:]:
                 alike = fuzz.token_set_ratio(words[(a.doc, a.sentence)], words[(b.doc, b.sentence)]) / 100

@@ -11,8 +11,10 @@ from .model import Document
 
 if TYPE_CHECKING:
     from .claims import Claim
+    from .growing import Growth
     from .linking import Cluster
     from .sentence_links import SentenceLink
+
 
 @dataclass(slots=True)
 class Story:
@@ -24,6 +26,9 @@ class Story:
     sentence_links: list[SentenceLink] = field(default_factory=list)
     title: str | None = None
     _by_id: tuple[dict[str, Document], dict[str, Claim]] | None = field(default=None, repr=False, compare=False)
+    growth: Growth | None = field(default=None, repr=False, compare=False)
+    """What linking read, kept by ``analyse(..., growable=True)`` so that reports added later
+    link against the story without starting over (``growing.grow``)."""
 
     def document(self, doc_id: str) -> Document:
         return self._index()[0][doc_id]
@@ -70,12 +75,15 @@ class Story:
         yield "sentence_links", (link_json(link) for link in self.sentence_links)
 
 
-def analyse(documents: list[Document], title: str | None = None) -> Story:
-    """Find every claim of every document and link the same facts across documents."""
+def analyse(documents: list[Document], title: str | None = None, *, growable: bool = False) -> Story:
+    """Find every claim of every document and link the same facts across documents.
+
+    ``growable`` keeps what linking read, so that reports can be added later (``growing.grow``).
+    """
     # The engine (its patterns, numpy, rapidfuzz) is imported on first use, in the loading
     # worker: the reader's first frame needs only the Story type.
     from .claims import SentenceMemo, extract_claims
-    from .linking import cluster_claims
+    from .linking import clusters_and_facets
     from .sentence_links import link_sentences
     from .similarity import content_words
 
@@ -99,9 +107,14 @@ def analyse(documents: list[Document], title: str | None = None) -> Story:
         for index, (start, end) in enumerate(document.sentences):
             sentence_words[(document.id, index)] = words(document.text[start:end])
     claims = [c for doc_claims in claims_by_doc for c in doc_claims]
-    clusters = cluster_claims(documents, claims, sentence_words)
+    clusters, facets = clusters_and_facets(documents, claims, sentence_words)
     links = link_sentences(documents, sentence_words, claims)
-    return Story(documents, claims, clusters, links, title)
+    story = Story(documents, claims, clusters, links, title)
+    if growable:
+        from .growing import keep_for_growth
+
+        keep_for_growth(story, sentence_words, facets)
+    return story
 
 
 def _link_lines(links, encode) -> Iterator[str]:

@@ -24,13 +24,12 @@ from sahel_reader.highlighters.boilerplate import (
 )
 from sahel_reader.highlighters.sentences import split_sentences
 
-from .atomic import write_atomically
 from .decoding import Refused, decode, refuse_binary
 from .headers import read_header
 from .model import Document, LoadError, LoadResult
 from .safe_yaml import YamlProblem, parse_yaml
 from .seeds import bundled_seed_paths  # noqa: F401  (imported from here by many)
-from .story_folder import MANIFEST_NAME, fetch_reports, looks_like_url, page_file_name
+from .story_folder import MANIFEST_NAME, fetch_missing_pages, page_file_name, url_only_entry
 
 REPORT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 MANIFEST_SUFFIXES = frozenset({".yaml", ".yml"})
@@ -64,26 +63,32 @@ fetched report or the failure (called from fetching threads)."""
 
 
 def load_paths(paths: Sequence[str | Path], *, allow_outside: bool = False,
-               fetch: bool = False, on_fetched: OnFetched | None = None) -> LoadResult:
+               fetch: bool = False, on_fetched: OnFetched | None = None,
+               known: Sequence[str] = (), taken_ids: Sequence[str] = ()) -> LoadResult:
     """Load every report the paths name; a bad path becomes a LoadError, never an exception.
 
     A story manifest may come from anyone: the files it names outside its own folder are read only
     with ``allow_outside``, else refused and listed in ``outside`` for the caller to ask about.
     A report it names by address only (``url:`` without ``path:``) is read from the page kept in
-    its folder; with ``fetch``, a page not kept yet is fetched and kept there first.
+    its folder; with ``fetch``, a page not kept yet is fetched and kept there first. A folder with a
+    manifest (``story.yaml``) is the story it describes, and the reports put in the folder since.
+
+    A story that grows reads only its new reports: those in ``known`` (real paths of the reports it
+    has) are not read again, and new ids are made unique against ``taken_ids``.
     """
-    result = LoadResult()
+    result = LoadResult(known=frozenset(os.path.realpath(path) for path in known))
     for given in paths:
         path = Path(given)
         if _is_folder(path) and _is_manifest_file(path / MANIFEST_NAME):
-            _load_manifest(path / MANIFEST_NAME, result, allow_outside, fetch, on_fetched)
+            named = _load_manifest(path / MANIFEST_NAME, result, allow_outside, fetch, on_fetched)
+            _load_folder(path, result, named)
         elif _is_folder(path):
             _load_folder(path, result)
         elif path.suffix.lower() in MANIFEST_SUFFIXES:
             _load_manifest(path, result, allow_outside, fetch, on_fetched)
         else:
             _load_into(result, path)
-    _make_ids_unique(result.documents)
+    _make_ids_unique(result.documents, set(taken_ids))
     return result
 
 
@@ -114,6 +119,8 @@ def _shown(path: Path | str) -> str:
 
 
 def _load_into(result: LoadResult, path: Path, overrides: dict[str, str] | None = None) -> None:
+    if result.known and os.path.realpath(path) in result.known:
+        return
     if len(result.documents) >= MAX_REPORTS:
         if not result.full:
             result.full = True
@@ -126,10 +133,11 @@ def _load_into(result: LoadResult, path: Path, overrides: dict[str, str] | None 
         _refuse(result, path, str(refusal))
 
 
-def _load_folder(folder: Path, result: LoadResult) -> None:
+def _load_folder(folder: Path, result: LoadResult, named: set[str] | None = None) -> None:
     """A folder's own report files, by name; other files, hidden ones and subfolders are skipped.
 
     A name like a report's that is not one (a folder ``x.txt``, a broken link) is refused, not skipped.
+    ``named`` are the real paths of the reports the folder's manifest names, read already (by it).
     """
     try:
         reports = sorted(entry for entry in folder.iterdir()
@@ -137,15 +145,21 @@ def _load_folder(folder: Path, result: LoadResult) -> None:
     except OSError as error:
         _refuse(result, folder, f"this folder cannot be listed ({error.strerror or error}).")
         return
-    if not reports:
+    if named is not None:
+        reports = [report for report in reports if os.path.realpath(report) not in named]
+    elif not reports:
         _refuse(result, folder, "this folder holds no reports (.txt, .md or .html files).")
     for report in reports:
         _load_into(result, report)
 
 
 def _load_manifest(manifest: Path, result: LoadResult, allow_outside: bool, fetch: bool = False,
-                   on_fetched: OnFetched | None = None) -> None:
-    """A story manifest: a title and reports listed with paths relative to the manifest, or addresses."""
+                   on_fetched: OnFetched | None = None) -> set[str]:
+    """A story manifest: a title and reports listed with paths relative to the manifest, or addresses.
+
+    Returns the real paths of the files it names (kept pages for addresses), read or not.
+    """
+    named: set[str] = set()
     try:
         data = _read_yaml(manifest)
         if isinstance(data, dict) and SESSION_KEY in data:
@@ -154,12 +168,14 @@ def _load_manifest(manifest: Path, result: LoadResult, allow_outside: bool, fetc
             raise Refused("not a story manifest: it needs a 'reports:' list of report paths.")
     except Refused as refusal:
         _refuse(result, manifest, str(refusal), refusal.line)
-        return
+        return named
     if result.title is None and data.get("title") is not None:
         result.title = str(data["title"])
-    failed = _fetch_missing_pages(manifest, data["reports"], on_fetched) if fetch else {}
+    failed = fetch_missing_pages(manifest.parent, data["reports"], on_fetched) if fetch else {}
     for number, entry in enumerate(data["reports"], start=1):
-        url_only = _url_only(entry)
+        url_only = url_only_entry(entry)
+        if url_only or (isinstance(entry, dict) and isinstance(entry.get("path"), str) and "\x00" not in entry["path"]):
+            named.add(os.path.realpath(manifest.parent / (page_file_name(url_only) if url_only else entry["path"])))
         if url_only and url_only in failed:
             result.errors.append(LoadError(url_only, failed[url_only]))
             continue
@@ -184,35 +200,7 @@ def _load_manifest(manifest: Path, result: LoadResult, allow_outside: bool, fetc
             continue
         overrides = {key: str(entry[key]) for key in _MANIFEST_FIELDS if entry.get(key) is not None}
         _load_into(result, report, overrides)
-
-
-def _url_only(entry: object) -> str | None:
-    """The address of a manifest entry that names a page by its address only, else None."""
-    if isinstance(entry, dict) and entry.get("path") is None and isinstance(entry.get("url"), str) \
-            and looks_like_url(entry["url"]):
-        return entry["url"]
-    return None
-
-
-def _fetch_missing_pages(manifest: Path, entries: list, on_fetched: OnFetched | None) -> dict[str, str]:
-    """Fetch the pages the manifest names by address that its folder does not keep yet.
-
-    Returns the failures, address to sentence. The pages are kept under names made from their
-    addresses (``page_file_name``), so the manifest itself is never rewritten.
-    """
-    missing = [url for entry in entries if (url := _url_only(entry))
-               and not (manifest.parent / page_file_name(url)).exists()]
-    if not missing:
-        return {}
-    reports, failures = fetch_reports(missing, on_fetched, one_per_article=False)
-    failed = {failure.url: str(failure) for failure in failures}
-    for report in reports:
-        try:
-            write_atomically(manifest.parent / page_file_name(report.page.url), report.page.html, mode=0o644)
-        except OSError as error:
-            failed[report.page.url] = (f"{report.page.url}: the page cannot be kept in {_shown(manifest.parent)}"
-                                       f" ({error.strerror or error}).")
-    return failed
+    return named
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -361,10 +349,11 @@ def _host(url: str | None) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
-def _make_ids_unique(documents: list[Document]) -> None:
-    """Later reports with an id already taken become ``id-2``, ``id-3``..., with a warning."""
-    given = {document.id for document in documents}
-    seen: set[str] = set()
+def _make_ids_unique(documents: list[Document], taken: set[str]) -> None:
+    """Later reports with an id already taken (``taken``: by the story they join) become ``id-2``,
+    ``id-3``..., with a warning."""
+    given = {document.id for document in documents} | taken
+    seen: set[str] = set(taken)
     for document in documents:
         if document.id in seen:
             number = 2

@@ -21,9 +21,9 @@ from .facets import Facet
 
 JOIN_AT = 0.4
 """Two groups join while the average probability that their figures state one fact is at least this."""
-_ALL_PAIRS_UP_TO = 400
+ALL_PAIRS_UP_TO = 400
 """A family with up to this many distinct mentions is compared pair by pair; a bigger one by blocks."""
-_BLOCK_NEIGHBOURS = 40
+BLOCK_NEIGHBOURS = 40
 """In a block too big to compare whole, each mention is compared with this many of nearest value."""
 _OPENING_SENTENCES = 3
 
@@ -33,9 +33,7 @@ def group_figures(claims: Sequence[Claim], facets: dict[str, Facet], sentence_wo
     """Groups of figures that state one fact; figures alone in their fact are left out."""
     mentions: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
-        facet = facets[claim.id]
-        mentions[(facet.family, sentence_words.get((claim.doc, claim.sentence), ""), facet.rank, facet.event,
-                  facet.noun, facet.episode)].append(claim)
+        mentions[mention_key(claim, facets[claim.id], sentence_words)].append(claim)
     by_family: dict[str, list[list[Claim]]] = defaultdict(list)
     for key, members in mentions.items():
         by_family[key[0]].append(members)
@@ -51,29 +49,41 @@ def _join(mentions: list[list[Claim]], facets: dict[str, Facet], sentence_words:
     count = len(mentions)
     heads = [m[0] for m in mentions]
     head_facets = [facets[c.id] for c in heads]
-    rarity = _rarity(head_facets)
+    rarity = rarity_of(head_facets)
     intervals = [comparable_interval(c) for c in heads]
     edges: dict[tuple[int, int], float] = {}
     apart: set[tuple[int, int]] = set()
     for i, j in _candidate_pairs(heads, head_facets):
-        a, b = heads[i], heads[j]
-        if cannot_link(a, b, head_facets[i], head_facets[j]):
+        p = pair_probability(heads[i], heads[j], head_facets[i], head_facets[j], rarity, sentence_words,
+                             (intervals[i], intervals[j]), weights)
+        if p is None:
             apart.add((i, j))
-            continue
-        alike = fuzz.token_set_ratio(sentence_words.get((a.doc, a.sentence), ""),
-                                     sentence_words.get((b.doc, b.sentence), "")) / 100
-        features = pair_features(a, b, head_facets[i], head_facets[j], rarity, alike,
-                                 (a.sentence < _OPENING_SENTENCES, b.sentence < _OPENING_SENTENCES),
-                                 (intervals[i], intervals[j]))
-        p = probability(features, weights)
-        if p > 0.05:
+        elif p > 0.05:
             edges[(i, j)] = p
     sizes = [len(m) for m in mentions]
     members = _average_linkage(count, sizes, edges, apart)
     return [[claim for index in cluster for claim in mentions[index]] for cluster in members]
 
 
-def _rarity(facets: list[Facet]) -> dict[str, float]:
+def pair_probability(a: Claim, b: Claim, facet_a: Facet, facet_b: Facet, rarity: dict[str, float],
+                     sentence_words: dict[tuple[str, int], str], intervals: tuple, weights: Sequence[float]) -> float | None:
+    """The probability that two figures state one fact; None when they never can (``cannot_link``)."""
+    if cannot_link(a, b, facet_a, facet_b):
+        return None
+    alike = fuzz.token_set_ratio(sentence_words.get((a.doc, a.sentence), ""),
+                                 sentence_words.get((b.doc, b.sentence), "")) / 100
+    features = pair_features(a, b, facet_a, facet_b, rarity, alike,
+                             (a.sentence < _OPENING_SENTENCES, b.sentence < _OPENING_SENTENCES), intervals)
+    return probability(features, weights)
+
+
+def mention_key(claim: Claim, facet: Facet, sentence_words: dict[tuple[str, int], str]) -> tuple:
+    """Figures with one key are one mention, compared once: a wire story's sentence copied into many reports."""
+    return (facet.family, sentence_words.get((claim.doc, claim.sentence), ""), facet.rank, facet.event,
+            facet.noun, facet.episode)
+
+
+def rarity_of(facets: list[Facet]) -> dict[str, float]:
     """How rare each context word is among the family's figures (inverse document frequency)."""
     frequency = Counter(word for facet in facets for word in facet.words)
     total = len(facets) + 1
@@ -83,21 +93,26 @@ def _rarity(facets: list[Facet]) -> dict[str, float]:
 def _candidate_pairs(heads: list[Claim], facets: list[Facet]) -> list[tuple[int, int]]:
     """The pairs of mentions worth scoring: all of them in a small family, else those that share a key."""
     count = len(heads)
-    if count <= _ALL_PAIRS_UP_TO:
+    if count <= ALL_PAIRS_UP_TO:
         return [(i, j) for i in range(count) for j in range(i + 1, count)]
     blocks: dict[str, list[int]] = defaultdict(list)
     for index, facet in enumerate(facets):
-        for key in (f"e:{facet.event}" if facet.event else None, f"n:{facet.noun}" if facet.noun else None,
-                    *(f"a:{anchor}" for anchor in facet.anchors)):
-            if key:
-                blocks[key].append(index)
+        for key in block_keys(facet):
+            blocks[key].append(index)
     pairs: set[tuple[int, int]] = set()
     for block in blocks.values():
         ordered = sorted(block, key=lambda i: (heads[i].value is None, heads[i].value or 0.0))
         for position, i in enumerate(ordered):
-            for j in ordered[position + 1:position + 1 + _BLOCK_NEIGHBOURS]:
+            for j in ordered[position + 1:position + 1 + BLOCK_NEIGHBOURS]:
                 pairs.add((min(i, j), max(i, j)))
     return sorted(pairs)
+
+
+def block_keys(facet: Facet) -> list[str]:
+    """The keys a figure is blocked by in a family too big to compare whole: its event, noun and places."""
+    keys = [f"e:{facet.event}" if facet.event else None, f"n:{facet.noun}" if facet.noun else None,
+            *(f"a:{anchor}" for anchor in facet.anchors)]
+    return [key for key in keys if key]
 
 
 def _average_linkage(count: int, sizes: list[int], edges: dict[tuple[int, int], float],

@@ -29,7 +29,8 @@ EVENT_LABELS = {
     "detained": "detained", "displaced": "displaced", "casualties": "casualties (killed and injured)",
     "missing": "missing", "abducted": "abducted", "shot": "people shot",
 }
-_QUOTE_CUTOFF = 85.0
+QUOTE_CUTOFF = 85.0
+"""How alike (0-100, token set) two quotations' words must be to be one quotation, trimmed or reworded."""
 _FAMILY_LABELS = {"magnitude": "magnitude", "age": "age", "share": "share", "multiplier": "multiple", "year": "year",
                   "date": "date", "time": "time", "money": "amount", "length": "distance", "duration": "duration",
                   "area": "area", "speed": "speed", "mass": "weight", "volume": "volume", "temperature": "temperature"}
@@ -58,6 +59,12 @@ def cluster_claims(documents: list[Document], claims: list[Claim], sentence_word
     ``sentence_words`` holds the content words of each (document id, sentence index); ``weights``
     replaces the fitted model's (``scripts/fit_facts.py`` tries others).
     """
+    return clusters_and_facets(documents, claims, sentence_words, weights)[0]
+
+
+def clusters_and_facets(documents: list[Document], claims: list[Claim], sentence_words: dict[tuple[str, int], str],
+                        weights: list[float] | None = None) -> tuple[list[Cluster], dict[str, Facet]]:
+    """``cluster_claims``, and the facets it read: a story that grows links new figures against them."""
     numbers = _in_families_of_two_reports([c for c in claims if c.kind == "number" and not c.dateline])
     facets = facets_of(documents, numbers)
     groups = group_figures(numbers, facets, sentence_words, weights or WEIGHTS)
@@ -70,14 +77,14 @@ def cluster_claims(documents: list[Document], claims: list[Claim], sentence_word
     for number, group in enumerate(groups, 1):
         group.sort(key=lambda c: first_position[c.id])
         kind = group[0].kind
-        cluster = Cluster(id=f"k{number}", kind=kind, label=_label(group, facets),
-                          status=fact_status(group, rates) if kind == "number" else _quote_status(group),
+        cluster = Cluster(id=f"k{number}", kind=kind, label=fact_label(group, facets),
+                          status=fact_status(group, rates) if kind == "number" else quote_status(group),
                           claims=[c.id for c in group])
         for claim in group:
             claim.cluster = cluster.id
         clusters.append(cluster)
     _make_labels_unique(clusters, groups, facets)
-    return clusters
+    return clusters, facets
 
 
 def _in_families_of_two_reports(numbers: list[Claim]) -> list[Claim]:
@@ -90,12 +97,14 @@ def _in_families_of_two_reports(numbers: list[Claim]) -> list[Claim]:
     return [claim for claim, family in zip(numbers, families) if len(reports[family]) > 1]
 
 
-def facets_of(documents: list[Document], numbers: list[Claim]) -> dict[str, Facet]:
+def facets_of(documents: list[Document], numbers: list[Claim],
+              time: tuple[set[int], set[int]] | None = None) -> dict[str, Facet]:
     """The facet of every figure, read from its sentence with the sentence's other figures as fences.
 
     It also sets each figure's ``background``: the other event or scope its clause tells of.
+    ``time`` is the story's own years and months (``story_time``), worked out from these if not given.
     """
-    years, months = story_time(documents, numbers)
+    years, months = time or story_time(documents, numbers)
     texts = {d.id: d for d in documents}
     by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
     for claim in numbers:
@@ -119,11 +128,11 @@ def facets_of(documents: list[Document], numbers: list[Claim]) -> dict[str, Face
     return facets
 
 
-def _label(group: list[Claim], facets: dict[str, Facet]) -> str:
+def fact_label(group: list[Claim], facets: dict[str, Facet]) -> str:
     """A name a reader would give the fact: the event, or what is measured and of what."""
     first = group[0]
     if first.kind == "quote":
-        words = _quote_words(first.text)
+        words = quote_words(first.text)
         return "quote: " + " ".join(words[:6]) + ("…" if len(words) > 6 else "")
     group_facets = [facets[c.id] for c in group]
     event = _most_common(f.event for f in group_facets)
@@ -167,14 +176,20 @@ def _make_labels_unique(clusters: list[Cluster], groups: list[list[Claim]], face
         if cluster.label not in seen:
             seen[cluster.label] = 1
             continue
-        word = _distinctive_word([facets[c.id] for c in group if c.id in facets], exclude=cluster.label)
-        values = Counter(c.text for c in group)
-        candidate = f"{cluster.label}: {word}" if word else f"{cluster.label} ({values.most_common(1)[0][0]})"
-        while candidate in seen:
-            seen[cluster.label] += 1
-            candidate = f"{cluster.label} ({seen[cluster.label]})"
-        seen[candidate] = 1
-        cluster.label = candidate
+        cluster.label = unique_label(cluster.label, group, facets, seen)
+
+
+def unique_label(label: str, group: list[Claim], facets: dict[str, Facet], seen: dict[str, int]) -> str:
+    """``label`` for a fact when another has it already (``seen``): with the word that tells the two
+    apart, or its value, or a number; ``seen`` then holds the new label too."""
+    word = _distinctive_word([facets[c.id] for c in group if c.id in facets], exclude=label)
+    values = Counter(c.text for c in group)
+    candidate = f"{label}: {word}" if word else f"{label} ({values.most_common(1)[0][0]})"
+    while candidate in seen:
+        seen[label] += 1
+        candidate = f"{label} ({seen[label]})"
+    seen[candidate] = 1
+    return candidate
 
 
 def _distinctive_word(group_facets: list[Facet], exclude: str = "") -> str | None:
@@ -196,7 +211,7 @@ def _group_quotes(quotes: list[Claim]) -> list[list[Claim]]:
     """The same quotation in several reports, allowing for trimmed or reworded versions."""
     classes: dict[str, list[Claim]] = defaultdict(list)
     for quote in quotes:
-        words = _quote_words(quote.text)
+        words = quote_words(quote.text)
         if len(words) >= 3:
             classes[" ".join(words)].append(quote)
     texts = list(classes)
@@ -208,7 +223,7 @@ def _group_quotes(quotes: list[Claim]) -> list[list[Claim]]:
             i = parent[i]
         return i
 
-    for i, j in similar_pairs(texts, _QUOTE_CUTOFF, fuzz.token_set_ratio):
+    for i, j in similar_pairs(texts, QUOTE_CUTOFF, fuzz.token_set_ratio):
         parent[find(i)] = find(j)
     groups: dict[int, list[Claim]] = defaultdict(list)
     for number, text in enumerate(texts):
@@ -216,11 +231,11 @@ def _group_quotes(quotes: list[Claim]) -> list[list[Claim]]:
     return [g for g in groups.values() if len({c.doc for c in g}) > 1]
 
 
-def _quote_status(group: list[Claim]) -> str:
-    wordings = {" ".join(_quote_words(c.text)) for c in group}
+def quote_status(group: list[Claim]) -> str:
+    wordings = {" ".join(quote_words(c.text)) for c in group}
     longest = max(wordings, key=len)
     return "agree" if all(w in longest for w in wordings) else "conflict"
 
 
-def _quote_words(text: str) -> list[str]:
+def quote_words(text: str) -> list[str]:
     return re.findall(r"[^\W_]+", text.lower())

@@ -71,6 +71,8 @@ class LoadResult:
     """As many reports are open as the loader opens at once: those still to come are left out."""
     outside: list[str] = field(default_factory=list)
     """Reports a manifest names outside its folder, not read: the caller may ask, then allow them."""
+    known: frozenset[str] = frozenset()
+    """Reports already open, by real path: not read again (a story that grows reads only what is new)."""
 
 
 _MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

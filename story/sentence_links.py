@@ -26,9 +26,9 @@ MAX_LINKS = 12
 """The most links one sentence keeps, best first: the versions a reader can step through with ``]``."""
 LINK_CUTOFF = 62.0
 """Sentence similarity (0-100) from which two sentences tell the same thing."""
-_MIN_WORDS = 3
+MIN_LINK_WORDS = 3
 """Shorter sentences ("Bamako, Mali") are linked only through the facts they report."""
-_NEIGHBOURS = 64
+NEIGHBOURS = 64
 """Classes that share one wording, or one fact, are all paired when there are this many or fewer;
 beyond, each is paired with this many of them, those nearest in figures (and then wording). A
 sentence repeated with a new figure each time (a list of tolls, a scraped table) would otherwise pair
@@ -118,7 +118,7 @@ def _class_targets(classes: list[_Class]) -> dict[int, list[tuple[float, int, st
     classes_of_text: dict[int, list[int]] = defaultdict(list)
     for number, cls in enumerate(classes):
         classes_of_text[text_number[cls.words]].append(number)
-    usable = [n for n, text in enumerate(texts) if len(text.split()) >= _MIN_WORDS]
+    usable = [n for n, text in enumerate(texts) if len(text.split()) >= MIN_LINK_WORDS]
     pairs = similar_pairs([texts[n] for n in usable], LINK_CUTOFF)
     pairs.update({(i, i): 100.0 for i in range(len(usable))})
     order = [_order(cls) for cls in classes]
@@ -177,14 +177,14 @@ def _order(cls: _Class) -> tuple:
 
 def _near(left: list[int], right: list[int], order: list[tuple]) -> Iterator[tuple[int, int]]:
     """Pairs of a class of ``left`` with a class of ``right`` (both sorted by ``order``): all of them,
-    or, where ``right`` is longer than ``_NEIGHBOURS``, each with the ``_NEIGHBOURS`` nearest to it."""
-    if len(right) <= _NEIGHBOURS:
+    or, where ``right`` is longer than ``NEIGHBOURS``, each with the ``NEIGHBOURS`` nearest to it."""
+    if len(right) <= NEIGHBOURS:
         yield from ((a, b) for a in left for b in right)
         return
     keys = [order[b] for b in right]
     for a in left:
-        start = min(max(0, bisect.bisect_left(keys, order[a]) - _NEIGHBOURS // 2), len(right) - _NEIGHBOURS)
-        yield from ((a, b) for b in right[start:start + _NEIGHBOURS])
+        start = min(max(0, bisect.bisect_left(keys, order[a]) - NEIGHBOURS // 2), len(right) - NEIGHBOURS)
+        yield from ((a, b) for b in right[start:start + NEIGHBOURS])
 
 
 class _RankedMembers:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -28,7 +29,7 @@ _RARE_WORDS = 8
 """How many of a text's rarest words it is looked up by: enough that a reworded sentence still
 shares one with its original, few enough that common words never make everything a candidate."""
 
-_COMMON = 64
+COMMON_WORD_TEXTS = 64
 """A word held by more texts than this is too common to block on: a text made only of such words
 (a list of numbers, a page of one repeated phrase) is compared with nothing, rather than with
 everything. A constant, not a share of the texts, so that blocking stays linear in their number."""
@@ -98,12 +99,26 @@ def similar_pairs(texts: list[str], cutoff: float, scorer=None) -> dict[tuple[in
     return {(int(rows[k]), int(cols[k])): float(scores[k]) for k in keep.tolist()}
 
 
+def rare_word_partners(index: int, words: set[str], length: int, holders: Mapping[str, Sequence[int]]) -> list[int]:
+    """The texts that text ``index`` (its ``words``, ``length`` characters) is compared with: those
+    holding its rarest words, fewest holders first, most shared first where there are too many.
+
+    ``holders`` holds, for each word held by 2 to ``COMMON_WORD_TEXTS`` texts, the texts that hold it.
+    """
+    rarest = sorted((word for word in words if word in holders), key=lambda word: (len(holders[word]), word))
+    partners = [other for word in rarest[:_RARE_WORDS] for other in holders[word] if other != index]
+    most = max(_RARE_WORDS, _PARTNERS * _SENTENCE_CHARS // max(length, _SENTENCE_CHARS))
+    if len(partners) > most:
+        partners = [other for other, _ in Counter(partners).most_common(most)]
+    return list(dict.fromkeys(partners))
+
+
 def candidate_pairs(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Pairs ``i < j`` where one text holds one of the other's rarest words (blocking).
 
     Rarity is counted over these texts, so in a story where every report names the town, the town
     is not what decides which sentences are compared. Each text looks up at most ``_RARE_WORDS``
-    words, each held by at most ``_COMMON`` texts, and keeps the ``_PARTNERS`` that share most of
+    words, each held by at most ``COMMON_WORD_TEXTS`` texts, and keeps the ``_PARTNERS`` that share most of
     them (fewer for a long text): the pairs grow with the number of texts, not with its square.
     """
     words = [set(text.split()) for text in texts]
@@ -111,15 +126,11 @@ def candidate_pairs(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     holders: dict[str, list[int]] = defaultdict(list)
     for index, text_words in enumerate(words):
         for word in text_words:
-            if 1 < frequency[word] <= _COMMON:
+            if 1 < frequency[word] <= COMMON_WORD_TEXTS:
                 holders[word].append(index)
     pairs: set[tuple[int, int]] = set()
     for index, text_words in enumerate(words):
-        rarest = sorted((word for word in text_words if word in holders), key=lambda word: (frequency[word], word))
-        partners = [other for word in rarest[:_RARE_WORDS] for other in holders[word] if other != index]
-        most = max(_RARE_WORDS, _PARTNERS * _SENTENCE_CHARS // max(len(texts[index]), _SENTENCE_CHARS))
-        if len(partners) > most:
-            partners = [other for other, _ in Counter(partners).most_common(most)]
+        partners = rare_word_partners(index, text_words, len(texts[index]), holders)
         pairs.update((index, other) if index < other else (other, index) for other in partners)
     if not pairs:
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)

@@ -96,6 +96,35 @@ def looks_like_url(text: str) -> bool:
     return bool(_SCHEME.match(text))
 
 
+def url_only_entry(entry: object) -> str | None:
+    """The address of a manifest entry that names a page by its address only, else None."""
+    if isinstance(entry, dict) and entry.get("path") is None and isinstance(entry.get("url"), str) \
+            and looks_like_url(entry["url"]):
+        return entry["url"]
+    return None
+
+
+def fetch_missing_pages(folder: Path, entries: list, on_fetched: Callable | None) -> dict[str, str]:
+    """Fetch the pages a manifest (in ``folder``) names by address that the folder does not keep yet.
+
+    Returns the failures, address to sentence. The pages are kept under names made from their
+    addresses (``page_file_name``), so the manifest itself is never rewritten.
+    """
+    missing = [url for entry in entries if (url := url_only_entry(entry))
+               and not (folder / page_file_name(url)).exists()]
+    if not missing:
+        return {}
+    reports, failures = fetch_reports(missing, on_fetched, one_per_article=False)
+    failed = {failure.url: str(failure) for failure in failures}
+    for report in reports:
+        try:
+            write_atomically(folder / page_file_name(report.page.url), report.page.html, mode=0o644)
+        except OSError as error:
+            failed[report.page.url] = (f"{report.page.url}: the page cannot be kept in {folder}"
+                                       f" ({error.strerror or error}).")
+    return failed
+
+
 def default_story_folder(reports: Sequence[FetchedReport], working_folder: Path) -> Path:
     """A new folder in ``working_folder`` named after the first report's headline (``-2`` if taken)."""
     headline = next((report.article.title for report in reports if report.article.title), None)

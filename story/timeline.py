@@ -32,6 +32,8 @@ from .model import Document, shown_time
 
 UPDATE_AFTER = timedelta(hours=1)
 """Reports published closer together than this tell of the same moment: a difference is a contradiction."""
+_WINDOW = UPDATE_AFTER + timedelta(days=1)
+"""No report published this long before another can be of the same hour, even one dated by its day only."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +71,7 @@ class Change:
 
     def describe(self) -> str:
         """"↑ at least 3 → 10, 5 h 37 min later", or "≠ 77 / almost 100, 20 min apart"."""
-        earlier, later = _figure_text(self.earlier), _figure_text(self.later)
+        earlier, later = figure_text(self.earlier), figure_text(self.later)
         if self.kind == "contradiction":
             return f"≠ {earlier} / {later}, {_duration(self.after, self.days)} apart"
         return f"{self.arrow} {earlier} → {later}, {_duration(self.after, self.days)} later"
@@ -197,12 +199,16 @@ def _changes(versions: list[Version]) -> list[Change]:
     timed = [version for version in versions if version.moment is not None and version.lead is not None]
     changes: list[Change] = []
     for index, version in enumerate(timed):
-        earlier = timed[:index]
-        standing = next((other for other in reversed(earlier)
-                         if version.moment.earliest - other.moment.latest >= UPDATE_AFTER), None)
-        same_hour = [other for other in earlier if version.moment.has_time and other.moment.has_time
-                     and version.moment.earliest - other.moment.latest < UPDATE_AFTER]
-        clash = next((other for other in same_hour if _disjoint(other.lead, version.lead)), None)
+        clash = standing = None
+        for other in (timed[before] for before in range(index - 1, -1, -1)):  # latest first, to a day back
+            gap = version.moment.earliest - other.moment.latest
+            if gap >= UPDATE_AFTER:
+                standing = standing or other
+                if version.moment.earliest - other.moment.earliest > _WINDOW:
+                    break
+            elif clash is None and version.moment.has_time and other.moment.has_time \
+                    and _disjoint(other.lead, version.lead):
+                clash = other
         if clash is not None:
             changes.append(_change("contradiction", clash, version))
         elif standing is not None and _revises(standing.lead, version.lead):
@@ -260,8 +266,12 @@ def _incomparable(one: Claim, other: Claim) -> bool:
     return one.dimension == "currency" and one.unit != other.unit
 
 
-def _figure_text(claim: Claim) -> str:
-    return " ".join(claim.text.split())
+def figure_text(claim: Claim) -> str:
+    """A figure as a sentence can quote it: on one line, lower-cased where only its place in the
+    sentence gave it a capital ("At least three" is "at least three"; "US$5" and "AK-47" stay)."""
+    text = " ".join(claim.text.split())
+    first = text.split(" ", 1)[0]
+    return text[0].lower() + text[1:] if first.isalpha() and first.istitle() else text
 
 
 def _duration(after: timedelta | None, days: int) -> str:
@@ -283,6 +293,6 @@ def timeline_rows(timeline: FactTimeline) -> list[tuple[str, str, str, str]]:
         name = version.document.outlet or version.document.id
         for claim in version.claims:
             change = timeline.change_of(claim.id)
-            rows.append((when or "", name, _figure_text(claim), change.describe() if change else ""))
+            rows.append((when or "", name, figure_text(claim), change.describe() if change else ""))
             when, name = "", ""
     return rows

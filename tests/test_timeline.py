@@ -42,7 +42,7 @@ def test_a_count_that_rises_hours_later_is_an_update_with_the_time_between(tmp_p
     assert [version.document.id for version in timeline.versions] == ["wire", "daily"]
     (update,) = timeline.changes
     assert update.kind == "update" and update.rises
-    assert update.describe() == "↑ At least three → Ten, 5 h 37 min later"
+    assert update.describe() == "↑ at least three → ten, 5 h 37 min later"
     assert timeline.cluster.status == "agree"  # "at least three" allows ten: the status stays; the update is beside it
 
 
@@ -53,7 +53,7 @@ def test_reports_within_the_hour_that_cannot_both_be_true_contradict_each_other(
     ])
     (change,) = _toll(story).changes
     assert change.kind == "contradiction"
-    assert change.describe() == "≠ Three / Seven, 27 min apart"
+    assert change.describe() == "≠ three / seven, 27 min apart"
 
 
 def test_a_later_report_that_only_hedges_an_earlier_count_does_not_update_it(tmp_path):
@@ -70,7 +70,7 @@ def test_a_count_revised_down_below_what_was_said_is_an_update_downwards(tmp_pat
         ("daily", "2024-05-02T10:00+00:00", "Nine people were killed in the floods in Lakeside, officials said."),
     ])
     (change,) = _toll(story).changes
-    assert (change.kind, change.rises, change.describe()) == ("update", False, "↓ Twelve → Nine, 24 h later")
+    assert (change.kind, change.rises, change.describe()) == ("update", False, "↓ twelve → nine, 24 h later")
 
 
 def test_versions_are_in_publication_order_across_zones_and_untimed_reports_come_last(tmp_path):
@@ -124,7 +124,7 @@ def test_the_timeline_command_prints_versions_in_order_with_the_update(tmp_path,
     out = capsys.readouterr().out
     assert out.index("1 May 2024 10:23 +00:00") < out.index("1 May 2024 16:00 +00:00")
     assert "death toll  ·  1 update" in out
-    assert "↑ At least three → Ten, 5 h 37 min later" in out
+    assert "↑ at least three → ten, 5 h 37 min later" in out
 
     assert main(["timeline", str(tmp_path), "--json"]) == 0
     import json
@@ -134,7 +134,7 @@ def test_the_timeline_command_prints_versions_in_order_with_the_update(tmp_path,
     assert [v["published"] for v in toll["versions"]] == ["2024-05-01T10:23+00:00", "2024-05-01T16:00+00:00"]
     assert toll["changes"][0] | {"earlier": None, "later": None} == {
         "kind": "update", "earlier": None, "later": None, "direction": "up", "after_minutes": 337,
-        "after_days": None, "text": "↑ At least three → Ten, 5 h 37 min later"}
+        "after_days": None, "text": "↑ at least three → ten, 5 h 37 min later"}
 
 
 @pytest.mark.skipif(not DEV_STORIES.is_dir(), reason="the shared development stories are not here")

@@ -36,6 +36,9 @@ from .spans import Figure
 from .unit_words import DURATIONS, LOST_SIGN, currency_code
 from .zeros import find_zero_figures
 
+_LOWER_BEFORE_UPPER = re.compile(r"\b(?:over|more than|above|upwards of)\s+$", re.IGNORECASE)
+"""A bound before an upper bound ("over nearly 100", "more than almost 50"): the writer's two hedges
+pull both ways, and the figure is read as approximate, neither bound being meant."""
 _LOWER_HEDGES, _UPPER_NEAR_HEDGES, _UPPER_HEDGES, _APPROX_HEDGES, _AFTER, _BEFORE = map(
     frozenset, (LOWER, UPPER_NEAR, UPPER, APPROX, AFTER_TIME, BEFORE_TIME))
 """The hedges as sets, for looking a figure's hedge up (their tuples keep the order patterns are built in)."""
@@ -271,6 +274,10 @@ def _to_figure(report: _Report, match: re.Match[str]) -> tuple[Figure | None, in
         qualifier, low, high = "range", reading.value, range_end
     elif qualifier == "exact":
         qualifier, low, high = _interval(hedge, reading.value, groups[_G_SUFFIX], reading.quantity)
+        stacked = _LOWER_BEFORE_UPPER.search(text, max(0, start - 16), start) if qualifier == "upper" else None
+        if stacked and reading.value is not None:  # "over nearly $100 billion": hedges that cancel out
+            qualifier, low, high, start = "approx", *sorted((round(reading.value * 0.85, 1),
+                                                              round(reading.value * 1.15, 1))), stacked.start()
     if (hedge in RANGE and qualifier != "range") or (hedge in _TIME_ONLY_HEDGES and reading.quantity not in ("time", "date")):
         start = match.start("date") if groups[_G_DATE] else (sign_at if negative else _core_start(match, groups))
     if reading.quantity in ("year", "date", "time") and qualifier == "approx":

@@ -187,6 +187,15 @@ def test_a_conversion_in_brackets_takes_the_hedge_of_what_it_converts():
     assert [(span, f.qualifier) for span, f in found] == [("about 58km", "approx"), ("36 miles", "approx")]
 
 
+@pytest.mark.parametrize(("text", "span"), [
+    ("through which over nearly $100 billion of trade passes", "over nearly $100 billion"),
+    ("More than almost 50 cars were burnt", "More than almost 50"),
+])
+def test_hedges_that_pull_both_ways_make_an_approximate_figure(text, span):
+    (figure,) = find_figures(text)
+    assert (text[figure.start:figure.end], figure.qualifier) == (span, "approx")
+
+
 def test_currency_of_a_bare_dollar_is_the_reports():
     assert only("it cost $5 million", dollar="AUD")[1].unit == "AUD"
     assert only("it cost US$5 million", dollar="AUD")[1].unit == "USD"

@@ -24,12 +24,15 @@ from .annotations import Anchor, Annotation, LinkVerdict, Mark, Session
 from .claims import Claim
 from .compare import FactRow, fact_matrix, near_copies, outlier_claims
 from .model import Document
+from .timeline import story_timelines, timeline_rows
 
 FORMATS = ("markdown", "html", "json", "w3c")
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 ORPHANS_HEADING = "Could not be placed in the current text"
 _MATRIX_KEY = ("Facts by report. A blank cell: the report is silent. ≠ marks a fact the reports tell "
                "differently and, in it, the versions that cannot be true with the rest.")
+_TIMELINE_KEY = ("Versions in publication order. ↑ ↓ a later report updates the count of an earlier one (an hour "
+                 "or more later); ≠ two reports of the same hour contradict each other. Each fact keeps its status.")
 _ORPHANS_KEY = ("The text of these reports changed since they were made and their quoted text was not found "
                 "again. They are kept in the session; here is what they quoted.")
 _ALL_PLACED = "Every note, mark and link verdict was found again in its report."
@@ -98,6 +101,8 @@ def report_blocks(session: Session, story: Story) -> list[tuple]:
                 for doc, claims in fact.cells.items() for c in claims]
         blocks += [("h", 3, fact.label), ("table", ["", "report", "as written", "hedge", "source"], rows)]
 
+    blocks += _timeline_blocks(story)
+
     blocks += [("h", 2, "Notes")] + ([] if notes else [("p", "No notes.")])
     for note in notes:
         blocks += _note_blocks(note, _where(story, note.anchor))
@@ -119,6 +124,18 @@ def report_blocks(session: Session, story: Story) -> list[tuple]:
         else:
             blocks += _verdict_blocks(item, _where(story, item.source, orphan=True),
                                       _where(story, item.target, orphan=True))
+    return blocks
+
+
+def _timeline_blocks(story: Story) -> list[tuple]:
+    """How the facts changed: the versions of each fact that a later report updated, in publication order."""
+    changed = [timeline for timeline in story_timelines(story) if timeline.changes]
+    if not changed:
+        return []
+    blocks: list[tuple] = [("h", 2, "How the facts changed"), ("p", _TIMELINE_KEY)]
+    for timeline in changed:
+        rows = [list(row) for row in timeline_rows(timeline)]
+        blocks += [("h", 3, timeline.cluster.label), ("table", ["published", "report", "version", "change"], rows)]
     return blocks
 
 
@@ -275,11 +292,13 @@ def to_json(session: Session, story: Story) -> str:
     documents += [{"id": d.id, "path": d.path, "title": None, "outlet": None, "date": None, "url": None,
                    "sources": [], "loaded": False} for d in session.documents if d.id not in loaded]
     facts = []
+    changes = {timeline.cluster.id: [change.to_json() for change in timeline.changes]
+               for timeline in story_timelines(story)}
     for fact in fact_matrix(story):
         outliers = _outliers(fact)
         claims = [c for cell in fact.cells.values() for c in cell]
         facts.append({"id": fact.cluster_id, "label": fact.label, "kind": claims[0].kind if claims else None,
-                      "status": fact.status,
+                      "status": fact.status, "changes": changes.get(fact.cluster_id, []),
                       "cells": {doc: [{**c.to_json(), "outlier": c.id in outliers} for c in cell]
                                 for doc, cell in fact.cells.items()}})
     data = {

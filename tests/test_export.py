@@ -360,3 +360,27 @@ def test_a_note_of_any_markdown_syntax_renders_as_its_own_text(note):
     rendered = render_markdown(_md_block(("p", note)))
     assert set(rendered.tags) <= {"p", "br"}, (note, rendered.tags)
     assert " ".join("".join(rendered.text).split()) == " ".join(printable(note).split())
+
+
+def test_a_count_updated_by_a_later_report_is_shown_beside_its_fact_in_every_report_format(tmp_path):
+    from sahel_reader.story.analysis import analyse
+    from sahel_reader.story.documents import load_paths
+
+    (tmp_path / "wire.txt").write_text("At least three people were killed in the floods in Lakeside.", encoding="utf-8")
+    (tmp_path / "daily.txt").write_text("Ten people were killed in the floods in Lakeside.", encoding="utf-8")
+    (tmp_path / "story.yaml").write_text(
+        "reports:\n- {path: wire.txt, date: '2024-05-01T10:23+00:00'}\n- {path: daily.txt, date: '2024-05-01T16:00+00:00'}\n",
+        encoding="utf-8")
+    story = analyse(load_paths([tmp_path]).documents)
+    empty = Session()
+    markdown = to_markdown(empty, story)
+    assert "## How the facts changed" in markdown
+    assert "↑ at least three → ten, 5 h 37 min later" in markdown
+    assert "↑ at least three → ten, 5 h 37 min later" in to_html(empty, story)
+    (fact,) = json.loads(to_json(empty, story))["facts"]
+    assert (fact["status"], [change["text"] for change in fact["changes"]]) == (
+        "agree", ["↑ at least three → ten, 5 h 37 min later"])
+
+
+def test_a_story_without_publication_times_has_no_timeline_section(seed_story):
+    assert "How the facts changed" not in to_markdown(Session(), seed_story)

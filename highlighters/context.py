@@ -127,6 +127,10 @@ def figure_event(sentence_text: str, figure: Span, others: list[Span],
     return best[1] if best else None
 
 
+_DESIGNATOR = re.compile(r"[A-Z]{1,4}")
+"""Capitals before a number name a model ("AK 47", "F 16"): the noun goes on after the number."""
+
+
 def figure_counts(sentence_text: str, figure: Span) -> str | None:
     """The head noun of what the figure counts ("cadets" in "some fifty military police cadets")."""
     words = []
@@ -140,6 +144,9 @@ def figure_counts(sentence_text: str, figure: Span) -> str | None:
         if word.endswith(("’s", "'s")):
             words.append((word, match.end()))
             continue
+        if word[0].isdigit() and words and _DESIGNATOR.fullmatch(
+                sentence_text[words[-1][1] - len(words[-1][0]):words[-1][1]]):
+            continue  # "six AK 47 rifles": the model's number, not a new figure
         if word in _NOT_A_HEAD or (word.endswith(("ed", "ing")) and word not in ("wounded",)) or word[0].isdigit():
             break
         words.append((word, match.end()))

@@ -53,6 +53,8 @@ def test_the_event_is_read_from_the_nearest_event_words(sentence, expected):
         ("255 had been injured.", "255", None),
         ("More than 70 deaths were reported.", "More than 70", None),
         ("At least 15 suspects were detained.", "At least 15", "suspects"),
+        ("They seized six AK 47 rifles and 12 magazines.", "six", "rifles"),  # a model's number is no figure
+        ("Two dead, 3 injured.", "Two", None),
     ],
 )
 def test_counts_is_the_head_noun_counted(sentence, figure, counts):

@@ -15,8 +15,8 @@ dev_gold = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(dev_gold)
 
 FLOORS = {
-    "figures F1": 0.985, "values": 0.995, "hedges": 0.98, "kinds": 0.985,
-    "quotes F1": 0.72, "speakers": 0.61, "links P": 0.91, "links R": 0.76, "links F1": 0.83, "status": 0.77,
+    "figures F1": 0.985, "values": 0.995, "hedges": 0.985, "kinds": 0.985,
+    "quotes F1": 0.99, "speakers": 0.95, "links P": 0.91, "links R": 0.765, "links F1": 0.833, "status": 0.775,
 }
 """The mean over the five stories, rounded down from the last measured run; they only ever rise. The
 shared scorer gives a fact the status of the cluster holding most of its figures, breaking ties by set

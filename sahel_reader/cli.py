@@ -158,6 +158,9 @@ def _reader(argv: list[str]) -> int:
     parser.add_argument("--embed", action="store_true",
                         help="save the reports' texts inside the session file, so it can be sent as one file")
     parser.add_argument("--allow-outside", action="store_true", help=_ALLOW_OUTSIDE_HELP + " (else the reader asks)")
+    parser.add_argument("--watch", action="store_true",
+                        help="watch the story's folders and add the reports that appear there as they arrive "
+                             "(w in the reader)")
     _add_fetching_options(parser)
     options = parser.parse_args(argv)
 
@@ -170,7 +173,7 @@ def _reader(argv: list[str]) -> int:
         sessions = [p for p in options.paths if is_session_file(p)]
     if sessions and (len(options.paths) > 1 or options.urls):
         parser.error("a session file opens alone: it names its own reports")
-    given, _ = _fetch_addresses(parser, options)
+    given, failed = _fetch_addresses(parser, options)
     if given is None:
         return 1
     from sahel_reader.tui.app import SahelReaderApp
@@ -178,7 +181,7 @@ def _reader(argv: list[str]) -> int:
     paths = [str(p) for p in given or bundled_seed_paths()]
     session = Path(sessions[0]) if sessions else None
     app = SahelReaderApp(paths, None if given else BUNDLED_TITLE, session, embed=options.embed,
-                         allow_outside=options.allow_outside)
+                         allow_outside=options.allow_outside, watch=options.watch, notes=failed)
     app.run()
     return app.return_code or 0
 
@@ -191,11 +194,12 @@ def _add_fetching_options(parser: argparse.ArgumentParser) -> None:
                              "story, in the working folder); an existing story folder grows")
 
 
-def _fetch_addresses(parser: argparse.ArgumentParser, options: argparse.Namespace) -> tuple[list[str] | None, bool]:
+def _fetch_addresses(parser: argparse.ArgumentParser, options: argparse.Namespace) -> tuple[list[str] | None,
+                                                                                       list[str]]:
     """The paths to open once the web addresses among them are fetched into a story folder.
 
     Returns None when nothing could be fetched and nothing else was given (each failure said), and
-    whether any page failed. The story folder replaces the addresses in the paths, so what opens is
+    a sentence for each page that failed (the reader shows them again once it is up). The story folder replaces the addresses in the paths, so what opens is
     what reopens offline.
     """
     from sahel_reader.story.story_folder import looks_like_url
@@ -207,7 +211,7 @@ def _fetch_addresses(parser: argparse.ArgumentParser, options: argparse.Namespac
     if not urls:
         if options.into:
             parser.error("--into says where fetched pages go: give web addresses (or --urls FILE) too")
-        return files, False
+        return files, []
     from sahel_reader.highlighters.safety import printable
     from sahel_reader.story.story_folder import StoryFolderError, default_story_folder, fetch_reports, keep_reports
 
@@ -215,20 +219,21 @@ def _fetch_addresses(parser: argparse.ArgumentParser, options: argparse.Namespac
     print(f"sahel-reader: fetching {len(unique)} page{'s' * (len(unique) != 1)}, one at a time per site…",
           file=sys.stderr)
     reports, failures = fetch_reports(unique, _FetchProgress(len(unique)))
-    for failure in failures:
-        print(f"sahel-reader: {printable(str(failure))}", file=sys.stderr)
+    said = [printable(str(failure)) for failure in failures]
+    for sentence in said:
+        print(f"sahel-reader: {sentence}", file=sys.stderr)
     if not reports:
-        return (files or None), True
+        return (files or None), said
     folder = Path(options.into) if options.into else default_story_folder(reports, Path.cwd())
     try:
         keep_reports(folder, reports)
     except StoryFolderError as error:
         print(f"sahel-reader: {printable(str(error))}", file=sys.stderr)
-        return None, True
+        return None, said
     shown = printable(os.path.relpath(folder) if folder.resolve().is_relative_to(Path.cwd()) else str(folder))
     print(f"sahel-reader: {len(reports)} report{'s' * (len(reports) != 1)} kept in {shown}; "
           f"it reopens offline with: sahel-reader {shown}", file=sys.stderr)
-    return [str(folder), *files], bool(failures)
+    return [str(folder), *files], said
 
 
 def _read_url_list(parser: argparse.ArgumentParser, listing: str) -> list[str]:

@@ -285,14 +285,19 @@ def _duration(after: timedelta | None, days: int) -> str:
     return f"{hours} h {minutes} min" if hours and minutes else f"{hours} h" if hours else f"{minutes} min"
 
 
-def timeline_rows(timeline: FactTimeline) -> list[tuple[str, str, str, str]]:
-    """The timeline as rows a table or a screen shows: time, report, version, and the change it makes."""
-    rows = []
+def timeline_entries(timeline: FactTimeline) -> list[tuple[str, str, Claim, Change | None]]:
+    """The timeline entry by entry: time and report (on a report's first version only), version, its change."""
+    entries = []
     for version in timeline.versions:
         when = shown_time(version.moment.published) if version.moment else "time unknown"
         name = version.document.outlet or version.document.id
         for claim in version.claims:
-            change = timeline.change_of(claim.id)
-            rows.append((when or "", name, figure_text(claim), change.describe() if change else ""))
+            entries.append((when or "", name, claim, timeline.change_of(claim.id)))
             when, name = "", ""
-    return rows
+    return entries
+
+
+def timeline_rows(timeline: FactTimeline) -> list[tuple[str, str, str, str]]:
+    """The timeline as rows a table shows: time, report, version, and the change it makes."""
+    return [(when, name, figure_text(claim), change.describe() if change else "")
+            for when, name, claim, change in timeline_entries(timeline)]

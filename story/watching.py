@@ -37,7 +37,8 @@ def watched_folders(paths: Sequence[str | Path]) -> list[Path]:
 
 
 def changes(folders: Sequence[Path], stop: threading.Event) -> Iterator[set[Path]]:
-    """The report files and manifests that appear or change in ``folders``, batch by batch, until ``stop``."""
+    """The report files and manifests that appear or change in ``folders``, batch by batch, until ``stop``
+    (anything with ``is_set``, as watchfiles takes)."""
     import watchfiles  # only a watched story needs it
 
     def wanted(_change: object, name: str) -> bool:

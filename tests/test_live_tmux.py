@@ -1,5 +1,6 @@
 """A live story in the real command, in tmux: reports fetched from web addresses (a server on 127.0.0.1
-that the test starts) open in the reader, and the story folder they were kept in reopens offline."""
+that the test starts) open in the reader, and the story folder they were kept in reopens offline; a
+report copied into a watched folder joins the story."""
 
 from __future__ import annotations
 
@@ -38,3 +39,22 @@ def test_ten_web_pages_open_in_the_reader_and_their_story_folder_reopens_offline
     assert offline.splitlines()[-3:] == online.splitlines()[-3:]
     tmux.keys("q", name="offline")
     tmux.wait_for("EXITED 0", name="offline")
+
+
+def test_a_report_copied_into_a_watched_story_folder_appears_linked_and_the_reader_quits_cleanly(tmux, tmp_path):
+    from sahel_reader.story.documents import bundled_seed_paths
+
+    seeds = sorted(bundled_seed_paths())
+    folder = tmp_path / "bamako"
+    folder.mkdir()
+    for seed in seeds[:3]:
+        shutil.copy(seed, folder)
+    start(tmux, "--watch", str(folder))
+    tmux.wait_for("watching")
+    assert "3 reports" in tmux.screen()
+    shutil.copy(seeds[4], folder)
+    grown = tmux.wait_for("The story grew", timeout=10)
+    assert "4 reports" in grown, grown
+    assert "new report: 004_" in grown, grown
+    tmux.keys("q")
+    tmux.wait_for("EXITED 0")  # the watching thread ends with the reader

@@ -25,13 +25,17 @@ class SahelReaderApp(App):
     """What was wrong with the user's key file, told once the app is up."""
 
     def __init__(self, paths: Sequence[str], title: str | None = None, session: Path | None = None,
-                 embed: bool = False, allow_outside: bool = False) -> None:
+                 embed: bool = False, allow_outside: bool = False, watch: bool = False,
+                 notes: Sequence[str] = ()) -> None:
         super().__init__()
         self.paths = list(paths)
         self.story_title = title
         self.session_path = session
         self.embed = embed
         self.allow_outside = allow_outside
+        self.watch = watch
+        self.notes = list(notes)
+        """What happened before the reader opened (pages that could not be fetched): told once it is up."""
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -55,10 +59,13 @@ class SahelReaderApp(App):
         keymap, self._keymap_problem = load_keymap()
         if keymap:
             self.set_keymap(keymap)
-        reader = ReaderScreen(self.paths, self.story_title, self.session_path, allow_outside=self.allow_outside)
+        reader = ReaderScreen(self.paths, self.story_title, self.session_path, allow_outside=self.allow_outside,
+                              watch=self.watch)
         reader.session.embed = self.embed
         return reader
 
     def on_mount(self) -> None:
         if self._keymap_problem:
             self.notify(self._keymap_problem, severity="warning", timeout=8)
+        for note in self.notes:
+            self.notify(note, severity="error", timeout=12)

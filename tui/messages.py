@@ -1,4 +1,4 @@
-"""Messages the reader's workers (loading, saving, recovery) post to the reader screen."""
+"""Messages the reader's workers (loading, following, saving, recovery) post to the reader screen."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from textual.message import Message
 
 from sahel_reader.story.analysis import Story
 from sahel_reader.story.annotations import Session
-from sahel_reader.story.model import LoadError
+from sahel_reader.story.model import LoadError, LoadResult
 
 if TYPE_CHECKING:
     from sahel_reader.story.session import DiskState, SaveResult
@@ -46,6 +46,13 @@ class StoryReady(Message):
     """The session file as read, when a session was opened: saves merge what others wrote since."""
     texts_only: bool = False
     """True for the first, early delivery: the reports' texts before their claims and links."""
+
+
+@dataclass
+class ReportsArrived(Message):
+    """The watched story's folders gained reports (read, their pages fetched) or files that could not be read."""
+
+    loaded: LoadResult
 
 
 @dataclass

@@ -10,9 +10,17 @@ def seed_app() -> SahelReaderApp:
     return SahelReaderApp([str(p) for p in bundled_seed_paths()], BUNDLED_TITLE)
 
 
+async def wait_for_workers(pilot) -> None:
+    """Wait for the workers that will end: the story's watch (``w``) runs until it is turned off, and a
+    cancelled worker has nothing more to deliver."""
+    workers = [w for w in pilot.app.workers if w.group != "follow" and not w.is_cancelled]
+    if workers:
+        await pilot.app.workers.wait_for_complete(workers)
+
+
 async def wait_for_story(pilot) -> ReaderScreen:
     """Let the loading worker finish and the panes mount (a question may sit on top of the reader)."""
-    await pilot.app.workers.wait_for_complete()
+    await wait_for_workers(pilot)
     await pilot.pause()
     for _ in range(200):
         readers = [s for s in pilot.app.screen_stack if isinstance(s, ReaderScreen)]
@@ -25,7 +33,7 @@ async def wait_for_story(pilot) -> ReaderScreen:
 
 async def settle(pilot) -> None:
     """Let the workers (saving, the recovery file) finish and their messages be handled."""
-    await pilot.app.workers.wait_for_complete()
+    await wait_for_workers(pilot)
     await pilot.pause()
 
 

@@ -77,7 +77,7 @@ class Annotating:
             self.post_message(SessionFailed(str(error)))
             return
         self.post_message(LoadProgress(f"Finding the figures and linking {len(loaded.documents)} reports…"))
-        story = analyse(loaded.documents, loaded.session.title)
+        story = analyse(loaded.documents, loaded.session.title, growable=True)  # a watched story grows
         self.post_message(StoryReady(story, document_views(story), [], loaded.session, loaded.notes,
                                      loaded.needs_permission, loaded.disk))
 

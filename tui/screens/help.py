@@ -65,12 +65,12 @@ class HelpScreen(Modal[None]):
             yield Static(Text("Colours and marks", style="bold"))
             yield legend_pane()
             yield Static(Text("Keys", style="bold"))
+            yield Static(Text(  # before the table, which may run past the bottom of the screen
+                f"Keys can be changed in {printable(_shown(keymap_path()))} (command name: keys, e.g. "
+                f"'next-version: ctrl+right'). Press ctrl+p for the command palette, escape to close."
+            ))
             table = DataTable(id="keys", show_cursor=False, zebra_stripes=True)
             table.add_columns("key", "command", "what it does")
             for command in READER_COMMANDS:
                 table.add_row(Text(command.key_display), Text(command.title), Text(command.help))
             yield table
-            yield Static(Text(
-                f"Keys can be changed in {printable(_shown(keymap_path()))} (command name: keys, e.g. "
-                f"'next-version: ctrl+right'). Press ctrl+p for the command palette, escape to close."
-            ))

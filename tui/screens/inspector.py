@@ -23,6 +23,7 @@ from sahel_reader.highlighters.safety import printable
 from sahel_reader.story.analysis import Story
 from sahel_reader.story.claims import Claim
 from sahel_reader.story.compare import outlier_claims, short_ids
+from sahel_reader.story.timeline import FactTimeline, fact_timeline, timeline_entries
 
 from ..jump import JumpTarget
 from .dialogs import Modal
@@ -65,7 +66,7 @@ class ClaimInspector(Modal[JumpTarget | None]):
     ]
     COMPONENT_CLASSES = {
         "claim-inspector--outlier", "claim-inspector--report", "claim-inspector--hedge",
-        "claim-inspector--source", "claim-inspector--score",
+        "claim-inspector--source", "claim-inspector--score", "claim-inspector--change",
     }
 
     def __init__(self, story: Story, claim_id: str, verdicts: VerdictBook | None = None) -> None:
@@ -79,6 +80,8 @@ class ClaimInspector(Modal[JumpTarget | None]):
         """Row key -> where ``enter`` on that row jumps."""
         self._short = short_ids([d.id for d in story.documents])
         self._filled_width = 0
+        self.timeline = self._timeline()
+        """The fact's versions in publication order, when its reports' times are known (else None)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-frame"):
@@ -141,11 +144,18 @@ class ClaimInspector(Modal[JumpTarget | None]):
                 return Text("…").append_text(safe_text(document.text[around:end], width - 1))
         return safe_text(document.text[start:end], width)
 
+    def _timeline(self) -> FactTimeline | None:
+        if self.cluster is None or not any(self.story.document(self._claims[c].doc).published
+                                           for c in self.cluster.claims):
+            return None
+        return fact_timeline(self.story, self.cluster)
+
     def _headers(self) -> list[str]:
         if self.cluster is None:
             return ["", "", "report", "claim", "hedge", "source", "score"]
         said_by = "speaker" if self.cluster.kind == "quote" else "source"
-        return ["", "", "report", "quotation" if self.cluster.kind == "quote" else "figure", "hedge", said_by]
+        headers = ["", "", "report", "quotation" if self.cluster.kind == "quote" else "figure", "hedge", said_by]
+        return headers + ["published", "change"] if self.timeline else headers
 
     def _verdict_cell(self, target: JumpTarget) -> Text:
         """✓ or ✗ where the reader confirmed or rejected this row's link to the opened claim."""
@@ -174,16 +184,22 @@ class ClaimInspector(Modal[JumpTarget | None]):
         return next((n for n, (key, _, _) in enumerate(rows) if key == self.claim.id), 0)
 
     def _cluster_rows(self) -> list[tuple[str, list[Text], JumpTarget]]:
-        claims = [self._claims[claim_id] for claim_id in self.cluster.claims]
-        outliers = outlier_claims(claims)
+        """One row per version; in publication order with each one's time and change, when times are known."""
+        if self.timeline:
+            entries = [(claim, when, change) for when, _, claim, change in timeline_entries(self.timeline)]
+        else:
+            entries = [(self._claims[claim_id], None, None) for claim_id in self.cluster.claims]
+        outliers = outlier_claims([claim for claim, _, _ in entries])
         outlier_style = self._style("outlier")
         rows = []
-        for claim in claims:
+        for claim, when, change in entries:
             mark = Text("≠", style=outlier_style) if claim.id in outliers else Text("")
             figure = safe_text(claim.text, _CLAIM_WIDTH, outlier_style if claim.id in outliers else "")
             target = JumpTarget(claim.doc, claim.sentence, claim.id)
-            rows.append((claim.id, [self._verdict_cell(target), mark, self._report_cell(claim.doc), figure,
-                                    *self._about(claim)], target))
+            cells = [self._verdict_cell(target), mark, self._report_cell(claim.doc), figure, *self._about(claim)]
+            if self.timeline:
+                cells += [Text(when or ""), Text(change.describe() if change else "", style=self._style("change"))]
+            rows.append((claim.id, cells, target))
         return rows
 
     def _linked_rows(self) -> list[tuple[str, list[Text], JumpTarget]]:

@@ -14,6 +14,9 @@ from textual._styles_cache import StylesCache
 from textual.containers import HorizontalScroll
 
 if TYPE_CHECKING:
+    from sahel_reader.story.model import Document
+
+    from ..layout import DocumentView
     from ..widgets.report_pane import ReportPane
 
 MIN_PANE_WIDTH = 44
@@ -76,6 +79,17 @@ class PaneRow:
                 await container.mount(pane, before=later)
                 mounted.append(pane)
                 self._title_pane(pane)
+
+    async def add_panes(self, documents: list[Document], views: dict[str, DocumentView]) -> None:
+        """Panes for reports added to the story, after the others: the focused pane and its cursor stay."""
+        from ..widgets.report_pane import ReportPane
+
+        first = len(self.panes)
+        self.panes += [ReportPane(document, views[document.id], id=f"pane-{first + n}")
+                       for n, document in enumerate(documents)]
+        async with self._window_lock:
+            await self._mount_window()
+            self._size_panes()
 
     def _size_panes(self) -> None:
         """An equal share of the width each, never narrower than readable: then the row scrolls."""

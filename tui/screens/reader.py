@@ -27,6 +27,7 @@ from ..commands import READER_COMMANDS, ReaderCommands
 from ..jump import JumpTarget
 from ..widgets.footer import ReaderFooter
 from ..widgets.status_bar import StatusBar
+from ..widgets.story_watch import StoryWatch
 from .annotating import Annotating
 from .keeping import WATCH_EVERY, Keeping
 from .pane_row import MOUNTED_PANES, PaneRow
@@ -35,7 +36,7 @@ from .searching import Searching
 if TYPE_CHECKING:  # the rest loads with the story, after the first frame
     from sahel_reader.story.analysis import Story
 
-    from ..messages import LoadProgress, StoryReady
+    from ..messages import LoadProgress, ReportsArrived, StoryReady
     from ..navigation import Navigator, SearchMatch
     from ..widgets.report_pane import ReportPane
 
@@ -56,7 +57,7 @@ class ReaderScreen(PaneRow, Annotating, Keeping, Searching, Screen):
     COMMANDS = {ReaderCommands}
 
     def __init__(self, paths: Sequence[str], title: str | None = None, session_path: Path | None = None, *,
-                 allow_outside: bool = False) -> None:
+                 allow_outside: bool = False, watch: bool = False) -> None:
         super().__init__()
         self.paths = list(paths)
         self.allow_outside = allow_outside
@@ -75,6 +76,8 @@ class ReaderScreen(PaneRow, Annotating, Keeping, Searching, Screen):
         self._window_lock = asyncio.Lock()
         self._linking = False
         """True while the reports' texts are shown and their claims are still being found."""
+        self._watch_asked = watch
+        """Watch the story's folders once it is shown (``--watch``)."""
 
     def compose(self) -> ComposeResult:
         """The first frame: what the reader is doing until the reports are shown, and its keys."""
@@ -83,6 +86,7 @@ class ReaderScreen(PaneRow, Annotating, Keeping, Searching, Screen):
             yield Static("Reading the reports…", id="progress")
         yield StatusBar(Text("Loading…"), id="status")
         yield ReaderFooter()
+        yield StoryWatch(self.paths, from_session=self.session_path is not None, allow_outside=self.allow_outside)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._after_first_frame)
@@ -118,7 +122,7 @@ class ReaderScreen(PaneRow, Annotating, Keeping, Searching, Screen):
             texts = Story(loaded.documents, title=title)
             self.post_message(StoryReady(texts, document_views(texts), loaded.errors, texts_only=True))
         self.post_message(LoadProgress(f"Finding the figures and linking {len(loaded.documents)} reports…"))
-        story = analyse(loaded.documents, title)
+        story = analyse(loaded.documents, title, growable=True)  # a watched story grows
         self.post_message(StoryReady(story, document_views(story), [] if len(loaded.documents) > MOUNTED_PANES
                                      else loaded.errors, needs_permission=loaded.outside))
 
@@ -184,6 +188,9 @@ class ReaderScreen(PaneRow, Annotating, Keeping, Searching, Screen):
             self._ask_permission(message.needs_permission)
         else:
             self._start_recovery()
+        if self._watch_asked:
+            self._watch_asked = False
+            self.action_watch()
 
     def _title_pane(self, pane: ReportPane) -> None:
         document = pane.document
@@ -220,6 +227,8 @@ class ReaderScreen(PaneRow, Annotating, Keeping, Searching, Screen):
             modes.append("zoomed")
         if self._matches:
             modes.append(f"match {self._match_index + 1} of {len(self._matches)}")
+        if self.query_one(StoryWatch).watching:
+            modes.append("watching")
         if pane.selected_claim:
             modes.insert(0, self._describe(self.story.claim(pane.selected_claim)))
         versions = self.navigator.version_count(pane.document.id, pane.cursor)
@@ -359,6 +368,18 @@ class ReaderScreen(PaneRow, Annotating, Keeping, Searching, Screen):
         first = self.pane.document.id if self.pane else None
         self.app.push_screen(ClaimsMatrix(self.story, first), self.jump_to)
 
+    def action_timeline(self) -> None:
+        if self.story is None:
+            return
+        from .timeline import TimelineScreen
+
+        pane, fact = self.pane, None
+        if pane is not None:  # the fact under the cursor: the selected claim's, else the sentence's first
+            claims = ([self.story.claim(pane.selected_claim)] if pane.selected_claim
+                      else self.navigator.claims_in_sentence(pane.document.id, pane.cursor))
+            fact = next((claim.cluster for claim in claims if claim.cluster), None)
+        self.app.push_screen(TimelineScreen(self.story, fact), self.jump_to)
+
     def action_zoom(self) -> None:
         self.query_one("#panes").toggle_class("-zoomed")
         self._size_panes()
@@ -370,6 +391,46 @@ class ReaderScreen(PaneRow, Annotating, Keeping, Searching, Screen):
         self.sync = not self.sync
         if self.sync and self.pane:
             self._sync_others()
+        self.update_status()
+
+    def action_watch(self) -> None:
+        """Follow the story as it breaks: reports that appear in its folders are added and linked."""
+        watch = self.query_one(StoryWatch)
+        if self.story is None or self._linking:
+            self._watch_asked = True  # once the story is shown
+        elif watch.watching:
+            watch.stop()
+            self.notify("No longer watching the story's folders.", timeout=3)
+        elif watch.start(self.story.documents):
+            self.notify(f"Watching {', '.join(watch.folders)} for new reports.", timeout=4)
+        else:
+            self.notify("This story was not opened from a folder: there is nothing to watch.", timeout=4)
+        self.update_status()
+
+    async def on_reports_arrived(self, message: ReportsArrived) -> None:
+        """New reports in a watched story: linked into it, their panes added where the reader is not."""
+        from sahel_reader.story.growing import grow
+
+        from ..layout import document_views
+        from ..navigation import Navigator
+
+        for error in message.loaded.errors:
+            self.notify(printable(error.message), title="Could not open a report", severity="error", timeout=10)
+        if not message.loaded.documents or self.story is None:
+            return
+        change = grow(self.story, message.loaded.documents)
+        views = document_views(self.story)
+        self.navigator = Navigator(self.story)
+        self._cycle = None
+        for pane in self.panes:
+            pane.view = views[pane.document.id]
+        self._show_annotations()
+        await self.add_panes(change.documents, views)
+        for pane in self.panes:
+            if pane.is_mounted:
+                self._title_pane(pane)
+        self._show_title()
+        self.notify(change.summary(), title="The story grew", timeout=12)
         self.update_status()
 
     def action_help(self) -> None:

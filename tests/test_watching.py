@@ -118,3 +118,33 @@ def test_a_file_still_being_written_is_waited_for(tmp_path):
     settle({path})
     writer.join()
     assert path.read_text(encoding="utf-8").count("were killed") == 3
+
+
+def test_the_reader_follower_hands_on_only_what_is_new_and_names_a_bad_file_once(tmp_path):
+    from sahel_reader.tui.following import Follower, story_sources
+
+    seeds = sorted(bundled_seed_paths())
+    shutil.copy(seeds[0], tmp_path)
+    story = load_paths([tmp_path]).documents
+    delivered = []
+    follower = Follower(story_sources([str(tmp_path)], story, from_session=False), story, delivered.append)
+    shutil.copy(seeds[1], tmp_path)
+    (tmp_path / "scan.txt").write_bytes(b"%PDF-1.4 not text")
+    follower.read_new()
+    (batch,) = delivered
+    assert [Path(d.path).name for d in batch.documents] == [Path(seeds[1]).name]
+    assert [Path(e.path).name for e in batch.errors] == ["scan.txt"]
+    follower.read_new()
+    assert len(delivered) == 1, "nothing new, and the bad file was named already"
+
+
+def test_a_session_or_reports_named_one_by_one_are_followed_in_their_reports_folders(tmp_path):
+    from sahel_reader.tui.following import story_sources
+
+    (tmp_path / "a").mkdir()
+    report = tmp_path / "a" / "one.txt"
+    report.write_text("Ten people were killed, police said.", encoding="utf-8")
+    documents = load_paths([report]).documents
+    assert story_sources([str(report)], documents, from_session=False) == [str(tmp_path / "a")]
+    assert story_sources([str(tmp_path / "s.yaml")], documents, from_session=True) == [str(tmp_path / "a")]
+    assert story_sources([str(tmp_path / "a")], documents, from_session=False) == [str(tmp_path / "a")]

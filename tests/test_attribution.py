@@ -54,6 +54,8 @@ def speakers(text: str) -> list[str | None]:
         ('"The vote is rigged," Trump tweeted.', "Trump", "Trump"),
         ('"Nobody died," the general insisted.', "the general", "the general"),
         ('"France will always be France," an angry Hollande retaliated.', "Hollande", "an angry Hollande"),
+        # a comma left out before a name and its verb closing the sentence
+        ("\u201cThe caucus is a battle of niches\u201d Grubbs said.", "Grubbs", "Grubbs"),
         # according to, before and after
         ('According to Wassim Nasr, "it is a shift."', "Wassim Nasr", "Wassim Nasr"),
         ('"It is a shift," according to the Soufan Center.', "the Soufan Center", "the Soufan Center"),
@@ -270,3 +272,11 @@ def test_a_tag_after_a_quotation_names_its_speaker_whatever_the_words(name, verb
     tag = f"{verb} {name}" if inverted and verb in ("said", "added", "wrote") else f"{name} {verb}"
     text = f'Earlier that day the roads were closed. "{quote}," {tag}. "{quote} again."'
     assert speakers(text) == [name, name]
+
+
+def test_a_quotation_without_its_comma_is_not_given_the_words_before_it():
+    text = ("Candidates have more room to walk away from the program, said Steve Grubbs, an operative.\n\n"
+            "\u201cThe caucus is a battle of niches\u201d Grubbs said. \u201cThe RFS is a strong niche.\u201d")
+    assert speakers(text) == ["Steve Grubbs", "Steve Grubbs"]
+    # without a name and its verb alone after it, an open quotation takes nothing from the next words
+    assert speakers("\u201cThe caucus is a battle\u201d Grubbs said the polls were wrong.") == [None]

@@ -79,7 +79,7 @@ def link_sentences(
             clustered[(claim.doc, claim.sentence)].append(claim)
     classes = _classes(keys, sentence_words, clustered)
     targets = _class_targets(classes)
-    links = []
+    kept_of: list[list[tuple[Key, float, str | None]] | None] = [None] * len(keys)
     for source_class, ranked in targets.items():
         candidates = _RankedMembers(classes, ranked)
         by_report: dict[str, list[int]] = defaultdict(list)
@@ -93,10 +93,12 @@ def link_sentences(
                     kept.append((keys[other], score, cluster))
                     if len(kept) == MAX_LINKS:
                         break
-            links += [(keys[member], target, score, cluster) for member in members for target, score, cluster in kept]
-    order = {d.id: n for n, d in enumerate(documents)}
-    links.sort(key=lambda link: (order[link[0][0]], link[0][1], -link[2], order[link[1][0]], link[1][1]))
-    return links
+            for member in members:
+                kept_of[member] = kept
+    # In report order, then sentence order (the order of ``keys``), each sentence's links best first
+    # and then in report order (the order ``_RankedMembers`` gives): no sort of the whole needed.
+    return [(keys[member], target, score, cluster) for member, kept in enumerate(kept_of) if kept
+            for target, score, cluster in kept]
 
 
 def _classes(keys: list[Key], sentence_words: dict[Key, str], clustered: dict[Key, list[Claim]]) -> list[_Class]:

@@ -16,7 +16,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import groupby, product, repeat
 
 from .claims import Claim
 from .model import Document
@@ -134,8 +134,9 @@ def _class_targets(classes: list[_Class]) -> dict[int, list[tuple[float, int, st
     facts = [frozenset(cluster for cluster, _, _ in cls.figures) for cls in classes]
     figures = [frozenset(cls.figures) for cls in classes]
     targets: dict[int, list[tuple[float, int, str | None]]] = defaultdict(list)
+    cluster_of = shared_cluster.get
     for (a, b), score in similarity.items():
-        cluster = shared_cluster.get((a, b))
+        cluster = cluster_of((a, b))
         if cluster:
             # How many of the source's facts the target reports (half), with the same figure (half).
             same_figure = {figure[0] for figure in figures[a] & figures[b]}
@@ -181,12 +182,12 @@ def _near(left: list[int], right: list[int], order: list[tuple]) -> Iterator[tup
     """Pairs of a class of ``left`` with a class of ``right`` (both sorted by ``order``): all of them,
     or, where ``right`` is longer than ``NEIGHBOURS``, each with the ``NEIGHBOURS`` nearest to it."""
     if len(right) <= NEIGHBOURS:
-        yield from ((a, b) for a in left for b in right)
+        yield from product(left, right)
         return
     keys = [order[b] for b in right]
     for a in left:
         start = min(max(0, bisect.bisect_left(keys, order[a]) - NEIGHBOURS // 2), len(right) - NEIGHBOURS)
-        yield from ((a, b) for b in right[start:start + NEIGHBOURS])
+        yield from zip(repeat(a), right[start:start + NEIGHBOURS])
 
 
 class _RankedMembers:

@@ -146,21 +146,32 @@ def measure_growth(table: Table, folder: Path, count: int, runs: int) -> None:
               f"{statistics.median(ratios):.2f}× linking all {count} anew", "≤ 0.15×")
 
 
+_TIMED_CHILD = """
+import os, subprocess, sys, time
+start = time.perf_counter()
+process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, _, usage = os.wait4(process.pid, 0)
+print(time.perf_counter() - start, usage.ru_maxrss / 1024)
+"""
+"""Runs a command and prints its seconds and peak memory (MB). Started from a small process: Linux
+counts in a process's peak memory the memory of the process it was started from, up to its exec, and
+this benchmark holds stories of a thousand reports by then (it read 248 MB for a 150 MB command)."""
+
+
 def measure_claims_command(table: Table, folder: Path, count: int, runs: int) -> None:
     print("sahel-reader claims --json")
     results = []
     for _ in range(runs):
-        start = time.perf_counter()
-        process = subprocess.Popen([sys.executable, "-m", "sahel_reader", "claims", str(folder), "--json"],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, _, usage = os.wait4(process.pid, 0)
-        results.append((time.perf_counter() - start, usage.ru_maxrss / 1024))
+        timed = subprocess.run([sys.executable, "-c", _TIMED_CHILD, sys.executable, "-m", "sahel_reader", "claims",
+                                str(folder), "--json"], capture_output=True, text=True, check=True)
+        seconds, megabytes = map(float, timed.stdout.split())
+        results.append((seconds, megabytes))
     seconds = statistics.median(r[0] for r in results)
     megabytes = statistics.median(r[1] for r in results)
     texts = [p.read_text(encoding="utf-8") for p in folder.iterdir()]
     words = median_seconds(lambda: word_pass(texts), 3)
-    table.add(f"claims --json, {count} reports", f"{seconds:.1f} s", f"{seconds / words:.0f}× the \\w+ pass", "< 10 s")
-    table.add(f"claims --json, {count} reports, peak memory", f"{megabytes:.0f} MB", "", "< 400 MB")
+    table.add(f"claims --json, {count} reports", f"{seconds:.1f} s", f"{seconds / words:.0f}× the \\w+ pass", "≤ 25×")
+    table.add(f"claims --json, {count} reports, peak memory", f"{megabytes:.0f} MB", "", "< 300 MB")
 
 
 def measure_reader(table: Table, big_story: Path, long_folder: Path, runs: int) -> None:

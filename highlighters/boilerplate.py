@@ -26,13 +26,15 @@ _DATE_WORD = (
 # A line that is only a publication date or time stamp, with its label: "Last Updated: Monday,
 # 28 November 2005, 02:24 GMT", "Posted 11/27/2005 7:21 AM". Every word must be a date word, and
 # the line must name a month or hold a numeric date, so "On Monday" or a lone figure stays text.
+_DATE_FIRST_WORD = rf"[ \t,.:;/|+()\-–—]*(?:(?:{_DATE_WORD})\b|[ap]\.m\.)"
 _DATE_LINE = (
     rf"(?=.*(?:\b(?:{_MONTH})\b|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}))"
     rf"[ \t,.:;/|+()\-–—]*(?:(?:(?:{_DATE_WORD})\b|[ap]\.m\.)[ \t,.:;/|+()\-–—]*)+"
 )
 
 # Each rule matches a whole stripped line (case-insensitive). Rules that allow free text after a
-# fixed opening ("Read more: ...") cap the line length, so a long sentence never matches.
+# fixed opening ("Read more: ...") cap the line length, so a long sentence never matches; the
+# opening is looked for before the length, which reads the line, so that a line of prose costs little.
 _RULES = (
     r"loading(?: now)?(?:\.\.\.|…)?",
     r"(?:post|add|leave|write) (?:a |your )?(?:comment|reply)s?(?: cancel reply)?",
@@ -40,27 +42,29 @@ _RULES = (
     r"your email address will not be published\.?(?: required fields are marked \*)?",
     r"required fields are marked \*",
     r"got a (?:question|tip|story)\??",
-    r"(?=.{0,160}$)(?:find|follow) us (?:on|at)\b.*",
-    r"(?=.{0,160}$)(?:you may |you might )?also (?:read|see|like)\b ?[:|\-–—].*",
+    r"(?=find|follow)(?=.{0,160}$)(?:find|follow) us (?:on|at)\b.*",
+    r"(?=you|also)(?=.{0,160}$)(?:you may |you might )?also (?:read|see|like)\b ?[:|\-–—].*",
     r"(?:you may|you might) also like.{0,80}",
-    r"(?=.{0,200}$)(?:original )?source: ?(?:https?://|www\.)?[\w-]+(?:\.[\w-]+)+/?\S*",
-    r"(?=.{0,200}$)(?:read more|related(?: articles| stories| news| content| coverage)?|see also"
+    r"(?=original|source)(?=.{0,200}$)(?:original )?source: ?(?:https?://|www\.)?[\w-]+(?:\.[\w-]+)+/?\S*",
+    r"(?=read|related|see|recommended|more)(?=.{0,200}$)(?:read more|related(?: articles| stories| news| content| coverage)?|see also"
     r"|recommended|more on this(?: story)?)(?: ?:.*|(?: ?[»>›→])?)",
-    r"(?=.{0,80}$)advert(?:isement|ising)?(?: ?[-–—:] ?.*)?|sponsored(?: content)?",
-    r"(?=.{0,60}$)share(?: this)?(?: article| story| post| page)?(?: on .*| via .*|:)?",
+    r"(?=advert)(?=.{0,80}$)advert(?:isement|ising)?(?: ?[-–—:] ?.*)?|sponsored(?: content)?",
+    r"(?=share)(?=.{0,60}$)share(?: this)?(?: article| story| post| page)?(?: on .*| via .*|:)?",
     r"(?:(?:share|print|e-?mail|tweet|facebook|twitter|x|whatsapp|linkedin|pinterest|reddit"
     r"|telegram|messenger|copy link)[ \t|,·•/]*)+",
-    r"(?=.{0,160}$)(?:sign up|subscribe|register)\b.*",
-    r"(?=.{0,160}$)click here\b.*",
-    r"(?=.{0,200}$)(?:©|\(c\)|copyright\b).*\d{4}.*|(?=.{0,200}$).*\ball rights reserved\.?",
-    r"(?=.{0,160}$)we use cookies\b.*|accept(?: all)? cookies",
+    r"(?=sign|subscribe|register)(?=.{0,160}$)(?:sign up|subscribe|register)\b.*",
+    r"(?=click)(?=.{0,160}$)click here\b.*",
+    r"(?=©|\(c\)|copyright)(?=.{0,200}$)(?:©|\(c\)|copyright\b).*\d{4}.*|(?=.{0,200}$).*\ball rights reserved\.?",
+    r"(?=we)(?=.{0,160}$)we use cookies\b.*|accept(?: all)? cookies",
     r"skip to (?:main )?content|back to top|(?:next|previous) (?:article|story|post)",
-    r"(?=.{0,80}$)continue reading\b.*",
+    r"(?=continue)(?=.{0,80}$)continue reading\b.*",
     r"trending(?: now)?|most (?:read|popular|viewed)|top stories|more stories|latest news",
     r"(?:image|photo|picture|media) (?:caption|source|credit)s?\b.{0,120}",
     r"\(?(?:additional )?reporting by .{0,200}(?:editing|writing) by .{0,120}",
     r"(?:https?://|www\.)\S+",
-    _DATE_LINE,
+    # _DATE_LINE, its first word checked first: its look-ahead for a month reads the whole line,
+    # and a line of prose seldom opens with a date word (the same lines match).
+    rf"(?={_DATE_FIRST_WORD}){_DATE_LINE}",
 )
 _BOILERPLATE_LINE = re.compile(
     r"^[^\S\n]*(?:" + "|".join(f"(?:{rule})" for rule in _RULES) + r")[^\S\n]*$",

@@ -198,8 +198,11 @@ _FIGURE_BODY = _on_one_line(
     (?P<suffix>\s+or\s+(?:more|greater|higher|above|less|fewer|below|so)|\+|-plus)?
     (?![\w])
     """)
-FIGURE = CaseBlind(rf"(?P<figure>{_FIGURE_BODY})", re.VERBOSE)
-"""A figure where the search starts: at the start of the text."""
+FIGURE = CaseBlind(rf"(?P<figure>{_FIGURE_BODY})", re.VERBOSE, lazy=True)
+"""A figure where the search starts: at the start of the text. Compiled only for a text that
+``FIGURE_CAN_START`` says may open with a figure: most open with a title or a web address."""
+FIGURE_CAN_START = CaseBlind(_on_one_line(_CAN_START), re.VERBOSE)
+"""The guard ``FIGURE`` opens with, alone: where it fails, ``FIGURE`` cannot match."""
 FIGURE_AFTER = CaseBlind(rf"[^a-z](?P<figure>{_FIGURE_BODY})", re.VERBOSE)
 """A figure after the character before it, which is never a letter. A pattern that opens with a
 character class lets ``re`` skip, in C, the positions that cannot hold it: the letters, most of

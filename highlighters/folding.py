@@ -22,19 +22,28 @@ def fold(text: str) -> str | None:
 class CaseBlind:
     """A lower-case pattern with its IGNORECASE twin, for ``fold``-ed text or text as it is."""
 
-    __slots__ = ("folded", "_flags", "_any_case")
+    __slots__ = ("_pattern", "_folded", "_flags", "_any_case")
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self.folded = re.compile(pattern, flags)
+    def __init__(self, pattern: str, flags: int = 0, *, lazy: bool = False) -> None:
+        self._pattern = pattern
         self._flags = flags
+        self._folded: re.Pattern[str] | None = None if lazy else re.compile(pattern, flags)
         self._any_case: re.Pattern[str] | None = None
+
+    @property
+    def folded(self) -> re.Pattern[str]:
+        """The pattern, compiled at once or, if ``lazy``, when first needed (a long pattern that few
+        texts need costs a process a fifth of a second to compile)."""
+        if self._folded is None:
+            self._folded = re.compile(self._pattern, self._flags)
+        return self._folded
 
     @property
     def any_case(self) -> re.Pattern[str]:
         """The IGNORECASE twin, compiled when first needed: only a text whose lower-casing moves
         offsets (a Turkish dotted I) is searched with it, and compiling it doubles the import."""
         if self._any_case is None:
-            self._any_case = re.compile(self.folded.pattern, self._flags | re.IGNORECASE)
+            self._any_case = re.compile(self._pattern, self._flags | re.IGNORECASE)
         return self._any_case
 
     def over(self, text: str, folded: str | None) -> tuple[re.Pattern[str], str]:

@@ -21,6 +21,7 @@ from .figure_pattern import (
     BEFORE_TIME,
     FIGURE,
     FIGURE_AFTER,
+    FIGURE_CAN_START,
     LOWER,
     RANGE,
     SCALES,
@@ -113,7 +114,7 @@ _POSITION_BEFORE_HALF = frozenset({"first", "second", "third", "fourth", "last",
                                    "early", "late", "northern", "southern", "eastern", "western"})
 """Words that make "half" a part of something rather than an amount: "the second half of July"."""
 
-_GROUP_NUMBERS = FIGURE.folded.groupindex
+_GROUP_NUMBERS = FIGURE_AFTER.folded.groupindex
 """The numbers of the pattern's groups, the same in its every compiled form (a test checks). A match's
 groups are read as ``match.groups()``, by position: a tuple is built in a sixth of the time of
 ``groupdict()``, and every candidate figure needs a dozen of them."""
@@ -135,11 +136,12 @@ def find_figures(text: str, dollar: str = "USD", day_first: bool = False) -> lis
     where case matters (a capitalised number word) ``text`` is read at the match's offsets.
     """
     folded = fold(text)
-    at_start, searched = FIGURE.over(text, folded)
+    searched = folded if folded is not None else text
     after = FIGURE_AFTER.over(text, folded)[0]
     report = _Report(text, folded if folded is not None else text.lower(), dollar, day_first)
     figures: list[Figure] = []
-    match = at_start.match(searched) or after.search(searched)
+    opens = FIGURE_CAN_START.over(text, folded)[0].match(searched) is not None
+    match = (opens and FIGURE.over(text, folded)[0].match(searched)) or after.search(searched)
     while match is not None:
         figure, resume = _to_figure(report, match)
         if figure is not None:

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import cache
+from itertools import repeat
+from operator import mul
 
 from .claims import Claim
 from .episodes import same_episode
@@ -68,8 +71,14 @@ def pair_features(a: Claim, b: Claim, facet_a: Facet, facet_b: Facet, weight_of:
         float(people_a and people_b),
         float(("total" in facet_a.cues) != ("total" in facet_b.cues)), float(bool(facet_a.cues) != bool(facet_b.cues)), _jaccard(facet_a.phrase, facet_b.phrase),
         float(bool(facet_a.phrase and facet_b.phrase and not facet_a.phrase & facet_b.phrase)),
-        *(float(_family(facet_a.family) == family) for family in _FAMILY_FEATURES),
+        *_family_features(facet_a.family),
     ]
+
+
+@cache
+def _family_features(family: str) -> tuple[float, ...]:
+    """The last features of a pair: which of ``_FAMILY_FEATURES`` its family is (one 1.0, or none)."""
+    return tuple(float(_family(family) == feature) for feature in _FAMILY_FEATURES)
 
 
 def _dated(episode: str | None) -> str | None:
@@ -114,7 +123,7 @@ def cannot_link(a: Claim, b: Claim, facet_a: Facet, facet_b: Facet) -> bool:
 
 def probability(features: Sequence[float], weights: Sequence[float]) -> float:
     """The model's probability that the pair states one fact."""
-    score = sum(f * w for f, w in zip(features, weights))
+    score = sum(map(mul, features, weights))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 
@@ -165,8 +174,9 @@ def _weighted_jaccard(left: frozenset[str], right: frozenset[str], weight_of: di
     union = left | right
     if not union:
         return 0.0
-    total = sum(weight_of.get(word, 1.0) for word in union)
-    return sum(weight_of.get(word, 1.0) for word in left & right) / total if total else 0.0
+    weight = weight_of.get
+    total = sum(map(weight, union, repeat(1.0)))
+    return sum(map(weight, left & right, repeat(1.0))) / total if total else 0.0
 
 
 def _jaccard(left: frozenset[str], right: frozenset[str]) -> float:

@@ -5,7 +5,8 @@ does (``highlighters/unit_words``), and here pint says how far a unit is from it
 unit. pint takes most of a second to load, so it is loaded on the first figure that has a unit
 (in the engine's worker, never before the reader's first frame) and asked once per unit: every
 unit it knows is an affine map of its base (a scale and, for temperatures, an offset), which is
-kept and applied to each figure without asking again.
+kept and applied to each figure without asking again. pint keeps what it parsed of its definition
+files in the user's cache folder, so that later processes load it in a tenth of the time.
 """
 
 from __future__ import annotations
@@ -31,7 +32,10 @@ _PINT_EXPRESSIONS = {"decade": "10 * year"}
 def _registry():
     import pint  # slow to load: only when a story has a figure with a unit
 
-    registry = pint.UnitRegistry()
+    try:  # pint's own cache of its parsed definitions (the user's cache folder): a tenth of the time to load
+        registry = pint.UnitRegistry(cache_folder=":auto:")
+    except Exception:  # noqa: BLE001 - a cache that cannot be read or written: pint reads its files anew
+        registry = pint.UnitRegistry()
     for definition in _DEFINITIONS:
         registry.define(definition)
     return registry

@@ -16,7 +16,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import groupby, product, repeat
 
 from .claims import Claim
 from .model import Document
@@ -79,7 +79,7 @@ def link_sentences(
             clustered[(claim.doc, claim.sentence)].append(claim)
     classes = _classes(keys, sentence_words, clustered)
     targets = _class_targets(classes)
-    links = []
+    kept_of: list[list[tuple[Key, float, str | None]] | None] = [None] * len(keys)
     for source_class, ranked in targets.items():
         candidates = _RankedMembers(classes, ranked)
         by_report: dict[str, list[int]] = defaultdict(list)
@@ -93,10 +93,12 @@ def link_sentences(
                     kept.append((keys[other], score, cluster))
                     if len(kept) == MAX_LINKS:
                         break
-            links += [(keys[member], target, score, cluster) for member in members for target, score, cluster in kept]
-    order = {d.id: n for n, d in enumerate(documents)}
-    links.sort(key=lambda link: (order[link[0][0]], link[0][1], -link[2], order[link[1][0]], link[1][1]))
-    return links
+            for member in members:
+                kept_of[member] = kept
+    # In report order, then sentence order (the order of ``keys``), each sentence's links best first
+    # and then in report order (the order ``_RankedMembers`` gives): no sort of the whole needed.
+    return [(keys[member], target, score, cluster) for member, kept in enumerate(kept_of) if kept
+            for target, score, cluster in kept]
 
 
 def _classes(keys: list[Key], sentence_words: dict[Key, str], clustered: dict[Key, list[Claim]]) -> list[_Class]:
@@ -132,8 +134,9 @@ def _class_targets(classes: list[_Class]) -> dict[int, list[tuple[float, int, st
     facts = [frozenset(cluster for cluster, _, _ in cls.figures) for cls in classes]
     figures = [frozenset(cls.figures) for cls in classes]
     targets: dict[int, list[tuple[float, int, str | None]]] = defaultdict(list)
+    cluster_of = shared_cluster.get
     for (a, b), score in similarity.items():
-        cluster = shared_cluster.get((a, b))
+        cluster = cluster_of((a, b))
         if cluster:
             # How many of the source's facts the target reports (half), with the same figure (half).
             same_figure = {figure[0] for figure in figures[a] & figures[b]}
@@ -179,12 +182,12 @@ def _near(left: list[int], right: list[int], order: list[tuple]) -> Iterator[tup
     """Pairs of a class of ``left`` with a class of ``right`` (both sorted by ``order``): all of them,
     or, where ``right`` is longer than ``NEIGHBOURS``, each with the ``NEIGHBOURS`` nearest to it."""
     if len(right) <= NEIGHBOURS:
-        yield from ((a, b) for a in left for b in right)
+        yield from product(left, right)
         return
     keys = [order[b] for b in right]
     for a in left:
         start = min(max(0, bisect.bisect_left(keys, order[a]) - NEIGHBOURS // 2), len(right) - NEIGHBOURS)
-        yield from ((a, b) for b in right[start:start + NEIGHBOURS])
+        yield from zip(repeat(a), right[start:start + NEIGHBOURS])
 
 
 class _RankedMembers:

@@ -53,3 +53,30 @@ def test_sentence_links_are_written_as_their_json_is(seed_story):
     encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
     expected = ",".join("\n " + encode(link_json(link)) for link in seed_story.sentence_links)
     assert expected and written.getvalue().split('"sentence_links": [', 1)[1] == expected + "\n]\n}\n"
+
+
+def test_claims_and_links_are_written_as_their_json_is_in_both_encodings(seed_story):
+    """``write_json`` writes claims and links by fast paths: the same bytes as encoding each one's
+    JSON, in UTF-8 and in ASCII with escapes, with odd values too (a non-ASCII text, a float, a
+    figure too big for a float)."""
+    import copy
+    import io
+
+    from sahel_reader.story.sentence_links import link_json
+
+    story = copy.deepcopy(seed_story)
+    number = next(c for c in story.claims if c.kind == "number")
+    odd = copy.copy(number)
+    odd.id, odd.text, odd.value, odd.low, odd.high = "odd#1", "≈ 2½ “km”\u2028", 2.5, float("inf"), 1e300
+    odd.unit, odd.dimension, odd.source = "kilometer", "length", "l'ONU \\ \"x\""
+    story.claims.append(odd)
+    for ascii_only in (False, True):
+        written = io.StringIO()
+        story.write_json(written, ascii_only=ascii_only)
+        encode = json.JSONEncoder(ensure_ascii=ascii_only, allow_nan=False).encode
+        claims = ",".join("\n " + encode(claim.to_json()) for claim in story.claims)
+        links = ",".join("\n " + encode(link_json(link)) for link in story.sentence_links)
+        text = written.getvalue()
+        assert text.split('"claims": [', 1)[1].split("\n],\n", 1)[0] == claims
+        assert text.split('"sentence_links": [', 1)[1] == links + "\n]\n}\n"
+        assert json.loads(text)["claims"][-1]["text"] == odd.text

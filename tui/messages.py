@@ -8,14 +8,13 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from sahel_reader.story.analysis import Story
-from sahel_reader.story.annotations import Session
-from sahel_reader.story.model import LoadError
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the screens import these messages before the story is loaded
+    from sahel_reader.story.analysis import Story
+    from sahel_reader.story.annotations import Session
+    from sahel_reader.story.model import LoadError
     from sahel_reader.story.session import DiskState, SaveResult
 
-from .layout import DocumentView
+    from .layout import DocumentView
 
 
 @dataclass

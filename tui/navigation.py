@@ -22,6 +22,52 @@ class SearchMatch:
     end: int
 
 
+@dataclass(slots=True)
+class SearchResults:
+    """The matches of the last search, and which of them the reader is on (-1: none yet)."""
+
+    matches: list[SearchMatch]
+    index: int = -1
+
+    def by_doc(self) -> dict[str, list[tuple[int, int]]]:
+        found: dict[str, list[tuple[int, int]]] = {}
+        for match in self.matches:
+            found.setdefault(match.doc, []).append((match.start, match.end))
+        return found
+
+    def start_at(self, order: list[str], doc: str, offset: int) -> SearchMatch:
+        """The first match at or after ``offset`` of ``doc``, reports in pane order, else the first."""
+        here = (order.index(doc), offset)
+        self.index = next((i for i, m in enumerate(self.matches) if (order.index(m.doc), m.start) >= here), 0)
+        return self.matches[self.index]
+
+    def step(self, step: int) -> SearchMatch:
+        self.index = (self.index + step) % len(self.matches)
+        return self.matches[self.index]
+
+
+@dataclass(slots=True)
+class VersionCycle:
+    """Where a run of ``]``/``[`` presses started, and where it is now (-1: back at the start)."""
+
+    origin: JumpTarget
+    versions: list[JumpTarget]
+    index: int = -1
+
+    @property
+    def target(self) -> JumpTarget:
+        return self.origin if self.index == -1 else self.versions[self.index]
+
+    def step(self, step: int) -> JumpTarget:
+        """The next (or previous) version; past the last, the start again."""
+        self.index += step
+        if self.index >= len(self.versions):
+            self.index = -1
+        elif self.index < -1:
+            self.index = len(self.versions) - 1
+        return self.target
+
+
 class Navigator:
     """Indexes a story once so that every jump is a dictionary look-up."""
 
@@ -38,7 +84,6 @@ class Navigator:
         for claim in story.claims:
             self._claims_by_doc[claim.doc].append(claim)
         self._cluster_members = {k.id: [story.claim(c) for c in k.claims] for k in story.clusters}
-        self._claim_starts = {doc: [c.start for c in claims] for doc, claims in self._claims_by_doc.items()}
         self._manual: dict[tuple[str, int], set[tuple[str, int]]] = defaultdict(set)
         self._rejected: set[frozenset] = set()
 
@@ -130,12 +175,3 @@ class Navigator:
             return []
         pattern = re.compile(re.escape(query), re.IGNORECASE)
         return [SearchMatch(d.id, m.start(), m.end()) for d in self.story.documents for m in pattern.finditer(d.text)]
-
-    def claim_at(self, doc: str, offset: int):
-        starts = self._claim_starts.get(doc, [])
-        index = bisect.bisect_right(starts, offset) - 1
-        if index >= 0:
-            claim = self._claims_by_doc[doc][index]
-            if claim.start <= offset < claim.end:
-                return claim
-        return None

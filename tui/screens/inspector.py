@@ -23,13 +23,11 @@ from sahel_reader.highlighters.safety import printable
 from sahel_reader.story.analysis import Story
 from sahel_reader.story.claims import Claim
 from sahel_reader.story.compare import outlier_claims, short_ids
+from sahel_reader.story.hedges import HEDGES
 
 from ..jump import JumpTarget
 from .dialogs import Modal
 
-HEDGE_WORDS = {"lower": "more than", "upper": "almost", "approx": "about", "range": "range",
-               "vague": "vague", "exact": "exact"}
-"""The qualifier in words a reader knows at once."""
 _CLAIM_WIDTH = 34
 _SOURCE_WIDTH = 24
 _OUTLET_WIDTH = 16
@@ -213,7 +211,7 @@ class ClaimInspector(Modal[JumpTarget | None]):
 
     def _about(self, claim: Claim) -> list[Text]:
         """The hedge in words, and who the claim is attributed to."""
-        hedge = HEDGE_WORDS.get(claim.qualifier or "", "") if claim.kind == "number" else ""
+        hedge = HEDGES[claim.qualifier].words if claim.kind == "number" and claim.qualifier else ""
         said_by = claim.speaker if claim.kind == "quote" else claim.source
         return [Text(hedge, style=self._style("hedge")),
                 safe_text(said_by or "", _SOURCE_WIDTH, self._style("source"))]

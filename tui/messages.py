@@ -46,6 +46,14 @@ class StoryReady(Message):
     texts_only: bool = False
     """True for the first, early delivery: the reports' texts before their claims and links."""
 
+    def notices(self) -> list[tuple[str, str, str, float]]:
+        """What the reader is told, as (text, title, severity, seconds): the session's notes, the reports
+        that could not be opened (not those the permission question names), the reports' warnings."""
+        outside = self.needs_permission or ()
+        return ([(note, "", "warning", 10) for note in self.notes or []]
+                + [(e.message, "Could not open a report", "error", 10) for e in self.errors if e.path not in outside]
+                + [(w, "", "warning", 8) for d in self.story.documents for w in d.warnings])
+
 
 @dataclass
 class SessionSaved(Message):

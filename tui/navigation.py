@@ -5,7 +5,6 @@ Pure Python over a ``Story``; the reader screen only moves cursors to what these
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -94,23 +93,24 @@ class Navigator:
         for verdict in verdicts:
             if verdict.orphan:
                 continue
-            a = (verdict.source.doc, self._sentence_of(verdict.source.doc, verdict.source.start))
-            b = (verdict.target.doc, self._sentence_of(verdict.target.doc, verdict.target.start))
+            a = (verdict.source.doc, self.story.document(verdict.source.doc).sentence_at(verdict.source.start))
+            b = (verdict.target.doc, self.story.document(verdict.target.doc).sentence_at(verdict.target.start))
             if verdict.verdict == "manual":
                 self._manual[a].add(b)
                 self._manual[b].add(a)
             elif verdict.verdict == "rejected":
                 self._rejected.add(frozenset((a, b)))
 
-    def _sentence_of(self, doc: str, offset: int) -> int:
-        starts = [s for s, _ in self.story.document(doc).sentences]
-        return max(0, bisect.bisect_right(starts, offset) - 1)
-
     def claims(self, doc: str) -> list:
         return self._claims_by_doc.get(doc, [])
 
     def claims_in_sentence(self, doc: str, sentence: int) -> list:
         return [c for c in self.claims(doc) if c.sentence == sentence]
+
+    def claim_in(self, doc: str, sentence: int) -> str | None:
+        """The claim of a sentence to inspect when none is selected: a linked one first."""
+        in_sentence = sorted(self.claims_in_sentence(doc, sentence), key=lambda c: c.cluster is None)
+        return in_sentence[0].id if in_sentence else None
 
     def next_claim(self, doc: str, sentence: int, selected: str | None, step: int):
         """The claim after (or before) the selected one, else after the cursor's sentence."""

@@ -15,19 +15,18 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Header, LoadingIndicator, Static
+from textual.widgets import Header, Static
 from textual.worker import Worker, WorkerState
 
 from sahel_reader.highlighters.safety import printable
-from sahel_reader.story.annotations import ViewState, anchor_in, now
-from sahel_reader.story.hedges import hedge_words
+from sahel_reader.story.annotations import Anchor, ViewState, anchor_in, now
 
-from ..commands import READER_COMMANDS, ReaderCommands
+from ..commands import COMMAND_OF_ACTION, READER_COMMANDS, ReaderCommands
 from ..jump import JumpTarget
 from ..messages import LoadProgress, SessionFailed, StoryReady
 from ..widgets.footer import ReaderFooter
+from ..widgets.loading_panel import LoadingPanel
 from ..widgets.pane_row import MOUNTED_PANES, PaneRow
 from ..widgets.search_bar import SearchBar
 from ..widgets.status_bar import StatusBar
@@ -37,14 +36,9 @@ from .dialogs import ChoiceScreen
 if TYPE_CHECKING:  # the rest loads with the story, after the first frame
     from sahel_reader.story.analysis import Story
 
-    from ..navigation import Navigator, SearchResults, VersionCycle
+    from ..navigation import Navigator
     from ..widgets.report_pane import ReportPane
 
-_NEEDS_A_PANE = {"next_pane", "previous_pane", "cursor_down", "cursor_up", "next_claim", "previous_claim",
-                 "next_version", "previous_version", "inspect", "annotate", "mark", "link_marked"}
-_NEEDS_A_STORY = {"matrix", "annotations", "save", "export"}
-_ASKS = {"annotate", "save", "export", "quit"}
-"""Actions that ask in a ``dialog`` worker: keys that come before its question shows do not ask again."""
 
 
 class ReaderScreen(Screen):
@@ -62,9 +56,6 @@ class ReaderScreen(Screen):
         self.navigator: Navigator | None = None
         self.row = PaneRow(id="panes")
         self.keeper = WorkKeeper(session_path, self._view_state)
-        self.sync = False
-        self._cycle: VersionCycle | None = None
-        self._search: SearchResults | None = None
 
     # The parts' state, as the reader (and the tests) name it.
     panes = property(lambda self: self.row.panes)
@@ -76,9 +67,8 @@ class ReaderScreen(Screen):
 
     def compose(self) -> ComposeResult:
         """The first frame: what the reader is doing until the reports are shown, and its keys."""
-        with self.row, Vertical(id="loading"):
-            yield LoadingIndicator()
-            yield Static("Reading the reports…", id="progress")
+        with self.row:
+            yield LoadingPanel(id="loading")
         yield StatusBar(Text("Loading…"), id="status")
         yield ReaderFooter()
         yield self.keeper
@@ -114,15 +104,16 @@ class ReaderScreen(Screen):
                                  "Not opened", "\nPress q to quit.")
 
     def _loading_failed(self, text: str, title: str, then: str) -> None:
-        self.query_one(StatusBar).message(text)
-        for progress in self.query("#progress").results(Static):
-            progress.update(Text(printable(text) + then))
+        self._say(text, then)
         self.notify(text, title=title, severity="error", timeout=15)
 
     def on_load_progress(self, message: LoadProgress) -> None:
-        for progress in self.query("#progress").results(Static):
-            progress.update(Text(printable(message.text)))  # it names the session file: never markup
-        self.query_one(StatusBar).message(message.text)
+        self._say(message.text)
+
+    def _say(self, text: str, then: str = "") -> None:
+        for panel in self.query(LoadingPanel):
+            panel.say(text + then)
+        self.query_one(StatusBar).message(text)
 
     def on_session_failed(self, message: SessionFailed) -> None:
         """A session that cannot be read is left untouched, and the reader says why."""
@@ -142,7 +133,8 @@ class ReaderScreen(Screen):
             return
         if message.session is not None:
             self.keeper.session, self.keeper.disk = message.session, message.disk
-        self._tell_problems(message)
+        for text, title, severity, timeout in message.notices():
+            self.notify(printable(text), title=title, severity=severity, timeout=timeout)
         self.title = printable(message.story.title or "sahel-reader")
         await self.row.show_reports(message.story.documents, message.views, self.navigator,
                                     linking=message.texts_only)
@@ -153,16 +145,6 @@ class ReaderScreen(Screen):
             self.query_one(StatusBar).message(f"Finding the figures and linking {len(self.panes)} reports…")
         else:
             self._story_shown(message)
-
-    def _tell_problems(self, message: StoryReady) -> None:
-        for note in message.notes or []:
-            self.notify(printable(note), severity="warning", timeout=10)
-        for error in message.errors:
-            if error.path not in (message.needs_permission or ()):  # the question names those
-                self.notify(printable(error.message), title="Could not open a report", severity="error", timeout=10)
-        for document in message.story.documents:
-            for warning in document.warnings:
-                self.notify(printable(warning), severity="warning", timeout=8)
 
     def _story_shown(self, message: StoryReady) -> None:
         self._restore_view()
@@ -177,27 +159,21 @@ class ReaderScreen(Screen):
         """A session or manifest that names files outside its folder reads them only when the reader agrees."""
         shown = ", ".join(outside[:3]) + (f" and {len(outside) - 3} more" if len(outside) > 3 else "")
         names = "The session names" if self.session_path else "The story manifest names"
-        choice = await self.app.push_screen_wait(ChoiceScreen(
-            f"{names} files outside its folder: {shown}. Open them?", [("skip", "Leave them out"), ("open", "Open them")]))
-        if choice == "open":
+        question = ChoiceScreen(f"{names} files outside its folder: {shown}. Open them?",
+                                [("skip", "Leave them out"), ("open", "Open them")])
+        if await self.app.push_screen_wait(question) == "open":
             self._load(allow_outside=True)
         else:
             self.keeper.start_recovery()
 
     def _restore_view(self) -> None:
         view = self.session.view
-        for pane in self.panes:
-            if pane.document.id in view.cursors:
-                pane.set_cursor(view.cursors[pane.document.id], scroll=False)
-                pane.show_cursor(center=True)
         if view.theme and view.theme in self.app.available_themes:
             self.app.theme = view.theme
-        self.row.focus_pane(self.row.index_of(view.focused) or 0)
+        self.row.restore(view)
 
     def _view_state(self) -> ViewState:
-        pane = self.pane
-        return ViewState(pane.document.id if pane else None, {p.document.id: p.cursor for p in self.panes},
-                         self.app.theme)
+        return ViewState(*self.row.view_state(), self.app.theme)
 
     # -- the work and the status ----------------------------------------------------------------
 
@@ -206,60 +182,38 @@ class ReaderScreen(Screen):
 
     def _show_work(self) -> None:
         """The notes and marks in the gutters, hand-made links among the versions, and the title."""
-        for pane in self.panes:
-            noted, marked = self.session.placed_starts(pane.document.id)
-            pane.view.noted = {pane.sentence_at(start) for start in noted}
-            pane.view.marked = {pane.sentence_at(start) for start in marked}
-        self.row.refresh_gutters()
-        if self.navigator is not None:
-            self.navigator.set_verdicts(self.session.link_verdicts)
+        self.row.show_work(self.session)
         count = f"{len(self.story.documents)} reports" if self.story else ""
         where = f" · {printable(self.session_path.name)}" if self.session_path else ""
         self.sub_title = count + where + (" · ● unsaved" if self.dirty else "")
 
-    def on_pane_row_focused(self) -> None:
+    def on_pane_row_moved(self) -> None:
         self.update_status()
 
     def update_status(self) -> None:
-        pane = self.pane
+        pane, search = self.pane, self.row.search
         if pane is None:
             return
-        modes = ["sync on"] if self.sync else []
-        if self.row.zoomed:
-            modes.append("zoomed")
-        if self._search and self._search.matches:
-            modes.append(f"match {self._search.index + 1} of {len(self._search.matches)}")
-        if pane.selected_claim:
-            modes.insert(0, self._describe(self.story.claim(pane.selected_claim)))
+        modes = [mode for on, mode in ((self.row.sync, "sync on"), (self.row.zoomed, "zoomed")) if on]
+        if search and search.matches:
+            modes.append(f"match {search.index + 1} of {len(search.matches)}")
+        claim = self.story.claim(pane.selected_claim) if pane.selected_claim else None
         versions = self.navigator.version_count(pane.document.id, pane.cursor)
-        self.query_one(StatusBar).show(pane.document.id, pane.cursor, pane.sentence_count, versions, modes)
-
-    @staticmethod
-    def _describe(claim) -> str:
-        """The selected claim in words: who said a quotation; a figure's hedge, event and source."""
-        if claim.kind == "quote":
-            return f"said by {claim.speaker}" if claim.speaker else "speaker not named"
-        hedge = "" if claim.text[:1].isalpha() else hedge_words(claim.qualifier)  # "At least 14" says it
-        described = " ".join(w for w in (hedge, claim.text, claim.event or "") if w)
-        return described + (f", per {claim.source}" if claim.source else "")
-
-    def _moved(self) -> None:
-        """After the cursor moved in the focused pane: other panes follow when synced."""
-        if self.sync:
-            self.row.follow()
-        self.update_status()
+        self.query_one(StatusBar).show(pane.document.id, pane.cursor, pane.sentence_count, versions, modes, claim)
 
     # -- what the keys do -------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Keys that need a report or a story are shown dimmed until there is one, and do nothing."""
-        if action in _NEEDS_A_PANE and (self.pane is None or self.story is None):
-            return None
-        if action in _NEEDS_A_STORY and self.story is None:
-            return None
-        if action in _ASKS and any(w.group == "dialog" and not w.is_finished for w in self.app.workers):
-            return None
-        return True
+        """A key that needs a story, a report or a sentence is shown dimmed until there is one, and does
+        nothing; so does one that asks, while a question is being asked (keys typed before it shows)."""
+        command = COMMAND_OF_ACTION.get(action)
+        if command is None:
+            return True
+        pane = self.pane if self.story is not None else None
+        ready = {"": True, "story": self.story is not None, "pane": pane is not None,
+                 "sentence": pane is not None and bool(pane.document.sentences)}[command.needs]
+        asking = command.asks and any(w.group == "dialog" and not w.is_finished for w in self.app.workers)
+        return True if ready and not asking else None
 
     def action_next_pane(self) -> None:
         self.row.focus_pane(self.row.active + 1)
@@ -268,95 +222,42 @@ class ReaderScreen(Screen):
         self.row.focus_pane(self.row.active - 1)
 
     def action_cursor_down(self) -> None:
-        self._move(1)
+        self.row.step_sentence(1)
 
     def action_cursor_up(self) -> None:
-        self._move(-1)
-
-    def _move(self, step: int) -> None:
-        self.pane.set_cursor(self.pane.step(self.pane.cursor, step))
-        self._moved()
+        self.row.step_sentence(-1)
 
     def action_next_claim(self) -> None:
-        self._claim_step(1)
+        self.row.step_claim(1)
 
     def action_previous_claim(self) -> None:
-        self._claim_step(-1)
-
-    def _claim_step(self, step: int) -> None:
-        pane = self.pane
-        claim = self.navigator.next_claim(pane.document.id, pane.cursor, pane.selected_claim, step)
-        if claim is None:
-            self.notify("No more claims in this report.", timeout=2)
-            return
-        pane.set_cursor(claim.sentence, claim=claim.id)
-        self._moved()
+        self.row.step_claim(-1)
 
     def action_next_version(self) -> None:
-        self._version_step(1)
+        self.row.step_version(1)
 
     def action_previous_version(self) -> None:
-        self._version_step(-1)
-
-    def _version_step(self, step: int) -> None:
-        from ..navigation import VersionCycle
-
-        pane = self.pane
-        here = JumpTarget(pane.document.id, pane.cursor, pane.selected_claim)
-        cycle = self._cycle
-        if cycle is None or (cycle.target.doc, cycle.target.sentence) != (here.doc, here.sentence):
-            versions = self.navigator.versions(here.doc, here.sentence, here.claim)
-            if not versions:
-                self.notify("This sentence has no version in the other reports.", timeout=3)
-                return
-            cycle = self._cycle = VersionCycle(here, versions)
-        self.jump_to(cycle.step(step), keep_cycle=True)
-
-    def jump_to(self, target: JumpTarget | None, *, keep_cycle: bool = False) -> None:
-        """Focus the target's report and put its cursor (and selection) on the target."""
-        index = self.row.index_of(target.doc) if target is not None else None
-        if index is None:
-            return
-        if not keep_cycle:
-            self._cycle = None
-        self.row.focus_pane(index)
-        self.pane.set_cursor(target.sentence, claim=target.claim, scroll=False)
-        self.pane.show_cursor(center=True)
-        self._moved()
-
-    def on_report_pane_cursor_moved(self, message: ReportPane.CursorMoved) -> None:
-        self.row.focus_pane(self.panes.index(message.pane))
-        message.pane.set_cursor(message.sentence)
-        self._moved()
+        self.row.step_version(-1)
 
     def action_inspect(self) -> None:
         from .inspector import ClaimInspector
 
-        pane = self.pane
-        claim_id = pane.selected_claim
-        if claim_id is None:
-            in_sentence = self.navigator.claims_in_sentence(pane.document.id, pane.cursor)
-            in_sentence.sort(key=lambda c: c.cluster is None)  # a linked claim first
-            claim_id = in_sentence[0].id if in_sentence else None
+        claim_id = self.pane.selected_claim or self.navigator.claim_in(self.pane.document.id, self.pane.cursor)
         if claim_id is None:
             self.notify("No figure or quotation in this sentence; J moves to the next one.", timeout=3)
             return
-        self.app.push_screen(ClaimInspector(self.story, claim_id, verdicts=self.keeper), self.jump_to)
+        self.app.push_screen(ClaimInspector(self.story, claim_id, verdicts=self.keeper), self.row.jump_to)
 
     def action_matrix(self) -> None:
         from .matrix import ClaimsMatrix
 
-        self.app.push_screen(ClaimsMatrix(self.story, self.pane.document.id if self.pane else None), self.jump_to)
+        self.app.push_screen(ClaimsMatrix(self.story, self.pane.document.id if self.pane else None), self.row.jump_to)
 
     def action_zoom(self) -> None:
         self.row.toggle_zoom()
-        self.update_status()
 
     def action_sync(self) -> None:
-        self.sync = not self.sync
-        if self.sync and self.pane:
-            self.row.follow()
-        self.update_status()
+        self.row.toggle_sync()
 
     def action_help(self) -> None:
         from .help import HelpScreen
@@ -378,44 +279,25 @@ class ReaderScreen(Screen):
         from ..navigation import SearchResults
 
         self.on_search_bar_closed()
-        self._search = SearchResults(self.navigator.search(message.query) if self.navigator else [])
-        self.row.set_matches(self._search.by_doc())
-        if not self._search.matches:
+        self.row.show_search(SearchResults(self.navigator.search(message.query) if self.navigator else []))
+        if not self.row.search.matches:
             self.notify(f"No match for {message.query!r}.", timeout=3)
-            self.update_status()
-            return
-        pane = self.pane
-        start = pane.document.sentences[pane.cursor][0] if pane.document.sentences else 0
-        self._show_match(self._search.start_at([p.document.id for p in self.panes], pane.document.id, start))
 
     def action_next_match(self) -> None:
-        self._match_step(1)
+        self.row.step_match(1)
 
     def action_previous_match(self) -> None:
-        self._match_step(-1)
-
-    def _match_step(self, step: int) -> None:
-        if not self._search or not self._search.matches:
-            self.notify("No search yet: press / to search.", timeout=2)
-            return
-        self._show_match(self._search.step(step))
-
-    def _show_match(self, match) -> None:
-        self.row.set_current_match(match.doc, (match.start, match.end))
-        pane = self.panes[self.row.index_of(match.doc)]
-        self.jump_to(JumpTarget(match.doc, pane.sentence_at(match.start)))
+        self.row.step_match(-1)
 
     # -- the reader's work --------------------------------------------------------------------
 
-    def _here(self, claim: str | None = None):
-        return anchor_in(self.story, self.pane.document.id, self.pane.cursor, claim)
+    def _here(self) -> Anchor:
+        return anchor_in(self.story, self.pane.document.id, self.pane.cursor)
 
     @work(group="dialog")
     async def action_annotate(self) -> None:
         from .notes import NoteEditor  # the editor (and Textual's TextArea) loads when first used
 
-        if not self.pane.document.sentences:
-            return
         anchor = self._here()
         existing = self.session.annotation_at(*anchor.key())
         edit = await self.app.push_screen_wait(NoteEditor(anchor.exact, existing.note if existing else "",
@@ -424,8 +306,6 @@ class ReaderScreen(Screen):
             self.keeper.changed()
 
     def action_mark(self) -> None:
-        if not self.pane.document.sentences:
-            return
         if self.session.toggle_mark(self._here(), now()):
             self.notify("Marked. From a sentence of another report, L links the two.", timeout=3)
         else:
@@ -448,11 +328,7 @@ class ReaderScreen(Screen):
     def action_annotations(self) -> None:
         from .notes import AnnotationList
 
-        sentence_of = {}
-        for pane in self.panes:
-            noted, marked = self.session.placed_starts(pane.document.id)
-            sentence_of |= {(pane.document.id, start): pane.sentence_at(start) for start in noted | marked}
-        self.app.push_screen(AnnotationList(self.session, sentence_of), self.jump_to)
+        self.app.push_screen(AnnotationList(self.session, self.story), self.row.jump_to)
 
     def action_save(self) -> None:
         self.keeper.save()

@@ -2,8 +2,9 @@
 
 A story of a thousand reports cannot mount a thousand panes (seconds to mount, and every layout
 visits them all), so past ``MOUNTED_PANES`` only the panes that fit are mounted, around the
-focused one, and the window moves with the focus. The row tells its screen which report has the
-focus with ``PaneRow.Focused``; it never calls the screen.
+focused one, and the window moves with the focus. The row also moves the reading cursor (sentence,
+claim, version, a jump) and, synced, the other panes with it. It tells its screen when the focus or
+the cursor moved with ``PaneRow.Moved``; it never calls the screen.
 """
 
 from __future__ import annotations
@@ -13,17 +14,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual._styles_cache import StylesCache
 from textual.containers import HorizontalScroll
 from textual.message import Message
 
-from sahel_reader.highlighters.safety import printable
-from sahel_reader.story.model import Document, shown_time
+from sahel_reader.story.model import Document
 
-if TYPE_CHECKING:
+from ..jump import JumpTarget
+
+if TYPE_CHECKING:  # the panes load with the story, after the first frame
     from ..layout import DocumentView
-    from ..navigation import Navigator
+    from sahel_reader.story.annotations import Session, ViewState
+
+    from ..navigation import Navigator, SearchMatch, SearchResults, VersionCycle
     from .report_pane import ReportPane
 
 MIN_PANE_WIDTH = 44
@@ -34,11 +37,11 @@ thousand mounted panes would take seconds to mount, and every layout would visit
 
 
 class PaneRow(HorizontalScroll):
-    """One pane per report, mounted or not; the focused one, zoomed or not."""
+    """One pane per report, mounted or not; the focused one, zoomed or not; synced or not."""
 
     @dataclass
-    class Focused(Message):
-        """Another report has the focus (or the focused one changed how it is shown)."""
+    class Moved(Message):
+        """The focus or the reading cursor moved (or the focused pane changed how it is shown)."""
 
         pane: ReportPane
 
@@ -49,6 +52,11 @@ class PaneRow(HorizontalScroll):
         self.navigator: Navigator | None = None
         self.linking = False
         """True while the reports' texts are shown and their claims are still being found."""
+        self.sync = False
+        """The other panes follow the focused one to their version of its sentence."""
+        self._cycle: VersionCycle | None = None
+        self.search: SearchResults | None = None
+        """The last search's matches, and the one the reader is on."""
         self._window_lock = asyncio.Lock()
 
     @property
@@ -90,36 +98,118 @@ class PaneRow(HorizontalScroll):
         for pane in self.panes:
             pane.view = views[pane.document.id]
             if pane.is_mounted:
-                pane.refresh_gutter()
                 self._title(pane)
 
     def _title(self, pane: ReportPane) -> None:
-        document = pane.document
-        published = shown_time(document.published)
-        outlet = "".join(f" · {part}" for part in (document.outlet, published) if part)
-        pane.border_title = Text(printable((document.title or document.id) + outlet))
-        if self.linking:
-            pane.border_subtitle = Text("finding figures…")
-            return
-        claims = self.navigator.claims(document.id)
-        figures = sum(1 for c in claims if c.kind == "number")
-        conflicts = len(pane.view.conflicted)
-        pane.border_subtitle = Text(f"{figures} fig · {len(claims) - figures} quo · {conflicts} ≠")
+        pane.show_title(None if self.linking else self.navigator.claims(pane.document.id))
 
-    def refresh_gutters(self) -> None:
+    def show_work(self, session: Session) -> None:
+        """The sentences with a note or a mark, in the gutters; hand-made links among the versions."""
         for pane in self.panes:
+            noted, marked = session.placed_starts(pane.document.id)
+            pane.view.noted = {pane.sentence_at(start) for start in noted}
+            pane.view.marked = {pane.sentence_at(start) for start in marked}
             pane.refresh_gutter()
+        if self.navigator is not None:
+            self.navigator.set_verdicts(session.link_verdicts)
 
-    def set_matches(self, by_doc: dict[str, list[tuple[int, int]]]) -> None:
+    def restore(self, view: ViewState) -> None:
+        """Each report's cursor where the session left it, and the focus on the report it had."""
+        for pane in self.panes:
+            if pane.document.id in view.cursors:
+                pane.set_cursor(view.cursors[pane.document.id], scroll=False)
+                pane.show_cursor(center=True)
+        self.focus_pane(self.index_of(view.focused) or 0)
+
+    def view_state(self) -> tuple[str | None, dict[str, int]]:
+        """The focused report and each report's cursor, for the session."""
+        return self.pane.document.id if self.pane else None, {p.document.id: p.cursor for p in self.panes}
+
+    # -- search ------------------------------------------------------------------------------
+
+    def show_search(self, results: SearchResults) -> None:
+        """Every match, in every pane; the cursor to the first at or after it."""
+        self.search = results
+        by_doc = results.by_doc()
         for pane in self.panes:
             pane.set_matches(by_doc.get(pane.document.id, []), None)
+        pane = self.pane
+        if not results.matches:
+            self._moved()
+            return
+        start = pane.document.sentences[pane.cursor][0] if pane.document.sentences else 0
+        self._show_match(results.start_at([p.document.id for p in self.panes], pane.document.id, start))
 
-    def set_current_match(self, doc: str, span: tuple[int, int]) -> None:
+    def step_match(self, step: int) -> None:
+        if not self.search or not self.search.matches:
+            self.notify("No search yet: press / to search.", timeout=2)
+            return
+        self._show_match(self.search.step(step))
+
+    def _show_match(self, match: SearchMatch) -> None:
         for pane in self.panes:
-            pane.set_current_match(span if pane.document.id == doc else None)
+            pane.set_current_match((match.start, match.end) if pane.document.id == match.doc else None)
+        pane = self.panes[self.index_of(match.doc)]
+        self.jump_to(JumpTarget(match.doc, pane.sentence_at(match.start)))
 
-    def follow(self) -> None:
-        """The other panes to their version of the focused pane's sentence (sync)."""
+    # -- moving the reading cursor -------------------------------------------------------------
+
+    def step_sentence(self, step: int) -> None:
+        self.pane.set_cursor(self.pane.step(self.pane.cursor, step))
+        self._moved()
+
+    def step_claim(self, step: int) -> None:
+        pane = self.pane
+        claim = self.navigator.next_claim(pane.document.id, pane.cursor, pane.selected_claim, step)
+        if claim is None:
+            self.notify("No more claims in this report.", timeout=2)
+            return
+        pane.set_cursor(claim.sentence, claim=claim.id)
+        self._moved()
+
+    def step_version(self, step: int) -> None:
+        """The next (or previous) version of the sentence or claim; presses in a row go round them all."""
+        from ..navigation import VersionCycle
+
+        pane = self.pane
+        here = JumpTarget(pane.document.id, pane.cursor, pane.selected_claim)
+        cycle = self._cycle
+        if cycle is None or (cycle.target.doc, cycle.target.sentence) != (here.doc, here.sentence):
+            versions = self.navigator.versions(here.doc, here.sentence, here.claim)
+            if not versions:
+                self.notify("This sentence has no version in the other reports.", timeout=3)
+                return
+            cycle = self._cycle = VersionCycle(here, versions)
+        self.jump_to(cycle.step(step), keep_cycle=True)
+
+    def jump_to(self, target: JumpTarget | None, *, keep_cycle: bool = False) -> None:
+        """Focus the target's report and put its cursor (and selection) on the target."""
+        index = self.index_of(target.doc) if target is not None else None
+        if index is None:
+            return
+        if not keep_cycle:
+            self._cycle = None
+        self.focus_pane(index)
+        self.pane.set_cursor(target.sentence, claim=target.claim, scroll=False)
+        self.pane.show_cursor(center=True)
+        self._moved()
+
+    def on_report_pane_cursor_moved(self, message: ReportPane.CursorMoved) -> None:
+        self.focus_pane(self.panes.index(message.pane))
+        message.pane.set_cursor(message.sentence)
+        self._moved()
+
+    def toggle_sync(self) -> None:
+        self.sync = not self.sync
+        self._moved()
+
+    def _moved(self) -> None:
+        if self.sync:
+            self._follow()
+        self.post_message(self.Moved(self.pane))
+
+    def _follow(self) -> None:
+        """The other panes to their version of the focused pane's sentence."""
         pane = self.pane
         for other in self.panes:
             if other is not pane:
@@ -195,6 +285,7 @@ class PaneRow(HorizontalScroll):
         self.size_panes()
         if self.pane:
             self.call_after_refresh(self.pane.show_cursor)
+            self.post_message(self.Moved(self.pane))
 
     # -- the focus --------------------------------------------------------------------------
 
@@ -205,7 +296,7 @@ class PaneRow(HorizontalScroll):
                 self.panes[self.active].remove_class("-active")
                 self.active = index
                 event.widget.add_class("-active")
-                self.post_message(self.Focused(event.widget))
+                self.post_message(self.Moved(event.widget))
 
     def focus_pane(self, index: int) -> None:
         if not self.panes:
@@ -239,4 +330,4 @@ class PaneRow(HorizontalScroll):
             self.size_panes()
         if pane.is_mounted:
             self.scroll_to_widget(pane, animate=False)
-        self.post_message(self.Focused(pane))
+        self.post_message(self.Moved(pane))

@@ -11,6 +11,7 @@ import bisect
 from dataclasses import dataclass
 
 from rich.segment import Segment
+from rich.text import Text
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
@@ -20,8 +21,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from sahel_reader.highlighters.safety import visible_controls
-from sahel_reader.story.model import Document
+from sahel_reader.highlighters.safety import printable, visible_controls
+from sahel_reader.story.model import Document, shown_time
 
 from ..layout import DocumentView, VisualLine, wrap
 
@@ -99,6 +100,18 @@ class ReportPane(ScrollView, can_focus=True):
         self.virtual_size = Size(width + _GUTTER, len(self._lines))
         self.show_cursor()
 
+    def show_title(self, claims: list | None) -> None:
+        """The report's title, outlet and time above; below, its figures, quotations and conflicts
+        (``claims``), or that they are still being found (None)."""
+        document = self.document
+        outlet = "".join(f" · {part}" for part in (document.outlet, shown_time(document.published)) if part)
+        self.border_title = Text(printable((document.title or document.id) + outlet))
+        if claims is None:
+            self.border_subtitle = Text("finding figures…")
+            return
+        figures = sum(1 for c in claims if c.kind == "number")
+        self.border_subtitle = Text(f"{figures} fig · {len(claims) - figures} quo · {len(self.view.conflicted)} ≠")
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles.clear()
@@ -132,7 +145,7 @@ class ReportPane(ScrollView, can_focus=True):
         return sentence
 
     def sentence_at(self, offset: int) -> int:
-        return max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
+        return self.document.sentence_at(offset)
 
     def show_cursor(self, *, center: bool = False) -> None:
         """Scroll so that the cursor's sentence is in view."""

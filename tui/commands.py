@@ -31,7 +31,7 @@ class Command:
     needs: Literal["", "story", "pane", "sentence"] = ""
     """What must be shown for the key to act: until it is, the footer shows the key dimmed."""
     asks: bool = False
-    """The command asks a question in a ``dialog`` worker: not again while one is being asked."""
+    """The command asks a question in a ``dialog`` worker: not again while one is about to show."""
 
     def binding(self) -> Binding:
         return Binding(self.keys, self.action, self.title, show=self.footer,

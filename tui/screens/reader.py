@@ -95,8 +95,8 @@ class ReaderScreen(Screen):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The load failed in a way nobody foresaw: the reader says so, and stays open. A question
-        answered: the keys that ask again are enabled again."""
-        if event.worker.group == "dialog" and event.worker.is_finished:
+        shown: the keys that ask are enabled again."""
+        if event.worker.group == "dialog":
             self.refresh_bindings()
         if event.state is WorkerState.ERROR and event.worker.group == "load":
             error = event.worker.error
@@ -205,14 +205,15 @@ class ReaderScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """A key that needs a story, a report or a sentence is shown dimmed until there is one, and does
-        nothing; so does one that asks, while a question is being asked (keys typed before it shows)."""
+        nothing; so does one that asks while a question is about to show (its worker not started yet:
+        once started, it shows the question before any other key is read)."""
         command = COMMAND_OF_ACTION.get(action)
         if command is None:
             return True
         pane = self.pane if self.story is not None else None
         ready = {"": True, "story": self.story is not None, "pane": pane is not None,
                  "sentence": pane is not None and bool(pane.document.sentences)}[command.needs]
-        asking = command.asks and any(w.group == "dialog" and not w.is_finished for w in self.app.workers)
+        asking = command.asks and any(w.group == "dialog" and w.state is WorkerState.PENDING for w in self.app.workers)
         return True if ready and not asking else None
 
     def action_next_pane(self) -> None:

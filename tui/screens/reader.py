@@ -23,7 +23,6 @@ from sahel_reader.highlighters.safety import printable
 from sahel_reader.story.annotations import Anchor, ViewState, anchor_in, now
 
 from ..commands import COMMAND_OF_ACTION, READER_COMMANDS, ReaderCommands
-from ..jump import JumpTarget
 from ..messages import LoadProgress, SessionFailed, StoryReady
 from ..widgets.footer import ReaderFooter
 from ..widgets.loading_panel import LoadingPanel
@@ -37,11 +36,11 @@ if TYPE_CHECKING:  # the rest loads with the story, after the first frame
     from sahel_reader.story.analysis import Story
 
     from ..navigation import Navigator
-    from ..widgets.report_pane import ReportPane
-
 
 
 class ReaderScreen(Screen):
+    """The reports side by side: composes its widgets, loads the story, tells what it is doing."""
+
     BINDINGS = [command.binding() for command in READER_COMMANDS]
     COMMANDS = {ReaderCommands}
 
@@ -57,9 +56,9 @@ class ReaderScreen(Screen):
         self.row = PaneRow(id="panes")
         self.keeper = WorkKeeper(session_path, self._view_state)
 
-    # The parts' state, as the reader (and the tests) name it.
+    # The parts' state, as the reader (and the tests) name it: ``pane`` is the focused ReportPane.
     panes = property(lambda self: self.row.panes)
-    pane: ReportPane | None = property(lambda self: self.row.pane)
+    pane = property(lambda self: self.row.pane)
     session = property(lambda self: self.keeper.session)
     session_path = property(lambda self: self.keeper.session_path)
     dirty = property(lambda self: self.keeper.dirty)

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 Span = tuple[int, int]
 """A half-open ``[start, end)`` range of Python string offsets."""
+Qualifier = Literal["exact", "approx", "lower", "upper", "range", "vague"]
+"""What a figure's hedge says of its value: "about 20" is approx, "at least 3" lower, "up to 50" upper."""
+Quantity = Literal["count", "year", "date", "time", "duration", "distance", "money", "percent", "magnitude", "other"]
+"""What sort of thing a figure measures, as its unit or the words beside it say."""
 
 
 @dataclass(slots=True)
@@ -21,10 +26,8 @@ class Figure:
     value: float | None
     low: float | None
     high: float | None
-    qualifier: str
-    """exact | approx | lower | upper | range | vague"""
-    quantity: str
-    """count | year | date | time | duration | distance | money | percent | magnitude | other"""
+    qualifier: Qualifier
+    quantity: Quantity
     unit: str | None = None
     """The unit: pint's name for a measure ("kilometer", "degree_Fahrenheit"), an ISO 4217 code
     for money ("EUR"), "%" for a percentage, a unit of time for a duration ("year"); None for counts."""

@@ -1,3 +1,3 @@
-from sahel_reader.cli import main
+from .cli import main
 
 raise SystemExit(main())

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from sahel_reader import __version__
+from . import __version__
 
 BUNDLED_TITLE = "Attack in Bamako, Mali, September 2024 (the bundled example story)"
 _ALLOW_OUTSIDE_HELP = "read the files a story manifest or session names outside its own folder"
@@ -49,8 +49,8 @@ def _claims(argv: list[str]) -> int:
     parser.add_argument("--allow-outside", action="store_true", help=_ALLOW_OUTSIDE_HELP)
     options = parser.parse_args(argv)
 
-    from sahel_reader.story.analysis import analyse
-    from sahel_reader.story.documents import bundled_seed_paths, load_paths
+    from .story.analysis import analyse
+    from .story.documents import bundled_seed_paths, load_paths
 
     paths, fetch_failed = _fetch_addresses(parser, options)
     if paths is None:
@@ -62,7 +62,7 @@ def _claims(argv: list[str]) -> int:
     if options.json:
         story.write_json(sys.stdout, ascii_only=not _writes_utf8(sys.stdout))
     else:
-        from sahel_reader.story.table import render_table
+        from .story.table import render_table
 
         sys.stdout.write(render_table(story, shutil.get_terminal_size((100, 24)).columns))
     return 1 if loaded.errors or fetch_failed else 0
@@ -83,10 +83,10 @@ def _timeline(argv: list[str]) -> int:
 
     import json
 
-    from sahel_reader.story.analysis import analyse
-    from sahel_reader.story.documents import bundled_seed_paths, load_paths
-    from sahel_reader.story.table import render_timelines
-    from sahel_reader.story.timeline import story_timelines
+    from .story.analysis import analyse
+    from .story.documents import bundled_seed_paths, load_paths
+    from .story.table import render_timelines
+    from .story.timeline import story_timelines
 
     loaded = load_paths(options.paths or bundled_seed_paths(), allow_outside=options.allow_outside, fetch=True,
                         on_fetched=_FetchProgress())
@@ -104,7 +104,7 @@ def _timeline(argv: list[str]) -> int:
 
 
 def _export(argv: list[str]) -> int:
-    from sahel_reader.story.export import FORMATS
+    from .story.export import FORMATS
 
     parser = argparse.ArgumentParser(
         prog="sahel-reader export",
@@ -116,10 +116,10 @@ def _export(argv: list[str]) -> int:
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     options = parser.parse_args(argv)
 
-    from sahel_reader.highlighters.safety import printable
-    from sahel_reader.story.analysis import analyse
-    from sahel_reader.story.export import export
-    from sahel_reader.story.session import SessionError, load_session
+    from .highlighters.safety import printable
+    from .story.analysis import analyse
+    from .story.export import export
+    from .story.session import SessionError, load_session
 
     try:
         loaded = load_session(Path(options.session))
@@ -164,11 +164,11 @@ def _reader(argv: list[str]) -> int:
     _add_fetching_options(parser)
     options = parser.parse_args(argv)
 
-    from sahel_reader.story.seeds import bundled_seed_paths
+    from .story.seeds import bundled_seed_paths
 
     sessions = []
     if any(Path(p).suffix.lower() in (".yaml", ".yml") for p in options.paths):
-        from sahel_reader.story.documents import is_session_file  # yaml, only when it can matter
+        from .story.documents import is_session_file  # yaml, only when it can matter
 
         sessions = [p for p in options.paths if is_session_file(p)]
     if sessions and (len(options.paths) > 1 or options.urls):
@@ -176,7 +176,7 @@ def _reader(argv: list[str]) -> int:
     given, failed = _fetch_addresses(parser, options)
     if given is None:
         return 1
-    from sahel_reader.tui.app import SahelReaderApp
+    from .tui.app import SahelReaderApp
 
     paths = [str(p) for p in given or bundled_seed_paths()]
     session = Path(sessions[0]) if sessions else None
@@ -202,7 +202,7 @@ def _fetch_addresses(parser: argparse.ArgumentParser, options: argparse.Namespac
     a sentence for each page that failed (the reader shows them again once it is up). The story folder replaces the addresses in the paths, so what opens is
     what reopens offline.
     """
-    from sahel_reader.story.story_folder import looks_like_url
+    from .story.story_folder import looks_like_url
 
     urls = [path for path in options.paths if looks_like_url(path)]
     for listing in options.urls:
@@ -212,8 +212,8 @@ def _fetch_addresses(parser: argparse.ArgumentParser, options: argparse.Namespac
         if options.into:
             parser.error("--into says where fetched pages go: give web addresses (or --urls FILE) too")
         return files, []
-    from sahel_reader.highlighters.safety import printable
-    from sahel_reader.story.story_folder import StoryFolderError, default_story_folder, fetch_reports, keep_reports
+    from .highlighters.safety import printable
+    from .story.story_folder import StoryFolderError, default_story_folder, fetch_reports, keep_reports
 
     unique = list(dict.fromkeys(urls))
     print(f"sahel-reader: fetching {len(unique)} page{'s' * (len(unique) != 1)}, one at a time per site…",
@@ -237,7 +237,7 @@ def _fetch_addresses(parser: argparse.ArgumentParser, options: argparse.Namespac
 
 
 def _read_url_list(parser: argparse.ArgumentParser, listing: str) -> list[str]:
-    from sahel_reader.story.story_folder import looks_like_url
+    from .story.story_folder import looks_like_url
 
     try:
         lines = Path(listing).read_text(encoding="utf-8-sig").splitlines()
@@ -265,8 +265,8 @@ class _FetchProgress:
         self._total = total
 
     def __call__(self, url: str, result: object) -> None:
-        from sahel_reader.highlighters.safety import printable
-        from sahel_reader.story.story_folder import FetchedReport
+        from .highlighters.safety import printable
+        from .story.story_folder import FetchedReport
 
         with self._lock:
             self._done += 1
@@ -293,7 +293,7 @@ def _escape_what_the_output_cannot_show() -> None:
 
 def _report_problems(loaded) -> None:
     """One sentence per unreadable input on standard error; the rest goes on."""
-    from sahel_reader.highlighters.safety import printable
+    from .highlighters.safety import printable
 
     for error in loaded.errors:
         print(f"sahel-reader: {printable(error.message)}", file=sys.stderr)

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
+from typing import Literal, Protocol
+
+Verdict = Literal["confirmed", "rejected", "manual"]
+"""The reader's word on a link: a suggested one confirmed or rejected, or one drawn by hand."""
 
 CONTEXT_CHARS = 32
 """How much text before and after an anchor is kept to find it again."""
@@ -68,8 +72,7 @@ class LinkVerdict:
     two linked sentences); ``manual`` is a link the reader drew by hand between two sentences.
     """
 
-    verdict: str
-    """confirmed | rejected | manual"""
+    verdict: Verdict
     source: Anchor
     target: Anchor
     created: str = ""
@@ -134,12 +137,85 @@ class Session:
         return next((v for v in self.link_verdicts
                      if not v.orphan and {v.source.key(), v.target.key()} == pair), None)
 
+    def verdict_on(self, a: Anchor, b: Anchor) -> Verdict | None:
+        found = self.verdict_between(a, b)
+        return found.verdict if found else None
+
+    # -- the reader's edits: each says what it did, so the reader can tell -------------------------
+
+    def set_note(self, anchor: Anchor, note: str, tags: list[str], stamp: str) -> bool:
+        """The note and tags on ``anchor``'s sentence: added, changed, or removed when both are empty.
+
+        False when nothing changed (the same note kept, or an empty one never written).
+        """
+        existing = self.annotation_at(*anchor.key())
+        if existing and (note, tags) == (existing.note, existing.tags):
+            return False
+        if not note.strip() and not tags:
+            if existing:
+                self.annotations.remove(existing)
+            return existing is not None
+        if existing:
+            existing.note, existing.tags, existing.modified = note, tags, stamp
+        else:
+            self.annotations.append(Annotation(self.next_annotation_id(), anchor, note, tags, stamp, stamp))
+        return True
+
+    def toggle_mark(self, anchor: Anchor, stamp: str) -> bool:
+        """Mark ``anchor``'s sentence, or unmark it when it is marked; True when it is marked now."""
+        existing = self.mark_at(*anchor.key())
+        if existing:
+            self.marks.remove(existing)
+            return False
+        self.marks.append(Mark(anchor, stamp))
+        return True
+
+    def judge(self, a: Anchor, b: Anchor, verdict: Verdict, stamp: str) -> Verdict | None:
+        """The reader's verdict on the link between ``a`` and ``b``, replacing any other; the same
+        verdict again takes it back. The verdict now in force (None when taken back)."""
+        existing = self.verdict_between(a, b)
+        if existing:
+            self.link_verdicts.remove(existing)
+            if existing.verdict == verdict:
+                return None
+        self.link_verdicts.append(LinkVerdict(verdict, a, b, stamp))
+        return verdict
+
+    def last_mark_outside(self, doc: str) -> Anchor | None:
+        """The sentence marked last in a report other than ``doc``: what ``L`` links to."""
+        return next((m.anchor for m in reversed(self.marks) if not m.orphan and m.anchor.doc != doc), None)
+
+    def link_by_hand(self, here: Anchor, there: Anchor, stamp: str) -> bool:
+        """Link two sentences by hand, or take back the hand-made link; True when linked now."""
+        return self.judge(there, here, "manual", stamp) == "manual"
+
+    def placed_starts(self, doc: str) -> tuple[set[int], set[int]]:
+        """Where ``doc``'s notes and marks start, those found again in its text: for the gutter."""
+        return ({a.anchor.start for a in self.annotations if a.anchor.doc == doc and not a.orphan},
+                {m.anchor.start for m in self.marks if m.anchor.doc == doc and not m.orphan})
+
     def next_annotation_id(self) -> str:
         taken = {a.id for a in self.annotations}
         number = len(self.annotations) + 1
         while f"n{number}" in taken:
             number += 1
         return f"n{number}"
+
+
+class _Texts(Protocol):
+    """What ``anchor_in`` needs of a story: its documents' texts and sentences, its claims' spans."""
+
+    def document(self, doc: str): ...
+
+    def claim(self, claim_id: str): ...
+
+
+def anchor_in(story: _Texts, doc: str, sentence: int, claim: str | None = None) -> Anchor:
+    """The anchor of a sentence of a report, or of the claim in it when one is named."""
+    document = story.document(doc)
+    found = story.claim(claim) if claim else None
+    start, end = (found.start, found.end) if found else document.sentences[sentence]
+    return Anchor.of(doc, document.text, start, end)
 
 
 def now() -> str:

@@ -5,24 +5,30 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import Literal
 from operator import attrgetter
 from urllib.parse import urlsplit
 
-from sahel_reader.highlighters.boilerplate import is_date_line
-from sahel_reader.highlighters.clock import iso_date
-from sahel_reader.highlighters.context import (
+from ..highlighters.boilerplate import is_date_line
+from ..highlighters.clock import iso_date
+from ..highlighters.context import (
     event_words,
     figure_counts,
     figure_event,
     nearest_source,
     sentence_sources,
 )
-from sahel_reader.highlighters.numbers import find_figures
-from sahel_reader.highlighters.quotations import find_quotations
-from sahel_reader.highlighters.spans import Figure
+from ..highlighters.numbers import find_figures
+from ..highlighters.quotations import find_quotations
+from ..highlighters.spans import Figure, Qualifier, Quantity
 
 from .measures import base_unit, to_base
 from .model import Document
+
+Kind = Literal["number", "quote"]
+"""A claim is a figure or a quotation."""
+Status = Literal["agree", "conflict"]
+"""A fact's versions can all be true together, or they cannot."""
 
 
 @dataclass(slots=True)
@@ -31,8 +37,7 @@ class Claim:
 
     id: str
     doc: str
-    kind: str
-    """number | quote"""
+    kind: Kind
     start: int
     end: int
     text: str
@@ -41,8 +46,8 @@ class Claim:
     value: float | None = None
     low: float | None = None
     high: float | None = None
-    qualifier: str | None = None
-    quantity: str | None = None
+    qualifier: Qualifier | None = None
+    quantity: Quantity | None = None
     unit: str | None = None
     dimension: str | None = None
     per: str | None = None

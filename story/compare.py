@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .analysis import Story
-from .claims import Claim
+from .claims import Claim, Status
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,8 +19,7 @@ class FactRow:
 
     cluster_id: str
     label: str
-    status: str
-    """agree | conflict"""
+    status: Status
     cells: dict[str, list[Claim]]
     """Document id to its claims of this fact, in text order."""
 

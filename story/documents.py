@@ -17,12 +17,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from sahel_reader.highlighters.boilerplate import (
+from ..highlighters.boilerplate import (
     boilerplate_lines,
     credited_sources,
     source_hosts,
 )
-from sahel_reader.highlighters.sentences import split_sentences
+from ..highlighters.sentences import split_sentences
 
 from .decoding import Refused, decode, refuse_binary
 from .headers import read_header

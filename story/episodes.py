@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from sahel_reader.highlighters.clock import MONTHS
+from ..highlighters.clock import MONTHS
 
 from .claims import Claim
 from .model import Document

@@ -14,10 +14,12 @@ import hashlib
 import html
 import json
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import PurePath
 from urllib.parse import quote
 
-from sahel_reader.highlighters.safety import printable
+from ..highlighters.safety import printable
 
 from .analysis import Story
 from .annotations import Anchor, Annotation, LinkVerdict, Mark, Session
@@ -26,7 +28,6 @@ from .compare import FactRow, fact_matrix, near_copies, outlier_claims
 from .model import Document
 from .timeline import story_timelines, timeline_rows
 
-FORMATS = ("markdown", "html", "json", "w3c")
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 ORPHANS_HEADING = "Could not be placed in the current text"
 _MATRIX_KEY = ("Facts by report. A blank cell: the report is silent. ≠ marks a fact the reports tell "
@@ -39,12 +40,21 @@ _ALL_PLACED = "Every note, mark and link verdict was found again in its report."
 _VERDICTS = {"confirmed": "confirmed link", "rejected": "rejected link", "manual": "link drawn by hand"}
 
 
+@dataclass(frozen=True, slots=True)
+class ExportFormat:
+    """One format a session exports to: its name (``--format``, the reader's choice), its file's
+    suffix, and what writes it."""
+
+    name: str
+    suffix: str
+    render: Callable[[Session, Story], str]
+
+
 def export(session: Session, story: Story, fmt: str) -> str:
     """The session as ``fmt`` (one of ``FORMATS``); ValueError for any other format."""
-    renderers = {"markdown": to_markdown, "html": to_html, "json": to_json, "w3c": to_w3c}
-    if fmt not in renderers:
+    if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
-    return renderers[fmt](session, story)
+    return EXPORT_FORMATS[fmt].render(session, story)
 
 
 def export_title(session: Session, story: Story) -> str:
@@ -373,3 +383,13 @@ def to_w3c(session: Session, story: Story) -> str:
             "first": {"id": collection + ":page:1", "type": "AnnotationPage", "partOf": collection,
                       "startIndex": 0, "items": items}}
     return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+EXPORT_FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
+    ExportFormat("markdown", ".md", to_markdown),
+    ExportFormat("html", ".html", to_html),
+    ExportFormat("json", ".json", to_json),
+    ExportFormat("w3c", ".jsonld", to_w3c),
+)}
+"""Every export format, in the order the reader offers them."""
+FORMATS = tuple(EXPORT_FORMATS)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from email.message import Message
 from urllib.parse import urlsplit
 
-from sahel_reader import __version__
+from .. import __version__
 
 USER_AGENT = f"sahel-reader/{__version__} (reads news reports side by side; one request at a time per site)"
 TIMEOUT_SECONDS = 20.0

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from sahel_reader.highlighters.boilerplate import is_date_line
-from sahel_reader.highlighters.spans import Span
+from ..highlighters.boilerplate import is_date_line
+from ..highlighters.spans import Span
 
 from .model import Document
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .claims import Claim
+from .claims import Claim, Kind, Status
 from .fact_groups import group_figures
 from .fact_status import currency_rates, fact_status
 from .fact_weights import WEIGHTS
@@ -41,10 +41,9 @@ class Cluster:
     """Claims of at least two documents that report the same fact."""
 
     id: str
-    kind: str
+    kind: Kind
     label: str
-    status: str
-    """agree | conflict"""
+    status: Status
     claims: list[str]
 
     def to_json(self) -> dict:

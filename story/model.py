@@ -7,7 +7,7 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date
 
-from sahel_reader.highlighters.spans import Span
+from ..highlighters.spans import Span
 
 
 @dataclass(slots=True)
@@ -46,6 +46,10 @@ class Document:
             return False  # most reports: asked per figure, so answered at once
         index = bisect.bisect_right(self.boilerplate, (start, sys.maxsize)) - 1
         return index >= 0 and end <= self.boilerplate[index][1]
+
+    def sentence_at(self, offset: int) -> int:
+        """The sentence ``offset`` falls in, or the last one before it (the first, before any)."""
+        return max(0, bisect.bisect_right(self.sentences, (offset, sys.maxsize)) - 1)
 
 
 @dataclass(frozen=True, slots=True)

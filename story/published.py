@@ -12,8 +12,8 @@ import re
 from collections import Counter
 from datetime import date, datetime, timedelta
 
-from sahel_reader.highlighters.clock import DAYLIGHT_ZONES, format_offset
-from sahel_reader.highlighters.numbers import find_figures
+from ..highlighters.clock import DAYLIGHT_ZONES, format_offset
+from ..highlighters.numbers import find_figures
 
 from .claims import Claim
 from .html import iso_minute

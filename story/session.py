@@ -10,7 +10,6 @@ import codecs
 import errno
 import hashlib
 import os
-import re
 import stat
 import tempfile
 from collections.abc import Callable
@@ -32,6 +31,7 @@ from .session_format import (
     session_from_yaml,
     session_to_yaml,
 )
+from .session_paths import default_session_path
 
 _MAX_CANDIDATES = 1000
 
@@ -370,28 +370,6 @@ def new_session_documents(documents: list[Document], session_path: Path, *, embe
     recorded += [replace(d, path=_stored_path(was / d.path, folder), text=d.text if embed else None)
                  for d in others if d.id not in opened]
     return recorded
-
-
-_NAME_LENGTH = 36
-"""The longest default session file name, before its extension."""
-
-
-def default_session_path(documents: list[Document], title: str | None, working_folder: Path) -> Path:
-    """Next to the reports when they share a folder, else in the working folder (so also for the
-    bundled story); named after the story. Reports from far apart share only ``/``."""
-    bundled = {os.path.realpath(p) for p in bundled_seed_paths()}
-    paths = [os.path.realpath(d.path) for d in documents]
-    folder = working_folder
-    if paths and not all(p in bundled for p in paths):
-        shared = Path(os.path.commonpath([os.path.dirname(p) for p in paths]))
-        if shared != Path(shared.anchor):
-            folder = shared
-    name = ""
-    for word in re.findall(r"[a-z0-9]+", (title or "session").lower()):  # whole words, up to a short name
-        if len(name) + len(word) + 1 > _NAME_LENGTH:
-            break
-        name = f"{name}-{word}" if name else word
-    return folder / f"{name or 'session'}.sahel.yaml"
 
 
 def work_in(path: Path) -> int | None:

@@ -1,7 +1,8 @@
 """The session file's format: YAML written deterministically, read strictly with the safe loader.
 
 A session holds hours of a reader's work and may come from anyone, so it is read with the safe
-loader only, with every field checked and every refusal naming the line.
+loader only, with every field checked and every refusal naming the line. The format is a contract:
+``docs/contracts.md``, "Session file".
 """
 
 from __future__ import annotations

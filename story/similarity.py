@@ -58,16 +58,19 @@ def content_words(sentence: str) -> str:
     return " ".join(words)
 
 
-def pair_similarity(lefts: list[str], rights: list[str]) -> np.ndarray:
+def pair_similarity(lefts: list[str], rights: list[str], floor: float = 0.0) -> np.ndarray:
     """The similarity (0-100) of each left text with the right text at the same place.
 
     The mean of token-set and token-sort ratios: token-set alone calls a short sentence that sits
-    inside a long one a perfect match. Zero when either is zero.
+    inside a long one a perfect match. Zero when either is zero, or below ``floor`` (which lets
+    rapidfuzz stop early).
     """
     if not lefts:
         return np.empty(0, dtype=np.float32)
-    set_scores = process.cpdist(lefts, rights, scorer=fuzz.token_set_ratio, workers=-1, dtype=np.float32)
-    sort_scores = process.cpdist(lefts, rights, scorer=fuzz.token_sort_ratio, workers=-1, dtype=np.float32)
+    set_scores = process.cpdist(lefts, rights, scorer=fuzz.token_set_ratio, score_cutoff=floor, workers=-1,
+                                dtype=np.float32)
+    sort_scores = process.cpdist(lefts, rights, scorer=fuzz.token_sort_ratio, score_cutoff=floor, workers=-1,
+                                 dtype=np.float32)
     scores = (set_scores + sort_scores) / 2
     scores[(set_scores == 0) | (sort_scores == 0)] = 0
     return scores
@@ -89,13 +92,8 @@ def similar_pairs(texts: list[str], cutoff: float, scorer=None) -> dict[tuple[in
         scores = process.cpdist(left, right, scorer=scorer, score_cutoff=cutoff, workers=-1, dtype=np.float32)
         keep = np.flatnonzero(scores >= cutoff)
         return {(int(rows[k]), int(cols[k])): float(scores[k]) for k in keep.tolist()}
-    floor = max(0.0, 2 * cutoff - 100)
-    set_scores = process.cpdist(left, right, scorer=fuzz.token_set_ratio, score_cutoff=floor,
-                                workers=-1, dtype=np.float32)
-    sort_scores = process.cpdist(left, right, scorer=fuzz.token_sort_ratio, score_cutoff=floor,
-                                 workers=-1, dtype=np.float32)
-    scores = (set_scores + sort_scores) / 2
-    keep = np.flatnonzero((set_scores > 0) & (sort_scores > 0) & (scores >= cutoff))
+    scores = pair_similarity(left, right, floor=max(0.0, 2 * cutoff - 100))
+    keep = np.flatnonzero((scores > 0) & (scores >= cutoff))
     return {(int(rows[k]), int(cols[k])): float(scores[k]) for k in keep.tolist()}
 
 

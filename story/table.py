@@ -3,12 +3,12 @@ conflict) and ``sahel-reader timeline`` (each fact's versions in publication ord
 
 from __future__ import annotations
 
-from sahel_reader.highlighters.safety import one_line
+from ..highlighters.safety import one_line
 
 from .analysis import Story
+from .hedges import hedge_symbol
 from .timeline import FactTimeline, timeline_rows
 
-_HEDGES = {"exact": "", "approx": "≈", "lower": ">", "upper": "<", "range": "range", "vague": "vague"}
 
 
 def render_table(story: Story, width: int = 100) -> str:
@@ -73,7 +73,7 @@ def _describe(claim) -> str:
     text = " ".join(claim.text.split())
     if claim.kind == "quote":
         return f"{text}" + (f" — {claim.speaker}" if claim.speaker else "")
-    hedge = _HEDGES.get(claim.qualifier or "exact", "")
+    hedge = hedge_symbol(claim.qualifier)
     parts = [f"{text:<20}", f"{hedge:<5}"]
     if claim.source:
         parts.append(f"— {claim.source}")

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import os
 import shlex
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -17,11 +19,13 @@ COMMAND = Path(sys.executable).with_name("sahel-reader")
 class Tmux:
     """A tmux server of our own (its own socket), so nothing else in tmux is touched.
 
-    Each reader runs in a session of its own, named ``reader`` unless told otherwise.
+    Each reader runs in a session of its own, named ``reader`` unless told otherwise, with a home,
+    key file folder and state folder of this server's own: no user's keys or recovery files leak in.
     """
 
     def __init__(self) -> None:
         self.socket = f"sahel-test-{uuid.uuid4().hex[:8]}"
+        self.home = Path(tempfile.mkdtemp(prefix="sahel-tmux-home-"))
 
     def run(self, *args: str) -> str:
         result = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=20)
@@ -55,6 +59,7 @@ class Tmux:
 
     def close(self) -> None:
         self.run("kill-server")
+        shutil.rmtree(self.home, ignore_errors=True)
 
 
 def start(tmux: Tmux, *args: str, env: dict[str, str] | None = None, name: str = "reader",
@@ -64,7 +69,9 @@ def start(tmux: Tmux, *args: str, env: dict[str, str] | None = None, name: str =
     With ``pid_file`` the reader's process id is written there (the shell becomes the reader), so
     that a test can kill it as a crash would; otherwise ``EXITED <status>`` shows when it ends.
     """
-    settings = " ".join(f"{k}={shlex.quote(v)}" for k, v in (env or {}).items())
+    hermetic = {"HOME": str(tmux.home), "XDG_CONFIG_HOME": str(tmux.home / ".config"),
+                "XDG_STATE_HOME": str(tmux.home / ".local" / "state")}
+    settings = " ".join(f"{k}={shlex.quote(v)}" for k, v in {**hermetic, **(env or {})}.items())
     command = " ".join([settings, str(COMMAND), *map(shlex.quote, args)]).strip()
     shell = f"echo $$ > {shlex.quote(str(pid_file))}; exec env {command}" if pid_file else \
         f"{command}; echo EXITED $?; sleep 5"

@@ -10,7 +10,7 @@ from textual import events
 from textual.app import App
 from textual.notifications import SeverityLevel
 
-from sahel_reader.highlighters.safety import editable, printable
+from ..highlighters.safety import editable, printable
 
 from .commands import load_keymap
 from .screens.reader import ReaderScreen

@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Literal
 
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -27,6 +28,10 @@ class Command:
     help: str
     key_display: str
     footer: bool = False
+    needs: Literal["", "story", "pane", "sentence"] = ""
+    """What must be shown for the key to act: until it is, the footer shows the key dimmed."""
+    asks: bool = False
+    """The command asks a question in a ``dialog`` worker: not again while one is about to show."""
 
     def binding(self) -> Binding:
         return Binding(self.keys, self.action, self.title, show=self.footer,
@@ -34,46 +39,56 @@ class Command:
 
 
 READER_COMMANDS: tuple[Command, ...] = (
-    Command("next-pane", "next_pane", "tab,l", "Next report", "Focus the next report pane", "tab / l"),
+    Command("next-pane", "next_pane", "tab,l", "Next report", "Focus the next report pane", "tab / l",
+            needs="pane"),
     Command("previous-pane", "previous_pane", "shift+tab,h", "Previous report", "Focus the previous report pane",
-            "shift+tab / h"),
+            "shift+tab / h", needs="pane"),
     Command("cursor-down", "cursor_down", "j,down", "Next sentence", "Move the reading cursor one sentence down",
-            "j / ↓"),
-    Command("cursor-up", "cursor_up", "k,up", "Previous sentence", "Move the reading cursor one sentence up", "k / ↑"),
-    Command("next-claim", "next_claim", "J,shift+j", "Next claim", "Next figure or quotation in this report", "J"),
+            "j / ↓", needs="pane"),
+    Command("cursor-up", "cursor_up", "k,up", "Previous sentence", "Move the reading cursor one sentence up", "k / ↑",
+            needs="pane"),
+    Command("next-claim", "next_claim", "J,shift+j", "Next claim", "Next figure or quotation in this report", "J",
+            needs="pane"),
     Command("previous-claim", "previous_claim", "K,shift+k", "Previous claim",
-            "Previous figure or quotation in this report", "K"),
+            "Previous figure or quotation in this report", "K", needs="pane"),
     Command("next-version", "next_version", "right_square_bracket", "Next version",
-            "Jump to the next version of this sentence or claim in the other reports", "]", footer=True),
+            "Jump to the next version of this sentence or claim in the other reports", "]", footer=True,
+            needs="pane"),
     Command("previous-version", "previous_version", "left_square_bracket", "Previous version",
-            "Jump to the previous version of this sentence or claim", "["),
+            "Jump to the previous version of this sentence or claim", "[", needs="pane"),
     Command("inspect", "inspect", "enter", "Inspect", "Every version of the claim under the cursor", "enter",
-            footer=True),
-    Command("matrix", "matrix", "c", "Claims matrix", "Facts by report, conflicts flagged", "c", footer=True),
+            footer=True, needs="pane"),
+    Command("matrix", "matrix", "c", "Claims matrix", "Facts by report, conflicts flagged", "c", footer=True,
+            needs="story"),
     Command("search", "search", "slash", "Search", "Search all reports", "/", footer=True),
     Command("next-match", "next_match", "n", "Next match", "Next search match", "n"),
     Command("previous-match", "previous_match", "N,shift+n", "Previous match", "Previous search match", "N"),
     Command("annotate", "annotate", "a", "Note", "Add or edit a note on the current sentence, with tags", "a",
-            footer=True),
-    Command("mark", "mark", "m", "Mark", "Mark or unmark the current sentence", "m"),
+            footer=True, needs="sentence", asks=True),
+    Command("mark", "mark", "m", "Mark", "Mark or unmark the current sentence", "m", needs="sentence"),
     Command("annotations", "annotations", "apostrophe", "Notes and marks",
-            "List the notes and marks of all reports; enter jumps to one", "'"),
+            "List the notes and marks of all reports; enter jumps to one", "'", needs="story"),
     Command("link-marked", "link_marked", "L,shift+l", "Link to mark",
-            "Link this sentence by hand to the marked sentence of another report", "L"),
+            "Link this sentence by hand to the marked sentence of another report", "L", needs="sentence"),
     Command("save", "save", "ctrl+s", "Save", "Save the session (asks where the first time)", "ctrl+s",
-            footer=True),
+            footer=True, needs="story", asks=True),
     Command("export", "export", "E,shift+e", "Export",
-            "Export the session as Markdown, HTML, JSON or W3C annotations", "E"),
+            "Export the session as Markdown, HTML, JSON or W3C annotations", "E", needs="story", asks=True),
     Command("timeline", "timeline", "t", "Timeline",
-            "Each fact's versions in publication order, with the updates and same-hour contradictions", "t"),
+            "Each fact's versions in publication order, with the updates and same-hour contradictions", "t",
+            needs="story"),
     Command("watch", "watch", "w", "Watch",
-            "Watch the story's folders: reports that appear there are added and linked as they arrive", "w"),
+            "Watch the story's folders: reports that appear there are added and linked as they arrive", "w",
+            needs="story"),
     Command("zoom", "zoom", "z", "Zoom", "Show the focused report alone, and back", "z", footer=True),
     Command("sync", "sync", "s", "Sync", "Scroll the other reports to their version of the current sentence",
             "s", footer=True),
     Command("help", "help", "question_mark", "Help", "Every key, and what the colours mean", "?", footer=True),
-    Command("quit", "quit", "q", "Quit", "Quit sahel-reader", "q", footer=True),
+    Command("quit", "quit", "q", "Quit", "Quit sahel-reader", "q", footer=True, asks=True),
 )
+
+
+COMMAND_OF_ACTION = {command.action: command for command in READER_COMMANDS}
 
 
 def keymap_path() -> Path:

@@ -2,17 +2,23 @@
 
 The reader runs ``Follower.run`` in a thread worker and stops it with the worker's own cancel event
 (set when the reader closes or the watch is turned off). Reading and fetching happen in that thread;
-linking the reports into the story happens where the story lives (``growing.grow``, on the reader).
+linking the reports into the story happens where the story lives (``grow_story``, on the reader).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from sahel_reader.story.model import Document, LoadResult
-from sahel_reader.story.watching import changes, new_reports, settle, watched_folders
+from ..story.model import Document, LoadResult
+from ..story.watching import changes, new_reports, settle, watched_folders
+
+from .layout import DocumentView, document_views
+
+if TYPE_CHECKING:
+    from ..story.analysis import Story
+    from ..story.growing import StoryChange
 
 
 def story_sources(paths: Sequence[str], documents: Sequence[Document], *, from_session: bool) -> list[str]:
@@ -60,3 +66,11 @@ class Follower:
         if loaded.documents or loaded.errors:
             self._deliver(loaded)
         return loaded
+
+
+def grow_story(story: Story, documents: list[Document]) -> tuple[StoryChange, dict[str, DocumentView]]:
+    """Link ``documents`` into ``story`` (in place) and lay every report out again: the old ones gain links."""
+    from ..story.growing import grow
+
+    change = grow(story, documents)
+    return change, document_views(story)

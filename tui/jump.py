@@ -12,3 +12,7 @@ class JumpTarget:
     doc: str
     sentence: int
     claim: str | None = None
+
+    def at(self) -> tuple[str, int, str | None]:
+        """Report, sentence and claim: what ``anchor_in`` takes."""
+        return self.doc, self.sentence, self.claim

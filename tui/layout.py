@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 
 from rich.cells import cell_len
 
-from sahel_reader.story.analysis import Story
+from ..story.analysis import Story
+
+from .components import BOILERPLATE, CONFLICT, DEATH, FIGURE, HEADLINE, INJURY, QUOTE, TIME
 
 _TOKEN = re.compile(r"\S+\s*")
 
@@ -95,17 +97,16 @@ class DocumentView:
 def claim_classes(claim, conflicting: bool) -> tuple[str, ...]:
     """The component classes a claim is drawn with: its kind, and a conflict mark beyond colour."""
     if claim.kind == "quote":
-        kind = "quote"
+        kind = QUOTE
     elif claim.event in ("killed",):
-        kind = "death"
+        kind = DEATH
     elif claim.event in ("injured", "casualties"):
-        kind = "injury"
+        kind = INJURY
     elif claim.quantity in ("date", "time", "year", "duration"):
-        kind = "time"
+        kind = TIME
     else:
-        kind = "figure"
-    classes = (f"report-pane--{kind}",)
-    return classes + (("report-pane--conflict",) if conflicting else ())
+        kind = FIGURE
+    return (kind, CONFLICT) if conflicting else (kind,)
 
 
 def document_views(story: Story) -> dict[str, DocumentView]:
@@ -115,9 +116,9 @@ def document_views(story: Story) -> dict[str, DocumentView]:
     pieces: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {d.id: [] for d in story.documents}
     for document in story.documents:
         for start, end in document.boilerplate:
-            pieces[document.id].append((start, end, ("report-pane--boilerplate",)))
+            pieces[document.id].append((start, end, (BOILERPLATE,)))
         if document.title_span:
-            pieces[document.id].append((*document.title_span, ("report-pane--headline",)))
+            pieces[document.id].append((*document.title_span, (HEADLINE,)))
     for claim in story.claims:
         in_conflict = claim.cluster in conflicting
         pieces[claim.doc].append((claim.start, claim.end, claim_classes(claim, in_conflict)))

@@ -8,14 +8,13 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from sahel_reader.story.analysis import Story
-from sahel_reader.story.annotations import Session
-from sahel_reader.story.model import LoadError, LoadResult
+if TYPE_CHECKING:  # the screens import these messages before the story is loaded
+    from ..story.analysis import Story
+    from ..story.annotations import Session
+    from ..story.model import LoadError, LoadResult
+    from ..story.session import DiskState, SaveResult
 
-if TYPE_CHECKING:
-    from sahel_reader.story.session import DiskState, SaveResult
-
-from .layout import DocumentView
+    from .layout import DocumentView
 
 
 @dataclass
@@ -46,6 +45,14 @@ class StoryReady(Message):
     """The session file as read, when a session was opened: saves merge what others wrote since."""
     texts_only: bool = False
     """True for the first, early delivery: the reports' texts before their claims and links."""
+
+    def notices(self) -> list[tuple[str, str, str, float]]:
+        """What the reader is told, as (text, title, severity, seconds): the session's notes, the reports
+        that could not be opened (not those the permission question names), the reports' warnings."""
+        outside = self.needs_permission or ()
+        return ([(note, "", "warning", 10) for note in self.notes or []]
+                + [(e.message, "Could not open a report", "error", 10) for e in self.errors if e.path not in outside]
+                + [(w, "", "warning", 8) for d in self.story.documents for w in d.warnings])
 
 
 @dataclass

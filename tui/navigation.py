@@ -5,12 +5,11 @@ Pure Python over a ``Story``; the reader screen only moves cursors to what these
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sahel_reader.story.analysis import Story
+from ..story.analysis import Story
 
 from .jump import JumpTarget
 
@@ -20,6 +19,52 @@ class SearchMatch:
     doc: str
     start: int
     end: int
+
+
+@dataclass(slots=True)
+class SearchResults:
+    """The matches of the last search, and which of them the reader is on (-1: none yet)."""
+
+    matches: list[SearchMatch]
+    index: int = -1
+
+    def by_doc(self) -> dict[str, list[tuple[int, int]]]:
+        found: dict[str, list[tuple[int, int]]] = {}
+        for match in self.matches:
+            found.setdefault(match.doc, []).append((match.start, match.end))
+        return found
+
+    def start_at(self, order: list[str], doc: str, offset: int) -> SearchMatch:
+        """The first match at or after ``offset`` of ``doc``, reports in pane order, else the first."""
+        here = (order.index(doc), offset)
+        self.index = next((i for i, m in enumerate(self.matches) if (order.index(m.doc), m.start) >= here), 0)
+        return self.matches[self.index]
+
+    def step(self, step: int) -> SearchMatch:
+        self.index = (self.index + step) % len(self.matches)
+        return self.matches[self.index]
+
+
+@dataclass(slots=True)
+class VersionCycle:
+    """Where a run of ``]``/``[`` presses started, and where it is now (-1: back at the start)."""
+
+    origin: JumpTarget
+    versions: list[JumpTarget]
+    index: int = -1
+
+    @property
+    def target(self) -> JumpTarget:
+        return self.origin if self.index == -1 else self.versions[self.index]
+
+    def step(self, step: int) -> JumpTarget:
+        """The next (or previous) version; past the last, the start again."""
+        self.index += step
+        if self.index >= len(self.versions):
+            self.index = -1
+        elif self.index < -1:
+            self.index = len(self.versions) - 1
+        return self.target
 
 
 class Navigator:
@@ -38,7 +83,6 @@ class Navigator:
         for claim in story.claims:
             self._claims_by_doc[claim.doc].append(claim)
         self._cluster_members = {k.id: [story.claim(c) for c in k.claims] for k in story.clusters}
-        self._claim_starts = {doc: [c.start for c in claims] for doc, claims in self._claims_by_doc.items()}
         self._manual: dict[tuple[str, int], set[tuple[str, int]]] = defaultdict(set)
         self._rejected: set[frozenset] = set()
 
@@ -49,23 +93,24 @@ class Navigator:
         for verdict in verdicts:
             if verdict.orphan:
                 continue
-            a = (verdict.source.doc, self._sentence_of(verdict.source.doc, verdict.source.start))
-            b = (verdict.target.doc, self._sentence_of(verdict.target.doc, verdict.target.start))
+            a = (verdict.source.doc, self.story.document(verdict.source.doc).sentence_at(verdict.source.start))
+            b = (verdict.target.doc, self.story.document(verdict.target.doc).sentence_at(verdict.target.start))
             if verdict.verdict == "manual":
                 self._manual[a].add(b)
                 self._manual[b].add(a)
             elif verdict.verdict == "rejected":
                 self._rejected.add(frozenset((a, b)))
 
-    def _sentence_of(self, doc: str, offset: int) -> int:
-        starts = [s for s, _ in self.story.document(doc).sentences]
-        return max(0, bisect.bisect_right(starts, offset) - 1)
-
     def claims(self, doc: str) -> list:
         return self._claims_by_doc.get(doc, [])
 
     def claims_in_sentence(self, doc: str, sentence: int) -> list:
         return [c for c in self.claims(doc) if c.sentence == sentence]
+
+    def claim_in(self, doc: str, sentence: int) -> str | None:
+        """The claim of a sentence to inspect when none is selected: a linked one first."""
+        in_sentence = sorted(self.claims_in_sentence(doc, sentence), key=lambda c: c.cluster is None)
+        return in_sentence[0].id if in_sentence else None
 
     def next_claim(self, doc: str, sentence: int, selected: str | None, step: int):
         """The claim after (or before) the selected one, else after the cursor's sentence."""
@@ -130,12 +175,3 @@ class Navigator:
             return []
         pattern = re.compile(re.escape(query), re.IGNORECASE)
         return [SearchMatch(d.id, m.start(), m.end()) for d in self.story.documents for m in pattern.finditer(d.text)]
-
-    def claim_at(self, doc: str, offset: int):
-        starts = self._claim_starts.get(doc, [])
-        index = bisect.bisect_right(starts, offset) - 1
-        if index >= 0:
-            claim = self._claims_by_doc[doc][index]
-            if claim.start <= offset < claim.end:
-                return claim
-        return None

@@ -1,6 +1,6 @@
 """Annotating from the keyboard: notes with tags, marks, the list, hand-made links, verdicts, quitting."""
 
-from conftest import sentence_text, wait_for_story
+from pilot_helpers import sentence_text, wait_for_story
 
 from sahel_reader.tui.screens.dialogs import ChoiceScreen
 from sahel_reader.tui.screens.notes import AnnotationList, NoteEditor

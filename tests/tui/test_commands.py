@@ -1,6 +1,6 @@
 """Commands: the palette lists each with its key, keys can be remapped, marks survive NO_COLOR."""
 
-from conftest import seed_app, wait_for_story
+from pilot_helpers import seed_app, wait_for_story
 
 from sahel_reader.tui.commands import READER_COMMANDS, load_keymap
 

@@ -7,7 +7,7 @@ overrides. Each screen is checked on what it actually renders, cell by cell.
 
 import re
 
-from conftest import settle, wait_for_story
+from pilot_helpers import settle, wait_for_story
 from textual import events
 from textual.widgets import Input
 
@@ -192,7 +192,7 @@ async def test_a_refused_session_with_a_hostile_name_is_named_literally(tmp_path
     before = path.read_bytes()
     app = SahelReaderApp([str(path)], session=path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.app.workers.wait_for_complete()
+        await settle(pilot)
         await pilot.pause(0.2)
         assert_safe(app, "[bold]a[@click=app.quit]b\\x1b[31m\\u202e.yaml, line 2", "left untouched")
         assert app.is_running

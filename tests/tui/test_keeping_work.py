@@ -5,7 +5,7 @@ saving never stops the keys."""
 import threading
 from pathlib import Path
 
-from conftest import settle, wait_for_story
+from pilot_helpers import settle, wait_for_story
 
 from sahel_reader.story import session as session_module
 from sahel_reader.story.annotations import Anchor, Annotation, Session
@@ -65,9 +65,9 @@ async def test_another_readers_save_is_merged_not_overwritten(tmp_path):
 
 
 async def test_the_reader_is_told_when_another_reader_saves_the_open_session(tmp_path, monkeypatch):
-    from sahel_reader.tui.screens import reader
+    from sahel_reader.tui.widgets import work_keeper
 
-    monkeypatch.setattr(reader, "WATCH_EVERY", 0.2)
+    monkeypatch.setattr(work_keeper, "WATCH_EVERY", 0.2)
     path = story(tmp_path)
     app = SahelReaderApp([str(path)], session=path)
     async with app.run_test(size=(160, 45), notifications=True) as pilot:

@@ -4,10 +4,10 @@ import gc
 import threading
 import weakref
 
-from conftest import sentence_text, wait_for_story
+from pilot_helpers import sentence_text, settle, wait_for_story
 
 from sahel_reader.tui.app import SahelReaderApp
-from sahel_reader.tui.screens.pane_row import MOUNTED_PANES
+from sahel_reader.tui.widgets.pane_row import MOUNTED_PANES
 from sahel_reader.tui.screens.reader import ReaderScreen
 
 TOLLS = ["77 people were killed", "at least 77 people were killed", "almost 100 people were killed"]
@@ -95,7 +95,7 @@ async def test_many_reports_show_their_texts_while_the_claims_are_found(tmp_path
         await pilot.press("j")  # the reader reads on meanwhile
         assert "77 people were killed" in sentence_text(screen.pane)
         release.set()
-        await app.workers.wait_for_complete()
+        await settle(pilot)
         await pilot.pause()
         assert screen.story.claims and "fig ·" in str(screen.pane.border_subtitle)
         assert screen.pane.cursor == 1, "the panes stay where the reader was"

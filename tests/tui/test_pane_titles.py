@@ -1,6 +1,6 @@
 """A pane's title names the report: its headline, its outlet and when it was published (issue 12)."""
 
-from conftest import wait_for_story
+from pilot_helpers import wait_for_story
 
 from sahel_reader.tui.app import SahelReaderApp
 

@@ -1,6 +1,6 @@
 """Pilot tests: press the real keys, check where the cursor, focus and scroll end up."""
 
-from conftest import sentence_text, wait_for_story
+from pilot_helpers import sentence_text, wait_for_story
 
 
 async def move_to(pilot, screen, fragment: str) -> None:

@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import settle, wait_for_story
+from pilot_helpers import settle, wait_for_story
 
 from sahel_reader.story import session as session_module
 from sahel_reader.story.recovery import read_recovered

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from conftest import seed_app, sentence_text, settle, wait_for_story
+from pilot_helpers import seed_app, sentence_text, settle, wait_for_story
 
 from sahel_reader.tui.app import SahelReaderApp
 from sahel_reader.tui.screens.dialogs import ChoiceScreen, SavePathScreen
@@ -55,7 +55,7 @@ async def test_a_broken_session_is_refused_and_left_untouched(tmp_path):
     before = broken.read_bytes()
     app = SahelReaderApp([str(broken)], session=broken)
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.app.workers.wait_for_complete()
+        await settle(pilot)
         await pilot.pause()
         status = str(app.screen.query_one("#status").render())
         assert "broken.yaml" in status and "line" in status

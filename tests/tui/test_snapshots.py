@@ -4,7 +4,7 @@ Update after an intended change with `pytest tests/tui/test_snapshots.py --snaps
 then look at the report before committing.
 """
 
-from conftest import seed_app, wait_for_story
+from pilot_helpers import seed_app, wait_for_story
 
 
 async def _loaded(pilot) -> None:

@@ -8,7 +8,7 @@ import random
 import threading
 
 import pytest
-from conftest import wait_for_story, wait_for_workers
+from pilot_helpers import settle as settle_workers, wait_for_story
 from textual import events
 
 from sahel_reader.story import analysis  # the loading worker imports analyse from here when it runs
@@ -63,7 +63,7 @@ async def send(pilot, keys: list[str], *, settle: bool = True) -> None:
         pilot.app.post_message(events.Key(key, CHARACTERS.get(key, key if len(key) == 1 else None)))
     await pilot.pause()
     if settle:
-        await wait_for_workers(pilot)
+        await settle_workers(pilot)
         await pilot.pause()
 
 
@@ -167,5 +167,5 @@ async def test_keys_while_the_story_is_still_loading(tmp_path, monkeypatch, repo
         await pilot.resize_terminal(100, 30)
         linking.set()
         await wait_for_story(pilot)
-        await wait_for_workers(pilot)
+        await settle_workers(pilot)
         await assert_answers(pilot)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from conftest import wait_for_story
+from pilot_helpers import wait_for_story
 
 from sahel_reader.tui.app import SahelReaderApp
 from sahel_reader.tui.screens.inspector import ClaimInspector

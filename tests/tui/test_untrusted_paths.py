@@ -4,7 +4,7 @@ file can have, and reports whose file names are not UTF-8. It keeps running and 
 import os
 from pathlib import Path
 
-from conftest import wait_for_story
+from pilot_helpers import settle, wait_for_story
 
 from sahel_reader.tui.app import SahelReaderApp
 from sahel_reader.tui.screens.dialogs import ChoiceScreen
@@ -32,7 +32,7 @@ async def test_the_reader_asks_before_reading_what_a_manifest_names_outside_its_
         assert app.screen.question == (f"The story manifest names files outside its folder: "
                                        f"{manifest.parent / '../elsewhere.txt'}. Open them?")
         await pilot.click("#choice-open")
-        await pilot.app.workers.wait_for_complete()
+        await settle(pilot)
         await pilot.pause()
         assert [p.document.id for p in screen.panes] == ["good", "elsewhere"]
 
@@ -81,13 +81,13 @@ async def test_a_report_whose_name_is_not_utf8_opens_and_its_work_is_kept(tmp_pa
         assert [p.document.id for p in screen.panes] == ["caf\ufffd", "other"]
         await pilot.press("a", *"checked", "ctrl+s")
         await pilot.pause(1.6)  # the recovery file is written a moment after a change
-        await pilot.app.workers.wait_for_complete()
+        await settle(pilot)
         assert app.is_running and screen.session.annotations[0].note == "checked"
         await pilot.press("ctrl+s")
         await pilot.pause()
         app.screen.query_one("#save-path").value = str(tmp_path / "reading.yaml")
         await pilot.press("enter")
-        await pilot.app.workers.wait_for_complete()
+        await settle(pilot)
         await pilot.pause()
         assert not screen.dirty, [n.message for n in app._notifications]
 

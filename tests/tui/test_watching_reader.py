@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import wait_for_story
+from pilot_helpers import wait_for_story
 
 from sahel_reader.story.documents import bundled_seed_paths
 from sahel_reader.tui.app import SahelReaderApp
@@ -45,13 +45,13 @@ async def test_a_report_copied_into_a_watched_folder_gets_a_linked_pane_and_the_
         await pilot.press("tab", "j", "j", "w")
         await _until(pilot, lambda: reader.query_one(StoryWatch).watching)
         assert "watching" in str(reader.query_one("#status").render())
-        where = (reader.active, reader.pane.document.id, reader.pane.cursor)
+        where = (reader.row.active, reader.pane.document.id, reader.pane.cursor)
         before = {cluster.id: len(cluster.claims) for cluster in reader.story.clusters}
 
         shutil.copy(seeds[4], folder / Path(seeds[4]).name)  # the report that tells the toll "in the 70s"
         await _until(pilot, lambda: any(toast.startswith("new report: ") for toast in _toasts(app)))
 
-        assert (reader.active, reader.pane.document.id, reader.pane.cursor) == where
+        assert (reader.row.active, reader.pane.document.id, reader.pane.cursor) == where
         added = reader.panes[3].document
         assert added.path.endswith(Path(seeds[4]).name) and reader.panes[3].is_mounted
         joined = {claim.cluster for claim in reader.story.claims if claim.doc == added.id and claim.cluster}

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, ScreenResultType
 from textual.widgets import Button, Input, Static
 
-from sahel_reader.highlighters.safety import printable, visible_controls
+from ...highlighters.safety import printable, visible_controls
 
 
 class Modal(ModalScreen[ScreenResultType]):
@@ -83,7 +83,10 @@ class ChoiceScreen(Modal[str | None]):
                     yield Button(label, id=f"choice-{answer}")
 
     def on_mount(self) -> None:
-        self.query(Button).first().focus()
+        """The first answer has the focus; a question closed before it mounted has none to focus."""
+        for button in self.query(Button).results():
+            button.focus()
+            return
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -10,24 +10,25 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
-from sahel_reader.highlighters.safety import printable
-from sahel_reader.highlighters.sentences import split_sentences
-from sahel_reader.story.model import Document
+from ...highlighters.safety import printable
+from ...highlighters.sentences import split_sentences
+from ...story.model import Document
 
 from ..commands import READER_COMMANDS, keymap_path
+from ..components import CONFLICT, DEATH, FIGURE, INJURY, QUOTE, TIME
 from ..layout import DocumentView
 from ..widgets.report_pane import ReportPane
 from .dialogs import Modal
 
 _LEGEND = [
-    ("77", "report-pane--death", "deaths: killed, dead, death toll"),
-    ("255", "report-pane--injury", "injuries, and killed-and-injured together"),
-    ("15", "report-pane--figure", "other counts: detained, buried, displaced, anything counted"),
-    ("2015", "report-pane--time", "dates, times, years and durations"),
-    ("“quoted”", "report-pane--quote", "a quotation"),
-    ("almost 100", "report-pane--death report-pane--conflict", "underlined: its fact is told differently elsewhere"),
-    ("4›", "", "in the gutter: this sentence has versions in 4 other reports (4≠: and they conflict)"),
-    ("▌", "", "in the gutter: the reading cursor"),
+    ("77", (DEATH,), "deaths: killed, dead, death toll"),
+    ("255", (INJURY,), "injuries, and killed-and-injured together"),
+    ("15", (FIGURE,), "other counts: detained, buried, displaced, anything counted"),
+    ("2015", (TIME,), "dates, times, years and durations"),
+    ("“quoted”", (QUOTE,), "a quotation"),
+    ("almost 100", (DEATH, CONFLICT), "underlined: its fact is told differently elsewhere"),
+    ("4›", (), "in the gutter: this sentence has versions in 4 other reports (4≠: and they conflict)"),
+    ("▌", (), "in the gutter: the reading cursor"),
 ]
 
 
@@ -37,7 +38,7 @@ def legend_pane() -> ReportPane:
     for sample, classes, meaning in _LEGEND:
         line = f"{sample:<11} {meaning}"
         if classes:
-            runs.append((offset, offset + len(sample), tuple(classes.split())))
+            runs.append((offset, offset + len(sample), classes))
         lines.append(line)
         offset += len(line) + 1
     text = "\n".join(lines)

@@ -19,18 +19,16 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from sahel_reader.highlighters.safety import printable
-from sahel_reader.story.analysis import Story
-from sahel_reader.story.claims import Claim
-from sahel_reader.story.compare import outlier_claims, short_ids
-from sahel_reader.story.timeline import FactTimeline, fact_timeline, timeline_entries
+from ...highlighters.safety import printable
+from ...story.analysis import Story
+from ...story.claims import Claim
+from ...story.compare import outlier_claims, short_ids
+from ...story.hedges import HEDGES
+from ...story.timeline import FactTimeline, fact_timeline, timeline_entries
 
 from ..jump import JumpTarget
 from .dialogs import Modal
 
-HEDGE_WORDS = {"lower": "more than", "upper": "almost", "approx": "about", "range": "range",
-               "vague": "vague", "exact": "exact"}
-"""The qualifier in words a reader knows at once."""
 _CLAIM_WIDTH = 34
 _SOURCE_WIDTH = 24
 _OUTLET_WIDTH = 16
@@ -229,7 +227,7 @@ class ClaimInspector(Modal[JumpTarget | None]):
 
     def _about(self, claim: Claim) -> list[Text]:
         """The hedge in words, and who the claim is attributed to."""
-        hedge = HEDGE_WORDS.get(claim.qualifier or "", "") if claim.kind == "number" else ""
+        hedge = HEDGES[claim.qualifier].words if claim.kind == "number" and claim.qualifier else ""
         said_by = claim.speaker if claim.kind == "quote" else claim.source
         return [Text(hedge, style=self._style("hedge")),
                 safe_text(said_by or "", _SOURCE_WIDTH, self._style("source"))]

@@ -14,9 +14,9 @@ from textual.containers import Vertical
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
-from sahel_reader.story.analysis import Story
-from sahel_reader.story.claims import Claim
-from sahel_reader.story.compare import (
+from ...story.analysis import Story
+from ...story.claims import Claim
+from ...story.compare import (
     FactRow,
     fact_matrix,
     near_copies,

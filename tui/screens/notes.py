@@ -10,8 +10,9 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Input, Static, TextArea
 
-from sahel_reader.highlighters.safety import editable, printable
-from sahel_reader.story.annotations import TAGS, Session
+from ...highlighters.safety import editable, printable
+from ...story.analysis import Story
+from ...story.annotations import TAGS, Session
 
 from ..jump import JumpTarget
 from .dialogs import ControlPictures, Modal
@@ -77,11 +78,10 @@ class AnnotationList(Modal[JumpTarget | None]):
 
     BINDINGS = [Binding("escape,q,apostrophe", "close", "Close")]
 
-    def __init__(self, session: Session, sentence_of: dict[tuple[str, int], int]) -> None:
+    def __init__(self, session: Session, story: Story) -> None:
         super().__init__()
         self.session = session
-        self.sentence_of = sentence_of
-        """(doc, anchor start) -> sentence index, for the anchors that are placed."""
+        self.story = story
         self.targets: dict[str, JumpTarget | None] = {}
 
     def compose(self) -> ComposeResult:
@@ -103,8 +103,9 @@ class AnnotationList(Modal[JumpTarget | None]):
             table.add_row(Text(glyph if not orphan else "?"), Text(printable(anchor.doc)), Text(printable(tags)),
                           Text(printable(first_line)[:60]), Text(printable(anchor.exact.replace("\n", " "))[:80]),
                           key=key)
-            sentence = None if orphan else self.sentence_of.get((anchor.doc, anchor.start))
-            self.targets[key] = JumpTarget(anchor.doc, sentence) if sentence is not None else None
+            shown = not orphan and anchor.doc in {d.id for d in self.story.documents}
+            self.targets[key] = JumpTarget(anchor.doc, self.story.document(anchor.doc).sentence_at(anchor.start)) \
+                if shown else None
         table.focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:

@@ -1,58 +1,47 @@
 """The reader: the reports side by side, and every key that moves between them.
 
-Loading and linking run in a thread worker that posts ``StoryReady``; until then the screen shows
-what it is doing, so the first frame paints at once.
+The screen composes its parts and reacts to their messages: the ``PaneRow`` (the panes, their
+focus and which are mounted), the ``SearchBar``, and the ``WorkKeeper`` (the session and its
+files). Loading and linking run in a thread worker that posts ``StoryReady``; until then the screen
+shows what it is doing, so the first frame paints at once.
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import HorizontalScroll, Vertical
 from textual.screen import Screen
-from textual.widgets import Header, LoadingIndicator, Static
+from textual.widgets import Header, Static
+from textual.worker import Worker, WorkerState
 
-from sahel_reader.highlighters.safety import printable
-from sahel_reader.story.annotations import Session
-from sahel_reader.story.model import shown_time
+from ...highlighters.safety import printable
+from ...story.annotations import Anchor, ViewState, anchor_in, now
 
-from ..commands import READER_COMMANDS, ReaderCommands
-from ..jump import JumpTarget
+from ..commands import COMMAND_OF_ACTION, READER_COMMANDS, ReaderCommands
+from ..messages import LoadProgress, ReportsArrived, SessionFailed, StoryReady
 from ..widgets.footer import ReaderFooter
+from ..widgets.loading_panel import LoadingPanel
+from ..widgets.pane_row import MOUNTED_PANES, PaneRow
+from ..widgets.search_bar import SearchBar
 from ..widgets.status_bar import StatusBar
 from ..widgets.story_watch import StoryWatch
-from .annotating import Annotating
-from .keeping import WATCH_EVERY, Keeping
-from .pane_row import MOUNTED_PANES, PaneRow
-from .searching import Searching
+from ..widgets.work_keeper import WorkKeeper
+from .dialogs import ChoiceScreen
 
 if TYPE_CHECKING:  # the rest loads with the story, after the first frame
-    from sahel_reader.story.analysis import Story
+    from ...story.analysis import Story
 
-    from ..messages import LoadProgress, ReportsArrived, StoryReady
-    from ..navigation import Navigator, SearchMatch
-    from ..widgets.report_pane import ReportPane
-
-_HEDGE_WORDS = {"lower": "at least", "upper": "at most", "approx": "about", "range": "range",
-                "vague": "vague:", "exact": ""}
-
-@dataclass
-class _VersionCycle:
-    """Where a run of ``]``/``[`` presses started, and where it is now."""
-
-    origin: JumpTarget
-    versions: list[JumpTarget]
-    index: int = -1
+    from ..navigation import Navigator
 
 
-class ReaderScreen(PaneRow, Annotating, Keeping, Searching, Screen):
+class ReaderScreen(Screen):
+    """The reports side by side: composes its widgets, loads the story, tells what it is doing."""
+
     BINDINGS = [command.binding() for command in READER_COMMANDS]
     COMMANDS = {ReaderCommands}
 
@@ -63,377 +52,324 @@ class ReaderScreen(PaneRow, Annotating, Keeping, Searching, Screen):
         self.allow_outside = allow_outside
         """Files a manifest or session names outside its folder are read (the command line's flag)."""
         self.story_title = title
-        self.session = Session()
-        self.session_path = session_path
         self.story: Story | None = None
         self.navigator: Navigator | None = None
-        self.panes: list[ReportPane] = []
-        self.active = 0
-        self.sync = False
-        self._cycle: _VersionCycle | None = None
-        self._matches: list[SearchMatch] = []
-        self._match_index = -1
-        self._window_lock = asyncio.Lock()
-        self._linking = False
-        """True while the reports' texts are shown and their claims are still being found."""
-        self._watch_asked = watch
-        """Watch the story's folders once it is shown (``--watch``)."""
+        self.row = PaneRow(id="panes")
+        self.keeper = WorkKeeper(session_path, self._view_state)
+        self.watch = StoryWatch(self.paths, from_session=session_path is not None, allow_outside=allow_outside,
+                                asked=watch)
+
+    # The parts' state, as the reader (and the tests) name it: ``pane`` is the focused ReportPane.
+    panes = property(lambda self: self.row.panes)
+    pane = property(lambda self: self.row.pane)
+    session = property(lambda self: self.keeper.session)
+    session_path = property(lambda self: self.keeper.session_path)
+    dirty = property(lambda self: self.keeper.dirty)
+    recovery = property(lambda self: self.keeper.recovery)
 
     def compose(self) -> ComposeResult:
         """The first frame: what the reader is doing until the reports are shown, and its keys."""
-        with HorizontalScroll(id="panes"), Vertical(id="loading"):
-            yield LoadingIndicator()
-            yield Static("Reading the reports…", id="progress")
+        with self.row:
+            yield LoadingPanel(id="loading")
         yield StatusBar(Text("Loading…"), id="status")
         yield ReaderFooter()
-        yield StoryWatch(self.paths, from_session=self.session_path is not None, allow_outside=self.allow_outside)
+        yield self.keeper
+        yield self.watch
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._after_first_frame)
-        self.set_interval(WATCH_EVERY, self._watch_session_file)
 
     async def _after_first_frame(self) -> None:
         """The header, then the reports: neither is needed to paint the first frame sooner."""
         await self.mount(Header(show_clock=False), before=0)
         self._load()
 
-    @work(thread=True, exclusive=True, group="load")
+    # -- loading ------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self, allow_outside: bool = False) -> None:
+        from ..loading import load_reports, load_session_story  # in the worker: not needed for the first frame
+
         allow_outside = allow_outside or self.allow_outside
         if self.session_path is not None:
-            self._load_session(allow_outside)
-            return
-        from sahel_reader.story.analysis import Story, analyse  # in the worker: not needed for the first frame
-        from sahel_reader.story.documents import load_paths
+            load_session_story(self.session_path, allow_outside, self.post_message)
+        else:
+            load_reports(self.paths, self.story_title, allow_outside, MOUNTED_PANES, self.post_message)
 
-        from ..layout import document_views
-        from ..messages import LoadProgress, StoryReady
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The load failed in a way nobody foresaw: the reader says so, and stays open. A question
+        shown: the keys that ask are enabled again."""
+        if event.worker.group == "dialog":
+            self.refresh_bindings()
+        if event.state is WorkerState.ERROR and event.worker.group == "load":
+            error = event.worker.error
+            self._loading_failed(f"The reports could not be read ({type(error).__name__}: {error}).",
+                                 "Not opened", "\nPress q to quit.")
 
-        count = len(self.paths)
-        self.post_message(LoadProgress(f"Reading {count} path{'s' if count != 1 else ''}…"))
-
-        def fetched(url: str, _result: object) -> None:  # a page a manifest names by address only
-            self.post_message(LoadProgress(f"Fetched {url}"))
-
-        loaded = load_paths(self.paths, allow_outside=allow_outside, fetch=True, on_fetched=fetched)
-        title = loaded.title or self.story_title
-        if len(loaded.documents) > MOUNTED_PANES:
-            # Many reports take seconds to link: show their texts first, to be read meanwhile.
-            texts = Story(loaded.documents, title=title)
-            self.post_message(StoryReady(texts, document_views(texts), loaded.errors, texts_only=True))
-        self.post_message(LoadProgress(f"Finding the figures and linking {len(loaded.documents)} reports…"))
-        story = analyse(loaded.documents, title, growable=True)  # a watched story grows
-        self.post_message(StoryReady(story, document_views(story), [] if len(loaded.documents) > MOUNTED_PANES
-                                     else loaded.errors, needs_permission=loaded.outside))
+    def _loading_failed(self, text: str, title: str, then: str) -> None:
+        self._say(text, then)
+        self.notify(text, title=title, severity="error", timeout=15)
 
     def on_load_progress(self, message: LoadProgress) -> None:
-        for progress in self.query("#progress").results(Static):
-            progress.update(Text(printable(message.text)))  # it names the session file: never markup
-        self.query_one(StatusBar).message(message.text)
+        self._say(message.text)
+
+    def _say(self, text: str, then: str = "") -> None:
+        for panel in self.query(LoadingPanel):
+            panel.say(text + then)
+        self.query_one(StatusBar).message(text)
+
+    def on_session_failed(self, message: SessionFailed) -> None:
+        """A session that cannot be read is left untouched, and the reader says why."""
+        self.keeper.session_path = None
+        self._loading_failed(message.text, "Session not opened", "\nThe file was left untouched. Press q to quit.")
 
     async def on_story_ready(self, message: StoryReady) -> None:
         from ..navigation import Navigator
-        from ..widgets.report_pane import ReportPane
 
         refill = bool(self.panes) and [p.document for p in self.panes] == message.story.documents
-        self._linking = message.texts_only
-        self.story = message.story
+        self.story = self.keeper.story = message.story
         self.navigator = Navigator(message.story)
+        self.refresh_bindings()
         if refill:
-            self._refill_panes(message)
+            self.row.refill(message.views, self.navigator)
+            self._story_shown(message)
             return
         if message.session is not None:
-            self.session, self.disk = message.session, message.disk
-        for note in message.notes or []:
-            self.notify(printable(note), severity="warning", timeout=10)
-        for error in message.errors:
-            if error.path not in (message.needs_permission or ()):  # the question names those
-                self.notify(printable(error.message), title="Could not open a report", severity="error", timeout=10)
-        for document in message.story.documents:
-            for warning in document.warnings:
-                self.notify(printable(warning), severity="warning", timeout=8)
+            self.keeper.session, self.keeper.disk = message.session, message.disk
+        for text, title, severity, timeout in message.notices():
+            self.notify(printable(text), title=title, severity=severity, timeout=timeout)
         self.title = printable(message.story.title or "sahel-reader")
-        container = self.query_one("#panes")
-        await container.remove_children()
-        self.panes = [ReportPane(d, message.views[d.id], id=f"pane-{n}") for n, d in enumerate(message.story.documents)]
+        await self.row.show_reports(message.story.documents, message.views, self.navigator,
+                                    linking=message.texts_only)
         if not self.panes:
-            await container.mount(Static("No report could be opened.", id="loading"))
+            await self.row.mount(Static("No report could be opened.", id="loading"))
             self.query_one(StatusBar).message("No reports")
-            return
-        for pane in self.panes:
-            if pane.document.sentences and pane.document.is_boilerplate(*pane.document.sentences[0]):
-                pane.set_cursor(pane.step(0, 1), scroll=False)
-        await self._mount_window()
-        self._size_panes()
-        if message.texts_only:
+        elif message.texts_only:
             self.query_one(StatusBar).message(f"Finding the figures and linking {len(self.panes)} reports…")
-            return
-        self._story_shown(message)
-
-    def _refill_panes(self, message: StoryReady) -> None:
-        """The claims and links of the reports already shown: the panes stay where the reader is."""
-        for pane in self.panes:
-            pane.view = message.views[pane.document.id]
-            if pane.is_mounted:
-                pane.refresh_gutter()
-                self._title_pane(pane)
-        self._story_shown(message)
-        self.update_status()
+        else:
+            self._story_shown(message)
 
     def _story_shown(self, message: StoryReady) -> None:
         self._restore_view()
-        self._show_annotations()
-        self._show_title()
+        self._show_work()
         if message.needs_permission:
             self._ask_permission(message.needs_permission)
         else:
-            self._start_recovery()
-        if self._watch_asked:
-            self._watch_asked = False
-            self.action_watch()
+            self.keeper.start_recovery()
+        self.watch.story_shown(self.story)
 
-    def _title_pane(self, pane: ReportPane) -> None:
-        document = pane.document
-        published = shown_time(document.published)
-        outlet = "".join(f" · {part}" for part in (document.outlet, published) if part)
-        pane.border_title = Text(printable((document.title or document.id) + outlet))
-        if self._linking:
-            pane.border_subtitle = Text("finding figures…")
-            return
-        claims = self.navigator.claims(document.id)
-        figures = sum(1 for c in claims if c.kind == "number")
-        conflicts = len(pane.view.conflicted)
-        pane.border_subtitle = Text(f"{figures} fig · {len(claims) - figures} quo · {conflicts} ≠")
+    @work(group="dialog")
+    async def _ask_permission(self, outside: list[str]) -> None:
+        """A session or manifest that names files outside its folder reads them only when the reader agrees."""
+        shown = ", ".join(outside[:3]) + (f" and {len(outside) - 3} more" if len(outside) > 3 else "")
+        names = "The session names" if self.session_path else "The story manifest names"
+        question = ChoiceScreen(f"{names} files outside its folder: {shown}. Open them?",
+                                [("skip", "Leave them out"), ("open", "Open them")])
+        if await self.app.push_screen_wait(question) == "open":
+            self._load(allow_outside=True)
+        else:
+            self.keeper.start_recovery()
 
-    # -- focus and status -----------------------------------------------------------------
+    def _restore_view(self) -> None:
+        view = self.session.view
+        if view.theme and view.theme in self.app.available_themes:
+            self.app.theme = view.theme
+        self.row.restore(view)
 
-    def on_descendant_focus(self, event) -> None:
-        if event.widget in self.panes:
-            index = self.panes.index(event.widget)
-            if index != self.active:
-                self.panes[self.active].remove_class("-active")
-                self.active = index
-                event.widget.add_class("-active")
-                self.update_status()
+    def _view_state(self) -> ViewState:
+        return ViewState(*self.row.view_state(), self.app.theme)
 
-    def update_status(self) -> None:
-        pane = self.pane
-        if pane is None:
-            return
-        modes = []
-        if self.sync:
-            modes.append("sync on")
-        if self.query_one("#panes").has_class("-zoomed"):
-            modes.append("zoomed")
-        if self._matches:
-            modes.append(f"match {self._match_index + 1} of {len(self._matches)}")
-        if self.query_one(StoryWatch).watching:
-            modes.append("watching")
-        if pane.selected_claim:
-            modes.insert(0, self._describe(self.story.claim(pane.selected_claim)))
-        versions = self.navigator.version_count(pane.document.id, pane.cursor)
-        self.query_one(StatusBar).show(pane.document.id, pane.cursor, pane.sentence_count, versions, modes)
+    # -- the work and the status ----------------------------------------------------------------
 
-    @staticmethod
-    def _describe(claim) -> str:
-        """The selected claim in words: who said a quotation; a figure's hedge, event and source."""
-        if claim.kind == "quote":
-            return f"said by {claim.speaker}" if claim.speaker else "speaker not named"
-        hedge = "" if claim.text[:1].isalpha() else _HEDGE_WORDS.get(claim.qualifier, "")  # "At least 14" says it
-        words = [hedge, claim.text, claim.event or ""]
-        described = " ".join(w for w in words if w)
-        return described + (f", per {claim.source}" if claim.source else "")
+    def on_work_keeper_changed(self) -> None:
+        self._show_work()
 
-    def _moved(self) -> None:
-        """After the cursor moved in the focused pane: other panes follow when synced."""
-        if self.sync:
-            self._sync_others()
+    def _show_work(self) -> None:
+        """The notes and marks in the gutters, hand-made links among the versions, and the title."""
+        self.row.show_work(self.session)
+        count = f"{len(self.story.documents)} reports" if self.story else ""
+        where = f" · {printable(self.session_path.name)}" if self.session_path else ""
+        self.sub_title = count + where + (" · ● unsaved" if self.dirty else "")
+
+    def on_pane_row_moved(self) -> None:
         self.update_status()
 
-    def _sync_others(self) -> None:
-        pane = self.pane
-        for other in self.panes:
-            if other is not pane:
-                sentence = self.navigator.best_version_in(pane.document.id, pane.cursor, other.document.id)
-                if sentence is not None:
-                    other.set_cursor(sentence, scroll=False)
-                    other.show_cursor(center=True)
+    def update_status(self) -> None:
+        pane, search = self.pane, self.row.search
+        if pane is None:
+            return
+        modes = [mode for on, mode in ((self.row.sync, "sync on"), (self.row.zoomed, "zoomed"),
+                                       (self.watch.watching, "watching")) if on]
+        if search and search.matches:
+            modes.append(f"match {search.index + 1} of {len(search.matches)}")
+        claim = self.story.claim(pane.selected_claim) if pane.selected_claim else None
+        versions = self.navigator.version_count(pane.document.id, pane.cursor)
+        self.query_one(StatusBar).show(pane.document.id, pane.cursor, pane.sentence_count, versions, modes, claim)
 
-    # -- actions --------------------------------------------------------------------------
+    # -- what the keys do -------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A key that needs a story, a report or a sentence is shown dimmed until there is one, and does
+        nothing; so does one that asks while a question is about to show (its worker not started yet:
+        once started, it shows the question before any other key is read)."""
+        command = COMMAND_OF_ACTION.get(action)
+        if command is None:
+            return True
+        pane = self.pane if self.story is not None else None
+        ready = {"": True, "story": self.story is not None, "pane": pane is not None,
+                 "sentence": pane is not None and bool(pane.document.sentences)}[command.needs]
+        asking = command.asks and any(w.group == "dialog" and w.state is WorkerState.PENDING for w in self.app.workers)
+        return True if ready and not asking else None
 
     def action_next_pane(self) -> None:
-        self.focus_pane(self.active + 1)
+        self.row.focus_pane(self.row.active + 1)
 
     def action_previous_pane(self) -> None:
-        self.focus_pane(self.active - 1)
+        self.row.focus_pane(self.row.active - 1)
 
     def action_cursor_down(self) -> None:
-        self._move(1)
+        self.row.step_sentence(1)
 
     def action_cursor_up(self) -> None:
-        self._move(-1)
-
-    def _move(self, step: int) -> None:
-        if self.pane:
-            self.pane.set_cursor(self.pane.step(self.pane.cursor, step))
-            self._moved()
+        self.row.step_sentence(-1)
 
     def action_next_claim(self) -> None:
-        self._claim_step(1)
+        self.row.step_claim(1)
 
     def action_previous_claim(self) -> None:
-        self._claim_step(-1)
-
-    def _claim_step(self, step: int) -> None:
-        pane = self.pane
-        if pane is None:
-            return
-        claim = self.navigator.next_claim(pane.document.id, pane.cursor, pane.selected_claim, step)
-        if claim is None:
-            self.notify("No more claims in this report.", timeout=2)
-            return
-        pane.set_cursor(claim.sentence, claim=claim.id)
-        self._moved()
+        self.row.step_claim(-1)
 
     def action_next_version(self) -> None:
-        self._version_step(1)
+        self.row.step_version(1)
 
     def action_previous_version(self) -> None:
-        self._version_step(-1)
-
-    def _version_step(self, step: int) -> None:
-        pane = self.pane
-        if pane is None:
-            return
-        here = JumpTarget(pane.document.id, pane.cursor, pane.selected_claim)
-        cycle = self._cycle
-        if cycle is None or self._cycle_position(cycle) != (here.doc, here.sentence):
-            versions = self.navigator.versions(here.doc, here.sentence, here.claim)
-            if not versions:
-                self.notify("This sentence has no version in the other reports.", timeout=3)
-                return
-            cycle = self._cycle = _VersionCycle(here, versions)
-        cycle.index += step
-        if cycle.index >= len(cycle.versions):
-            cycle.index = -1
-        elif cycle.index < -1:
-            cycle.index = len(cycle.versions) - 1
-        self.jump_to(cycle.origin if cycle.index == -1 else cycle.versions[cycle.index], keep_cycle=True)
-
-    def _cycle_position(self, cycle: _VersionCycle) -> tuple[str, int]:
-        target = cycle.origin if cycle.index == -1 else cycle.versions[cycle.index]
-        return target.doc, target.sentence
-
-    def jump_to(self, target: JumpTarget | None, *, keep_cycle: bool = False) -> None:
-        """Focus the target's report and put its cursor (and selection) on the target."""
-        if target is None:
-            return
-        index = next((i for i, p in enumerate(self.panes) if p.document.id == target.doc), None)
-        if index is None:
-            return
-        if not keep_cycle:
-            self._cycle = None
-        self.focus_pane(index)
-        self.pane.set_cursor(target.sentence, claim=target.claim, scroll=False)
-        self.pane.show_cursor(center=True)
-        self._moved()
-
-    def on_report_pane_cursor_moved(self, message: ReportPane.CursorMoved) -> None:
-        index = self.panes.index(message.pane)
-        self.focus_pane(index)
-        message.pane.set_cursor(message.sentence)
-        self._moved()
+        self.row.step_version(-1)
 
     def action_inspect(self) -> None:
-        pane = self.pane
-        if pane is None:
-            return
         from .inspector import ClaimInspector
 
-        claim_id = pane.selected_claim
-        if claim_id is None:
-            in_sentence = self.navigator.claims_in_sentence(pane.document.id, pane.cursor)
-            in_sentence.sort(key=lambda c: c.cluster is None)  # a linked claim first
-            claim_id = in_sentence[0].id if in_sentence else None
+        claim_id = self.pane.selected_claim or self.navigator.claim_in(self.pane.document.id, self.pane.cursor)
         if claim_id is None:
             self.notify("No figure or quotation in this sentence; J moves to the next one.", timeout=3)
             return
-        self.app.push_screen(ClaimInspector(self.story, claim_id, verdicts=self), self.jump_to)
+        self.app.push_screen(ClaimInspector(self.story, claim_id, verdicts=self.keeper), self.row.jump_to)
 
     def action_matrix(self) -> None:
-        if self.story is None:
-            return
         from .matrix import ClaimsMatrix
 
-        first = self.pane.document.id if self.pane else None
-        self.app.push_screen(ClaimsMatrix(self.story, first), self.jump_to)
+        self.app.push_screen(ClaimsMatrix(self.story, self.pane.document.id if self.pane else None), self.row.jump_to)
 
     def action_timeline(self) -> None:
-        if self.story is None:
-            return
         from .timeline import TimelineScreen
 
-        pane, fact = self.pane, None
-        if pane is not None:  # the fact under the cursor: the selected claim's, else the sentence's first
-            claims = ([self.story.claim(pane.selected_claim)] if pane.selected_claim
-                      else self.navigator.claims_in_sentence(pane.document.id, pane.cursor))
-            fact = next((claim.cluster for claim in claims if claim.cluster), None)
-        self.app.push_screen(TimelineScreen(self.story, fact), self.jump_to)
-
-    def action_zoom(self) -> None:
-        self.query_one("#panes").toggle_class("-zoomed")
-        self._size_panes()
-        if self.pane:
-            self.call_after_refresh(self.pane.show_cursor)
-        self.update_status()
-
-    def action_sync(self) -> None:
-        self.sync = not self.sync
-        if self.sync and self.pane:
-            self._sync_others()
-        self.update_status()
+        pane = self.pane
+        claim_id = (pane.selected_claim or self.navigator.claim_in(pane.document.id, pane.cursor)) if pane else None
+        fact = self.story.claim(claim_id).cluster if claim_id else None
+        self.app.push_screen(TimelineScreen(self.story, fact), self.row.jump_to)
 
     def action_watch(self) -> None:
-        """Follow the story as it breaks: reports that appear in its folders are added and linked."""
-        watch = self.query_one(StoryWatch)
-        if self.story is None or self._linking:
-            self._watch_asked = True  # once the story is shown
-        elif watch.watching:
-            watch.stop()
-            self.notify("No longer watching the story's folders.", timeout=3)
-        elif watch.start(self.story.documents):
-            self.notify(f"Watching {', '.join(watch.folders)} for new reports.", timeout=4)
-        else:
-            self.notify("This story was not opened from a folder: there is nothing to watch.", timeout=4)
+        self.watch.toggle(self.story)
         self.update_status()
 
     async def on_reports_arrived(self, message: ReportsArrived) -> None:
         """New reports in a watched story: linked into it, their panes added where the reader is not."""
-        from sahel_reader.story.growing import grow
-
-        from ..layout import document_views
+        from ..following import grow_story
         from ..navigation import Navigator
 
         for error in message.loaded.errors:
             self.notify(printable(error.message), title="Could not open a report", severity="error", timeout=10)
         if not message.loaded.documents or self.story is None:
             return
-        change = grow(self.story, message.loaded.documents)
-        views = document_views(self.story)
+        change, views = grow_story(self.story, message.loaded.documents)
         self.navigator = Navigator(self.story)
-        self._cycle = None
-        for pane in self.panes:
-            pane.view = views[pane.document.id]
-        self._show_annotations()
-        await self.add_panes(change.documents, views)
-        for pane in self.panes:
-            if pane.is_mounted:
-                self._title_pane(pane)
-        self._show_title()
+        self.row.refill(views, self.navigator)
+        await self.row.add_reports(change.documents, views)
+        self._show_work()
         self.notify(change.summary(), title="The story grew", timeout=12)
         self.update_status()
+
+    def action_zoom(self) -> None:
+        self.row.toggle_zoom()
+
+    def action_sync(self) -> None:
+        self.row.toggle_sync()
 
     def action_help(self) -> None:
         from .help import HelpScreen
 
         self.app.push_screen(HelpScreen())
+
+    # -- search -------------------------------------------------------------------------------
+
+    async def action_search(self) -> None:
+        if not self.query(SearchBar):  # mounted on first use: the first frame is quicker without it
+            await self.mount(SearchBar(), before=self.query_one(StatusBar))
+        self.query_one(SearchBar).open()
+
+    def on_search_bar_closed(self) -> None:
+        if self.pane:
+            self.pane.focus()
+
+    def on_search_bar_search(self, message: SearchBar.Search) -> None:
+        from ..navigation import SearchResults
+
+        self.on_search_bar_closed()
+        self.row.show_search(SearchResults(self.navigator.search(message.query) if self.navigator else []))
+        if not self.row.search.matches:
+            self.notify(f"No match for {message.query!r}.", timeout=3)
+
+    def action_next_match(self) -> None:
+        self.row.step_match(1)
+
+    def action_previous_match(self) -> None:
+        self.row.step_match(-1)
+
+    # -- the reader's work --------------------------------------------------------------------
+
+    def _here(self) -> Anchor:
+        return anchor_in(self.story, self.pane.document.id, self.pane.cursor)
+
+    @work(group="dialog")
+    async def action_annotate(self) -> None:
+        from .notes import NoteEditor  # the editor (and Textual's TextArea) loads when first used
+
+        anchor = self._here()
+        existing = self.session.annotation_at(*anchor.key())
+        edit = await self.app.push_screen_wait(NoteEditor(anchor.exact, existing.note if existing else "",
+                                                          list(existing.tags) if existing else []))
+        if edit is not None and self.session.set_note(anchor, edit.note, edit.tags, now()):
+            self.keeper.changed()
+
+    def action_mark(self) -> None:
+        if self.session.toggle_mark(self._here(), now()):
+            self.notify("Marked. From a sentence of another report, L links the two.", timeout=3)
+        else:
+            self.notify("Mark removed.", timeout=2)
+        self.keeper.changed()
+
+    def action_link_marked(self) -> None:
+        """Link the current sentence by hand to the last marked sentence of another report."""
+        here = self._here()
+        there = self.session.last_mark_outside(here.doc)
+        if there is None:
+            self.notify("Mark a sentence of another report first (m), then press L here.", timeout=4)
+            return
+        if self.session.link_by_hand(here, there, now()):
+            self.notify(f"Linked to {there.doc}.", timeout=2)
+        else:
+            self.notify("Hand-made link removed.", timeout=2)
+        self.keeper.changed()
+
+    def action_annotations(self) -> None:
+        from .notes import AnnotationList
+
+        self.app.push_screen(AnnotationList(self.session, self.story), self.row.jump_to)
+
+    def action_save(self) -> None:
+        self.keeper.save()
+
+    def action_export(self) -> None:
+        self.keeper.export()
+
+    def action_quit(self) -> None:
+        self.keeper.quit()

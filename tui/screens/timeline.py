@@ -13,8 +13,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from sahel_reader.story.analysis import Story
-from sahel_reader.story.timeline import FactTimeline, figure_text, story_timelines, timeline_entries
+from ...story.analysis import Story
+from ...story.timeline import FactTimeline, figure_text, story_timelines, timeline_entries
 
 from ..jump import JumpTarget
 from .dialogs import Modal

@@ -11,6 +11,7 @@ import bisect
 from dataclasses import dataclass
 
 from rich.segment import Segment
+from rich.text import Text
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
@@ -20,9 +21,10 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from sahel_reader.highlighters.safety import visible_controls
-from sahel_reader.story.model import Document
+from ...highlighters.safety import printable, visible_controls
+from ...story.model import Document, shown_time
 
+from ..components import CURSOR, CURSOR_BAR, MARKER, MATCH, MATCH_CURRENT, NOTE, PANE_COMPONENTS, SELECTED
 from ..layout import DocumentView, VisualLine, wrap
 
 _GUTTER = 4
@@ -38,13 +40,7 @@ class ReportPane(ScrollView, can_focus=True):
     ]
     """Arrow keys move the reading cursor (the screen's), not just the view; pages still scroll."""
 
-    COMPONENT_CLASSES = {
-        "report-pane--cursor", "report-pane--death", "report-pane--injury", "report-pane--figure",
-        "report-pane--time", "report-pane--quote", "report-pane--conflict", "report-pane--selected",
-        "report-pane--boilerplate", "report-pane--headline", "report-pane--match",
-        "report-pane--match-current", "report-pane--gutter", "report-pane--marker",
-        "report-pane--cursor-bar", "report-pane--note",
-    }
+    COMPONENT_CLASSES = set(PANE_COMPONENTS)
 
     @dataclass
     class CursorMoved(Message):
@@ -99,6 +95,18 @@ class ReportPane(ScrollView, can_focus=True):
         self.virtual_size = Size(width + _GUTTER, len(self._lines))
         self.show_cursor()
 
+    def show_title(self, claims: list | None) -> None:
+        """The report's title, outlet and time above; below, its figures, quotations and conflicts
+        (``claims``), or that they are still being found (None)."""
+        document = self.document
+        outlet = "".join(f" · {part}" for part in (document.outlet, shown_time(document.published)) if part)
+        self.border_title = Text(printable((document.title or document.id) + outlet))
+        if claims is None:
+            self.border_subtitle = Text("finding figures…")
+            return
+        figures = sum(1 for c in claims if c.kind == "number")
+        self.border_subtitle = Text(f"{figures} fig · {len(claims) - figures} quo · {len(self.view.conflicted)} ≠")
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles.clear()
@@ -132,7 +140,7 @@ class ReportPane(ScrollView, can_focus=True):
         return sentence
 
     def sentence_at(self, offset: int) -> int:
-        return max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
+        return self.document.sentence_at(offset)
 
     def show_cursor(self, *, center: bool = False) -> None:
         """Scroll so that the cursor's sentence is in view."""
@@ -207,7 +215,7 @@ class ReportPane(ScrollView, can_focus=True):
         return Strip(segments)
 
     def _gutter(self, line: VisualLine, on_cursor: bool) -> list[Segment]:
-        bar = Segment("▌" if on_cursor else " ", self._style(("report-pane--cursor-bar",) if on_cursor else ()))
+        bar = Segment("▌" if on_cursor else " ", self._style((CURSOR_BAR,) if on_cursor else ()))
         starts_here = range(bisect.bisect_left(self._sentence_starts, line.start),
                             bisect.bisect_left(self._sentence_starts, max(line.end, line.start + 1)))
         marker = "  "
@@ -225,20 +233,20 @@ class ReportPane(ScrollView, can_focus=True):
             if count:
                 marker = f"{min(count, 9)}›"
                 break
-        return [bar, Segment(marker, self._style(("report-pane--marker",))),
-                Segment(note, self._style(("report-pane--note",)))]
+        return [bar, Segment(marker, self._style((MARKER,))),
+                Segment(note, self._style((NOTE,)))]
 
     def _pieces(self, start: int, end: int, cursor: tuple[int, int] | None):
         """Slices of ``[start, end)`` with the component classes that apply to each."""
         overlays: list[tuple[int, int, tuple[str, ...]]] = list(self.view.runs_between(start, end))
         if cursor:
-            overlays.append((cursor[0], cursor[1], ("report-pane--cursor",)))
+            overlays.append((cursor[0], cursor[1], (CURSOR,)))
         if self.selected_claim:
             selected = self._selected_span()
             if selected and selected[0] < end and start < selected[1]:
-                overlays.append((*selected, ("report-pane--selected",)))
+                overlays.append((*selected, (SELECTED,)))
         for match in self._matches_between(start, end):
-            name = "report-pane--match-current" if match == self._current_match else "report-pane--match"
+            name = MATCH_CURRENT if match == self._current_match else MATCH
             overlays.append((match[0], match[1], (name,)))
         cuts = sorted({start, end, *(p for s, e, _ in overlays for p in (s, e) if start < p < end)})
         for left, right in zip(cuts, cuts[1:]):
@@ -261,7 +269,7 @@ class ReportPane(ScrollView, can_focus=True):
         style = self._styles.get(classes)
         if style is None:
             style = self.rich_style
-            for name in _ORDER:
+            for name in PANE_COMPONENTS:
                 if name in classes:
                     style += self.get_component_rich_style(name, partial=True)
             self._styles[classes] = style
@@ -277,12 +285,3 @@ class ReportPane(ScrollView, can_focus=True):
         column = max(0, event.x - _GUTTER + self.scroll_offset.x)
         offset = min(line.start + column, max(line.start, line.end - 1))
         self.post_message(self.CursorMoved(self, self.sentence_at(offset)))
-
-
-_ORDER = (
-    "report-pane--boilerplate", "report-pane--headline", "report-pane--cursor", "report-pane--figure",
-    "report-pane--time", "report-pane--injury", "report-pane--death", "report-pane--quote",
-    "report-pane--conflict", "report-pane--selected", "report-pane--match", "report-pane--match-current",
-    "report-pane--marker", "report-pane--cursor-bar", "report-pane--gutter", "report-pane--note",
-)
-"""Which style wins where several apply: later ones are added on top."""

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.widgets import Static
 
-from sahel_reader.highlighters.safety import printable
+from ...highlighters.safety import printable
+from ...story.hedges import hedge_words
+
+if TYPE_CHECKING:
+    from ...story.claims import Claim
 
 
 class StatusBar(Static):
@@ -15,12 +21,22 @@ class StatusBar(Static):
     printable here, in one place.
     """
 
-    def show(self, doc_id: str, sentence: int, total: int, versions: int, modes: list[str]) -> None:
+    def show(self, doc_id: str, sentence: int, total: int, versions: int, modes: list[str],
+             claim: Claim | None = None) -> None:
         parts = [doc_id, f"sentence {sentence + 1}/{total}" if total else "no sentences"]
         if versions:
             parts.append(f"{versions} version{'s' if versions != 1 else ''} in other reports")
-        parts += modes
+        parts += ([describe(claim)] if claim else []) + modes
         self.message("  │  ".join(parts))
 
     def message(self, text: str) -> None:
         self.update(Text(printable(text)))
+
+
+def describe(claim: Claim) -> str:
+    """The selected claim in words: who said a quotation; a figure's hedge, event and source."""
+    if claim.kind == "quote":
+        return f"said by {claim.speaker}" if claim.speaker else "speaker not named"
+    hedge = "" if claim.text[:1].isalpha() else hedge_words(claim.qualifier)  # "At least 14" says it
+    described = " ".join(w for w in (hedge, claim.text, claim.event or "") if w)
+    return described + (f", per {claim.source}" if claim.source else "")

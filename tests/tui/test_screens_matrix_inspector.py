@@ -66,7 +66,7 @@ async def test_inspector_lists_every_version_of_the_death_toll_and_jumps_to_the_
         table = screen.query_one(DataTable)
         assert table.row_count == 14 and table.cursor_row == 1  # the row of the claim opened on
         # columns: verdict, outlier mark, report, figure, hedge, source, sentence
-        assert row_texts(table, 0)[:6] == ["", "", "000", "More than 70", "more than", ""]
+        assert row_texts(table, 0)[:6] == ["", "", "000", "More than 70", "at least", ""]
         assert row_texts(table, 1)[:6] == ["", "", "000", "77", "exact", "a security source"]
         assert row_texts(table, 3)[2] == "001 arabnews.com"
         marked = {row_texts(table, n)[3] for n in range(table.row_count) if row_texts(table, n)[1] == "≠"}
@@ -194,3 +194,15 @@ async def test_matrix_last_row_names_the_report_each_near_copy_follows():
         await pilot.press("q")
         await pilot.pause()
     assert app.results == [None]
+
+
+def test_the_status_bar_and_the_inspector_say_a_hedge_in_the_same_words():
+    """"up to 50" is at most 50 in both, never "almost 50" in one of them (issue 16)."""
+    from sahel_reader.story.claims import Claim
+    from sahel_reader.story.hedges import HEDGES, hedge_words
+    from sahel_reader.tui.widgets.status_bar import describe
+
+    up_to = Claim("c1", "d", "number", 0, 9, "up to 50", 0, value=50, qualifier="upper", quantity="count")
+    assert describe(Claim("c2", "d", "number", 0, 2, "50", 0, value=50, qualifier="upper")) == "at most 50"
+    assert describe(up_to) == "up to 50", "a hedge in words is not said twice"
+    assert hedge_words("upper") == HEDGES["upper"].words == "at most" and hedge_words("exact") == ""

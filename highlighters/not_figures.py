@@ -1,0 +1,99 @@
+"""What looks like a figure and is none: a number in a name ("Interstate 75", "COVID-19"), number
+words that are no amount ("one of the worst", "the three have"), a number that counts nothing
+("two-pronged", "12-gauge"). ``numbers`` asks ``not_a_figure`` of every candidate.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .figure_pattern import SCALES
+from .figure_values import G_CORE, G_DIGITS, G_M_PREFIX, G_WORDS, WORD_AFTER, core_start, word_before
+
+_PUNCTUATION_NEXT = re.compile(r"\s*[,.;:)!?]")
+_PRONOUN_DETERMINERS = {"a", "an", "the", "no", "any", "every", "each", "this", "that", "which",
+                        "such", "another", "these", "those", "both", "only", "civilian"}
+_FUNCTION_WORDS = {"of", "another", "or", "and", "who", "whom", "which", "that", "is", "was", "are",
+                   "were", "have", "has", "had", "will", "would", "could", "can", "did", "do", "does",
+                   "in", "on", "at", "to", "for", "by", "with", "as", "from", "thing", "way", "time",
+                   "side", "hand", "after", "before", "way", "but", "if", "said", "told"}
+_EVENT_VERBS = ("killing", "killed", "wounding", "wounded", "injuring", "injured", "leaving", "left", "hurting",
+                "arresting", "arrested", "detaining", "detained", "kidnapping", "rescuing", "rescued")
+"""Verbs whose object a bare "one" is: "killing one", "wounded one"."""
+_COMPOUND_ADJECTIVE = re.compile(r"^-[a-z]+(?:ed|ing)\b|^-(?:way|sided|off|time|timer|liner|on-one|to-one|all)\b",
+                                 re.IGNORECASE)
+"""A number word joined to a word that makes an adjective or an idiom: "two-pronged", "one-way", "one-time";
+joined to a noun it counts ("a five-boat attack", "the three-story building")."""
+_NOT_QUANTITY_AFTER = re.compile(
+    r"-?\s?(?:gauge|calibre|caliber|cal\b|mm\s+(?:pistol|rifle|gun|handgun|round|firearm|weapon|semi-automatic|bullet"
+    r"|ammunition|cartridge))|\s+in\s+on\b", re.IGNORECASE)
+"""Calibres name a weapon, they count nothing ("a 12-gauge shotgun", "a 9mm pistol"); nor does "zero in on"."""
+_NAME_PREFIXES = {"article", "resolution", "flight", "route", "highway", "interstate", "no", "no.", "number",
+                  "room", "chapter", "section", "page", "boeing", "airbus", "f", "mig", "su", "covid", "mh", "g",
+                  "apollo", "voyager", "level", "phase", "grade", "cup", "road", "ak", "bus", "line", "gate",
+                  "terminal", "platform", "channel", "pier", "exit", "unit", "ward", "block", "lot", "case", "bill",
+                  "act", "amendment", "proposition", "prop"}
+"""Words that name a thing with a number when capitalised: "Flight 370", "Interstate 75", "AK 47", "Gate 5"."""
+_NAME_PREFIX_ENDINGS = tuple(_NAME_PREFIXES)
+"""For ``str.endswith``: a text can end with a naming word only if it ends with one of these."""
+_MAGNITUDE_PREFIX = re.compile(r"magnitude-$", re.IGNORECASE)
+"""A magnitude joined to its number: "magnitude-5.9" (and "M7.5", seismologists' notation, has its own group)."""
+
+
+def not_a_figure(text: str, match: re.Match[str], groups: tuple[str | None, ...]) -> bool:
+    """A number in a name ("Interstate 75"), words that are no spelled figure ("one of the worst"), or a
+    number that counts nothing ("two-pronged")."""
+    return (_is_part_of_name(text, match, groups)
+            or bool(groups[G_WORDS]) and not _is_spelled_figure(text, match)
+            or bool(groups[G_DIGITS] or groups[G_WORDS]) and bool(_NOT_QUANTITY_AFTER.match(text, match.end(G_CORE + 1))))
+
+
+def _is_spelled_figure(text: str, match: re.Match[str]) -> bool:
+    """Spelled-out numbers are figures unless used as a pronoun, an idiom or part of an adjective."""
+    if match.group("unit"):
+        return True  # one-year anniversary, two days
+    words = match.group("words").lower()
+    after = text[match.end("words"):match.end("words") + 40]
+    start = match.start("figure")
+    before = text[max(0, start - 40):start]
+    next_word = WORD_AFTER.match(after)
+    next_word = next_word.group(1).lower() if next_word else ""
+    previous = word_before(before).lower()
+
+    if after.startswith("-") and after[1:2].isalpha():
+        return not _COMPOUND_ADJECTIVE.match(after)  # a five-boat attack; but two-pronged, one-sided, two-way
+    if match.group("hedge") is None and previous in _PRONOUN_DETERMINERS and (
+        not next_word or (next_word in _FUNCTION_WORDS and (next_word != "of" or words in ("one", "a")))
+        or _PUNCTUATION_NEXT.match(after)
+    ):
+        return False  # the three have been ruled; a civilian one,
+    if words in ("one", "a"):
+        if previous in _EVENT_VERBS:
+            return True  # killing one, wounding one
+        if match.group("hedge") is None and previous in _PRONOUN_DETERMINERS:
+            return False
+        if not next_word or next_word in _FUNCTION_WORDS or _PUNCTUATION_NEXT.match(after):
+            return False  # one of the worst; no one; one another
+        if next_word in ("day", "year", "week", "month", "hour") and previous in ("at", "one"):
+            return False
+    if words in SCALES and previous[-1:].isdigit():
+        return False  # "R26 million": the scale of a figure that is not one
+    if words.startswith("one") and previous in ("no", "any", "every", "some"):
+        return False
+    return True
+
+
+def _is_part_of_name(text: str, match: re.Match[str], groups: tuple[str | None, ...]) -> bool:
+    """Digits glued to letters or after a naming word are identifiers, not figures (F-16, Article 5, Interstate 75)."""
+    core = core_start(match, groups)
+    last = text[core - 1] if core else ""
+    if last.isalpha() or (last in "-/" and core > 1 and text[core - 2].isalnum()):
+        return not (groups[G_M_PREFIX] or _MAGNITUDE_PREFIX.search(text, max(0, core - 12), core))  # "magnitude-5.9", "M7.5"
+    if not (groups[G_DIGITS] or groups[G_WORDS]):
+        return False
+    before = text[max(0, core - 20):core].rstrip()
+    if before[-1:].isalpha() and before.lower().endswith(_NAME_PREFIX_ENDINGS):
+        previous = word_before(before)
+        if previous.lower().rstrip(".") in _NAME_PREFIXES:
+            return previous[0].isupper()
+    return False

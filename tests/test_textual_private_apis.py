@@ -1,0 +1,46 @@
+"""Every private part of Textual the reader (and its tests) leans on, named one by one, with the
+Textual range pyproject.toml allows: an upgrade that moves one of them fails here, by name, instead
+of in a reader's terminal. Raise the range only with this file passing."""
+
+import re
+from importlib.metadata import version
+from pathlib import Path
+
+from textual.reactive import Reactive
+from textual.widgets import Footer
+
+PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
+
+
+def test_textual_is_the_range_pyproject_pins():
+    low, high = re.search(r'"textual>=([\d.]+),<([\d.]+)"', PYPROJECT.read_text(encoding="utf-8")).groups()
+    installed = tuple(int(part) for part in version("textual").split(".")[:3])
+    assert tuple(map(int, low.split("."))) <= installed < tuple(map(int, high.split(".")))
+
+
+def test_styles_cache_get_inner_outer_is_an_lru_cache():
+    """tui/widgets/pane_row.py clears it when panes leave the window (Textualize/textual#6665)."""
+    from textual._styles_cache import StylesCache
+
+    assert callable(StylesCache.get_inner_outer.cache_clear)
+
+
+def test_footer_key_and_the_footer_bindings_ready_reactive():
+    """tui/widgets/footer.py composes the footer's keys at once and skips rebuilds that change nothing."""
+    from textual.widgets._footer import FooterKey
+
+    assert isinstance(Footer._bindings_ready, Reactive) and isinstance(FooterKey.compact, Reactive)
+    assert callable(Footer.bindings_changed)
+
+
+def test_what_the_ui_tests_read():
+    """Notifications shown, the compositor's render and the screens under the top one; a widget's
+    styles cache (tests/tui/test_many_reports.py checks it is let go)."""
+    from textual.app import App
+    from textual.screen import Screen
+    from textual.widget import Widget
+
+    app = App()
+    assert hasattr(app, "_notifications") and isinstance(App._background_screens, property)
+    assert "_compositor" in Screen.__init__.__code__.co_names
+    assert "_styles_cache" in Widget.__init__.__code__.co_names

@@ -1,0 +1,333 @@
+"""The row of report panes: which are mounted, how wide they are, and which one has the focus.
+
+A story of a thousand reports cannot mount a thousand panes (seconds to mount, and every layout
+visits them all), so past ``MOUNTED_PANES`` only the panes that fit are mounted, around the
+focused one, and the window moves with the focus. The row also moves the reading cursor (sentence,
+claim, version, a jump) and, synced, the other panes with it. It tells its screen when the focus or
+the cursor moved with ``PaneRow.Moved``; it never calls the screen.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual._styles_cache import StylesCache
+from textual.containers import HorizontalScroll
+from textual.message import Message
+
+from ...story.model import Document
+
+from ..jump import JumpTarget
+
+if TYPE_CHECKING:  # the panes load with the story, after the first frame
+    from ..layout import DocumentView
+    from ...story.annotations import Session, ViewState
+
+    from ..navigation import Navigator, SearchMatch, SearchResults, VersionCycle
+    from .report_pane import ReportPane
+
+MIN_PANE_WIDTH = 44
+"""Below this a pane is too narrow to read; more panes than fit make the row scroll sideways."""
+MOUNTED_PANES = 8
+"""With more reports than this, only the panes that fit are mounted, around the focused one: a
+thousand mounted panes would take seconds to mount, and every layout would visit them all."""
+
+
+class PaneRow(HorizontalScroll):
+    """One pane per report, mounted or not; the focused one, zoomed or not; synced or not."""
+
+    @dataclass
+    class Moved(Message):
+        """The focus or the reading cursor moved (or the focused pane changed how it is shown)."""
+
+        pane: ReportPane
+
+    def __init__(self, *children, id: str | None = None) -> None:
+        super().__init__(*children, id=id)
+        self.panes: list[ReportPane] = []
+        self.active = 0
+        self.navigator: Navigator | None = None
+        self.linking = False
+        """True while the reports' texts are shown and their claims are still being found."""
+        self.sync = False
+        """The other panes follow the focused one to their version of its sentence."""
+        self._cycle: VersionCycle | None = None
+        self.search: SearchResults | None = None
+        """The last search's matches, and the one the reader is on."""
+        self._window_lock = asyncio.Lock()
+
+    @property
+    def pane(self) -> ReportPane | None:
+        return self.panes[self.active] if self.panes else None
+
+    @property
+    def zoomed(self) -> bool:
+        return self.has_class("-zoomed")
+
+    def index_of(self, doc: str) -> int | None:
+        return next((n for n, pane in enumerate(self.panes) if pane.document.id == doc), None)
+
+    # -- the reports shown ------------------------------------------------------------------
+
+    async def show_reports(self, documents: Sequence[Document], views: dict[str, DocumentView],
+                           navigator: Navigator, *, linking: bool = False) -> None:
+        """A pane for each report, in place of whatever the row showed; each opens past a boilerplate first line."""
+        self.navigator, self.linking = navigator, linking
+        await self.remove_children()
+        self.panes, self.active = [], 0
+        await self.add_reports(documents, views)
+
+    async def add_reports(self, documents: Sequence[Document], views: dict[str, DocumentView]) -> None:
+        """Panes for more reports, after those shown: mounted when the window has room for them."""
+        from .report_pane import ReportPane
+
+        for document in documents:
+            pane = ReportPane(document, views[document.id], id=f"pane-{len(self.panes)}")
+            if document.sentences and document.is_boilerplate(*document.sentences[0]):
+                pane.set_cursor(pane.step(0, 1), scroll=False)
+            self.panes.append(pane)
+        await self._mount_window()
+        self.size_panes()
+
+    def refill(self, views: dict[str, DocumentView], navigator: Navigator) -> None:
+        """The claims and links of the reports already shown: the panes stay where the reader is."""
+        self.navigator, self.linking = navigator, False
+        for pane in self.panes:
+            pane.view = views[pane.document.id]
+            if pane.is_mounted:
+                self._title(pane)
+
+    def _title(self, pane: ReportPane) -> None:
+        pane.show_title(None if self.linking else self.navigator.claims(pane.document.id))
+
+    def show_work(self, session: Session) -> None:
+        """The sentences with a note or a mark, in the gutters; hand-made links among the versions."""
+        for pane in self.panes:
+            noted, marked = session.placed_starts(pane.document.id)
+            pane.view.noted = {pane.sentence_at(start) for start in noted}
+            pane.view.marked = {pane.sentence_at(start) for start in marked}
+            pane.refresh_gutter()
+        if self.navigator is not None:
+            self.navigator.set_verdicts(session.link_verdicts)
+
+    def restore(self, view: ViewState) -> None:
+        """Each report's cursor where the session left it, and the focus on the report it had."""
+        for pane in self.panes:
+            if pane.document.id in view.cursors:
+                pane.set_cursor(view.cursors[pane.document.id], scroll=False)
+                pane.show_cursor(center=True)
+        self.focus_pane(self.index_of(view.focused) or 0)
+
+    def view_state(self) -> tuple[str | None, dict[str, int]]:
+        """The focused report and each report's cursor, for the session."""
+        return self.pane.document.id if self.pane else None, {p.document.id: p.cursor for p in self.panes}
+
+    # -- search ------------------------------------------------------------------------------
+
+    def show_search(self, results: SearchResults) -> None:
+        """Every match, in every pane; the cursor to the first at or after it."""
+        self.search = results
+        by_doc = results.by_doc()
+        for pane in self.panes:
+            pane.set_matches(by_doc.get(pane.document.id, []), None)
+        pane = self.pane
+        if not results.matches:
+            self._moved()
+            return
+        start = pane.document.sentences[pane.cursor][0] if pane.document.sentences else 0
+        self._show_match(results.start_at([p.document.id for p in self.panes], pane.document.id, start))
+
+    def step_match(self, step: int) -> None:
+        if not self.search or not self.search.matches:
+            self.notify("No search yet: press / to search.", timeout=2)
+            return
+        self._show_match(self.search.step(step))
+
+    def _show_match(self, match: SearchMatch) -> None:
+        for pane in self.panes:
+            pane.set_current_match((match.start, match.end) if pane.document.id == match.doc else None)
+        pane = self.panes[self.index_of(match.doc)]
+        self.jump_to(JumpTarget(match.doc, pane.sentence_at(match.start)))
+
+    # -- moving the reading cursor -------------------------------------------------------------
+
+    def step_sentence(self, step: int) -> None:
+        self.pane.set_cursor(self.pane.step(self.pane.cursor, step))
+        self._moved()
+
+    def step_claim(self, step: int) -> None:
+        pane = self.pane
+        claim = self.navigator.next_claim(pane.document.id, pane.cursor, pane.selected_claim, step)
+        if claim is None:
+            self.notify("No more claims in this report.", timeout=2)
+            return
+        pane.set_cursor(claim.sentence, claim=claim.id)
+        self._moved()
+
+    def step_version(self, step: int) -> None:
+        """The next (or previous) version of the sentence or claim; presses in a row go round them all."""
+        from ..navigation import VersionCycle
+
+        pane = self.pane
+        here = JumpTarget(pane.document.id, pane.cursor, pane.selected_claim)
+        cycle = self._cycle
+        if cycle is None or (cycle.target.doc, cycle.target.sentence) != (here.doc, here.sentence):
+            versions = self.navigator.versions(here.doc, here.sentence, here.claim)
+            if not versions:
+                self.notify("This sentence has no version in the other reports.", timeout=3)
+                return
+            cycle = self._cycle = VersionCycle(here, versions)
+        self.jump_to(cycle.step(step), keep_cycle=True)
+
+    def jump_to(self, target: JumpTarget | None, *, keep_cycle: bool = False) -> None:
+        """Focus the target's report and put its cursor (and selection) on the target."""
+        index = self.index_of(target.doc) if target is not None else None
+        if index is None:
+            return
+        if not keep_cycle:
+            self._cycle = None
+        self.focus_pane(index)
+        self.pane.set_cursor(target.sentence, claim=target.claim, scroll=False)
+        self.pane.show_cursor(center=True)
+        self._moved()
+
+    def on_report_pane_cursor_moved(self, message: ReportPane.CursorMoved) -> None:
+        self.focus_pane(self.panes.index(message.pane))
+        message.pane.set_cursor(message.sentence)
+        self._moved()
+
+    def toggle_sync(self) -> None:
+        self.sync = not self.sync
+        self._moved()
+
+    def _moved(self) -> None:
+        if self.sync:
+            self._follow()
+        self.post_message(self.Moved(self.pane))
+
+    def _follow(self) -> None:
+        """The other panes to their version of the focused pane's sentence."""
+        pane = self.pane
+        for other in self.panes:
+            if other is not pane:
+                sentence = self.navigator.best_version_in(pane.document.id, pane.cursor, other.document.id)
+                if sentence is not None:
+                    other.set_cursor(sentence, scroll=False)
+                    other.show_cursor(center=True)
+
+    # -- the window of mounted panes ---------------------------------------------------------
+
+    def on_resize(self) -> None:
+        self.size_panes()
+
+    def _window(self) -> range:
+        """The reports whose panes are mounted: all of them, or as many as fit around the focused one.
+
+        The window moves as little as it can, so stepping to the next report mounts one pane.
+        """
+        count = len(self.panes)
+        if count <= MOUNTED_PANES:
+            return range(count)
+        size = max(1, min(MOUNTED_PANES, (self.size.width or 80) // MIN_PANE_WIDTH))
+        mounted = [n for n, pane in enumerate(self.panes) if pane.is_mounted]
+        first = mounted[0] if mounted else self.active
+        if not first <= self.active < first + size:
+            first = self.active if self.active < first else self.active - size + 1
+        first = max(0, min(first, count - size))
+        return range(first, first + size)
+
+    async def _mount_window(self, *, focused_only: bool = False) -> None:
+        """Mount the panes of the window, in report order, replacing those that left it.
+
+        A removed widget cannot be mounted again, so a pane leaving the window is replaced in
+        ``self.panes`` by an unmounted copy that keeps its cursor, selection and matches. With
+        ``focused_only``, only the focused report's pane is mounted now (see ``_slide_window``).
+        """
+        window = self._window()
+        leaving = [p for n, p in enumerate(self.panes) if p.is_mounted and n not in window]
+        if leaving:
+            await self.remove_children(leaving)
+            for pane in leaving:
+                self.panes[self.panes.index(pane)] = pane.copy()
+            # Textual 8 keeps the style cache of every removed widget (an lru_cache on one of
+            # its methods holds them, Textualize/textual#6665), and with each the lines the
+            # widget painted: at a thousand reports, thousands of objects a key press, which
+            # every garbage collection then walks. Letting go of that lru_cache drops them.
+            StylesCache.get_inner_outer.cache_clear()
+        mounted = [self.panes[n] for n in window if self.panes[n].is_mounted]
+        for n in ([self.active] if focused_only and self.active in window else window):
+            pane = self.panes[n]
+            if not pane.is_mounted:
+                later = next((p for p in mounted if self.panes.index(p) > n), None)
+                await self.mount(pane, before=later)
+                mounted.append(pane)
+                self._title(pane)
+
+    def size_panes(self) -> None:
+        """An equal share of the width each, never narrower than readable: then the row scrolls."""
+        if not self.panes:
+            return
+        width = self.size.width or self.screen.size.width
+        share = max(MIN_PANE_WIDTH, width // len(self._window()))
+        for pane in (p for p in self.panes if p.is_mounted):
+            pane.styles.width = width if self.zoomed and pane is self.pane else share
+        self.call_after_refresh(self._keep_focused_pane_in_view)
+
+    def _keep_focused_pane_in_view(self) -> None:
+        if self.pane and self.pane.is_mounted:
+            self.scroll_to_widget(self.pane, animate=False)
+
+    def toggle_zoom(self) -> None:
+        self.toggle_class("-zoomed")
+        self.size_panes()
+        if self.pane:
+            self.call_after_refresh(self.pane.show_cursor)
+            self.post_message(self.Moved(self.pane))
+
+    # -- the focus --------------------------------------------------------------------------
+
+    def on_descendant_focus(self, event) -> None:
+        if event.widget in self.panes:
+            index = self.panes.index(event.widget)
+            if index != self.active:
+                self.panes[self.active].remove_class("-active")
+                self.active = index
+                event.widget.add_class("-active")
+                self.post_message(self.Moved(event.widget))
+
+    def focus_pane(self, index: int) -> None:
+        if not self.panes:
+            return
+        self.panes[self.active].remove_class("-active")
+        self.active = index % len(self.panes)
+        if self.panes[self.active].is_mounted:
+            self._show_active()
+        else:
+            self.run_worker(self._slide_window(), group="window")
+
+    async def _slide_window(self) -> None:
+        """Bring the focused report into view: its pane first, painted at once; its neighbours
+        after that frame, since mounting a pane is most of what a jump costs."""
+        async with self._window_lock:
+            await self._mount_window(focused_only=True)
+            self.size_panes()
+            self._show_active()
+        self.call_after_refresh(self.run_worker, self._fill_window(), group="window-fill")
+
+    async def _fill_window(self) -> None:
+        async with self._window_lock:
+            await self._mount_window()
+            self.size_panes()
+
+    def _show_active(self) -> None:
+        pane = self.panes[self.active]
+        pane.add_class("-active")
+        pane.focus()
+        if self.zoomed:
+            self.size_panes()
+        if pane.is_mounted:
+            self.scroll_to_widget(pane, animate=False)
+        self.post_message(self.Moved(pane))

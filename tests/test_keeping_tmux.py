@@ -142,9 +142,9 @@ def test_readers_killed_with_unsaved_and_with_just_restored_work_lose_nothing(tm
     tmux.wait_for("sentence 4/5", name="d")
     tmux.keys("C-s", name="d")
     tmux.wait_for("Save the session as", name="d")
+    tmux.wait_for(".sahel.yaml", name="d")  # the field, with its default path
     target = tmp_path / "kept.sahel.yaml"
-    tmux.run("send-keys", "-t", "d", "C-u")
-    tmux.run("send-keys", "-t", "d", "-l", str(target))
+    tmux.replace_field(str(target), name="d")
     tmux.keys("Enter", name="d")
     tmux.wait_for("Saved", name="d")
     assert notes_in(target) == ["only in the recovery file"]

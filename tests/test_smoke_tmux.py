@@ -59,8 +59,9 @@ def test_a_note_saved_in_the_reader_comes_back_when_the_session_is_reopened(tmux
     tmux.wait_for("unsaved")
     tmux.keys("C-s")
     tmux.wait_for("Save the session as")
-    tmux.run("send-keys", "-t", "reader", "C-u")
-    tmux.run("send-keys", "-t", "reader", "-l", str(session))
+    tmux.wait_for("attack-in-bamako-mali-september-2024.sahel.yaml")  # the field, with its default path
+    typed = tmux.replace_field(str(session))
+    assert "attack-in-bamako" not in typed, typed  # the typed path replaced the default
     tmux.keys("Enter")
     tmux.wait_for("Saved")
     tmux.keys("q")

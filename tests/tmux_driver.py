@@ -51,6 +51,13 @@ class Tmux:
             self.run("send-keys", "-t", name, *(["-l", key] if literal else [key]))
             time.sleep(0.15)
 
+    def replace_field(self, text: str, name: str = "reader") -> str:
+        """Clear the focused field and type ``text`` into it, as a person would: once the field is on
+        screen with what it held, and looking that the end of ``text`` shows before going on."""
+        self.run("send-keys", "-t", name, "C-u")
+        self.run("send-keys", "-t", name, "-l", text)
+        return self.wait_for(text[-24:], name=name)
+
     def keep_alive(self) -> None:
         """A session that outlives the readers: the server ends with its last session, and a
         reader killed while alone would take it down as the next one starts."""

@@ -63,9 +63,8 @@ _AFTER_SPEAKER = re.compile(r"(?![^\S\n]+(?:could|would|will|should|can|may|migh
 _CLAUSE_END = re.compile(r"[^\S\n]*(?:[,.;]|$)")
 _SIGNATURE = re.compile(r"\s*\n[^\S\n]*[-–—][^\S\n]*(?P<who>[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,4})[.,]?[^\n]{0,40}$", re.M)
 _QUOTE_MARK = re.compile(r"[“”\"«»]|''")
-_BARE_NAME_TAG = re.compile(r"[^\S\n]*[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,2}[^\S\n]+[a-z]+[.!?]?")
+_BARE_NAME_TAG = re.compile(r"[^\S\n]*[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,2}[^\S\n]+[a-z]+[.!?]?\s*")
 """A quotation left open by a missing comma and closed by a name and its verb alone: “…” Grubbs said."""
-_STOP = re.compile(r"[.!?]|\n")
 
 
 def tag_after(text: str, end: int, limit: int, closes_sentence: bool = False) -> Mention | None:
@@ -98,7 +97,7 @@ def tag_after(text: str, end: int, limit: int, closes_sentence: bool = False) ->
     if closes_sentence and _NEW_CLAUSE.match(text, verb.end(), limit):
         return None  # "“… .” Brafman said he was …": a statement of its own
     adjacent = valid(text, subject_before(text, position, verb.start(), apposition_first=True)) if punctuated else None
-    if adjacent is None and not punctuated and _BARE_NAME_TAG.fullmatch(text, position, _sentence_end(text, verb.end(), limit)):
+    if adjacent is None and not punctuated and _BARE_NAME_TAG.fullmatch(text, position, limit):
         adjacent = valid(text, subject_before(text, position, verb.start()))  # “…” Grubbs said. (no comma)
     if adjacent is not None or closes_sentence:
         return adjacent
@@ -108,12 +107,6 @@ def tag_after(text: str, end: int, limit: int, closes_sentence: bool = False) ->
     if not text[comma + 1:verb.start()].strip():
         return valid(text, noun_phrase_at(text, skip_phrasal(text, verb.end(), limit), limit))
     return valid(text, subject_before(text, comma + 1, verb.start()))
-
-
-def _sentence_end(text: str, position: int, limit: int) -> int:
-    """Where the sentence that goes on at ``position`` ends: after its stop, or at ``limit``."""
-    stop = _STOP.search(text, position, limit)
-    return stop.end() if stop is not None and stop.group() != "\n" else stop.start() if stop else limit
 
 
 def _any_verb_tag(text: str, end: int, position: int, limit: int) -> Mention | None:

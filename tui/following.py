@@ -24,8 +24,9 @@ if TYPE_CHECKING:
 def story_sources(paths: Sequence[str], documents: Sequence[Document], *, from_session: bool) -> list[str]:
     """Where new reports of this story appear: the folders and manifests it was opened from, else the
     folders its reports are in (a session, or reports named one by one)."""
-    if not from_session and watched_folders(paths):
-        return [path for path in paths if watched_folders([path])]
+    given = [] if from_session else [path for path in paths if watched_folders([path])]
+    if given:
+        return given
     folders = dict.fromkeys(str(Path(document.path).parent) for document in documents if document.path)
     return [folder for folder in folders if Path(folder).is_dir()]
 

@@ -17,6 +17,11 @@ if TYPE_CHECKING:  # the screens import these messages before the story is loade
     from .layout import DocumentView
 
 
+def refusals(errors: list[LoadError]) -> list[tuple[str, str, str, float]]:
+    """Each report that could not be opened, as a notice (text, title, severity, seconds)."""
+    return [(error.message, "Could not open a report", "error", 10) for error in errors]
+
+
 @dataclass
 class LoadProgress(Message):
     """What the loading worker is doing now."""
@@ -51,7 +56,7 @@ class StoryReady(Message):
         that could not be opened (not those the permission question names), the reports' warnings."""
         outside = self.needs_permission or ()
         return ([(note, "", "warning", 10) for note in self.notes or []]
-                + [(e.message, "Could not open a report", "error", 10) for e in self.errors if e.path not in outside]
+                + refusals([e for e in self.errors if e.path not in outside])
                 + [(w, "", "warning", 8) for d in self.story.documents for w in d.warnings])
 
 
@@ -60,6 +65,10 @@ class ReportsArrived(Message):
     """The watched story's folders gained reports (read, their pages fetched) or files that could not be read."""
 
     loaded: LoadResult
+
+    def notices(self) -> list[tuple[str, str, str, float]]:
+        """What the reader is told before the story grows: the files that could not be read."""
+        return refusals(self.loaded.errors)
 
 
 @dataclass

@@ -136,8 +136,7 @@ class ReaderScreen(Screen):
             return
         if message.session is not None:
             self.keeper.session, self.keeper.disk = message.session, message.disk
-        for text, title, severity, timeout in message.notices():
-            self.notify(printable(text), title=title, severity=severity, timeout=timeout)
+        self._tell(message.notices())
         self.title = printable(message.story.title or "sahel-reader")
         await self.row.show_reports(message.story.documents, message.views, self.navigator,
                                     linking=message.texts_only)
@@ -148,6 +147,10 @@ class ReaderScreen(Screen):
             self.query_one(StatusBar).message(f"Finding the figures and linking {len(self.panes)} reports…")
         else:
             self._story_shown(message)
+
+    def _tell(self, notices: list[tuple[str, str, str, float]]) -> None:
+        for text, title, severity, timeout in notices:
+            self.notify(printable(text), title=title, severity=severity, timeout=timeout)
 
     def _story_shown(self, message: StoryReady) -> None:
         self._restore_view()
@@ -276,8 +279,7 @@ class ReaderScreen(Screen):
         from ..following import grow_story
         from ..navigation import Navigator
 
-        for error in message.loaded.errors:
-            self.notify(printable(error.message), title="Could not open a report", severity="error", timeout=10)
+        self._tell(message.notices())
         if not message.loaded.documents or self.story is None:
             return
         change, views = grow_story(self.story, message.loaded.documents)

@@ -48,7 +48,8 @@ class TimelineScreen(Modal[JumpTarget | None]):
     def compose(self) -> ComposeResult:
         updates = sum(len(timeline.updates) for timeline in self.timelines)
         if self.timelines:
-            title = (f"How the facts changed: {len(self.timelines)} facts told by reports of known times, "
+            count = len(self.timelines)
+            title = (f"How the facts changed: {count} fact{'s' * (count != 1)} told by reports of known times, "
                      f"{updates} update{'s' * (updates != 1)} (↑ ↓), ≠ a contradiction within the hour")
         else:
             title = NO_TIMELINE

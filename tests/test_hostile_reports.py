@@ -23,6 +23,8 @@ from sahel_reader.story import documents
 from sahel_reader.story.analysis import analyse
 from sahel_reader.story.documents import LoadResult, bundled_seed_paths, load_paths
 
+from hang_guard import without_hanging
+
 GOOD = "More than 70 people were killed in Bamako on Tuesday, security sources said.\n"
 
 
@@ -112,10 +114,9 @@ def test_a_bad_file_is_one_clear_error_and_the_good_report_still_opens(
     (folder / "good.txt").write_text(GOOD)
     bad = folder / "bad.txt"
     make(bad, monkeypatch)
-    started = time.perf_counter()
-    assert_one_error(load_paths([folder]), bad, word)
-    assert_one_error(load_paths([bad, folder / "good.txt"]), bad, word)
-    assert time.perf_counter() - started < 5
+    assert_one_error(without_hanging(lambda: load_paths([folder]), "loading the folder"), bad, word)
+    assert_one_error(without_hanging(lambda: load_paths([bad, folder / "good.txt"]), "loading the files"),
+                     bad, word)
     assert main(["claims", str(folder)]) == 1
     captured = capsys.readouterr()
     (line,) = captured.err.splitlines()
@@ -296,9 +297,7 @@ def test_splitting_and_figures_grow_linearly_on_one_long_line(function: Callable
 
 def test_a_2_mb_line_without_a_full_stop_loads_and_is_analysed(tmp_path: Path) -> None:
     document, result = load_with_good(tmp_path, "long.txt", long_line(2_000_000).encode())
-    started = time.perf_counter()
-    assert_claims_hold(result)
-    assert time.perf_counter() - started < 60  # hours when the line was one sentence
+    without_hanging(lambda: assert_claims_hold(result), "analysing one 2 MB line")  # took hours once
     assert max(end - start for start, end in document.sentences) <= MAX_SENTENCE_CHARS
     assert document.sentences[-1][1] == len(document.text.rstrip())
 

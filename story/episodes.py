@@ -72,9 +72,17 @@ def sentence_episode(sentence: str, years: set[int], months: set[int]) -> str | 
     return _first_marker(whole, years, months) or found
 
 
-def clause_episode(clause: str, of_sentence: str | None, years: set[int], months: set[int]) -> str | None:
-    """A figure's episode: a dated marker of its own clause, else its sentence's (``sentence_episode``)."""
+def clause_episode(clause: str, of_sentence: str | None, years: set[int], months: set[int],
+                   whole_clause: str | None = None) -> str | None:
+    """A figure's episode: a dated marker of its own clause, else its sentence's (``sentence_episode``).
+
+    ``clause`` is the few words around the figure; ``whole_clause`` all of it up to the next figure or
+    clause break, whose dated markers count too ("600 were killed in the city of Zarand in February"),
+    but not its markers of scope, which tell of the words they stand beside."""
     own = _first_marker(clause, years, months)
+    if whole_clause is not None and (own is None or own == "scope"):
+        dated = _first_marker(whole_clause, years, months)
+        own = dated if dated and dated != "scope" else own
     if own and own != "scope":
         return own
     if of_sentence and of_sentence != "scope":

@@ -141,6 +141,7 @@ def facet(claim: Claim, sentence: str, offset: int, fences: list[tuple[int, int]
     left = left[broken[-1]:] if broken else left
     cut = _FENCE.search(right)
     right = right[:cut.start()] if cut else right
+    whole_clause = left + claim.text + right  # its time is told anywhere in it ("600 were killed in the city of Zarand in February")
     left_matches = list(_WORD.finditer(left))[-_WINDOW:]
     right_matches = list(_WORD.finditer(right))[:_WINDOW]
     left = left[left_matches[0].start():] if left_matches else left[-1:]
@@ -163,7 +164,7 @@ def facet(claim: Claim, sentence: str, offset: int, fences: list[tuple[int, int]
     phrase = _phrase(right_words, claim.counts) if claim.quantity == "count" else frozenset()
     person = _person(left, right) if claim.dimension == "age" else None
     return Facet(family, claim.event, noun, anchors, names - anchors, frozenset(cues), phrase, words,
-                 clause_episode(clause, sentence_time, story_years, story_months), person, rank)
+                 clause_episode(clause, sentence_time, story_years, story_months, whole_clause), person, rank)
 
 
 def _phrase(right_words: list[str], head: str | None) -> frozenset[str]:

@@ -167,3 +167,15 @@ def test_facets_read_the_event_the_thing_counted_the_place_and_the_time():
                                              ("boxes", "box"), ("crisis", "crisis"), ("men", "man")])
 def test_nouns_are_compared_in_the_singular(plural, one):
     assert singular(plural) == one
+
+
+def test_a_dated_time_anywhere_in_the_clause_is_its_episode_a_scope_only_beside_it():
+    text = ("Updated: November 28, 2026\nA flood killed 40 people in the capital in 2010, and 300 were killed "
+            "in the floods that swept the northern provinces in August.\nCoastguards rescued 26 fishermen from "
+            "two trawlers off the coast, in the fourth successful rescue since June.")
+    story = story_of(a=text)
+    numbers = [c for c in story.claims if c.kind == "number"]
+    facets = facets_of(story.documents, numbers)
+    by_text = {c.text: facets[c.id] for c in numbers}
+    assert by_text["40"].episode == "2010" and by_text["300"].episode == "august"
+    assert by_text["26"].episode is None  # "since June" tells of the rescues, not of the 26

@@ -179,9 +179,26 @@ def _phrase(right_words: list[str], head: str | None) -> frozenset[str]:
     return frozenset(taken if head and head.lower() in right_words[:4] else taken[:1])
 
 
-def sentence_facts(sentence: str, story_years: set[int], story_months: set[int]) -> tuple[str | None, bool]:
-    """What a sentence says for all its figures: its episode, and whether they are running totals."""
-    return sentence_episode(sentence, story_years, story_months), bool(_TOTAL.search(sentence))
+def sentence_facts(sentence: str, story_years: set[int], story_months: set[int],
+                   before: str = "") -> tuple[str | None, bool]:
+    """What a sentence says for all its figures: its episode, and whether they are running totals.
+
+    A sentence that goes on about what the one ``before`` it told of ("It killed 612 people") and
+    names no time of its own tells of that one's episode."""
+    episode = sentence_episode(sentence, story_years, story_months)
+    if episode is None and before and goes_on(sentence):
+        episode = sentence_episode(before, story_years, story_months)
+    return episode, bool(_TOTAL.search(sentence))
+
+
+def goes_on(sentence: str) -> bool:
+    """Whether a sentence opens on "it" doing something, the thing the sentence before named (not "It is
+    unclear ...")."""
+    return _GOES_ON.match(sentence) is not None
+
+
+_GOES_ON = re.compile(r"\W*It\s+(?!(?:is|was|'s|’s|seems|seemed|appears|appeared|remains|remained|will|would|may|might|"
+                      r"could|can|has\s+been|had\s+been)\b)[a-z]", re.ASCII)
 
 
 def family_of(claim: Claim) -> str:

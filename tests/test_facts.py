@@ -179,3 +179,14 @@ def test_a_dated_time_anywhere_in_the_clause_is_its_episode_a_scope_only_beside_
     by_text = {c.text: facets[c.id] for c in numbers}
     assert by_text["40"].episode == "2010" and by_text["300"].episode == "august"
     assert by_text["26"].episode is None  # "since June" tells of the rescues, not of the 26
+
+
+def test_a_sentence_that_goes_on_about_an_earlier_event_is_of_its_time():
+    text = ("Updated: November 28, 2026\nThe last big flood hit the region in March 2019. It killed 212 people "
+            "and destroyed 900 homes.\nA dam burst upstream in May 2021. It is unclear whether 40 villages were hit.")
+    story = story_of(a=text)
+    numbers = [c for c in story.claims if c.kind == "number"]
+    facets = facets_of(story.documents, numbers)
+    by_text = {c.text: facets[c.id] for c in numbers}
+    assert by_text["212"].episode == by_text["900"].episode == "2019"
+    assert by_text["40"].episode is None  # "It is unclear": no thing named before goes on

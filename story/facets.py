@@ -11,7 +11,7 @@ capitalised names, a few measure words), never from the words of one story.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .claims import Claim
 from .episodes import clause_episode, sentence_episode
@@ -165,6 +165,21 @@ def facet(claim: Claim, sentence: str, offset: int, fences: list[tuple[int, int]
     person = _person(left, right) if claim.dimension == "age" else None
     return Facet(family, claim.event, noun, anchors, names - anchors, frozenset(cues), phrase, words,
                  clause_episode(clause, sentence_time, story_years, story_months, whole_clause), person, rank)
+
+
+def carry_over(current: Facet, previous: Facet, between: str) -> Facet:
+    """``current`` with the cues of another shock that the figure before it in its sentence has, where
+    nothing but "and (a)" or "at" stands between them: "a 2.9 aftershock at 2:12 a.m. and a 2.2 at
+    2:15 a.m." tells of two aftershocks and their times, the noun said once."""
+    shock = previous.cues & _OTHER_CUES
+    if not shock or shock <= current.cues or not _BRIDGE.fullmatch(between):
+        return current
+    taken = shock & _FAMILY_CUES.get(current.family.split(" per ")[0], _ANY_CUE)
+    return replace(current, cues=current.cues | taken) if taken else current
+
+
+_OTHER_CUES = frozenset({"aftershock", "another"})
+_BRIDGE = re.compile(r"\s*,?\s*(?:and\s+(?:an?\s+)?|at\s+)", re.IGNORECASE)
 
 
 def _phrase(right_words: list[str], head: str | None) -> frozenset[str]:

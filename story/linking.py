@@ -20,7 +20,7 @@ from .fact_groups import group_figures
 from .fact_status import currency_rates, fact_status
 from .fact_weights import WEIGHTS
 from .episodes import story_time
-from .facets import Facet, facet, family_of, goes_on, sentence_facts
+from .facets import Facet, carry_over, facet, family_of, goes_on, sentence_facts
 from .model import Document
 from .similarity import similar_pairs
 
@@ -126,6 +126,9 @@ def facets_of(documents: list[Document], numbers: list[Claim],
                 of_sentence = of_sentence or sentence_facts(sentence, years, months, before)
                 read[key] = facet(claim, sentence, start, [other for other in spans if other != span], years, months,
                                   rank, of_sentence)
+                if rank:
+                    read[key] = carry_over(read[key], read[key[:2] + (rank - 1, before)],
+                                           sentence[spans[rank - 1][1]:span[0]])
             facets[claim.id] = read[key]
             claim.background = read[key].episode
     return facets

@@ -190,3 +190,14 @@ def test_a_sentence_that_goes_on_about_an_earlier_event_is_of_its_time():
     by_text = {c.text: facets[c.id] for c in numbers}
     assert by_text["212"].episode == by_text["900"].episode == "2019"
     assert by_text["40"].episode is None  # "It is unclear": no thing named before goes on
+
+
+def test_a_shock_named_once_is_the_shock_of_the_figures_that_go_on_with_it():
+    text = ("Updated: March 15, 2026\nA 4.8 quake struck at 3:41 a.m. It was followed by a 3.1 aftershock at "
+            "3:44 a.m. and a 2.7 at 3:52 a.m., and the quake was felt 60 miles away.")
+    story = story_of(a=text)
+    numbers = [c for c in story.claims if c.kind == "number"]
+    facets = facets_of(story.documents, numbers)
+    cues = {c.text: facets[c.id].cues for c in numbers}
+    assert all("aftershock" in cues[text] for text in ("3.1", "3:44 a.m.", "2.7", "3:52 a.m."))
+    assert "aftershock" not in cues["4.8"] | cues["3:41 a.m."]

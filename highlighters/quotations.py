@@ -109,7 +109,7 @@ def _own_mention(text: str, passages: list[Passage], index: int, places: _Places
         last += 1  # the quotation ends its sentence: “… beforehand.” Webber said.
     sentence_end = sentences[last][1] if last >= 0 else len(text)
     limit = min(next_quote, max(sentence_end, end))
-    tag = speech.tag_after(text, end, limit, closes_sentence=_ends_with_stop(text, passage))
+    tag = speech.transcript_label(text, start) or speech.tag_after(text, end, limit, closes_sentence=_ends_with_stop(text, passage))
     if tag is not None:
         return tag
     first = places.sentence_of(start)
@@ -230,6 +230,10 @@ def _resolve(people: People, mention: Mention, recent: list[tuple[int, Person]],
         return None
     if described.person:
         return Person(people.fullest(described.name, mention.start), True, described.gender)
+    if described.name.isupper() and described.name.isalpha():  # a transcript's "PENCE": Mike Pence, if named
+        fuller = people.fullest(described.name.title(), mention.start)
+        if " " in fuller:
+            return Person(fuller, True, described.gender)
     author = document_author(people.text, mention)
     if author is not None:
         return _resolve(people, author, recent, sentence_start)

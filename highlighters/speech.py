@@ -65,6 +65,8 @@ _SIGNATURE = re.compile(r"\s*\n[^\S\n]*[-–—][^\S\n]*(?P<who>[A-Z][\w.’'-]*
 _QUOTE_MARK = re.compile(r"[“”\"«»]|''")
 _BARE_NAME_TAG = re.compile(r"[^\S\n]*[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,2}[^\S\n]+[a-z]+[.!?]?\s*")
 """A quotation left open by a missing comma and closed by a name and its verb alone: “…” Grubbs said."""
+_TRANSCRIPT_LABEL = re.compile(r"(?:[“\"«]|'')[^\S\n]*(?P<who>[A-Z][A-Z’'.-]+(?:[^\S\n]+[A-Z][A-Z’'.-]+){0,2}):[^\S\n]")
+"""A transcript's turn, quoted: the speaker's name in capitals and a colon open it (“WALLACE: Let's …”)."""
 
 
 def tag_after(text: str, end: int, limit: int, closes_sentence: bool = False) -> Mention | None:
@@ -157,6 +159,15 @@ def tag_before(text: str, start: int, quote: int) -> Mention | None:
             return valid(text, subject_before(text, start, earlier.start()))
         return valid(text, subject_before(text, start, verb.start()))
     return None
+
+
+def transcript_label(text: str, quote: int) -> Mention | None:
+    """The speaker a quoted transcript's turn opens with: “PENCE: Well, look, …” (three letters or
+    more, so "Q:" and "A:" are no one)."""
+    match = _TRANSCRIPT_LABEL.match(text, quote)
+    if match is None or sum(map(str.isalpha, match.group("who"))) < 3:
+        return None
+    return phrase(text, match.start("who"), match.end("who"))
 
 
 def headline_speaker(text: str, line_start: int, quote: int) -> Mention | None:

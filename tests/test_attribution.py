@@ -280,3 +280,15 @@ def test_a_quotation_without_its_comma_is_not_given_the_words_before_it():
     assert speakers(text) == ["Steve Grubbs", "Steve Grubbs"]
     # without a name and its verb alone after it, an open quotation takes nothing from the next words
     assert speakers("\u201cThe caucus is a battle\u201d Grubbs said the polls were wrong.") == [None]
+
+
+def test_a_quoted_transcript_names_each_turns_speaker_in_capitals():
+    text = ("On Sunday the radio host Dana Ortiz questioned Senator Paul Whitcombe about the budget.\n\n"
+            "An excerpt of the interview:\n\n"
+            "\"ORTIZ: Will you vote for the bill on Tuesday?\n\n"
+            "\"WHITCOMBE: Not as it stands. The cuts fall on the wrong people.\n\n"
+            "\"And I have told the leadership so, more than once.\n\n"
+            "\"Q: Is that final?\n")
+    assert [(speaker, written) for _, speaker, written in said(text)][:3] == [
+        ("Dana Ortiz", "ORTIZ"), ("Paul Whitcombe", "WHITCOMBE"), ("Paul Whitcombe", "WHITCOMBE")]
+    assert said(text)[3][2] != "Q"  # two letters or less name no one

@@ -18,6 +18,7 @@ from operator import mul
 from .claims import Claim
 from .episodes import same_episode
 from .compare import claim_interval
+from .fact_status import hours_apart
 from .facets import Facet
 from .measures import to_base
 
@@ -115,6 +116,8 @@ def cannot_link(a: Claim, b: Claim, facet_a: Facet, facet_b: Facet) -> bool:
         return True  # a running total ("31 magazines in five operations so far") is not one operation's count
     if bool(facet_a.cues & _OTHER_SHOCK) != bool(facet_b.cues & _OTHER_SHOCK):
         return True  # "a 2.9 aftershock at 2:12 a.m." is not the quake's time or magnitude
+    if a.quantity == "time" and b.quantity == "time" and (hours_apart(a, b) or 0) > _HOURS_APART:
+        return True  # "struck at 1:53 p.m." and a quake registered "at 09:10 hours" the next morning
     if facet_a.family == "length" and facet_a.anchors and facet_b.anchors:
         words_a = {word for anchor in facet_a.anchors for word in anchor.split()}
         return not words_a & {word for anchor in facet_b.anchors for word in anchor.split()}
@@ -151,6 +154,9 @@ def _far_apart(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 _FAR_APART = math.log(5)
+_HOURS_APART = 3
+"""Reports of one moment seldom put it further apart than this (a round "about 10 a.m." and "10:30"); times
+hours apart are two moments (a quake and the next morning's aftershock, an attack and the arrest)."""
 _SMALL = 12
 """Counts up to this coincide by chance across things ("three shells", "three people"); "26 pirates" and
 "26 crew" seldom do."""

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from sahel_reader.story.analysis import analyse
 from sahel_reader.story.claims import Claim
-from sahel_reader.story.fact_status import currency_rates, fact_status
-from sahel_reader.story.facets import singular
+from sahel_reader.story.fact_pairs import cannot_link
+from sahel_reader.story.fact_status import currency_rates, fact_status, hours_apart
+from sahel_reader.story.facets import Facet, singular
 from sahel_reader.story.documents import load_paths
 from sahel_reader.story.linking import facets_of
 
@@ -149,6 +150,21 @@ def test_times_compare_in_utc_where_the_zone_is_written():
     later = figure("11:30 GMT", value=1130, quantity="time", when="11:30+00:00", doc="c")
     assert fact_status([local, gmt]) == "agree"  # no zone for 1353: not compared with GMT
     assert fact_status([gmt, later]) == "conflict"
+
+
+def test_clock_times_hours_apart_are_two_moments():
+    struck = figure("1:53 p.m.", value=1353, quantity="time", when="13:53", doc="a")
+    rounded = figure("about 2 p.m.", value=1400, quantity="time", when="14:00", qualifier="approx", doc="b")
+    next_morning = figure("09:10", value=910, quantity="time", when="09:10", doc="b")
+    near_midnight = figure("11:40 p.m.", value=2340, quantity="time", when="23:40", doc="a")
+    after_midnight = figure("12:20 a.m.", value=20, quantity="time", when="00:20", doc="b")
+    gmt = figure("1023 GMT", value=1023, quantity="time", when="10:23+00:00", doc="b")
+    assert hours_apart(struck, next_morning) == pytest.approx(4.72, abs=0.01)
+    assert hours_apart(near_midnight, after_midnight) == pytest.approx(0.67, abs=0.01)  # the nearer way round
+    assert hours_apart(struck, gmt) is None  # a local time and one in GMT are not compared
+    facet = Facet("time", None, None, frozenset(), frozenset(), frozenset(), frozenset(), frozenset(), None)
+    assert cannot_link(struck, next_morning, facet, facet)
+    assert not cannot_link(struck, rounded, facet, facet)
 
 
 def test_facets_read_the_event_the_thing_counted_the_place_and_the_time():

@@ -27,6 +27,7 @@ _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _WINDOW = 8
 """How many words on each side of a figure tell what it measures (up to the next figure or clause)."""
 _FENCE = re.compile(r"[;:]|\s[-–—]\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b", re.IGNORECASE)
+_CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though)\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'.-]*)(?:\s+(?:(?:of|de|al|el|la|bin|du|van|von)\s+)?[A-Z][\w’'.-]*)*")
 _ANCHOR = re.compile(
     r"(?:\b(?:north|south|east|west)(?:[\s-]*(?:north|south|east|west))*(?:ern)?\s+of"
@@ -114,6 +115,9 @@ class Facet:
     rank: int = 0
     """Which of its sentence's figures it is (0 the first): copies of one sentence state the same facts
     in the same order, whatever their figures."""
+    side: int = 0
+    """How many words of contrast ("but", "while", "whereas") stand before it in its sentence: two figures
+    on either side of one may be two versions of one fact ("put it at 5.9, but the USGS said 6.1")."""
 
     @property
     def counts_people(self) -> bool:
@@ -164,7 +168,8 @@ def facet(claim: Claim, sentence: str, offset: int, fences: list[tuple[int, int]
     phrase = _phrase(right_words, claim.counts) if claim.quantity == "count" else frozenset()
     person = _person(left, right) if claim.dimension == "age" else None
     return Facet(family, claim.event, noun, anchors, names - anchors, frozenset(cues), phrase, words,
-                 clause_episode(clause, sentence_time, story_years, story_months, whole_clause), person, rank)
+                 clause_episode(clause, sentence_time, story_years, story_months, whole_clause), person, rank,
+                 len(_CONTRAST.findall(sentence, 0, start)))
 
 
 def carry_over(current: Facet, previous: Facet, between: str) -> Facet:

@@ -104,7 +104,8 @@ def cannot_link(a: Claim, b: Claim, facet_a: Facet, facet_b: Facet) -> bool:
         eventful, plain = (facet_a, facet_b) if facet_a.event else (facet_b, facet_a)
         if eventful.counts_people and plain.noun and not plain.counts_people:
             return True  # "shot three people" and "three live shells"
-    if a.doc == b.doc and a.sentence == b.sentence and a.unit == b.unit and not (facet_a.event or facet_b.event):
+    if a.doc == b.doc and a.sentence == b.sentence and a.unit == b.unit and not (facet_a.event or facet_b.event) \
+            and facet_a.side == facet_b.side:
         return True  # "aftershocks of 2.9 and 2.2": two facts; "77 died, though a document says almost 100": one
     if not same_episode(_dated(facet_a.episode), _dated(facet_b.episode)):
         return True

@@ -217,3 +217,17 @@ def test_a_shock_named_once_is_the_shock_of_the_figures_that_go_on_with_it():
     cues = {c.text: facets[c.id].cues for c in numbers}
     assert all("aftershock" in cues[text] for text in ("3.1", "3:44 a.m.", "2.7", "3:52 a.m."))
     assert "aftershock" not in cues["4.8"] | cues["3:41 a.m."]
+
+
+def test_two_versions_of_one_figure_across_a_but_are_one_fact_in_conflict():
+    story = story_of(
+        a="Updated: March 15, 2026\nThe national centre put the quake's magnitude at 5.7, but the US survey said "
+          "it was 6.0.\nIt was followed by aftershocks of 4.1 and 3.8.\n",
+        b="Updated: March 15, 2026\nThe earthquake had a magnitude of 5.7, the national centre said.\n",
+        c="Updated: March 15, 2026\nThe US survey gave the quake a magnitude of 6.0.\n",
+    )
+    magnitude = fact_of(story, "5.7", "a")
+    assert magnitude is fact_of(story, "6.0", "a") and magnitude.status == "conflict"
+    numbers = {c.text: c for c in story.claims if c.kind == "number" and c.doc == "a"}
+    facets = facets_of(story.documents, list(numbers.values()))
+    assert cannot_link(numbers["4.1"], numbers["3.8"], facets[numbers["4.1"].id], facets[numbers["3.8"].id])

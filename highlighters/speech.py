@@ -61,7 +61,9 @@ _COMMA_BEFORE = re.compile(r",[^\S\n]*$")
 _AFTER_SPEAKER = re.compile(r"(?![^\S\n]+(?:could|would|will|should|can|may|might|must|is|was|are|were|has|have|had|did|does)\b)")
 """What cannot follow the speaker of "“…,” said X": a verb of its own ("said the candidate could")."""
 _CLAUSE_END = re.compile(r"[^\S\n]*(?:[,.;]|$)")
-_SIGNATURE = re.compile(r"\s*\n[^\S\n]*[-–—][^\S\n]*(?P<who>[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,4})[.,]?[^\n]{0,40}$", re.M)
+_SIGNATURE = re.compile(r"\s*\n[^\S\n]*[-–—―][^\S\n]*(?P<who>[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,4})[.,]?[^\n]{0,40}$", re.M)
+_SIGNED_AFTER = re.compile(r"[^\S\n]*[-–—―][^\S\n]*(?P<who>[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,4})[.,]?[^\S\n]*(?=\n|$)")
+"""A name after a dash that fills the rest of the quotation's line: “…” ― Carla Sanchez."""
 _QUOTE_MARK = re.compile(r"[“”\"«»]|''")
 _BARE_NAME_TAG = re.compile(r"[^\S\n]*[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,2}[^\S\n]+[a-z]+[.!?]?\s*")
 """A quotation left open by a missing comma and closed by a name and its verb alone: “…” Grubbs said."""
@@ -264,6 +266,17 @@ def signed_below(text: str, line_end: int) -> Mention | None:
     if text[end - 1] == "." and not keeps_dot(text[match.start("who"):end].split()[-1]):
         end -= 1
     return phrase(text, match.start("who"), end)
+
+
+def signed_after(text: str, end: int) -> Mention | None:
+    """A quotation signed on its own line after a dash, as lists of readers' words are: “…” ― Carla Sanchez."""
+    match = _SIGNED_AFTER.match(text, end)
+    if match is None:
+        return None
+    stop = match.end("who")
+    if text[stop - 1] == "." and not keeps_dot(text[match.start("who"):stop].split()[-1]):
+        stop -= 1
+    return phrase(text, match.start("who"), stop)
 
 
 def _inside_quote(text: str, start: int, position: int) -> bool:

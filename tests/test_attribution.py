@@ -292,3 +292,12 @@ def test_a_quoted_transcript_names_each_turns_speaker_in_capitals():
     assert [(speaker, written) for _, speaker, written in said(text)][:3] == [
         ("Dana Ortiz", "ORTIZ"), ("Paul Whitcombe", "WHITCOMBE"), ("Paul Whitcombe", "WHITCOMBE")]
     assert said(text)[3][2] != "Q"  # two letters or less name no one
+
+
+def test_a_quotation_signed_after_a_dash_on_its_line_is_the_signers():
+    text = ("We asked readers what the vote meant to them.\n"
+            "“It felt like nobody was listening to the towns.” ― Maria Delgado\n"
+            "“I voted for the first time, and it was worth it.” — Tom O’Hara.\n"
+            "“Nothing changes,” said a neighbour - and she left.\n")
+    assert speakers(text)[:2] == ["Maria Delgado", "Tom O’Hara"]
+

@@ -62,6 +62,8 @@ _AFTER_SPEAKER = re.compile(r"(?![^\S\n]+(?:could|would|will|should|can|may|migh
 """What cannot follow the speaker of "“…,” said X": a verb of its own ("said the candidate could")."""
 _CLAUSE_END = re.compile(r"[^\S\n]*(?:[,.;]|$)")
 _SIGNATURE = re.compile(r"\s*\n[^\S\n]*[-–—―][^\S\n]*(?P<who>[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,4})[.,]?[^\n]{0,40}$", re.M)
+_FROM_SOURCE = re.compile(r"(?:^|[.!?][^\S\n]+|[^\S\n][-–—][^\S\n]+)(?:More[^\S\n]+)?[Ff]rom[^\S\n]+(?P<who>[^:;,.!?\n]{1,60})$")
+"""A clause that names only where the words below come from: "More from Jones:", "From the report:"."""
 _SIGNED_AFTER = re.compile(r"[^\S\n]*[-–—―][^\S\n]*(?P<who>[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,4})[.,]?[^\S\n]*(?=\n|$)")
 """A name after a dash that fills the rest of the quotation's line: “…” ― Carla Sanchez."""
 _QUOTE_MARK = re.compile(r"[“”\"«»]|''")
@@ -185,6 +187,9 @@ def colon_subject(text: str, start: int, quote: int) -> Mention | None:
     if not text[start:quote].rstrip().endswith(":"):
         return None
     colon = text.rfind(":", start, quote)
+    source = _FROM_SOURCE.search(text[start:colon])
+    if source is not None:  # "More from Jones: “…”", "From the report: “…”"
+        return phrase(text, start + source.start("who"), start + source.end("who"))
     return _name_before(text, start, colon) or clause_subject(text, start, colon)
 
 

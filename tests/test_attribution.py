@@ -301,3 +301,9 @@ def test_a_quotation_signed_after_a_dash_on_its_line_is_the_signers():
             "“Nothing changes,” said a neighbour - and she left.\n")
     assert speakers(text)[:2] == ["Maria Delgado", "Tom O’Hara"]
 
+
+def test_a_clause_that_says_only_where_the_words_come_from_names_their_source():
+    text = ("Why the map favours them - More from Okafor: “The red counties have grown faster than the blue ones.”\n"
+            "What the survey does show - Not all panels are alike. From the report: “Larger samples did better.”\n"
+            "Reporting from Kabul: “The roads are closed,” a driver said.\n")
+    assert speakers(text) == ["Okafor", "the report", "a driver"]

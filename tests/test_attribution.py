@@ -302,6 +302,12 @@ def test_a_quotation_signed_after_a_dash_on_its_line_is_the_signers():
     assert speakers(text)[:2] == ["Maria Delgado", "Tom O’Hara"]
 
 
+def test_a_reporting_verb_that_opens_its_sentence_is_no_part_of_the_speaker():
+    text = ("The old depot on Fifth Street is now a café. Said Ann Fowler, who grew up next door, "
+            "“We all came here on Saturdays.”")
+    assert speakers(text) == ["Ann Fowler"]
+
+
 def test_a_clause_that_says_only_where_the_words_come_from_names_their_source():
     text = ("Why the map favours them - More from Okafor: “The red counties have grown faster than the blue ones.”\n"
             "What the survey does show - Not all panels are alike. From the report: “Larger samples did better.”\n"

@@ -164,6 +164,15 @@ def _inherit(text: str, passages: list[Passage], mentions: list[Mention | None],
     for index in range(len(passages) - 2, -1, -1):  # a paragraph cut short takes its continuation's
         if mentions[index] is None and passages[index + 1].continues and not passages[index].closed:
             mentions[index] = mentions[index + 1]
+    for index, passage in enumerate(passages):  # a paragraph of quoted words alone goes on with the last speaker
+        if mentions[index] is None and not scares[index] and not passage.nested and index \
+                and places.line_starts[index] == passage.start and mentions[index - 1] is not None \
+                and places.sentence_of(passage.start) - places.sentence_of(passages[index - 1].end) <= _GOES_ON_SENTENCES:
+            mentions[index] = mentions[index - 1]
+
+
+_GOES_ON_SENTENCES = 3
+"""How far after a speaker's quotation a paragraph of quoted words alone is still theirs."""
 
 
 def _introduced(text: str, passages: list[Passage], mentions: list[Mention | None], index: int,

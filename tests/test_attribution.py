@@ -313,3 +313,13 @@ def test_a_clause_that_says_only_where_the_words_come_from_names_their_source():
             "What the survey does show - Not all panels are alike. From the report: “Larger samples did better.”\n"
             "Reporting from Kabul: “The roads are closed,” a driver said.\n")
     assert speakers(text) == ["Okafor", "the report", "a driver"]
+
+
+def test_a_paragraph_of_quoted_words_alone_goes_on_with_the_last_speaker():
+    text = ("“Two boats got away before we could reach them,” a coastguard officer said.\n"
+            "Four rifles were found on the third boat.\n"
+            "“We also found ladders and hooks, which tell you what they came for.”\n"
+            "The ship returned to port on Friday. The crew were given leave. Repairs began at once. "
+            "A new captain took command.\n"
+            "“Nobody expected this.”\n")
+    assert speakers(text) == ["a coastguard officer", "a coastguard officer", None]

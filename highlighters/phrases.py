@@ -215,10 +215,17 @@ def noun_phrase_at(text: str, start: int, limit: int) -> Mention | None:
     return phrase(text, start, end) if count else None
 
 
+_INVERTED_VERB = re.compile(r"(?:Said|Says|Added|Adds|Asked|Asks|Wrote|Writes)[^\S\n]+(?=[A-Z])")
+"""A reporting verb opening its sentence before the speaker, in the inverted order of news English."""
+
+
 def phrase(text: str, start: int, end: int, head_end: int | None = None) -> Mention | None:
     """A mention of ``text[start:end]`` trimmed of spaces, punctuation and a relative clause."""
     while start < end and not text[start].isalnum():
         start += 1
+    verb = _INVERTED_VERB.match(text, start, end)
+    if verb is not None:
+        start = verb.end()  # "Said Dorothy Poynter, who grew up with him, “…”": the name after the verb
     relative = _RELATIVE.search(text, start, end)
     if relative:
         end = relative.start()

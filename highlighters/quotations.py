@@ -109,7 +109,7 @@ def _own_mention(text: str, passages: list[Passage], index: int, places: _Places
         last += 1  # the quotation ends its sentence: “… beforehand.” Webber said.
     sentence_end = sentences[last][1] if last >= 0 else len(text)
     limit = min(next_quote, max(sentence_end, end))
-    tag = speech.tag_after(text, end, limit, closes_sentence=_ends_with_stop(text, passage))
+    tag = speech.transcript_label(text, start) or speech.signed_after(text, end) or speech.tag_after(text, end, limit, closes_sentence=_ends_with_stop(text, passage))
     if tag is not None:
         return tag
     first = places.sentence_of(start)
@@ -164,6 +164,15 @@ def _inherit(text: str, passages: list[Passage], mentions: list[Mention | None],
     for index in range(len(passages) - 2, -1, -1):  # a paragraph cut short takes its continuation's
         if mentions[index] is None and passages[index + 1].continues and not passages[index].closed:
             mentions[index] = mentions[index + 1]
+    for index, passage in enumerate(passages):  # a paragraph of quoted words alone goes on with the last speaker
+        if mentions[index] is None and not scares[index] and not passage.nested and index \
+                and places.line_starts[index] == passage.start and mentions[index - 1] is not None \
+                and places.sentence_of(passage.start) - places.sentence_of(passages[index - 1].end) <= _GOES_ON_SENTENCES:
+            mentions[index] = mentions[index - 1]
+
+
+_GOES_ON_SENTENCES = 3
+"""How far after a speaker's quotation a paragraph of quoted words alone is still theirs."""
 
 
 def _introduced(text: str, passages: list[Passage], mentions: list[Mention | None], index: int,
@@ -230,6 +239,10 @@ def _resolve(people: People, mention: Mention, recent: list[tuple[int, Person]],
         return None
     if described.person:
         return Person(people.fullest(described.name, mention.start), True, described.gender)
+    if described.name.isupper() and described.name.isalpha():  # a transcript's "PENCE": Mike Pence, if named
+        fuller = people.fullest(described.name.title(), mention.start)
+        if " " in fuller:
+            return Person(fuller, True, described.gender)
     author = document_author(people.text, mention)
     if author is not None:
         return _resolve(people, author, recent, sentence_start)

@@ -61,10 +61,16 @@ _COMMA_BEFORE = re.compile(r",[^\S\n]*$")
 _AFTER_SPEAKER = re.compile(r"(?![^\S\n]+(?:could|would|will|should|can|may|might|must|is|was|are|were|has|have|had|did|does)\b)")
 """What cannot follow the speaker of "“…,” said X": a verb of its own ("said the candidate could")."""
 _CLAUSE_END = re.compile(r"[^\S\n]*(?:[,.;]|$)")
-_SIGNATURE = re.compile(r"\s*\n[^\S\n]*[-–—][^\S\n]*(?P<who>[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,4})[.,]?[^\n]{0,40}$", re.M)
+_SIGNATURE = re.compile(r"\s*\n[^\S\n]*[-–—―][^\S\n]*(?P<who>[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,4})[.,]?[^\n]{0,40}$", re.M)
+_FROM_SOURCE = re.compile(r"(?:^|[.!?][^\S\n]+|[^\S\n][-–—][^\S\n]+)(?:More[^\S\n]+)?[Ff]rom[^\S\n]+(?P<who>[^:;,.!?\n]{1,60})$")
+"""A clause that names only where the words below come from: "More from Jones:", "From the report:"."""
+_SIGNED_AFTER = re.compile(r"[^\S\n]*[-–—―][^\S\n]*(?P<who>[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,4})[.,]?[^\S\n]*(?=\n|$)")
+"""A name after a dash that fills the rest of the quotation's line: “…” ― Carla Sanchez."""
 _QUOTE_MARK = re.compile(r"[“”\"«»]|''")
 _BARE_NAME_TAG = re.compile(r"[^\S\n]*[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,2}[^\S\n]+[a-z]+[.!?]?\s*")
 """A quotation left open by a missing comma and closed by a name and its verb alone: “…” Grubbs said."""
+_TRANSCRIPT_LABEL = re.compile(r"(?:[“\"«]|'')[^\S\n]*(?P<who>[A-Z][A-Z’'.-]+(?:[^\S\n]+[A-Z][A-Z’'.-]+){0,2}):[^\S\n]")
+"""A transcript's turn, quoted: the speaker's name in capitals and a colon open it (“WALLACE: Let's …”)."""
 
 
 def tag_after(text: str, end: int, limit: int, closes_sentence: bool = False) -> Mention | None:
@@ -159,6 +165,15 @@ def tag_before(text: str, start: int, quote: int) -> Mention | None:
     return None
 
 
+def transcript_label(text: str, quote: int) -> Mention | None:
+    """The speaker a quoted transcript's turn opens with: “PENCE: Well, look, …” (three letters or
+    more, so "Q:" and "A:" are no one)."""
+    match = _TRANSCRIPT_LABEL.match(text, quote)
+    if match is None or sum(map(str.isalpha, match.group("who"))) < 3:
+        return None
+    return phrase(text, match.start("who"), match.end("who"))
+
+
 def headline_speaker(text: str, line_start: int, quote: int) -> Mention | None:
     """A headline that opens with who speaks: "Reid: ‘Never underestimate Trump’", "Milbank:
     Republicans ‘waving the flag’"."""
@@ -172,6 +187,9 @@ def colon_subject(text: str, start: int, quote: int) -> Mention | None:
     if not text[start:quote].rstrip().endswith(":"):
         return None
     colon = text.rfind(":", start, quote)
+    source = _FROM_SOURCE.search(text[start:colon])
+    if source is not None:  # "More from Jones: “…”", "From the report: “…”"
+        return phrase(text, start + source.start("who"), start + source.end("who"))
     return _name_before(text, start, colon) or clause_subject(text, start, colon)
 
 
@@ -253,6 +271,17 @@ def signed_below(text: str, line_end: int) -> Mention | None:
     if text[end - 1] == "." and not keeps_dot(text[match.start("who"):end].split()[-1]):
         end -= 1
     return phrase(text, match.start("who"), end)
+
+
+def signed_after(text: str, end: int) -> Mention | None:
+    """A quotation signed on its own line after a dash, as lists of readers' words are: “…” ― Carla Sanchez."""
+    match = _SIGNED_AFTER.match(text, end)
+    if match is None:
+        return None
+    stop = match.end("who")
+    if text[stop - 1] == "." and not keeps_dot(text[match.start("who"):stop].split()[-1]):
+        stop -= 1
+    return phrase(text, match.start("who"), stop)
 
 
 def _inside_quote(text: str, start: int, position: int) -> bool:

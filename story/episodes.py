@@ -33,6 +33,11 @@ _FRAME = re.compile(r"^\W*(?:in|across|throughout)\s+the\s+(?:area|region|countr
 middle of one it is where someone lives or speaks from."""
 _CONTRAST = re.compile(r";|\b(?:since|compared\s+(?:with|to)|whereas|while|unlike|but)\b", re.IGNORECASE)
 """A sentence that sets two times or events against each other: its markers count only in their own clause."""
+_GENERIC = re.compile(r"\W*(?:An?|Such\s+an?)\s+(?:[\w.-]+\s+){0,3}?[\w.-]*\d[\w.-]*\s+(?:[\w-]+\s+){0,2}?"
+                      r"(?:can|could|may|might)\s+(?!not\b|have\b)[a-z]")
+"""A sentence about any thing of its kind, not one that happened: "A magnitude 6 quake can cause severe damage"."""
+GENERIC = "in general"
+"""The episode of a figure in a generic statement: it is no fact of the story's event."""
 _OPENING_WORDS = 6
 _DATELINE_SENTENCES = 3
 
@@ -67,14 +72,24 @@ def episode(clause: str, sentence: str, years: set[int], months: set[int]) -> st
 
 def sentence_episode(sentence: str, years: set[int], months: set[int]) -> str | None:
     """What a whole sentence says of its time (``episode``), worked out once for all its figures."""
+    if _GENERIC.match(sentence):
+        return GENERIC
     found = "scope" if _FRAME.match(sentence) else None
     whole = sentence if not _CONTRAST.search(sentence) else opening_of(sentence)
     return _first_marker(whole, years, months) or found
 
 
-def clause_episode(clause: str, of_sentence: str | None, years: set[int], months: set[int]) -> str | None:
-    """A figure's episode: a dated marker of its own clause, else its sentence's (``sentence_episode``)."""
+def clause_episode(clause: str, of_sentence: str | None, years: set[int], months: set[int],
+                   whole_clause: str | None = None) -> str | None:
+    """A figure's episode: a dated marker of its own clause, else its sentence's (``sentence_episode``).
+
+    ``clause`` is the few words around the figure; ``whole_clause`` all of it up to the next figure or
+    clause break, whose dated markers count too ("600 were killed in the city of Zarand in February"),
+    but not its markers of scope, which tell of the words they stand beside."""
     own = _first_marker(clause, years, months)
+    if whole_clause is not None and (own is None or own == "scope"):
+        dated = _first_marker(whole_clause, years, months)
+        own = dated if dated and dated != "scope" else own
     if own and own != "scope":
         return own
     if of_sentence and of_sentence != "scope":

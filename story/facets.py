@@ -11,7 +11,7 @@ capitalised names, a few measure words), never from the words of one story.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .claims import Claim
 from .episodes import clause_episode, sentence_episode
@@ -27,6 +27,7 @@ _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _WINDOW = 8
 """How many words on each side of a figure tell what it measures (up to the next figure or clause)."""
 _FENCE = re.compile(r"[;:]|\s[-–—]\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b", re.IGNORECASE)
+_CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though)\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'.-]*)(?:\s+(?:(?:of|de|al|el|la|bin|du|van|von)\s+)?[A-Z][\w’'.-]*)*")
 _ANCHOR = re.compile(
     r"(?:\b(?:north|south|east|west)(?:[\s-]*(?:north|south|east|west))*(?:ern)?\s+of"
@@ -114,6 +115,9 @@ class Facet:
     rank: int = 0
     """Which of its sentence's figures it is (0 the first): copies of one sentence state the same facts
     in the same order, whatever their figures."""
+    side: int = 0
+    """How many words of contrast ("but", "while", "whereas") stand before it in its sentence: two figures
+    on either side of one may be two versions of one fact ("put it at 5.9, but the USGS said 6.1")."""
 
     @property
     def counts_people(self) -> bool:
@@ -141,6 +145,7 @@ def facet(claim: Claim, sentence: str, offset: int, fences: list[tuple[int, int]
     left = left[broken[-1]:] if broken else left
     cut = _FENCE.search(right)
     right = right[:cut.start()] if cut else right
+    whole_clause = left + claim.text + right  # its time is told anywhere in it ("600 were killed in the city of Zarand in February")
     left_matches = list(_WORD.finditer(left))[-_WINDOW:]
     right_matches = list(_WORD.finditer(right))[:_WINDOW]
     left = left[left_matches[0].start():] if left_matches else left[-1:]
@@ -163,7 +168,23 @@ def facet(claim: Claim, sentence: str, offset: int, fences: list[tuple[int, int]
     phrase = _phrase(right_words, claim.counts) if claim.quantity == "count" else frozenset()
     person = _person(left, right) if claim.dimension == "age" else None
     return Facet(family, claim.event, noun, anchors, names - anchors, frozenset(cues), phrase, words,
-                 clause_episode(clause, sentence_time, story_years, story_months), person, rank)
+                 clause_episode(clause, sentence_time, story_years, story_months, whole_clause), person, rank,
+                 len(_CONTRAST.findall(sentence, 0, start)))
+
+
+def carry_over(current: Facet, previous: Facet, between: str) -> Facet:
+    """``current`` with the cues of another shock that the figure before it in its sentence has, where
+    nothing but "and (a)" or "at" stands between them: "a 2.9 aftershock at 2:12 a.m. and a 2.2 at
+    2:15 a.m." tells of two aftershocks and their times, the noun said once."""
+    shock = previous.cues & _OTHER_CUES
+    if not shock or shock <= current.cues or not _BRIDGE.fullmatch(between):
+        return current
+    taken = shock & _FAMILY_CUES.get(current.family.split(" per ")[0], _ANY_CUE)
+    return replace(current, cues=current.cues | taken) if taken else current
+
+
+_OTHER_CUES = frozenset({"aftershock", "another"})
+_BRIDGE = re.compile(r"\s*,?\s*(?:and\s+(?:an?\s+)?|at\s+)", re.IGNORECASE)
 
 
 def _phrase(right_words: list[str], head: str | None) -> frozenset[str]:
@@ -178,9 +199,26 @@ def _phrase(right_words: list[str], head: str | None) -> frozenset[str]:
     return frozenset(taken if head and head.lower() in right_words[:4] else taken[:1])
 
 
-def sentence_facts(sentence: str, story_years: set[int], story_months: set[int]) -> tuple[str | None, bool]:
-    """What a sentence says for all its figures: its episode, and whether they are running totals."""
-    return sentence_episode(sentence, story_years, story_months), bool(_TOTAL.search(sentence))
+def sentence_facts(sentence: str, story_years: set[int], story_months: set[int],
+                   before: str = "") -> tuple[str | None, bool]:
+    """What a sentence says for all its figures: its episode, and whether they are running totals.
+
+    A sentence that goes on about what the one ``before`` it told of ("It killed 612 people") and
+    names no time of its own tells of that one's episode."""
+    episode = sentence_episode(sentence, story_years, story_months)
+    if episode is None and before and goes_on(sentence):
+        episode = sentence_episode(before, story_years, story_months)
+    return episode, bool(_TOTAL.search(sentence))
+
+
+def goes_on(sentence: str) -> bool:
+    """Whether a sentence opens on "it" doing something, the thing the sentence before named (not "It is
+    unclear ...")."""
+    return _GOES_ON.match(sentence) is not None
+
+
+_GOES_ON = re.compile(r"\W*It\s+(?!(?:is|was|'s|’s|seems|seemed|appears|appeared|remains|remained|will|would|may|might|"
+                      r"could|can|has\s+been|had\s+been)\b)[a-z]", re.ASCII)
 
 
 def family_of(claim: Claim) -> str:

@@ -18,6 +18,7 @@ from operator import mul
 from .claims import Claim
 from .episodes import same_episode
 from .compare import claim_interval
+from .fact_status import hours_apart
 from .facets import Facet
 from .measures import to_base
 
@@ -103,7 +104,8 @@ def cannot_link(a: Claim, b: Claim, facet_a: Facet, facet_b: Facet) -> bool:
         eventful, plain = (facet_a, facet_b) if facet_a.event else (facet_b, facet_a)
         if eventful.counts_people and plain.noun and not plain.counts_people:
             return True  # "shot three people" and "three live shells"
-    if a.doc == b.doc and a.sentence == b.sentence and a.unit == b.unit and not (facet_a.event or facet_b.event):
+    if a.doc == b.doc and a.sentence == b.sentence and a.unit == b.unit and not (facet_a.event or facet_b.event) \
+            and facet_a.side == facet_b.side:
         return True  # "aftershocks of 2.9 and 2.2": two facts; "77 died, though a document says almost 100": one
     if not same_episode(_dated(facet_a.episode), _dated(facet_b.episode)):
         return True
@@ -115,6 +117,8 @@ def cannot_link(a: Claim, b: Claim, facet_a: Facet, facet_b: Facet) -> bool:
         return True  # a running total ("31 magazines in five operations so far") is not one operation's count
     if bool(facet_a.cues & _OTHER_SHOCK) != bool(facet_b.cues & _OTHER_SHOCK):
         return True  # "a 2.9 aftershock at 2:12 a.m." is not the quake's time or magnitude
+    if a.quantity == "time" and b.quantity == "time" and (hours_apart(a, b) or 0) > _HOURS_APART:
+        return True  # "struck at 1:53 p.m." and a quake registered "at 09:10 hours" the next morning
     if facet_a.family == "length" and facet_a.anchors and facet_b.anchors:
         words_a = {word for anchor in facet_a.anchors for word in anchor.split()}
         return not words_a & {word for anchor in facet_b.anchors for word in anchor.split()}
@@ -151,6 +155,9 @@ def _far_apart(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 _FAR_APART = math.log(5)
+_HOURS_APART = 3
+"""Reports of one moment seldom put it further apart than this (a round "about 10 a.m." and "10:30"); times
+hours apart are two moments (a quake and the next morning's aftershock, an attack and the arrest)."""
 _SMALL = 12
 """Counts up to this coincide by chance across things ("three shells", "three people"); "26 pirates" and
 "26 crew" seldom do."""

@@ -155,6 +155,18 @@ def _time_interval(claim: Claim, low: float, high: float) -> tuple[float, float]
     return minutes - spread, minutes + spread
 
 
+def hours_apart(a: Claim, b: Claim) -> float | None:
+    """How many hours apart two clock times are, the nearer way round the day; None where only one's
+    zone is known (a local time and one in GMT are not compared)."""
+    if _scale_of(a) != _scale_of(b):
+        return None
+    first, second = comparable_interval(a), comparable_interval(b)
+    if first is None or second is None:
+        return None
+    gap = abs((first[0] + first[1]) / 2 - (second[0] + second[1]) / 2) % (24 * 60)
+    return min(gap, 24 * 60 - gap) / 60
+
+
 def _scale_of(claim: Claim) -> str:
     """Figures compared with each other: one currency, times with or without a known zone."""
     if claim.dimension == "currency":

@@ -20,7 +20,7 @@ from .fact_groups import group_figures
 from .fact_status import currency_rates, fact_status
 from .fact_weights import WEIGHTS
 from .episodes import story_time
-from .facets import Facet, facet, family_of, sentence_facts
+from .facets import Facet, carry_over, facet, family_of, goes_on, sentence_facts
 from .model import Document
 from .similarity import similar_pairs
 
@@ -115,13 +115,20 @@ def facets_of(documents: list[Document], numbers: list[Claim],
         start, end = document.sentences[index]
         sentence = document.text[start:end]
         spans = tuple((c.start - start, c.end - start) for c in figures)
+        before = ""
+        if index and goes_on(sentence):  # "It killed 612 people": the sentence before says when
+            before_start, before_end = document.sentences[index - 1]
+            before = document.text[before_start:before_end]
         of_sentence = None
         for rank, (claim, span) in enumerate(zip(figures, spans)):
-            key = (sentence, spans, rank)
+            key = (sentence, spans, rank, before)
             if key not in read:
-                of_sentence = of_sentence or sentence_facts(sentence, years, months)
+                of_sentence = of_sentence or sentence_facts(sentence, years, months, before)
                 read[key] = facet(claim, sentence, start, [other for other in spans if other != span], years, months,
                                   rank, of_sentence)
+                if rank:
+                    read[key] = carry_over(read[key], read[key[:2] + (rank - 1, before)],
+                                           sentence[spans[rank - 1][1]:span[0]])
             facets[claim.id] = read[key]
             claim.background = read[key].episode
     return facets

@@ -280,3 +280,46 @@ def test_a_quotation_without_its_comma_is_not_given_the_words_before_it():
     assert speakers(text) == ["Steve Grubbs", "Steve Grubbs"]
     # without a name and its verb alone after it, an open quotation takes nothing from the next words
     assert speakers("\u201cThe caucus is a battle\u201d Grubbs said the polls were wrong.") == [None]
+
+
+def test_a_quoted_transcript_names_each_turns_speaker_in_capitals():
+    text = ("On Sunday the radio host Dana Ortiz questioned Senator Paul Whitcombe about the budget.\n\n"
+            "An excerpt of the interview:\n\n"
+            "\"ORTIZ: Will you vote for the bill on Tuesday?\n\n"
+            "\"WHITCOMBE: Not as it stands. The cuts fall on the wrong people.\n\n"
+            "\"And I have told the leadership so, more than once.\n\n"
+            "\"Q: Is that final?\n")
+    assert [(speaker, written) for _, speaker, written in said(text)][:3] == [
+        ("Dana Ortiz", "ORTIZ"), ("Paul Whitcombe", "WHITCOMBE"), ("Paul Whitcombe", "WHITCOMBE")]
+    assert said(text)[3][2] != "Q"  # two letters or less name no one
+
+
+def test_a_quotation_signed_after_a_dash_on_its_line_is_the_signers():
+    text = ("We asked readers what the vote meant to them.\n"
+            "“It felt like nobody was listening to the towns.” ― Maria Delgado\n"
+            "“I voted for the first time, and it was worth it.” — Tom O’Hara.\n"
+            "“Nothing changes,” said a neighbour - and she left.\n")
+    assert speakers(text)[:2] == ["Maria Delgado", "Tom O’Hara"]
+
+
+def test_a_reporting_verb_that_opens_its_sentence_is_no_part_of_the_speaker():
+    text = ("The old depot on Fifth Street is now a café. Said Ann Fowler, who grew up next door, "
+            "“We all came here on Saturdays.”")
+    assert speakers(text) == ["Ann Fowler"]
+
+
+def test_a_clause_that_says_only_where_the_words_come_from_names_their_source():
+    text = ("Why the map favours them - More from Okafor: “The red counties have grown faster than the blue ones.”\n"
+            "What the survey does show - Not all panels are alike. From the report: “Larger samples did better.”\n"
+            "Reporting from Kabul: “The roads are closed,” a driver said.\n")
+    assert speakers(text) == ["Okafor", "the report", "a driver"]
+
+
+def test_a_paragraph_of_quoted_words_alone_goes_on_with_the_last_speaker():
+    text = ("“Two boats got away before we could reach them,” a coastguard officer said.\n"
+            "Four rifles were found on the third boat.\n"
+            "“We also found ladders and hooks, which tell you what they came for.”\n"
+            "The ship returned to port on Friday. The crew were given leave. Repairs began at once. "
+            "A new captain took command.\n"
+            "“Nobody expected this.”\n")
+    assert speakers(text) == ["a coastguard officer", "a coastguard officer", None]

@@ -14,7 +14,7 @@ from attribution_scoring import DEV_STORIES, available, dev_story, polnear
 pytestmark = pytest.mark.skipif(not available(), reason="../shared (dev gold, PolNeAR) is not beside the project")
 
 STORY_FLOORS = {  # story: (quotes F1, speakers)
-    "ecb-12": (0.99, 0.90),
+    "ecb-12": (0.99, 0.99),
     "ecb-18": (0.99, 0.95),
     "ecb-20": (0.99, 0.99),
     "ecb-24": (0.99, 0.99),
@@ -37,10 +37,10 @@ def test_each_dev_story_keeps_its_floor(stories, name):
 def test_the_dev_stories_reach_the_issues_target_on_average(stories):
     count = len(stories)
     assert sum(s["quotes_prf"][2] for s in stories.values()) / count >= 0.99
-    assert sum(s["speaker_acc"] for s in stories.values()) / count >= 0.97
+    assert sum(s["speaker_acc"] for s in stories.values()) / count >= 0.99
 
 
 def test_polnear_dev_keeps_its_floor():
     scores = polnear("dev")
     assert scores["quotes_prf"][2] >= 0.985
-    assert scores["speaker_acc"] >= 0.84
+    assert scores["speaker_acc"] >= 0.895

@@ -20,6 +20,11 @@ STORY_YEARS, STORY_MONTHS = {2005}, {10, 11, 12}
         ("The Zarand quake in February 2005 killed 612 people.", "2005-02"),
         ("Since the war began, 10,000 have died.", "scope"),
         ("The toll so far this year is 300.", "scope"),
+        ("A magnitude-7 earthquake can flatten a town of mud-brick houses.", "in general"),
+        ("Such a 20 percent rise could cost households 300 dollars a year.", "in general"),
+        ("A spokesman could not say whether 12 people had died.", None),
+        ("A 14-year-old may have fired the first shot.", None),
+        ("A 6.2 quake struck the town, which can flood in spring.", None),
     ],
 )
 def test_a_clause_tells_of_the_story_or_of_another_time(sentence, expected):

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from sahel_reader.story.analysis import analyse
 from sahel_reader.story.claims import Claim
-from sahel_reader.story.fact_status import currency_rates, fact_status
-from sahel_reader.story.facets import singular
+from sahel_reader.story.fact_pairs import cannot_link
+from sahel_reader.story.fact_status import currency_rates, fact_status, hours_apart
+from sahel_reader.story.facets import Facet, singular
 from sahel_reader.story.documents import load_paths
 from sahel_reader.story.linking import facets_of
 
@@ -151,6 +152,21 @@ def test_times_compare_in_utc_where_the_zone_is_written():
     assert fact_status([gmt, later]) == "conflict"
 
 
+def test_clock_times_hours_apart_are_two_moments():
+    struck = figure("1:53 p.m.", value=1353, quantity="time", when="13:53", doc="a")
+    rounded = figure("about 2 p.m.", value=1400, quantity="time", when="14:00", qualifier="approx", doc="b")
+    next_morning = figure("09:10", value=910, quantity="time", when="09:10", doc="b")
+    near_midnight = figure("11:40 p.m.", value=2340, quantity="time", when="23:40", doc="a")
+    after_midnight = figure("12:20 a.m.", value=20, quantity="time", when="00:20", doc="b")
+    gmt = figure("1023 GMT", value=1023, quantity="time", when="10:23+00:00", doc="b")
+    assert hours_apart(struck, next_morning) == pytest.approx(4.72, abs=0.01)
+    assert hours_apart(near_midnight, after_midnight) == pytest.approx(0.67, abs=0.01)  # the nearer way round
+    assert hours_apart(struck, gmt) is None  # a local time and one in GMT are not compared
+    facet = Facet("time", None, None, frozenset(), frozenset(), frozenset(), frozenset(), frozenset(), None)
+    assert cannot_link(struck, next_morning, facet, facet)
+    assert not cannot_link(struck, rounded, facet, facet)
+
+
 def test_facets_read_the_event_the_thing_counted_the_place_and_the_time():
     text = ("Updated: November 28, 2005\nThe quake, 58km south-west of Bandar Abbas, killed 10 people. "
             "In December 2003 a quake in Bam killed more than 26,000 people.")
@@ -167,3 +183,51 @@ def test_facets_read_the_event_the_thing_counted_the_place_and_the_time():
                                              ("boxes", "box"), ("crisis", "crisis"), ("men", "man")])
 def test_nouns_are_compared_in_the_singular(plural, one):
     assert singular(plural) == one
+
+
+def test_a_dated_time_anywhere_in_the_clause_is_its_episode_a_scope_only_beside_it():
+    text = ("Updated: November 28, 2026\nA flood killed 40 people in the capital in 2010, and 300 were killed "
+            "in the floods that swept the northern provinces in August.\nCoastguards rescued 26 fishermen from "
+            "two trawlers off the coast, in the fourth successful rescue since June.")
+    story = story_of(a=text)
+    numbers = [c for c in story.claims if c.kind == "number"]
+    facets = facets_of(story.documents, numbers)
+    by_text = {c.text: facets[c.id] for c in numbers}
+    assert by_text["40"].episode == "2010" and by_text["300"].episode == "august"
+    assert by_text["26"].episode is None  # "since June" tells of the rescues, not of the 26
+
+
+def test_a_sentence_that_goes_on_about_an_earlier_event_is_of_its_time():
+    text = ("Updated: November 28, 2026\nThe last big flood hit the region in March 2019. It killed 212 people "
+            "and destroyed 900 homes.\nA dam burst upstream in May 2021. It is unclear whether 40 villages were hit.")
+    story = story_of(a=text)
+    numbers = [c for c in story.claims if c.kind == "number"]
+    facets = facets_of(story.documents, numbers)
+    by_text = {c.text: facets[c.id] for c in numbers}
+    assert by_text["212"].episode == by_text["900"].episode == "2019"
+    assert by_text["40"].episode is None  # "It is unclear": no thing named before goes on
+
+
+def test_a_shock_named_once_is_the_shock_of_the_figures_that_go_on_with_it():
+    text = ("Updated: March 15, 2026\nA 4.8 quake struck at 3:41 a.m. It was followed by a 3.1 aftershock at "
+            "3:44 a.m. and a 2.7 at 3:52 a.m., and the quake was felt 60 miles away.")
+    story = story_of(a=text)
+    numbers = [c for c in story.claims if c.kind == "number"]
+    facets = facets_of(story.documents, numbers)
+    cues = {c.text: facets[c.id].cues for c in numbers}
+    assert all("aftershock" in cues[text] for text in ("3.1", "3:44 a.m.", "2.7", "3:52 a.m."))
+    assert "aftershock" not in cues["4.8"] | cues["3:41 a.m."]
+
+
+def test_two_versions_of_one_figure_across_a_but_are_one_fact_in_conflict():
+    story = story_of(
+        a="Updated: March 15, 2026\nThe national centre put the quake's magnitude at 5.7, but the US survey said "
+          "it was 6.0.\nIt was followed by aftershocks of 4.1 and 3.8.\n",
+        b="Updated: March 15, 2026\nThe earthquake had a magnitude of 5.7, the national centre said.\n",
+        c="Updated: March 15, 2026\nThe US survey gave the quake a magnitude of 6.0.\n",
+    )
+    magnitude = fact_of(story, "5.7", "a")
+    assert magnitude is fact_of(story, "6.0", "a") and magnitude.status == "conflict"
+    numbers = {c.text: c for c in story.claims if c.kind == "number" and c.doc == "a"}
+    facets = facets_of(story.documents, list(numbers.values()))
+    assert cannot_link(numbers["4.1"], numbers["3.8"], facets[numbers["4.1"].id], facets[numbers["3.8"].id])

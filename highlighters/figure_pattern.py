@@ -108,7 +108,7 @@ _DECADE_AFTER = r"\s+(?:mid-|early\s|late\s|'|\d)"
 _DIGIT_AFTER = r"\s+\d"
 _NARROW_STARTS = {
     "the": _DECADE_AFTER, "their": _DECADE_AFTER, "his": _DECADE_AFTER, "her": _DECADE_AFTER,
-    "in": r"\s+(?:excess\s|(?:the|their|his|her)\s)",
+    "in": rf"\s+(?:excess\s|(?:the|their|his|her){_DECADE_AFTER})",
     "a": r"(?:\s+(?:few|hundred|thousand|million|billion|dozen|decade|century|reported|half|third|quarter"
          r"|fourth|fifth|sixth|eighth|tenth)\b|\$)",
     "an": r"\s+(?:estimated|approximate|eighth)\b", "at": r"\s+(?:least|most)\b", "as": r"\s+m(?:any|uch)\b",

@@ -108,11 +108,14 @@ _DECADE_AFTER = r"\s+(?:mid-|early\s|late\s|'|\d)"
 _DIGIT_AFTER = r"\s+\d"
 _NARROW_STARTS = {
     "the": _DECADE_AFTER, "their": _DECADE_AFTER, "his": _DECADE_AFTER, "her": _DECADE_AFTER,
-    "in": r"\s+(?:excess\s|(?:the|their|his|her)\s)",
+    "in": rf"\s+(?:excess\s|(?:the|their|his|her){_DECADE_AFTER})",
     "a": r"(?:\s+(?:few|hundred|thousand|million|billion|dozen|decade|century|reported|half|third|quarter"
          r"|fourth|fifth|sixth|eighth|tenth)\b|\$)",
     "an": r"\s+(?:estimated|approximate|eighth)\b", "at": r"\s+(?:least|most)\b", "as": r"\s+m(?:any|uch)\b",
-    "no": r"\s+(?:fewer|less|more)\b", "up": r"\s+to\b", "us": r"\$", "by": rf"\s+{_TIME_AHEAD}",
+    "no": r"\s+(?:fewer|less|more)\b", "up": r"\s+to\b", "close": r"\s+to\b", "north": r"\s+of\b", "well": r"\s+over\b",
+    **{word: r"\s+than\b" for word in ("more", "less", "fewer", "greater", "higher")},
+    "several": r"\s+(?:dozen|hundred|thousand|million)\b", "many": r"\s+(?:dozens|thousands)\b",
+    "us": r"\$", "by": rf"\s+{_TIME_AHEAD}",
     "after": rf"\s+{_TIME_AHEAD}", "before": rf"\s+{_TIME_AHEAD}", "since": rf"\s+{_TIME_AHEAD}",
     "shortly": rf"\s+(?:after|before)\s+{_TIME_AHEAD}", "soon": rf"\s+after\s+{_TIME_AHEAD}", "just": r"\s+(?:over|above|under|below|short|after|before)\b",
     "minus": _DIGIT_AFTER, "negative": _DIGIT_AFTER, "m": r"w?\s?\d\.\d", "mw": r"\s?\d\.\d",

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import wraps
 from itertools import islice
 from json.encoder import encode_basestring, encode_basestring_ascii
 from typing import TYPE_CHECKING, TextIO
@@ -86,6 +88,26 @@ class Story:
         yield "sentence_links", (link_json(link) for link in self.sentence_links)
 
 
+def collector_paused(work):
+    """``work`` run with Python's cycle collector paused: the engine makes hundreds of thousands of
+    objects that live as long as the story, and each full collection walks them all again (at 1,000
+    reports 1,980 collections took 6% of ``claims --json``'s CPU). Reference counting still frees
+    what it leaves; the collector runs again afterwards, and a collector already off stays off."""
+
+    @wraps(work)
+    def paused(*args, **kwargs):
+        if not gc.isenabled():
+            return work(*args, **kwargs)
+        gc.disable()
+        try:
+            return work(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return paused
+
+
+@collector_paused
 def analyse(documents: list[Document], title: str | None = None, *, growable: bool = False) -> Story:
     """Find every claim of every document and link the same facts across documents.
 

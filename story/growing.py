@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from .analysis import Story
+from .analysis import Story, collector_paused
 from .claims import Claim, extract_claims
 from .episodes import story_time
 from .facets import Facet
@@ -79,6 +79,7 @@ def keep_for_growth(story: Story, sentence_words: dict[Key, str], facets: dict[s
                           index_sentences(story.documents, sentence_words))
 
 
+@collector_paused
 def grow(story: Story, documents: list[Document]) -> StoryChange:
     """Add ``documents`` to ``story`` (made with ``growable=True``) and link them against it, in place."""
     growth = story.growth

@@ -48,3 +48,17 @@ def test_the_adversarial_benchmark_prints_a_row_per_size_with_its_ratio():
     assert len(rows) == 9 and rows[0].startswith("one line, no full stop")
     ratios = re.findall(r"s +(\d+\.\d\d) +[\d.]+MB +(\d+\.\d\d)  (yes|NO)", result.stdout)
     assert len(ratios) == 6  # time and memory per doubling, from the second size on
+
+
+def test_a_missed_target_is_marked_fail_in_the_table_and_listed(capsys):
+    from benchmarks.run import Table
+
+    table = Table()
+    table.add("kept target", "5 ms", "2.0× the \\w+ pass", "≤ 10×", True)
+    table.add("missed target", "50 ms", "20.0× the \\w+ pass", "≤ 10×", False)
+    table.add("not judged", "1 ms", "", "≤ 10×")
+    printed = capsys.readouterr().out
+    assert printed.count("FAIL") == 2 and "FAIL ^^^ target missed: missed target" in printed
+    assert "| missed target | 50 ms | 20.0× the \\w+ pass | **FAIL** ≤ 10× |" in table.markdown()
+    assert "| kept target | 5 ms | 2.0× the \\w+ pass | ≤ 10× |" in table.markdown()
+    assert table.failed == ["missed target"]

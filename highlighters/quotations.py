@@ -109,7 +109,8 @@ def _own_mention(text: str, passages: list[Passage], index: int, places: _Places
         last += 1  # the quotation ends its sentence: “… beforehand.” Webber said.
     sentence_end = sentences[last][1] if last >= 0 else len(text)
     limit = min(next_quote, max(sentence_end, end))
-    tag = speech.transcript_label(text, start) or speech.signed_after(text, end) or speech.tag_after(text, end, limit, closes_sentence=_ends_with_stop(text, passage))
+    tag = (speech.transcript_label(text, start) or speech.signed_after(text, end)
+           or speech.tag_after(text, end, limit, closes_sentence=_ends_with_stop(text, passage)))
     if tag is not None:
         return tag
     first = places.sentence_of(start)

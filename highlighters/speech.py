@@ -61,10 +61,12 @@ _COMMA_BEFORE = re.compile(r",[^\S\n]*$")
 _AFTER_SPEAKER = re.compile(r"(?![^\S\n]+(?:could|would|will|should|can|may|might|must|is|was|are|were|has|have|had|did|does)\b)")
 """What cannot follow the speaker of "“…,” said X": a verb of its own ("said the candidate could")."""
 _CLAUSE_END = re.compile(r"[^\S\n]*(?:[,.;]|$)")
-_SIGNATURE = re.compile(r"\s*\n[^\S\n]*[-–—―][^\S\n]*(?P<who>[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,4})[.,]?[^\n]{0,40}$", re.M)
+_SIGNER = r"[-–—―][^\S\n]*(?P<who>[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,4})[.,]?"
+"""A dash and the name that signs a quotation: "- Bernie Sanders.", "― Carla Sanchez"."""
+_SIGNATURE = re.compile(rf"\s*\n[^\S\n]*{_SIGNER}[^\n]{{0,40}}$", re.M)
 _FROM_SOURCE = re.compile(r"(?:^|[.!?][^\S\n]+|[^\S\n][-–—][^\S\n]+)(?:More[^\S\n]+)?[Ff]rom[^\S\n]+(?P<who>[^:;,.!?\n]{1,60})$")
 """A clause that names only where the words below come from: "More from Jones:", "From the report:"."""
-_SIGNED_AFTER = re.compile(r"[^\S\n]*[-–—―][^\S\n]*(?P<who>[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,4})[.,]?[^\S\n]*(?=\n|$)")
+_SIGNED_AFTER = re.compile(rf"[^\S\n]*{_SIGNER}[^\S\n]*(?=\n|$)")
 """A name after a dash that fills the rest of the quotation's line: “…” ― Carla Sanchez."""
 _QUOTE_MARK = re.compile(r"[“”\"«»]|''")
 _BARE_NAME_TAG = re.compile(r"[^\S\n]*[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,2}[^\S\n]+[a-z]+[.!?]?\s*")
@@ -264,18 +266,16 @@ def parenthesised_source(text: str, end: int, limit: int) -> Mention | None:
 
 def signed_below(text: str, line_end: int) -> Mention | None:
     """A quotation signed on the line below it, as pull quotes are: "- Bernie Sanders."."""
-    match = _SIGNATURE.match(text, line_end)
-    if match is None:
-        return None
-    end = match.end("who")
-    if text[end - 1] == "." and not keeps_dot(text[match.start("who"):end].split()[-1]):
-        end -= 1
-    return phrase(text, match.start("who"), end)
+    return _signer(text, _SIGNATURE.match(text, line_end))
 
 
 def signed_after(text: str, end: int) -> Mention | None:
     """A quotation signed on its own line after a dash, as lists of readers' words are: “…” ― Carla Sanchez."""
-    match = _SIGNED_AFTER.match(text, end)
+    return _signer(text, _SIGNED_AFTER.match(text, end))
+
+
+def _signer(text: str, match: re.Match[str] | None) -> Mention | None:
+    """The name a signature gives, without the full stop that ends the line ("Sanders.", not "Jr.")."""
     if match is None:
         return None
     stop = match.end("who")

@@ -203,10 +203,10 @@ def sentence_facts(sentence: str, story_years: set[int], story_months: set[int],
                    before: str = "") -> tuple[str | None, bool]:
     """What a sentence says for all its figures: its episode, and whether they are running totals.
 
-    A sentence that goes on about what the one ``before`` it told of ("It killed 612 people") and
-    names no time of its own tells of that one's episode."""
+    ``before`` is the sentence this one goes on from (``goes_on``: "It killed 612 people"), if any:
+    naming no time of its own, it tells of that one's episode."""
     episode = sentence_episode(sentence, story_years, story_months)
-    if episode is None and before and goes_on(sentence):
+    if episode is None and before:
         episode = sentence_episode(before, story_years, story_months)
     return episode, bool(_TOTAL.search(sentence))
 

@@ -23,6 +23,14 @@ def story_of(**texts):
         return analyse(loaded.documents)
 
 
+def facets_by_text(text: str) -> dict[str, Facet]:
+    """What linking reads of each figure of one report, by the figure's words."""
+    story = story_of(a=text)
+    numbers = [c for c in story.claims if c.kind == "number"]
+    facets = facets_of(story.documents, numbers)
+    return {c.text: facets[c.id] for c in numbers}
+
+
 def fact_of(story, text: str, doc: str | None = None):
     claim = next(c for c in story.claims if c.text == text and (doc is None or c.doc == doc))
     return next((k for k in story.clusters if claim.id in k.claims), None)
@@ -170,10 +178,7 @@ def test_clock_times_hours_apart_are_two_moments():
 def test_facets_read_the_event_the_thing_counted_the_place_and_the_time():
     text = ("Updated: November 28, 2005\nThe quake, 58km south-west of Bandar Abbas, killed 10 people. "
             "In December 2003 a quake in Bam killed more than 26,000 people.")
-    story = story_of(a=text)
-    numbers = [c for c in story.claims if c.kind == "number"]
-    facets = facets_of(story.documents, numbers)
-    by_text = {c.text: facets[c.id] for c in numbers}
+    by_text = facets_by_text(text)
     assert by_text["58km"].anchors == frozenset({"Bandar Abbas"}) and by_text["58km"].family == "length"
     assert (by_text["10"].event, by_text["10"].noun, by_text["10"].episode) == ("killed", "person", None)
     assert by_text["more than 26,000"].episode == "2003"
@@ -189,10 +194,7 @@ def test_a_dated_time_anywhere_in_the_clause_is_its_episode_a_scope_only_beside_
     text = ("Updated: November 28, 2026\nA flood killed 40 people in the capital in 2010, and 300 were killed "
             "in the floods that swept the northern provinces in August.\nCoastguards rescued 26 fishermen from "
             "two trawlers off the coast, in the fourth successful rescue since June.")
-    story = story_of(a=text)
-    numbers = [c for c in story.claims if c.kind == "number"]
-    facets = facets_of(story.documents, numbers)
-    by_text = {c.text: facets[c.id] for c in numbers}
+    by_text = facets_by_text(text)
     assert by_text["40"].episode == "2010" and by_text["300"].episode == "august"
     assert by_text["26"].episode is None  # "since June" tells of the rescues, not of the 26
 
@@ -200,10 +202,7 @@ def test_a_dated_time_anywhere_in_the_clause_is_its_episode_a_scope_only_beside_
 def test_a_sentence_that_goes_on_about_an_earlier_event_is_of_its_time():
     text = ("Updated: November 28, 2026\nThe last big flood hit the region in March 2019. It killed 212 people "
             "and destroyed 900 homes.\nA dam burst upstream in May 2021. It is unclear whether 40 villages were hit.")
-    story = story_of(a=text)
-    numbers = [c for c in story.claims if c.kind == "number"]
-    facets = facets_of(story.documents, numbers)
-    by_text = {c.text: facets[c.id] for c in numbers}
+    by_text = facets_by_text(text)
     assert by_text["212"].episode == by_text["900"].episode == "2019"
     assert by_text["40"].episode is None  # "It is unclear": no thing named before goes on
 
@@ -211,10 +210,7 @@ def test_a_sentence_that_goes_on_about_an_earlier_event_is_of_its_time():
 def test_a_shock_named_once_is_the_shock_of_the_figures_that_go_on_with_it():
     text = ("Updated: March 15, 2026\nA 4.8 quake struck at 3:41 a.m. It was followed by a 3.1 aftershock at "
             "3:44 a.m. and a 2.7 at 3:52 a.m., and the quake was felt 60 miles away.")
-    story = story_of(a=text)
-    numbers = [c for c in story.claims if c.kind == "number"]
-    facets = facets_of(story.documents, numbers)
-    cues = {c.text: facets[c.id].cues for c in numbers}
+    cues = {figure_text: facet.cues for figure_text, facet in facets_by_text(text).items()}
     assert all("aftershock" in cues[text] for text in ("3.1", "3:44 a.m.", "2.7", "3:52 a.m."))
     assert "aftershock" not in cues["4.8"] | cues["3:41 a.m."]
 

@@ -149,3 +149,22 @@ def flatten(pieces: list[tuple[int, int, tuple[str, ...]]]) -> list[tuple[int, i
         if active:
             runs.append((left, right, tuple(dict.fromkeys(c for _, _, names in active for c in names))))
     return runs
+
+
+def pane_window(count: int, active: int, first: int, width: int, min_width: int, most: int,
+                marker_width: int) -> range:
+    """The reports shown as whole panes at ``width`` cells: as many as fit around ``active``.
+
+    The window moves as little as it can from the one starting at ``first`` (stepping to the next
+    report shows one new pane). When some reports are left out, ``marker_width`` cells on each edge
+    say how many lie left and right, so fewer panes may fit.
+    """
+    if count <= 0:
+        return range(0)
+    size = min(count, most, max(1, width // min_width))
+    if size < count:
+        size = min(size, max(1, (width - 2 * marker_width) // min_width))
+    if not first <= active < first + size:
+        first = active if active < first else active - size + 1
+    first = max(0, min(first, count - size))
+    return range(first, first + size)

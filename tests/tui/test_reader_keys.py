@@ -95,10 +95,13 @@ async def test_tab_h_and_l_move_focus_between_panes_and_keep_it_in_view(app):
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await wait_for_story(pilot)
         await pilot.press("tab", "l", "l", "l")
+        await pilot.pause()
         assert screen.focused is screen.panes[4]
-        row = screen.query_one("#panes")
-        assert row.scroll_x > 0
-        assert screen.panes[4].region.x >= 0 and screen.panes[4].region.right <= 100
+        shown = [p for p in screen.panes if p.is_mounted]
+        assert shown == screen.panes[3:5], "100 columns hold two whole panes: the focused one and its neighbour"
+        assert all(p.region.x >= 0 and p.region.right <= 100 and p.region.width >= 44 for p in shown)
+        assert str(screen.query_one("EdgeMarker.-left").render()) == "‹3"
+        assert not screen.query_one("EdgeMarker.-right").display
         await pilot.press("h", "shift+tab")
         assert screen.focused is screen.panes[2]
         await pilot.press("l", "l", "l")

@@ -51,3 +51,8 @@ def test_help_in_the_light_theme(snap_compare):
         await pilot.pause()
 
     assert snap_compare(seed_app(), terminal_size=(120, 40), run_before=open_help)
+
+
+def test_main_screen_80x24(snap_compare):
+    """One whole pane, the reports to its right counted on the edge, and ``? Help`` in the footer."""
+    assert snap_compare(seed_app(), terminal_size=(80, 24), run_before=_loaded)

@@ -1,8 +1,9 @@
 """The row of report panes: which are mounted, how wide they are, and which one has the focus.
 
-A story of a thousand reports cannot mount a thousand panes (seconds to mount, and every layout
-visits them all), so past ``MOUNTED_PANES`` only the panes that fit are mounted, around the
-focused one, and the window moves with the focus. The row also moves the reading cursor (sentence,
+Only whole panes are shown: as many as fit the width at ``MIN_PANE_WIDTH`` (at most
+``MOUNTED_PANES``), around the focused one, and the window moves with the focus. A marker on each
+edge says how many reports lie left and right. Never mounting more than fit also keeps a story of
+a thousand reports quick (mounting is seconds, and every layout visits every mounted pane). The row also moves the reading cursor (sentence,
 claim, version, a jump) and, synced, the other panes with it. It tells its screen when the focus or
 the cursor moved with ``PaneRow.Moved``; it never calls the screen.
 """
@@ -15,12 +16,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual._styles_cache import StylesCache
-from textual.containers import HorizontalScroll
+from textual.containers import Horizontal
 from textual.message import Message
+from textual.widgets import Static
 
 from ...story.model import Document
 
 from ..jump import JumpTarget
+from ..layout import pane_window
 
 if TYPE_CHECKING:  # the panes load with the story, after the first frame
     from ..layout import DocumentView
@@ -30,13 +33,23 @@ if TYPE_CHECKING:  # the panes load with the story, after the first frame
     from .report_pane import ReportPane
 
 MIN_PANE_WIDTH = 44
-"""Below this a pane is too narrow to read; more panes than fit make the row scroll sideways."""
+"""Below this a pane is too narrow to read: reports that do not fit are left out of the window."""
 MOUNTED_PANES = 8
-"""With more reports than this, only the panes that fit are mounted, around the focused one: a
-thousand mounted panes would take seconds to mount, and every layout would visit them all."""
+"""The most panes shown at once, however wide the terminal."""
+MARKER_WIDTH = 4
+"""Cells of the marker on each edge saying how many reports lie that way (``‹12``, ``3›``)."""
 
 
-class PaneRow(HorizontalScroll):
+class EdgeMarker(Static):
+    """How many reports lie beyond this edge of the row; hidden when none do."""
+
+    def count(self, hidden: int) -> None:
+        self.display = hidden > 0
+        if hidden:
+            self.update(f"‹{hidden}" if self.has_class("-left") else f"{hidden}›")
+
+
+class PaneRow(Horizontal):
     """One pane per report, mounted or not; the focused one, zoomed or not; synced or not."""
 
     @dataclass
@@ -58,6 +71,14 @@ class PaneRow(HorizontalScroll):
         self.search: SearchResults | None = None
         """The last search's matches, and the one the reader is on."""
         self._window_lock = asyncio.Lock()
+        self._first = 0
+        """The first report of the window shown."""
+        self._left = EdgeMarker(classes="-left")
+        self._right = EdgeMarker(classes="-right")
+
+    def compose(self):
+        yield self._left
+        yield self._right
 
     @property
     def pane(self) -> ReportPane | None:
@@ -76,8 +97,8 @@ class PaneRow(HorizontalScroll):
                            navigator: Navigator, *, linking: bool = False) -> None:
         """A pane for each report, in place of whatever the row showed; each opens past a boilerplate first line."""
         self.navigator, self.linking = navigator, linking
-        await self.remove_children()
-        self.panes, self.active = [], 0
+        await self.remove_children([child for child in self.children if not isinstance(child, EdgeMarker)])
+        self.panes, self.active, self._first = [], 0, 0
         await self.add_reports(documents, views)
 
     async def add_reports(self, documents: Sequence[Document], views: dict[str, DocumentView]) -> None:
@@ -221,23 +242,23 @@ class PaneRow(HorizontalScroll):
     # -- the window of mounted panes ---------------------------------------------------------
 
     def on_resize(self) -> None:
-        self.size_panes()
+        """A new width may fit more panes or fewer."""
+        if self.panes and self._window() != self._shown():
+            self.run_worker(self._fill_window(), group="window-fill")
+        else:
+            self.size_panes()
+
+    def _shown(self) -> range:
+        mounted = [n for n, pane in enumerate(self.panes) if pane.is_mounted]
+        return range(mounted[0], mounted[-1] + 1) if mounted else range(0)
 
     def _window(self) -> range:
-        """The reports whose panes are mounted: all of them, or as many as fit around the focused one.
-
-        The window moves as little as it can, so stepping to the next report mounts one pane.
-        """
-        count = len(self.panes)
-        if count <= MOUNTED_PANES:
-            return range(count)
-        size = max(1, min(MOUNTED_PANES, (self.size.width or 80) // MIN_PANE_WIDTH))
-        mounted = [n for n, pane in enumerate(self.panes) if pane.is_mounted]
-        first = mounted[0] if mounted else self.active
-        if not first <= self.active < first + size:
-            first = self.active if self.active < first else self.active - size + 1
-        first = max(0, min(first, count - size))
-        return range(first, first + size)
+        """The reports whose panes are shown: as many whole panes as fit around the focused one."""
+        width = self.size.width or self.screen.size.width or 80
+        window = pane_window(len(self.panes), self.active, self._first, width, MIN_PANE_WIDTH,
+                             MOUNTED_PANES, MARKER_WIDTH)
+        self._first = window.start
+        return window
 
     async def _mount_window(self, *, focused_only: bool = False) -> None:
         """Mount the panes of the window, in report order, replacing those that left it.
@@ -249,6 +270,8 @@ class PaneRow(HorizontalScroll):
         window = self._window()
         leaving = [p for n, p in enumerate(self.panes) if p.is_mounted and n not in window]
         if leaving:
+            if self.screen.focused in leaving:  # else Textual focuses a neighbour, which would become the active pane
+                self.screen.set_focus(None, scroll_visible=False)
             await self.remove_children(leaving)
             for pane in leaving:
                 self.panes[self.panes.index(pane)] = pane.copy()
@@ -261,24 +284,30 @@ class PaneRow(HorizontalScroll):
         for n in ([self.active] if focused_only and self.active in window else window):
             pane = self.panes[n]
             if not pane.is_mounted:
-                later = next((p for p in mounted if self.panes.index(p) > n), None)
+                later = next((p for p in mounted if self.panes.index(p) > n), self._right)
                 await self.mount(pane, before=later)
                 mounted.append(pane)
                 self._title(pane)
+        self._count_hidden()
+
+    def _count_hidden(self) -> None:
+        """The edge markers: reports left and right of those shown (of the focused one, zoomed)."""
+        shown = range(self.active, self.active + 1) if self.zoomed else self._shown()
+        self._left.count(shown.start if shown else 0)
+        self._right.count(len(self.panes) - shown.stop if shown else 0)
 
     def size_panes(self) -> None:
-        """An equal share of the width each, never narrower than readable: then the row scrolls."""
-        if not self.panes:
+        """The shown panes share the row between the edge markers, whole; zoomed, the focused one takes it."""
+        self._count_hidden()
+        window = self._window()
+        if not window:
             return
-        width = self.size.width or self.screen.size.width
-        share = max(MIN_PANE_WIDTH, width // len(self._window()))
-        for pane in (p for p in self.panes if p.is_mounted):
-            pane.styles.width = width if self.zoomed and pane is self.pane else share
-        self.call_after_refresh(self._keep_focused_pane_in_view)
-
-    def _keep_focused_pane_in_view(self) -> None:
-        if self.pane and self.pane.is_mounted:
-            self.scroll_to_widget(self.pane, animate=False)
+        width = (self.size.width or self.screen.size.width) - MARKER_WIDTH * (self._left.display + self._right.display)
+        share, extra = divmod(max(len(window), width), len(window))
+        for place, n in enumerate(window):
+            pane = self.panes[n]
+            if pane.is_mounted:
+                pane.styles.width = width if self.zoomed and pane is self.pane else share + (place < extra)
 
     def toggle_zoom(self) -> None:
         self.toggle_class("-zoomed")
@@ -328,6 +357,4 @@ class PaneRow(HorizontalScroll):
         pane.focus()
         if self.zoomed:
             self.size_panes()
-        if pane.is_mounted:
-            self.scroll_to_widget(pane, animate=False)
         self.post_message(self.Moved(pane))

@@ -12,7 +12,7 @@ async def move_to(pilot, screen, fragment: str) -> None:
     raise AssertionError(f"no sentence with {fragment!r}")
 
 
-async def test_first_frame_shows_loading_then_the_panes(app):
+async def test_the_panes_open_on_the_first_report_with_the_status_bar(app):
     async with app.run_test(size=(160, 45)) as pilot:
         screen = await wait_for_story(pilot)
         assert [p.document.id[:3] for p in screen.panes] == ["000", "001", "002", "003", "004"]
@@ -181,14 +181,6 @@ async def test_the_cursor_starts_past_boilerplate_and_j_k_skip_it(app):
         for _ in range(40):
             await pilot.press("j")
         assert "Original Source" not in sentence_text(second) and "Post Comment" not in sentence_text(second)
-
-
-async def test_the_first_frame_paints_while_loading_and_keys_pressed_meanwhile_are_harmless(app):
-    async with app.run_test(size=(100, 30)) as pilot:
-        assert pilot.app.screen.query_one("#progress")  # painted before the worker has finished
-        await pilot.press("j", "right_square_bracket", "c", "enter", "z", "s", "J")
-        screen = await wait_for_story(pilot)
-        assert screen.panes and not screen.query("#progress")
 
 
 async def test_the_speaker_of_a_quotation_shows_when_it_is_selected(app):

@@ -11,6 +11,7 @@ the cursor moved with ``PaneRow.Moved``; it never calls the screen.
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -24,6 +25,7 @@ from ...story.model import Document
 
 from ..jump import JumpTarget
 from ..layout import pane_window
+from ..report_place import ReportPlace
 
 if TYPE_CHECKING:  # the panes load with the story, after the first frame
     from ..layout import DocumentView
@@ -65,6 +67,8 @@ class PaneRow(Horizontal):
         self.navigator: Navigator | None = None
         self.linking = False
         """True while the reports' texts are shown and their claims are still being found."""
+        self.link_failed = False
+        """Finding the claims failed: the borders say so instead of "finding figures…"."""
         self.sync = False
         """The other panes follow the focused one to their version of its sentence."""
         self._cycle: VersionCycle | None = None
@@ -102,14 +106,12 @@ class PaneRow(Horizontal):
         await self.add_reports(documents, views)
 
     async def add_reports(self, documents: Sequence[Document], views: dict[str, DocumentView]) -> None:
-        """Panes for more reports, after those shown: mounted when the window has room for them."""
-        from .report_pane import ReportPane
-
+        """More reports, after those shown: as places, made panes when the window has room for them."""
         for document in documents:
-            pane = ReportPane(document, views[document.id], id=f"pane-{len(self.panes)}")
+            place = ReportPlace(document, views[document.id], id=f"pane-{len(self.panes)}")
             if document.sentences and document.is_boilerplate(*document.sentences[0]):
-                pane.set_cursor(pane.step(0, 1), scroll=False)
-            self.panes.append(pane)
+                place.set_cursor(place.step(0, 1))
+            self.panes.append(place)
         await self._mount_window()
         self.size_panes()
 
@@ -123,6 +125,15 @@ class PaneRow(Horizontal):
 
     def _title(self, pane: ReportPane) -> None:
         pane.show_title(None if self.linking else self.navigator.claims(pane.document.id))
+        if self.link_failed:
+            pane.border_subtitle = "figures not found"
+
+    def linking_failed(self) -> None:
+        """The texts stay to be read; the borders stop promising figures."""
+        self.linking, self.link_failed = False, True
+        for pane in self.panes:
+            if pane.is_mounted:
+                self._title(pane)
 
     def show_work(self, session: Session) -> None:
         """The sentences with a note or a mark, in the gutters; hand-made links among the versions."""
@@ -263,10 +274,12 @@ class PaneRow(Horizontal):
     async def _mount_window(self, *, focused_only: bool = False) -> None:
         """Mount the panes of the window, in report order, replacing those that left it.
 
-        A removed widget cannot be mounted again, so a pane leaving the window is replaced in
-        ``self.panes`` by an unmounted copy that keeps its cursor, selection and matches. With
-        ``focused_only``, only the focused report's pane is mounted now (see ``_slide_window``).
+        A pane leaving the window is replaced in ``self.panes`` by its place (its cursor, selection and
+        matches), and a place coming in by a pane made from it. With ``focused_only``, only the
+        focused report's pane is mounted now (see ``_slide_window``).
         """
+        from .report_pane import ReportPane
+
         window = self._window()
         leaving = [p for n, p in enumerate(self.panes) if p.is_mounted and n not in window]
         if leaving:
@@ -274,7 +287,7 @@ class PaneRow(Horizontal):
                 self.screen.set_focus(None, scroll_visible=False)
             await self.remove_children(leaving)
             for pane in leaving:
-                self.panes[self.panes.index(pane)] = pane.copy()
+                self.panes[self.panes.index(pane)] = pane.place()
             # Textual 8 keeps the style cache of every removed widget (an lru_cache on one of
             # its methods holds them, Textualize/textual#6665), and with each the lines the
             # widget painted: at a thousand reports, thousands of objects a key press, which
@@ -282,8 +295,8 @@ class PaneRow(Horizontal):
             StylesCache.get_inner_outer.cache_clear()
         mounted = [self.panes[n] for n in window if self.panes[n].is_mounted]
         for n in ([self.active] if focused_only and self.active in window else window):
-            pane = self.panes[n]
-            if not pane.is_mounted:
+            if not self.panes[n].is_mounted:
+                pane = self.panes[n] = ReportPane.from_place(self.panes[n])
                 later = next((p for p in mounted if self.panes.index(p) > n), self._right)
                 await self.mount(pane, before=later)
                 mounted.append(pane)
@@ -322,7 +335,8 @@ class PaneRow(Horizontal):
         if event.widget in self.panes:
             index = self.panes.index(event.widget)
             if index != self.active:
-                self.panes[self.active].remove_class("-active")
+                if self.panes[self.active].is_mounted:
+                    self.panes[self.active].remove_class("-active")
                 self.active = index
                 event.widget.add_class("-active")
                 self.post_message(self.Moved(event.widget))
@@ -330,7 +344,8 @@ class PaneRow(Horizontal):
     def focus_pane(self, index: int) -> None:
         if not self.panes:
             return
-        self.panes[self.active].remove_class("-active")
+        if self.panes[self.active].is_mounted:
+            self.panes[self.active].remove_class("-active")
         self.active = index % len(self.panes)
         if self.panes[self.active].is_mounted:
             self._show_active()
@@ -350,6 +365,28 @@ class PaneRow(Horizontal):
         async with self._window_lock:
             await self._mount_window()
             self.size_panes()
+
+    async def keep_story(self) -> None:
+        """The story lives as long as the reader: frozen out of the garbage collector's walks, so that
+        a key press never waits for a full collection of a thousand reports' claims and links.
+
+        Whatever is alive when frozen is never collected, so the panes shown are made anew after it:
+        those frozen would otherwise stay in memory once they leave the window.
+        """
+        async with self._window_lock:
+            shown = [pane for pane in self.panes if pane.is_mounted]
+            for pane in shown:
+                self.panes[self.panes.index(pane)] = pane.place()
+            if self.screen.focused in shown:
+                self.screen.set_focus(None, scroll_visible=False)
+            await self.remove_children(shown)
+            StylesCache.get_inner_outer.cache_clear()
+            gc.collect()  # what is garbage now, before the rest is frozen
+            gc.freeze()
+            await self._mount_window()
+            self.size_panes()
+            if self.panes:
+                self._show_active()
 
     def _show_active(self) -> None:
         pane = self.panes[self.active]

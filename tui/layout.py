@@ -42,8 +42,9 @@ def wrap(text: str, width: int) -> list[VisualLine]:
 
 @lru_cache(maxsize=8)
 def _one_cell_lines(width: int) -> re.Pattern:
-    """One wrapped line of text whose characters are one cell each: the longest run of at most ``width`` characters that ends a
-    word, with the spaces after it; or, where a word is longer than that, ``width`` of its characters."""
+    """One wrapped line of text whose characters are one cell each: the longest run of at most
+    ``width`` characters that ends a word, with the spaces after it; or, where a word is longer than
+    that, ``width`` of its characters."""
     return re.compile(rf".{{1,{width}}}(?<=\S)(?!\S)\s*|.{{{width}}}")
 
 
@@ -57,9 +58,14 @@ def _wrap_paragraph(paragraph: str, offset: int, width: int) -> list[VisualLine]
     measure = len if one_cell else cell_len
     if measure(paragraph) <= width:
         return [VisualLine(offset, offset + len(paragraph))]
-    if one_cell and not paragraph[0].isspace():  # the same lines as below, found by ``re`` in C
+    if one_cell and not paragraph[0].isspace():  # the same lines as _wrap_tokens, found by ``re`` in C
         return [VisualLine(offset + start, offset + end) for start, end in
                 map(re.Match.span, _one_cell_lines(width).finditer(paragraph))]
+    return _wrap_tokens(paragraph, offset, width, measure)
+
+
+def _wrap_tokens(paragraph: str, offset: int, width: int, measure) -> list[VisualLine]:
+    """Word by word, each measured in cells: for wide characters, and a paragraph that starts with spaces."""
     lines = []
     line_start, used = 0, 0
     for token in _TOKEN.finditer(paragraph):

@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING
 from textual._styles_cache import StylesCache
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Static
 
 from ...story.model import Document
 
 from ..jump import JumpTarget
 from ..layout import pane_window
 from ..report_place import ReportPlace
+from .edge_marker import EdgeMarker
 
 if TYPE_CHECKING:  # the panes load with the story, after the first frame
     from ..layout import DocumentView
@@ -42,15 +42,6 @@ MARKER_WIDTH = 4
 """Cells of the marker on each edge saying how many reports lie that way (``‹12``, ``3›``)."""
 
 
-class EdgeMarker(Static):
-    """How many reports lie beyond this edge of the row; hidden when none do."""
-
-    def count(self, hidden: int) -> None:
-        self.display = hidden > 0
-        if hidden:
-            self.update(f"‹{hidden}" if self.has_class("-left") else f"{hidden}›")
-
-
 class PaneRow(Horizontal):
     """One pane per report, mounted or not; the focused one, zoomed or not; synced or not."""
 
@@ -62,7 +53,8 @@ class PaneRow(Horizontal):
 
     def __init__(self, *children, id: str | None = None) -> None:
         super().__init__(*children, id=id)
-        self.panes: list[ReportPane] = []
+        self.panes: list[ReportPane | ReportPlace] = []
+        """One per report: a pane where the report is shown, its place (plain state) elsewhere."""
         self.active = 0
         self.navigator: Navigator | None = None
         self.linking = False
@@ -85,7 +77,7 @@ class PaneRow(Horizontal):
         yield self._right
 
     @property
-    def pane(self) -> ReportPane | None:
+    def pane(self) -> ReportPane | ReportPlace | None:
         return self.panes[self.active] if self.panes else None
 
     @property

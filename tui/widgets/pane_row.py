@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from textual._styles_cache import StylesCache
 from textual.containers import Horizontal
+from textual.css.scalar import Scalar
 from textual.message import Message
 
 from ...story.model import Document
@@ -289,6 +290,7 @@ class PaneRow(Horizontal):
         for n in ([self.active] if focused_only and self.active in window else window):
             if not self.panes[n].is_mounted:
                 pane = self.panes[n] = ReportPane.from_place(self.panes[n])
+                pane.styles.width = self._widths()[n]  # sized before it is mounted: one layout, not two
                 later = next((p for p in mounted if self.panes.index(p) > n), self._right)
                 await self.mount(pane, before=later)
                 mounted.append(pane)
@@ -304,15 +306,20 @@ class PaneRow(Horizontal):
     def size_panes(self) -> None:
         """The shown panes share the row between the edge markers, whole; zoomed, the focused one takes it."""
         self._count_hidden()
+        for n, width in self._widths().items():
+            pane = self.panes[n]
+            if pane.is_mounted and pane.styles.width != Scalar.from_number(width):  # each change is a layout
+                pane.styles.width = width
+
+    def _widths(self) -> dict[int, int]:
+        """Each shown report's pane width, in cells."""
         window = self._window()
         if not window:
-            return
+            return {}
         width = (self.size.width or self.screen.size.width) - MARKER_WIDTH * (self._left.display + self._right.display)
         share, extra = divmod(max(len(window), width), len(window))
-        for place, n in enumerate(window):
-            pane = self.panes[n]
-            if pane.is_mounted:
-                pane.styles.width = width if self.zoomed and pane is self.pane else share + (place < extra)
+        return {n: width if self.zoomed and n == self.active else share + (place < extra)
+                for place, n in enumerate(window)}
 
     def toggle_zoom(self) -> None:
         self.toggle_class("-zoomed")

@@ -96,6 +96,7 @@ class ReportPane(ScrollView, can_focus=True):
             return
         self._wrapped_width = width
         self._wrap = LazyWrap(self._text, width)
+        self._wrap.wrap_some(self._WRAP_STEP)  # a report of usual length whole, at once
         self._cache.clear()
         if self.document.sentences:  # wrapped as far as the cursor's sentence; the rows shown, as they are drawn
             self._line_of(self.document.sentences[self.cursor][1])

@@ -30,7 +30,7 @@ class StatusBar(Static):
         self.message("  │  ".join(parts))
 
     def message(self, text: str) -> None:
-        self.update(Text(printable(text)))
+        self.update(Text(printable(text)), layout=False)  # one row, whatever it says: no layout a key
 
 
 def describe(claim: Claim) -> str:

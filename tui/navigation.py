@@ -5,11 +5,13 @@ Pure Python over a ``Story``; the reader screen only moves cursors to what these
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from ..story.analysis import Story
+from ..story.claims import Claim
 
 from .jump import JumpTarget
 
@@ -85,9 +87,13 @@ class Navigator:
         self._cluster_members = {k.id: [story.claim(c) for c in k.claims] for k in story.clusters}
         self._manual: dict[tuple[str, int], set[tuple[str, int]]] = defaultdict(set)
         self._rejected: set[frozenset] = set()
+        self._conflicts: list[Claim] | None = None
 
-    def set_verdicts(self, verdicts) -> None:
-        """The reader's verdicts: hand-made links join the versions, rejected ones leave them."""
+    def set_verdicts(self, verdicts) -> set[str]:
+        """The reader's verdicts: hand-made links join the versions, rejected ones leave them, and a
+        version judged out of its fact leaves the fact. The reports whose facts changed."""
+        from ..story.fact_verdicts import apply_version_verdicts
+
         self._manual.clear()
         self._rejected.clear()
         for verdict in verdicts:
@@ -100,6 +106,19 @@ class Navigator:
                 self._manual[b].add(a)
             elif verdict.verdict == "rejected":
                 self._rejected.add(frozenset((a, b)))
+        changed = apply_version_verdicts(self.story, verdicts, self.claims)
+        touched = {c.doc for fact in changed for c in self._cluster_members.pop(fact, ())}
+        clusters = {k.id: k for k in self.story.clusters} if changed else {}
+        for fact in changed & set(clusters):
+            self._cluster_members[fact] = [self.story.claim(c) for c in clusters[fact].claims]
+            touched.update(c.doc for c in self._cluster_members[fact])
+        if changed:
+            self._conflicts = None
+        return touched
+
+    def by_hand(self, doc: str) -> dict[int, int]:
+        """Per sentence of ``doc`` with a hand-made link: in how many other reports it has a version."""
+        return {sentence: self.version_count(doc, sentence) for d, sentence in self._manual if d == doc}
 
     def claims(self, doc: str) -> list:
         return self._claims_by_doc.get(doc, [])
@@ -125,6 +144,32 @@ class Navigator:
         else:
             index = max((i for i, c in enumerate(claims) if c.sentence < sentence), default=-1)
         return claims[index] if 0 <= index < len(claims) else None
+
+    def conflicts(self) -> list[Claim]:
+        """The versions of conflicting facts in reading order (pane order, then text order)."""
+        if self._conflicts is None:
+            conflicting = {k.id for k in self.story.clusters if k.status == "conflict"}
+            self._conflicts = sorted((c for c in self.story.claims if c.cluster in conflicting),
+                                     key=lambda c: (self._position[c.doc], c.start))
+        return self._conflicts
+
+    def next_conflict(self, doc: str, sentence: int, selected: str | None, step: int) -> Claim | None:
+        """The next (or previous) version of a conflicting fact after the reader's place, round the
+        story's end; versions of the fact the reader is on are passed over."""
+        conflicts = self.conflicts()
+        if not conflicts:
+            return None
+        claim = self.story.claim(selected) if selected else None
+        here = (self._position[doc], claim.start if claim else self.story.document(doc).sentences[sentence][0])
+        places = [(self._position[c.doc], c.start) for c in conflicts]
+        if step > 0:
+            start = bisect.bisect_right(places, here) if claim else bisect.bisect_left(places, here)
+            order = conflicts[start:] + conflicts[:start]
+        else:
+            start = bisect.bisect_left(places, here)
+            order = conflicts[:start][::-1] + conflicts[start:][::-1]
+        current = claim.cluster if claim else None
+        return next((c for c in order if c.cluster != current), order[0] if current is None else None)
 
     def versions(self, doc: str, sentence: int, claim_id: str | None = None) -> list[JumpTarget]:
         """Every version of a claim (its cluster) or else of a sentence (its links) in other reports.

@@ -27,6 +27,7 @@ from ...story.hedges import HEDGES
 from ...story.timeline import FactTimeline, fact_timeline, timeline_entries
 
 from ..jump import JumpTarget
+from ..widgets.word_diff_panel import WordDiffPanel
 from .dialogs import Modal
 
 _CLAIM_WIDTH = 34
@@ -35,6 +36,7 @@ _OUTLET_WIDTH = 16
 _FRAME_CHROME = 10
 """Cells the frame takes around the table (margin, border, padding, scrollbar): keep in step with screens.tcss."""
 _MIN_SENTENCE_WIDTH = 20
+_VERDICT_MARKS = {"confirmed": "✓", "rejected": "✗", "other-event": "⊘", "manual": "⇄"}
 
 
 def safe_text(text: str, width: int | None = None, style: StyleType = "") -> Text:
@@ -46,11 +48,16 @@ def safe_text(text: str, width: int | None = None, style: StyleType = "") -> Tex
 
 
 class VerdictBook(Protocol):
-    """Where the reader's verdicts on links are kept (the reader screen's session)."""
+    """Where the reader's verdicts on links and versions are kept (the reader screen's session)."""
 
     def verdict(self, source: JumpTarget, target: JumpTarget) -> str | None: ...
 
     def judge(self, source: JumpTarget, target: JumpTarget, verdict: str) -> None: ...
+
+    def version_verdict(self, fact: list[JumpTarget], version: JumpTarget) -> str | None: ...
+
+    def judge_version(self, fact: list[JumpTarget], version: JumpTarget, verdict: str) -> None:
+        """Judge one version of a fact; the story's facts change before it returns."""
 
 
 class ClaimInspector(Modal[JumpTarget | None]):
@@ -59,12 +66,15 @@ class ClaimInspector(Modal[JumpTarget | None]):
     BINDINGS = [
         Binding("escape", "close", "Close"),
         Binding("q", "close", "Close", show=False),
-        Binding("y", "judge('confirmed')", "Confirm link"),
-        Binding("x", "judge('rejected')", "Reject link"),
+        Binding("y", "judge('confirmed')", "Confirm"),
+        Binding("x", "judge('rejected')", "Reject"),
+        Binding("e", "judge('other-event')", "Another event"),
+        Binding("d", "diff", "Word diff"),
     ]
     COMPONENT_CLASSES = {
         "claim-inspector--outlier", "claim-inspector--report", "claim-inspector--hedge",
         "claim-inspector--source", "claim-inspector--score", "claim-inspector--change",
+        "claim-inspector--taken-out",
     }
 
     def __init__(self, story: Story, claim_id: str, verdicts: VerdictBook | None = None) -> None:
@@ -73,7 +83,10 @@ class ClaimInspector(Modal[JumpTarget | None]):
         self.verdicts = verdicts
         self._claims = {c.id: c for c in story.claims}
         self.claim = self._claims[claim_id]
-        self.cluster = next((k for k in story.clusters if k.id == self.claim.cluster), None)
+        left = story.judged.taken_out.get(claim_id) if story.judged else None
+        fact = left[1] if left else self.claim.cluster
+        self.cluster = next((k for k in story.clusters if k.id == fact), None)
+        """The fact the opened claim is a version of, or was until the reader took it out."""
         self.targets: dict[str, JumpTarget] = {}
         """Row key -> where ``enter`` on that row jumps."""
         self._short = short_ids([d.id for d in story.documents])
@@ -83,10 +96,13 @@ class ClaimInspector(Modal[JumpTarget | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-frame"):
-            yield Static(self._title(), classes=f"modal-title {self._title_class()}")
+            yield Static(self._title(), classes=f"modal-title {self._title_class()}", id="inspector-title")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="inspector-table")
-            keys = "enter: jump to this version · y / x: confirm / reject its link · escape: close"
-            yield Static(keys if self.verdicts else "enter: jump to this version · escape: close", classes="modal-keys")
+            yield WordDiffPanel(id="inspector-diff")
+            keys = ("enter: jump to this version · y / x / e: confirm / reject it / another event (again: undo)"
+                    " · d: word diff · escape: close")
+            yield Static(keys if self.verdicts else "enter: jump to this version · d: word diff · escape: close",
+                         classes="modal-keys")
 
     def _title(self) -> Text:
         if self.cluster is None:
@@ -156,15 +172,31 @@ class ClaimInspector(Modal[JumpTarget | None]):
         return headers + ["published", "change"] if self.timeline else headers
 
     def _verdict_cell(self, target: JumpTarget) -> Text:
-        """✓ or ✗ where the reader confirmed or rejected this row's link to the opened claim."""
-        verdict = self.verdicts.verdict(self._opened, target) if self.verdicts else None
-        return Text({"confirmed": "✓", "rejected": "✗", "manual": "⇄"}.get(verdict or "", ""))
+        """✓ confirmed, ✗ taken out, ⊘ another event (a version of the fact), ⇄ a link drawn by hand."""
+        if self.verdicts is None:
+            return Text("")
+        if self.cluster is not None and target.claim is not None:
+            verdict = self.verdicts.version_verdict(self._versions(), target)
+        else:
+            verdict = self.verdicts.verdict(self._opened, target)
+        return Text(_VERDICT_MARKS.get(verdict or "", ""))
 
     @property
     def _opened(self) -> JumpTarget:
         return JumpTarget(self.claim.doc, self.claim.sentence, self.claim.id)
 
+    def _versions(self) -> list[JumpTarget]:
+        """The fact's versions, the opened claim first (what a verdict judges a version against),
+        those the reader took out included."""
+        ids = [self.claim.id] + [c for c in self.cluster.claims + self._taken_out() if c != self.claim.id]
+        return [JumpTarget(c.doc, c.sentence, c.id) for c in map(self._claims.get, ids)]
+
+    def _taken_out(self) -> list[str]:
+        return self.story.judged.out_of(self.cluster.id) if self.story.judged and self.cluster else []
+
     def action_judge(self, verdict: str) -> None:
+        """Judge the version under the cursor (``x`` takes it out of the fact, ``e`` makes it a fact
+        of its own, ``y`` confirms it); with no fact, the link of the sentence under the cursor."""
         if self.verdicts is None:
             return
         table = self.query_one(DataTable)
@@ -172,11 +204,18 @@ class ClaimInspector(Modal[JumpTarget | None]):
             return
         key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
         target = self.targets[key]
-        if target.doc == self.claim.doc:
+        if self.cluster is not None and target.claim is not None:
+            self.verdicts.judge_version(self._versions(), target, verdict)
+        elif target.doc == self.claim.doc or verdict == "other-event":
             self.notify("Links join two reports: pick a row of another report.", timeout=3)
             return
-        self.verdicts.judge(self._opened, target, verdict)
+        else:
+            self.verdicts.judge(self._opened, target, verdict)
+        self.timeline = self._timeline()
+        self.query_one("#inspector-title", Static).update(self._title())
+        self.query_one("#inspector-title").set_classes(f"modal-title {self._title_class()}")
         self._fill_table(self._filled_width)
+        table.move_cursor(row=table.get_row_index(key), animate=False)  # on the judged version, wherever it went
 
     def _opened_row(self, rows: list[tuple[str, list[Text], JumpTarget]]) -> int:
         return next((n for n, (key, _, _) in enumerate(rows) if key == self.claim.id), 0)
@@ -187,12 +226,15 @@ class ClaimInspector(Modal[JumpTarget | None]):
             entries = [(claim, when, change) for when, _, claim, change in timeline_entries(self.timeline)]
         else:
             entries = [(self._claims[claim_id], None, None) for claim_id in self.cluster.claims]
-        outliers = outlier_claims([claim for claim, _, _ in entries])
-        outlier_style = self._style("outlier")
+        entries += [(self._claims[claim_id], None, None) for claim_id in self._taken_out()]
+        outliers = outlier_claims([claim for claim, _, _ in entries if claim.cluster == self.cluster.id])
+        outlier_style, out_style = self._style("outlier"), self._style("taken-out")
         rows = []
         for claim, when, change in entries:
+            taken_out = claim.cluster != self.cluster.id
             mark = Text("≠", style=outlier_style) if claim.id in outliers else Text("")
-            figure = safe_text(claim.text, _CLAIM_WIDTH, outlier_style if claim.id in outliers else "")
+            style = out_style if taken_out else outlier_style if claim.id in outliers else ""
+            figure = safe_text(claim.text, _CLAIM_WIDTH, style)
             target = JumpTarget(claim.doc, claim.sentence, claim.id)
             cells = [self._verdict_cell(target), mark, self._report_cell(claim.doc), figure, *self._about(claim)]
             if self.timeline:
@@ -235,6 +277,30 @@ class ClaimInspector(Modal[JumpTarget | None]):
     def _style(self, component: str) -> Style:
         """Only what screens.tcss sets for ``claim-inspector--<component>``, so the cursor row still shows."""
         return self.get_component_rich_style(f"claim-inspector--{component}", partial=True)
+
+    def action_diff(self) -> None:
+        """The sentence of the version under the cursor against the reading cursor's, word by word."""
+        panel = self.query_one(WordDiffPanel)
+        if panel.shown:
+            panel.hide()
+        else:
+            self._show_diff()
+
+    def on_data_table_row_highlighted(self) -> None:
+        if self.is_mounted and self.query_one(WordDiffPanel).shown:
+            self._show_diff()
+
+    def _show_diff(self) -> None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return
+        target = self.targets[table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value]
+        self.query_one(WordDiffPanel).show(self._short[self.claim.doc], self._sentence(self._opened),
+                                           self._short[target.doc], self._sentence(target))
+
+    def _sentence(self, target: JumpTarget) -> str:
+        start, end = self.story.document(target.doc).sentences[target.sentence]
+        return self.story.document(target.doc).text[start:end]
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

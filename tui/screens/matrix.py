@@ -47,6 +47,7 @@ class ClaimsMatrix(Modal[JumpTarget | None]):
     BINDINGS = [
         Binding("escape", "close", "Close"),
         Binding("q", "close", "Close", show=False),
+        Binding("f", "only_conflicts", "Conflicts only"),
     ]
     COMPONENT_CLASSES = {
         "claims-matrix--conflict", "claims-matrix--agree", "claims-matrix--outlier",
@@ -62,6 +63,8 @@ class ClaimsMatrix(Modal[JumpTarget | None]):
         self.copies = near_copies(story)
         self._short = short_ids([d.id for d in story.documents])
         self._facts_by_id = {fact.cluster_id: fact for fact in self.facts}
+        self.only_conflicts = False
+        """``f``: only the facts whose versions conflict are shown."""
 
     def compose(self) -> ComposeResult:
         conflicts = sum(fact.is_conflict for fact in self.facts)
@@ -73,10 +76,10 @@ class ClaimsMatrix(Modal[JumpTarget | None]):
             title += (f" · {len(self.reports)} of {len(self.story.documents)} reports, from the focused one"
                       " (focus another report to start there)")
         with Vertical(classes="modal-frame"):
-            yield Static(title, classes="modal-title " + ("-conflict" if conflicts else "-agree"))
-            yield DataTable(cursor_type="cell", id="matrix-table")
-            yield Static("enter: jump to this report's version · blank: the report is silent · escape: close",
-                         classes="modal-keys")
+            yield Static(title, classes="modal-title " + ("-conflict" if conflicts else "-agree"), id="matrix-title")
+            yield DataTable(cursor_type="cell", id="matrix-table", fixed_columns=_FIRST_REPORT_COLUMN)
+            yield Static("enter: jump to this report's version · f: conflicts only / all · blank: the report is silent"
+                         " · escape: close", classes="modal-keys")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -85,9 +88,24 @@ class ClaimsMatrix(Modal[JumpTarget | None]):
             table.cursor_coordinate = Coordinate(0, _FIRST_REPORT_COLUMN)
         table.focus()
 
+    def action_only_conflicts(self) -> None:
+        self.only_conflicts = not self.only_conflicts
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        self._fill_table(table)
+        if table.row_count:
+            table.cursor_coordinate = Coordinate(0, _FIRST_REPORT_COLUMN)
+        shown = len(self._shown_facts())
+        self.notify(f"{shown} conflicting facts shown; f shows all." if self.only_conflicts
+                    else f"All {shown} facts shown.", timeout=3, markup=False)
+
+    def _shown_facts(self) -> list[FactRow]:
+        return [f for f in self.facts if f.is_conflict] if self.only_conflicts else self.facts
+
     def _fill_table(self, table: DataTable) -> None:
         rows = []
-        for fact in self.facts:
+        facts = self._shown_facts()
+        for fact in facts:
             outliers = outlier_claims([claim for cell in fact.cells.values() for claim in cell])
             rows.append([self._cell(fact.cells.get(doc.id, []), outliers) for doc in self.reports])
         table.add_column("", key="mark")
@@ -96,10 +114,10 @@ class ClaimsMatrix(Modal[JumpTarget | None]):
             widest = max([cells[column].cell_len for cells in rows], default=0)
             table.add_column(self._header(doc.id, widest), key=doc.id)
         label_style = self._style("label")
-        for fact, cells in zip(self.facts, rows):
+        for fact, cells in zip(facts, rows):
             mark = Text("≠", style=self._style("conflict")) if fact.is_conflict else Text("=", style=self._style("agree"))
             table.add_row(mark, safe_text(fact.label, _LABEL_WIDTH, label_style), *cells, key=fact.cluster_id)
-        if self.copies:
+        if self.copies and not self.only_conflicts:
             copy_style = self._style("copy")
             cells = []
             for doc in self.reports:

@@ -193,16 +193,19 @@ class ReaderScreen(Screen):
         count = f"{len(self.story.documents)} reports" if self.story else ""
         where = f" · {printable(self.session_path.name)}" if self.session_path else ""
         self.sub_title = count + where + (" · ● unsaved" if self.dirty else "")
+        self.update_status()
 
     def on_pane_row_moved(self) -> None:
         self.update_status()
 
     def update_status(self) -> None:
         pane, search = self.pane, self.row.search
-        if pane is None:
+        if pane is None or self.navigator is None:
             return
         modes = [mode for on, mode in ((self.row.sync, "sync on"), (self.row.zoomed, "zoomed"),
                                        (self.watch.watching, "watching")) if on]
+        if place := self.row.cycle_place():
+            modes.insert(0, "version {} of {}".format(*place))
         if search and search.matches:
             modes.append(f"match {search.index + 1} of {len(search.matches)}")
         claim = self.story.claim(pane.selected_claim) if pane.selected_claim else None
@@ -247,6 +250,12 @@ class ReaderScreen(Screen):
 
     def action_previous_version(self) -> None:
         self.row.step_version(-1)
+
+    def action_next_conflict(self) -> None:
+        self.row.step_conflict(1)
+
+    def action_previous_conflict(self) -> None:
+        self.row.step_conflict(-1)
 
     def action_inspect(self) -> None:
         from .inspector import ClaimInspector

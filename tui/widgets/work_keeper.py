@@ -112,6 +112,21 @@ class WorkKeeper(Widget):
         self.session.judge(anchor_in(self.story, *source.at()), anchor_in(self.story, *target.at()), verdict, now())
         self.changed()
 
+    def version_verdict(self, fact: list[JumpTarget], version: JumpTarget) -> Verdict | None:
+        found = self.session.version_verdict([anchor_in(self.story, *t.at()) for t in fact],
+                                             anchor_in(self.story, *version.at()))
+        return found.verdict if found else None
+
+    def judge_version(self, fact: list[JumpTarget], version: JumpTarget, verdict: Verdict) -> None:
+        """Confirm a version of a fact, take it out, or call it another event; the same verdict again
+        takes it back. The facts change at once, so the inspector shows them as they are now."""
+        self.session.judge_version([anchor_in(self.story, *t.at()) for t in fact],
+                                   anchor_in(self.story, *version.at()), verdict, now())
+        from ...story.fact_verdicts import apply_version_verdicts
+
+        apply_version_verdicts(self.story, self.session.link_verdicts)
+        self.changed()
+
     # -- the session file, written by others ---------------------------------------------------
 
     def _watch_session_file(self) -> None:

@@ -205,6 +205,10 @@ class Navigator:
                 unique.append(target)
         return unique
 
+    def linked(self, doc: str, sentence: int) -> tuple[tuple[tuple[str, int], float], ...]:
+        """The sentences of other reports linked to ``sentence`` of ``doc``, with their scores."""
+        return self._links.get((doc, sentence), ())
+
     def best_version_in(self, doc: str, sentence: int, other_doc: str) -> int | None:
         """The sentence of ``other_doc`` that best tells what ``sentence`` of ``doc`` tells."""
         versions = [(target, score) for target, score in self._links.get((doc, sentence), ()) if target[0] == other_doc]

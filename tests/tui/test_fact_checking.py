@@ -257,3 +257,52 @@ async def test_d_in_the_inspector_shows_what_a_version_adds_and_drops_word_by_wo
         assert panel.render().plain.startswith("b against a: ")
         await pilot.press("d")
         assert not panel.display
+
+
+async def test_o_opens_the_reports_address_and_C_copies_the_figure_with_its_citation(tmp_path):
+    (tmp_path / "story.yaml").write_text(
+        "title: Gao\nreports:\n"
+        "  - {path: a.txt, outlet: Sahel Daily, date: '2024-09-17', url: 'https://example.org/gao'}\n"
+        "  - {path: b.txt, url: 'javascript:alert(1)'}\n"
+        "  - {path: c.txt}\n", encoding="utf-8")
+    gao_app(tmp_path)
+    app = SahelReaderApp([str(tmp_path / "story.yaml")])
+    opened, copied = [], []
+    app.open_url = lambda url, **_: opened.append(url)
+    app.copy_to_clipboard = copied.append
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        await pilot.press("o")
+        assert opened == ["https://example.org/gao"]
+        await pilot.press("J", "C")
+        assert copied == ["“12” — Sahel Daily, 17 Sep 2024, https://example.org/gao"]
+        await pilot.press("escape", "j", "C")  # no claim selected on the next sentence: the sentence
+        assert copied[-1].startswith("“The market was closed on Tuesday.” — Sahel Daily")
+        await pilot.press("tab", "o")  # an address that is not http(s) is never opened
+        assert opened == ["https://example.org/gao"] and screen.pane is screen.panes[1]
+        messages = [n.message for n in app._notifications]
+        assert any("no web address" in m for m in messages)
+
+
+async def test_a_big_storys_matrix_compares_in_a_thread_and_both_screens_add_rows_a_batch_a_frame(app, monkeypatch):
+    import sahel_reader.tui.screens.inspector as inspector_module
+    import sahel_reader.tui.screens.matrix as matrix_module
+
+    monkeypatch.setattr(matrix_module, "SMALL_STORY_CLAIMS", 0)  # as at a thousand reports
+    for module in (matrix_module, inspector_module):
+        monkeypatch.setattr(module, "_FIRST_ROWS", 2)
+        monkeypatch.setattr(module, "_MORE_ROWS", 3)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        matrix = app.screen
+        assert str(matrix.query_one("#matrix-title").render()).startswith("Facts by report: ")
+        table = matrix.query_one("#matrix-table")
+        assert table.row_count == len(matrix.facts) + bool(matrix.copies) > 5  # every fact (and the near-copies)
+        await pilot.press("escape", "J", "J", "J", "enter")  # the 77 of 000, the ninth version of its fact
+        await settle(pilot)
+        inspector = app.screen
+        table = inspector.query_one("#inspector-table")
+        assert table.row_count == len(inspector.cluster.claims)
+        assert table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value == screen.pane.selected_claim

@@ -8,6 +8,7 @@ Colours come from component classes and screens.tcss; report text is made printa
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from rich.cells import cell_len
@@ -36,11 +37,15 @@ _OUTLET_WIDTH = 16
 _FRAME_CHROME = 10
 """Cells the frame takes around the table (margin, border, padding, scrollbar): keep in step with screens.tcss."""
 _MIN_SENTENCE_WIDTH = 20
+_FIRST_ROWS, _MORE_ROWS = 60, 200
+"""Rows added before the first frame, and after each frame until all are there."""
 _VERDICT_MARKS = {"confirmed": "✓", "rejected": "✗", "other-event": "⊘", "manual": "⇄"}
 
 
 def safe_text(text: str, width: int | None = None, style: StyleType = "") -> Text:
     """Untrusted report text as one printable line, cut with an ellipsis to ``width`` cells."""
+    if width is not None:
+        text = text[:width * 4 + 8]  # no more than can show: a long sentence is not made printable whole
     line = Text(printable(" ".join(text.split())), style=style, no_wrap=True, end="")
     if width is not None and cell_len(line.plain) > width:
         line.truncate(width, overflow="ellipsis")
@@ -54,7 +59,8 @@ class VerdictBook(Protocol):
 
     def judge(self, source: JumpTarget, target: JumpTarget, verdict: str) -> None: ...
 
-    def version_verdict(self, fact: list[JumpTarget], version: JumpTarget) -> str | None: ...
+    def version_verdicts(self, fact: list[JumpTarget]) -> dict[str, str]:
+        """Claim id -> the verdict on that version of the fact."""
 
     def judge_version(self, fact: list[JumpTarget], version: JumpTarget, verdict: str) -> None:
         """Judge one version of a fact; the story's facts change before it returns."""
@@ -77,10 +83,13 @@ class ClaimInspector(Modal[JumpTarget | None]):
         "claim-inspector--taken-out",
     }
 
-    def __init__(self, story: Story, claim_id: str, verdicts: VerdictBook | None = None) -> None:
+    def __init__(self, story: Story, claim_id: str, verdicts: VerdictBook | None = None,
+                 linked: Callable[[str, int], Iterable[tuple[tuple[str, int], float]]] | None = None) -> None:
         super().__init__()
         self.story = story
         self.verdicts = verdicts
+        self.linked = linked or self._scan_links
+        """The sentences linked to a sentence, with their scores: the navigator's index, when there is one."""
         self._claims = {c.id: c for c in story.claims}
         self.claim = self._claims[claim_id]
         left = story.judged.taken_out.get(claim_id) if story.judged else None
@@ -91,8 +100,9 @@ class ClaimInspector(Modal[JumpTarget | None]):
         """Row key -> where ``enter`` on that row jumps."""
         self._short = short_ids([d.id for d in story.documents])
         self._filled_width = 0
-        self.timeline = self._timeline()
-        """The fact's versions in publication order, when its reports' times are known (else None)."""
+        self.timeline: FactTimeline | None = None
+        """The fact's versions in publication order, when its reports' times are known (else None):
+        worked out with the rows."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-frame"):
@@ -119,16 +129,22 @@ class ClaimInspector(Modal[JumpTarget | None]):
         return "-conflict" if self.cluster.status == "conflict" else "-agree"
 
     def on_mount(self) -> None:
-        self._fill_table(self.app.size.width)
-        self.query_one(DataTable).focus()
+        table = self.query_one(DataTable)
+        table.focus()
+        if self.cluster is not None and len(self.cluster.claims) > _FIRST_ROWS:
+            table.loading = True  # a fact of a thousand reports: the frame at once, its rows after it
+            self.call_after_refresh(lambda: self._fill_table(self.app.size.width))
+        else:
+            self._fill_table(self.app.size.width)
 
     def on_resize(self, event: events.Resize) -> None:
-        if event.size.width != self._filled_width:
+        if self._filled_width and event.size.width != self._filled_width:  # not before the first fill
             self._fill_table(event.size.width)
 
     def _fill_table(self, screen_width: int) -> None:
         """(Re)build the rows, giving the sentence whatever width the other columns leave."""
         self._filled_width = screen_width
+        self.timeline = self._timeline()
         rows = self._cluster_rows() if self.cluster else self._linked_rows()
         headers = self._headers()
         table = self.query_one(DataTable)
@@ -141,11 +157,24 @@ class ClaimInspector(Modal[JumpTarget | None]):
         for header, width in zip(headers, fixed):
             table.add_column(header, width=width)
         table.add_column("sentence", width=sentence_width)
-        self.targets = {}
-        for key, cells, target in rows:
+        table.loading = False
+        self.targets = {key: target for key, _, target in rows}
+        self._filling = (rows, sentence_width, cursor_row)
+        self._add_rows(0, _FIRST_ROWS)
+
+    def _add_rows(self, start: int, count: int) -> None:
+        """Rows ``start`` to ``start + count``, then the next ones after the frame: a fact of a thousand
+        reports opens with its first screenful, and the rest follow while the reader looks at it."""
+        rows, sentence_width, cursor_row = self._filling
+        table = self.query_one(DataTable)
+        if table.row_count != start:
+            return  # the table was filled again since
+        for key, cells, target in rows[start:start + count]:
             table.add_row(*cells, self._sentence_cell(target, sentence_width), key=key)
-            self.targets[key] = target
-        table.move_cursor(row=cursor_row, animate=False)
+        if start <= cursor_row < start + count:
+            table.move_cursor(row=cursor_row, animate=False)
+        if start + count < len(rows):
+            self.call_after_refresh(self._add_rows, start + count, _MORE_ROWS)
 
     def _sentence_cell(self, target: JumpTarget, width: int) -> Text:
         """The sentence, or the part of it around the claim when it is too long to show whole."""
@@ -171,14 +200,12 @@ class ClaimInspector(Modal[JumpTarget | None]):
         headers = ["", "", "report", "quotation" if self.cluster.kind == "quote" else "figure", "hedge", said_by]
         return headers + ["published", "change"] if self.timeline else headers
 
-    def _verdict_cell(self, target: JumpTarget) -> Text:
-        """✓ confirmed, ✗ taken out, ⊘ another event (a version of the fact), ⇄ a link drawn by hand."""
+    def _verdict_cell(self, target: JumpTarget, on_versions: dict[str, str] | None = None) -> Text:
+        """✓ confirmed, ✗ taken out, ⊘ another event (``on_versions``: the verdicts on the fact's
+        versions), ⇄ a link drawn by hand (for a sentence linked to the opened claim's)."""
         if self.verdicts is None:
             return Text("")
-        if self.cluster is not None and target.claim is not None:
-            verdict = self.verdicts.version_verdict(self._versions(), target)
-        else:
-            verdict = self.verdicts.verdict(self._opened, target)
+        verdict = on_versions.get(target.claim) if on_versions is not None else self.verdicts.verdict(self._opened, target)
         return Text(_VERDICT_MARKS.get(verdict or "", ""))
 
     @property
@@ -211,7 +238,6 @@ class ClaimInspector(Modal[JumpTarget | None]):
             return
         else:
             self.verdicts.judge(self._opened, target, verdict)
-        self.timeline = self._timeline()
         self.query_one("#inspector-title", Static).update(self._title())
         self.query_one("#inspector-title").set_classes(f"modal-title {self._title_class()}")
         self._fill_table(self._filled_width)
@@ -229,6 +255,7 @@ class ClaimInspector(Modal[JumpTarget | None]):
         entries += [(self._claims[claim_id], None, None) for claim_id in self._taken_out()]
         outliers = outlier_claims([claim for claim, _, _ in entries if claim.cluster == self.cluster.id])
         outlier_style, out_style = self._style("outlier"), self._style("taken-out")
+        on_versions = self.verdicts.version_verdicts(self._versions()) if self.verdicts else {}
         rows = []
         for claim, when, change in entries:
             taken_out = claim.cluster != self.cluster.id
@@ -236,7 +263,8 @@ class ClaimInspector(Modal[JumpTarget | None]):
             style = out_style if taken_out else outlier_style if claim.id in outliers else ""
             figure = safe_text(claim.text, _CLAIM_WIDTH, style)
             target = JumpTarget(claim.doc, claim.sentence, claim.id)
-            cells = [self._verdict_cell(target), mark, self._report_cell(claim.doc), figure, *self._about(claim)]
+            cells = [self._verdict_cell(target, on_versions), mark, self._report_cell(claim.doc), figure,
+                     *self._about(claim)]
             if self.timeline:
                 cells += [Text(when or ""), Text(change.describe() if change else "", style=self._style("change"))]
             rows.append((claim.id, cells, target))
@@ -250,8 +278,7 @@ class ClaimInspector(Modal[JumpTarget | None]):
                             *self._about(claim), blank],
                  JumpTarget(claim.doc, claim.sentence, claim.id))]
         score_style = self._style("score")
-        links = [(target, score) for source, target, score, _ in self.story.sentence_links
-                 if source == (claim.doc, claim.sentence)]
+        links = list(self.linked(claim.doc, claim.sentence))
         for (doc, sentence), score in sorted(links, key=lambda link: -link[1]):
             target = JumpTarget(doc, sentence, None)
             rows.append((f"{doc}:{sentence}",
@@ -259,6 +286,9 @@ class ClaimInspector(Modal[JumpTarget | None]):
                           Text(f"{score:.2f}", style=score_style)],
                          target))
         return rows
+
+    def _scan_links(self, doc: str, sentence: int) -> list[tuple[tuple[str, int], float]]:
+        return [(target, score) for source, target, score, _ in self.story.sentence_links if source == (doc, sentence)]
 
     def _report_cell(self, doc_id: str) -> Text:
         cell = safe_text(self._short[doc_id], style=self._style("report"))

@@ -88,6 +88,10 @@ class Navigator:
         self._manual: dict[tuple[str, int], set[tuple[str, int]]] = defaultdict(set)
         self._rejected: set[frozenset] = set()
         self._conflicts: list[Claim] | None = None
+        self._judged_facts: set[str] = set()
+        """The facts the reader's verdicts had changed when this navigator last looked."""
+        self._seen: dict[str, tuple[tuple[str, ...], str] | None] = {}
+        """Each such fact's versions and status then."""
 
     def set_verdicts(self, verdicts) -> set[str]:
         """The reader's verdicts: hand-made links join the versions, rejected ones leave them, and a
@@ -106,14 +110,30 @@ class Navigator:
                 self._manual[b].add(a)
             elif verdict.verdict == "rejected":
                 self._rejected.add(frozenset((a, b)))
-        changed = apply_version_verdicts(self.story, verdicts, self.claims)
-        touched = {c.doc for fact in changed for c in self._cluster_members.pop(fact, ())}
-        clusters = {k.id: k for k in self.story.clusters} if changed else {}
-        for fact in changed & set(clusters):
-            self._cluster_members[fact] = [self.story.claim(c) for c in clusters[fact].claims]
-            touched.update(c.doc for c in self._cluster_members[fact])
-        if changed:
+        apply_version_verdicts(self.story, verdicts, self.claims)
+        return self._refresh_judged_facts()
+
+    def _refresh_judged_facts(self) -> set[str]:
+        """The versions of the facts the verdicts changed since this navigator last looked (whoever
+        applied them); the reports of those facts, before and after."""
+        judged = self.story.judged
+        now = set(judged.engine) | judged.own_facts if judged else set()
+        if not now and not self._judged_facts:
+            return set()
+        clusters = {k.id: k for k in self.story.clusters}
+        touched: set[str] = set()
+        for fact in now | self._judged_facts:
+            cluster = clusters.get(fact)
+            state = (tuple(cluster.claims), cluster.status) if cluster else None
+            if state == self._seen.get(fact):
+                continue
+            self._seen[fact] = state
+            touched.update(c.doc for c in self._cluster_members.pop(fact, ()))
+            if cluster is not None:
+                self._cluster_members[fact] = [self.story.claim(c) for c in cluster.claims]
+                touched.update(c.doc for c in self._cluster_members[fact])
             self._conflicts = None
+        self._judged_facts = now
         return touched
 
     def by_hand(self, doc: str) -> dict[int, int]:

@@ -233,7 +233,10 @@ class ClaimInspector(Modal[JumpTarget | None]):
         target = self.targets[key]
         if self.cluster is not None and target.claim is not None:
             self.verdicts.judge_version(self._versions(), target, verdict)
-        elif target.doc == self.claim.doc or verdict == "other-event":
+        elif verdict == "other-event":
+            self.notify("Another event is said of a version of a fact; this claim is in none.", timeout=3)
+            return
+        elif target.doc == self.claim.doc:
             self.notify("Links join two reports: pick a row of another report.", timeout=3)
             return
         else:

@@ -6,6 +6,7 @@ from pathlib import Path
 from pilot_helpers import sentence_text, settle, wait_for_story
 
 from sahel_reader.tui.app import SahelReaderApp
+from sahel_reader.tui.jump import JumpTarget
 from sahel_reader.tui.screens.dialogs import SavePathScreen
 from sahel_reader.tui.screens.inspector import ClaimInspector
 from sahel_reader.tui.screens.matrix import ClaimsMatrix
@@ -306,3 +307,25 @@ async def test_a_big_storys_matrix_compares_in_a_thread_and_both_screens_add_row
         table = inspector.query_one("#inspector-table")
         assert table.row_count == len(inspector.cluster.claims)
         assert table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value == screen.pane.selected_claim
+
+
+def test_the_navigator_restyles_only_the_reports_of_facts_a_verdict_changed():
+    from sahel_reader.story.annotations import Session, anchor_in
+    from sahel_reader.story.fact_verdicts import apply_version_verdicts
+    from sahel_reader.tui.navigation import Navigator
+    from test_fact_verdicts import judge, story
+
+    made, session = story(), Session()
+    navigator = Navigator(made)
+    assert navigator.set_verdicts(session.link_verdicts) == set()
+    judge(made, session, "a", "c", "rejected")
+    apply_version_verdicts(made, session.link_verdicts)  # as the inspector's verdict book does, at once
+    assert navigator.set_verdicts(session.link_verdicts) == {"a", "b", "c"}
+    assert navigator.set_verdicts(session.link_verdicts) == set()  # a note typed: nothing to restyle
+    forty = next(c for c in made.claims if c.text == "40")
+    assert JumpTarget("c", 0, forty.id) not in navigator.versions("a", 0, made.claims[0].id)
+    assert navigator.conflicts() == []
+    session.link_verdicts.clear()
+    assert navigator.set_verdicts(session.link_verdicts) == {"a", "b", "c"}
+    assert [c.text for c in navigator.conflicts()] == ["12", "At least 12", "40"]
+    assert anchor_in(made, "c", 0, forty.id).exact == "40"

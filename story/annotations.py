@@ -195,11 +195,13 @@ class Session:
         against first), replacing any other; the same verdict again takes it back. The verdict now in
         force (None when taken back)."""
         existing = self.version_verdict(fact, judged)
+        source = existing.source if existing else next((a for a in fact if a.key() != judged.key()), None)
+        if source is None:
+            return None  # a fact of one version: nothing to judge it against
         if existing:
             self.link_verdicts.remove(existing)
             if existing.verdict == verdict:
                 return None
-        source = existing.source if existing else next(a for a in fact if a.key() != judged.key())
         self.link_verdicts.append(LinkVerdict(verdict, source, judged, stamp))
         return verdict
 

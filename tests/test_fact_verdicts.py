@@ -100,3 +100,10 @@ def test_exports_show_the_fact_as_the_reader_judged_it():
     [fact] = json.loads(export(session, fresh, "json"))["facts"]
     assert fact["status"] == "agree" and set(fact["cells"]) == {"a", "b"}
     assert "rejected link" in export(session, fresh, "markdown")
+
+
+def test_a_fact_of_one_version_has_nothing_to_judge_it_against():
+    made, session = story(), Session()
+    only = toll(made, "c")
+    anchor = anchor_in(made, only.doc, only.sentence, only.id)
+    assert session.judge_version([anchor], anchor, "rejected", "t") is None and not session.link_verdicts

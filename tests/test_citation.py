@@ -26,3 +26,21 @@ def test_a_citation_quotes_on_one_line_and_leaves_out_what_is_not_known():
 def test_control_characters_of_a_report_never_reach_the_clipboard_raw():
     copied = citation(report(), 0, len(report().text))
     assert "\x1b" not in copied and "\\x1b" in copied
+
+
+def test_the_address_comes_from_the_pages_canonical_link_or_the_reports_first_line(tmp_path):
+    from sahel_reader.story.documents import load_paths
+
+    page = tmp_path / "page.html"
+    page.write_text('<html><head><title>Gunmen attack Gao market</title>'
+                    '<link rel="canonical" href="https://news.example.org/gao-attack"></head><body><article>'
+                    "<h1>Gunmen attack Gao market</h1><p>Gunmen killed 12 people in the market of Gao on Monday,"
+                    " officials said. The market was closed on Tuesday and traders said it would reopen soon.</p>"
+                    "<p>The army sent reinforcements to the town, a local official told reporters on Wednesday.</p>"
+                    "</article></body></html>", encoding="utf-8")
+    first_line = tmp_path / "wire.txt"
+    first_line.write_text("https://wire.example.org/story/1\nGunmen killed 12 people in Gao on Monday.\n",
+                          encoding="utf-8")
+    html, text = load_paths([page, first_line]).documents
+    assert source_url(html) == "https://news.example.org/gao-attack"
+    assert source_url(text) == "https://wire.example.org/story/1"

@@ -158,9 +158,27 @@ async def key_latencies(story: Path, presses: int = 500) -> dict[str, KeyTimes]:
     return {key: KeyTimes.of(samples) for key, samples in times.items()}
 
 
+def _wrapped_on_screen(pane, width: int) -> float:
+    """Seconds to wrap, at a new width, what the pane shows (and draw those rows), as its resize does:
+    the rest of the report is wrapped a step a frame after."""
+    from sahel_reader.tui.layout import LazyWrap
+
+    started = time.perf_counter()
+    lazy = LazyWrap(pane._text, width)
+    lazy.wrap_some(pane._WRAP_STEP)
+    lazy.cover_row(pane.scroll_offset.y + pane.size.height)
+    pane._wrap, pane._wrapped_width, kept = lazy, width, (pane._wrap, pane._wrapped_width)
+    pane._cache.clear()
+    for y in range(pane.size.height):
+        pane.render_line(y)
+    pane._wrap, pane._wrapped_width = kept
+    pane._cache.clear()
+    return time.perf_counter() - started
+
+
 async def page_latencies(folder: Path, pages: int = 30) -> dict[str, float]:
-    """Median seconds per page down through a long report; to show it at a new width (what is on
-    screen wrapped, the rest left for later); and to wrap it whole once."""
+    """Median seconds per page down through a long report; to wrap and draw what is on screen at a
+    new width (the rest left for later); and to wrap it whole once."""
     from sahel_reader.tui.layout import wrap
 
     app = _open_reader(folder)
@@ -169,14 +187,7 @@ async def page_latencies(folder: Path, pages: int = 30) -> dict[str, float]:
         pane = reader.pane
         page = [await _frame_after(app, pilot, lambda: pane.scroll_page_down(animate=False)) for _ in range(pages)]
         idle = [await _frame_after(app, pilot, lambda: None) for _ in range(pages)]
-        widths = []
-        for width in (120, 150, 100, 140, 160) * max(1, pages // 10):
-            await pilot.pause()
-            started = time.perf_counter()
-            await pilot.resize_terminal(width, 45)
-            await pilot._wait_for_screen()
-            app.screen._on_timer_update()
-            widths.append(time.perf_counter() - started)
+        widths = [_wrapped_on_screen(pane, width) for width in (116, 146, 96, 136, 156) * max(1, pages // 10)]
         started = time.perf_counter()
         wrap(pane._text, pane._wrapped_width)
         wrapped = time.perf_counter() - started

@@ -302,16 +302,7 @@ class PaneRow(Horizontal):
         window = self._window()
         leaving = [p for n, p in enumerate(self.panes) if p.is_mounted and n not in window]
         if leaving:
-            if self.screen.focused in leaving:  # else Textual focuses a neighbour, which would become the active pane
-                self.screen.set_focus(None, scroll_visible=False)
-            await self.remove_children(leaving)
-            for pane in leaving:
-                self.panes[self.panes.index(pane)] = pane.place()
-            # Textual 8 keeps the style cache of every removed widget (an lru_cache on one of
-            # its methods holds them, Textualize/textual#6665), and with each the lines the
-            # widget painted: at a thousand reports, thousands of objects a key press, which
-            # every garbage collection then walks. Letting go of that lru_cache drops them.
-            StylesCache.get_inner_outer.cache_clear()
+            await self._take_out(leaving)
         mounted = [self.panes[n] for n in window if self.panes[n].is_mounted]
         for n in ([self.active] if focused_only and self.active in window else window):
             if not self.panes[n].is_mounted:
@@ -322,6 +313,18 @@ class PaneRow(Horizontal):
                 mounted.append(pane)
                 self._title(pane)
         self._count_hidden()
+
+    async def _take_out(self, panes: list[ReportPane]) -> None:
+        """Panes leaving the window: each replaced by its place, and let go."""
+        if self.screen.focused in panes:  # else Textual focuses a neighbour, which would become the active pane
+            self.screen.set_focus(None, scroll_visible=False)
+        await self.remove_children(panes)
+        for pane in panes:
+            self.panes[self.panes.index(pane)] = pane.place()
+        # Textual 8 keeps the style cache of every removed widget (an lru_cache on one of its methods
+        # holds them, Textualize/textual#6665), and with each the lines the widget painted: at a
+        # thousand reports, thousands of objects a key press. Letting go of that lru_cache drops them.
+        StylesCache.get_inner_outer.cache_clear()
 
     def _count_hidden(self) -> None:
         """The edge markers: reports left and right of those shown (of the focused one, zoomed)."""
@@ -399,13 +402,7 @@ class PaneRow(Horizontal):
         those frozen would otherwise stay in memory once they leave the window.
         """
         async with self._window_lock:
-            shown = [pane for pane in self.panes if pane.is_mounted]
-            for pane in shown:
-                self.panes[self.panes.index(pane)] = pane.place()
-            if self.screen.focused in shown:
-                self.screen.set_focus(None, scroll_visible=False)
-            await self.remove_children(shown)
-            StylesCache.get_inner_outer.cache_clear()
+            await self._take_out([pane for pane in self.panes if pane.is_mounted])
             gc.collect()  # what is garbage now, before the rest is frozen
             gc.freeze()
             await self._mount_window()

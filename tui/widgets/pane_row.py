@@ -412,6 +412,9 @@ class PaneRow(Horizontal):
 
     def _show_active(self) -> None:
         pane = self.panes[self.active]
+        if not pane.is_mounted:  # the focus moved on while the window was moving: move it again
+            self.run_worker(self._slide_window(), group="window")
+            return
         pane.add_class("-active")
         pane.focus()
         if self.zoomed:

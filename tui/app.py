@@ -53,6 +53,14 @@ class SahelReaderApp(App):
             event.text = editable(event.text)
         await super().on_event(event)
 
+    async def action_quit(self) -> None:
+        """ctrl+q and the palette's "Quit" ask first when there is unsaved work, as ``q`` does."""
+        reader = self.screen_stack[0] if self.screen_stack else None
+        if not isinstance(reader, ReaderScreen):
+            self.exit()
+        elif reader.check_action("quit", ()):
+            reader.action_quit()
+
     def get_default_screen(self) -> ReaderScreen:
         """The reader is the first screen, not pushed over an empty one, so the first frame painted is
         the reader's; the key file is read before, so that its footer composes the user's keys."""

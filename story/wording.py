@@ -21,3 +21,8 @@ def plural(noun: str, count: int) -> str:
 def counted(count: int, noun: str) -> str:
     """``counted(1, "linked fact")`` → "1 linked fact"; ``counted(3, "linked fact")`` → "3 linked facts"."""
     return f"{count} {plural(noun, count)}"
+
+
+def work_counted(count: int) -> str:
+    """The reader's work in messages: "1 note, mark or verdict", "3 notes, marks and verdicts"."""
+    return f"{count} note, mark or verdict" if count == 1 else f"{count} notes, marks and verdicts"

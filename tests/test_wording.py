@@ -2,7 +2,7 @@
 
 import pytest
 
-from sahel_reader.story.wording import counted
+from sahel_reader.story.wording import counted, work_counted
 
 
 @pytest.mark.parametrize(("count", "noun", "said"), [
@@ -19,3 +19,8 @@ from sahel_reader.story.wording import counted
 ])
 def test_counted_agrees_with_its_count(count, noun, said):
     assert counted(count, noun) == said
+
+
+def test_the_readers_work_is_counted_in_the_singular_too():
+    assert work_counted(1) == "1 note, mark or verdict"
+    assert work_counted(2) == "2 notes, marks and verdicts"

@@ -82,7 +82,7 @@ def test_two_readers_save_one_session_and_neither_note_is_lost(tmux, tmp_path):
     assert "B asks who says almost 100" in screen
     assert notes_in(session) == ["A checked the 77", "B asks who says almost 100", "kept from before"]
     tmux.keys("Escape", name="a")
-    time.sleep(0.5)
+    tmux.wait_gone("Notes and marks: 3", name="a")
     for name in ("a", "b"):
         tmux.keys("q", name=name)
         tmux.wait_for("EXITED 0", name=name)

@@ -16,13 +16,8 @@ from textual.widgets import DataTable, Static
 
 from ...story.analysis import Story
 from ...story.claims import Claim
-from ...story.compare import (
-    FactRow,
-    fact_matrix,
-    near_copies,
-    outlier_claims,
-    short_ids,
-)
+from ...story.compare import FactRow, fact_matrix, near_copies, outlier_claims
+from ...story.naming import report_names
 
 from ..jump import JumpTarget
 from .dialogs import Modal
@@ -34,7 +29,7 @@ COPIES_ROW = "near-copies"
 _LABEL_WIDTH = 30
 _QUOTE_WIDTH = 24
 _HEADER_MIN_WIDTH = 14
-"""An outlet joins its report's header when the header stays this narrow, or as narrow as the column."""
+"""A report's header is cut to this width, or to its column's where that is wider."""
 _FIRST_REPORT_COLUMN = 2
 MAX_REPORTS = 30
 """The most report columns the matrix shows: a wider table cannot be read, and a thousand columns
@@ -60,7 +55,7 @@ class ClaimsMatrix(Modal[JumpTarget | None]):
         shown = {d.id for d in self.reports}
         self.facts: list[FactRow] = [f for f in fact_matrix(story) if shown.intersection(f.cells)]
         self.copies = near_copies(story)
-        self._short = short_ids([d.id for d in story.documents])
+        self._short = report_names(story.documents)
         self._facts_by_id = {fact.cluster_id: fact for fact in self.facts}
 
     def compose(self) -> ComposeResult:
@@ -109,11 +104,8 @@ class ClaimsMatrix(Modal[JumpTarget | None]):
             table.add_row(Text(""), Text("near copy of", style=label_style), *cells, key=COPIES_ROW)
 
     def _header(self, doc_id: str, widest_cell: int) -> Text:
-        header = safe_text(self._short[doc_id])
-        outlet = self.story.document(doc_id).outlet
-        if outlet and len(header) + 1 + len(outlet) <= max(widest_cell, _HEADER_MIN_WIDTH):
-            header.append(" ").append_text(safe_text(outlet))
-        return header
+        """The report's outlet (its short id where none is known), cut to its column's width."""
+        return safe_text(self._short[doc_id], max(widest_cell, _HEADER_MIN_WIDTH))
 
     def _cell(self, claims: list[Claim], outliers: set[str]) -> Text:
         """The report's versions of the fact, in text order; the same wording repeated shows once, ×N."""

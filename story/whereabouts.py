@@ -33,7 +33,7 @@ class Whereabouts:
             return None
         parts = []
         if self.found:
-            parts.append(f"{len(self.found)} found elsewhere by their text "
+            parts.append(f"{len(self.found)} found elsewhere by {'its' if len(self.found) == 1 else 'their'} text "
                          f"({_some([f'{report} at {path}' for report, path in self.found])})")
         if self.embedded:
             parts.append(f"{len(self.embedded)} read from the copies embedded in the session "

@@ -135,6 +135,7 @@ async def test_recovery_restores_each_note_on_its_sentence_merged_into_the_open_
         screen = await wait_for_story(pilot)
         await settle(pilot)
         assert isinstance(again.screen, ChoiceScreen) and "(2 notes, marks and verdicts)" in again.screen.question
+        assert [str(b.label) for b in again.screen.query("Button")] == ["r Restore", "d Discard it", "n Not now"]
         await pilot.click("#choice-restore")
         await pilot.pause()
         assert "Restored 1 note, mark or verdict." in told

@@ -293,7 +293,7 @@ class WorkKeeper(Widget):
         count = sum(session.work_count() for session in message.sessions)
         choice = await self.app.push_screen_wait(ChoiceScreen(
             f"Unsaved work from an earlier run was kept ({work_counted(count)}). Restore it?",
-            [("restore", "Restore"), ("discard", "Discard it"), ("later", "Not now")]))
+            [("restore", "Restore"), ("discard", "Discard it"), ("not-now", "Not now")]))
         if choice == "restore":
             from ...story.recovery import restore
 

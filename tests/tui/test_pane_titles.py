@@ -44,3 +44,27 @@ async def test_p_orders_the_panes_by_publication_time_and_back(tmp_path):
         await pilot.press("p")
         await pilot.pause()
         assert shown() == on_screen() == ["a", "b", "c"]
+
+
+async def test_p_orders_a_windowed_story_and_keeps_the_focused_pane_mounted(tmp_path):
+    """Past eight reports only a window of panes is mounted: the order holds there too."""
+    from sahel_reader.tui.widgets.pane_row import MOUNTED_PANES
+
+    count = 12
+    for number in range(count):  # r00 published last, r11 first
+        (tmp_path / f"r{number:02d}.txt").write_text(
+            f"Updated: November {25 - number}, 2011 10:00 IST\nOfficials said {70 + number} people were killed.\n",
+            encoding="utf-8")
+    app = SahelReaderApp([str(tmp_path)], None)
+    async with app.run_test(size=(140, 30)) as pilot:
+        screen = await wait_for_story(pilot)
+        assert len(screen.panes) == count > MOUNTED_PANES
+        await pilot.press("p")
+        await pilot.pause()
+        assert [pane.document.id for pane in screen.panes] == [f"r{n:02d}" for n in reversed(range(count))]
+        assert screen.pane.document.id == "r00" and screen.pane.is_mounted and screen.focused is screen.pane
+        mounted = [pane.document.id for pane in screen.row.query(ReportPane)]
+        assert mounted == [p.document.id for p in screen.panes if p.is_mounted] and "r00" == mounted[-1]
+        await pilot.press("tab")
+        await pilot.pause()
+        assert screen.pane.document.id == "r11" and screen.pane.is_mounted

@@ -105,14 +105,23 @@ class PaneRow(HorizontalScroll):
         pane.show_title(None if self.linking else self.navigator.claims(pane.document.id))
 
     def show_work(self, session: Session) -> None:
-        """The sentences with a note or a mark, in the gutters; hand-made links among the versions."""
+        """The sentences with a note, a mark or a hand-made link, in the gutters; the reader's verdicts
+        among the versions, and in the colours of the facts they changed."""
+        from ..layout import restyle
+
+        touched = self.navigator.set_verdicts(session.link_verdicts) if self.navigator is not None else set()
+        conflicting = {k.id for k in self.navigator.story.clusters if k.status == "conflict"} if touched else set()
         for pane in self.panes:
-            noted, marked = session.placed_starts(pane.document.id)
+            doc = pane.document.id
+            if doc in touched:
+                restyle(pane.view, pane.document, self.navigator.claims(doc), conflicting)
+                if pane.is_mounted:
+                    self._title(pane)
+            noted, marked = session.placed_starts(doc)
             pane.view.noted = {pane.sentence_at(start) for start in noted}
             pane.view.marked = {pane.sentence_at(start) for start in marked}
+            pane.view.by_hand = self.navigator.by_hand(doc) if self.navigator is not None else {}
             pane.refresh_gutter()
-        if self.navigator is not None:
-            self.navigator.set_verdicts(session.link_verdicts)
 
     def restore(self, view: ViewState) -> None:
         """Each report's cursor where the session left it, and the focus on the report it had."""
@@ -182,6 +191,23 @@ class PaneRow(HorizontalScroll):
                 return
             cycle = self._cycle = VersionCycle(here, versions)
         self.jump_to(cycle.step(step), keep_cycle=True)
+
+    def step_conflict(self, step: int) -> None:
+        """To the next (or previous) version of a conflicting fact, across the reports."""
+        pane = self.pane
+        claim = self.navigator.next_conflict(pane.document.id, pane.cursor, pane.selected_claim, step)
+        if claim is None:
+            self.notify("No other fact whose versions conflict.", timeout=3)
+            return
+        self.jump_to(JumpTarget(claim.doc, claim.sentence, claim.id))
+
+    def cycle_place(self) -> tuple[int, int] | None:
+        """Where a run of ``]``/``[`` presses is, as (i, n), the version it started from counting as
+        the first; None when the cursor is not on one of its versions."""
+        cycle, pane = self._cycle, self.pane
+        if cycle is None or pane is None or (cycle.target.doc, cycle.target.sentence) != (pane.document.id, pane.cursor):
+            return None
+        return cycle.index + 2, len(cycle.versions) + 1
 
     def jump_to(self, target: JumpTarget | None, *, keep_cycle: bool = False) -> None:
         """Focus the target's report and put its cursor (and selection) on the target."""

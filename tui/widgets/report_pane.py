@@ -225,7 +225,7 @@ class ReportPane(ScrollView, can_focus=True):
             elif sentence in self.view.marked and note == " ":
                 note = "●"
         for sentence in starts_here:
-            count = self.view.versions.get(sentence)
+            count = self.view.by_hand.get(sentence) or self.view.versions.get(sentence)
             if sentence in self.view.conflicted:
                 marker = f"{min(count or 0, 9)}≠" if count else " ≠"
                 break

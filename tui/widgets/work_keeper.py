@@ -113,6 +113,25 @@ class WorkKeeper(Widget):
         self.session.judge(anchor_in(self.story, *source.at()), anchor_in(self.story, *target.at()), verdict, now())
         self.changed()
 
+    def version_verdicts(self, fact: list[JumpTarget]) -> dict[str, Verdict]:
+        """The reader's verdicts on the versions of a fact, by claim id: one pass over the verdicts."""
+        if not self.session.link_verdicts:
+            return {}
+        claims = {anchor_in(self.story, *t.at()).key(): t.claim for t in fact}
+        return {claims[v.target.key()]: v.verdict for v in self.session.link_verdicts
+                if not v.orphan and v.target.key() in claims and v.source.key() in claims
+                and v.source.key() != v.target.key()}
+
+    def judge_version(self, fact: list[JumpTarget], version: JumpTarget, verdict: Verdict) -> None:
+        """Confirm a version of a fact, take it out, or call it another event; the same verdict again
+        takes it back. The facts change at once, so the inspector shows them as they are now."""
+        self.session.judge_version([anchor_in(self.story, *t.at()) for t in fact],
+                                   anchor_in(self.story, *version.at()), verdict, now())
+        from ...story.fact_verdicts import apply_version_verdicts
+
+        apply_version_verdicts(self.story, self.session.link_verdicts)
+        self.changed()
+
     # -- the session file, written by others ---------------------------------------------------
 
     def _watch_session_file(self) -> None:

@@ -63,3 +63,12 @@ def test_help_in_the_light_theme(snap_compare):
         await pilot.pause()
 
     assert snap_compare(seed_app(), terminal_size=(120, 40), run_before=open_help)
+
+
+def test_quit_dialog_is_a_compact_box(snap_compare):
+    async def ask_to_quit(pilot):
+        await wait_for_story(pilot)
+        await pilot.press("m", "q")
+        await pilot.pause()
+
+    assert snap_compare(seed_app(), terminal_size=(100, 30), run_before=ask_to_quit)

@@ -17,13 +17,8 @@ from textual.widgets import DataTable, Static
 
 from ...story.analysis import Story
 from ...story.claims import Claim
-from ...story.compare import (
-    FactRow,
-    fact_matrix,
-    near_copies,
-    outlier_claims,
-    short_ids,
-)
+from ...story.compare import FactRow, fact_matrix, near_copies, outlier_claims
+from ...story.naming import report_names
 
 from ..jump import JumpTarget
 from .dialogs import Modal
@@ -35,7 +30,7 @@ COPIES_ROW = "near-copies"
 _LABEL_WIDTH = 30
 _QUOTE_WIDTH = 24
 _HEADER_MIN_WIDTH = 14
-"""An outlet joins its report's header when the header stays this narrow, or as narrow as the column."""
+"""A report's header is cut to this width, or to its column's where that is wider."""
 _FIRST_REPORT_COLUMN = 2
 _FIRST_ROWS, _MORE_ROWS = 60, 200
 """Rows added before the first frame, and after each frame until all are there."""
@@ -67,7 +62,7 @@ class ClaimsMatrix(Modal[JumpTarget | None]):
         self.facts: list[FactRow] = []
         self.copies: dict[str, tuple[str, float]] = {}
         self._outliers: dict[str, set[str]] = {}
-        self._short = short_ids([d.id for d in story.documents])
+        self._short = report_names(story.documents)
         self._facts_by_id: dict[str, FactRow] = {}
         self.only_conflicts = False
         """``f``: only the facts whose versions conflict are shown."""
@@ -170,11 +165,8 @@ class ClaimsMatrix(Modal[JumpTarget | None]):
             self.call_after_refresh(self._add_rows, table, lines, start + count, _MORE_ROWS)
 
     def _header(self, doc_id: str, widest_cell: int) -> Text:
-        header = safe_text(self._short[doc_id])
-        outlet = self.story.document(doc_id).outlet
-        if outlet and len(header) + 1 + len(outlet) <= max(widest_cell, _HEADER_MIN_WIDTH):
-            header.append(" ").append_text(safe_text(outlet))
-        return header
+        """The report's outlet (its short id where none is known), cut to its column's width."""
+        return safe_text(self._short[doc_id], max(widest_cell, _HEADER_MIN_WIDTH))
 
     def _cell(self, claims: list[Claim], outliers: set[str]) -> Text:
         """The report's versions of the fact, in text order; the same wording repeated shows once, ×N."""

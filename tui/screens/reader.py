@@ -315,6 +315,9 @@ class ReaderScreen(Screen):
         self.notify(change.summary(), title="The story grew", timeout=12)
         self.update_status()
 
+    async def action_publication_order(self) -> None:
+        self.notify(await self.row.toggle_publication_order(self.story.documents), timeout=4)
+
     def action_zoom(self) -> None:
         self.row.toggle_zoom()
 

@@ -22,6 +22,7 @@ from textual.css.scalar import Scalar
 from textual.message import Message
 
 from ...story.model import Document
+from ...story.wording import counted
 
 from ..jump import JumpTarget
 from ..layout import pane_window
@@ -349,6 +350,36 @@ class PaneRow(Horizontal):
         share, extra = divmod(max(len(window), width), len(window))
         return {n: width if self.zoomed and n == self.active else share + (place < extra)
                 for place, n in enumerate(window)}
+
+    async def toggle_publication_order(self, documents: Sequence[Document]) -> str:
+        """The panes by publication time, or back in the story's order; what was done, in a sentence."""
+        from ...story.naming import publication_order
+
+        by_time = publication_order(documents)
+        story_order = [d.id for d in documents]
+        shown = [p.document.id for p in self.panes]
+        order = story_order if shown == by_time and by_time != story_order else by_time
+        await self._reorder(order)
+        if order is story_order and by_time != story_order:
+            return "Reports in the story's order."
+        unknown = sum(1 for d in documents if not d.published)
+        return "Reports in publication order" + (f"; {counted(unknown, 'report')} of unknown time after them."
+                                                 if unknown else ".")
+
+    async def _reorder(self, order: list[str]) -> None:
+        """The panes in ``order`` (report ids), the focused one still focused, the window around it."""
+        focused = self.pane
+        by_id = {pane.document.id: pane for pane in self.panes}
+        self.panes = [by_id[doc] for doc in order if doc in by_id]
+        self.active = self.panes.index(focused) if focused in self.panes else 0
+        mounted = [pane for pane in self.panes if pane.is_mounted]
+        for before, pane in zip(mounted, mounted[1:]):
+            self.move_child(pane, after=before)
+        await self._mount_window()
+        self.size_panes()
+        self.call_after_refresh(self._keep_focused_pane_in_view)
+        if self.pane:
+            self.post_message(self.Moved(self.pane))
 
     def toggle_zoom(self) -> None:
         self.toggle_class("-zoomed")

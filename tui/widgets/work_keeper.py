@@ -22,6 +22,7 @@ from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
 from ...story.annotations import Session, ViewState, Verdict, anchor_in, now
+from ...story.wording import work_counted
 
 from ..jump import JumpTarget
 from ..messages import RecoveryFound, RecoveryKept, SaveWouldReplace, SessionChangedElsewhere, SessionNotSaved, \
@@ -244,7 +245,7 @@ class WorkKeeper(Widget):
     @work(group="dialog")
     async def on_save_would_replace(self, message: SaveWouldReplace) -> None:
         choice = await self.app.push_screen_wait(ChoiceScreen(
-            f"{message.target} already holds a session ({message.work} notes, marks and verdicts). Merge your"
+            f"{message.target} already holds a session ({work_counted(message.work)}). Merge your"
             f" work into it, or replace it (what it holds is kept in {message.target.name}.bak)?",
             [("merge", "Merge"), ("replace", "Replace"), ("cancel", "Cancel")]))
         if choice in ("merge", "replace"):
@@ -310,8 +311,8 @@ class WorkKeeper(Widget):
             return
         count = sum(session.work_count() for session in message.sessions)
         choice = await self.app.push_screen_wait(ChoiceScreen(
-            f"Unsaved work from an earlier run was kept ({count} notes, marks and verdicts). Restore it?",
-            [("restore", "Restore"), ("discard", "Discard it"), ("later", "Not now")]))
+            f"Unsaved work from an earlier run was kept ({work_counted(count)}). Restore it?",
+            [("restore", "Restore"), ("discard", "Discard it"), ("not-now", "Not now")]))
         if choice == "restore":
             from ...story.recovery import restore
 
@@ -319,7 +320,7 @@ class WorkKeeper(Widget):
             self._adopted += tuple(message.paths)
             self.changed()
             both = f"; {report.kept_both} in two versions" if report.kept_both else ""
-            self.notify(f"Restored {report.added} notes, marks and verdicts{both}.", timeout=5)
+            self.notify(f"Restored {work_counted(report.added)}{both}.", timeout=5)
         elif choice == "discard":
             self.recovery.discard(message.paths)
 

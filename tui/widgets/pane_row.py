@@ -377,7 +377,6 @@ class PaneRow(Horizontal):
             self.move_child(pane, after=before)
         await self._mount_window()
         self.size_panes()
-        self.call_after_refresh(self._keep_focused_pane_in_view)
         if self.pane:
             self.post_message(self.Moved(self.pane))
 

@@ -319,9 +319,9 @@ class PaneRow(Horizontal):
         """Panes leaving the window: each replaced by its place, and let go."""
         if self.screen.focused in panes:  # else Textual focuses a neighbour, which would become the active pane
             self.screen.set_focus(None, scroll_visible=False)
+        places = {id(pane): pane.place() for pane in panes}
+        self.panes = [places.get(id(pane), pane) for pane in self.panes]
         await self.remove_children(panes)
-        for pane in panes:
-            self.panes[self.panes.index(pane)] = pane.place()
         # Textual 8 keeps the style cache of every removed widget (an lru_cache on one of its methods
         # holds them, Textualize/textual#6665), and with each the lines the widget painted: at a
         # thousand reports, thousands of objects a key press. Letting go of that lru_cache drops them.
@@ -368,6 +368,12 @@ class PaneRow(Horizontal):
 
     async def _reorder(self, order: list[str]) -> None:
         """The panes in ``order`` (report ids), the focused one still focused, the window around it."""
+        async with self._window_lock:  # not while the window moves
+            await self._put_in_order(order)
+        if self.pane:
+            self.post_message(self.Moved(self.pane))
+
+    async def _put_in_order(self, order: list[str]) -> None:
         focused = self.pane
         by_id = {pane.document.id: pane for pane in self.panes}
         self.panes = [by_id[doc] for doc in order if doc in by_id]
@@ -377,8 +383,6 @@ class PaneRow(Horizontal):
             self.move_child(pane, after=before)
         await self._mount_window()
         self.size_panes()
-        if self.pane:
-            self.post_message(self.Moved(self.pane))
 
     def toggle_zoom(self) -> None:
         self.toggle_class("-zoomed")

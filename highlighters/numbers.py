@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .clock import iso_time
-from .figure_kinds import MAGNITUDE_HINTS, classify_unit, count_or_year, is_age, is_magnitude
+from .figure_kinds import MAGNITUDE_HINT, classify_unit, count_or_year, is_age, is_magnitude
 from .figure_pattern import (
     AFTER_TIME,
     APPROX,
@@ -119,7 +119,7 @@ class _Report:
 
     def __init__(self, text: str, lowered: str, dollar: str, day_first: bool) -> None:
         self.text, self.lowered, self.dollar, self.day_first = text, lowered, dollar, day_first
-        self.quakes = any(map(lowered.__contains__, MAGNITUDE_HINTS))
+        self.quakes = MAGNITUDE_HINT.search(lowered) is not None
         """Whether any word of an earthquake's magnitude is in the text: most reports have none."""
 
 

@@ -58,18 +58,20 @@ _NOUN_CONTEXT = re.compile(
 
 _WORD_START = "(?<![\\w’'-])"
 """What every pattern of reporting verbs opens with: no letter, apostrophe or hyphen before the verb."""
-_SKIPPING: dict[re.Pattern[str], re.Pattern[str]] = {}
+_SKIPPING: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
 
 def _skipping(verbs: re.Pattern[str]) -> re.Pattern[str]:
     """``verbs`` with the character before the verb matched rather than looked behind at: a pattern
     that opens with a character class lets ``re`` pass over the letters in C, where a lookbehind is
-    tried at every position. Built once per pattern."""
-    skipping = _SKIPPING.get(verbs)
-    if skipping is None:
-        assert verbs.pattern.startswith(_WORD_START), verbs.pattern
-        skipping = _SKIPPING[verbs] = re.compile(
-            "[^\\w’'-](?:" + verbs.pattern[len(_WORD_START):] + ")", verbs.flags)
+    tried at every position. Built once per pattern, kept by its ``id``: hashing a pattern hashes
+    its whole compiled code."""
+    known = _SKIPPING.get(id(verbs))
+    if known is not None and known[0] is verbs:
+        return known[1]
+    assert verbs.pattern.startswith(_WORD_START), verbs.pattern
+    skipping = re.compile("[^\\w’'-](?:" + verbs.pattern[len(_WORD_START):] + ")", verbs.flags)
+    _SKIPPING[id(verbs)] = (verbs, skipping)
     return skipping
 
 

@@ -239,9 +239,16 @@ def _kept_figures(document: Document, figures: list[Figure]) -> tuple[list[Figur
     datelines: set[int] = set()
     numeric: list[Figure] = []
     text = document.text
+    date_lines: dict[int, bool] = {}  # by the line's start: a dateline holds several figures
     for figure in figures:
         if document.is_boilerplate(figure.start, figure.end):
-            if figure.quantity not in _DATELINE_KINDS or not is_date_line(_line_of(text, figure.start)):
+            if figure.quantity not in _DATELINE_KINDS:
+                continue
+            line_start = text.rfind("\n", 0, figure.start) + 1
+            dated = date_lines.get(line_start)
+            if dated is None:
+                dated = date_lines[line_start] = is_date_line(_line_of(text, figure.start))
+            if not dated:
                 continue
             datelines.add(figure.start)
         kept.append(figure)

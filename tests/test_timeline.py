@@ -115,7 +115,8 @@ def test_times_without_a_zone_are_read_in_the_zone_most_reports_give(tmp_path):
     assert UPDATE_AFTER.total_seconds() == 3600
 
 
-def test_the_timeline_command_prints_versions_in_order_with_the_update(tmp_path, capsys):
+def test_the_timeline_command_prints_versions_in_order_with_the_update(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "120")  # the table fits the terminal: give it one wide enough, wherever it runs
     _story(tmp_path, [
         ("wire", "2024-05-01T10:23+00:00", "At least three people were killed in the floods in Lakeside, officials said."),
         ("daily", "2024-05-01T16:00+00:00", "Ten people were killed in the floods in Lakeside, officials said."),

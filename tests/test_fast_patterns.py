@@ -12,11 +12,15 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from sahel_reader.highlighters import context, figure_pattern
-from sahel_reader.highlighters.figure_pattern import FIGURE, FIGURE_AFTER
-from sahel_reader.highlighters.folding import WordStart, fold
+from sahel_reader.highlighters import numbers
+from sahel_reader.highlighters.figure_pattern import FIGURE_AFTER
+from sahel_reader.highlighters.folding import CaseBlind, WordStart, fold
 from sahel_reader.story.seeds import bundled_seed_paths
 
 SEEDS = [path.read_text(encoding="utf-8") for path in bundled_seed_paths()]
+FIGURE = CaseBlind(rf"(?P<figure>{figure_pattern._FIGURE_BODY})", re.VERBOSE, lazy=True)
+"""The figure pattern without the character before it that ``FIGURE_AFTER`` opens with: a search
+from any position, the start of a text included."""
 PHRASES = (
     "the 70s", "their early 80s", "his mid-90s", "her late 20s", "the '90s", "in the 70s", "in their 60s",
     "in excess of 300", "at least 5", "at most 5", "as many as 40", "as much as $5", "no fewer than 9",
@@ -185,3 +189,32 @@ def test_the_quake_hints_and_source_cues_tries_find_what_a_scan_per_word_finds(q
 
     assert (MAGNITUDE_HINT.search(quake) is not None) == any(hint in quake for hint in MAGNITUDE_HINTS)
     assert (context._CUE.search(cue) is not None) == any(word in cue for word in context._CUES)
+
+
+def _figures_opening_read_by_a_pattern_of_their_own(text: str) -> list:
+    """``find_figures`` as it was: a figure at the start of the text matched by ``FIGURE`` itself."""
+    folded = fold(text)
+    searched = folded if folded is not None else text
+    report = numbers._Report(text, folded if folded is not None else text.lower(), "USD", False)
+    after = FIGURE_AFTER.over(text, folded)[0]
+    match = FIGURE.over(text, folded)[0].match(searched) or after.search(searched)
+    figures = []
+    while match is not None:
+        figure, resume = numbers._to_figure(report, match)
+        if figure is not None:
+            figures.append(figure)
+        match = after.search(searched, max(resume, match.start("figure") + 1) - 1)
+    numbers._carry_hedges_into_conversions(text, figures)
+    return sorted(figures + numbers.find_zero_figures(text, folded), key=lambda figure: figure.start)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(PHRASES), soups)
+@example("More than 50 people", "died")
+@example("$5", "million")
+@example("-5", "degrees")
+@example("12:28 CDT", "Updated")
+@example("April 10, 2007", "10:52 GMT")
+def test_a_figure_opening_the_text_is_read_after_a_space_as_at_the_start(phrase, soup):
+    for text in (f"{phrase} {soup}", phrase, phrase.upper(), f"{phrase}İ {soup}"):
+        assert numbers.find_figures(text) == _figures_opening_read_by_a_pattern_of_their_own(text), text

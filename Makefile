@@ -3,21 +3,31 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-run
 BENCH_STAMP := $(VENV)/.installed-bench
 
 .PHONY: run claims test bench gold clean
 
+# What running needs, and no more: `make run` on a fresh clone does not wait for the test extras.
+# An install with the test extras (`make test`) already holds it.
+$(RUN_STAMP): pyproject.toml
+	@if [ -f $(STAMP) ] && [ $(STAMP) -nt pyproject.toml ]; then touch $@; else \
+	  echo "Installing sahel-reader and what it needs to run into $(VENV) (once; pip is quiet, this takes a little while)…" \
+	  && $(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --quiet --disable-pip-version-check -e . \
+	  && touch $@; fi
+
+# Everything the tests need as well.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	touch $(STAMP) $(RUN_STAMP)
 
 # The reader on the bundled Bamako story.
-run: $(STAMP)
-	$(BIN)/sahel-reader
+run: $(RUN_STAMP)
+	@$(BIN)/sahel-reader
 
-claims: $(STAMP)
+claims: $(RUN_STAMP)
 	$(BIN)/sahel-reader claims
 
 test: $(STAMP)

@@ -221,6 +221,12 @@ def measure_reader(table: Table, big_story: Path, long_folder: Path, runs: int) 
                   f"{seconds / keys['none']:.0f}× an idle frame", "—" if key == "none" else "< 50 ms")
     table.add(f"slowest key press, {count} reports", f"{slowest * 1e3:.0f} ms",
               f"{stalled:.0%} of presses over {screen.STALL * 1e3:.0f} ms", "")
+    modals = asyncio.run(screen.modal_latencies(big_story, max(1, runs)))
+    table.add(f"claim inspector opens on the biggest fact, {count} reports", f"{modals['enter'] * 1e3:.0f} ms",
+              f"{modals['enter'] / keys['none']:.0f}× an idle frame", "< 100 ms", modals["enter"] < 0.1 if count >= 1000 else None)
+    table.add(f"claims matrix opens (saying what it is doing), {count} reports", f"{modals['c'] * 1e3:.0f} ms",
+              f"{modals['c'] / keys['none']:.0f}× an idle frame", "< 100 ms", modals["c"] < 0.1 if count >= 1000 else None)
+    table.add(f"claims matrix shows its facts, {count} reports", f"{modals['c filled']:.1f} s", "", "")
     pages = asyncio.run(screen.page_latencies(long_folder))
     size = sum(p.stat().st_size for p in long_folder.iterdir()) / 1e6
     table.add(f"page down through a {size:.0f} MB report, per frame", f"{pages['page'] * 1e3:.1f} ms",

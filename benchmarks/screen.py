@@ -147,3 +147,34 @@ async def page_latencies(folder: Path, pages: int = 30) -> dict[str, float]:
         wrap(pane._text, pane._wrapped_width)
         wrapped = time.perf_counter() - started
     return {"page": statistics.median(page), "none": statistics.median(idle), "wrap": wrapped}
+
+
+async def modal_latencies(story: Path, opens: int = 5) -> dict[str, float]:
+    """Median seconds from ``enter`` (the claim inspector, on a claim of the story's biggest fact) and
+    ``c`` (the claims matrix) to the painted frame that shows the screen; for the matrix also to the
+    frame that shows its facts (``c filled``: a big story's comparisons run in a thread meanwhile)."""
+    app = _open_reader(story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        reader = await _loaded_reader(app, pilot)
+        while reader.navigator is None or reader.row.linking:
+            await asyncio.sleep(0.05)
+        biggest = max(reader.story.clusters, key=lambda k: len(k.claims))
+        reader.row.jump_to(_target(reader.story.claim(biggest.claims[0])))
+        times: dict[str, list[float]] = {"enter": [], "c": [], "c filled": []}
+        for _ in range(opens):
+            times["enter"].append(await _frame_after(app, pilot, reader.action_inspect))
+            await _frame_after(app, pilot, app.screen.action_close)
+            start = time.perf_counter()
+            times["c"].append(await _frame_after(app, pilot, reader.action_matrix))
+            while not app.screen.facts and not app.screen.query_one("#matrix-title").render().plain.startswith("No"):
+                await asyncio.sleep(0.01)
+            await pilot._wait_for_screen()
+            times["c filled"].append(time.perf_counter() - start)
+            await _frame_after(app, pilot, app.screen.action_close)
+    return {key: statistics.median(samples) for key, samples in times.items()}
+
+
+def _target(claim):
+    from sahel_reader.tui.jump import JumpTarget
+
+    return JumpTarget(claim.doc, claim.sentence, claim.id)

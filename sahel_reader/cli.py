@@ -58,6 +58,8 @@ def _claims(argv: list[str]) -> int:
     loaded = load_paths(paths or bundled_seed_paths(), allow_outside=options.allow_outside, fetch=True,
                         on_fetched=_FetchProgress())
     _report_problems(loaded)
+    if loaded.errors and not loaded.documents:
+        return 1  # the errors said it all: an empty summary beside them would only mislead
     story = analyse(loaded.documents, loaded.title or (None if paths else BUNDLED_TITLE))
     if options.json:
         story.write_json(sys.stdout, ascii_only=not _writes_utf8(sys.stdout))
@@ -91,6 +93,8 @@ def _timeline(argv: list[str]) -> int:
     loaded = load_paths(options.paths or bundled_seed_paths(), allow_outside=options.allow_outside, fetch=True,
                         on_fetched=_FetchProgress())
     _report_problems(loaded)
+    if loaded.errors and not loaded.documents:
+        return 1
     story = analyse(loaded.documents, loaded.title or (None if options.paths else BUNDLED_TITLE))
     timelines = [timeline for timeline in story_timelines(story)
                  if not options.fact or options.fact.lower() in timeline.cluster.label.lower()]

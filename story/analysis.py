@@ -16,6 +16,7 @@ from .model import Document
 
 if TYPE_CHECKING:
     from .claims import Claim
+    from .fact_verdicts import JudgedFacts
     from .growing import Growth
     from .linking import Cluster
     from .sentence_links import SentenceLink
@@ -34,6 +35,8 @@ class Story:
     growth: Growth | None = field(default=None, repr=False, compare=False)
     """What linking read, kept by ``analyse(..., growable=True)`` so that reports added later
     link against the story without starting over (``growing.grow``)."""
+    judged: JudgedFacts | None = field(default=None, repr=False, compare=False)
+    """What the reader's verdicts on versions changed in the facts (``fact_verdicts``)."""
 
     def document(self, doc_id: str) -> Document:
         return self._index()[0][doc_id]

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Literal, Protocol
 
-Verdict = Literal["confirmed", "rejected", "manual"]
-"""The reader's word on a link: a suggested one confirmed or rejected, or one drawn by hand."""
+Verdict = Literal["confirmed", "rejected", "other-event", "manual"]
+"""The reader's word on a link: a suggested one confirmed or rejected, a version of a fact that tells
+of another event, or a link drawn by hand."""
 
 CONTEXT_CHARS = 32
 """How much text before and after an anchor is kept to find it again."""
@@ -69,7 +70,9 @@ class LinkVerdict:
     """The reader's word on a link between two places of two reports.
 
     ``confirmed`` and ``rejected`` judge a link the engine suggested (two claims of a cluster, or
-    two linked sentences); ``manual`` is a link the reader drew by hand between two sentences.
+    two linked sentences); ``other-event`` says the target, a version of the source's fact, tells of
+    another event; ``manual`` is a link the reader drew by hand between two sentences. A rejected or
+    other-event version leaves its fact (``fact_verdicts``).
     """
 
     verdict: Verdict
@@ -179,6 +182,27 @@ class Session:
             if existing.verdict == verdict:
                 return None
         self.link_verdicts.append(LinkVerdict(verdict, a, b, stamp))
+        return verdict
+
+    def version_verdict(self, fact: list[Anchor], judged: Anchor) -> LinkVerdict | None:
+        """The reader's verdict on ``judged`` as a version of the fact whose versions are ``fact``."""
+        keys = {a.key() for a in fact} - {judged.key()}
+        return next((v for v in self.link_verdicts if not v.orphan and v.target.key() == judged.key()
+                     and v.source.key() in keys), None)
+
+    def judge_version(self, fact: list[Anchor], judged: Anchor, verdict: Verdict, stamp: str) -> Verdict | None:
+        """The reader's verdict on one version of a fact (``fact``: its versions, the one to judge it
+        against first), replacing any other; the same verdict again takes it back. The verdict now in
+        force (None when taken back)."""
+        existing = self.version_verdict(fact, judged)
+        source = existing.source if existing else next((a for a in fact if a.key() != judged.key()), None)
+        if source is None:
+            return None  # a fact of one version: nothing to judge it against
+        if existing:
+            self.link_verdicts.remove(existing)
+            if existing.verdict == verdict:
+                return None
+        self.link_verdicts.append(LinkVerdict(verdict, source, judged, stamp))
         return verdict
 
     def last_mark_outside(self, doc: str) -> Anchor | None:

@@ -104,12 +104,15 @@ def majority_value(claims: list[Claim]) -> float | None:
     """
     from .fact_status import comparable_interval
 
-    numbers = [c for c in claims if c.kind == "number" and comparable_interval(c) is not None]
-    candidates = {bound for c in numbers for bound in comparable_interval(c) if abs(bound) != float("inf")}
+    intervals = [interval for interval in map(comparable_interval, (c for c in claims if c.kind == "number"))
+                 if interval is not None]  # worked out once: a fact of a thousand reports has a thousand
+    exact = [comparable_interval(c)[0] for c in claims
+             if c.kind == "number" and c.qualifier == "exact" and comparable_interval(c) is not None]
+    candidates = {bound for interval in intervals for bound in interval if abs(bound) != float("inf")}
     if not candidates:
         return None
-    stated = Counter(comparable_interval(c)[0] for c in numbers if c.qualifier == "exact")
-    return max(sorted(candidates), key=lambda v: (sum(allows(c, v) for c in numbers), stated[v], -v))
+    stated = Counter(exact)
+    return max(sorted(candidates), key=lambda v: (sum(low <= v <= high for low, high in intervals), stated[v], -v))
 
 
 def outlier_claims(claims: list[Claim]) -> set[str]:

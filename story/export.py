@@ -37,7 +37,8 @@ _TIMELINE_KEY = ("Versions in publication order. ↑ ↓ a later report updates 
 _ORPHANS_KEY = ("The text of these reports changed since they were made and their quoted text was not found "
                 "again. They are kept in the session; here is what they quoted.")
 _ALL_PLACED = "Every note, mark and link verdict was found again in its report."
-_VERDICTS = {"confirmed": "confirmed link", "rejected": "rejected link", "manual": "link drawn by hand"}
+_VERDICTS = {"confirmed": "confirmed link", "rejected": "rejected link", "other-event": "another event",
+             "manual": "link drawn by hand"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,9 @@ def export(session: Session, story: Story, fmt: str) -> str:
     """The session as ``fmt`` (one of ``FORMATS``); ValueError for any other format."""
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+    from .fact_verdicts import apply_version_verdicts  # the facts as the reader judged them
+
+    apply_version_verdicts(story, session.link_verdicts)
     return EXPORT_FORMATS[fmt].render(session, story)
 
 

@@ -32,6 +32,8 @@ from .session_format import (
     session_to_yaml,
 )
 from .session_paths import default_session_path
+from .whereabouts import Whereabouts
+from .wording import counted
 
 _MAX_CANDIDATES = 1000
 
@@ -203,8 +205,9 @@ def load_session(path: Path, *, allow_outside: bool = False) -> LoadedSession:
     reports_by_hash = cache(lambda: _reports_by_hash(folder))  # listed only if one is missing
     loaded = LoadedSession(session)
     changed: set[str] = set()
+    whereabouts = Whereabouts()
     for entry in session.documents:
-        document = _open_document(entry, path, folder, reports_by_hash, allow_outside, loaded)
+        document = _open_document(entry, path, folder, reports_by_hash, allow_outside, loaded, whereabouts)
         if document is None:
             continue
         document.id = entry.id
@@ -213,9 +216,11 @@ def load_session(path: Path, *, allow_outside: bool = False) -> LoadedSession:
         entry.sha256 = text_sha256(document.text)  # the anchors now point into this text
         entry.text = document.text if entry.text is not None else None
         loaded.documents.append(document)
+    if (note := whereabouts.note(path)) is not None:
+        loaded.notes.append(note)
     moved, orphaned = reanchor_session(session, {d.id: d.text for d in loaded.documents})
     for document in loaded.documents:
-        counts = (f"{_plural(moved.get(document.id, 0), 'note')} re-anchored,"
+        counts = (f"{counted(moved.get(document.id, 0), 'note')} re-anchored,"
                   f" {orphaned.get(document.id, 0)} orphaned")
         if document.id in changed:
             what = "the report changed since the session was saved"
@@ -248,13 +253,9 @@ def _decoded(data: bytes, path: Path) -> str:
         raise SessionError(path, None, "this file is not valid UTF-8 text, so not a session file") from None
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def _open_document(entry: SessionDocument, session_path: Path, folder: Path,
                    reports_by_hash: Callable[[], dict[str, Path]], allow_outside: bool,
-                   loaded: LoadedSession) -> Document | None:
+                   loaded: LoadedSession, whereabouts: Whereabouts) -> Document | None:
     """The report at its path, else the same text near the session, else the embedded copy."""
     try:
         target: Path | None = Path(os.path.realpath(folder / entry.path))
@@ -275,13 +276,13 @@ def _open_document(entry: SessionDocument, session_path: Path, folder: Path,
     document = _read_report(found)[0] if found is not None else None
     if document is not None and text_sha256(document.text) in hashes:
         entry.path = _stored_path(found, folder)
-        loaded.notes.append(f"{where} was not there; the same text was found at {found}.")
+        whereabouts.found.append((entry.id, found))
         return document
     document = _document_from_text(entry, target) if entry.text is not None else None
     if document is not None:
-        loaded.notes.append(f"{where} is missing; the copy embedded in the session is used.")
+        whereabouts.embedded.append(entry.id)
     elif not outside:
-        loaded.notes.append(f"{where} is missing; its notes are kept as orphans.")
+        whereabouts.missing.append(entry.id)
     else:
         loaded.needs_permission.append(str(target))
         loaded.notes.append(f"{where} is outside the session's folder and was not read; its"

@@ -20,7 +20,7 @@ from .safe_yaml import quoted as _quoted
 
 FORMAT_VERSION = 1
 MAX_SESSION_BYTES = 50 * 1024 * 1024
-VERDICTS = ("confirmed", "rejected", "manual")
+VERDICTS = ("confirmed", "rejected", "other-event", "manual")
 _HEADER = "# sahel-reader reading session: notes, marks and link verdicts on the reports below.\n"
 _PLAIN_KEY = re.compile(r"[\w-]{1,40}", re.ASCII)
 
@@ -184,7 +184,7 @@ def _kind(value: object) -> str:
 
 _TEXT, _MAYBE_TEXT, _COUNT = "text", "text or null", "a whole number (0 or more)"
 _FLAG, _LIST, _MAPPING = "true or false", "a list", "a mapping"
-_VERDICT = "confirmed, rejected or manual"
+_VERDICT = "confirmed, rejected, other-event or manual"
 _KINDS = {
     _TEXT: lambda v: isinstance(v, str),
     _MAYBE_TEXT: lambda v: v is None or isinstance(v, str),

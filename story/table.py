@@ -8,6 +8,7 @@ from ..highlighters.safety import one_line
 from .analysis import Story
 from .hedges import hedge_symbol
 from .timeline import FactTimeline, timeline_rows
+from .wording import counted
 
 
 
@@ -19,8 +20,8 @@ def render_table(story: Story, width: int = 100) -> str:
     conflicts = sum(1 for c in story.clusters if c.status == "conflict")
     lines = [
         story.title or "Story",
-        f"{len(story.documents)} reports · {len(numbers)} figures · {len(quotes)} quotations · "
-        f"{len(story.clusters)} linked facts ({conflicts} conflicting)",
+        f"{counted(len(story.documents), 'report')} · {counted(len(numbers), 'figure')} · "
+        f"{counted(len(quotes), 'quotation')} · {counted(len(story.clusters), 'linked fact')} ({conflicts} conflicting)",
         "",
         "Reports",
     ]
@@ -56,7 +57,7 @@ def render_timelines(story: Story, timelines: list[FactTimeline], width: int = 1
     for timeline in timelines:
         mark = "≠ CONFLICT" if timeline.cluster.status == "conflict" else "= agree"
         updates = len(timeline.updates)
-        heading = timeline.cluster.label + (f"  ·  {updates} update{'s' * (updates != 1)}" if updates else "")
+        heading = timeline.cluster.label + (f"  ·  {counted(updates, 'update')}" if updates else "")
         lines += ["", _fit(heading, width - len(mark) - 1).ljust(width - len(mark)) + mark]
         rows = timeline_rows(timeline)
         when_width = max(len(row[0]) for row in rows)

@@ -25,7 +25,23 @@ def test_bad_paths_get_one_sentence_each_and_the_rest_still_runs(tmp_path, capsy
     errors = captured.err.strip().splitlines()
     assert len(errors) == 2
     assert "missing.txt" in errors[0] and "empty.txt" in errors[1]
-    assert "1 reports" in captured.out
+    assert "1 report · 1 figure · 0 quotations · 0 linked facts" in captured.out
+
+
+@pytest.mark.parametrize("command", ["claims", "timeline"])
+def test_nothing_readable_prints_only_the_error(tmp_path, capsys, command):
+    assert main([command, str(tmp_path / "nonexistent")]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.strip().splitlines() == [f"sahel-reader: {tmp_path / 'nonexistent'}: file not found."]
+
+
+def test_one_linked_fact_is_said_in_the_singular(tmp_path, capsys):
+    for name, text in (("a.txt", "More than 70 people were killed on Tuesday.\n"),
+                       ("b.txt", "Officials said 80 people were killed on Tuesday.\n")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert main(["claims", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]) == 0
+    assert "2 reports · 2 figures · 0 quotations · 1 linked fact (0 conflicting)" in capsys.readouterr().out
 
 
 def test_bad_usage_exits_2(capsys):

@@ -82,7 +82,7 @@ def test_two_readers_save_one_session_and_neither_note_is_lost(tmux, tmp_path):
     assert "B asks who says almost 100" in screen
     assert notes_in(session) == ["A checked the 77", "B asks who says almost 100", "kept from before"]
     tmux.keys("Escape", name="a")
-    time.sleep(0.5)
+    tmux.wait_gone("Notes and marks: 3", name="a")
     for name in ("a", "b"):
         tmux.keys("q", name=name)
         tmux.wait_for("EXITED 0", name=name)
@@ -116,24 +116,24 @@ def test_readers_killed_with_unsaved_and_with_just_restored_work_lose_nothing(tm
     kill(pids["a"])  # a crash: nothing saved
 
     start(tmux, *paths, env=settings(tmp_path), name="b", pid_file=pids["b"])
-    tmux.wait_for("Unsaved work from an earlier run was kept (1 notes, marks and verdicts)", name="b")
+    tmux.wait_for("Unsaved work from an earlier run was kept (1 note, mark or verdict)", name="b")
     tmux.keys("Enter", name="b")  # Restore
-    tmux.wait_for("Restored 1 notes", name="b")
+    tmux.wait_for("Restored 1 note, mark or verdict", name="b")
     kill(pids["b"])  # during the restore: before B's own recovery file is written
     assert len(recovery_files(tmp_path)) == 1  # A's file is still there: B had not kept the work yet
 
     start(tmux, *paths, env=settings(tmp_path), name="c", pid_file=pids["c"])
-    tmux.wait_for("Unsaved work from an earlier run was kept (1 notes", name="c")
+    tmux.wait_for("Unsaved work from an earlier run was kept (1 note, mark or verdict", name="c")
     tmux.keys("Enter", name="c")
-    tmux.wait_for("Restored 1 notes", name="c")
+    tmux.wait_for("Restored 1 note, mark or verdict", name="c")
     first = recovery_files(tmp_path)
     wait_until(lambda: recovery_files(tmp_path) != first and len(recovery_files(tmp_path)) == 1)
     kill(pids["c"])  # after C kept the work in its own file, which replaced A's
 
     start(tmux, *paths, env=settings(tmp_path), name="d")
-    tmux.wait_for("Unsaved work from an earlier run was kept (1 notes", name="d")
+    tmux.wait_for("Unsaved work from an earlier run was kept (1 note, mark or verdict", name="d")
     tmux.keys("Enter", name="d")
-    tmux.wait_for("Restored 1 notes", name="d")
+    tmux.wait_for("Restored 1 note, mark or verdict", name="d")
     tmux.keys("'", name="d")
     screen = tmux.wait_for("Notes and marks: 1", name="d")
     (row,) = [line for line in screen.splitlines() if "only in the recovery file" in line]

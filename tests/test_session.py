@@ -57,6 +57,7 @@ def rich_session() -> Session:
         link_verdicts=[
             LinkVerdict("confirmed", killed, toll, "2024-09-19T10:02:00+00:00"),
             LinkVerdict("rejected", toll, killed, "2024-09-19T10:03:00+00:00"),
+            LinkVerdict("other-event", killed, toll, "2024-09-19T10:04:00+00:00"),
             LinkVerdict("manual", killed, toll, "", orphan=True),
         ],
         view=ViewState("reuters", {"reuters": 2, "afp": 0, "001": 7}, "textual-light"),

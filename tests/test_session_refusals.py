@@ -188,7 +188,7 @@ WRONG_TYPES = [
         "- verdict: confirmed\n",
         "- verdict: maybe\n",
         "verdict: maybe",
-        "link_verdicts[1].verdict must be confirmed, rejected or manual, not the text 'maybe'",
+        "link_verdicts[1].verdict must be confirmed, rejected, other-event or manual, not the text 'maybe'",
     ),
     (
         "    end: 53\n  target:",

@@ -112,7 +112,7 @@ def test_impossible_report_paths_are_missing_reports(tmp_path: Path, where: str)
     loaded = load_session(path)
     assert loaded.documents == [] and loaded.needs_permission == []
     assert loaded.session.annotations[0].orphan
-    assert any("is missing" in note for note in loaded.notes)
+    assert any("1 missing, its notes kept as orphans (afp)" in note for note in loaded.notes)
 
 
 def test_a_session_is_not_taken_for_a_report(tmp_path: Path) -> None:

@@ -44,6 +44,17 @@ class Tmux:
             time.sleep(0.2)
         raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen(name)}")
 
+    def wait_gone(self, text: str, timeout: float = 30, name: str = "reader") -> str:
+        """Wait until ``text`` has left the screen (a screen closed): what the next key needs, where a
+        fixed sleep would be too short under load."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen(name)
+            if text not in screen:
+                return screen
+            time.sleep(0.2)
+        raise AssertionError(f"{text!r} never went; the screen was:\n{self.screen(name)}")
+
     def keys(self, *keys: str, name: str = "reader") -> None:
         """Key names (Enter, C-s, Tab, Escape) as keys; anything longer typed literally."""
         for key in keys:

@@ -13,6 +13,7 @@ from textual.notifications import SeverityLevel
 from ..highlighters.safety import editable, printable
 
 from .commands import load_keymap
+from .legibility import legible_variables
 from .screens.reader import ReaderScreen
 
 
@@ -52,6 +53,18 @@ class SahelReaderApp(App):
         if isinstance(event, events.Paste):
             event.text = editable(event.text)
         await super().on_event(event)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """The panes' ``$sahel-*`` colours, made legible from the theme in use (tui/legibility.py)."""
+        return legible_variables(self.current_theme)
+
+    async def action_quit(self) -> None:
+        """ctrl+q and the palette's "Quit" ask first when there is unsaved work, as ``q`` does."""
+        reader = self.screen_stack[0] if self.screen_stack else None
+        if not isinstance(reader, ReaderScreen):
+            self.exit()
+        elif reader.check_action("quit", ()):
+            reader.action_quit()
 
     def get_default_screen(self) -> ReaderScreen:
         """The reader is the first screen, not pushed over an empty one, so the first frame painted is

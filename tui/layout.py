@@ -77,6 +77,8 @@ class DocumentView:
     """``(start, end, claim id)`` in text order."""
     versions: dict[int, int] = field(default_factory=dict)
     """Per sentence index: in how many other reports it has a version."""
+    by_hand: dict[int, int] = field(default_factory=dict)
+    """Per sentence with a hand-made link: in how many other reports it has a version, those included."""
     conflicted: set[int] = field(default_factory=set)
     """Sentences holding a claim of a conflicting cluster."""
     noted: set[int] = field(default_factory=set)
@@ -113,27 +115,34 @@ def document_views(story: Story) -> dict[str, DocumentView]:
     """A view per document of ``story``: built once when the story arrives."""
     conflicting = {k.id for k in story.clusters if k.status == "conflict"}
     views = {d.id: DocumentView() for d in story.documents}
-    pieces: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {d.id: [] for d in story.documents}
-    for document in story.documents:
-        for start, end in document.boilerplate:
-            pieces[document.id].append((start, end, (BOILERPLATE,)))
-        if document.title_span:
-            pieces[document.id].append((*document.title_span, (HEADLINE,)))
+    claims: dict[str, list] = {d.id: [] for d in story.documents}
     for claim in story.claims:
-        in_conflict = claim.cluster in conflicting
-        pieces[claim.doc].append((claim.start, claim.end, claim_classes(claim, in_conflict)))
-        views[claim.doc].claim_spans.append((claim.start, claim.end, claim.id))
-        if in_conflict:
-            views[claim.doc].conflicted.add(claim.sentence)
+        claims[claim.doc].append(claim)
+    for document in story.documents:
+        restyle(views[document.id], document, claims[document.id], conflicting)
     other_docs: dict[tuple[str, int], set[str]] = {}
     for source, (target_doc, _), _, _ in story.sentence_links:
         other_docs.setdefault(source, set()).add(target_doc)
     for (doc, sentence), docs in other_docs.items():
         views[doc].versions[sentence] = len(docs)
-    for doc_id, view in views.items():
-        view.runs = flatten(pieces[doc_id])
-        view.claim_spans.sort()
     return views
+
+
+def restyle(view: DocumentView, document, claims: list, conflicting: set[str]) -> None:
+    """A view's runs, claim spans and conflicts from its document's claims: again when the reader's
+    verdicts change which facts conflict."""
+    pieces = [(start, end, (BOILERPLATE,)) for start, end in document.boilerplate]
+    if document.title_span:
+        pieces.append((*document.title_span, (HEADLINE,)))
+    view.claim_spans, view.conflicted = [], set()
+    for claim in claims:
+        in_conflict = claim.cluster in conflicting
+        pieces.append((claim.start, claim.end, claim_classes(claim, in_conflict)))
+        view.claim_spans.append((claim.start, claim.end, claim.id))
+        if in_conflict:
+            view.conflicted.add(claim.sentence)
+    view.runs = flatten(pieces)
+    view.claim_spans.sort()
 
 
 def flatten(pieces: list[tuple[int, int, tuple[str, ...]]]) -> list[tuple[int, int, tuple[str, ...]]]:

@@ -5,11 +5,13 @@ Pure Python over a ``Story``; the reader screen only moves cursors to what these
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from ..story.analysis import Story
+from ..story.claims import Claim
 
 from .jump import JumpTarget
 
@@ -85,9 +87,17 @@ class Navigator:
         self._cluster_members = {k.id: [story.claim(c) for c in k.claims] for k in story.clusters}
         self._manual: dict[tuple[str, int], set[tuple[str, int]]] = defaultdict(set)
         self._rejected: set[frozenset] = set()
+        self._conflicts: list[Claim] | None = None
+        self._judged_facts: set[str] = set()
+        """The facts the reader's verdicts had changed when this navigator last looked."""
+        self._seen: dict[str, tuple[tuple[str, ...], str] | None] = {}
+        """Each such fact's versions and status then."""
 
-    def set_verdicts(self, verdicts) -> None:
-        """The reader's verdicts: hand-made links join the versions, rejected ones leave them."""
+    def set_verdicts(self, verdicts) -> set[str]:
+        """The reader's verdicts: hand-made links join the versions, rejected ones leave them, and a
+        version judged out of its fact leaves the fact. The reports whose facts changed."""
+        from ..story.fact_verdicts import apply_version_verdicts
+
         self._manual.clear()
         self._rejected.clear()
         for verdict in verdicts:
@@ -100,6 +110,35 @@ class Navigator:
                 self._manual[b].add(a)
             elif verdict.verdict == "rejected":
                 self._rejected.add(frozenset((a, b)))
+        apply_version_verdicts(self.story, verdicts, self.claims)
+        return self._refresh_judged_facts()
+
+    def _refresh_judged_facts(self) -> set[str]:
+        """The versions of the facts the verdicts changed since this navigator last looked (whoever
+        applied them); the reports of those facts, before and after."""
+        judged = self.story.judged
+        now = set(judged.engine) | judged.own_facts if judged else set()
+        if not now and not self._judged_facts:
+            return set()
+        clusters = {k.id: k for k in self.story.clusters}
+        touched: set[str] = set()
+        for fact in now | self._judged_facts:
+            cluster = clusters.get(fact)
+            state = (tuple(cluster.claims), cluster.status) if cluster else None
+            if state == self._seen.get(fact):
+                continue
+            self._seen[fact] = state
+            touched.update(c.doc for c in self._cluster_members.pop(fact, ()))
+            if cluster is not None:
+                self._cluster_members[fact] = [self.story.claim(c) for c in cluster.claims]
+                touched.update(c.doc for c in self._cluster_members[fact])
+            self._conflicts = None
+        self._judged_facts = now
+        return touched
+
+    def by_hand(self, doc: str) -> dict[int, int]:
+        """Per sentence of ``doc`` with a hand-made link: in how many other reports it has a version."""
+        return {sentence: self.version_count(doc, sentence) for d, sentence in self._manual if d == doc}
 
     def claims(self, doc: str) -> list:
         return self._claims_by_doc.get(doc, [])
@@ -125,6 +164,32 @@ class Navigator:
         else:
             index = max((i for i, c in enumerate(claims) if c.sentence < sentence), default=-1)
         return claims[index] if 0 <= index < len(claims) else None
+
+    def conflicts(self) -> list[Claim]:
+        """The versions of conflicting facts in reading order (pane order, then text order)."""
+        if self._conflicts is None:
+            conflicting = {k.id for k in self.story.clusters if k.status == "conflict"}
+            self._conflicts = sorted((c for c in self.story.claims if c.cluster in conflicting),
+                                     key=lambda c: (self._position[c.doc], c.start))
+        return self._conflicts
+
+    def next_conflict(self, doc: str, sentence: int, selected: str | None, step: int) -> Claim | None:
+        """The next (or previous) version of a conflicting fact after the reader's place, round the
+        story's end; versions of the fact the reader is on are passed over."""
+        conflicts = self.conflicts()
+        if not conflicts:
+            return None
+        claim = self.story.claim(selected) if selected else None
+        here = (self._position[doc], claim.start if claim else self.story.document(doc).sentences[sentence][0])
+        places = [(self._position[c.doc], c.start) for c in conflicts]
+        if step > 0:
+            start = bisect.bisect_right(places, here) if claim else bisect.bisect_left(places, here)
+            order = conflicts[start:] + conflicts[:start]
+        else:
+            start = bisect.bisect_left(places, here)
+            order = conflicts[:start][::-1] + conflicts[start:][::-1]
+        current = claim.cluster if claim else None
+        return next((c for c in order if c.cluster != current), order[0] if current is None else None)
 
     def versions(self, doc: str, sentence: int, claim_id: str | None = None) -> list[JumpTarget]:
         """Every version of a claim (its cluster) or else of a sentence (its links) in other reports.
@@ -159,6 +224,10 @@ class Navigator:
                 kept.add((target.doc, target.sentence))
                 unique.append(target)
         return unique
+
+    def linked(self, doc: str, sentence: int) -> tuple[tuple[tuple[str, int], float], ...]:
+        """The sentences of other reports linked to ``sentence`` of ``doc``, with their scores."""
+        return self._links.get((doc, sentence), ())
 
     def best_version_in(self, doc: str, sentence: int, other_doc: str) -> int | None:
         """The sentence of ``other_doc`` that best tells what ``sentence`` of ``doc`` tells."""

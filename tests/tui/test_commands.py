@@ -1,5 +1,6 @@
 """Commands: the palette lists each with its key, keys can be remapped, marks survive NO_COLOR."""
 
+import pytest
 from pilot_helpers import seed_app, wait_for_story
 
 from sahel_reader.tui.commands import READER_COMMANDS, load_keymap
@@ -70,3 +71,47 @@ async def test_conflicts_are_marked_beyond_colour_with_underline_and_a_gutter_gl
         segment = next(s for s in almost if "almost" in s.text or s.text.startswith("100"))
         assert segment.style.underline
         assert any("≠" in r.text[:4] for r in rows)
+
+
+async def _palette_pick(pilot, query: str, prompt: str) -> None:
+    from textual.command import CommandList
+
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*query)
+    await pilot.pause(0.5)
+    options = pilot.app.screen.query_one(CommandList)
+    shown = [str(options.get_option_at_index(i).prompt).split("\n")[0] for i in range(options.option_count)]
+    assert prompt in shown, shown
+    options.highlighted = shown.index(prompt)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("how", ["palette Quit", "palette Quit  (q)", "ctrl+q"])
+async def test_every_way_to_quit_asks_when_work_is_unsaved(how):
+    from sahel_reader.tui.screens.dialogs import ChoiceScreen
+
+    app = seed_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        reader = await wait_for_story(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        assert reader.keeper.dirty
+        if how == "ctrl+q":
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+        else:
+            await _palette_pick(pilot, "quit", how.removeprefix("palette "))
+        assert app.is_running and isinstance(app.screen, ChoiceScreen)
+        await pilot.click("#choice-cancel")
+        await pilot.pause()
+        assert app.is_running and app.screen is reader
+
+
+async def test_quitting_with_nothing_unsaved_does_not_ask():
+    app = seed_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await wait_for_story(pilot)
+        await _palette_pick(pilot, "quit", "Quit")
+    assert not app.is_running

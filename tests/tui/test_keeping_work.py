@@ -128,12 +128,17 @@ async def test_recovery_restores_each_note_on_its_sentence_merged_into_the_open_
         assert read_recovered(screen.recovery.path).annotations[-1].note == "unsaved"
         app.exit()  # as a crash would: no question, nothing saved
     again = SahelReaderApp([str(path)], session=path)
+    told: list[str] = []
+    real_notify = again.notify
+    again.notify = lambda message, **kw: (told.append(message), real_notify(message, **kw))[1]
     async with again.run_test(size=(160, 45)) as pilot:
         screen = await wait_for_story(pilot)
         await settle(pilot)
         assert isinstance(again.screen, ChoiceScreen) and "(2 notes, marks and verdicts)" in again.screen.question
+        assert [str(b.label) for b in again.screen.query("Button")] == ["r Restore", "d Discard it", "n Not now"]
         await pilot.click("#choice-restore")
         await pilot.pause()
+        assert "Restored 1 note, mark or verdict." in told
         notes = {a.note: a for a in screen.session.annotations}
         assert set(notes) == {"saved note 1", "unsaved"} and screen.dirty
         assert not notes["unsaved"].orphan and notes["unsaved"].anchor.exact == "An official put the toll at almost 100."

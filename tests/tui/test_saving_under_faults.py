@@ -79,6 +79,7 @@ FAULTS = {
 
 @pytest.mark.parametrize("fault", FAULTS, ids=[fault.__name__ for fault in FAULTS])
 async def test_a_failed_save_keeps_the_file_the_work_and_says_so(tmp_path, monkeypatch, fault):
+    hermetic_home = Path.home()
     for name, text in REPORTS.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     target = tmp_path / "reading.yaml"
@@ -92,9 +93,10 @@ async def test_a_failed_save_keeps_the_file_the_work_and_says_so(tmp_path, monke
         await settle(pilot)
         before = target.read_bytes()
         await pilot.press("j", "m")  # new work, then the save fails
-        fault(monkeypatch, target)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        with monkeypatch.context() as faulty:  # lifted alone: the hermetic HOME stays
+            fault(faulty, target)
+            await pilot.press("ctrl+s")
+            await settle(pilot)
         assert target.is_dir() if fault is replaced_by_a_folder else target.read_bytes() == before
         assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
         assert len(screen.session.marks) == 1 and screen.dirty and "unsaved" in screen.sub_title
@@ -103,7 +105,7 @@ async def test_a_failed_save_keeps_the_file_the_work_and_says_so(tmp_path, monke
         (told,) = [n.message for n in app._notifications if n.title == "Not saved"]
         assert told == (f"{target}: the session was not saved: {FAULTS[fault]}; your work is kept"
                         " in memory and in the recovery file.")
-        monkeypatch.undo()
+        assert Path.home() == hermetic_home  # no recovery file or key file reaches the real home
         await pilot.press("q")  # unsaved work: quitting still asks
         await pilot.pause()
         assert isinstance(app.screen, ChoiceScreen) and app.is_running

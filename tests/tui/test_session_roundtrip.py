@@ -122,3 +122,35 @@ async def test_reports_from_far_apart_are_saved_by_default_in_the_working_folder
         await pilot.pause()
         assert isinstance(app.screen, SavePathScreen)
         assert app.screen.query_one("#save-path").value == str(work / "two-places.sahel.yaml")
+
+
+async def test_a_moved_embedded_session_says_in_one_notification_what_was_found_where(tmp_path):
+    import shutil
+
+    from sahel_reader.story.annotations import Session
+    from sahel_reader.story.documents import bundled_seed_paths, load_paths
+    from sahel_reader.story.session import new_session_documents, save_session
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    copies = [reports / seed.name for seed in bundled_seed_paths()]
+    for seed, copy in zip(bundled_seed_paths(), copies):  # not the bundled texts, which would be found
+        copy.write_text(seed.read_text(encoding="utf-8") + "\nUpdated.\n", encoding="utf-8")
+    documents = load_paths(copies).documents
+    saved = tmp_path / "reading.yaml"
+    save_session(Session(documents=new_session_documents(documents, saved, embed=True), embed=True), saved)
+    (tmp_path / "elsewhere").mkdir()
+    moved = saved.rename(tmp_path / "elsewhere" / "reading.yaml")
+    shutil.rmtree(reports)
+
+    app = SahelReaderApp([str(moved)], session=moved)
+    told: list[str] = []
+    real_notify = app.notify
+    app.notify = lambda message, **kw: (told.append(message), real_notify(message, **kw))[1]
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        await settle(pilot)
+        assert len(screen.panes) == 5
+    assert len(told) == 1, told
+    assert told[0] == (f"{moved}: 5 reports were not at the recorded path: 5 read from the copies embedded in "
+                       f"the session ({', '.join(d.id for d in documents[:3])} and 2 more).")

@@ -43,6 +43,18 @@ def test_claim_inspector(snap_compare):
     assert snap_compare(seed_app(), terminal_size=(160, 40), run_before=open_inspector)
 
 
+def test_claim_inspector_with_a_version_taken_out_and_a_word_diff(snap_compare):
+    """x strikes the version through and marks it ✗; d shows what another version adds and drops."""
+    async def judge_and_diff(pilot):
+        await _on_the_77(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("down", "x", "down", "down", "d")
+        await pilot.pause()
+
+    assert snap_compare(seed_app(), terminal_size=(160, 40), run_before=judge_and_diff)
+
+
 def test_help_in_the_light_theme(snap_compare):
     async def open_help(pilot):
         await wait_for_story(pilot)
@@ -51,3 +63,12 @@ def test_help_in_the_light_theme(snap_compare):
         await pilot.pause()
 
     assert snap_compare(seed_app(), terminal_size=(120, 40), run_before=open_help)
+
+
+def test_quit_dialog_is_a_compact_box(snap_compare):
+    async def ask_to_quit(pilot):
+        await wait_for_story(pilot)
+        await pilot.press("m", "q")
+        await pilot.pause()
+
+    assert snap_compare(seed_app(), terminal_size=(100, 30), run_before=ask_to_quit)

@@ -64,23 +64,48 @@ class SavePathScreen(Modal[str | None]):
         self.dismiss(None)
 
 
-class ChoiceScreen(Modal[str | None]):
-    """A question with a few answers as buttons; the first is the default, ``escape`` cancels."""
+def answer_keys(answers: list[str]) -> dict[str, str]:
+    """A letter per answer, shown on its button: the first of its id not taken by an earlier one.
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    From the id ("save", "discard"), not the label: "Quit without saving" must not answer to ``q``,
+    the key that asked, pressed twice.
+    """
+    keys: dict[str, str] = {}
+    for answer in answers:
+        keys[answer] = next((c for c in answer.lower() if c.isalpha() and c not in keys.values()), "")
+    return keys
+
+
+class ChoiceScreen(Modal[str | None]):
+    """A question with a few answers as buttons; the first is the default, ``escape`` cancels.
+
+    The arrow keys go from button to button, and each answer's letter answers at once.
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel"),
+                Binding("left,up", "app.focus_previous", "Previous answer", show=False),
+                Binding("right,down", "app.focus_next", "Next answer", show=False)]
 
     def __init__(self, question: str, choices: list[tuple[str, str]]) -> None:
         super().__init__()
         self.question = question
         self.choices = choices
         """(answer id, button label) pairs."""
+        self.keys = answer_keys([answer for answer, _ in choices])
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-frame dialog"):
             yield Static(Text(printable(self.question)), classes="modal-title")
             with Horizontal(classes="dialog-buttons"):
                 for answer, label in self.choices:
-                    yield Button(label, id=f"choice-{answer}")
+                    shown = Text.assemble((self.keys[answer], "bold"), " ", label) if self.keys[answer] else label
+                    yield Button(shown, id=f"choice-{answer}")
+
+    def on_key(self, event) -> None:
+        answer = next((a for a, key in self.keys.items() if key and event.character == key), None)
+        if answer is not None:
+            event.stop()
+            self.dismiss(answer)
 
     def on_mount(self) -> None:
         """The first answer has the focus; a question closed before it mounted has none to focus."""

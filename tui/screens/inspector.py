@@ -8,6 +8,7 @@ Colours come from component classes and screens.tcss; report text is made printa
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from rich.cells import cell_len
@@ -27,6 +28,7 @@ from ...story.hedges import HEDGES
 from ...story.timeline import FactTimeline, fact_timeline, timeline_entries
 
 from ..jump import JumpTarget
+from ..widgets.word_diff_panel import WordDiffPanel
 from .dialogs import Modal
 
 _CLAIM_WIDTH = 34
@@ -35,10 +37,15 @@ _OUTLET_WIDTH = 16
 _FRAME_CHROME = 10
 """Cells the frame takes around the table (margin, border, padding, scrollbar): keep in step with screens.tcss."""
 _MIN_SENTENCE_WIDTH = 20
+_FIRST_ROWS, _MORE_ROWS = 60, 200
+"""Rows added before the first frame, and after each frame until all are there."""
+_VERDICT_MARKS = {"confirmed": "✓", "rejected": "✗", "other-event": "⊘", "manual": "⇄"}
 
 
 def safe_text(text: str, width: int | None = None, style: StyleType = "") -> Text:
     """Untrusted report text as one printable line, cut with an ellipsis to ``width`` cells."""
+    if width is not None:
+        text = text[:width * 4 + 8]  # no more than can show: a long sentence is not made printable whole
     line = Text(printable(" ".join(text.split())), style=style, no_wrap=True, end="")
     if width is not None and cell_len(line.plain) > width:
         line.truncate(width, overflow="ellipsis")
@@ -46,11 +53,17 @@ def safe_text(text: str, width: int | None = None, style: StyleType = "") -> Tex
 
 
 class VerdictBook(Protocol):
-    """Where the reader's verdicts on links are kept (the reader screen's session)."""
+    """Where the reader's verdicts on links and versions are kept (the reader screen's session)."""
 
     def verdict(self, source: JumpTarget, target: JumpTarget) -> str | None: ...
 
     def judge(self, source: JumpTarget, target: JumpTarget, verdict: str) -> None: ...
+
+    def version_verdicts(self, fact: list[JumpTarget]) -> dict[str, str]:
+        """Claim id -> the verdict on that version of the fact."""
+
+    def judge_version(self, fact: list[JumpTarget], version: JumpTarget, verdict: str) -> None:
+        """Judge one version of a fact; the story's facts change before it returns."""
 
 
 class ClaimInspector(Modal[JumpTarget | None]):
@@ -59,34 +72,47 @@ class ClaimInspector(Modal[JumpTarget | None]):
     BINDINGS = [
         Binding("escape", "close", "Close"),
         Binding("q", "close", "Close", show=False),
-        Binding("y", "judge('confirmed')", "Confirm link"),
-        Binding("x", "judge('rejected')", "Reject link"),
+        Binding("y", "judge('confirmed')", "Confirm"),
+        Binding("x", "judge('rejected')", "Reject"),
+        Binding("e", "judge('other-event')", "Another event"),
+        Binding("d", "diff", "Word diff"),
     ]
     COMPONENT_CLASSES = {
         "claim-inspector--outlier", "claim-inspector--report", "claim-inspector--hedge",
         "claim-inspector--source", "claim-inspector--score", "claim-inspector--change",
+        "claim-inspector--taken-out",
     }
 
-    def __init__(self, story: Story, claim_id: str, verdicts: VerdictBook | None = None) -> None:
+    def __init__(self, story: Story, claim_id: str, verdicts: VerdictBook | None = None,
+                 linked: Callable[[str, int], Iterable[tuple[tuple[str, int], float]]] | None = None) -> None:
         super().__init__()
         self.story = story
         self.verdicts = verdicts
+        self.linked = linked or self._scan_links
+        """The sentences linked to a sentence, with their scores: the navigator's index, when there is one."""
         self._claims = {c.id: c for c in story.claims}
         self.claim = self._claims[claim_id]
-        self.cluster = next((k for k in story.clusters if k.id == self.claim.cluster), None)
+        left = story.judged.taken_out.get(claim_id) if story.judged else None
+        fact = left[1] if left else self.claim.cluster
+        self.cluster = next((k for k in story.clusters if k.id == fact), None)
+        """The fact the opened claim is a version of, or was until the reader took it out."""
         self.targets: dict[str, JumpTarget] = {}
         """Row key -> where ``enter`` on that row jumps."""
         self._short = short_ids([d.id for d in story.documents])
         self._filled_width = 0
-        self.timeline = self._timeline()
-        """The fact's versions in publication order, when its reports' times are known (else None)."""
+        self.timeline: FactTimeline | None = None
+        """The fact's versions in publication order, when its reports' times are known (else None):
+        worked out with the rows."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-frame"):
-            yield Static(self._title(), classes=f"modal-title {self._title_class()}")
+            yield Static(self._title(), classes=f"modal-title {self._title_class()}", id="inspector-title")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="inspector-table")
-            keys = "enter: jump to this version · y / x: confirm / reject its link · escape: close"
-            yield Static(keys if self.verdicts else "enter: jump to this version · escape: close", classes="modal-keys")
+            yield WordDiffPanel(id="inspector-diff")
+            keys = ("enter: jump to this version · y / x / e: confirm / reject it / another event (again: undo)"
+                    " · d: word diff · escape: close")
+            yield Static(keys if self.verdicts else "enter: jump to this version · d: word diff · escape: close",
+                         classes="modal-keys")
 
     def _title(self) -> Text:
         if self.cluster is None:
@@ -103,16 +129,22 @@ class ClaimInspector(Modal[JumpTarget | None]):
         return "-conflict" if self.cluster.status == "conflict" else "-agree"
 
     def on_mount(self) -> None:
-        self._fill_table(self.app.size.width)
-        self.query_one(DataTable).focus()
+        table = self.query_one(DataTable)
+        table.focus()
+        if self.cluster is not None and len(self.cluster.claims) > _FIRST_ROWS:
+            table.loading = True  # a fact of a thousand reports: the frame at once, its rows after it
+            self.call_after_refresh(lambda: self._fill_table(self.app.size.width))
+        else:
+            self._fill_table(self.app.size.width)
 
     def on_resize(self, event: events.Resize) -> None:
-        if event.size.width != self._filled_width:
+        if self._filled_width and event.size.width != self._filled_width:  # not before the first fill
             self._fill_table(event.size.width)
 
     def _fill_table(self, screen_width: int) -> None:
         """(Re)build the rows, giving the sentence whatever width the other columns leave."""
         self._filled_width = screen_width
+        self.timeline = self._timeline()
         rows = self._cluster_rows() if self.cluster else self._linked_rows()
         headers = self._headers()
         table = self.query_one(DataTable)
@@ -125,11 +157,24 @@ class ClaimInspector(Modal[JumpTarget | None]):
         for header, width in zip(headers, fixed):
             table.add_column(header, width=width)
         table.add_column("sentence", width=sentence_width)
-        self.targets = {}
-        for key, cells, target in rows:
+        table.loading = False
+        self.targets = {key: target for key, _, target in rows}
+        self._filling = (rows, sentence_width, cursor_row)
+        self._add_rows(0, _FIRST_ROWS)
+
+    def _add_rows(self, start: int, count: int) -> None:
+        """Rows ``start`` to ``start + count``, then the next ones after the frame: a fact of a thousand
+        reports opens with its first screenful, and the rest follow while the reader looks at it."""
+        rows, sentence_width, cursor_row = self._filling
+        table = self.query_one(DataTable)
+        if table.row_count != start:
+            return  # the table was filled again since
+        for key, cells, target in rows[start:start + count]:
             table.add_row(*cells, self._sentence_cell(target, sentence_width), key=key)
-            self.targets[key] = target
-        table.move_cursor(row=cursor_row, animate=False)
+        if start <= cursor_row < start + count:
+            table.move_cursor(row=cursor_row, animate=False)
+        if start + count < len(rows):
+            self.call_after_refresh(self._add_rows, start + count, _MORE_ROWS)
 
     def _sentence_cell(self, target: JumpTarget, width: int) -> Text:
         """The sentence, or the part of it around the claim when it is too long to show whole."""
@@ -155,16 +200,30 @@ class ClaimInspector(Modal[JumpTarget | None]):
         headers = ["", "", "report", "quotation" if self.cluster.kind == "quote" else "figure", "hedge", said_by]
         return headers + ["published", "change"] if self.timeline else headers
 
-    def _verdict_cell(self, target: JumpTarget) -> Text:
-        """✓ or ✗ where the reader confirmed or rejected this row's link to the opened claim."""
-        verdict = self.verdicts.verdict(self._opened, target) if self.verdicts else None
-        return Text({"confirmed": "✓", "rejected": "✗", "manual": "⇄"}.get(verdict or "", ""))
+    def _verdict_cell(self, target: JumpTarget, on_versions: dict[str, str] | None = None) -> Text:
+        """✓ confirmed, ✗ taken out, ⊘ another event (``on_versions``: the verdicts on the fact's
+        versions), ⇄ a link drawn by hand (for a sentence linked to the opened claim's)."""
+        if self.verdicts is None:
+            return Text("")
+        verdict = on_versions.get(target.claim) if on_versions is not None else self.verdicts.verdict(self._opened, target)
+        return Text(_VERDICT_MARKS.get(verdict or "", ""))
 
     @property
     def _opened(self) -> JumpTarget:
         return JumpTarget(self.claim.doc, self.claim.sentence, self.claim.id)
 
+    def _versions(self) -> list[JumpTarget]:
+        """The fact's versions, the opened claim first (what a verdict judges a version against),
+        those the reader took out included."""
+        ids = [self.claim.id] + [c for c in self.cluster.claims + self._taken_out() if c != self.claim.id]
+        return [JumpTarget(c.doc, c.sentence, c.id) for c in map(self._claims.get, ids)]
+
+    def _taken_out(self) -> list[str]:
+        return self.story.judged.out_of(self.cluster.id) if self.story.judged and self.cluster else []
+
     def action_judge(self, verdict: str) -> None:
+        """Judge the version under the cursor (``x`` takes it out of the fact, ``e`` makes it a fact
+        of its own, ``y`` confirms it); with no fact, the link of the sentence under the cursor."""
         if self.verdicts is None:
             return
         table = self.query_one(DataTable)
@@ -172,11 +231,20 @@ class ClaimInspector(Modal[JumpTarget | None]):
             return
         key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
         target = self.targets[key]
-        if target.doc == self.claim.doc:
+        if self.cluster is not None and target.claim is not None:
+            self.verdicts.judge_version(self._versions(), target, verdict)
+        elif verdict == "other-event":
+            self.notify("Another event is said of a version of a fact; this claim is in none.", timeout=3)
+            return
+        elif target.doc == self.claim.doc:
             self.notify("Links join two reports: pick a row of another report.", timeout=3)
             return
-        self.verdicts.judge(self._opened, target, verdict)
+        else:
+            self.verdicts.judge(self._opened, target, verdict)
+        self.query_one("#inspector-title", Static).update(self._title())
+        self.query_one("#inspector-title").set_classes(f"modal-title {self._title_class()}")
         self._fill_table(self._filled_width)
+        table.move_cursor(row=table.get_row_index(key), animate=False)  # on the judged version, wherever it went
 
     def _opened_row(self, rows: list[tuple[str, list[Text], JumpTarget]]) -> int:
         return next((n for n, (key, _, _) in enumerate(rows) if key == self.claim.id), 0)
@@ -187,14 +255,19 @@ class ClaimInspector(Modal[JumpTarget | None]):
             entries = [(claim, when, change) for when, _, claim, change in timeline_entries(self.timeline)]
         else:
             entries = [(self._claims[claim_id], None, None) for claim_id in self.cluster.claims]
-        outliers = outlier_claims([claim for claim, _, _ in entries])
-        outlier_style = self._style("outlier")
+        entries += [(self._claims[claim_id], None, None) for claim_id in self._taken_out()]
+        outliers = outlier_claims([claim for claim, _, _ in entries if claim.cluster == self.cluster.id])
+        outlier_style, out_style = self._style("outlier"), self._style("taken-out")
+        on_versions = self.verdicts.version_verdicts(self._versions()) if self.verdicts else {}
         rows = []
         for claim, when, change in entries:
+            taken_out = claim.cluster != self.cluster.id
             mark = Text("≠", style=outlier_style) if claim.id in outliers else Text("")
-            figure = safe_text(claim.text, _CLAIM_WIDTH, outlier_style if claim.id in outliers else "")
+            style = out_style if taken_out else outlier_style if claim.id in outliers else ""
+            figure = safe_text(claim.text, _CLAIM_WIDTH, style)
             target = JumpTarget(claim.doc, claim.sentence, claim.id)
-            cells = [self._verdict_cell(target), mark, self._report_cell(claim.doc), figure, *self._about(claim)]
+            cells = [self._verdict_cell(target, on_versions), mark, self._report_cell(claim.doc), figure,
+                     *self._about(claim)]
             if self.timeline:
                 cells += [Text(when or ""), Text(change.describe() if change else "", style=self._style("change"))]
             rows.append((claim.id, cells, target))
@@ -208,8 +281,7 @@ class ClaimInspector(Modal[JumpTarget | None]):
                             *self._about(claim), blank],
                  JumpTarget(claim.doc, claim.sentence, claim.id))]
         score_style = self._style("score")
-        links = [(target, score) for source, target, score, _ in self.story.sentence_links
-                 if source == (claim.doc, claim.sentence)]
+        links = list(self.linked(claim.doc, claim.sentence))
         for (doc, sentence), score in sorted(links, key=lambda link: -link[1]):
             target = JumpTarget(doc, sentence, None)
             rows.append((f"{doc}:{sentence}",
@@ -217,6 +289,9 @@ class ClaimInspector(Modal[JumpTarget | None]):
                           Text(f"{score:.2f}", style=score_style)],
                          target))
         return rows
+
+    def _scan_links(self, doc: str, sentence: int) -> list[tuple[tuple[str, int], float]]:
+        return [(target, score) for source, target, score, _ in self.story.sentence_links if source == (doc, sentence)]
 
     def _report_cell(self, doc_id: str) -> Text:
         cell = safe_text(self._short[doc_id], style=self._style("report"))
@@ -235,6 +310,30 @@ class ClaimInspector(Modal[JumpTarget | None]):
     def _style(self, component: str) -> Style:
         """Only what screens.tcss sets for ``claim-inspector--<component>``, so the cursor row still shows."""
         return self.get_component_rich_style(f"claim-inspector--{component}", partial=True)
+
+    def action_diff(self) -> None:
+        """The sentence of the version under the cursor against the reading cursor's, word by word."""
+        panel = self.query_one(WordDiffPanel)
+        if panel.shown:
+            panel.hide()
+        else:
+            self._show_diff()
+
+    def on_data_table_row_highlighted(self) -> None:
+        if self.is_mounted and self.query_one(WordDiffPanel).shown:
+            self._show_diff()
+
+    def _show_diff(self) -> None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return
+        target = self.targets[table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value]
+        self.query_one(WordDiffPanel).show(self._short[self.claim.doc], self._sentence(self._opened),
+                                           self._short[target.doc], self._sentence(target))
+
+    def _sentence(self, target: JumpTarget) -> str:
+        start, end = self.story.document(target.doc).sentences[target.sentence]
+        return self.story.document(target.doc).text[start:end]
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

@@ -74,7 +74,7 @@ class NoteEditor(Modal[NoteEdit | None]):
 
 
 class AnnotationList(Modal[JumpTarget | None]):
-    """Every note and mark across the reports, orphans included; ``enter`` jumps to one."""
+    """Every note, mark and hand-made link across the reports, orphans included; ``enter`` jumps to one."""
 
     BINDINGS = [Binding("escape,q,apostrophe", "close", "Close")]
 
@@ -86,8 +86,9 @@ class AnnotationList(Modal[JumpTarget | None]):
 
     def compose(self) -> ComposeResult:
         count = len(self.session.annotations) + len(self.session.marks)
+        links = f" · hand-made links: {len(self._links())}" if self._links() else ""
         with Vertical(classes="modal-frame"):
-            yield Static(f"Notes and marks: {count}", classes="modal-title")
+            yield Static(f"Notes and marks: {count}{links}", classes="modal-title")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="annotation-table")
             yield Static("enter: jump there · escape: close · orphans could not be placed in the current text",
                          classes="modal-keys")
@@ -97,6 +98,8 @@ class AnnotationList(Modal[JumpTarget | None]):
         table.add_columns("", "report", "tags", "note", "sentence")
         rows = [("✎", a.id, a.anchor, a.orphan, ", ".join(a.tags), a.note) for a in self.session.annotations]
         rows += [("●", f"mark{n}", m.anchor, m.orphan, "", "") for n, m in enumerate(self.session.marks)]
+        rows += [("⇄", f"link{n}", v.target, v.orphan, "", f"linked by hand to {v.source.doc}: {v.source.exact}")
+                 for n, v in enumerate(self._links())]
         rows.sort(key=lambda row: (row[3], row[2].doc, row[2].start))
         for glyph, key, anchor, orphan, tags, note in rows:
             first_line = note.splitlines()[0] if note else ""
@@ -107,6 +110,9 @@ class AnnotationList(Modal[JumpTarget | None]):
             self.targets[key] = JumpTarget(anchor.doc, self.story.document(anchor.doc).sentence_at(anchor.start)) \
                 if shown else None
         table.focus()
+
+    def _links(self) -> list:
+        return [v for v in self.session.link_verdicts if v.verdict == "manual"]
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

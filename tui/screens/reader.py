@@ -24,6 +24,7 @@ from ...story.annotations import Anchor, ViewState, anchor_in, now
 
 from ..commands import COMMAND_OF_ACTION, READER_COMMANDS, ReaderCommands
 from ..messages import LoadProgress, ReportsArrived, SessionFailed, StoryReady
+from ..widgets.citer import Citer
 from ..widgets.footer import ReaderFooter
 from ..widgets.loading_panel import LoadingPanel
 from ..widgets.pane_row import MOUNTED_PANES, PaneRow
@@ -75,6 +76,7 @@ class ReaderScreen(Screen):
         yield ReaderFooter()
         yield self.keeper
         yield self.watch
+        yield Citer()
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._after_first_frame)
@@ -193,21 +195,14 @@ class ReaderScreen(Screen):
         count = f"{len(self.story.documents)} reports" if self.story else ""
         where = f" · {printable(self.session_path.name)}" if self.session_path else ""
         self.sub_title = count + where + (" · ● unsaved" if self.dirty else "")
+        self.update_status()
 
     def on_pane_row_moved(self) -> None:
         self.update_status()
 
     def update_status(self) -> None:
-        pane, search = self.pane, self.row.search
-        if pane is None:
-            return
-        modes = [mode for on, mode in ((self.row.sync, "sync on"), (self.row.zoomed, "zoomed"),
-                                       (self.watch.watching, "watching")) if on]
-        if search and search.matches:
-            modes.append(f"match {search.index + 1} of {len(search.matches)}")
-        claim = self.story.claim(pane.selected_claim) if pane.selected_claim else None
-        versions = self.navigator.version_count(pane.document.id, pane.cursor)
-        self.query_one(StatusBar).show(pane.document.id, pane.cursor, pane.sentence_count, versions, modes, claim)
+        if self.pane is not None and self.navigator is not None:
+            self.query_one(StatusBar).show_place(self.row, self.navigator, self.watch.watching)
 
     # -- what the keys do -------------------------------------------------------------------------
 
@@ -248,6 +243,12 @@ class ReaderScreen(Screen):
     def action_previous_version(self) -> None:
         self.row.step_version(-1)
 
+    def action_next_conflict(self) -> None:
+        self.row.step_conflict(1)
+
+    def action_previous_conflict(self) -> None:
+        self.row.step_conflict(-1)
+
     def action_inspect(self) -> None:
         from .inspector import ClaimInspector
 
@@ -255,7 +256,8 @@ class ReaderScreen(Screen):
         if claim_id is None:
             self.notify("No figure or quotation in this sentence; J moves to the next one.", timeout=3)
             return
-        self.app.push_screen(ClaimInspector(self.story, claim_id, verdicts=self.keeper), self.row.jump_to)
+        inspector = ClaimInspector(self.story, claim_id, verdicts=self.keeper, linked=self.navigator.linked)
+        self.app.push_screen(inspector, self.row.jump_to)
 
     def action_matrix(self) -> None:
         from .matrix import ClaimsMatrix
@@ -289,6 +291,9 @@ class ReaderScreen(Screen):
         self._show_work()
         self.notify(change.summary(), title="The story grew", timeout=12)
         self.update_status()
+
+    async def action_publication_order(self) -> None:
+        self.notify(await self.row.toggle_publication_order(self.story.documents), timeout=4)
 
     def action_zoom(self) -> None:
         self.row.toggle_zoom()
@@ -366,6 +371,12 @@ class ReaderScreen(Screen):
         from .notes import AnnotationList
 
         self.app.push_screen(AnnotationList(self.session, self.story), self.row.jump_to)
+
+    def action_open_source(self) -> None:
+        self.query_one(Citer).open_source(self.pane)
+
+    def action_copy_citation(self) -> None:
+        self.query_one(Citer).copy(self.pane, self.story)
 
     def action_save(self) -> None:
         self.keeper.save()

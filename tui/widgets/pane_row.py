@@ -19,6 +19,7 @@ from textual.containers import HorizontalScroll
 from textual.message import Message
 
 from ...story.model import Document
+from ...story.wording import counted
 
 from ..jump import JumpTarget
 
@@ -104,14 +105,23 @@ class PaneRow(HorizontalScroll):
         pane.show_title(None if self.linking else self.navigator.claims(pane.document.id))
 
     def show_work(self, session: Session) -> None:
-        """The sentences with a note or a mark, in the gutters; hand-made links among the versions."""
+        """The sentences with a note, a mark or a hand-made link, in the gutters; the reader's verdicts
+        among the versions, and in the colours of the facts they changed."""
+        from ..layout import restyle
+
+        touched = self.navigator.set_verdicts(session.link_verdicts) if self.navigator is not None else set()
+        conflicting = {k.id for k in self.navigator.story.clusters if k.status == "conflict"} if touched else set()
         for pane in self.panes:
-            noted, marked = session.placed_starts(pane.document.id)
+            doc = pane.document.id
+            if doc in touched:
+                restyle(pane.view, pane.document, self.navigator.claims(doc), conflicting)
+                if pane.is_mounted:
+                    self._title(pane)
+            noted, marked = session.placed_starts(doc)
             pane.view.noted = {pane.sentence_at(start) for start in noted}
             pane.view.marked = {pane.sentence_at(start) for start in marked}
+            pane.view.by_hand = self.navigator.by_hand(doc) if self.navigator is not None else {}
             pane.refresh_gutter()
-        if self.navigator is not None:
-            self.navigator.set_verdicts(session.link_verdicts)
 
     def restore(self, view: ViewState) -> None:
         """Each report's cursor where the session left it, and the focus on the report it had."""
@@ -181,6 +191,23 @@ class PaneRow(HorizontalScroll):
                 return
             cycle = self._cycle = VersionCycle(here, versions)
         self.jump_to(cycle.step(step), keep_cycle=True)
+
+    def step_conflict(self, step: int) -> None:
+        """To the next (or previous) version of a conflicting fact, across the reports."""
+        pane = self.pane
+        claim = self.navigator.next_conflict(pane.document.id, pane.cursor, pane.selected_claim, step)
+        if claim is None:
+            self.notify("No other fact whose versions conflict.", timeout=3)
+            return
+        self.jump_to(JumpTarget(claim.doc, claim.sentence, claim.id))
+
+    def cycle_place(self) -> tuple[int, int] | None:
+        """Where a run of ``]``/``[`` presses is, as (i, n), the version it started from counting as
+        the first; None when the cursor is not on one of its versions."""
+        cycle, pane = self._cycle, self.pane
+        if cycle is None or pane is None or (cycle.target.doc, cycle.target.sentence) != (pane.document.id, pane.cursor):
+            return None
+        return cycle.index + 2, len(cycle.versions) + 1
 
     def jump_to(self, target: JumpTarget | None, *, keep_cycle: bool = False) -> None:
         """Focus the target's report and put its cursor (and selection) on the target."""
@@ -279,6 +306,36 @@ class PaneRow(HorizontalScroll):
     def _keep_focused_pane_in_view(self) -> None:
         if self.pane and self.pane.is_mounted:
             self.scroll_to_widget(self.pane, animate=False)
+
+    async def toggle_publication_order(self, documents: Sequence[Document]) -> str:
+        """The panes by publication time, or back in the story's order; what was done, in a sentence."""
+        from ...story.naming import publication_order
+
+        by_time = publication_order(documents)
+        story_order = [d.id for d in documents]
+        shown = [p.document.id for p in self.panes]
+        order = story_order if shown == by_time and by_time != story_order else by_time
+        await self._reorder(order)
+        if order is story_order and by_time != story_order:
+            return "Reports in the story's order."
+        unknown = sum(1 for d in documents if not d.published)
+        return "Reports in publication order" + (f"; {counted(unknown, 'report')} of unknown time after them."
+                                                 if unknown else ".")
+
+    async def _reorder(self, order: list[str]) -> None:
+        """The panes in ``order`` (report ids), the focused one still focused, the window around it."""
+        focused = self.pane
+        by_id = {pane.document.id: pane for pane in self.panes}
+        self.panes = [by_id[doc] for doc in order if doc in by_id]
+        self.active = self.panes.index(focused) if focused in self.panes else 0
+        mounted = [pane for pane in self.panes if pane.is_mounted]
+        for before, pane in zip(mounted, mounted[1:]):
+            self.move_child(pane, after=before)
+        await self._mount_window()
+        self.size_panes()
+        self.call_after_refresh(self._keep_focused_pane_in_view)
+        if self.pane:
+            self.post_message(self.Moved(self.pane))
 
     def toggle_zoom(self) -> None:
         self.toggle_class("-zoomed")

@@ -22,7 +22,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...highlighters.safety import printable, visible_controls
-from ...story.model import Document, shown_time
+from ...story.model import Document
+from ...story.naming import pane_title
 
 from ..components import CURSOR, CURSOR_BAR, MARKER, MATCH, MATCH_CURRENT, NOTE, PANE_COMPONENTS, SELECTED
 from ..layout import DocumentView, VisualLine, wrap
@@ -98,9 +99,7 @@ class ReportPane(ScrollView, can_focus=True):
     def show_title(self, claims: list | None) -> None:
         """The report's title, outlet and time above; below, its figures, quotations and conflicts
         (``claims``), or that they are still being found (None)."""
-        document = self.document
-        outlet = "".join(f" · {part}" for part in (document.outlet, shown_time(document.published)) if part)
-        self.border_title = Text(printable((document.title or document.id) + outlet))
+        self.border_title = Text(printable(pane_title(self.document)))
         if claims is None:
             self.border_subtitle = Text("finding figures…")
             return
@@ -226,7 +225,7 @@ class ReportPane(ScrollView, can_focus=True):
             elif sentence in self.view.marked and note == " ":
                 note = "●"
         for sentence in starts_here:
-            count = self.view.versions.get(sentence)
+            count = self.view.by_hand.get(sentence) or self.view.versions.get(sentence)
             if sentence in self.view.conflicted:
                 marker = f"{min(count or 0, 9)}≠" if count else " ≠"
                 break

@@ -12,6 +12,8 @@ from ...story.hedges import hedge_words
 
 if TYPE_CHECKING:
     from ...story.claims import Claim
+    from ..navigation import Navigator
+    from .pane_row import PaneRow
 
 
 class StatusBar(Static):
@@ -20,6 +22,18 @@ class StatusBar(Static):
     Ids, claims and sources come from the reports and messages name files, so all of it is made
     printable here, in one place.
     """
+
+    def show_place(self, row: PaneRow, navigator: Navigator, watching: bool) -> None:
+        """Where the focused pane's cursor is, its versions and selected claim, and the modes on."""
+        pane, search = row.pane, row.search
+        modes = [mode for on, mode in ((row.sync, "sync on"), (row.zoomed, "zoomed"), (watching, "watching")) if on]
+        if place := row.cycle_place():
+            modes.insert(0, "version {} of {}".format(*place))
+        if search and search.matches:
+            modes.append(f"match {search.index + 1} of {len(search.matches)}")
+        claim = navigator.story.claim(pane.selected_claim) if pane.selected_claim else None
+        versions = navigator.version_count(pane.document.id, pane.cursor)
+        self.show(pane.document.id, pane.cursor, pane.sentence_count, versions, modes, claim)
 
     def show(self, doc_id: str, sentence: int, total: int, versions: int, modes: list[str],
              claim: Claim | None = None) -> None:

@@ -22,6 +22,7 @@ from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
 from ...story.annotations import Session, ViewState, Verdict, anchor_in, now
+from ...story.wording import work_counted
 
 from ..jump import JumpTarget
 from ..messages import RecoveryFound, RecoveryKept, SaveWouldReplace, SessionChangedElsewhere, SessionNotSaved, \
@@ -110,6 +111,25 @@ class WorkKeeper(Widget):
     def judge(self, source: JumpTarget, target: JumpTarget, verdict: Verdict) -> None:
         """Confirm or reject a suggested link; the same verdict again takes it back."""
         self.session.judge(anchor_in(self.story, *source.at()), anchor_in(self.story, *target.at()), verdict, now())
+        self.changed()
+
+    def version_verdicts(self, fact: list[JumpTarget]) -> dict[str, Verdict]:
+        """The reader's verdicts on the versions of a fact, by claim id: one pass over the verdicts."""
+        if not self.session.link_verdicts:
+            return {}
+        claims = {anchor_in(self.story, *t.at()).key(): t.claim for t in fact}
+        return {claims[v.target.key()]: v.verdict for v in self.session.link_verdicts
+                if not v.orphan and v.target.key() in claims and v.source.key() in claims
+                and v.source.key() != v.target.key()}
+
+    def judge_version(self, fact: list[JumpTarget], version: JumpTarget, verdict: Verdict) -> None:
+        """Confirm a version of a fact, take it out, or call it another event; the same verdict again
+        takes it back. The facts change at once, so the inspector shows them as they are now."""
+        self.session.judge_version([anchor_in(self.story, *t.at()) for t in fact],
+                                   anchor_in(self.story, *version.at()), verdict, now())
+        from ...story.fact_verdicts import apply_version_verdicts
+
+        apply_version_verdicts(self.story, self.session.link_verdicts)
         self.changed()
 
     # -- the session file, written by others ---------------------------------------------------
@@ -225,7 +245,7 @@ class WorkKeeper(Widget):
     @work(group="dialog")
     async def on_save_would_replace(self, message: SaveWouldReplace) -> None:
         choice = await self.app.push_screen_wait(ChoiceScreen(
-            f"{message.target} already holds a session ({message.work} notes, marks and verdicts). Merge your"
+            f"{message.target} already holds a session ({work_counted(message.work)}). Merge your"
             f" work into it, or replace it (what it holds is kept in {message.target.name}.bak)?",
             [("merge", "Merge"), ("replace", "Replace"), ("cancel", "Cancel")]))
         if choice in ("merge", "replace"):
@@ -291,8 +311,8 @@ class WorkKeeper(Widget):
             return
         count = sum(session.work_count() for session in message.sessions)
         choice = await self.app.push_screen_wait(ChoiceScreen(
-            f"Unsaved work from an earlier run was kept ({count} notes, marks and verdicts). Restore it?",
-            [("restore", "Restore"), ("discard", "Discard it"), ("later", "Not now")]))
+            f"Unsaved work from an earlier run was kept ({work_counted(count)}). Restore it?",
+            [("restore", "Restore"), ("discard", "Discard it"), ("not-now", "Not now")]))
         if choice == "restore":
             from ...story.recovery import restore
 
@@ -300,7 +320,7 @@ class WorkKeeper(Widget):
             self._adopted += tuple(message.paths)
             self.changed()
             both = f"; {report.kept_both} in two versions" if report.kept_both else ""
-            self.notify(f"Restored {report.added} notes, marks and verdicts{both}.", timeout=5)
+            self.notify(f"Restored {work_counted(report.added)}{both}.", timeout=5)
         elif choice == "discard":
             self.recovery.discard(message.paths)
 

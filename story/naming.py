@@ -1,0 +1,41 @@
+"""What a report is called where the reader shows it: by its outlet, time and headline, not its hash.
+
+A report's id is often a hash of its file ("001_fc57addf554b25cf"); a reader knows reports by who
+published them and when. The id is shown only where nothing else is known.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from .compare import short_ids
+from .model import Document, shown_time
+from .timeline import moment_of, story_zone
+
+
+def pane_title(document: Document) -> str:
+    """"arabnews.com · 11 Nov 2011 20:09 +05:30 · Quake kills ten": outlet, time and headline, those known."""
+    known = [part for part in (document.outlet, shown_time(document.published), document.title) if part]
+    return " · ".join(known) if known else document.id
+
+
+def report_names(documents: Sequence[Document]) -> dict[str, str]:
+    """A short name per report for narrow columns: its outlet, with a short id where two share one; a
+    short id where the outlet is not known."""
+    short = short_ids([d.id for d in documents])
+    outlets = Counter(d.outlet for d in documents if d.outlet)
+    return {d.id: (short[d.id] if not d.outlet else d.outlet if outlets[d.outlet] == 1 else f"{d.outlet} {short[d.id]}")
+            for d in documents}
+
+
+def publication_order(documents: Sequence[Document]) -> list[str]:
+    """The report ids, earliest published first; those of unknown time after them, in the order given.
+
+    A date without a time counts from the start of its day; times without a zone are read in the
+    zone most of the reports give (as the timeline reads them).
+    """
+    zone = story_zone(list(documents))
+    moments = [(moment_of(d.published, zone), n, d.id) for n, d in enumerate(documents)]
+    timed = sorted((m.earliest, m.latest, n, doc) for m, n, doc in moments if m is not None)
+    return [doc for *_, doc in timed] + [doc for m, _, doc in moments if m is None]

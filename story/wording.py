@@ -1,0 +1,28 @@
+"""Counts in words: "1 report", "2 reports", so no message reads "1 notes" or "1 linked facts"."""
+
+from __future__ import annotations
+
+
+
+def plural(noun: str, count: int) -> str:
+    """The noun for ``count`` of it; a last word ending in s, x or sh takes "es", a consonant + y "ies"."""
+    if count == 1:
+        return noun
+    head, _, last = noun.rpartition(" ")
+    if last.endswith(("s", "x", "sh", "ch")):
+        last += "es"
+    elif last.endswith("y") and last[-2:-1] not in set("aeiou"):
+        last = last[:-1] + "ies"
+    else:
+        last += "s"
+    return f"{head} {last}" if head else last
+
+
+def counted(count: int, noun: str) -> str:
+    """``counted(1, "linked fact")`` → "1 linked fact"; ``counted(3, "linked fact")`` → "3 linked facts"."""
+    return f"{count} {plural(noun, count)}"
+
+
+def work_counted(count: int) -> str:
+    """The reader's work in messages: "1 note, mark or verdict", "3 notes, marks and verdicts"."""
+    return f"{count} note, mark or verdict" if count == 1 else f"{count} notes, marks and verdicts"

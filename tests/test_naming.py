@@ -1,0 +1,31 @@
+"""Reports are named by outlet, time and headline; the hash only where nothing else is known."""
+
+from sahel_reader.story.model import Document
+from sahel_reader.story.naming import pane_title, publication_order, report_names
+
+
+def report(doc_id: str, outlet=None, published=None, title=None) -> Document:
+    document = Document(doc_id, f"/r/{doc_id}.txt", "Ten people died.")
+    document.outlet, document.published, document.title = outlet, published, title
+    return document
+
+
+def test_the_title_reads_outlet_time_and_headline_and_the_id_only_when_nothing_is_known():
+    full = report("001_fc57", "arabnews.com", "2011-11-11T20:09+05:30", "Quake kills ten")
+    assert pane_title(full) == "arabnews.com · 11 Nov 2011 20:09 +05:30 · Quake kills ten"
+    assert pane_title(report("002_ab", title="Quake kills ten")) == "Quake kills ten"
+    assert pane_title(report("003_cd", published="2011-11-12")) == "12 Nov 2011"
+    assert pane_title(report("004_ef")) == "004_ef"
+
+
+def test_column_names_are_outlets_kept_apart_by_a_short_id_where_two_share_one():
+    names = report_names([report("000_aa", "afp.com"), report("001_bb", "bbc.co.uk"), report("002_cc", "bbc.co.uk"),
+                          report("003_dd")])
+    assert names == {"000_aa": "afp.com", "001_bb": "bbc.co.uk 001", "002_cc": "bbc.co.uk 002", "003_dd": "003"}
+
+
+def test_publication_order_is_by_time_and_keeps_the_unknown_in_their_order_after():
+    documents = [report("late", published="2011-11-12T10:00+00:00"), report("unknown-1"),
+                 report("early", published="2011-11-11T20:09+05:30"), report("unknown-2"),
+                 report("day", published="2011-11-11")]
+    assert publication_order(documents) == ["day", "early", "late", "unknown-1", "unknown-2"]

@@ -70,7 +70,9 @@ _BOILERPLATE_LINE = re.compile(
     r"^[^\S\n]*(?:" + "|".join(f"(?:{rule})" for rule in _RULES) + r")[^\S\n]*$",
     re.IGNORECASE | re.MULTILINE,
 )
-_DATE_ONLY = re.compile(_DATE_LINE, re.IGNORECASE)
+_DATE_ONLY = re.compile(rf"(?={_DATE_FIRST_WORD}){_DATE_LINE}", re.IGNORECASE)
+"""A date line, its first word checked first as in ``_RULES``: the same lines match, and a line of
+prose is passed over before its look-ahead for a month reads it whole."""
 
 
 def boilerplate_lines(text: str) -> list[Span]:

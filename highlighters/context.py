@@ -84,6 +84,8 @@ _CUES = ("said", "says", "say ", "told", "tell", "reported", "ccording", "stated
          "wrote", "write", "tweeted")
 """What any source a sentence names comes with: a sentence holding none of them names none, and
 that test is quicker than looking for the verbs."""
+_CUE = re.compile(word_alternatives(_CUES))
+"""Any of ``_CUES``, as one trie searched in C."""
 _SOURCE_TRIM = re.compile(r"^(?:and|but|that|while|although|as|from|by|on\s+\w+day|late\s+on\s+\w+day|on\s+\w+)\s+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "there"}
@@ -168,8 +170,7 @@ def sentence_sources(sentence_text: str) -> list[tuple[int, str]]:
     speaker after one ("…, said the governor"), "according to X" and "informed by X". A sentence
     without a word such a tag needs is passed over at once.
     """
-    lowered = sentence_text.lower()
-    if not any(map(lowered.__contains__, _CUES)):  # no Python frame per cue
+    if _CUE.search(sentence_text.lower()) is None:
         return []
     found: list[tuple[int, str]] = []
     for mention in attributions(sentence_text, 0, len(sentence_text), _FIGURE_VERB):

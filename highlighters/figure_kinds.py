@@ -26,6 +26,8 @@ _MAGNITUDE_AFTER = re.compile(
 MAGNITUDE_HINTS = ("magni", "richter", "measur", "regist", "strength", "quake", "shock", "temblor", "tremor",
                     "jolt", "seism", "m7", "m6", "m5", "m4", "m8", "m9", "mw")
 """Every magnitude the patterns below find has one of these near it: a window without any is skipped."""
+MAGNITUDE_HINT = re.compile(word_alternatives(MAGNITUDE_HINTS))
+"""Any of ``MAGNITUDE_HINTS``, as one trie: one search in C rather than a scan of the text per hint."""
 _QUAKE_NEAR = re.compile(rf"\b(?:{_QUAKE}|magnitude|richter|seismic)\b")
 _DECIMAL_MAGNITUDE = re.compile(r"\d\.\d")
 _AGE_NAME_BEFORE = re.compile(r"(?:[A-Z][\w’'.-]*|I{1,3}|IV|Jr\.?|Sr\.?)\s*,\s*$")
@@ -100,7 +102,7 @@ def is_magnitude(text: str, start: int, end: int, value: float | None, decimal: 
     line_start = text.rfind("\n", max(0, start - 150), start) + 1
     line_end = text.find("\n", end, end + 150)
     around = text[max(line_start, start - 150):line_end if line_end >= 0 else end + 150].lower()
-    if not any(map(around.__contains__, MAGNITUDE_HINTS)):
+    if MAGNITUDE_HINT.search(around) is None:
         return False  # no word of a quake near this figure
     before = text[max(0, start - 40):start].lower()
     after = text[end:end + 40].lower()

@@ -201,12 +201,11 @@ _FIGURE_BODY = _on_one_line(
     (?P<suffix>\s+or\s+(?:more|greater|higher|above|less|fewer|below|so)|\+|-plus)?
     (?![\w])
     """)
-FIGURE = CaseBlind(rf"(?P<figure>{_FIGURE_BODY})", re.VERBOSE, lazy=True)
-"""A figure where the search starts: at the start of the text. Compiled only for a text that
-``FIGURE_CAN_START`` says may open with a figure: most open with a title or a web address."""
 FIGURE_CAN_START = CaseBlind(_on_one_line(_CAN_START), re.VERBOSE)
-"""The guard ``FIGURE`` opens with, alone: where it fails, ``FIGURE`` cannot match."""
+"""The guard a figure opens with, alone: where it fails at the start of a text, no figure opens it."""
 FIGURE_AFTER = CaseBlind(rf"[^a-z](?P<figure>{_FIGURE_BODY})", re.VERBOSE)
 """A figure after the character before it, which is never a letter. A pattern that opens with a
 character class lets ``re`` skip, in C, the positions that cannot hold it: the letters, most of
-the text. (Letters beyond a-z pass the class, and the guard rules them out.)"""
+the text. (Letters beyond a-z pass the class, and the guard rules them out.) A figure at the very
+start of a text, with no character before it, is found after a space put before the text: every
+look-behind of the pattern reads a space as it reads the start of the text."""

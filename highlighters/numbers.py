@@ -14,12 +14,11 @@ from __future__ import annotations
 import re
 
 from .clock import iso_time
-from .figure_kinds import MAGNITUDE_HINTS, classify_unit, count_or_year, is_age, is_magnitude
+from .figure_kinds import MAGNITUDE_HINT, classify_unit, count_or_year, is_age, is_magnitude
 from .figure_pattern import (
     AFTER_TIME,
     APPROX,
     BEFORE_TIME,
-    FIGURE,
     FIGURE_AFTER,
     FIGURE_CAN_START,
     LOWER,
@@ -98,7 +97,7 @@ def find_figures(text: str, dollar: str = "USD", day_first: bool = False) -> lis
     report = _Report(text, folded if folded is not None else text.lower(), dollar, day_first)
     figures: list[Figure] = []
     opens = FIGURE_CAN_START.over(text, folded)[0].match(searched) is not None
-    match = (opens and FIGURE.over(text, folded)[0].match(searched)) or after.search(searched)
+    match = after.search(searched, _opening_figure(report, after, searched, figures) if opens else 0)
     while match is not None:
         figure, resume = _to_figure(report, match)
         if figure is not None:
@@ -112,6 +111,25 @@ def find_figures(text: str, dollar: str = "USD", day_first: bool = False) -> lis
     return figures
 
 
+def _opening_figure(report: _Report, after: re.Pattern[str], searched: str, figures: list[Figure]) -> int:
+    """The figure that opens the text, if one does, into ``figures``; where the search goes on.
+
+    ``after`` needs a character before a figure: it reads the text after a space put before it, as
+    it reads the start of the text (``figure_pattern``), and the figure is moved back by that space.
+    Compiling the pattern a second time, without that character, would cost a process a tenth of a
+    second.
+    """
+    opening = after.match(" " + searched)
+    if opening is None:
+        return 0
+    spaced = _Report(" " + report.text, " " + report.lowered, report.dollar, report.day_first)
+    figure, resume = _to_figure(spaced, opening)
+    if figure is not None:
+        figure.start, figure.end = figure.start - 1, figure.end - 1
+        figures.append(figure)
+    return max(resume, opening.start("figure") + 1) - 2  # as the loop goes on: from ``position - 1``
+
+
 class _Report:
     """The text being read, and what all its figures share."""
 
@@ -119,7 +137,7 @@ class _Report:
 
     def __init__(self, text: str, lowered: str, dollar: str, day_first: bool) -> None:
         self.text, self.lowered, self.dollar, self.day_first = text, lowered, dollar, day_first
-        self.quakes = any(map(lowered.__contains__, MAGNITUDE_HINTS))
+        self.quakes = MAGNITUDE_HINT.search(lowered) is not None
         """Whether any word of an earthquake's magnitude is in the text: most reports have none."""
 
 

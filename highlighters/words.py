@@ -56,11 +56,47 @@ _NOUN_CONTEXT = re.compile(
 """What stands before a noun rather than a verb: "His comments came", "fired over comments"."""
 
 
+_WORD_START = "(?<![\\w’'-])"
+"""What every pattern of reporting verbs opens with: no letter, apostrophe or hyphen before the verb."""
+_SKIPPING: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _skipping(verbs: re.Pattern[str]) -> re.Pattern[str]:
+    """``verbs`` with the character before the verb matched rather than looked behind at: a pattern
+    that opens with a character class lets ``re`` pass over the letters in C, where a lookbehind is
+    tried at every position. Built once per pattern, kept by its ``id``: hashing a pattern hashes
+    its whole compiled code."""
+    known = _SKIPPING.get(id(verbs))
+    if known is not None and known[0] is verbs:
+        return known[1]
+    assert verbs.pattern.startswith(_WORD_START), verbs.pattern
+    skipping = re.compile("[^\\w’'-](?:" + verbs.pattern[len(_WORD_START):] + ")", verbs.flags)
+    _SKIPPING[id(verbs)] = (verbs, skipping)
+    return skipping
+
+
+def _verb_matches(text: str, start: int, end: int, verbs: re.Pattern[str]) -> list[re.Match[str]]:
+    """What ``verbs.finditer(text, start, end)`` gives, found faster (``_skipping``)."""
+    skipping = _skipping(verbs)
+    found = []
+    verb = verbs.match(text, start, end)  # at ``start`` itself, the character before is not in reach
+    position = start
+    while True:
+        if verb is not None:
+            found.append(verb)
+            position = verb.end()
+        before = skipping.search(text, position, end)
+        if before is None:
+            return found
+        verb = verbs.match(text, before.start() + 1, end)  # the same verb, without the character before
+        position = before.start() + 1
+
+
 def verbs_in(text: str, start: int, end: int, verbs: re.Pattern[str] = VERB) -> list[re.Match[str]]:
     """The reporting verbs of ``text[start:end]``, in order: no word after a determiner, nor after
     a preposition unless it is a participle ("by saying", "without adding")."""
     found = []
-    for verb in verbs.finditer(text, start, end):
+    for verb in _verb_matches(text, start, end, verbs):
         context = _NOUN_CONTEXT.search(text, max(start, verb.start() - 8), verb.start())
         if context is None or verb.group() in PARTICIPLES and context.group(1).lower() not in _DETERMINERS:
             found.append(verb)

@@ -179,8 +179,10 @@ def base_values(claim: Claim) -> tuple[float | None, float | None, float | None,
             to_base(claim.high, claim.unit, claim.dimension), unit)
 
 
-_DOLLARS = re.compile(r"(?<![A-Za-z$])(US|A|AU|NZ|HK|C|CA|S|NT|R)\$|\b(Australian|Canadian|New Zealand|Hong Kong|Singapore"
-                      r"|Taiwan) dollars?\b")
+_SIGNED_DOLLAR = re.compile(r"(?<![A-Za-z$])(US|A|AU|NZ|HK|C|CA|S|NT|R)\$")
+_NAMED_DOLLAR = re.compile(r"\b(Australian|Canadian|New Zealand|Hong Kong|Singapore|Taiwan) dollars?\b")
+_NAMED_REACH = len("New Zealand ")
+"""How far before "dollar" the longest country of ``_NAMED_DOLLAR`` starts."""
 _DOLLAR_CODES = {"a": "AUD", "au": "AUD", "australian": "AUD", "nz": "NZD", "new zealand": "NZD", "hk": "HKD",
                  "hong kong": "HKD", "c": "CAD", "ca": "CAD", "canadian": "CAD", "s": "SGD", "singapore": "SGD",
                  "nt": "TWD", "taiwan": "TWD", "r": "BRL", "us": "USD"}
@@ -191,10 +193,24 @@ _DAY_FIRST_HOSTS = (".uk", ".in", ".au", ".nz", ".ie", ".za", ".pk", ".ng", ".ke
 
 
 def report_dollar(text: str) -> str:
-    """The currency a bare "$" means in a report: the one other dollar it names ("A$18 million"), else USD."""
-    if "$" not in text and "dollar" not in text:
-        return "USD"
-    named = {_DOLLAR_CODES[(match.group(1) or match.group(2)).lower()] for match in _DOLLARS.finditer(text)}
+    """The currency a bare "$" means in a report: the one other dollar it names ("A$18 million"), else USD.
+
+    Each "$" and "dollar" is found with ``str.find`` and only the few characters before it are read:
+    a pattern that opens with a lookbehind would be tried at every position of the report.
+    """
+    named = set()
+    at = text.find("$")
+    while at >= 0:
+        found = _SIGNED_DOLLAR.search(text, max(0, at - 2), at + 1)
+        if found is not None:
+            named.add(_DOLLAR_CODES[found.group(1).lower()])
+        at = text.find("$", at + 1)
+    at = text.find("dollar")
+    while at >= 0:
+        found = _NAMED_DOLLAR.search(text, max(0, at - _NAMED_REACH), at + len("dollars") + 1)
+        if found is not None:
+            named.add(_DOLLAR_CODES[found.group(1).lower()])
+        at = text.find("dollar", at + 1)
     return named.pop() if len(named) == 1 else "USD"
 
 
@@ -223,9 +239,16 @@ def _kept_figures(document: Document, figures: list[Figure]) -> tuple[list[Figur
     datelines: set[int] = set()
     numeric: list[Figure] = []
     text = document.text
+    date_lines: dict[int, bool] = {}  # by the line's start: a dateline holds several figures
     for figure in figures:
         if document.is_boilerplate(figure.start, figure.end):
-            if figure.quantity not in _DATELINE_KINDS or not is_date_line(_line_of(text, figure.start)):
+            if figure.quantity not in _DATELINE_KINDS:
+                continue
+            line_start = text.rfind("\n", 0, figure.start) + 1
+            dated = date_lines.get(line_start)
+            if dated is None:
+                dated = date_lines[line_start] = is_date_line(_line_of(text, figure.start))
+            if not dated:
                 continue
             datelines.add(figure.start)
         kept.append(figure)

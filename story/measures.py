@@ -2,16 +2,22 @@
 
 The conversions are pint's, the standard units library: the highlighters name each unit as pint
 does (``highlighters/unit_words``), and here pint says how far a unit is from its dimension's base
-unit. pint takes most of a second to load, so it is loaded on the first figure that has a unit
-(in the engine's worker, never before the reader's first frame) and asked once per unit: every
-unit it knows is an affine map of its base (a scale and, for temperatures, an offset), which is
-kept and applied to each figure without asking again. pint keeps what it parsed of its definition
-files in the user's cache folder, so that later processes load it in a tenth of the time.
+unit. Every unit it knows is an affine map of its base (a scale and, for temperatures, an offset),
+so pint is asked once per unit and its answer kept: in the process, and in the user's cache folder
+(``$XDG_CACHE_HOME/sahel-reader/units.json``, keyed by pint's installed files and the definitions
+below), so that a later process converts without loading pint at all. pint takes most of a second
+to load (0.4 s with its own cache of its definition files): it is loaded only for a unit no earlier
+process asked about, in the engine's worker, never before the reader's first frame.
 """
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
+import json
+import os
 from functools import cache
+from pathlib import Path
 
 BASE_UNITS = {
     "length": "meter", "area": "meter ** 2", "volume": "meter ** 3", "mass": "kilogram",
@@ -41,9 +47,18 @@ def _registry():
     return registry
 
 
-@cache
 def _affine(unit: str, dimension: str) -> tuple[float, float] | None:
     """(scale, offset) with ``base = value * scale + offset``, or None where pint cannot convert."""
+    known = _known()
+    key = f"{unit}|{dimension}"
+    if key in known:
+        return known[key]
+    known[key] = answer = _ask_pint(unit, dimension)
+    _keep(known)
+    return answer
+
+
+def _ask_pint(unit: str, dimension: str) -> tuple[float, float] | None:
     base = BASE_UNITS.get(dimension)
     if base is None:
         return None
@@ -62,6 +77,50 @@ def _affine(unit: str, dimension: str) -> tuple[float, float] | None:
     except (pint.errors.PintError, AttributeError, TypeError, ValueError):
         return None
     return one - zero, zero
+
+
+def _kept_answers() -> Path:
+    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(cache) / "sahel-reader" / "units.json"
+
+
+@cache
+def _answers_key() -> str:
+    """What pint's kept answers hold for: this pint, as installed, and the definitions of this module."""
+    spec = importlib.util.find_spec("pint")
+    origin = spec.origin if spec is not None and spec.origin else ""
+    try:
+        stat = os.stat(origin)
+        installed = f"{origin}|{stat.st_size}|{stat.st_mtime_ns}"
+    except OSError:
+        installed = origin
+    own = json.dumps([installed, BASE_UNITS, _DEFINITIONS, _PINT_EXPRESSIONS])
+    return hashlib.sha256(own.encode()).hexdigest()
+
+
+@cache
+def _known() -> dict[str, tuple[float, float] | None]:
+    """pint's answers so far: those kept by earlier processes for the same pint, then this one's."""
+    try:
+        kept = json.loads(_kept_answers().read_text(encoding="utf-8"))
+        if kept.get("key") == _answers_key():
+            return {key: None if answer is None else (float(answer[0]), float(answer[1]))
+                    for key, answer in kept["answers"].items()}
+    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+        pass  # none yet, or unreadable: pint is asked again
+    return {}
+
+
+def _keep(known: dict[str, tuple[float, float] | None]) -> None:
+    """Write the answers for later processes, whole or not at all (another process may be reading)."""
+    path = _kept_answers()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        partial.write_text(json.dumps({"key": _answers_key(), "answers": known}), encoding="utf-8")
+        os.replace(partial, path)
+    except OSError:
+        pass  # a cache folder that cannot be written: the next process asks pint again
 
 
 def base_unit(dimension: str | None) -> str | None:

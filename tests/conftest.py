@@ -1,4 +1,6 @@
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,12 @@ from sahel_reader.story.documents import bundled_seed_paths, load_paths
 _REAL_FOLDERS = watched_folders(os.environ, Path.home())
 """Read when the suite is collected, before any fixture points HOME elsewhere."""
 _HOME_BEFORE = pytest.StashKey[set]()
+
+
+_RUN_CACHE = tempfile.mkdtemp(prefix="sahel-reader-test-cache-")
+os.environ["XDG_CACHE_HOME"] = _RUN_CACHE
+"""The engine keeps pint's answers in the cache folder (story/measures.py): for this run, and every
+process it starts, that is a folder of the run's own."""
 
 
 def pytest_sessionstart(session):
@@ -25,6 +33,7 @@ def pytest_sessionfinish(session, exitstatus):
             reporter.write_line("")
             reporter.write_line(f"FAILED home guard: {said}", red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    shutil.rmtree(_RUN_CACHE, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

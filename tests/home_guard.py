@@ -18,8 +18,9 @@ def watched_folders(environ: dict[str, str] | os._Environ, home: Path) -> tuple[
     """The home folder (its own entries watched) and the app's folders in it (watched all through)."""
     state = Path(environ.get("XDG_STATE_HOME") or home / ".local" / "state")
     config = Path(environ.get("XDG_CONFIG_HOME") or home / ".config")
-    return home, [state / APP_FOLDER, config / APP_FOLDER, home / ".local" / "state" / APP_FOLDER,
-                  home / ".config" / APP_FOLDER]
+    cache = Path(environ.get("XDG_CACHE_HOME") or home / ".cache")
+    return home, [state / APP_FOLDER, config / APP_FOLDER, cache / APP_FOLDER, home / ".local" / "state" / APP_FOLDER,
+                  home / ".config" / APP_FOLDER, home / ".cache" / APP_FOLDER]
 
 
 def listing(home: Path, app_folders: list[Path]) -> set[Path]:

@@ -12,11 +12,15 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from sahel_reader.highlighters import context, figure_pattern
-from sahel_reader.highlighters.figure_pattern import FIGURE, FIGURE_AFTER
-from sahel_reader.highlighters.folding import WordStart, fold
+from sahel_reader.highlighters import numbers
+from sahel_reader.highlighters.figure_pattern import FIGURE_AFTER
+from sahel_reader.highlighters.folding import CaseBlind, WordStart, fold
 from sahel_reader.story.seeds import bundled_seed_paths
 
 SEEDS = [path.read_text(encoding="utf-8") for path in bundled_seed_paths()]
+FIGURE = CaseBlind(rf"(?P<figure>{figure_pattern._FIGURE_BODY})", re.VERBOSE, lazy=True)
+"""The figure pattern without the character before it that ``FIGURE_AFTER`` opens with: a search
+from any position, the start of a text included."""
 PHRASES = (
     "the 70s", "their early 80s", "his mid-90s", "her late 20s", "the '90s", "in the 70s", "in their 60s",
     "in excess of 300", "at least 5", "at most 5", "as many as 40", "as much as $5", "no fewer than 9",
@@ -132,3 +136,85 @@ def test_the_clause_test_before_the_clause_search_loses_no_clause_break(text, of
     expected = min(in_clause, key=lambda item: abs(item[0] - position))[1] if in_clause else None
     assert context.nearest_source(text, sources, position) == expected
 
+
+
+DOLLAR_WORDS = ("US$", "A$", "AU$", "NZ$", "HK$", "CA$", "C$", "S$", "NT$", "R$", "$", "$$", "xA$", "AUS$", "US",
+                "New Zealand dollar", "Hong Kong dollars", "Taiwan dollarsx", "Australian dollars.", "Canadian  dollar",
+                "Singapore dollar5", "dollar", "dollars", "é", "\n", "5", "million", "Zealand")
+PLAIN_DOLLARS = re.compile(r"(?<![A-Za-z$])(US|A|AU|NZ|HK|C|CA|S|NT|R)\$|\b(Australian|Canadian|New Zealand|Hong Kong"
+                           r"|Singapore|Taiwan) dollars?\b")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(DOLLAR_WORDS), min_size=1, max_size=8).map("".join),
+       st.lists(st.sampled_from(DOLLAR_WORDS), min_size=1, max_size=8).map(" ".join))
+def test_the_reports_dollar_read_around_each_sign_is_the_one_a_whole_text_search_finds(glued, spaced):
+    from sahel_reader.story.claims import _DOLLAR_CODES, report_dollar
+
+    for text in (glued, spaced, *SEEDS):
+        named = {_DOLLAR_CODES[(m.group(1) or m.group(2)).lower()] for m in PLAIN_DOLLARS.finditer(text)}
+        assert report_dollar(text) == (named.pop() if len(named) == 1 else "USD")
+
+
+VERB_WORDS = (*TRICKY, "said", "Said", "unsaid", "said-so", "told", "‘told", "'said", "put", "put it", "shot back",
+              "went on", "issued a statement", "says", "saying", "added", "adding", "the", "his", "gave", "claimed")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(VERB_WORDS), min_size=1, max_size=25).map(" ".join), st.integers(0, 30),
+       st.integers(0, 200))
+def test_reporting_verbs_found_after_a_non_letter_are_those_finditer_finds(text, start, length):
+    from sahel_reader.highlighters.words import VERB, _verb_matches
+
+    end = min(len(text), start + length)
+    for pattern in (VERB, context._FIGURE_VERB):
+        assert [m.span() for m in _verb_matches(text, start, end, pattern)] == \
+            [m.span() for m in pattern.finditer(text, start, end)]
+
+
+def test_a_date_line_is_the_same_with_its_first_word_checked_first():
+    from sahel_reader.highlighters import boilerplate
+
+    plain = re.compile(boilerplate._DATE_LINE, re.IGNORECASE)
+    lines = ["Updated 4/9/2007 6:04 PM", "POSTED: 1052 GMT (1852 HKT), April 10, 2007", "Apr 9, 2007",
+             "on April 30, 2008 at 4:31 AM", "WEDNESDAY 03", "The toll rose on April 3", "said on 4/9/2007",
+             *(line for seed in SEEDS for line in seed.splitlines())]
+    for line in lines:
+        assert (boilerplate._DATE_ONLY.fullmatch(line) is None) == (plain.fullmatch(line) is None), line
+
+
+@given(st.text(alphabet="magnitudequkeshocrtbl m4-9w", max_size=60), st.text(alphabet="saidtolepcrngvwmfu ", max_size=60))
+def test_the_quake_hints_and_source_cues_tries_find_what_a_scan_per_word_finds(quake, cue):
+    from sahel_reader.highlighters.figure_kinds import MAGNITUDE_HINT, MAGNITUDE_HINTS
+
+    assert (MAGNITUDE_HINT.search(quake) is not None) == any(hint in quake for hint in MAGNITUDE_HINTS)
+    assert (context._CUE.search(cue) is not None) == any(word in cue for word in context._CUES)
+
+
+def _figures_opening_read_by_a_pattern_of_their_own(text: str) -> list:
+    """``find_figures`` as it was: a figure at the start of the text matched by ``FIGURE`` itself."""
+    folded = fold(text)
+    searched = folded if folded is not None else text
+    report = numbers._Report(text, folded if folded is not None else text.lower(), "USD", False)
+    after = FIGURE_AFTER.over(text, folded)[0]
+    match = FIGURE.over(text, folded)[0].match(searched) or after.search(searched)
+    figures = []
+    while match is not None:
+        figure, resume = numbers._to_figure(report, match)
+        if figure is not None:
+            figures.append(figure)
+        match = after.search(searched, max(resume, match.start("figure") + 1) - 1)
+    numbers._carry_hedges_into_conversions(text, figures)
+    return sorted(figures + numbers.find_zero_figures(text, folded), key=lambda figure: figure.start)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(PHRASES), soups)
+@example("More than 50 people", "died")
+@example("$5", "million")
+@example("-5", "degrees")
+@example("12:28 CDT", "Updated")
+@example("April 10, 2007", "10:52 GMT")
+def test_a_figure_opening_the_text_is_read_after_a_space_as_at_the_start(phrase, soup):
+    for text in (f"{phrase} {soup}", phrase, phrase.upper(), f"{phrase}İ {soup}"):
+        assert numbers.find_figures(text) == _figures_opening_read_by_a_pattern_of_their_own(text), text

@@ -226,3 +226,39 @@ def test_a_value_converted_to_the_base_unit_and_back_is_unchanged(unit, value):
     name, dimension = unit
     back = from_base(to_base(value, name, dimension), name, dimension)
     assert math.isclose(back, value, rel_tol=1e-9, abs_tol=1e-6)
+
+
+@pytest.fixture
+def fresh_unit_answers(tmp_path, monkeypatch):
+    """pint's answers kept under ``tmp_path``, as a new process finds them."""
+    from sahel_reader.story import measures
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    measures._known.cache_clear()
+    yield measures
+    measures._known.cache_clear()
+
+
+def test_pints_answers_are_kept_for_the_next_process_which_converts_without_pint(fresh_unit_answers, monkeypatch):
+    measures = fresh_unit_answers
+    assert measures.to_base(6, "mile", "length") == pytest.approx(9656.064)
+    assert measures.to_base(1, "furlong_of_nothing", "length") is None
+    measures._known.cache_clear()  # a new process
+
+    def no_pint(unit, dimension):
+        raise AssertionError(f"pint asked about {unit}")
+
+    monkeypatch.setattr(measures, "_ask_pint", no_pint)
+    assert measures.to_base(6, "mile", "length") == pytest.approx(9656.064)
+    assert measures.to_base(1, "furlong_of_nothing", "length") is None
+
+
+def test_answers_kept_for_another_pint_or_other_definitions_are_not_used(fresh_unit_answers):
+    measures = fresh_unit_answers
+    kept = measures._kept_answers()
+    kept.parent.mkdir(parents=True)
+    kept.write_text('{"key": "another pint", "answers": {"mile|length": [1.0, 0.0]}}', encoding="utf-8")
+    assert measures.to_base(6, "mile", "length") == pytest.approx(9656.064)
+    kept.write_text("{not json", encoding="utf-8")
+    measures._known.cache_clear()
+    assert measures.to_base(6, "mile", "length") == pytest.approx(9656.064)

@@ -121,7 +121,7 @@ def test_a_bad_file_is_one_clear_error_and_the_good_report_still_opens(
     captured = capsys.readouterr()
     (line,) = captured.err.splitlines()
     assert line.startswith(f"sahel-reader: {bad}: ") and word in line
-    assert "1 reports" in captured.out
+    assert "1 report ·" in captured.out
 
 
 def test_all_the_bad_files_in_one_folder_get_one_line_each(

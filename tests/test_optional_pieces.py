@@ -37,7 +37,7 @@ def test_html_without_the_cleaner_installed_is_one_sentence(tmp_path: Path) -> N
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-1500:]
     assert result.stderr == (f"sahel-reader: {tmp_path / 'page.html'}: HTML reports need the package"
                              " lxml_html_clean, which is not installed (pip install lxml_html_clean).\n")
-    assert "1 reports" in result.stdout
+    assert "1 report ·" in result.stdout
 
 
 def test_html_the_extractor_fails_on_is_one_sentence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -28,6 +28,7 @@ from ..jump import JumpTarget
 from ..layout import pane_window
 from ..report_place import ReportPlace
 from .edge_marker import EdgeMarker
+from .pane_slots import reuse_panes
 
 if TYPE_CHECKING:  # the panes load with the story, after the first frame
     from ..layout import DocumentView
@@ -102,7 +103,7 @@ class PaneRow(Horizontal):
     async def add_reports(self, documents: Sequence[Document], views: dict[str, DocumentView]) -> None:
         """More reports, after those shown: as places, made panes when the window has room for them."""
         for document in documents:
-            place = ReportPlace(document, views[document.id], id=f"pane-{len(self.panes)}")
+            place = ReportPlace(document, views[document.id])
             if document.sentences and document.is_boilerplate(*document.sentences[0]):
                 place.set_cursor(place.step(0, 1))
             self.panes.append(place)
@@ -292,18 +293,19 @@ class PaneRow(Horizontal):
         return window
 
     async def _mount_window(self, *, focused_only: bool = False) -> None:
-        """Mount the panes of the window, in report order, replacing those that left it.
+        """Show the reports of the window in panes, in report order.
 
-        A pane leaving the window is replaced in ``self.panes`` by its place (its cursor, selection and
-        matches), and a place coming in by a pane made from it. With ``focused_only``, only the
-        focused report's pane is mounted now (see ``_slide_window``).
+        The panes already mounted take the window's reports (``pane_slots``); only when it holds more
+        reports than are mounted is a pane made, from the report's place, and mounted. A report leaving
+        the window is kept in ``self.panes`` as its place (its cursor, selection and matches). With
+        ``focused_only``, only the focused report's pane is mounted now (see ``_slide_window``).
         """
         from .report_pane import ReportPane
 
         window = self._window()
-        leaving = [p for n, p in enumerate(self.panes) if p.is_mounted and n not in window]
-        if leaving:
-            await self._take_out(leaving)
+        spare = self._reuse_panes(window)
+        if spare:
+            await self._let_go(spare)
         mounted = [self.panes[n] for n in window if self.panes[n].is_mounted]
         for n in ([self.active] if focused_only and self.active in window else window):
             if not self.panes[n].is_mounted:
@@ -315,12 +317,30 @@ class PaneRow(Horizontal):
                 self._title(pane)
         self._count_hidden()
 
+    def _reuse_panes(self, window: range) -> list[ReportPane]:
+        """The panes shown take the reports of ``window`` (see ``pane_slots``); returns those left over."""
+        moved, spare = reuse_panes(self.panes, window)
+        active = self.panes[self.active]
+        for pane in moved:
+            self._title(pane)
+            pane.set_class(pane is active, "-active")
+        if self.screen.focused in moved and self.screen.focused is not active:  # the focus stays on the report
+            if active.is_mounted:
+                active.focus()
+            else:
+                self.screen.set_focus(None, scroll_visible=False)
+        return spare
+
     async def _take_out(self, panes: list[ReportPane]) -> None:
         """Panes leaving the window: each replaced by its place, and let go."""
-        if self.screen.focused in panes:  # else Textual focuses a neighbour, which would become the active pane
-            self.screen.set_focus(None, scroll_visible=False)
         places = {id(pane): pane.place() for pane in panes}
         self.panes = [places.get(id(pane), pane) for pane in self.panes]
+        await self._let_go(panes)
+
+    async def _let_go(self, panes: list[ReportPane]) -> None:
+        """Unmount panes no longer in ``self.panes``."""
+        if self.screen.focused in panes:  # else Textual focuses a neighbour, which would become the active pane
+            self.screen.set_focus(None, scroll_visible=False)
         await self.remove_children(panes)
         # Textual 8 keeps the style cache of every removed widget (an lru_cache on one of its methods
         # holds them, Textualize/textual#6665), and with each the lines the widget painted: at a
@@ -406,9 +426,15 @@ class PaneRow(Horizontal):
     def focus_pane(self, index: int) -> None:
         if not self.panes:
             return
-        if self.panes[self.active].is_mounted:
-            self.panes[self.active].remove_class("-active")
+        before = self.panes[self.active]
         self.active = index % len(self.panes)
+        if not self.panes[self.active].is_mounted and not self._window_lock.locked():
+            window = self._window()
+            if len(window) == len(self._shown()):  # the panes shown take the new window's reports: no mount
+                self._reuse_panes(window)
+                self._count_hidden()
+        if before.is_mounted and before is not self.panes[self.active]:
+            before.remove_class("-active")
         if self.panes[self.active].is_mounted:
             self._show_active()
         else:

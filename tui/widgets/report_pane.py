@@ -122,7 +122,13 @@ class ReportPane(ScrollView, can_focus=True):
         return self._wrap.lines
 
     def _size_to_wrap(self) -> None:
-        self.virtual_size = Size(self._wrapped_width + _GUTTER, self._wrap.estimated_rows())
+        """The scrollable size, without a layout: the pane's own size is the row's to decide, so only
+        its scrollbar changes (a layout still follows if the scrollbar appears or goes)."""
+        size = Size(self._wrapped_width + _GUTTER, self._wrap.estimated_rows())
+        if size != self.virtual_size:
+            self.set_reactive(ReportPane.virtual_size, size)
+            self._scroll_update(size)  # as ScrollView does when its size changes
+            self.refresh()
 
     def _wrap_later(self) -> None:
         """The rest of a long report, wrapped a step a frame: keys and scrolling stay quick meanwhile."""

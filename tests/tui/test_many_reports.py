@@ -59,6 +59,9 @@ async def test_a_jump_to_a_far_report_mounts_it_and_cursors_survive_the_window_m
             assert "people were killed" in sentence_text(screen.pane)
             assert [p.document.id for p in screen.row.children if p in screen.panes] == [
                 p.document.id for p in screen.panes if p.is_mounted], "the panes stay in report order"
+            window = [n for n, p in enumerate(screen.panes) if p.is_mounted]
+            assert window == list(range(window[0], window[0] + 3)) and screen.row.active in window, \
+                "after the focused pane, its neighbours in the window"
             visited.add(screen.pane.document.id)
         assert visited == {f"r{n:02d}" for n in range(1, 14)}  # each shown when reached
         assert not screen.panes[0].is_mounted

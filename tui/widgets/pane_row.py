@@ -28,7 +28,7 @@ from ..jump import JumpTarget
 from ..layout import pane_window
 from ..report_place import ReportPlace
 from .edge_marker import EdgeMarker
-from .pane_slots import reuse_panes
+from .pane_slots import reuse_for, reuse_panes
 
 if TYPE_CHECKING:  # the panes load with the story, after the first frame
     from ..layout import DocumentView
@@ -331,6 +331,24 @@ class PaneRow(Horizontal):
                 self.screen.set_focus(None, scroll_visible=False)
         return spare
 
+    def _show_focused_first(self, window: range) -> None:
+        """The focused report in the pane at its place in the window at once, the other panes' reports
+        after that frame: each pane that shows another report is a repaint of all its lines."""
+        pane = reuse_for(self.panes, self.active, self.active - window.start)
+        if pane is None:
+            self._reuse_panes(window)
+            self._count_hidden()
+            return
+        self._title(pane)
+        self.call_after_refresh(self._fill_panes)
+
+    def _fill_panes(self) -> None:
+        """The reports of the window in the panes shown, if the window has not moved to other panes meanwhile."""
+        window = self._window()
+        if not self._window_lock.locked() and len(window) == sum(pane.is_mounted for pane in self.panes):
+            self._reuse_panes(window)
+            self._count_hidden()
+
     async def _take_out(self, panes: list[ReportPane]) -> None:
         """Panes leaving the window: each replaced by its place, and let go."""
         places = {id(pane): pane.place() for pane in panes}
@@ -430,9 +448,8 @@ class PaneRow(Horizontal):
         self.active = index % len(self.panes)
         if not self.panes[self.active].is_mounted and not self._window_lock.locked():
             window = self._window()
-            if len(window) == len(self._shown()):  # the panes shown take the new window's reports: no mount
-                self._reuse_panes(window)
-                self._count_hidden()
+            if len(window) == sum(pane.is_mounted for pane in self.panes):  # the panes shown are reused: no mount
+                self._show_focused_first(window)
         if before.is_mounted and before is not self.panes[self.active]:
             before.remove_class("-active")
         if self.panes[self.active].is_mounted:

@@ -25,6 +25,7 @@ from ...story.model import Document
 from ...story.wording import counted
 
 from ..jump import JumpTarget
+from ..idle_collector import IdleCollector
 from ..layout import pane_window
 from ..report_place import ReportPlace
 from .edge_marker import EdgeMarker
@@ -74,6 +75,7 @@ class PaneRow(Horizontal):
         """The first report of the window shown."""
         self._left = EdgeMarker(classes="-left")
         self._right = EdgeMarker(classes="-right")
+        self._collector = IdleCollector()
 
     def compose(self):
         yield self._left
@@ -482,10 +484,14 @@ class PaneRow(Horizontal):
             await self._take_out([pane for pane in self.panes if pane.is_mounted])
             gc.collect()  # what is garbage now, before the rest is frozen
             gc.freeze()
+            self._collector.start(self)  # and full collections of the rest when the reader pauses
             await self._mount_window()
             self.size_panes()
             if self.panes:
                 self._show_active()
+
+    def on_unmount(self) -> None:
+        self._collector.stop()
 
     def _show_active(self) -> None:
         pane = self.panes[self.active]

@@ -28,7 +28,8 @@ from ..messages import LoadProgress, ReportsArrived, SessionFailed, StoryReady
 from ..widgets.citer import Citer
 from ..widgets.footer import ReaderFooter
 from ..widgets.loading_panel import LoadingPanel
-from ..widgets.pane_row import MOUNTED_PANES, PaneRow
+from ..widgets.pane_row import PaneRow
+from ..widgets.pane_window import MOUNTED_PANES
 from ..widgets.search_bar import SearchBar
 from ..widgets.status_bar import StatusBar
 from ..widgets.story_watch import StoryWatch

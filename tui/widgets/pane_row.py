@@ -8,7 +8,6 @@ and, synced, the other panes with it. It tells its screen when the focus or the 
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -17,9 +16,10 @@ from textual.containers import Horizontal
 from textual.message import Message
 
 from ...story.model import Document
-from ...story.wording import counted
 
 from ..jump import JumpTarget
+from ..navigation import VersionRun
+from ..pane_search import PaneSearch
 from ..report_place import ReportPlace
 from .edge_marker import EdgeMarker
 from .pane_window import PaneWindow
@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # the panes load with the story, after the first frame
     from ..layout import DocumentView
     from ...story.annotations import Session, ViewState
 
-    from ..navigation import Navigator, SearchMatch, SearchResults, VersionCycle
+    from ..navigation import Navigator, SearchMatch, SearchResults
     from .report_pane import ReportPane
 
 
@@ -53,8 +53,9 @@ class PaneRow(Horizontal):
         """Finding the claims failed: the borders say so instead of "finding figures…"."""
         self.sync = False
         """The other panes follow the focused one to their version of its sentence."""
-        self._cycle: VersionCycle | None = None
-        self.search: SearchResults | None = None
+        self.versions = VersionRun()
+        """A run of ``]``/``[`` presses through the versions of one sentence."""
+        self.search = PaneSearch()
         """The last search's matches, and the one the reader is on."""
         self.window = PaneWindow(self, self._title)
         """Which reports are shown as panes, and the markers saying how many lie either side."""
@@ -149,26 +150,20 @@ class PaneRow(Horizontal):
 
     def show_search(self, results: SearchResults) -> None:
         """Every match, in every pane; the cursor to the first at or after it."""
-        self.search = results
-        by_doc = results.by_doc()
-        for pane in self.panes:
-            pane.set_matches(by_doc.get(pane.document.id, []), None)
-        pane = self.pane
-        if not results.matches:
+        match = self.search.show(results, self.panes, self.pane)
+        if match is None:
             self._moved()
-            return
-        start = pane.document.sentences[pane.cursor][0] if pane.document.sentences else 0
-        self._show_match(results.start_at([p.document.id for p in self.panes], pane.document.id, start))
+        else:
+            self._jump_to_match(match)
 
     def step_match(self, step: int) -> None:
-        if not self.search or not self.search.matches:
+        match = self.search.step(self.panes, step)
+        if match is None:
             self.notify("No search yet: press / to search.", timeout=2)
             return
-        self._show_match(self.search.step(step))
+        self._jump_to_match(match)
 
-    def _show_match(self, match: SearchMatch) -> None:
-        for pane in self.panes:
-            pane.set_current_match((match.start, match.end) if pane.document.id == match.doc else None)
+    def _jump_to_match(self, match: SearchMatch) -> None:
         pane = self.panes[self.index_of(match.doc)]
         self.jump_to(JumpTarget(match.doc, pane.sentence_at(match.start)))
 
@@ -189,18 +184,13 @@ class PaneRow(Horizontal):
 
     def step_version(self, step: int) -> None:
         """The next (or previous) version of the sentence or claim; presses in a row go round them all."""
-        from ..navigation import VersionCycle
-
         pane = self.pane
         here = JumpTarget(pane.document.id, pane.cursor, pane.selected_claim)
-        cycle = self._cycle
-        if cycle is None or (cycle.target.doc, cycle.target.sentence) != (here.doc, here.sentence):
-            versions = self.navigator.versions(here.doc, here.sentence, here.claim)
-            if not versions:
-                self.notify("This sentence has no version in the other reports.", timeout=3)
-                return
-            cycle = self._cycle = VersionCycle(here, versions)
-        self.jump_to(cycle.step(step), keep_cycle=True)
+        target = self.versions.step(self.navigator, here, step)
+        if target is None:
+            self.notify("This sentence has no version in the other reports.", timeout=3)
+            return
+        self.jump_to(target, keep_cycle=True)
 
     def step_conflict(self, step: int) -> None:
         """To the next (or previous) version of a conflicting fact, across the reports."""
@@ -212,12 +202,8 @@ class PaneRow(Horizontal):
         self.jump_to(JumpTarget(claim.doc, claim.sentence, claim.id))
 
     def cycle_place(self) -> tuple[int, int] | None:
-        """Where a run of ``]``/``[`` presses is, as (i, n), the version it started from counting as
-        the first; None when the cursor is not on one of its versions."""
-        cycle, pane = self._cycle, self.pane
-        if cycle is None or pane is None or (cycle.target.doc, cycle.target.sentence) != (pane.document.id, pane.cursor):
-            return None
-        return cycle.index + 2, len(cycle.versions) + 1
+        """Where a run of ``]``/``[`` presses is, as (i, n); None when the cursor is not on one of its versions."""
+        return self.versions.place(self.pane.document.id, self.pane.cursor) if self.pane else None
 
     def jump_to(self, target: JumpTarget | None, *, keep_cycle: bool = False) -> None:
         """Focus the target's report and put its cursor (and selection) on the target."""
@@ -225,7 +211,7 @@ class PaneRow(Horizontal):
         if index is None:
             return
         if not keep_cycle:
-            self._cycle = None
+            self.versions.end()
         self.focus_pane(index)
         self.pane.set_cursor(target.sentence, claim=target.claim, scroll=False)
         self.pane.show_cursor(center=True)
@@ -269,18 +255,11 @@ class PaneRow(Horizontal):
 
     async def toggle_publication_order(self, documents: Sequence[Document]) -> str:
         """The panes by publication time, or back in the story's order; what was done, in a sentence."""
-        from ...story.naming import publication_order
+        from ...story.naming import toggled_order
 
-        by_time = publication_order(documents)
-        story_order = [d.id for d in documents]
-        shown = [p.document.id for p in self.panes]
-        order = story_order if shown == by_time and by_time != story_order else by_time
+        order, done = toggled_order(documents, [p.document.id for p in self.panes])
         await self._reorder(order)
-        if order is story_order and by_time != story_order:
-            return "Reports in the story's order."
-        unknown = sum(1 for d in documents if not d.published)
-        return "Reports in publication order" + (f"; {counted(unknown, 'report')} of unknown time after them."
-                                                 if unknown else ".")
+        return done
 
     async def _reorder(self, order: list[str]) -> None:
         """The panes in ``order`` (report ids), the focused one still focused, the window around it."""
@@ -329,20 +308,11 @@ class PaneRow(Horizontal):
         self.call_after_refresh(self.run_worker, self.window.fill(), group="window-fill")
 
     async def keep_story(self) -> None:
-        """The story lives as long as the reader: frozen out of the garbage collector's walks, so that
-        a key press never waits for a full collection of a thousand reports' claims and links.
-
-        Whatever is alive when frozen is never collected, so the panes shown are made anew after it:
-        those frozen would otherwise stay in memory once they leave the window.
-        """
-        async with self.window.lock:
-            await self.window.take_out([pane for pane in self.panes if pane.is_mounted])
-            gc.collect()  # what is garbage now, before the rest is frozen
-            gc.freeze()
-            await self.window.mount()
-            self.size_panes()
-            if self.panes:
-                self._show_active()
+        """The story frozen out of the garbage collector's walks (``PaneWindow.keep_story``), the focus
+        back on the pane made anew."""
+        await self.window.keep_story()
+        if self.panes:
+            self._show_active()
 
     def _show_active(self) -> None:
         pane = self.panes[self.active]

@@ -9,6 +9,7 @@ a thousand reports quick (mounting is seconds, and every layout visits every mou
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -125,6 +126,20 @@ class PaneWindow:
     async def fill(self) -> None:
         """Every pane of the window mounted, and sized."""
         async with self.lock:
+            await self.mount()
+            self.size_panes()
+
+    async def keep_story(self) -> None:
+        """The story lives as long as the reader: frozen out of the garbage collector's walks, so that
+        a key press never waits for a full collection of a thousand reports' claims and links.
+
+        Whatever is alive when frozen is never collected, so the panes shown are made anew after it:
+        those frozen would otherwise stay in memory once they leave the window.
+        """
+        async with self.lock:
+            await self.take_out([pane for pane in self.row.panes if pane.is_mounted])
+            gc.collect()  # what is garbage now, before the rest is frozen
+            gc.freeze()
             await self.mount()
             self.size_panes()
 

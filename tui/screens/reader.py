@@ -21,15 +21,16 @@ from textual.widgets import Header, Static
 from textual.worker import Worker, WorkerState
 
 from ...highlighters.safety import printable
-from ...story.annotations import Anchor, ViewState, anchor_in, now
+from ...story.annotations import Anchor, ViewState, anchor_in
 
 from ..commands import COMMAND_OF_ACTION, READER_COMMANDS, ReaderCommands
-from ..messages import LoadProgress, ReportsArrived, SessionFailed, StoryReady
+from ..messages import LoadFailed, LoadProgress, ReportsArrived, SessionFailed, StoryReady
+from ..widgets.annotator import Annotator
 from ..widgets.citer import Citer
 from ..widgets.footer import ReaderFooter
+from ..widgets.loader import Loader
 from ..widgets.loading_panel import LoadingPanel
 from ..widgets.pane_row import PaneRow
-from ..widgets.pane_window import MOUNTED_PANES
 from ..widgets.search_bar import SearchBar
 from ..widgets.status_bar import StatusBar
 from ..widgets.story_watch import StoryWatch
@@ -51,20 +52,14 @@ class ReaderScreen(Screen):
     def __init__(self, paths: Sequence[str], title: str | None = None, session_path: Path | None = None, *,
                  allow_outside: bool = False, watch: bool = False) -> None:
         super().__init__()
-        self.paths = list(paths)
-        self.allow_outside = allow_outside
-        """Files a manifest or session names outside its folder are read (the command line's flag)."""
-        self.story_title = title
         self.story: Story | None = None
         self.navigator: Navigator | None = None
         self.row = PaneRow(id="panes")
+        self.loader = Loader(paths, title, from_session=session_path is not None, allow_outside=allow_outside)
         self.keeper = WorkKeeper(session_path, self._view_state)
-        self.watch = StoryWatch(self.paths, from_session=session_path is not None, allow_outside=allow_outside,
+        self.annotator = Annotator(self.keeper)
+        self.watch = StoryWatch(paths, from_session=session_path is not None, allow_outside=allow_outside,
                                 asked=watch)
-        from ..loading import read_at_once  # reading needs none of the engine
-
-        self._read = None if session_path is not None else read_at_once(self.paths, MOUNTED_PANES)
-        """A few plain report files, read before the first frame so that it shows their texts."""
 
     # The parts' state, as the reader (and the tests) name it: ``pane`` is the focused ReportPane.
     panes = property(lambda self: self.row.panes)
@@ -77,52 +72,42 @@ class ReaderScreen(Screen):
     def compose(self) -> ComposeResult:
         """The first frame: what the reader is doing until the reports are shown, and its keys."""
         with self.row:
-            if self._read is None:
+            if self.loader.early is None:
                 yield LoadingPanel(id="loading")
         yield StatusBar(Text("Loading…"), id="status")
         yield ReaderFooter()
+        yield self.loader
         yield self.keeper
+        yield self.annotator
         yield self.watch
         yield Citer()
 
     async def on_mount(self) -> None:
-        if self._read is not None:
-            from ..loading import texts_of
-
-            await self.on_story_ready(texts_of(self._read, self.story_title))
+        if (texts := self.loader.early_texts()) is not None:
+            await self.on_story_ready(texts)
         self.call_after_refresh(self._after_first_frame)
 
     async def _after_first_frame(self) -> None:
         """The header, then the reports: neither is needed to paint the first frame sooner."""
         await self.mount(Header(show_clock=False), before=0)
-        self._load()
+        self.loader.load(self.session_path)
 
     # -- loading ------------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def _load(self, allow_outside: bool = False) -> None:
-        from ..loading import load_reports, load_session_story  # in the worker: not needed for the first frame
-
-        allow_outside = allow_outside or self.allow_outside
-        if self.session_path is not None:
-            load_session_story(self.session_path, allow_outside, self.post_message)
-        else:
-            read, self._read = self._read, None  # once: a load asked again (files outside) reads anew
-            load_reports(self.paths, self.story_title, allow_outside, self.post_message, read)
-
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """The load failed in a way nobody foresaw: the reader says so, and stays open. A question
-        shown: the keys that ask are enabled again."""
+        """A question shown: the keys that ask are enabled again."""
         if event.worker.group == "dialog":
             self.refresh_bindings()
-        if event.state is WorkerState.ERROR and event.worker.group == "load":
-            error = f"{type(error).__name__}: {error}" if (error := event.worker.error) else ""
-            if self.panes:  # the texts stay to be read
-                self.row.linking_failed()
-                self.refresh_bindings()
-                self._loading_failed(f"The figures and links could not be found ({error}).", "Not linked", "")
-            else:
-                self._loading_failed(f"The reports could not be read ({error}).", "Not opened", "\nPress q to quit.")
+
+    def on_load_failed(self, message: LoadFailed) -> None:
+        """The load failed in a way nobody foresaw: the reader says so, and stays open."""
+        if self.panes:  # the texts stay to be read
+            self.row.linking_failed()
+            self.refresh_bindings()
+            self._loading_failed(f"The figures and links could not be found ({message.error}).", "Not linked", "")
+        else:
+            self._loading_failed(f"The reports could not be read ({message.error}).", "Not opened",
+                                 "\nPress q to quit.")
 
     def _loading_failed(self, text: str, title: str, then: str) -> None:
         self._say(text, then)
@@ -194,7 +179,7 @@ class ReaderScreen(Screen):
         question = ChoiceScreen(f"{names} files outside its folder: {shown}. Open them?",
                                 [("skip", "Leave them out"), ("open", "Open them")])
         if await self.app.push_screen_wait(question) == "open":
-            self._load(allow_outside=True)
+            self.loader.load(self.session_path, allow_outside=True)
         else:
             self.keeper.start_recovery()
 
@@ -360,36 +345,14 @@ class ReaderScreen(Screen):
     def _here(self) -> Anchor:
         return anchor_in(self.story, self.pane.document.id, self.pane.cursor)
 
-    @work(group="dialog")
-    async def action_annotate(self) -> None:
-        from .notes import NoteEditor  # the editor (and Textual's TextArea) loads when first used
-
-        anchor = self._here()
-        existing = self.session.annotation_at(*anchor.key())
-        edit = await self.app.push_screen_wait(NoteEditor(anchor.exact, existing.note if existing else "",
-                                                          list(existing.tags) if existing else []))
-        if edit is not None and self.session.set_note(anchor, edit.note, edit.tags, now()):
-            self.keeper.changed()
+    def action_annotate(self) -> None:
+        self.annotator.annotate(self._here())
 
     def action_mark(self) -> None:
-        if self.session.toggle_mark(self._here(), now()):
-            self.notify("Marked. From a sentence of another report, L links the two.", timeout=3)
-        else:
-            self.notify("Mark removed.", timeout=2)
-        self.keeper.changed()
+        self.annotator.mark(self._here())
 
     def action_link_marked(self) -> None:
-        """Link the current sentence by hand to the last marked sentence of another report."""
-        here = self._here()
-        there = self.session.last_mark_outside(here.doc)
-        if there is None:
-            self.notify("Mark a sentence of another report first (m), then press L here.", timeout=4)
-            return
-        if self.session.link_by_hand(here, there, now()):
-            self.notify(f"Linked to {there.doc}.", timeout=2)
-        else:
-            self.notify("Hand-made link removed.", timeout=2)
-        self.keeper.changed()
+        self.annotator.link_marked(self._here())
 
     def action_annotations(self) -> None:
         from .notes import AnnotationList

@@ -14,11 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Header, Static
-from textual.worker import Worker, WorkerState
+from textual.worker import WorkerState
 
 from ...highlighters.safety import printable
 from ...story.annotations import Anchor, ViewState, anchor_in
@@ -27,6 +26,7 @@ from ..commands import COMMAND_OF_ACTION, READER_COMMANDS, ReaderCommands
 from ..messages import LoadFailed, LoadProgress, ReportsArrived, SessionFailed, StoryReady
 from ..widgets.annotator import Annotator
 from ..widgets.citer import Citer
+from ..widgets.fact_views import FactViews
 from ..widgets.footer import ReaderFooter
 from ..widgets.loader import Loader
 from ..widgets.loading_panel import LoadingPanel
@@ -35,7 +35,6 @@ from ..widgets.search_bar import SearchBar
 from ..widgets.status_bar import StatusBar
 from ..widgets.story_watch import StoryWatch
 from ..widgets.work_keeper import WorkKeeper
-from .dialogs import ChoiceScreen
 
 if TYPE_CHECKING:  # the rest loads with the story, after the first frame
     from ...story.analysis import Story
@@ -58,6 +57,7 @@ class ReaderScreen(Screen):
         self.loader = Loader(paths, title, from_session=session_path is not None, allow_outside=allow_outside)
         self.keeper = WorkKeeper(session_path, self._view_state)
         self.annotator = Annotator(self.keeper)
+        self.facts = FactViews()
         self.watch = StoryWatch(paths, from_session=session_path is not None, allow_outside=allow_outside,
                                 asked=watch)
 
@@ -80,6 +80,7 @@ class ReaderScreen(Screen):
         yield self.keeper
         yield self.annotator
         yield self.watch
+        yield self.facts
         yield Citer()
 
     async def on_mount(self) -> None:
@@ -93,11 +94,6 @@ class ReaderScreen(Screen):
         self.loader.load(self.session_path)
 
     # -- loading ------------------------------------------------------------------------------
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """A question shown: the keys that ask are enabled again."""
-        if event.worker.group == "dialog":
-            self.refresh_bindings()
 
     def on_load_failed(self, message: LoadFailed) -> None:
         """The load failed in a way nobody foresaw: the reader says so, and stays open."""
@@ -162,7 +158,7 @@ class ReaderScreen(Screen):
         self._restore_view()
         self._show_work()
         if message.needs_permission:
-            self._ask_permission(message.needs_permission)
+            self.loader.ask_permission(message.needs_permission, self.session_path)
         else:
             self.keeper.start_recovery()
         self.watch.story_shown(self.story)
@@ -171,17 +167,8 @@ class ReaderScreen(Screen):
     def on_unmount(self) -> None:
         gc.unfreeze()  # the story goes with the reader (and, in tests, with each app)
 
-    @work(group="dialog")
-    async def _ask_permission(self, outside: list[str]) -> None:
-        """A session or manifest that names files outside its folder reads them only when the reader agrees."""
-        shown = ", ".join(outside[:3]) + (f" and {len(outside) - 3} more" if len(outside) > 3 else "")
-        names = "The session names" if self.session_path else "The story manifest names"
-        question = ChoiceScreen(f"{names} files outside its folder: {shown}. Open them?",
-                                [("skip", "Leave them out"), ("open", "Open them")])
-        if await self.app.push_screen_wait(question) == "open":
-            self.loader.load(self.session_path, allow_outside=True)
-        else:
-            self.keeper.start_recovery()
+    def on_loader_left_out(self) -> None:
+        self.keeper.start_recovery()
 
     def _restore_view(self) -> None:
         view = self.session.view
@@ -259,27 +246,13 @@ class ReaderScreen(Screen):
         self.row.step_conflict(-1)
 
     def action_inspect(self) -> None:
-        from .inspector import ClaimInspector
-
-        claim_id = self.pane.selected_claim or self.navigator.claim_in(self.pane.document.id, self.pane.cursor)
-        if claim_id is None:
-            self.notify("No figure or quotation in this sentence; J moves to the next one.", timeout=3)
-            return
-        inspector = ClaimInspector(self.story, claim_id, verdicts=self.keeper, linked=self.navigator.linked)
-        self.app.push_screen(inspector, self.row.jump_to)
+        self.facts.inspect(self.pane, self.story, self.navigator, self.keeper, self.row.jump_to)
 
     def action_matrix(self) -> None:
-        from .matrix import ClaimsMatrix
-
-        self.app.push_screen(ClaimsMatrix(self.story, self.pane.document.id if self.pane else None), self.row.jump_to)
+        self.facts.matrix(self.story, self.pane, self.row.jump_to)
 
     def action_timeline(self) -> None:
-        from .timeline import TimelineScreen
-
-        pane = self.pane
-        claim_id = (pane.selected_claim or self.navigator.claim_in(pane.document.id, pane.cursor)) if pane else None
-        fact = self.story.claim(claim_id).cluster if claim_id else None
-        self.app.push_screen(TimelineScreen(self.story, fact), self.row.jump_to)
+        self.facts.timeline(self.story, self.navigator, self.pane, self.row.jump_to)
 
     def action_watch(self) -> None:
         self.watch.toggle(self.story)
@@ -355,9 +328,7 @@ class ReaderScreen(Screen):
         self.annotator.link_marked(self._here())
 
     def action_annotations(self) -> None:
-        from .notes import AnnotationList
-
-        self.app.push_screen(AnnotationList(self.session, self.story), self.row.jump_to)
+        self.facts.annotations(self.session, self.story, self.row.jump_to)
 
     def action_open_source(self) -> None:
         self.query_one(Citer).open_source(self.pane)

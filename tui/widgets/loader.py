@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
+from textual.message import Message
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
@@ -23,6 +24,9 @@ class Loader(Widget):
     """Reads and links the reports; shows nothing, says everything with messages."""
 
     DEFAULT_CSS = "Loader { display: none; }"
+
+    class LeftOut(Message):
+        """The reader chose to leave out the files outside the folder: the story shown is the one kept."""
 
     def __init__(self, paths: Sequence[str], title: str | None, *, from_session: bool, allow_outside: bool) -> None:
         super().__init__()
@@ -52,8 +56,26 @@ class Loader(Widget):
             read, self.early = self.early, None  # once: a load asked again (files outside) reads anew
             load_reports(self.paths, self.story_title, allow_outside, self.post_message, read)
 
+    @work(group="dialog")
+    async def ask_permission(self, outside: list[str], session_path: Path | None) -> None:
+        """A session or manifest that names files outside its folder reads them only when the reader
+        agrees; else they are left out (``Loader.LeftOut``)."""
+        from ..screens.dialogs import ChoiceScreen
+
+        shown = ", ".join(outside[:3]) + (f" and {len(outside) - 3} more" if len(outside) > 3 else "")
+        names = "The session names" if session_path else "The story manifest names"
+        question = ChoiceScreen(f"{names} files outside its folder: {shown}. Open them?",
+                                [("skip", "Leave them out"), ("open", "Open them")])
+        if await self.app.push_screen_wait(question) == "open":
+            self.load(session_path, allow_outside=True)
+        else:
+            self.post_message(self.LeftOut())
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """A failure nobody foresaw becomes a message: the screen says so, and the reader stays open."""
-        if event.state is WorkerState.ERROR:
+        """A question shown: the keys that ask are enabled again. A failure nobody foresaw becomes a
+        message: the screen says so, and the reader stays open."""
+        if event.worker.group == "dialog":
+            self.refresh_bindings()
+        elif event.state is WorkerState.ERROR:
             error = f"{type(error).__name__}: {error}" if (error := event.worker.error) else ""
             self.post_message(LoadFailed(error))

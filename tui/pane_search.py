@@ -27,10 +27,12 @@ class PaneSearch:
         """Which match the reader is on (-1: none yet)."""
         return self.results.index if self.results else -1
 
-    def show(self, results: SearchResults, panes: Sequence[ReportPane | ReportPlace],
+    def show(self, matches: list[SearchMatch], panes: Sequence[ReportPane | ReportPlace],
              focused: ReportPane | ReportPlace) -> SearchMatch | None:
         """Every match, in every pane; the first at or after the focused pane's cursor (None: no match)."""
-        self.results = results
+        from .navigation import SearchResults
+
+        results = self.results = SearchResults(matches)
         by_doc = results.by_doc()
         for pane in panes:
             pane.set_matches(by_doc.get(pane.document.id, []), None)

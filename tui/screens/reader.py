@@ -100,28 +100,26 @@ class ReaderScreen(Screen):
         if self.panes:  # the texts stay to be read
             self.row.linking_failed()
             self.refresh_bindings()
-            self._loading_failed(f"The figures and links could not be found ({message.error}).", "Not linked", "")
+            self._say(f"The figures and links could not be found ({message.error}).", title="Not linked")
         else:
-            self._loading_failed(f"The reports could not be read ({message.error}).", "Not opened",
-                                 "\nPress q to quit.")
-
-    def _loading_failed(self, text: str, title: str, then: str) -> None:
-        self._say(text, then)
-        self.notify(text, title=title, severity="error", timeout=15)
+            self._say(f"The reports could not be read ({message.error}).", "\nPress q to quit.", title="Not opened")
 
     def on_load_progress(self, message: LoadProgress) -> None:
         if not self.panes:  # once the texts are shown, the status bar tells where the reader is
             self._say(message.text)
 
-    def _say(self, text: str, then: str = "") -> None:
+    def _say(self, text: str, then: str = "", *, title: str | None = None) -> None:
+        """What the loading is doing, in the panel and the status bar; a failure (``title``) notified too."""
         for panel in self.query(LoadingPanel):
             panel.say(text + then)
         self.query_one(StatusBar).message(text)
+        if title is not None:
+            self.notify(text, title=title, severity="error", timeout=15)
 
     def on_session_failed(self, message: SessionFailed) -> None:
         """A session that cannot be read is left untouched, and the reader says why."""
         self.keeper.session_path = None
-        self._loading_failed(message.text, "Session not opened", "\nThe file was left untouched. Press q to quit.")
+        self._say(message.text, "\nThe file was left untouched. Press q to quit.", title="Session not opened")
 
     async def on_story_ready(self, message: StoryReady) -> None:
         from ..navigation import Navigator
@@ -300,10 +298,8 @@ class ReaderScreen(Screen):
             self.pane.focus()
 
     def on_search_bar_search(self, message: SearchBar.Search) -> None:
-        from ..navigation import SearchResults
-
         self.on_search_bar_closed()
-        self.row.show_search(SearchResults(self.navigator.search(message.query) if self.navigator else []))
+        self.row.show_search(self.navigator.search(message.query) if self.navigator else [])
         if not self.row.search.matches:
             self.notify(f"No match for {message.query!r}.", timeout=3)
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # the panes load with the story, after the first frame
     from ..layout import DocumentView
     from ...story.annotations import Session, ViewState
 
-    from ..navigation import Navigator, SearchMatch, SearchResults
+    from ..navigation import Navigator, SearchMatch
     from .report_pane import ReportPane
 
 
@@ -148,9 +148,9 @@ class PaneRow(Horizontal):
 
     # -- search ------------------------------------------------------------------------------
 
-    def show_search(self, results: SearchResults) -> None:
+    def show_search(self, matches: list[SearchMatch]) -> None:
         """Every match, in every pane; the cursor to the first at or after it."""
-        match = self.search.show(results, self.panes, self.pane)
+        match = self.search.show(matches, self.panes, self.pane)
         if match is None:
             self._moved()
         else:

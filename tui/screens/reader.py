@@ -24,6 +24,7 @@ from ...story.annotations import Anchor, ViewState, anchor_in
 
 from ..commands import COMMAND_OF_ACTION, READER_COMMANDS, ReaderCommands
 from ..messages import LoadFailed, LoadProgress, ReportsArrived, SessionFailed, StoryReady
+from ..session_verdicts import SessionVerdicts
 from ..widgets.annotator import Annotator
 from ..widgets.citer import Citer
 from ..widgets.fact_views import FactViews
@@ -244,7 +245,7 @@ class ReaderScreen(Screen):
         self.row.step_conflict(-1)
 
     def action_inspect(self) -> None:
-        self.facts.inspect(self.pane, self.story, self.navigator, self.keeper, self.row.jump_to)
+        self.facts.inspect(self.pane, self.story, self.navigator, SessionVerdicts(self.keeper), self.row.jump_to)
 
     def action_matrix(self) -> None:
         self.facts.matrix(self.story, self.pane, self.row.jump_to)

@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     from ..jump import JumpTarget
     from ..navigation import Navigator
     from ..report_place import ReportPlace
+    from ..screens.inspector import VerdictBook
     from .report_pane import ReportPane
-    from .work_keeper import WorkKeeper
 
 Jump = Callable[["JumpTarget | None"], None]
 
@@ -26,7 +26,7 @@ class FactViews(Widget):
 
     DEFAULT_CSS = "FactViews { display: none; }"
 
-    def inspect(self, pane: ReportPane | ReportPlace, story: Story, navigator: Navigator, verdicts: WorkKeeper,
+    def inspect(self, pane: ReportPane | ReportPlace, story: Story, navigator: Navigator, verdicts: VerdictBook,
                 jump: Jump) -> None:
         """The selected claim (or the sentence's first) across the reports, with the reader's verdicts."""
         from ..screens.inspector import ClaimInspector

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from .claims import Claim
 from .episodes import clause_episode, sentence_episode
+from .fact_labels import count_verb, measure_gist, past
 
 FAMILIES = {
     "count": "count", "magnitude": "magnitude", "money": "money", "time": "time", "date": "date",
@@ -115,6 +116,11 @@ class Facet:
     rank: int = 0
     """Which of its sentence's figures it is (0 the first): copies of one sentence state the same facts
     in the same order, whatever their figures."""
+    gist: str | None = None
+    """What a reader would call the fact this figure states (``fact_labels``): for a count, what happened to
+    the things counted ("captured"); for a time or measure, the whole name ("time the quake struck")."""
+    wording: str = ""
+    """The few words around the figure, in order: a label's last resort."""
     side: int = 0
     """How many words of contrast ("but", "while", "whereas") stand before it in its sentence: two figures
     on either side of one may be two versions of one fact ("put it at 5.9, but the USGS said 6.1")."""
@@ -167,15 +173,25 @@ def facet(claim: Claim, sentence: str, offset: int, fences: list[tuple[int, int]
     cues &= _FAMILY_CUES.get(family.split(" per ")[0], _ANY_CUE)
     phrase = _phrase(right_words, claim.counts) if claim.quantity == "count" else frozenset()
     person = _person(left, right) if claim.dimension == "age" else None
+    measure = family.split(" per ")[0]
+    gist = count_verb(left, right, noun) if measure == "count" else measure_gist(measure, left, right)
+    wording = " ".join(_WORD.findall(sentence, max(0, start - 40), start)[-3:] + [claim.text]
+                       + [m.group() for m in right_matches[:2]])
     return Facet(family, claim.event, noun, anchors, names - anchors, frozenset(cues), phrase, words,
                  clause_episode(clause, sentence_time, story_years, story_months, whole_clause), person, rank,
-                 len(_CONTRAST.findall(sentence, 0, start)))
+                 gist, wording, len(_CONTRAST.findall(sentence, 0, start)))
 
 
 def carry_over(current: Facet, previous: Facet, between: str) -> Facet:
     """``current`` with the cues of another shock that the figure before it in its sentence has, where
     nothing but "and (a)" or "at" stands between them: "a 2.9 aftershock at 2:12 a.m. and a 2.2 at
-    2:15 a.m." tells of two aftershocks and their times, the noun said once."""
+    2:15 a.m." tells of two aftershocks and their times, the noun said once. A count in a list takes
+    the verb of the count before it ("seized 14 rifles, 31 magazines and 923 rounds"), and a figure in
+    brackets the name of the one it restates."""
+    if current.gist is None and previous.gist and current.family == previous.family and (
+            _RESTATED.fullmatch(between) or current.family == "count" and _LIST.fullmatch(between)
+            and not any(past(word) for word in between.split())):
+        current = replace(current, gist=previous.gist)
     shock = previous.cues & _OTHER_CUES
     if not shock or shock <= current.cues or not _BRIDGE.fullmatch(between):
         return current
@@ -184,6 +200,9 @@ def carry_over(current: Facet, previous: Facet, between: str) -> Facet:
 
 
 _OTHER_CUES = frozenset({"aftershock", "another"})
+_RESTATED = re.compile(r"\s*\(\s*")
+"""A figure in brackets after another of its family restates it in other units: "at 1353 (1023 GMT)"."""
+_LIST = re.compile(r"(?:\s+[\w-]+){0,3}?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _BRIDGE = re.compile(r"\s*,?\s*(?:and\s+(?:an?\s+)?|at\s+)", re.IGNORECASE)
 
 

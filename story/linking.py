@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from .claims import Claim, Kind, Status
 from .fact_groups import group_figures
+from .fact_labels import is_pronoun_led, plural
 from .fact_status import currency_rates, fact_status
 from .fact_weights import WEIGHTS
 from .episodes import story_time
@@ -31,7 +32,7 @@ EVENT_LABELS = {
 }
 QUOTE_CUTOFF = 85.0
 """How alike (0-100, token set) two quotations' words must be to be one quotation, trimmed or reworded."""
-_FAMILY_LABELS = {"magnitude": "magnitude", "age": "age", "share": "share", "multiplier": "multiple", "year": "year",
+_FAMILY_LABELS = {"count": "number", "magnitude": "magnitude", "age": "age", "share": "share", "multiplier": "multiple", "year": "year",
                   "date": "date", "time": "time", "money": "amount", "length": "distance", "duration": "duration",
                   "area": "area", "speed": "speed", "mass": "weight", "volume": "volume", "temperature": "temperature"}
 
@@ -135,19 +136,21 @@ def facets_of(documents: list[Document], numbers: list[Claim],
 
 
 def fact_label(group: list[Claim], facets: dict[str, Facet]) -> str:
-    """A name a reader would give the fact: the event, or what is measured and of what."""
+    """A name a reader would give the fact: the event, or what is measured and of what (``fact_labels``)."""
     first = group[0]
     if first.kind == "quote":
         words = quote_words(first.text)
         return "quote: " + " ".join(words[:6]) + ("…" if len(words) > 6 else "")
     group_facets = [facets[c.id] for c in group]
     event = _most_common(f.event for f in group_facets)
+    event = event if sum(f.event == event for f in group_facets) * 2 >= len(group_facets) else None
     cue = _most_common(cue for f in group_facets for cue in f.cues)
     anchor = _most_common(anchor for f in group_facets for anchor in f.anchors)
     name = _most_common(name for f in group_facets for name in f.names)
-    noun = _most_common(c.counts for c in group if c.counts)
+    noun = _most_common(f.noun for f in group_facets)
+    gist = _best_gist(group_facets)
     family = group_facets[0].family.split(" per ")[0]
-    if event and family == "count":
+    if event and family == "count" and (noun is None or any(f.counts_people for f in group_facets)):
         label = EVENT_LABELS.get(event, event)
     elif cue == "population":
         label = f"population of {name}" if name else "population"
@@ -157,17 +160,21 @@ def fact_label(group: list[Claim], facets: dict[str, Facet]) -> str:
         label = "magnitude of the aftershocks" if cue == "aftershock" else "magnitude"
     elif family == "length" and anchor:
         label = f"distance to {anchor}"
-    elif family == "money" and cue == "value":
-        label = f"value of the {noun}" if noun else "value"
-    elif family in ("count", "share") and noun:
-        label = noun if family == "count" else f"share of {noun}"
+    elif family == "money" and cue == "value" and noun:
+        label = f"value of the {plural(noun) if noun == _most_common(c.counts for c in group) else noun}"
+    elif family == "count" and (noun or gist):
+        label = " ".join(filter(None, (plural(noun) if noun else "figures", gist)))
+    elif family == "share" and noun:
+        label = f"share of {plural(noun)}"
     elif family == "age":
         person = _most_common(f.person for f in group_facets)
         label = f"age of {person}" if person else "age"
+    elif gist:
+        label = gist
     else:
+        wording = _most_common(f.wording for f in group_facets)
         label = _FAMILY_LABELS.get(family, family)
-        word = _distinctive_word(group_facets)
-        label = f"{label}: {word}" if word and family in ("time", "duration", "date", "year", "count", "share") else label
+        label = f"{label} in “{wording}”" if wording and family in _ALWAYS_SAID else label
     if group_facets[0].family.count(" per "):
         label += " per " + group_facets[0].family.split(" per ")[1]
     episode = _most_common(f.episode for f in group_facets)
@@ -175,8 +182,12 @@ def fact_label(group: list[Claim], facets: dict[str, Facet]) -> str:
         f"{label} (wider scope)" if episode == "scope" else label)
 
 
+_ALWAYS_SAID = frozenset({"count", "time", "date", "year", "duration", "share"})
+"""Families whose bare name says nothing of the fact ("time", "count"): their label quotes the words around."""
+
+
 def _make_labels_unique(clusters: list[Cluster], groups: list[list[Claim]], facets: dict[str, Facet]) -> None:
-    """Two facts never share a label: the later ones add the words that tell them apart, or their value."""
+    """Two facts never share a label: the later ones add what tells them apart, or their value."""
     seen: dict[str, int] = {}
     for cluster, group in zip(clusters, groups):
         if cluster.label not in seen:
@@ -186,26 +197,28 @@ def _make_labels_unique(clusters: list[Cluster], groups: list[list[Claim]], face
 
 
 def unique_label(label: str, group: list[Claim], facets: dict[str, Facet], seen: dict[str, int]) -> str:
-    """``label`` for a fact when another has it already (``seen``): with the word that tells the two
-    apart, or its value, or a number; ``seen`` then holds the new label too."""
-    word = _distinctive_word([facets[c.id] for c in group if c.id in facets], exclude=label)
-    values = Counter(c.text for c in group)
-    candidate = f"{label}: {word}" if word else f"{label} ({values.most_common(1)[0][0]})"
-    while candidate in seen:
+    """``label`` for a fact when another has it already (``seen``): with what tells the two apart (a running
+    total, what happened to what it counts), or its value, or a number; ``seen`` then holds the new label too."""
+    group_facets = [facets[c.id] for c in group if c.id in facets]
+    candidates = []
+    if sum("total" in f.cues for f in group_facets) * 2 > len(group_facets):
+        candidates.append(f"{label} so far")
+    gist = _best_gist(group_facets)
+    if gist and gist not in label:
+        candidates.append(f"{label} {gist}" if group_facets[0].family == "count" else f"{label}, {gist}")
+    candidates.append(f"{label} ({Counter(c.text for c in group).most_common(1)[0][0]})")
+    candidate = next((c for c in candidates if c not in seen), None)
+    while candidate is None or candidate in seen:
         seen[label] += 1
         candidate = f"{label} ({seen[label]})"
     seen[candidate] = 1
     return candidate
 
 
-def _distinctive_word(group_facets: list[Facet], exclude: str = "") -> str | None:
-    """The context word most of the fact's figures share (and its label does not already say); a verb
-    ("escaped", "struck") before any other word, as it says what happened, and no name."""
-    named = {word.lower() for f in group_facets for name in f.names | f.anchors for word in name.split()}
-    counts = Counter(word for f in group_facets for word in f.words if word not in exclude and word not in named)
-    shared = [(times, word.endswith(("ed", "ing")), word) for word, times in counts.items()
-              if times * 2 >= len(group_facets)]
-    return max(shared)[2] if shared else None
+def _best_gist(group_facets: list[Facet]) -> str | None:
+    """The name most of a fact's figures give it, one that says what happened before one led by a pronoun."""
+    counted = Counter(f.gist for f in group_facets if f.gist)
+    return max(counted, key=lambda gist: (not is_pronoun_led(gist), counted[gist]), default=None)
 
 
 def _most_common(items) -> str | None:

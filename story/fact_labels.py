@@ -1,0 +1,224 @@
+"""What a reader would call the fact one figure states, read from the English around it.
+
+A label names what is measured and of what: the counted noun with what happened to it ("boats
+captured", "skiffs that managed to flee"), the event a time, date or duration belongs to ("time the
+quake struck", "how long the tremor lasted", "date of the next court hearing", "time since the
+firing"), or the thing a measure is of ("area of the building", "year of the silver Ford Fusion").
+Everything comes from the shape of English phrases (determiners, prepositions, participles, the
+"-ed" and "-ing" forms of verbs), never from the words of one story. ``gist`` reads one figure;
+``linking`` votes over the figures of a fact.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DETERMINER = r"(?i:the|a|an|his|her|its|their|our|my|this|that|these|those)"
+_PARTICLE = r"(?:\s+(?:out|up|off|down|over|away|back))?"
+_IRREGULAR = {
+    "struck": "struck", "hit": "hit", "began": "began", "shook": "shook", "fled": "fled", "left": "left",
+    "took": "took", "taken": "taken", "held": "held", "found": "found", "fell": "fell", "rose": "rose",
+    "came": "came", "sank": "sank", "shot": "shot", "caught": "caught", "stolen": "stolen", "stole": "stole",
+    "seen": "seen", "saw": "saw", "hurt": "hurt", "lost": "lost", "kept": "kept", "sent": "sent", "sold": "sold",
+    "brought": "brought", "built": "built", "broke": "broke", "broken": "broken", "got": "got", "spent": "spent",
+    "beaten": "beaten", "driven": "driven", "thrown": "thrown", "swept": "swept", "burnt": "burnt", "met": "met",
+    "burst": "burst", "spread": "spread", "led": "led", "cut": "cut", "rebuilt": "rebuilt", "ran": "ran", "won": "won",
+    "flew": "flown", "blew": "blown", "grew": "grown", "gave": "given", "drove": "driven", "rode": "ridden",
+}
+"""Past forms of common English verbs that do not end in "-ed"."""
+_ING_PAST = {"shooting": "shot", "taking": "taken", "making": "made", "holding": "held", "finding": "found",
+             "leaving": "left", "stealing": "stolen", "seizing": "seized", "hitting": "hit", "bringing": "brought",
+             "catching": "caught", "keeping": "kept", "sending": "sent", "selling": "sold", "hurting": "hurt",
+             "losing": "lost", "getting": "got", "sinking": "sunk", "striking": "struck", "beating": "beaten"}
+_NOT_VERBS = frozenset("""
+during including following according regarding concerning excluding morning evening building nothing something
+anything everything thing king meeting spring ring wing ceiling string among red bed hundred need seed speed feed
+indeed shed united limited aged naked wicked sacred alleged armed based related estimated reported said told
+believed expected thought called named described located
+""".split())
+"""Words ending as verbs do that are not verbs here, and verbs of saying, which tell no event."""
+_STOP_HEADS = frozenset("""
+morning afternoon evening night day week month year hour minute second time today yesterday
+monday tuesday wednesday thursday friday saturday sunday total number group lot part rest
+""".split())
+_PRONOUNS = frozenset("it he she they we i you them him her us".split())
+_WORD = r"[^\W\d_][\w’'-]*"
+
+
+def past(word: str) -> str | None:
+    """The past participle a verb form stands for ("capturing" captured, "struck" struck), or None."""
+    word = word.lower()
+    if word in _NOT_VERBS or len(word) < 4:
+        return None
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if word in _ING_PAST:
+        return _ING_PAST[word]
+    if word.endswith("ed") and len(word) > 4 and not word.endswith("eed"):
+        return word
+    if word.endswith("ing") and len(word) > 5:
+        stem = word[:-3]
+        if stem.endswith("y") and stem[-2] not in "aeiou":
+            return stem[:-1] + "ied"
+        if stem.endswith("e"):
+            return stem + "d"
+        return stem + "ed"
+    return None
+
+
+def _is_past(word: str) -> bool:
+    lowered = word.lower()
+    return lowered not in _NOT_VERBS and (lowered in _IRREGULAR or (
+        lowered.endswith("ed") and len(lowered) > 4 and not lowered.endswith("eed")))
+
+
+_PASSIVE_AFTER = re.compile(
+    rf"^(?:\s+{_WORD}){{0,3}}?\s*,?\s+(?:were|was|are|is|have\s+been|had\s+been|has\s+been|being|been|got)"
+    rf"(?:\s+\w+ly)?\s+(?P<verb>{_WORD}{_PARTICLE})\b")
+_REDUCED_AFTER = re.compile(rf"^(?:\s+{_WORD}){{0,2}}?\s+(?P<verb>{_WORD}{_PARTICLE})\s+(?:by|in|at|from|during|on|to)\b")
+_RELATIVE_AFTER = re.compile(rf"^(?:\s+{_WORD}){{0,2}}?\s+(?:that|which|who)?\s*(?:it|they|he|she|we)\s+"
+                             rf"(?:had\s+|has\s+|have\s+)?(?P<verb>{_WORD}{_PARTICLE})\b")
+_ACTIVE_AFTER = re.compile(rf"^(?:\s+of\s+(?:them|us|those|these))?\s+(?P<verb>{_WORD}\s+to\s+{_WORD}(?:\s+away)?)\b")
+_OBJECT_BEFORE = re.compile(
+    rf"(?P<verb>{_WORD})(?:\s+(?:and|or)\s+(?P<second>{_WORD}))?\s+"
+    r"(?:(?:the|a|an|all|its|their|his|her|some|remaining|other|another|total\s+of|group\s+of|further)\s+)*$")
+_WITHIN_PHRASE = re.compile(rf"^\s+(?P<verb>{_WORD})\s+{_WORD}")
+
+
+def count_verb(left: str, right: str, noun: str | None) -> str | None:
+    """What happened to the things a count counts, as a past participle phrase: "captured" for "captured
+    three boats" or "three boats were captured", "that managed to flee" for "two of them managed to flee"."""
+    found = _PASSIVE_AFTER.match(right) or _RELATIVE_AFTER.match(right)
+    if found and _is_past(found.group("verb").split()[0]):
+        return found.group("verb").lower()
+    found = _OBJECT_BEFORE.search(left)
+    if found:
+        second = found.group("second") and past(found.group("second"))
+        first = past(found.group("verb"))
+        if first:
+            return f"{first} and {second}" if second and second != first else first
+    found = _WITHIN_PHRASE.match(right)
+    if found and noun and _is_past(found.group("verb")) and right.lower().split()[1:2] != [found.group("verb").lower()]:
+        return found.group("verb").lower()
+    found = _ACTIVE_AFTER.match(right)
+    if found and _is_past(found.group("verb").split()[0]):
+        return "that " + found.group("verb").lower()
+    found = _REDUCED_AFTER.match(right)
+    if found and _is_past(found.group("verb").split()[0]):
+        return found.group("verb").lower()
+    return None
+
+
+_PAST_FORM = rf"(?:[^\W\d_][\w-]*ed|{'|'.join(_IRREGULAR)})\b"
+_SUBJECT_VERB = re.compile(
+    rf"(?:{_DETERMINER}\s+(?P<noun>(?:[\w-]+\s+)?[\w-]+)|(?P<name>(?!{_DETERMINER}\b)(?:[A-Z][\w-]+|it|he|she|they|we)))"
+    rf"\s*(?:,\s*which\s+|\s+)(?P<aux>(?:had\s+been|has\s+been|have\s+been|was|were)\s+)?(?:had\s+|has\s+)?"
+    rf"(?:(?:first|finally|only|also|then|just|today|initially)\s+)?(?P<verb>{_PAST_FORM})(?P<particle>{_PARTICLE})"
+    rf"(?P<rest>(?:\s+{_WORD}){{0,6}})?\s*(?:today\s+)?(?:(?:at|on|in|for|after|around|about|shortly|by|of|since)\s+)*$")
+_CLAUSE_AFTER = re.compile(
+    rf"^\s*,\s*(?P<subject>{_DETERMINER}\s+(?:[\w-]+\s+){{0,2}}?[\w-]+(?:\s+of\s+[A-Z][\w-]*)?)\s+"
+    rf"(?P<aux>(?:was|were|had\s+been|has\s+been)\s+)?(?P<verb>{_PAST_FORM})")
+"""A time that opens its sentence, and the clause after it: "In May 2010, the old bridge was closed"."""
+_LINK = r"(?:on|at|in|of|for|since)"
+_NOUN_BEFORE = re.compile(
+    rf"\b{_DETERMINER}\s+(?P<phrase>(?:(?!{_LINK}\b)[\w-]+\s+){{0,2}}(?!{_LINK}\b)[\w-]+)\s*,?\s*{_LINK}?\s*$")
+_ATTRIBUTIVE = re.compile(rf"^\s+(?P<first>{_WORD})(?P<names>(?:\s+[A-Z][\w-]*)*)")
+_OF_AFTER = re.compile(rf"^\s*(?:worth\s+(?:of\s+)?|of\s+)(?P<phrase>(?:{_DETERMINER}\s+)?(?:[\w’'-]+\s+){{0,2}}[\w’'-]+)")
+_PLACE_BEFORE = re.compile(r"\b(?:on|in|at|into|onto|near|inside|outside|across|from|to|under|by|through)\s*$", re.IGNORECASE)
+"""A noun phrase after one of these is where something happened or who did it, not what a time or date
+belongs to."""
+_PREPOSITIONS = frozenset("on at in of for from to into onto by with near after before around about".split())
+_SINCE = re.compile(r"^\s+(?:earlier|before|ago|prior)\b")
+_UNTIL = re.compile(r"^\s+(?:after|later)\b")
+
+
+def measure_gist(family: str, left: str, right: str) -> str | None:
+    """What a time, date, duration, year or measure belongs to, as a reader would name it."""
+    what = _FAMILY_WORDS.get(family)
+    if not what:
+        return None
+    if family == "money":
+        found = _OF_AFTER.match(right)
+        return f"{what} of {_the(found.group('phrase'))}" if found else None
+    attributive = re.search(rf"\b{_DETERMINER}\s*$", left, re.IGNORECASE) and _ATTRIBUTIVE.match(right)
+    if attributive and attributive.group("first").lower() not in _PREPOSITIONS | _STOP_HEADS:
+        thing = (attributive.group("first") + attributive.group("names")).strip()
+        return thing if family == "duration" else f"{what} of the {thing}"
+    if family not in ("time", "date", "duration", "year"):
+        return None
+    found = _subject_and_verb(left)
+    if found:
+        subject = _the(found.group("noun")) if found.group("noun") else found.group("name")
+        subject = subject.lower() if subject.lower() in _PRONOUNS else subject
+        if subject.split()[-1].lower() not in _STOP_HEADS:
+            clause = f"{subject} {found.group('aux') or ''}{found.group('verb').lower()}{found.group('particle').lower()}{_short(found.group('rest'))}"
+            if family == "duration":
+                return (f"time before {clause}" if left.rstrip().lower().endswith("after")
+                        else f"time since {clause}" if _SINCE.match(right)
+                        else f"time until {clause}" if _UNTIL.match(right) else f"how long {clause}")
+            return f"since when {clause}" if left.rstrip().lower().endswith("since") else f"{what} {clause}"
+    found = _CLAUSE_AFTER.match(right) if not left.strip(" ,").count(" ") else None
+    if found and _is_past(found.group("verb")):
+        return f"{what} {_the(found.group('subject'))} {found.group('aux') or ''}{found.group('verb').lower()}"
+    found = _NOUN_BEFORE.search(left)
+    if (found and found.group("phrase").split()[-1].lower() not in _STOP_HEADS | _PREPOSITIONS
+            and not _PLACE_BEFORE.search(left, 0, found.start())):
+        phrase = f"the {found.group('phrase')}"
+        if family == "duration":
+            return f"time since {phrase}" if _SINCE.match(right) else None
+        return f"{what} of {phrase}"
+    return None
+
+
+def _subject_and_verb(left: str) -> re.Match | None:
+    """The longest "subject verb ..." that runs from a word of ``left`` to its end, with a verb in the past."""
+    for word in re.finditer(r"\S+", left):
+        found = _SUBJECT_VERB.match(left, word.start())
+        if found and _is_past(found.group("verb")):
+            return found
+    return None
+
+
+def is_pronoun_led(gist: str) -> bool:
+    """Whether a gist names its event by a pronoun ("time it hit"): a reader prefers "time the quake struck"."""
+    return any(word in _PRONOUNS for word in gist.split())
+
+
+_FAMILY_WORDS = {"time": "time", "date": "date", "duration": "duration", "year": "year", "money": "value",
+                 "length": "length", "area": "area", "volume": "volume", "mass": "weight", "speed": "speed"}
+
+
+def _the(phrase: str) -> str:
+    """A noun phrase as a label says it: "his next court hearing" the next court hearing."""
+    words = phrase.split()
+    if words and words[0].lower() in ("his", "her", "its", "their", "our", "my", "a", "an", "this", "that"):
+        words[0] = "the"
+    elif words and words[0].lower() != "the" and not words[0][:1].isupper():
+        words.insert(0, "the")
+    return " ".join(words)
+
+
+def _short(rest: str | None) -> str:
+    """The first phrase after a verb, up to the next preposition: "into the office" of "into the office on
+    the second floor"."""
+    words = (rest or "").split()
+    kept = []
+    for word in words[:4]:
+        if kept and word.lower() in _PREPOSITIONS:
+            break
+        kept.append(word)
+    if kept and kept[-1].lower() in _PREPOSITIONS | {"the", "a", "an"}:
+        kept = []
+    return (" " + " ".join(kept)) if kept else ""
+
+
+def plural(noun: str) -> str:
+    """A noun in the plural by the rules of English spelling ("village" villages, "body" bodies)."""
+    irregular = {"person": "people", "man": "men", "woman": "women", "child": "children", "crewman": "crewmen"}
+    if noun in irregular:
+        return irregular[noun]
+    if noun.endswith("y") and noun[-2:-1] not in tuple("aeiou"):
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "ch", "sh", "z")):
+        return noun + "es"
+    return noun + "s"

@@ -1,0 +1,85 @@
+"""Labels a reader would write (issue 13 item 3): read from the shape of English around a figure, never
+from one story's words. Sentences made up for the purpose."""
+
+import pytest
+from sahel_reader.story.fact_labels import count_verb, measure_gist, past, plural
+
+from test_facts import fact_of, story_of
+
+
+@pytest.mark.parametrize("left, right, expected", [
+    ("Rangers seized ", " crates of ivory at the port.", "seized"),                   # the object of a verb
+    ("the coastguard towed the remaining ", " trawlers to harbour.", "towed"),
+    ("", " barns were burnt down in the storm.", "burnt down"),                          # a passive after
+    ("", " lorries had been abandoned by their drivers.", "abandoned"),
+    ("", " of them managed to escape.", "that managed to escape"),                       # what they did
+    ("during the ", " raids it carried out.", "carried out"),                            # a relative clause
+    ("The ", " stranded climbers waited for dawn.", "stranded"),                         # a participle in the phrase
+    ("Workers were ", " metres apart.", None),                                           # no verb for the thing
+    ("during the ", " meetings, everyone spoke.", None),                                 # "during" is no verb
+    ("rescuers freeing ", " miners from the shaft", "freed"),                            # an -ing form
+])
+def test_a_count_is_named_by_what_happened_to_what_it_counts(left, right, expected):
+    assert count_verb(left, right, "thing") == expected
+
+
+@pytest.mark.parametrize("family, left, right, expected", [
+    ("time", "The ferry, which sank at ", " local time, carried 80.", "time the ferry sank"),
+    ("time", "The blaze started at ", ".", "time the blaze started"),
+    ("time", "It erupted at ", ".", "time it erupted"),
+    ("date", "the bill awaits its final vote on ", ".", "date of the final vote"),
+    ("date", "the parade went through the old market on ", ".", None),  # a place, not what the date is of
+    ("duration", "The strike lasted ", " and ended on Friday.", "how long the strike lasted"),
+    ("duration", "the bridge reopened after ", ".", "time before the bridge reopened"),
+    ("duration", "the mayor resigned ", " earlier, aides said.", "time since the mayor resigned"),
+    ("duration", "a ", " ceasefire was agreed.", "ceasefire"),
+    ("year", "a ", " red Volvo estate", "year of the red Volvo"),
+    ("year", "In ", ", the old harbour wall was flooded by the sea.", "year the old harbour wall was flooded"),
+    ("area", "The ", " warehouse burned for hours.", "area of the warehouse"),
+    ("money", "thieves took ", " worth of antique clocks", "value of the antique clocks"),
+    ("money", "the fund paid ", " to the farmers", None),
+])
+def test_a_time_or_measure_is_named_by_the_event_or_thing_it_belongs_to(family, left, right, expected):
+    assert measure_gist(family, left, right) == expected
+
+
+@pytest.mark.parametrize("form, participle", [
+    ("capturing", "captured"), ("stopping", "stopped"), ("carrying", "carried"), ("shooting", "shot"),
+    ("struck", "struck"), ("towed", "towed"), ("hundred", None), ("morning", None), ("said", None), ("need", None),
+])
+def test_past_participles_follow_english_spelling(form, participle):
+    assert past(form) == participle
+
+
+@pytest.mark.parametrize("noun, plural_form", [
+    ("barn", "barns"), ("ferry", "ferries"), ("bus", "buses"), ("person", "people"), ("day", "days"),
+])
+def test_plurals_follow_english_spelling(noun, plural_form):
+    assert plural(noun) == plural_form
+
+
+FLOOD = dict(
+    a="Updated: March 3, 2031 10:00 GMT\nRiver bursts its banks\nThe river burst its banks at 4:10 a.m. on "
+      "Sunday, officials said.\nRescuers evacuated 340 families from the lower town.\nSince the rains began, "
+      "crews have repaired 12 pumps in all.\nThe crews repaired 12 pumps on Sunday alone.\n",
+    b="Updated: March 3, 2031 11:00 GMT\nFlood hits lower town\nThe river burst its banks at 4:10 a.m., the "
+      "mayor said.\nIn all, 340 families were evacuated from the lower town.\nCrews have repaired 12 pumps "
+      "so far.\nOn Sunday alone, the crews repaired 12 pumps.\n",
+)
+
+
+@pytest.fixture(scope="module")
+def flood():
+    return story_of(**FLOOD)
+
+
+def test_story_labels_name_the_event_and_what_happened(flood):
+    assert fact_of(flood, "4:10 a.m.", "a").label == "time the river burst its banks"
+    assert fact_of(flood, "340", "a").label == "families evacuated"
+
+
+def test_labels_are_unique_and_plain_words(flood):
+    labels = [k.label for k in flood.clusters if k.kind == "number"]
+    assert len(labels) == len(set(labels))
+    for label in labels:
+        assert not label.endswith(("'", "’", ":", ",")) and ": " not in label and "(2)" not in label, label

@@ -253,7 +253,7 @@ def family_of(claim: Claim) -> str:
 
 def singular(word: str) -> str:
     """A noun in the singular, by the rules of English spelling ("villages" village, "bodies" body)."""
-    word = word.lower().strip("’'")
+    word = re.sub(r"[’']s$", "", word.lower()).strip("’'")  # a possessive: "suspect's" suspect
     irregular = _IRREGULAR.get(word)
     if irregular:
         return irregular

@@ -83,3 +83,8 @@ def test_labels_are_unique_and_plain_words(flood):
     assert len(labels) == len(set(labels))
     for label in labels:
         assert not label.endswith(("'", "’", ":", ",")) and ": " not in label and "(2)" not in label, label
+
+
+def test_a_possessive_is_read_as_its_noun():
+    from sahel_reader.story.facets import singular
+    assert singular("driver's") == singular("drivers’") == singular("drivers") == "driver"

@@ -27,6 +27,8 @@ _DIMENSION_FAMILIES = {"fraction": "share", "percent": "share", "age": "age", "m
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _WINDOW = 8
 """How many words on each side of a figure tell what it measures (up to the next figure or clause)."""
+_NAMING_WINDOW = 12
+"""How many words before a figure may name its event: "the three have been ruled by the military since 2020"."""
 _FENCE = re.compile(r"[;:]|\s[-–—]\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b", re.IGNORECASE)
 _CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though)\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'.-]*)(?:\s+(?:(?:of|de|al|el|la|bin|du|van|von)\s+)?[A-Z][\w’'.-]*)*")
@@ -152,7 +154,9 @@ def facet(claim: Claim, sentence: str, offset: int, fences: list[tuple[int, int]
     cut = _FENCE.search(right)
     right = right[:cut.start()] if cut else right
     whole_clause = left + claim.text + right  # its time is told anywhere in it ("600 were killed in the city of Zarand in February")
-    left_matches = list(_WORD.finditer(left))[-_WINDOW:]
+    every_left = list(_WORD.finditer(left))
+    left_matches = every_left[-_WINDOW:]
+    named_by = left[every_left[-_NAMING_WINDOW].start():] if len(every_left) > _NAMING_WINDOW else left
     right_matches = list(_WORD.finditer(right))[:_WINDOW]
     left = left[left_matches[0].start():] if left_matches else left[-1:]
     right = right[:right_matches[-1].end()] if right_matches else ""
@@ -174,7 +178,7 @@ def facet(claim: Claim, sentence: str, offset: int, fences: list[tuple[int, int]
     phrase = _phrase(right_words, claim.counts) if claim.quantity == "count" else frozenset()
     person = _person(left, right) if claim.dimension == "age" else None
     measure = family.split(" per ")[0]
-    gist = count_verb(left, right, noun) if measure == "count" else measure_gist(measure, left, right)
+    gist = count_verb(named_by, right, noun) if measure == "count" else measure_gist(measure, named_by, right)
     wording = " ".join(_WORD.findall(sentence, max(0, start - 40), start)[-3:] + [claim.text]
                        + [m.group() for m in right_matches[:2]])
     return Facet(family, claim.event, noun, anchors, names - anchors, frozenset(cues), phrase, words,
@@ -200,6 +204,15 @@ def carry_over(current: Facet, previous: Facet, between: str) -> Facet:
 
 
 _OTHER_CUES = frozenset({"aftershock", "another"})
+def carry_back(current: Facet, following: Facet, between: str) -> Facet:
+    """``current`` with the verb of the count after it in a list whose verb comes last: "six rifles, 12
+    magazines and 300 rounds were seized" tells what happened to all three."""
+    if (current.gist is None and following.gist and current.family == following.family == "count"
+            and _LIST.fullmatch(between) and not any(past(word) for word in between.split())):
+        return replace(current, gist=following.gist)
+    return current
+
+
 _RESTATED = re.compile(r"\s*\(\s*")
 """A figure in brackets after another of its family restates it in other units: "at 1353 (1023 GMT)"."""
 _LIST = re.compile(r"(?:\s+[\w-]+){0,3}?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")

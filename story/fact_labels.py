@@ -111,10 +111,10 @@ def count_verb(left: str, right: str, noun: str | None) -> str | None:
 
 _PAST_FORM = rf"(?:[^\W\d_][\w-]*ed|{'|'.join(_IRREGULAR)})\b"
 _SUBJECT_VERB = re.compile(
-    rf"(?:{_DETERMINER}\s+(?P<noun>(?:[\w-]+\s+)?[\w-]+)|(?P<name>(?!{_DETERMINER}\b)(?:[A-Z][\w-]+|it|he|she|they|we)))"
-    rf"\s*(?:,\s*which\s+|\s+)(?P<aux>(?:had\s+been|has\s+been|have\s+been|was|were)\s+)?(?:had\s+|has\s+)?"
+    rf"(?:{_DETERMINER}\s+(?P<noun>(?:[\w-]+\s+and\s+)?(?:[\w-]+\s+)?[\w-]+)|(?P<name>(?!{_DETERMINER}\b)(?:[A-Z][\w-]+|it|he|she|they|we)))"
+    rf"\s*(?:,\s*which\s+|\s+)(?P<aux>(?:had\s+been|has\s+been|have\s+been|was|were)\s+)?(?:had\s+|has\s+|have\s+)?"
     rf"(?:(?:first|finally|only|also|then|just|today|initially)\s+)?(?P<verb>{_PAST_FORM})(?P<particle>{_PARTICLE})"
-    rf"(?P<rest>(?:\s+{_WORD}){{0,6}})?\s*(?:today\s+)?(?:(?:at|on|in|for|after|around|about|shortly|by|of|since)\s+)*$")
+    rf"(?P<rest>(?:\s+{_WORD}){{0,8}})?[\s,]*(?:(?:at|on|in|for|after|around|about|shortly|by|of|since)\s+)*$")
 _CLAUSE_AFTER = re.compile(
     rf"^\s*,\s*(?P<subject>{_DETERMINER}\s+(?:[\w-]+\s+){{0,2}}?[\w-]+(?:\s+of\s+[A-Z][\w-]*)?)\s+"
     rf"(?P<aux>(?:was|were|had\s+been|has\s+been)\s+)?(?P<verb>{_PAST_FORM})")
@@ -127,7 +127,8 @@ _OF_AFTER = re.compile(rf"^\s*(?:worth\s+(?:of\s+)?|of\s+)(?P<phrase>(?:{_DETERM
 _PLACE_BEFORE = re.compile(r"\b(?:on|in|at|into|onto|near|inside|outside|across|from|to|under|by|through)\s*$", re.IGNORECASE)
 """A noun phrase after one of these is where something happened or who did it, not what a time or date
 belongs to."""
-_PREPOSITIONS = frozenset("on at in of for from to into onto by with near after before around about".split())
+_PREPOSITIONS = frozenset("on at in of for from to into onto by with near after before around about since until during"
+                          .split())
 _SINCE = re.compile(r"^\s+(?:earlier|before|ago|prior)\b")
 _UNTIL = re.compile(r"^\s+(?:after|later)\b")
 
@@ -146,37 +147,50 @@ def measure_gist(family: str, left: str, right: str) -> str | None:
         return thing if family == "duration" else f"{what} of the {thing}"
     if family not in ("time", "date", "duration", "year"):
         return None
-    found = _subject_and_verb(left)
-    if found:
+    noun_before = _noun_before(left)
+    found = _subject_and_verb(left)  # the noun phrase wins where it stands well after the verb: "ordered him
+    # held without bail pending his next court hearing" (April 19)
+    if found and not (noun_before and len(left[found.end("verb"):noun_before.start()].split()) >= 2):
         subject = _the(found.group("noun")) if found.group("noun") else found.group("name")
         subject = subject.lower() if subject.lower() in _PRONOUNS else subject
-        if subject.split()[-1].lower() not in _STOP_HEADS:
-            clause = f"{subject} {found.group('aux') or ''}{found.group('verb').lower()}{found.group('particle').lower()}{_short(found.group('rest'))}"
-            if family == "duration":
-                return (f"time before {clause}" if left.rstrip().lower().endswith("after")
-                        else f"time since {clause}" if _SINCE.match(right)
-                        else f"time until {clause}" if _UNTIL.match(right) else f"how long {clause}")
-            return f"since when {clause}" if left.rstrip().lower().endswith("since") else f"{what} {clause}"
+        clause = f"{subject} {found.group('aux') or ''}{found.group('verb').lower()}{found.group('particle').lower()}"
+        clause += _short(found.group("rest"))
+        if family == "duration":
+            return (f"time before {clause}" if left.rstrip().lower().endswith("after")
+                    else f"time since {clause}" if _SINCE.match(right)
+                    else f"time until {clause}" if _UNTIL.match(right) else f"how long {clause}")
+        return f"since when {clause}" if left.rstrip().lower().endswith("since") else f"{what} {clause}"
     found = _CLAUSE_AFTER.match(right) if not left.strip(" ,").count(" ") else None
     if found and _is_past(found.group("verb")):
         return f"{what} {_the(found.group('subject'))} {found.group('aux') or ''}{found.group('verb').lower()}"
-    found = _NOUN_BEFORE.search(left)
-    if (found and found.group("phrase").split()[-1].lower() not in _STOP_HEADS | _PREPOSITIONS
-            and not _PLACE_BEFORE.search(left, 0, found.start())):
-        phrase = f"the {found.group('phrase')}"
+    if noun_before:
+        phrase = f"the {noun_before.group('phrase')}"
         if family == "duration":
             return f"time since {phrase}" if _SINCE.match(right) else None
         return f"{what} of {phrase}"
     return None
 
 
-def _subject_and_verb(left: str) -> re.Match | None:
-    """The longest "subject verb ..." that runs from a word of ``left`` to its end, with a verb in the past."""
-    for word in re.finditer(r"\S+", left):
-        found = _SUBJECT_VERB.match(left, word.start())
-        if found and _is_past(found.group("verb")):
-            return found
+def _noun_before(left: str) -> re.Match | None:
+    """The noun phrase a time or date follows, if it names a thing and not a place or a time of day:
+    "pending his next court hearing" (April 19), not "on the second floor" (around 10 a.m.)."""
+    found = _NOUN_BEFORE.search(left)
+    if (found and found.group("phrase").split()[-1].lower() not in _STOP_HEADS | _PREPOSITIONS
+            and not _PLACE_BEFORE.search(left, 0, found.start())):
+        return found
     return None
+
+
+def _subject_and_verb(left: str) -> re.Match | None:
+    """The nearest "subject verb ..." that runs from a word of ``left`` to its end, with a verb in the past
+    and a subject that is no time of day ("the statement saying they had been separated": they)."""
+    nearest = None
+    for word in re.finditer(_WORD, left):
+        found = _SUBJECT_VERB.match(left, word.start())
+        if found and _is_past(found.group("verb")) and (found.group("noun") or found.group("name")).split()[-1].lower() \
+                not in _STOP_HEADS:
+            nearest = found
+    return nearest
 
 
 def is_pronoun_led(gist: str) -> bool:
@@ -207,8 +221,9 @@ def _short(rest: str | None) -> str:
         if kept and word.lower() in _PREPOSITIONS:
             break
         kept.append(word)
-    if kept and kept[-1].lower() in _PREPOSITIONS | {"the", "a", "an"}:
-        kept = []
+    if kept and kept[-1].lower() in _PREPOSITIONS | {"the", "a", "an"} or _STOP_HEADS.intersection(
+            word.lower().strip(",") for word in kept):
+        kept = []  # nothing, or only when: "began in the early morning"
     return (" " + " ".join(kept)) if kept else ""
 
 

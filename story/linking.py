@@ -21,7 +21,7 @@ from .fact_labels import is_pronoun_led, plural
 from .fact_status import currency_rates, fact_status
 from .fact_weights import WEIGHTS
 from .episodes import story_time
-from .facets import Facet, carry_over, facet, family_of, goes_on, sentence_facts
+from .facets import Facet, carry_back, carry_over, facet, family_of, goes_on, sentence_facts
 from .model import Document
 from .similarity import similar_pairs
 
@@ -132,6 +132,11 @@ def facets_of(documents: list[Document], numbers: list[Claim],
                                            sentence[spans[rank - 1][1]:span[0]])
             facets[claim.id] = read[key]
             claim.background = read[key].episode
+        for rank in range(len(figures) - 2, -1, -1):
+            key = (sentence, spans, rank, before)
+            read[key] = carry_back(read[key], read[key[:2] + (rank + 1, before)],
+                                   sentence[spans[rank][1]:spans[rank + 1][0]])
+            facets[figures[rank].id] = read[key]
     return facets
 
 
@@ -187,7 +192,15 @@ _ALWAYS_SAID = frozenset({"count", "time", "date", "year", "duration", "share"})
 
 
 def _make_labels_unique(clusters: list[Cluster], groups: list[list[Claim]], facets: dict[str, Facet]) -> None:
-    """Two facts never share a label: the later ones add what tells them apart, or their value."""
+    """Two facts never share a label: a running total among them says so, whichever comes first; the
+    later ones add what tells them apart, or their value."""
+    namesakes: dict[str, list[tuple[Cluster, list[Claim]]]] = defaultdict(list)
+    for cluster, group in zip(clusters, groups):
+        namesakes[cluster.label].append((cluster, group))
+    for label, members in namesakes.items():
+        totals = [cluster for cluster, group in members if _is_running_total(group, facets)]
+        if len(members) > 1 and len(totals) == 1:
+            totals[0].label = f"{label} so far"
     seen: dict[str, int] = {}
     for cluster, group in zip(clusters, groups):
         if cluster.label not in seen:
@@ -200,9 +213,7 @@ def unique_label(label: str, group: list[Claim], facets: dict[str, Facet], seen:
     """``label`` for a fact when another has it already (``seen``): with what tells the two apart (a running
     total, what happened to what it counts), or its value, or a number; ``seen`` then holds the new label too."""
     group_facets = [facets[c.id] for c in group if c.id in facets]
-    candidates = []
-    if sum("total" in f.cues for f in group_facets) * 2 > len(group_facets):
-        candidates.append(f"{label} so far")
+    candidates = [f"{label} so far"] if _is_running_total(group, facets) else []
     gist = _best_gist(group_facets)
     if gist and gist not in label:
         candidates.append(f"{label} {gist}" if group_facets[0].family == "count" else f"{label}, {gist}")
@@ -213,6 +224,11 @@ def unique_label(label: str, group: list[Claim], facets: dict[str, Facet], seen:
         candidate = f"{label} ({seen[label]})"
     seen[candidate] = 1
     return candidate
+
+
+def _is_running_total(group: list[Claim], facets: dict[str, Facet]) -> bool:
+    """Whether most of a fact's figures are running totals ("so far", "in all")."""
+    return sum("total" in facets[c.id].cues for c in group if c.id in facets) * 2 > len(group)
 
 
 def _best_gist(group_facets: list[Facet]) -> str | None:

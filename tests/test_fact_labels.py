@@ -60,11 +60,13 @@ def test_plurals_follow_english_spelling(noun, plural_form):
 
 FLOOD = dict(
     a="Updated: March 3, 2031 10:00 GMT\nRiver bursts its banks\nThe river burst its banks at 4:10 a.m. on "
-      "Sunday, officials said.\nRescuers evacuated 340 families from the lower town.\nSince the rains began, "
-      "crews have repaired 12 pumps in all.\nThe crews repaired 12 pumps on Sunday alone.\n",
+      "Sunday, officials said.\nRescuers evacuated 340 families from the lower town.\nCrews have "
+      "repaired 12 pumps so far.\nThe crews repaired 12 pumps on Sunday alone.\nInspectors seized 40 "
+      "crates, 17 drums and 300 bottles at the dock.\nEight tents, 20 stoves and 90 blankets were handed out.\n",
     b="Updated: March 3, 2031 11:00 GMT\nFlood hits lower town\nThe river burst its banks at 4:10 a.m., the "
       "mayor said.\nIn all, 340 families were evacuated from the lower town.\nCrews have repaired 12 pumps "
-      "so far.\nOn Sunday alone, the crews repaired 12 pumps.\n",
+      "so far.\nOn Sunday alone, the crews repaired 12 pumps.\nInspectors seized 40 crates, 17 drums and 300 "
+      "bottles.\nEight tents, 20 stoves and 90 blankets were handed out at the school.\n",
 )
 
 
@@ -76,6 +78,18 @@ def flood():
 def test_story_labels_name_the_event_and_what_happened(flood):
     assert fact_of(flood, "4:10 a.m.", "a").label == "time the river burst its banks"
     assert fact_of(flood, "340", "a").label == "families evacuated"
+
+
+def test_a_list_of_counts_shares_its_verb(flood):
+    assert [fact_of(flood, figure, "a").label for figure in ("40", "17", "300")] == [
+        "crates seized", "drums seized", "bottles seized"]  # the verb said before the list
+    assert [fact_of(flood, figure, "a").label for figure in ("Eight", "20", "90")] == [
+        "tents handed out", "stoves handed out", "blankets handed out"]  # and after it
+
+
+def test_two_facts_of_one_name_are_told_apart_by_a_running_total(flood):
+    pumps = sorted(k.label for k in flood.clusters if any(flood.claim(i).text == "12" for i in k.claims))
+    assert pumps == ["pumps repaired", "pumps repaired so far"]
 
 
 def test_labels_are_unique_and_plain_words(flood):

@@ -180,7 +180,7 @@ def facet(claim: Claim, sentence: str, offset: int, fences: list[tuple[int, int]
     measure = family.split(" per ")[0]
     gist = count_verb(named_by, right, noun) if measure == "count" else measure_gist(measure, named_by, right)
     wording = " ".join(_WORD.findall(sentence, max(0, start - 40), start)[-3:] + [claim.text]
-                       + [m.group() for m in right_matches[:2]])
+                       + _WORD.findall(sentence, end, end + 30)[:3])
     return Facet(family, claim.event, noun, anchors, names - anchors, frozenset(cues), phrase, words,
                  clause_episode(clause, sentence_time, story_years, story_months, whole_clause), person, rank,
                  gist, wording, len(_CONTRAST.findall(sentence, 0, start)))
@@ -206,9 +206,11 @@ def carry_over(current: Facet, previous: Facet, between: str) -> Facet:
 _OTHER_CUES = frozenset({"aftershock", "another"})
 def carry_back(current: Facet, following: Facet, between: str) -> Facet:
     """``current`` with the verb of the count after it in a list whose verb comes last: "six rifles, 12
-    magazines and 300 rounds were seized" tells what happened to all three."""
-    if (current.gist is None and following.gist and current.family == following.family == "count"
-            and _LIST.fullmatch(between) and not any(past(word) for word in between.split())):
+    magazines and 300 rounds were seized" tells what happened to all three; a figure the name of its
+    restatement in brackets ("at 4 a.m. (0300 GMT) the crew left")."""
+    if current.gist is None and following.gist and current.family == following.family and (
+            _RESTATED.fullmatch(between) or current.family == "count" and _LIST.fullmatch(between)
+            and not any(past(word) for word in between.split())):
         return replace(current, gist=following.gist)
     return current
 

@@ -116,14 +116,17 @@ _SUBJECT_VERB = re.compile(
     rf"(?:(?:first|finally|only|also|then|just|today|initially)\s+)?(?P<verb>{_PAST_FORM})(?P<particle>{_PARTICLE})"
     rf"(?P<rest>(?:\s+{_WORD}){{0,8}})?[\s,]*(?:(?:at|on|in|for|after|around|about|shortly|by|of|since)\s+)*$")
 _CLAUSE_AFTER = re.compile(
-    rf"^\s*,\s*(?P<subject>{_DETERMINER}\s+(?:[\w-]+\s+){{0,2}}?[\w-]+(?:\s+of\s+[A-Z][\w-]*)?)\s+"
-    rf"(?P<aux>(?:was|were|had\s+been|has\s+been)\s+)?(?P<verb>{_PAST_FORM})")
+    rf"^\s*(?:[A-Z]{{2,4}}\s*)?\)?\s*,?\s*(?P<subject>{_DETERMINER}\s+(?:[\w-]+\s+){{0,2}}?[\w-]+(?:\s+of\s+[A-Z][\w-]*)?)\s+"
+    rf"(?P<aux>(?:was|were|had\s+been|has\s+been)\s+)?(?P<verb>{_PAST_FORM})(?P<rest>(?:\s+{_WORD}){{0,4}})")
 """A time that opens its sentence, and the clause after it: "In May 2010, the old bridge was closed"."""
 _LINK = r"(?:on|at|in|of|for|since)"
 _NOUN_BEFORE = re.compile(
     rf"\b{_DETERMINER}\s+(?P<phrase>(?:(?!{_LINK}\b)[\w-]+\s+){{0,2}}(?!{_LINK}\b)[\w-]+)\s*,?\s*{_LINK}?\s*$")
 _ATTRIBUTIVE = re.compile(rf"^\s+(?P<first>{_WORD})(?P<names>(?:\s+[A-Z][\w-]*)*)")
-_OF_AFTER = re.compile(rf"^\s*(?:worth\s+(?:of\s+)?|of\s+)(?P<phrase>(?:{_DETERMINER}\s+)?(?:[\w’'-]+\s+){{0,2}}[\w’'-]+)")
+_PHRASE_WORD = r"(?!(?:on|at|in|of|for|from|to|into|by|with|after|before|during|near|and|or|that|which)\b)[\w’'-]+"
+_OF_AFTER = re.compile(rf"^\s*(?:worth\s+(?:of\s+)?|of\s+)(?P<phrase>(?:{_DETERMINER}\s+)?(?:{_PHRASE_WORD}\s+){{0,2}}{_PHRASE_WORD})")
+_WORTH_BEFORE = re.compile(rf"\b{_DETERMINER}\s+(?P<phrase>(?:{_PHRASE_WORD}\s+){{0,2}}{_PHRASE_WORD})\s+(?:worth|valued\s+at)\s*$")
+"""What an amount is the value of: "jewels worth £2m", "£2m worth of jewels", "a necklace worth £2m"."""
 _PLACE_BEFORE = re.compile(r"\b(?:on|in|at|into|onto|near|inside|outside|across|from|to|under|by|through)\s*$", re.IGNORECASE)
 """A noun phrase after one of these is where something happened or who did it, not what a time or date
 belongs to."""
@@ -138,10 +141,12 @@ def measure_gist(family: str, left: str, right: str) -> str | None:
     what = _FAMILY_WORDS.get(family)
     if not what:
         return None
+    attributive = re.search(rf"\b{_DETERMINER}\s*$", left) and _ATTRIBUTIVE.match(right)
     if family == "money":
-        found = _OF_AFTER.match(right)
-        return f"{what} of {_the(found.group('phrase'))}" if found else None
-    attributive = re.search(rf"\b{_DETERMINER}\s*$", left, re.IGNORECASE) and _ATTRIBUTIVE.match(right)
+        found = _OF_AFTER.match(right) or _WORTH_BEFORE.search(left)
+        if found:
+            return f"{what} of {_the(found.group('phrase'))}"
+        attributive = attributive if attributive and attributive.group("first")[:1].islower() else None
     if attributive and attributive.group("first").lower() not in _PREPOSITIONS | _STOP_HEADS:
         thing = (attributive.group("first") + attributive.group("names")).strip()
         return thing if family == "duration" else f"{what} of the {thing}"
@@ -162,7 +167,8 @@ def measure_gist(family: str, left: str, right: str) -> str | None:
         return f"since when {clause}" if left.rstrip().lower().endswith("since") else f"{what} {clause}"
     found = _CLAUSE_AFTER.match(right) if not left.strip(" ,").count(" ") else None
     if found and _is_past(found.group("verb")):
-        return f"{what} {_the(found.group('subject'))} {found.group('aux') or ''}{found.group('verb').lower()}"
+        return (f"{what} {_the(found.group('subject'))} {found.group('aux') or ''}{found.group('verb').lower()}"
+                f"{_short(found.group('rest'))}")
     if noun_before:
         phrase = f"the {noun_before.group('phrase')}"
         if family == "duration":

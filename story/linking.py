@@ -168,7 +168,7 @@ def fact_label(group: list[Claim], facets: dict[str, Facet]) -> str:
     elif family == "money" and cue == "value" and noun:
         label = f"value of the {plural(noun) if noun == _most_common(c.counts for c in group) else noun}"
     elif family == "count" and (noun or gist):
-        label = " ".join(filter(None, (plural(noun) if noun else "figures", gist)))
+        label = " ".join(filter(None, (plural(noun.lstrip("-")) if noun else "figures", gist)))
     elif family == "share" and noun:
         label = f"share of {plural(noun)}"
     elif family == "age":

@@ -34,10 +34,14 @@ def test_a_count_is_named_by_what_happened_to_what_it_counts(left, right, expect
     ("duration", "the mayor resigned ", " earlier, aides said.", "time since the mayor resigned"),
     ("duration", "a ", " ceasefire was agreed.", "ceasefire"),
     ("year", "a ", " red Volvo estate", "year of the red Volvo"),
-    ("year", "In ", ", the old harbour wall was flooded by the sea.", "year the old harbour wall was flooded"),
+    ("year", "In ", ", the old harbour wall was flooded by the sea.", "year the old harbour wall was flooded by the sea"),
     ("area", "The ", " warehouse burned for hours.", "area of the warehouse"),
     ("money", "thieves took ", " worth of antique clocks", "value of the antique clocks"),
     ("money", "the fund paid ", " to the farmers", None),
+    ("money", "burglars took ", " of silverware from the vicarage", "value of the silverware"),  # not "from the"
+    ("money", "a vintage guitar worth ", " was sold", "value of the vintage guitar"),
+    ("money", "a ", " painting was auctioned", "value of the painting"),
+    ("time", "(", " GMT) the convoy crossed the border", "time the convoy crossed the border"),
 ])
 def test_a_time_or_measure_is_named_by_the_event_or_thing_it_belongs_to(family, left, right, expected):
     assert measure_gist(family, left, right) == expected

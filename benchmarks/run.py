@@ -202,11 +202,15 @@ def measure_reader(table: Table, big_story: Path, long_folder: Path, runs: int) 
     print("the reader")
     reader = [sys.executable, "-m", "sahel_reader"]
     big = [*reader, str(big_story)]
-    rounds = [(screen.first_frame(screen.minimal_app_command(), b"ready"), screen.first_frame(reader, screen.FIRST_FRAME),
-               screen.first_frame(big, screen.FIRST_FRAME)) for _ in range(runs)]  # interleaved: drift hits all
-    minimal, seeds, first = (statistics.median(times) for times in zip(*rounds))
+    rounds = [(screen.first_frame(screen.minimal_app_command(), b"ready"), screen.first_frame(reader, screen.TEXTS_SHOWN),
+               screen.first_frame(reader, screen.CLAIMS_SHOWN), screen.first_frame(big, screen.FIRST_FRAME))
+              for _ in range(runs)]  # interleaved: drift hits all
+    minimal, seeds, coloured, first = (statistics.median(times) for times in zip(*rounds))
     table.add("first frame, minimal Textual app (reference)", f"{minimal * 1e3:.0f} ms", "1.00×", "")
-    table.add("first frame, reader on the seeds", f"{seeds * 1e3:.0f} ms", f"{seeds / minimal:.2f}× the minimal app", "≤ 1.5×")
+    table.add("the seeds' texts and status bar shown", f"{seeds * 1e3:.0f} ms", f"{seeds / minimal:.2f}× the minimal app",
+              "≤ 1.5×", seeds / minimal <= 1.5)
+    table.add("the seeds' figures coloured and linked", f"{coloured * 1e3:.0f} ms",
+              f"{coloured / minimal:.2f}× the minimal app", "≤ 2.5×", coloured / minimal <= 2.5)
     filled = statistics.median(screen.first_frame(big, screen.PANES_FILLED, timeout=120) for _ in range(max(1, runs // 2)))
     linked = statistics.median(screen.first_frame(big, screen.CLAIMS_SHOWN, timeout=180) for _ in range(max(1, runs // 2)))
     count = len(list(big_story.iterdir()))
@@ -215,23 +219,29 @@ def measure_reader(table: Table, big_story: Path, long_folder: Path, runs: int) 
               f"{filled / minimal:.0f}× the minimal app's first frame", "< 5 s")
     table.add(f"claims coloured and linked, {count} reports", f"{linked:.1f} s",
               f"{linked / minimal:.0f}× the minimal app's first frame", "")
-    keys, slowest, stalled = asyncio.run(screen.key_latencies(big_story))
-    for key, seconds in keys.items():
-        table.add(f"key {key!r}, {count} reports (to the painted frame)", f"{seconds * 1e3:.0f} ms",
-                  f"{seconds / keys['none']:.0f}× an idle frame", "—" if key == "none" else "< 50 ms")
-    table.add(f"slowest key press, {count} reports", f"{slowest * 1e3:.0f} ms",
-              f"{stalled:.0%} of presses over {screen.STALL * 1e3:.0f} ms", "")
+    presses = 100 if count < TARGET_REPORTS else 500
+    keys = asyncio.run(screen.key_latencies(big_story, presses))
+    idle = keys.pop("none")
+    table.add(f"idle frame, {count} reports (reference)", f"{idle.median * 1e3:.1f} ms",
+              f"p99 {idle.p99 * 1e3:.0f} ms, slowest {idle.slowest * 1e3:.0f} ms", "")
+    for key, times in keys.items():
+        met = times.median < 0.016 and times.p99 < 0.05 and times.slowest <= screen.STALL
+        table.add(f"key {key!r}, {count} reports, {presses} presses", f"{times.median * 1e3:.1f} ms",
+                  f"p99 {times.p99 * 1e3:.0f} ms, slowest {times.slowest * 1e3:.0f} ms",
+                  "< 16 ms, p99 < 50 ms, none > 100 ms", met if count == TARGET_REPORTS else None)
     modals = asyncio.run(screen.modal_latencies(big_story, max(1, runs)))
     table.add(f"claim inspector opens on the biggest fact, {count} reports", f"{modals['enter'] * 1e3:.0f} ms",
-              f"{modals['enter'] / keys['none']:.0f}× an idle frame", "< 100 ms", modals["enter"] < 0.1 if count >= 1000 else None)
+              f"{modals['enter'] / idle.median:.0f}× an idle frame", "< 100 ms", modals["enter"] < 0.1 if count >= 1000 else None)
     table.add(f"claims matrix opens (saying what it is doing), {count} reports", f"{modals['c'] * 1e3:.0f} ms",
-              f"{modals['c'] / keys['none']:.0f}× an idle frame", "< 100 ms", modals["c"] < 0.1 if count >= 1000 else None)
+              f"{modals['c'] / idle.median:.0f}× an idle frame", "< 100 ms", modals["c"] < 0.1 if count >= 1000 else None)
     table.add(f"claims matrix shows its facts, {count} reports", f"{modals['c filled']:.1f} s", "", "")
     pages = asyncio.run(screen.page_latencies(long_folder))
     size = sum(p.stat().st_size for p in long_folder.iterdir()) / 1e6
     table.add(f"page down through a {size:.0f} MB report, per frame", f"{pages['page'] * 1e3:.1f} ms",
               f"{pages['page'] / pages['none']:.0f}× an idle frame", "< 16 ms")
-    table.add(f"wrapping the {size:.0f} MB report once (per width)", f"{pages['wrap'] * 1e3:.0f} ms", "", "")
+    table.add(f"the {size:.0f} MB report at a new width: what is on screen", f"{pages['width'] * 1e3:.0f} ms",
+              f"{pages['width'] / pages['none']:.0f}× an idle frame", "< 100 ms", pages["width"] < 0.1)
+    table.add(f"wrapping the whole {size:.0f} MB report (in steps, after the frame)", f"{pages['wrap'] * 1e3:.0f} ms", "", "")
 
 
 def import_notes() -> list[str]:

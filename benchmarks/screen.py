@@ -20,12 +20,15 @@ import sys
 import tempfile
 import termios
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from .corpus import DEV_STORIES
 
 FIRST_FRAME = b"Next version"
-"""In the footer of the reader's very first frame, before any report is read."""
+"""In the footer of the reader's very first frame, whatever it shows above."""
+TEXTS_SHOWN = b"sentence 1/"
+"""In the status bar once a report's text is shown in its pane (in the first frame, for a few files)."""
 PANES_FILLED = ("finding figures…".encode(), b" fig \xc2\xb7 ")
 """In the panes' borders once a big story's texts are shown (while its claims are being found),
 or once it is linked, if that came first."""
@@ -117,24 +120,65 @@ STALL = 0.1
 """A press slower than this is felt as the reader stalling."""
 
 
-async def key_latencies(story: Path, presses: int = 15) -> tuple[dict[str, float], float, float]:
-    """Median seconds from a key's action to its painted frame, with an idle frame as reference;
-    then the slowest press of all and the share slower than ``STALL`` (a full garbage
-    collection, which walks the whole story, is what makes a press that slow)."""
+@dataclass
+class KeyTimes:
+    """One key's presses: the median, the 99th percentile and the slowest, in seconds."""
+
+    median: float
+    p99: float
+    slowest: float
+
+    @classmethod
+    def of(cls, samples: list[float]) -> KeyTimes:
+        ordered = sorted(samples)
+        return cls(statistics.median(ordered), ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))],
+                   ordered[-1])
+
+
+async def key_latencies(story: Path, presses: int = 500) -> dict[str, KeyTimes]:
+    """Each key's presses, from its action to its painted frame, with an idle frame as reference.
+
+    ``presses`` of each key, in turns (``]``, ``J``, ``j``, ``tab``, none), so that the collector's
+    pauses and the machine's load fall on all alike: a full garbage collection that walks the whole
+    story is what makes a press stall.
+    """
     app = _open_reader(story)
     async with app.run_test(size=(160, 45)) as pilot:
         reader = await _loaded_reader(app, pilot)
+        while reader.row.linking:  # the texts come first; the keys are timed on the linked story
+            await pilot.pause(0.05)
         actions = {"]": reader.action_next_version, "J": reader.action_next_claim,
                    "j": reader.action_cursor_down, "tab": reader.action_next_pane, "none": lambda: None}
-        await _frame_after(app, pilot, reader.action_next_claim)  # a claim selected: ] follows its cluster
-        times = {key: [await _frame_after(app, pilot, action) for _ in range(presses)] for key, action in actions.items()}
-    every = [seconds for key, samples in times.items() if key != "none" for seconds in samples]
-    return ({key: statistics.median(samples) for key, samples in times.items()},
-            max(every), sum(seconds > STALL for seconds in every) / len(every))
+        times: dict[str, list[float]] = {key: [] for key in actions}
+        for _ in range(presses):
+            for key, action in actions.items():
+                if key == "]":  # a claim selected: ] follows its cluster across the reports
+                    await _frame_after(app, pilot, reader.action_next_claim)
+                times[key].append(await _frame_after(app, pilot, action))
+    return {key: KeyTimes.of(samples) for key, samples in times.items()}
+
+
+def _wrapped_on_screen(pane, width: int) -> float:
+    """Seconds to wrap, at a new width, what the pane shows (and draw those rows), as its resize does:
+    the rest of the report is wrapped a step a frame after."""
+    from sahel_reader.tui.layout import LazyWrap
+
+    started = time.perf_counter()
+    lazy = LazyWrap(pane._text, width)
+    lazy.wrap_some(pane._WRAP_STEP)
+    lazy.cover_row(pane.scroll_offset.y + pane.size.height)
+    pane._wrap, pane._wrapped_width, kept = lazy, width, (pane._wrap, pane._wrapped_width)
+    pane._cache.clear()
+    for y in range(pane.size.height):
+        pane.render_line(y)
+    pane._wrap, pane._wrapped_width = kept
+    pane._cache.clear()
+    return time.perf_counter() - started
 
 
 async def page_latencies(folder: Path, pages: int = 30) -> dict[str, float]:
-    """Median seconds per page down through a long report, and to wrap it once."""
+    """Median seconds per page down through a long report; to wrap and draw what is on screen at a
+    new width (the rest left for later); and to wrap it whole once."""
     from sahel_reader.tui.layout import wrap
 
     app = _open_reader(folder)
@@ -143,10 +187,12 @@ async def page_latencies(folder: Path, pages: int = 30) -> dict[str, float]:
         pane = reader.pane
         page = [await _frame_after(app, pilot, lambda: pane.scroll_page_down(animate=False)) for _ in range(pages)]
         idle = [await _frame_after(app, pilot, lambda: None) for _ in range(pages)]
+        widths = [_wrapped_on_screen(pane, width) for width in (116, 146, 96, 136, 156) * max(1, pages // 10)]
         started = time.perf_counter()
         wrap(pane._text, pane._wrapped_width)
         wrapped = time.perf_counter() - started
-    return {"page": statistics.median(page), "none": statistics.median(idle), "wrap": wrapped}
+    return {"page": statistics.median(page), "none": statistics.median(idle), "width": statistics.median(widths),
+            "wrap": wrapped}
 
 
 async def modal_latencies(story: Path, opens: int = 5) -> dict[str, float]:
@@ -166,12 +212,18 @@ async def modal_latencies(story: Path, opens: int = 5) -> dict[str, float]:
             await _frame_after(app, pilot, app.screen.action_close)
             start = time.perf_counter()
             times["c"].append(await _frame_after(app, pilot, reader.action_matrix))
-            while not app.screen.facts and not app.screen.query_one("#matrix-title").render().plain.startswith("No"):
+            while not app.screen.facts and not _says_no_facts(app.screen):
                 await asyncio.sleep(0.01)
             await pilot._wait_for_screen()
             times["c filled"].append(time.perf_counter() - start)
             await _frame_after(app, pilot, app.screen.action_close)
     return {key: statistics.median(samples) for key, samples in times.items()}
+
+
+def _says_no_facts(matrix) -> bool:
+    """The matrix's title says it has no facts (it may not be composed yet when first asked)."""
+    titles = matrix.query("#matrix-title")
+    return bool(titles) and str(titles.first().render()).startswith("No")
 
 
 def _target(claim):

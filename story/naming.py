@@ -9,9 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from .compare import short_ids
 from .model import Document, shown_time
-from .timeline import moment_of, story_zone
 
 
 def pane_title(document: Document) -> str:
@@ -23,6 +21,8 @@ def pane_title(document: Document) -> str:
 def report_names(documents: Sequence[Document]) -> dict[str, str]:
     """A short name per report for narrow columns: its outlet, with a short id where two share one; a
     short id where the outlet is not known."""
+    from .compare import short_ids  # the pane titles load with the reader's first frame: the engine does not
+
     short = short_ids([d.id for d in documents])
     outlets = Counter(d.outlet for d in documents if d.outlet)
     return {d.id: (short[d.id] if not d.outlet else d.outlet if outlets[d.outlet] == 1 else f"{d.outlet} {short[d.id]}")
@@ -35,6 +35,8 @@ def publication_order(documents: Sequence[Document]) -> list[str]:
     A date without a time counts from the start of its day; times without a zone are read in the
     zone most of the reports give (as the timeline reads them).
     """
+    from .timeline import moment_of, story_zone  # it imports the linking engine
+
     zone = story_zone(list(documents))
     moments = [(moment_of(d.published, zone), n, d.id) for n, d in enumerate(documents)]
     timed = sorted((m.earliest, m.latest, n, doc) for m, n, doc in moments if m is not None)

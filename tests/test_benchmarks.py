@@ -32,9 +32,10 @@ def test_the_benchmark_script_writes_its_table(tmp_path):
     table = output.read_text(encoding="utf-8")
     assert re.search(r"Machine: \d+ cores, Python 3\.\d+", table)
     for row in ("extraction vs one \\w+ pass", "linking growth", "claims --json", "peak memory",
-                "first frame, minimal Textual app", "first frame, reader on the seeds", "panes filled", "claims coloured",
-                "key ']'", "key 'J'", "claim inspector opens", "claims matrix opens", "claims matrix shows",
-                "page down through", "python -X importtime"):
+                "first frame, minimal Textual app", "the seeds' texts and status bar shown",
+                "the seeds' figures coloured and linked", "panes filled", "claims coloured", "key ']'", "key 'J'",
+                "claim inspector opens", "claims matrix opens", "claims matrix shows",
+                "page down through", "report at a new width", "python -X importtime"):
         assert row in table, row
     ratios = re.findall(r"\| ([\d.]+)× the minimal app \|", table)
     assert ratios and all(float(r) > 0 for r in ratios)

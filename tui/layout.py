@@ -9,6 +9,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from rich.cells import cell_len
 
@@ -19,9 +21,9 @@ from .components import BOILERPLATE, CONFLICT, DEATH, FIGURE, HEADLINE, INJURY, 
 _TOKEN = re.compile(r"\S+\s*")
 
 
-@dataclass(frozen=True, slots=True)
-class VisualLine:
-    """One row of a pane: ``text[start:end]`` (trailing spaces trimmed when shown)."""
+class VisualLine(NamedTuple):
+    """One row of a pane: ``text[start:end]`` (trailing spaces trimmed when shown). A tuple: a 5 MB
+    report has a hundred thousand of them, made anew for each width."""
 
     start: int
     end: int
@@ -38,10 +40,32 @@ def wrap(text: str, width: int) -> list[VisualLine]:
     return lines
 
 
+@lru_cache(maxsize=8)
+def _one_cell_lines(width: int) -> re.Pattern:
+    """One wrapped line of text whose characters are one cell each: the longest run of at most
+    ``width`` characters that ends a word, with the spaces after it; or, where a word is longer than
+    that, ``width`` of its characters."""
+    return re.compile(rf".{{1,{width}}}(?<=\S)(?!\S)\s*|.{{{width}}}")
+
+
+def _one_cell_each(paragraph: str) -> bool:
+    """Every character one cell wide (ASCII, and most of what news text holds: ’ “ é —)."""
+    return paragraph.isascii() or all(cell_len(character) == 1 for character in set(paragraph))
+
+
 def _wrap_paragraph(paragraph: str, offset: int, width: int) -> list[VisualLine]:
-    measure = len if paragraph.isascii() else cell_len
+    one_cell = _one_cell_each(paragraph)
+    measure = len if one_cell else cell_len
     if measure(paragraph) <= width:
         return [VisualLine(offset, offset + len(paragraph))]
+    if one_cell and not paragraph[0].isspace():  # the same lines as _wrap_tokens, found by ``re`` in C
+        return [VisualLine(offset + start, offset + end) for start, end in
+                map(re.Match.span, _one_cell_lines(width).finditer(paragraph))]
+    return _wrap_tokens(paragraph, offset, width, measure)
+
+
+def _wrap_tokens(paragraph: str, offset: int, width: int, measure) -> list[VisualLine]:
+    """Word by word, each measured in cells: for wide characters, and a paragraph that starts with spaces."""
     lines = []
     line_start, used = 0, 0
     for token in _TOKEN.finditer(paragraph):
@@ -58,6 +82,51 @@ def _wrap_paragraph(paragraph: str, offset: int, width: int) -> list[VisualLine]
         used = measure(paragraph[line_start:token.end()])
     lines.append(VisualLine(offset + line_start, offset + len(paragraph)))
     return lines
+
+
+class LazyWrap:
+    """The wrapped lines of a text at one width, made as they are needed: from the top, as far as
+    the rows or the offset asked for, and the rest in steps (``wrap_some``), so that a new width
+    shows what is on screen at once however long the report (a 5 MB one takes a second whole)."""
+
+    def __init__(self, text: str, width: int) -> None:
+        self.text, self.width = text, max(1, width)
+        self.lines: list[VisualLine] = []
+        self.starts: list[int] = []
+        self._paragraphs = iter(text.split("\n"))
+        self._offset = 0
+        """Where the next paragraph to wrap starts (past the end: all wrapped)."""
+
+    @property
+    def done(self) -> bool:
+        return self._offset > len(self.text)
+
+    def estimated_rows(self) -> int:
+        """The rows wrapped so far, and a guess for the rest (one cell a character, a row a paragraph)."""
+        rest = max(0, len(self.text) - self._offset)
+        return len(self.lines) + (rest // self.width + rest // 2000 + 1 if not self.done else 0)
+
+    def wrap_some(self, characters: int) -> None:
+        """About ``characters`` more of the text wrapped (whole paragraphs)."""
+        self.cover_offset(self._offset + characters)
+
+    def cover_row(self, row: int) -> None:
+        while len(self.lines) <= row and not self.done:
+            self._next_paragraph()
+
+    def cover_offset(self, offset: int) -> None:
+        while self._offset <= offset and not self.done:
+            self._next_paragraph()
+
+    def _next_paragraph(self) -> None:
+        paragraph = next(self._paragraphs, None)
+        if paragraph is None:
+            self._offset = len(self.text) + 1
+            return
+        lines = _wrap_paragraph(paragraph, self._offset, self.width)
+        self.lines += lines
+        self.starts += [line.start for line in lines]
+        self._offset += len(paragraph) + 1
 
 
 def _fit(paragraph: str, start: int, width: int, measure) -> int:
@@ -158,3 +227,22 @@ def flatten(pieces: list[tuple[int, int, tuple[str, ...]]]) -> list[tuple[int, i
         if active:
             runs.append((left, right, tuple(dict.fromkeys(c for _, _, names in active for c in names))))
     return runs
+
+
+def pane_window(count: int, active: int, first: int, width: int, min_width: int, most: int,
+                marker_width: int) -> range:
+    """The reports shown as whole panes at ``width`` cells: as many as fit around ``active``.
+
+    The window moves as little as it can from the one starting at ``first`` (stepping to the next
+    report shows one new pane). When some reports are left out, ``marker_width`` cells on each edge
+    say how many lie left and right, so fewer panes may fit.
+    """
+    if count <= 0:
+        return range(0)
+    size = min(count, most, max(1, width // min_width))
+    if size < count:
+        size = min(size, max(1, (width - 2 * marker_width) // min_width))
+    if not first <= active < first + size:
+        first = active if active < first else active - size + 1
+    first = max(0, min(first, count - size))
+    return range(first, first + size)

@@ -9,11 +9,14 @@ import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..story.analysis import Story
-from ..story.claims import Claim
 
 from .jump import JumpTarget
+
+if TYPE_CHECKING:  # the navigator is made for the texts shown in the first frame, before the engine loads
+    from ..story.claims import Claim
 
 
 @dataclass(frozen=True, slots=True)

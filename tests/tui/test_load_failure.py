@@ -1,23 +1,28 @@
-"""A load that fails in a way nobody foresaw is told in the reader, which stays open (issue 16)."""
+"""A load that fails in a way nobody foresaw is told in the reader, which stays open (issue 16).
+A failure once the texts are shown: tests/tui/test_first_frame.py."""
 
-from pilot_helpers import seed_app, settle
+from pathlib import Path
 
+from pilot_helpers import settle
+
+from sahel_reader.story.documents import bundled_seed_paths
+from sahel_reader.tui.app import SahelReaderApp
 from sahel_reader.tui.widgets.status_bar import StatusBar
 
 
-async def test_an_exception_in_analysis_is_told_and_the_reader_stays_open(monkeypatch):
-    from sahel_reader.story import analysis  # the loading worker looks analyse up here when it runs
+async def test_an_exception_while_reading_is_told_and_the_reader_stays_open(monkeypatch):
+    from sahel_reader.tui import loading  # a folder is read by the loading worker, with this
 
     def broken(*_args, **_kwargs):
-        raise RuntimeError("the linker broke")
+        raise RuntimeError("the reader broke")
 
-    monkeypatch.setattr(analysis, "analyse", broken)
-    app = seed_app()
+    monkeypatch.setattr(loading, "load_paths", broken)
+    app = SahelReaderApp([str(Path(bundled_seed_paths()[0]).parent)])
     async with app.run_test(size=(120, 30), notifications=True) as pilot:
         await settle(pilot)
         assert app.is_running and app.return_code is None
         status = str(app.screen.query_one(StatusBar).render())
-        assert "could not be read (RuntimeError: the linker broke)" in status
+        assert "could not be read (RuntimeError: the reader broke)" in status
         assert "Press q to quit" in str(app.screen.query_one("#progress").render())
         assert [n.title for n in app._notifications] == ["Not opened"]
         enabled = {b.action: on for _, b, on, _ in app.screen.active_bindings.values()}

@@ -126,3 +126,24 @@ async def test_the_matrix_of_a_big_story_shows_thirty_reports_from_the_focused_o
         await pilot.press("enter")  # the cursor starts on the focused report's version of the toll
         await pilot.pause()
         assert app.screen is screen and screen.pane.document.id == "r05"
+
+
+async def test_reports_outside_the_window_are_plain_places_and_the_story_is_frozen_out_of_the_collector(tmp_path):
+    from sahel_reader.tui.report_place import ReportPlace
+    from sahel_reader.tui.widgets.report_pane import ReportPane
+
+    app = SahelReaderApp(many_reports(tmp_path, count=40), "many")
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        await settle(pilot)
+        for _ in range(5):
+            await pilot.press("tab")
+        await pilot.pause()
+        shown = [p for p in screen.panes if p.is_mounted]
+        assert len(shown) == 3 and all(isinstance(p, ReportPane) for p in shown)
+        assert all(type(p) is ReportPlace for p in screen.panes if not p.is_mounted), "no widget off screen"
+        assert gc.get_freeze_count() > 0
+        claim = screen.story.claims[0]
+        assert not any(o is claim for o in gc.get_objects(2)), "the story is out of the collector's walks"
+        assert any(o is screen.pane for o in gc.get_objects()), "the panes shown are not: they are let go later"
+    assert gc.get_freeze_count() == 0, "and the story is let go with the reader"

@@ -65,6 +65,11 @@ def test_help_in_the_light_theme(snap_compare):
     assert snap_compare(seed_app(), terminal_size=(120, 40), run_before=open_help)
 
 
+def test_main_screen_80x24(snap_compare):
+    """One whole pane, the reports to its right counted on the edge, and ``? Help`` in the footer."""
+    assert snap_compare(seed_app(), terminal_size=(80, 24), run_before=_loaded)
+
+
 def test_quit_dialog_is_a_compact_box(snap_compare):
     async def ask_to_quit(pilot):
         await wait_for_story(pilot)

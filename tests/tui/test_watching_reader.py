@@ -53,7 +53,8 @@ async def test_a_report_copied_into_a_watched_folder_gets_a_linked_pane_and_the_
 
         assert (reader.row.active, reader.pane.document.id, reader.pane.cursor) == where
         added = reader.panes[3].document
-        assert added.path.endswith(Path(seeds[4]).name) and reader.panes[3].is_mounted
+        assert added.path.endswith(Path(seeds[4]).name)
+        assert str(reader.query_one("EdgeMarker.-right").render()) == "1›", "160 columns hold three whole panes"
         joined = {claim.cluster for claim in reader.story.claims if claim.doc == added.id and claim.cluster}
         assert joined & set(before), "the new report's figures joined facts the story had"
         assert any(len(cluster.claims) > before.get(cluster.id, 0) for cluster in reader.story.clusters)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -48,6 +49,13 @@ def legend_pane() -> ReportPane:
     return pane
 
 
+_FRAME_CHROME = 8
+"""Cells the help frame takes around the keys: border, padding and scrollbar (reader.tcss), and the
+table's own scrollbar."""
+_CELL_PADDING = 2
+"""Cells a DataTable puts around each cell (its ``cell_padding``, one a side)."""
+
+
 def _shown(path: Path) -> str:
     """A path as a person would write it: under the home folder, with ``~``."""
     try:
@@ -71,7 +79,17 @@ class HelpScreen(Modal[None]):
                 f"'next-version: ctrl+right'). Press ctrl+p for the command palette, escape to close."
             ))
             table = DataTable(id="keys", show_cursor=False, zebra_stripes=True)
-            table.add_columns("key", "command", "what it does")
-            for command in READER_COMMANDS:
-                table.add_row(Text(command.key_display), Text(command.title), Text(command.help))
+            key_width = max(cell_len(command.key_display) for command in READER_COMMANDS)
+            title_width = max(cell_len(command.title) for command in READER_COMMANDS)
+            table.add_column("key", width=key_width)
+            table.add_column("command", width=title_width)
+            table.add_column("what it does", width=self._help_width(key_width + title_width))
+            for command in READER_COMMANDS:  # a row as high as its wrapped description: none is cut
+                table.add_row(Text(command.key_display), Text(command.title), Text(command.help), height=None)
             yield table
+
+    def _help_width(self, other_columns: int) -> int:
+        """What the descriptions have left of the help frame (screens.tcss: 90%, at most 100, with
+        border, padding and scrollbar), the other columns and each column's padding taken."""
+        frame = min(100, self.app.size.width * 9 // 10) - _FRAME_CHROME
+        return max(20, frame - other_columns - 3 * _CELL_PADDING)

@@ -52,6 +52,22 @@ def safe_text(text: str, width: int | None = None, style: StyleType = "") -> Tex
     return line
 
 
+_NARROWABLE = {"report", "hedge", "source", "speaker", "published"}
+"""Columns cut on a narrow terminal; never the figure or quotation itself ("almost 10…" would mislead)."""
+
+
+def narrowed(widths: list[int], may_narrow: list[bool], room: int, least: int = 6) -> list[int]:
+    """Column widths cut, the widest first, until they fit ``room`` (none below ``least``): on a
+    narrow terminal the sentence column stays on screen, the other cells cut with an ellipsis."""
+    widths = list(widths)
+    while sum(widths) > room:
+        narrowable = [n for n, width in enumerate(widths) if may_narrow[n] and width > least]
+        if not narrowable:
+            break
+        widths[max(narrowable, key=widths.__getitem__)] -= 1
+    return widths
+
+
 class VerdictBook(Protocol):
     """Where the reader's verdicts on links and versions are kept (the reader screen's session)."""
 
@@ -152,8 +168,14 @@ class ClaimInspector(Modal[JumpTarget | None]):
         table.clear(columns=True)
         fixed = [max([cell_len(header)] + [cells[i].cell_len for _, cells, _ in rows])
                  for i, header in enumerate(headers)]
-        used = sum(fixed) + 2 * table.cell_padding * (len(headers) + 1) + _FRAME_CHROME
-        sentence_width = max(_MIN_SENTENCE_WIDTH, screen_width - used)
+        chrome = 2 * table.cell_padding * (len(headers) + 1) + _FRAME_CHROME
+        fixed = narrowed(fixed, [h in _NARROWABLE for h in headers], screen_width - chrome - _MIN_SENTENCE_WIDTH)
+        for _, cells, _ in rows:
+            for i, width in enumerate(fixed):
+                if cells[i].cell_len > width:
+                    cells[i] = cells[i].copy()
+                    cells[i].truncate(width, overflow="ellipsis")
+        sentence_width = max(_MIN_SENTENCE_WIDTH, screen_width - chrome - sum(fixed))
         for header, width in zip(headers, fixed):
             table.add_column(header, width=width)
         table.add_column("sentence", width=sentence_width)

@@ -8,6 +8,7 @@ shows what it is doing, so the first frame paints at once.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -59,6 +60,10 @@ class ReaderScreen(Screen):
         self.keeper = WorkKeeper(session_path, self._view_state)
         self.watch = StoryWatch(self.paths, from_session=session_path is not None, allow_outside=allow_outside,
                                 asked=watch)
+        from ..loading import read_at_once  # reading needs none of the engine
+
+        self._read = None if session_path is not None else read_at_once(self.paths, MOUNTED_PANES)
+        """A few plain report files, read before the first frame so that it shows their texts."""
 
     # The parts' state, as the reader (and the tests) name it: ``pane`` is the focused ReportPane.
     panes = property(lambda self: self.row.panes)
@@ -71,14 +76,19 @@ class ReaderScreen(Screen):
     def compose(self) -> ComposeResult:
         """The first frame: what the reader is doing until the reports are shown, and its keys."""
         with self.row:
-            yield LoadingPanel(id="loading")
+            if self._read is None:
+                yield LoadingPanel(id="loading")
         yield StatusBar(Text("Loading…"), id="status")
         yield ReaderFooter()
         yield self.keeper
         yield self.watch
         yield Citer()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
+        if self._read is not None:
+            from ..loading import texts_of
+
+            await self.on_story_ready(texts_of(self._read, self.story_title))
         self.call_after_refresh(self._after_first_frame)
 
     async def _after_first_frame(self) -> None:
@@ -96,7 +106,8 @@ class ReaderScreen(Screen):
         if self.session_path is not None:
             load_session_story(self.session_path, allow_outside, self.post_message)
         else:
-            load_reports(self.paths, self.story_title, allow_outside, MOUNTED_PANES, self.post_message)
+            read, self._read = self._read, None  # once: a load asked again (files outside) reads anew
+            load_reports(self.paths, self.story_title, allow_outside, self.post_message, read)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The load failed in a way nobody foresaw: the reader says so, and stays open. A question
@@ -104,16 +115,21 @@ class ReaderScreen(Screen):
         if event.worker.group == "dialog":
             self.refresh_bindings()
         if event.state is WorkerState.ERROR and event.worker.group == "load":
-            error = event.worker.error
-            self._loading_failed(f"The reports could not be read ({type(error).__name__}: {error}).",
-                                 "Not opened", "\nPress q to quit.")
+            error = f"{type(error).__name__}: {error}" if (error := event.worker.error) else ""
+            if self.panes:  # the texts stay to be read
+                self.row.linking_failed()
+                self.refresh_bindings()
+                self._loading_failed(f"The figures and links could not be found ({error}).", "Not linked", "")
+            else:
+                self._loading_failed(f"The reports could not be read ({error}).", "Not opened", "\nPress q to quit.")
 
     def _loading_failed(self, text: str, title: str, then: str) -> None:
         self._say(text, then)
         self.notify(text, title=title, severity="error", timeout=15)
 
     def on_load_progress(self, message: LoadProgress) -> None:
-        self._say(message.text)
+        if not self.panes:  # once the texts are shown, the status bar tells where the reader is
+            self._say(message.text)
 
     def _say(self, text: str, then: str = "") -> None:
         for panel in self.query(LoadingPanel):
@@ -131,10 +147,11 @@ class ReaderScreen(Screen):
         refill = bool(self.panes) and [p.document for p in self.panes] == message.story.documents
         self.story = self.keeper.story = message.story
         self.navigator = Navigator(message.story)
-        self.refresh_bindings()
         if refill:
             self.row.refill(message.views, self.navigator)
+            self.refresh_bindings()
             self._story_shown(message)
+            self.update_status()
             return
         if message.session is not None:
             self.keeper.session, self.keeper.disk = message.session, message.disk
@@ -142,11 +159,12 @@ class ReaderScreen(Screen):
         self.title = printable(message.story.title or "sahel-reader")
         await self.row.show_reports(message.story.documents, message.views, self.navigator,
                                     linking=message.texts_only)
+        self.refresh_bindings()
         if not self.panes:
             await self.row.mount(Static("No report could be opened.", id="loading"))
             self.query_one(StatusBar).message("No reports")
         elif message.texts_only:
-            self.query_one(StatusBar).message(f"Finding the figures and linking {len(self.panes)} reports…")
+            self.update_status()
         else:
             self._story_shown(message)
 
@@ -162,6 +180,10 @@ class ReaderScreen(Screen):
         else:
             self.keeper.start_recovery()
         self.watch.story_shown(self.story)
+        self.row.run_worker(self.row.keep_story(), group="window-fill")
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()  # the story goes with the reader (and, in tests, with each app)
 
     @work(group="dialog")
     async def _ask_permission(self, outside: list[str]) -> None:
@@ -214,7 +236,8 @@ class ReaderScreen(Screen):
         if command is None:
             return True
         pane = self.pane if self.story is not None else None
-        ready = {"": True, "story": self.story is not None, "pane": pane is not None,
+        linked = self.story is not None and not self.row.linking and not self.row.link_failed
+        ready = {"": True, "story": linked, "pane": pane is not None,
                  "sentence": pane is not None and bool(pane.document.sentences)}[command.needs]
         asking = command.asks and any(w.group == "dialog" and w.state is WorkerState.PENDING for w in self.app.workers)
         return True if ready and not asking else None
@@ -314,7 +337,7 @@ class ReaderScreen(Screen):
         self.query_one(SearchBar).open()
 
     def on_search_bar_closed(self) -> None:
-        if self.pane:
+        if self.pane and self.pane.is_mounted:
             self.pane.focus()
 
     def on_search_bar_search(self, message: SearchBar.Search) -> None:

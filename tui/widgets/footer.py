@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -16,6 +17,10 @@ class ReaderFooter(Footer):
     the keys shown stay the same, so this one skips the rebuild (a third of a pane switch's time)."""
 
     _shown: tuple = ()
+    KEPT = ("help", "quit")
+    """Actions whose keys stay when the footer is too narrow for all: the others go from the right."""
+    PALETTE_WIDTH = 12
+    """Cells of the command palette's key on the right edge."""
 
     def compose(self) -> ComposeResult:
         self.set_reactive(Footer._bindings_ready, True)
@@ -39,3 +44,29 @@ class ReaderFooter(Footer):
     def _keys_shown(screen: Screen) -> tuple:
         return tuple((binding.key, binding.action, binding.description, enabled, tooltip)
                      for _, binding, enabled, tooltip in screen.active_bindings.values() if binding.show)
+
+    def on_resize(self) -> None:
+        self.fit_width()
+
+    def on_mount(self) -> None:
+        self.fit_width()
+
+    def fit_width(self) -> None:
+        """Keys that do not fit are hidden from the right, never ``? Help`` or ``q Quit``: cut short,
+        Textual's footer would drop whatever came last."""
+        keys = [key for key in self.query(FooterKey) if not key.has_class("-command-palette")]
+        room = (self.size.width or self.screen.size.width) - self.PALETTE_WIDTH - 1
+        used = sum(self._width(key) for key in keys)
+        for key in reversed(keys):
+            fits = used <= room or key.action.removeprefix("app.").removeprefix("screen.") in self.KEPT
+            key.display = fits
+            used -= 0 if fits else self._width(key)
+
+    @staticmethod
+    def _width(key: FooterKey) -> int:
+        """A key as the footer draws it: ``key description``, a cell before and after."""
+        return cell_len(key.key_display) + cell_len(key.description) + 3
+
+    async def recompose(self) -> None:
+        await super().recompose()
+        self.fit_width()

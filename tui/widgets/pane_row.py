@@ -1,8 +1,9 @@
 """The row of report panes: which are mounted, how wide they are, and which one has the focus.
 
-A story of a thousand reports cannot mount a thousand panes (seconds to mount, and every layout
-visits them all), so past ``MOUNTED_PANES`` only the panes that fit are mounted, around the
-focused one, and the window moves with the focus. The row also moves the reading cursor (sentence,
+Only whole panes are shown: as many as fit the width at ``MIN_PANE_WIDTH`` (at most
+``MOUNTED_PANES``), around the focused one, and the window moves with the focus. A marker on each
+edge says how many reports lie left and right. Never mounting more than fit also keeps a story of
+a thousand reports quick (mounting is seconds, and every layout visits every mounted pane). The row also moves the reading cursor (sentence,
 claim, version, a jump) and, synced, the other panes with it. It tells its screen when the focus or
 the cursor moved with ``PaneRow.Moved``; it never calls the screen.
 """
@@ -10,18 +11,23 @@ the cursor moved with ``PaneRow.Moved``; it never calls the screen.
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual._styles_cache import StylesCache
-from textual.containers import HorizontalScroll
+from textual.containers import Horizontal
+from textual.css.scalar import Scalar
 from textual.message import Message
 
 from ...story.model import Document
 from ...story.wording import counted
 
 from ..jump import JumpTarget
+from ..layout import pane_window
+from ..report_place import ReportPlace
+from .edge_marker import EdgeMarker
 
 if TYPE_CHECKING:  # the panes load with the story, after the first frame
     from ..layout import DocumentView
@@ -31,13 +37,14 @@ if TYPE_CHECKING:  # the panes load with the story, after the first frame
     from .report_pane import ReportPane
 
 MIN_PANE_WIDTH = 44
-"""Below this a pane is too narrow to read; more panes than fit make the row scroll sideways."""
+"""Below this a pane is too narrow to read: reports that do not fit are left out of the window."""
 MOUNTED_PANES = 8
-"""With more reports than this, only the panes that fit are mounted, around the focused one: a
-thousand mounted panes would take seconds to mount, and every layout would visit them all."""
+"""The most panes shown at once, however wide the terminal."""
+MARKER_WIDTH = 4
+"""Cells of the marker on each edge saying how many reports lie that way (``‹12``, ``3›``)."""
 
 
-class PaneRow(HorizontalScroll):
+class PaneRow(Horizontal):
     """One pane per report, mounted or not; the focused one, zoomed or not; synced or not."""
 
     @dataclass
@@ -48,20 +55,31 @@ class PaneRow(HorizontalScroll):
 
     def __init__(self, *children, id: str | None = None) -> None:
         super().__init__(*children, id=id)
-        self.panes: list[ReportPane] = []
+        self.panes: list[ReportPane | ReportPlace] = []
+        """One per report: a pane where the report is shown, its place (plain state) elsewhere."""
         self.active = 0
         self.navigator: Navigator | None = None
         self.linking = False
         """True while the reports' texts are shown and their claims are still being found."""
+        self.link_failed = False
+        """Finding the claims failed: the borders say so instead of "finding figures…"."""
         self.sync = False
         """The other panes follow the focused one to their version of its sentence."""
         self._cycle: VersionCycle | None = None
         self.search: SearchResults | None = None
         """The last search's matches, and the one the reader is on."""
         self._window_lock = asyncio.Lock()
+        self._first = 0
+        """The first report of the window shown."""
+        self._left = EdgeMarker(classes="-left")
+        self._right = EdgeMarker(classes="-right")
+
+    def compose(self):
+        yield self._left
+        yield self._right
 
     @property
-    def pane(self) -> ReportPane | None:
+    def pane(self) -> ReportPane | ReportPlace | None:
         return self.panes[self.active] if self.panes else None
 
     @property
@@ -77,19 +95,17 @@ class PaneRow(HorizontalScroll):
                            navigator: Navigator, *, linking: bool = False) -> None:
         """A pane for each report, in place of whatever the row showed; each opens past a boilerplate first line."""
         self.navigator, self.linking = navigator, linking
-        await self.remove_children()
-        self.panes, self.active = [], 0
+        await self.remove_children([child for child in self.children if not isinstance(child, EdgeMarker)])
+        self.panes, self.active, self._first = [], 0, 0
         await self.add_reports(documents, views)
 
     async def add_reports(self, documents: Sequence[Document], views: dict[str, DocumentView]) -> None:
-        """Panes for more reports, after those shown: mounted when the window has room for them."""
-        from .report_pane import ReportPane
-
+        """More reports, after those shown: as places, made panes when the window has room for them."""
         for document in documents:
-            pane = ReportPane(document, views[document.id], id=f"pane-{len(self.panes)}")
+            place = ReportPlace(document, views[document.id], id=f"pane-{len(self.panes)}")
             if document.sentences and document.is_boilerplate(*document.sentences[0]):
-                pane.set_cursor(pane.step(0, 1), scroll=False)
-            self.panes.append(pane)
+                place.set_cursor(place.step(0, 1))
+            self.panes.append(place)
         await self._mount_window()
         self.size_panes()
 
@@ -103,6 +119,15 @@ class PaneRow(HorizontalScroll):
 
     def _title(self, pane: ReportPane) -> None:
         pane.show_title(None if self.linking else self.navigator.claims(pane.document.id))
+        if self.link_failed:
+            pane.border_subtitle = "figures not found"
+
+    def linking_failed(self) -> None:
+        """The texts stay to be read; the borders stop promising figures."""
+        self.linking, self.link_failed = False, True
+        for pane in self.panes:
+            if pane.is_mounted:
+                self._title(pane)
 
     def show_work(self, session: Session) -> None:
         """The sentences with a note, a mark or a hand-made link, in the gutters; the reader's verdicts
@@ -248,64 +273,83 @@ class PaneRow(HorizontalScroll):
     # -- the window of mounted panes ---------------------------------------------------------
 
     def on_resize(self) -> None:
-        self.size_panes()
+        """A new width may fit more panes or fewer."""
+        if self.panes and self._window() != self._shown():
+            self.run_worker(self._fill_window(), group="window-fill")
+        else:
+            self.size_panes()
+
+    def _shown(self) -> range:
+        mounted = [n for n, pane in enumerate(self.panes) if pane.is_mounted]
+        return range(mounted[0], mounted[-1] + 1) if mounted else range(0)
 
     def _window(self) -> range:
-        """The reports whose panes are mounted: all of them, or as many as fit around the focused one.
-
-        The window moves as little as it can, so stepping to the next report mounts one pane.
-        """
-        count = len(self.panes)
-        if count <= MOUNTED_PANES:
-            return range(count)
-        size = max(1, min(MOUNTED_PANES, (self.size.width or 80) // MIN_PANE_WIDTH))
-        mounted = [n for n, pane in enumerate(self.panes) if pane.is_mounted]
-        first = mounted[0] if mounted else self.active
-        if not first <= self.active < first + size:
-            first = self.active if self.active < first else self.active - size + 1
-        first = max(0, min(first, count - size))
-        return range(first, first + size)
+        """The reports whose panes are shown: as many whole panes as fit around the focused one."""
+        width = self.size.width or self.screen.size.width or 80
+        window = pane_window(len(self.panes), self.active, self._first, width, MIN_PANE_WIDTH,
+                             MOUNTED_PANES, MARKER_WIDTH)
+        self._first = window.start
+        return window
 
     async def _mount_window(self, *, focused_only: bool = False) -> None:
         """Mount the panes of the window, in report order, replacing those that left it.
 
-        A removed widget cannot be mounted again, so a pane leaving the window is replaced in
-        ``self.panes`` by an unmounted copy that keeps its cursor, selection and matches. With
-        ``focused_only``, only the focused report's pane is mounted now (see ``_slide_window``).
+        A pane leaving the window is replaced in ``self.panes`` by its place (its cursor, selection and
+        matches), and a place coming in by a pane made from it. With ``focused_only``, only the
+        focused report's pane is mounted now (see ``_slide_window``).
         """
+        from .report_pane import ReportPane
+
         window = self._window()
         leaving = [p for n, p in enumerate(self.panes) if p.is_mounted and n not in window]
         if leaving:
-            await self.remove_children(leaving)
-            for pane in leaving:
-                self.panes[self.panes.index(pane)] = pane.copy()
-            # Textual 8 keeps the style cache of every removed widget (an lru_cache on one of
-            # its methods holds them, Textualize/textual#6665), and with each the lines the
-            # widget painted: at a thousand reports, thousands of objects a key press, which
-            # every garbage collection then walks. Letting go of that lru_cache drops them.
-            StylesCache.get_inner_outer.cache_clear()
+            await self._take_out(leaving)
         mounted = [self.panes[n] for n in window if self.panes[n].is_mounted]
         for n in ([self.active] if focused_only and self.active in window else window):
-            pane = self.panes[n]
-            if not pane.is_mounted:
-                later = next((p for p in mounted if self.panes.index(p) > n), None)
+            if not self.panes[n].is_mounted:
+                pane = self.panes[n] = ReportPane.from_place(self.panes[n])
+                pane.styles.width = self._widths()[n]  # sized before it is mounted: one layout, not two
+                later = next((p for p in mounted if self.panes.index(p) > n), self._right)
                 await self.mount(pane, before=later)
                 mounted.append(pane)
                 self._title(pane)
+        self._count_hidden()
+
+    async def _take_out(self, panes: list[ReportPane]) -> None:
+        """Panes leaving the window: each replaced by its place, and let go."""
+        if self.screen.focused in panes:  # else Textual focuses a neighbour, which would become the active pane
+            self.screen.set_focus(None, scroll_visible=False)
+        places = {id(pane): pane.place() for pane in panes}
+        self.panes = [places.get(id(pane), pane) for pane in self.panes]
+        await self.remove_children(panes)
+        # Textual 8 keeps the style cache of every removed widget (an lru_cache on one of its methods
+        # holds them, Textualize/textual#6665), and with each the lines the widget painted: at a
+        # thousand reports, thousands of objects a key press. Letting go of that lru_cache drops them.
+        StylesCache.get_inner_outer.cache_clear()
+
+    def _count_hidden(self) -> None:
+        """The edge markers: reports left and right of those shown (of the focused one, zoomed)."""
+        shown = range(self.active, self.active + 1) if self.zoomed else self._shown()
+        self._left.count(shown.start if shown else 0)
+        self._right.count(len(self.panes) - shown.stop if shown else 0)
 
     def size_panes(self) -> None:
-        """An equal share of the width each, never narrower than readable: then the row scrolls."""
-        if not self.panes:
-            return
-        width = self.size.width or self.screen.size.width
-        share = max(MIN_PANE_WIDTH, width // len(self._window()))
-        for pane in (p for p in self.panes if p.is_mounted):
-            pane.styles.width = width if self.zoomed and pane is self.pane else share
-        self.call_after_refresh(self._keep_focused_pane_in_view)
+        """The shown panes share the row between the edge markers, whole; zoomed, the focused one takes it."""
+        self._count_hidden()
+        for n, width in self._widths().items():
+            pane = self.panes[n]
+            if pane.is_mounted and pane.styles.width != Scalar.from_number(width):  # each change is a layout
+                pane.styles.width = width
 
-    def _keep_focused_pane_in_view(self) -> None:
-        if self.pane and self.pane.is_mounted:
-            self.scroll_to_widget(self.pane, animate=False)
+    def _widths(self) -> dict[int, int]:
+        """Each shown report's pane width, in cells."""
+        window = self._window()
+        if not window:
+            return {}
+        width = (self.size.width or self.screen.size.width) - MARKER_WIDTH * (self._left.display + self._right.display)
+        share, extra = divmod(max(len(window), width), len(window))
+        return {n: width if self.zoomed and n == self.active else share + (place < extra)
+                for place, n in enumerate(window)}
 
     async def toggle_publication_order(self, documents: Sequence[Document]) -> str:
         """The panes by publication time, or back in the story's order; what was done, in a sentence."""
@@ -324,6 +368,12 @@ class PaneRow(HorizontalScroll):
 
     async def _reorder(self, order: list[str]) -> None:
         """The panes in ``order`` (report ids), the focused one still focused, the window around it."""
+        async with self._window_lock:  # not while the window moves
+            await self._put_in_order(order)
+        if self.pane:
+            self.post_message(self.Moved(self.pane))
+
+    async def _put_in_order(self, order: list[str]) -> None:
         focused = self.pane
         by_id = {pane.document.id: pane for pane in self.panes}
         self.panes = [by_id[doc] for doc in order if doc in by_id]
@@ -333,9 +383,6 @@ class PaneRow(HorizontalScroll):
             self.move_child(pane, after=before)
         await self._mount_window()
         self.size_panes()
-        self.call_after_refresh(self._keep_focused_pane_in_view)
-        if self.pane:
-            self.post_message(self.Moved(self.pane))
 
     def toggle_zoom(self) -> None:
         self.toggle_class("-zoomed")
@@ -350,7 +397,8 @@ class PaneRow(HorizontalScroll):
         if event.widget in self.panes:
             index = self.panes.index(event.widget)
             if index != self.active:
-                self.panes[self.active].remove_class("-active")
+                if self.panes[self.active].is_mounted:
+                    self.panes[self.active].remove_class("-active")
                 self.active = index
                 event.widget.add_class("-active")
                 self.post_message(self.Moved(event.widget))
@@ -358,7 +406,8 @@ class PaneRow(HorizontalScroll):
     def focus_pane(self, index: int) -> None:
         if not self.panes:
             return
-        self.panes[self.active].remove_class("-active")
+        if self.panes[self.active].is_mounted:
+            self.panes[self.active].remove_class("-active")
         self.active = index % len(self.panes)
         if self.panes[self.active].is_mounted:
             self._show_active()
@@ -379,12 +428,29 @@ class PaneRow(HorizontalScroll):
             await self._mount_window()
             self.size_panes()
 
+    async def keep_story(self) -> None:
+        """The story lives as long as the reader: frozen out of the garbage collector's walks, so that
+        a key press never waits for a full collection of a thousand reports' claims and links.
+
+        Whatever is alive when frozen is never collected, so the panes shown are made anew after it:
+        those frozen would otherwise stay in memory once they leave the window.
+        """
+        async with self._window_lock:
+            await self._take_out([pane for pane in self.panes if pane.is_mounted])
+            gc.collect()  # what is garbage now, before the rest is frozen
+            gc.freeze()
+            await self._mount_window()
+            self.size_panes()
+            if self.panes:
+                self._show_active()
+
     def _show_active(self) -> None:
         pane = self.panes[self.active]
+        if not pane.is_mounted:  # the focus moved on while the window was moving: move it again
+            self.run_worker(self._slide_window(), group="window")
+            return
         pane.add_class("-active")
         pane.focus()
         if self.zoomed:
             self.size_panes()
-        if pane.is_mounted:
-            self.scroll_to_widget(pane, animate=False)
         self.post_message(self.Moved(pane))

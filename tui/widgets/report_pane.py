@@ -26,7 +26,8 @@ from ...story.model import Document
 from ...story.naming import pane_title
 
 from ..components import CURSOR, CURSOR_BAR, MARKER, MATCH, MATCH_CURRENT, NOTE, PANE_COMPONENTS, SELECTED
-from ..layout import DocumentView, VisualLine, wrap
+from ..layout import DocumentView, LazyWrap, VisualLine
+from ..report_place import ReportPlace
 
 _GUTTER = 4
 """Cursor bar, a two-cell count of versions (or ≠), and the reader's note ✎ or mark ●."""
@@ -62,8 +63,7 @@ class ReportPane(ScrollView, can_focus=True):
         self.view = view
         self._text = visible_controls(document.text)
         self._sentence_starts = [start for start, _ in document.sentences]
-        self._lines: list[VisualLine] = []
-        self._line_starts: list[int] = []
+        self._wrap = LazyWrap(self._text, 0)
         self._wrapped_width = 0
         self.cursor = 0
         self.selected_claim: str | None = None
@@ -73,11 +73,17 @@ class ReportPane(ScrollView, can_focus=True):
         self._styles: dict[tuple[str, ...], Style] = {}
         self._selected_at: tuple[str | None, tuple[int, int] | None] = (None, None)
 
-    def copy(self) -> ReportPane:
-        """An unmounted pane on the same report, at the same place, to mount again later."""
-        pane = ReportPane(self.document, self.view, reading=self.reading, id=self.id)
-        pane.cursor, pane.selected_claim = self.cursor, self.selected_claim
-        pane._matches, pane._current_match = self._matches, self._current_match
+    def place(self) -> ReportPlace:
+        """Where the reader is in this report, kept when the pane leaves the window."""
+        return ReportPlace(self.document, self.view, self.id, self.cursor, self.selected_claim, self._matches,
+                           self._current_match)
+
+    @classmethod
+    def from_place(cls, place: ReportPlace) -> ReportPane:
+        """A pane on the report, where the reader left it."""
+        pane = cls(place.document, place.view, id=place.id)
+        pane.cursor, pane.selected_claim = place.cursor, place.selected_claim
+        pane._matches, pane._current_match = place.matches, place.current_match
         return pane
 
     # -- layout ---------------------------------------------------------------------------
@@ -87,14 +93,42 @@ class ReportPane(ScrollView, can_focus=True):
 
     def _rewrap(self) -> None:
         width = max(8, self.scrollable_content_region.width - _GUTTER)
-        if width == self._wrapped_width and self._lines:
+        if width == self._wrapped_width:
             return
         self._wrapped_width = width
-        self._lines = wrap(self._text, width)
-        self._line_starts = [line.start for line in self._lines]
+        self._wrap = LazyWrap(self._text, width)
+        self._wrap.wrap_some(self._WRAP_STEP)  # a report of usual length whole, at once
         self._cache.clear()
-        self.virtual_size = Size(width + _GUTTER, len(self._lines))
+        if self.document.sentences:  # wrapped as far as the cursor's sentence; the rows shown, as they are drawn
+            self._line_of(self.document.sentences[self.cursor][1])
+        self._size_to_wrap()
         self.show_cursor()
+        if not self._wrap.done:
+            self._wrap_later()
+
+    @property
+    def _lines(self) -> list[VisualLine]:
+        return self._wrap.lines
+
+    def _size_to_wrap(self) -> None:
+        self.virtual_size = Size(self._wrapped_width + _GUTTER, self._wrap.estimated_rows())
+
+    def _wrap_later(self) -> None:
+        """The rest of a long report, wrapped a step a frame: keys and scrolling stay quick meanwhile."""
+        wrap, step = self._wrap, self._WRAP_STEP
+
+        def wrap_more() -> None:
+            if wrap is not self._wrap:  # a newer width
+                return
+            wrap.wrap_some(step)
+            self._size_to_wrap()
+            if not wrap.done:
+                self.set_timer(0.01, wrap_more)
+
+        self.set_timer(0.01, wrap_more)
+
+    _WRAP_STEP = 100_000
+    """Characters wrapped a step, a few milliseconds' work."""
 
     def show_title(self, claims: list | None) -> None:
         """The report's title, outlet and time above; below, its figures, quotations and conflicts
@@ -129,21 +163,14 @@ class ReportPane(ScrollView, can_focus=True):
         if scroll:
             self.show_cursor()
 
-    def step(self, sentence: int, direction: int) -> int:
-        """The next sentence from ``sentence`` in ``direction`` that is not boilerplate (or stay put)."""
-        candidate = sentence + direction
-        while 0 <= candidate < self.sentence_count:
-            if not self.document.is_boilerplate(*self.document.sentences[candidate]):
-                return candidate
-            candidate += direction
-        return sentence
+    step = ReportPlace.step
 
     def sentence_at(self, offset: int) -> int:
         return self.document.sentence_at(offset)
 
     def show_cursor(self, *, center: bool = False) -> None:
         """Scroll so that the cursor's sentence is in view."""
-        if not self._lines or not self.document.sentences:
+        if not self._wrapped_width or not self.document.sentences:
             return
         start, end = self.document.sentences[self.cursor]
         top = self._line_of(start)
@@ -182,7 +209,8 @@ class ReportPane(ScrollView, can_focus=True):
         self.refresh()
 
     def _line_of(self, offset: int) -> int:
-        return max(0, bisect.bisect_right(self._line_starts, offset) - 1)
+        self._wrap.cover_offset(offset)
+        return max(0, bisect.bisect_right(self._wrap.starts, offset) - 1)
 
     # -- rendering ------------------------------------------------------------------------
 
@@ -190,6 +218,7 @@ class ReportPane(ScrollView, can_focus=True):
         scroll_x, scroll_y = self.scroll_offset
         row = scroll_y + y
         width = self.scrollable_content_region.width
+        self._wrap.cover_row(row)
         if row >= len(self._lines):
             return Strip.blank(width, self._style(()))
         line = self._lines[row]
@@ -278,6 +307,7 @@ class ReportPane(ScrollView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         row = self.scroll_offset.y + event.y
+        self._wrap.cover_row(row)
         if row >= len(self._lines):
             return
         line = self._lines[row]

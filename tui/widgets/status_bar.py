@@ -26,7 +26,8 @@ class StatusBar(Static):
     def show_place(self, row: PaneRow, navigator: Navigator, watching: bool) -> None:
         """Where the focused pane's cursor is, its versions and selected claim, and the modes on."""
         pane, search = row.pane, row.search
-        modes = [mode for on, mode in ((row.sync, "sync on"), (row.zoomed, "zoomed"), (watching, "watching")) if on]
+        modes = [mode for on, mode in ((row.linking, "finding the figures…"), (row.sync, "sync on"),
+                                       (row.zoomed, "zoomed"), (watching, "watching")) if on]
         if place := row.cycle_place():
             modes.insert(0, "version {} of {}".format(*place))
         if search and search.matches:
@@ -44,7 +45,7 @@ class StatusBar(Static):
         self.message("  │  ".join(parts))
 
     def message(self, text: str) -> None:
-        self.update(Text(printable(text)))
+        self.update(Text(printable(text)), layout=False)  # one row, whatever it says: no layout a key
 
 
 def describe(claim: Claim) -> str:

@@ -1,0 +1,104 @@
+"""The first frame shows the reports' texts, in their panes, with the status bar, before the engine
+runs; the figures colour them once linked (issue 18, item 1)."""
+
+import subprocess
+import sys
+import threading
+
+from pilot_helpers import seed_app, settle, wait_for_story
+
+from sahel_reader.tui.widgets.status_bar import StatusBar
+
+_FIRST_FRAME = """
+import asyncio, sys
+sys.path.insert(0, {tests!r})
+from pilot_helpers import seed_app
+from sahel_reader.tui.screens.reader import ReaderScreen
+
+seen = {{}}
+after_first_frame = ReaderScreen._after_first_frame
+
+async def spy(self):  # runs once the first frame is painted, before the loading worker starts
+    seen["panes"] = [p.document.id[:3] for p in self.panes if p.is_mounted]
+    seen["engine"] = sorted(m for m in ("pint", "numpy", "rapidfuzz", "sahel_reader.story.claims",
+                                        "sahel_reader.story.linking") if m in sys.modules)
+    await after_first_frame(self)
+
+ReaderScreen._after_first_frame = spy
+
+async def main():
+    async with seed_app().run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+    print(seen)
+
+asyncio.run(main())
+"""
+
+
+def test_the_first_frame_holds_the_texts_and_none_of_the_engine(tmp_path):
+    """In a process of its own: the tests before have imported the engine in this one."""
+    tests = str(__import__("pathlib").Path(__file__).parent)
+    result = subprocess.run([sys.executable, "-c", _FIRST_FRAME.format(tests=tests)], capture_output=True,
+                            text=True, timeout=120, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "{'panes': ['000', '001', '002'], 'engine': []}"
+
+
+def hold_analysis(monkeypatch) -> threading.Event:
+    """The engine held until the returned event is set: what the reader shows meanwhile can be seen."""
+    from sahel_reader.story import analysis  # the loading worker looks analyse up here when it runs
+
+    release, real = threading.Event(), analysis.analyse
+
+    def held(*args, **kwargs):
+        release.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(analysis, "analyse", held)
+    return release
+
+
+async def test_the_texts_are_read_while_linking_and_coloured_in_place_after(monkeypatch):
+    release = hold_analysis(monkeypatch)
+    app = seed_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = app.screen
+        assert screen.pane.is_mounted and not screen.query("#progress"), "no loading screen"
+        status = str(screen.query_one(StatusBar).render())
+        assert "000_9e34431ca94add9f" in status and "sentence 1/26" in status and "finding the figures" in status
+        assert str(screen.pane.border_subtitle) == "finding figures…"
+        enabled = {b.action: on for _, b, on, _ in screen.active_bindings.values()}
+        assert enabled["cursor_down"] and not enabled["matrix"], "reading goes on; the matrix waits for the links"
+        await pilot.press("j", "j", "right_square_bracket", "c", "enter", "z", "z", "J")
+        assert screen.pane.cursor == 2 and app.screen is screen
+        release.set()
+        screen = await wait_for_story(pilot)
+        await settle(pilot)
+        assert screen.story.claims and "fig ·" in str(screen.pane.border_subtitle)
+        assert screen.pane.cursor == 2, "the reader stays where it was"
+        assert "finding the figures" not in str(screen.query_one(StatusBar).render())
+        enabled = {b.action: on for _, b, on, _ in screen.active_bindings.values()}
+        assert enabled["matrix"]
+
+
+async def test_after_a_linking_failure_the_borders_stop_promising_figures(monkeypatch):
+    from sahel_reader.story import analysis
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("the linker broke")
+
+    monkeypatch.setattr(analysis, "analyse", broken)
+    app = seed_app()
+    async with app.run_test(size=(160, 45), notifications=True) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert [str(p.border_subtitle) for p in screen.panes if p.is_mounted] == ["figures not found"] * 3
+        status = str(screen.query_one(StatusBar).render())
+        assert "could not be found (RuntimeError: the linker broke)" in status
+        assert [n.title for n in app._notifications] == ["Not linked"]
+        await pilot.press("tab")
+        await pilot.pause()
+        assert screen.pane.document.id.startswith("001"), "the texts can still be read"
+        await pilot.press("tab", "tab")
+        await pilot.pause()
+        assert str(screen.pane.border_subtitle) == "figures not found", "a pane brought in later too"

@@ -123,8 +123,10 @@ _LINK = r"(?:on|at|in|of|for|since)"
 _NOUN_BEFORE = re.compile(
     rf"\b{_DETERMINER}\s+(?P<phrase>(?:(?!{_LINK}\b)[\w-]+\s+){{0,2}}(?!{_LINK}\b)[\w-]+)\s*,?\s*{_LINK}?\s*$")
 _ATTRIBUTIVE = re.compile(rf"^\s+(?P<first>{_WORD})(?P<names>(?:\s+[A-Z][\w-]*)*)")
-_PHRASE_WORD = r"(?!(?:on|at|in|of|for|from|to|into|by|with|after|before|during|near|and|or|that|which)\b)[\w’'-]+"
+_PHRASE_WORD = r"(?!(?:on|at|in|of|for|from|to|into|by|with|after|before|during|near|and|or|that|which|is|was|are|were)\b)[\w’'-]+"
 _OF_AFTER = re.compile(rf"^\s*(?:worth\s+(?:of\s+)?|of\s+)(?P<phrase>(?:{_DETERMINER}\s+)?(?:{_PHRASE_WORD}\s+){{0,2}}{_PHRASE_WORD})")
+_LOCATED = re.compile(rf"\b{_DETERMINER}\s+(?P<phrase>(?:{_PHRASE_WORD}\s+){{0,1}}{_PHRASE_WORD})\s*,?\s*(?:(?:is|was|lies|lay)\s+)?$")
+"""What a distance is measured from: "a farmhouse 3 km west of the town", "the camp is 40 miles from"."""
 _WORTH_BEFORE = re.compile(rf"\b{_DETERMINER}\s+(?P<phrase>(?:{_PHRASE_WORD}\s+){{0,2}}{_PHRASE_WORD})\s+(?:worth|valued\s+at)\s*$")
 """What an amount is the value of: "jewels worth £2m", "£2m worth of jewels", "a necklace worth £2m"."""
 _PLACE_BEFORE = re.compile(r"\b(?:on|in|at|into|onto|near|inside|outside|across|from|to|under|by|through)\s*$", re.IGNORECASE)
@@ -150,6 +152,14 @@ def measure_gist(family: str, left: str, right: str) -> str | None:
     if attributive and attributive.group("first").lower() not in _PREPOSITIONS | _STOP_HEADS:
         thing = (attributive.group("first") + attributive.group("names")).strip()
         return thing if family == "duration" else f"{what} of the {thing}"
+    if family == "length":
+        found = _LOCATED.search(left)
+        if not found:
+            return None
+        words = found.group("phrase").split()
+        if len(words) > 1 and _is_past(words[-1]):  # "a ferry sank 30 miles east of": where it sank
+            return f"distance from where {_the(words[0])} {words[-1].lower()}"
+        return f"distance from {_the(found.group('phrase'))}"
     if family not in ("time", "date", "duration", "year"):
         return None
     noun_before = _noun_before(left)

@@ -215,8 +215,10 @@ def unique_label(label: str, group: list[Claim], facets: dict[str, Facet], seen:
     group_facets = [facets[c.id] for c in group if c.id in facets]
     candidates = [f"{label} so far"] if _is_running_total(group, facets) else []
     gist = _best_gist(group_facets)
-    if gist and gist not in label:
-        candidates.append(f"{label} {gist}" if group_facets[0].family == "count" else f"{label}, {gist}")
+    if gist and gist not in label and group_facets[0].family == "count":
+        candidates.append(f"{label} {gist}")
+    elif gist and label.startswith("distance to ") and gist.startswith("distance from "):
+        candidates.append(gist + label.removeprefix("distance"))  # "distance from the farm to Leeds"
     candidates.append(f"{label} ({Counter(c.text for c in group).most_common(1)[0][0]})")
     candidate = next((c for c in candidates if c not in seen), None)
     while candidate is None or candidate in seen:

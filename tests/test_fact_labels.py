@@ -42,6 +42,9 @@ def test_a_count_is_named_by_what_happened_to_what_it_counts(left, right, expect
     ("money", "a vintage guitar worth ", " was sold", "value of the vintage guitar"),
     ("money", "a ", " painting was auctioned", "value of the painting"),
     ("time", "(", " GMT) the convoy crossed the border", "time the convoy crossed the border"),
+    ("length", "flames reached a farmhouse ", " west of the town", "distance from the farmhouse"),
+    ("length", "The camp is ", " from the border", "distance from the camp"),
+    ("length", "hikers walked ", " along the coast", None),
 ])
 def test_a_time_or_measure_is_named_by_the_event_or_thing_it_belongs_to(family, left, right, expected):
     assert measure_gist(family, left, right) == expected
@@ -66,11 +69,13 @@ FLOOD = dict(
     a="Updated: March 3, 2031 10:00 GMT\nRiver bursts its banks\nThe river burst its banks at 4:10 a.m. on "
       "Sunday, officials said.\nRescuers evacuated 340 families from the lower town.\nCrews have "
       "repaired 12 pumps so far.\nThe crews repaired 12 pumps on Sunday alone.\nInspectors seized 40 "
-      "crates, 17 drums and 300 bottles at the dock.\nEight tents, 20 stoves and 90 blankets were handed out.\n",
+      "crates, 17 drums and 300 bottles at the dock.\nEight tents, 20 stoves and 90 blankets were handed out.\n"
+      "The shelter, 6 miles east of Carlow, is full.\nA ferry sank about 30 miles east of Carlow.\n",
     b="Updated: March 3, 2031 11:00 GMT\nFlood hits lower town\nThe river burst its banks at 4:10 a.m., the "
       "mayor said.\nIn all, 340 families were evacuated from the lower town.\nCrews have repaired 12 pumps "
       "so far.\nOn Sunday alone, the crews repaired 12 pumps.\nInspectors seized 40 crates, 17 drums and 300 "
-      "bottles.\nEight tents, 20 stoves and 90 blankets were handed out at the school.\n",
+      "bottles.\nEight tents, 20 stoves and 90 blankets were handed out at the school.\nThe shelter is 6 miles "
+      "east of Carlow. A ferry sank 30 miles east of Carlow.\n",
 )
 
 
@@ -106,3 +111,8 @@ def test_labels_are_unique_and_plain_words(flood):
 def test_a_possessive_is_read_as_its_noun():
     from sahel_reader.story.facets import singular
     assert singular("driver's") == singular("drivers’") == singular("drivers") == "driver"
+
+
+def test_two_distances_to_one_place_are_told_apart_by_what_is_that_far(flood):
+    assert sorted(fact_of(flood, figure, "b").label for figure in ("6 miles", "30 miles")) == [
+        "distance from where the ferry sank to Carlow", "distance to Carlow"]

@@ -43,6 +43,7 @@ monday tuesday wednesday thursday friday saturday sunday total number group lot 
 """.split())
 _PRONOUNS = frozenset("it he she they we i you them him her us".split())
 _WORD = r"[^\W\d_][\w’'-]*"
+_PHRASE_WORD = r"(?!(?:on|at|in|of|for|from|to|into|by|with|after|before|during|near|and|or|that|which|is|was|are|were)\b)[\w’'-]+"
 
 
 def past(word: str) -> str | None:
@@ -82,6 +83,8 @@ _ACTIVE_AFTER = re.compile(rf"^(?:\s+of\s+(?:them|us|those|these))?\s+(?P<verb>{
 _OBJECT_BEFORE = re.compile(
     rf"(?P<verb>{_WORD})(?:\s+(?:and|or)\s+(?P<second>{_WORD}))?\s+"
     r"(?:(?:the|a|an|all|its|their|his|her|some|remaining|other|another|total\s+of|group\s+of|further)\s+)*$")
+_DOING_AFTER = re.compile(rf"^(?:\s+{_WORD})?\s+(?P<verb>{_WORD})\s+(?P<object>{_DETERMINER}\s+(?:{_PHRASE_WORD}\s+)?{_PHRASE_WORD})")
+"""What the things counted did, last of all: "four men rammed their car": men that rammed the car."""
 _WITHIN_PHRASE = re.compile(rf"^\s+(?P<verb>{_WORD})\s+{_WORD}")
 
 
@@ -106,6 +109,9 @@ def count_verb(left: str, right: str, noun: str | None) -> str | None:
     found = _REDUCED_AFTER.match(right)
     if found and _is_past(found.group("verb").split()[0]):
         return found.group("verb").lower()
+    found = _DOING_AFTER.match(right)
+    if found and _is_past(found.group("verb")):
+        return f"that {found.group('verb').lower()} {_the(found.group('object'))}"
     return None
 
 
@@ -123,7 +129,6 @@ _LINK = r"(?:on|at|in|of|for|since)"
 _NOUN_BEFORE = re.compile(
     rf"\b{_DETERMINER}\s+(?P<phrase>(?:(?!{_LINK}\b)[\w-]+\s+){{0,2}}(?!{_LINK}\b)[\w-]+)\s*,?\s*{_LINK}?\s*$")
 _ATTRIBUTIVE = re.compile(rf"^\s+(?P<first>{_WORD})(?P<names>(?:\s+[A-Z][\w-]*)*)")
-_PHRASE_WORD = r"(?!(?:on|at|in|of|for|from|to|into|by|with|after|before|during|near|and|or|that|which|is|was|are|were)\b)[\w’'-]+"
 _OF_AFTER = re.compile(rf"^\s*(?:worth\s+(?:of\s+)?|of\s+)(?P<phrase>(?:{_DETERMINER}\s+)?(?:{_PHRASE_WORD}\s+){{0,2}}{_PHRASE_WORD})")
 _LOCATED = re.compile(rf"\b{_DETERMINER}\s+(?P<phrase>(?:{_PHRASE_WORD}\s+){{0,1}}{_PHRASE_WORD})\s*,?\s*(?:(?:is|was|lies|lay)\s+)?$")
 """What a distance is measured from: "a farmhouse 3 km west of the town", "the camp is 40 miles from"."""

@@ -18,6 +18,8 @@ from test_facts import fact_of, story_of
     ("Workers were ", " metres apart.", None),                                           # no verb for the thing
     ("during the ", " meetings, everyone spoke.", None),                                 # "during" is no verb
     ("rescuers freeing ", " miners from the shaft", "freed"),                            # an -ing form
+    ("", " climbers reached the summit.", "that reached the summit"),                    # what they did, last
+    ("", " officials said the road was shut.", None),                                    # saying is no event
 ])
 def test_a_count_is_named_by_what_happened_to_what_it_counts(left, right, expected):
     assert count_verb(left, right, "thing") == expected

@@ -43,7 +43,7 @@ monday tuesday wednesday thursday friday saturday sunday total number group lot 
 """.split())
 _PRONOUNS = frozenset("it he she they we i you them him her us".split())
 _WORD = r"[^\W\d_][\w’'-]*"
-_PHRASE_WORD = r"(?!(?:on|at|in|of|for|from|to|into|by|with|after|before|during|near|and|or|that|which|is|was|are|were)\b)[\w’'-]+"
+_PHRASE_WORD = r"(?!(?:on|at|in|of|for|from|to|into|by|with|after|before|during|near|and|or|that|which|is|was|are|were|whom|them|those|these|it)\b)[\w’'-]+"
 
 
 def past(word: str) -> str | None:
@@ -148,6 +148,10 @@ def measure_gist(family: str, left: str, right: str) -> str | None:
     what = _FAMILY_WORDS.get(family)
     if not what:
         return None
+    if family == "share":  # "recovered 80% of the haul": share of the haul recovered
+        found, done = _OF_AFTER.match(right), _OBJECT_BEFORE.search(left)
+        verb = done and past(done.group("verb"))
+        return " ".join(filter(None, (f"{what} of {_the(found.group('phrase'))}", verb))) if found else None
     attributive = re.search(rf"\b{_DETERMINER}\s*$", left) and _ATTRIBUTIVE.match(right)
     if family == "money":
         found = _OF_AFTER.match(right) or _WORTH_BEFORE.search(left)
@@ -219,7 +223,7 @@ def is_pronoun_led(gist: str) -> bool:
     return any(word in _PRONOUNS for word in gist.split())
 
 
-_FAMILY_WORDS = {"time": "time", "date": "date", "duration": "duration", "year": "year", "money": "value",
+_FAMILY_WORDS = {"share": "share", "time": "time", "date": "date", "duration": "duration", "year": "year", "money": "value",
                  "length": "length", "area": "area", "volume": "volume", "mass": "weight", "speed": "speed"}
 
 

@@ -169,7 +169,7 @@ def fact_label(group: list[Claim], facets: dict[str, Facet]) -> str:
         label = f"value of the {plural(noun) if noun == _most_common(c.counts for c in group) else noun}"
     elif family == "count" and (noun or gist):
         label = " ".join(filter(None, (plural(noun.lstrip("-")) if noun else "figures", gist)))
-    elif family == "share" and noun:
+    elif family == "share" and noun and not gist:
         label = f"share of {plural(noun)}"
     elif family == "age":
         person = _most_common(f.person for f in group_facets)

@@ -44,6 +44,8 @@ def test_a_count_is_named_by_what_happened_to_what_it_counts(left, right, expect
     ("money", "a vintage guitar worth ", " was sold", "value of the vintage guitar"),
     ("money", "a ", " painting was auctioned", "value of the painting"),
     ("time", "(", " GMT) the convoy crossed the border", "time the convoy crossed the border"),
+    ("share", "volunteers rebuilt ", " of the old chapel", "share of the old chapel rebuilt"),
+    ("share", "", " of whom were children", None),
     ("length", "flames reached a farmhouse ", " west of the town", "distance from the farmhouse"),
     ("length", "The camp is ", " from the border", "distance from the camp"),
     ("length", "hikers walked ", " along the coast", None),

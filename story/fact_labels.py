@@ -5,8 +5,8 @@ captured", "skiffs that managed to flee"), the event a time, date or duration be
 quake struck", "how long the tremor lasted", "date of the next court hearing", "time since the
 firing"), or the thing a measure is of ("area of the building", "year of the silver Ford Fusion").
 Everything comes from the shape of English phrases (determiners, prepositions, participles, the
-"-ed" and "-ing" forms of verbs), never from the words of one story. ``gist`` reads one figure;
-``linking`` votes over the figures of a fact.
+"-ed" and "-ing" forms of verbs), never from the words of one story. ``count_verb`` and
+``measure_gist`` read one figure (its facet's ``gist``); ``linking`` votes over the figures of a fact.
 """
 
 from __future__ import annotations
@@ -16,16 +16,16 @@ import re
 _DETERMINER = r"(?i:the|a|an|his|her|its|their|our|my|this|that|these|those)"
 _PARTICLE = r"(?:\s+(?:out|up|off|down|over|away|back))?"
 _IRREGULAR = {
-    "struck": "struck", "hit": "hit", "began": "began", "shook": "shook", "fled": "fled", "left": "left",
-    "took": "took", "taken": "taken", "held": "held", "found": "found", "fell": "fell", "rose": "rose",
-    "came": "came", "sank": "sank", "shot": "shot", "caught": "caught", "stolen": "stolen", "stole": "stole",
-    "seen": "seen", "saw": "saw", "hurt": "hurt", "lost": "lost", "kept": "kept", "sent": "sent", "sold": "sold",
-    "brought": "brought", "built": "built", "broke": "broke", "broken": "broken", "got": "got", "spent": "spent",
+    "struck": "struck", "hit": "hit", "began": "begun", "shook": "shaken", "fled": "fled", "left": "left",
+    "took": "taken", "taken": "taken", "held": "held", "found": "found", "fell": "fallen", "rose": "risen",
+    "came": "come", "sank": "sunk", "shot": "shot", "caught": "caught", "stolen": "stolen", "stole": "stolen",
+    "seen": "seen", "hurt": "hurt", "lost": "lost", "kept": "kept", "sent": "sent", "sold": "sold",
+    "brought": "brought", "built": "built", "broke": "broken", "broken": "broken", "got": "got", "spent": "spent",
     "beaten": "beaten", "driven": "driven", "thrown": "thrown", "swept": "swept", "burnt": "burnt", "met": "met",
-    "burst": "burst", "spread": "spread", "led": "led", "cut": "cut", "rebuilt": "rebuilt", "ran": "ran", "won": "won",
+    "burst": "burst", "spread": "spread", "led": "led", "cut": "cut", "rebuilt": "rebuilt", "ran": "run", "won": "won",
     "flew": "flown", "blew": "blown", "grew": "grown", "gave": "given", "drove": "driven", "rode": "ridden",
 }
-"""Past forms of common English verbs that do not end in "-ed"."""
+"""Past forms of common English verbs that do not end in "-ed", and their past participles."""
 _ING_PAST = {"shooting": "shot", "taking": "taken", "making": "made", "holding": "held", "finding": "found",
              "leaving": "left", "stealing": "stolen", "seizing": "seized", "hitting": "hit", "bringing": "brought",
              "catching": "caught", "keeping": "kept", "sending": "sent", "selling": "sold", "hurting": "hurt",
@@ -43,16 +43,18 @@ monday tuesday wednesday thursday friday saturday sunday total number group lot 
 """.split())
 _PRONOUNS = frozenset("it he she they we i you them him her us".split())
 _WORD = r"[^\W\d_][\w’'-]*"
-_PHRASE_WORD = r"(?!(?:on|at|in|of|for|from|to|into|by|with|after|before|during|near|and|or|that|which|is|was|are|were|whom|them|those|these|it)\b)[\w’'-]+"
+_PHRASE_WORD = (r"(?!(?:on|at|in|of|for|from|to|into|by|with|after|before|during|near|and|or|that|which|is|was|are"
+                r"|were|whom|them|those|these|it)\b)[\w’'-]+")
+"""A word of a noun phrase: no preposition, conjunction, verb "to be" or pronoun."""
 
 
 def past(word: str) -> str | None:
     """The past participle a verb form stands for ("capturing" captured, "struck" struck), or None."""
     word = word.lower()
-    if word in _NOT_VERBS or len(word) < 4:
-        return None
     if word in _IRREGULAR:
         return _IRREGULAR[word]
+    if word in _NOT_VERBS or len(word) < 4:
+        return None
     if word in _ING_PAST:
         return _ING_PAST[word]
     if word.endswith("ed") and len(word) > 4 and not word.endswith("eed"):
@@ -76,14 +78,16 @@ def _is_past(word: str) -> bool:
 _PASSIVE_AFTER = re.compile(
     rf"^(?:\s+{_WORD}){{0,3}}?\s*,?\s+(?:were|was|are|is|have\s+been|had\s+been|has\s+been|being|been|got)"
     rf"(?:\s+\w+ly)?\s+(?P<verb>{_WORD}{_PARTICLE})\b")
-_REDUCED_AFTER = re.compile(rf"^(?:\s+{_WORD}){{0,2}}?\s+(?P<verb>{_WORD}{_PARTICLE})\s+(?:by|in|at|from|during|on|to)\b")
+_REDUCED_AFTER = re.compile(
+    rf"^(?:\s+{_WORD}){{0,2}}?\s+(?P<verb>{_WORD}{_PARTICLE})\s+(?:by|in|at|from|during|on|to)\b")
 _RELATIVE_AFTER = re.compile(rf"^(?:\s+{_WORD}){{0,2}}?\s+(?:that|which|who)?\s*(?:it|they|he|she|we)\s+"
                              rf"(?:had\s+|has\s+|have\s+)?(?P<verb>{_WORD}{_PARTICLE})\b")
 _ACTIVE_AFTER = re.compile(rf"^(?:\s+of\s+(?:them|us|those|these))?\s+(?P<verb>{_WORD}\s+to\s+{_WORD}(?:\s+away)?)\b")
 _OBJECT_BEFORE = re.compile(
     rf"(?P<verb>{_WORD})(?:\s+(?:and|or)\s+(?P<second>{_WORD}))?\s+"
     r"(?:(?:the|a|an|all|its|their|his|her|some|remaining|other|another|total\s+of|group\s+of|further)\s+)*$")
-_DOING_AFTER = re.compile(rf"^(?:\s+{_WORD})?\s+(?P<verb>{_WORD})\s+(?P<object>{_DETERMINER}\s+(?:{_PHRASE_WORD}\s+)?{_PHRASE_WORD})")
+_DOING_AFTER = re.compile(
+    rf"^(?:\s+{_WORD})?\s+(?P<verb>{_WORD})\s+(?P<object>{_DETERMINER}\s+(?:{_PHRASE_WORD}\s+)?{_PHRASE_WORD})")
 """What the things counted did, last of all: "four men rammed their car": men that rammed the car."""
 _WITHIN_PHRASE = re.compile(rf"^\s+(?P<verb>{_WORD})\s+{_WORD}")
 
@@ -117,24 +121,30 @@ def count_verb(left: str, right: str, noun: str | None) -> str | None:
 
 _PAST_FORM = rf"(?:[^\W\d_][\w-]*ed|{'|'.join(_IRREGULAR)})\b"
 _SUBJECT_VERB = re.compile(
-    rf"(?:{_DETERMINER}\s+(?P<noun>(?:[\w-]+\s+and\s+)?(?:[\w-]+\s+)?[\w-]+)|(?P<name>(?!{_DETERMINER}\b)(?:[A-Z][\w-]+|it|he|she|they|we)))"
+    rf"(?:{_DETERMINER}\s+(?P<noun>(?:[\w-]+\s+and\s+)?(?:[\w-]+\s+)?[\w-]+)"
+    rf"|(?P<name>(?!{_DETERMINER}\b)(?:[A-Z][\w-]+|it|he|she|they|we)))"
     rf"\s*(?:,\s*which\s+|\s+)(?P<aux>(?:had\s+been|has\s+been|have\s+been|was|were)\s+)?(?:had\s+|has\s+|have\s+)?"
     rf"(?:(?:first|finally|only|also|then|just|today|initially)\s+)?(?P<verb>{_PAST_FORM})(?P<particle>{_PARTICLE})"
     rf"(?P<rest>(?:\s+{_WORD}){{0,8}})?[\s,]*(?:(?:at|on|in|for|after|around|about|shortly|by|of|since)\s+)*$")
 _CLAUSE_AFTER = re.compile(
-    rf"^\s*(?:[A-Z]{{2,4}}\s*)?\)?\s*,?\s*(?P<subject>{_DETERMINER}\s+(?:[\w-]+\s+){{0,2}}?[\w-]+(?:\s+of\s+[A-Z][\w-]*)?)\s+"
+    rf"^\s*(?:[A-Z]{{2,4}}\s*)?\)?\s*,?\s*"
+    rf"(?P<subject>{_DETERMINER}\s+(?:[\w-]+\s+){{0,2}}?[\w-]+(?:\s+of\s+[A-Z][\w-]*)?)\s+"
     rf"(?P<aux>(?:was|were|had\s+been|has\s+been)\s+)?(?P<verb>{_PAST_FORM})(?P<rest>(?:\s+{_WORD}){{0,4}})")
 """A time that opens its sentence, and the clause after it: "In May 2010, the old bridge was closed"."""
 _LINK = r"(?:on|at|in|of|for|since)"
 _NOUN_BEFORE = re.compile(
     rf"\b{_DETERMINER}\s+(?P<phrase>(?:(?!{_LINK}\b)[\w-]+\s+){{0,2}}(?!{_LINK}\b)[\w-]+)\s*,?\s*{_LINK}?\s*$")
 _ATTRIBUTIVE = re.compile(rf"^\s+(?P<first>{_WORD})(?P<names>(?:\s+[A-Z][\w-]*)*)")
-_OF_AFTER = re.compile(rf"^\s*(?:worth\s+(?:of\s+)?|of\s+)(?P<phrase>(?:{_DETERMINER}\s+)?(?:{_PHRASE_WORD}\s+){{0,2}}{_PHRASE_WORD})")
-_LOCATED = re.compile(rf"\b{_DETERMINER}\s+(?P<phrase>(?:{_PHRASE_WORD}\s+){{0,1}}{_PHRASE_WORD})\s*,?\s*(?:(?:is|was|lies|lay)\s+)?$")
+_OF_AFTER = re.compile(
+    rf"^\s*(?:worth\s+(?:of\s+)?|of\s+)(?P<phrase>(?:{_DETERMINER}\s+)?(?:{_PHRASE_WORD}\s+){{0,2}}{_PHRASE_WORD})")
+_LOCATED = re.compile(
+    rf"\b{_DETERMINER}\s+(?P<phrase>(?:{_PHRASE_WORD}\s+)?{_PHRASE_WORD})\s*,?\s*(?:(?:is|was|lies|lay)\s+)?$")
 """What a distance is measured from: "a farmhouse 3 km west of the town", "the camp is 40 miles from"."""
-_WORTH_BEFORE = re.compile(rf"\b{_DETERMINER}\s+(?P<phrase>(?:{_PHRASE_WORD}\s+){{0,2}}{_PHRASE_WORD})\s+(?:worth|valued\s+at)\s*$")
+_WORTH_BEFORE = re.compile(
+    rf"\b{_DETERMINER}\s+(?P<phrase>(?:{_PHRASE_WORD}\s+){{0,2}}{_PHRASE_WORD})\s+(?:worth|valued\s+at)\s*$")
 """What an amount is the value of: "jewels worth £2m", "£2m worth of jewels", "a necklace worth £2m"."""
-_PLACE_BEFORE = re.compile(r"\b(?:on|in|at|into|onto|near|inside|outside|across|from|to|under|by|through)\s*$", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(r"\b(?:on|in|at|into|onto|near|inside|outside|across|from|to|under|by|through)\s*$",
+                           re.IGNORECASE)
 """A noun phrase after one of these is where something happened or who did it, not what a time or date
 belongs to."""
 _PREPOSITIONS = frozenset("on at in of for from to into onto by with near after before around about since until during"
@@ -212,8 +222,8 @@ def _subject_and_verb(left: str) -> re.Match | None:
     nearest = None
     for word in re.finditer(_WORD, left):
         found = _SUBJECT_VERB.match(left, word.start())
-        if found and _is_past(found.group("verb")) and (found.group("noun") or found.group("name")).split()[-1].lower() \
-                not in _STOP_HEADS:
+        subject = found and (found.group("noun") or found.group("name"))
+        if found and _is_past(found.group("verb")) and subject.split()[-1].lower() not in _STOP_HEADS:
             nearest = found
     return nearest
 
@@ -223,7 +233,8 @@ def is_pronoun_led(gist: str) -> bool:
     return any(word in _PRONOUNS for word in gist.split())
 
 
-_FAMILY_WORDS = {"share": "share", "time": "time", "date": "date", "duration": "duration", "year": "year", "money": "value",
+_FAMILY_WORDS = {"share": "share", "time": "time", "date": "date", "duration": "duration", "year": "year",
+                 "money": "value",
                  "length": "length", "area": "area", "volume": "volume", "mass": "weight", "speed": "speed"}
 
 

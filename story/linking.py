@@ -32,9 +32,10 @@ EVENT_LABELS = {
 }
 QUOTE_CUTOFF = 85.0
 """How alike (0-100, token set) two quotations' words must be to be one quotation, trimmed or reworded."""
-_FAMILY_LABELS = {"count": "number", "magnitude": "magnitude", "age": "age", "share": "share", "multiplier": "multiple", "year": "year",
-                  "date": "date", "time": "time", "money": "amount", "length": "distance", "duration": "duration",
-                  "area": "area", "speed": "speed", "mass": "weight", "volume": "volume", "temperature": "temperature"}
+_FAMILY_LABELS = {"count": "number", "magnitude": "magnitude", "age": "age", "share": "share", "multiplier": "multiple",
+                  "year": "year", "date": "date", "time": "time", "money": "amount", "length": "distance",
+                  "duration": "duration", "area": "area", "speed": "speed", "mass": "weight", "volume": "volume",
+                  "temperature": "temperature"}
 
 
 @dataclass(slots=True)

@@ -36,7 +36,8 @@ def test_a_count_is_named_by_what_happened_to_what_it_counts(left, right, expect
     ("duration", "the mayor resigned ", " earlier, aides said.", "time since the mayor resigned"),
     ("duration", "a ", " ceasefire was agreed.", "ceasefire"),
     ("year", "a ", " red Volvo estate", "year of the red Volvo"),
-    ("year", "In ", ", the old harbour wall was flooded by the sea.", "year the old harbour wall was flooded by the sea"),
+    ("year", "In ", ", the old harbour wall was flooded by the sea.",
+     "year the old harbour wall was flooded by the sea"),
     ("area", "The ", " warehouse burned for hours.", "area of the warehouse"),
     ("money", "thieves took ", " worth of antique clocks", "value of the antique clocks"),
     ("money", "the fund paid ", " to the farmers", None),
@@ -56,7 +57,7 @@ def test_a_time_or_measure_is_named_by_the_event_or_thing_it_belongs_to(family, 
 
 @pytest.mark.parametrize("form, participle", [
     ("capturing", "captured"), ("stopping", "stopped"), ("carrying", "carried"), ("shooting", "shot"),
-    ("struck", "struck"), ("towed", "towed"), ("hundred", None), ("morning", None), ("said", None), ("need", None),
+    ("struck", "struck"), ("took", "taken"), ("hit", "hit"), ("towed", "towed"), ("hundred", None), ("morning", None), ("said", None), ("need", None),
 ])
 def test_past_participles_follow_english_spelling(form, participle):
     assert past(form) == participle

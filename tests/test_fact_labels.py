@@ -57,7 +57,8 @@ def test_a_time_or_measure_is_named_by_the_event_or_thing_it_belongs_to(family, 
 
 @pytest.mark.parametrize("form, participle", [
     ("capturing", "captured"), ("stopping", "stopped"), ("carrying", "carried"), ("shooting", "shot"),
-    ("struck", "struck"), ("took", "taken"), ("hit", "hit"), ("towed", "towed"), ("hundred", None), ("morning", None), ("said", None), ("need", None),
+    ("struck", "struck"), ("took", "taken"), ("hit", "hit"), ("towed", "towed"), ("hundred", None),
+    ("morning", None), ("said", None), ("need", None),
 ])
 def test_past_participles_follow_english_spelling(form, participle):
     assert past(form) == participle

@@ -121,9 +121,10 @@ def count_verb(left: str, right: str, noun: str | None) -> str | None:
 
 _PAST_FORM = rf"(?:[^\W\d_][\w-]*ed|{'|'.join(_IRREGULAR)})\b"
 _SUBJECT_VERB = re.compile(
-    rf"(?:{_DETERMINER}\s+(?P<noun>(?:[\w-]+\s+and\s+)?(?:[\w-]+\s+)?[\w-]+)"
+    rf"(?:{_DETERMINER}\s+(?P<noun>(?:{_PHRASE_WORD}\s+and\s+)?(?:{_PHRASE_WORD}\s+)?{_PHRASE_WORD})"
     rf"|(?P<name>(?!{_DETERMINER}\b)(?:[A-Z][\w-]+|it|he|she|they|we)))"
-    rf"\s*(?:,\s*which\s+|\s+)(?P<aux>(?:had\s+been|has\s+been|have\s+been|was|were)\s+)?(?:had\s+|has\s+|have\s+)?"
+    rf"\s*(?:,?\s+(?:which|that|who)\s+|,\s*which\s+|\s+)"
+    rf"(?P<aux>(?:had\s+been|has\s+been|have\s+been|was|were)\s+)?(?:had\s+|has\s+|have\s+)?"
     rf"(?:(?:first|finally|only|also|then|just|today|initially)\s+)?(?P<verb>{_PAST_FORM})(?P<particle>{_PARTICLE})"
     rf"(?P<rest>(?:\s+{_WORD}){{0,8}})?[\s,]*(?:(?:at|on|in|for|after|around|about|shortly|by|of|since)\s+)*$")
 _CLAUSE_AFTER = re.compile(
@@ -133,10 +134,13 @@ _CLAUSE_AFTER = re.compile(
 """A time that opens its sentence, and the clause after it: "In May 2010, the old bridge was closed"."""
 _LINK = r"(?:on|at|in|of|for|since)"
 _NOUN_BEFORE = re.compile(
-    rf"\b{_DETERMINER}\s+(?P<phrase>(?:(?!{_LINK}\b)[\w-]+\s+){{0,2}}(?!{_LINK}\b)[\w-]+)\s*,?\s*{_LINK}?\s*$")
+    rf"\b{_DETERMINER}\s+(?P<phrase>(?:(?!{_LINK}\b)[\w-]+\s+){{0,2}}(?!{_LINK}\b)[\w-]+)"
+    rf"\s*,?\s*(?P<link>{_LINK})?\s*$")
 _ATTRIBUTIVE = re.compile(rf"^\s+(?P<first>{_WORD})(?P<names>(?:\s+[A-Z][\w-]*)*)")
 _OF_AFTER = re.compile(
     rf"^\s*(?:worth\s+(?:of\s+)?|of\s+)(?P<phrase>(?:{_DETERMINER}\s+)?(?:{_PHRASE_WORD}\s+){{0,2}}{_PHRASE_WORD})")
+_AMOUNT_OF = re.compile(rf"\b{_DETERMINER}\s+(?P<phrase>(?:{_PHRASE_WORD}\s+)?{_PHRASE_WORD})\s+of\s*$")
+"""What an amount is, named before it: "a loss of $40m" loss, "a record fine of €2bn" record fine."""
 _LOCATED = re.compile(
     rf"\b{_DETERMINER}\s+(?P<phrase>(?:{_PHRASE_WORD}\s+)?{_PHRASE_WORD})\s*,?\s*(?:(?:is|was|lies|lay)\s+)?$")
 """What a distance is measured from: "a farmhouse 3 km west of the town", "the camp is 40 miles from"."""
@@ -158,18 +162,31 @@ def measure_gist(family: str, left: str, right: str) -> str | None:
     what = _FAMILY_WORDS.get(family)
     if not what:
         return None
+    done = _subject_and_verb(left)
+    done = done if done and not (done.group("rest") or "").strip() else None  # "the shares fell 8%"
     if family == "share":  # "recovered 80% of the haul": share of the haul recovered
-        found, done = _OF_AFTER.match(right), _OBJECT_BEFORE.search(left)
-        verb = done and past(done.group("verb"))
-        return " ".join(filter(None, (f"{what} of {_the(found.group('phrase'))}", verb))) if found else None
-    attributive = re.search(rf"\b{_DETERMINER}\s*$", left) and _ATTRIBUTIVE.match(right)
+        found, object_of = _OF_AFTER.match(right), _OBJECT_BEFORE.search(left)
+        verb = object_of and past(object_of.group("verb"))
+        if found:
+            return " ".join(filter(None, (f"{what} of {_the(found.group('phrase'))}", verb)))
+        return f"how much {_clause(done)}" if done else None
+    modifier = re.search(rf"\b{_DETERMINER}\s+(?:(?P<modifier>[a-z][\w-]*)\s+)?$", left)
+    attributive = modifier and _ATTRIBUTIVE.match(right)
+    if attributive and modifier.group("modifier") and not attributive.group("first")[:1].isupper():
+        attributive = None  # "a silver 2007 Ford" is a Ford's year; "a motorist 50 miles north" no thing's
     if family == "money":
         found = _OF_AFTER.match(right) or _WORTH_BEFORE.search(left)
         if found:
             return f"{what} of {_the(found.group('phrase'))}"
+        named = _AMOUNT_OF.search(left)  # "a fine of $500": the fine
+        if named:
+            return named.group("phrase")
+        if done:
+            return f"amount {_clause(done)}"
         attributive = attributive if attributive and attributive.group("first")[:1].islower() else None
     if attributive and attributive.group("first").lower() not in _PREPOSITIONS | _STOP_HEADS:
-        thing = (attributive.group("first") + attributive.group("names")).strip()
+        thing = attributive.group("first") + attributive.group("names")
+        thing = f"{modifier.group('modifier')} {thing}" if modifier.group("modifier") else thing
         return thing if family == "duration" else f"{what} of the {thing}"
     if family == "length":
         found = _LOCATED.search(left)
@@ -182,13 +199,12 @@ def measure_gist(family: str, left: str, right: str) -> str | None:
     if family not in ("time", "date", "duration", "year"):
         return None
     noun_before = _noun_before(left)
+    if noun_before and not noun_before.group("link") and re.match(r"\s+[^\W\d_]", right) and not _SINCE.match(right):
+        noun_before = None  # the figure stands inside the phrase: "a silver 2007 Ford"
     found = _subject_and_verb(left)  # the noun phrase wins where it stands well after the verb: "ordered him
     # held without bail pending his next court hearing" (April 19)
     if found and not (noun_before and len(left[found.end("verb"):noun_before.start()].split()) >= 2):
-        subject = _the(found.group("noun")) if found.group("noun") else found.group("name")
-        subject = subject.lower() if subject.lower() in _PRONOUNS else subject
-        clause = f"{subject} {found.group('aux') or ''}{found.group('verb').lower()}{found.group('particle').lower()}"
-        clause += _short(found.group("rest"))
+        clause = _clause(found)
         if family == "duration":
             return (f"time before {clause}" if left.rstrip().lower().endswith("after")
                     else f"time since {clause}" if _SINCE.match(right)
@@ -204,6 +220,14 @@ def measure_gist(family: str, left: str, right: str) -> str | None:
             return f"time since {phrase}" if _SINCE.match(right) else None
         return f"{what} of {phrase}"
     return None
+
+
+def _clause(found: re.Match) -> str:
+    """A subject and its verb as a label says them: "the quake struck", "they had been separated"."""
+    subject = _the(found.group("noun")) if found.group("noun") else found.group("name")
+    subject = subject.lower() if subject.lower() in _PRONOUNS else subject
+    clause = f"{subject} {found.group('aux') or ''}{found.group('verb').lower()}{found.group('particle').lower()}"
+    return clause + _short(found.group("rest"))
 
 
 def _noun_before(left: str) -> re.Match | None:

@@ -235,9 +235,10 @@ def _is_running_total(group: list[Claim], facets: dict[str, Facet]) -> bool:
 
 
 def _best_gist(group_facets: list[Facet]) -> str | None:
-    """The name most of a fact's figures give it, one that says what happened before one led by a pronoun."""
+    """The name most of a fact's figures give it, one that says what happened before one led by a pronoun,
+    and among as many, one in lower case (a capital may only open a sentence: "Shares fell")."""
     counted = Counter(f.gist for f in group_facets if f.gist)
-    return max(counted, key=lambda gist: (not is_pronoun_led(gist), counted[gist]), default=None)
+    return max(counted, key=lambda gist: (not is_pronoun_led(gist), counted[gist], gist.islower()), default=None)
 
 
 def _most_common(items) -> str | None:

@@ -46,6 +46,13 @@ def test_a_count_is_named_by_what_happened_to_what_it_counts(left, right, expect
     ("money", "a ", " painting was auctioned", "value of the painting"),
     ("time", "(", " GMT) the convoy crossed the border", "time the convoy crossed the border"),
     ("share", "volunteers rebuilt ", " of the old chapel", "share of the old chapel rebuilt"),
+    ("share", "Its exports dropped ", " last year", "how much the exports dropped"),
+    ("money", "the council reported a deficit of ", " for the year", "deficit"),
+    ("money", "the club lost ", " on the deal", "amount the club lost"),
+    ("money", "the club lost the case and paid ", ".", None),                   # the amount is no object of "lost"
+    ("duration", "after a storm that lasted ", ".", "how long the storm lasted"),
+    ("year", "a blue ", " Vauxhall Astra was found", "year of the blue Vauxhall Astra"),
+    ("year", "the old mill ", " flats were sold", None),                        # the figure inside a phrase
     ("share", "", " of whom were children", None),
     ("length", "flames reached a farmhouse ", " west of the town", "distance from the farmhouse"),
     ("length", "The camp is ", " from the border", "distance from the camp"),

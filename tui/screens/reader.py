@@ -1,9 +1,11 @@
 """The reader: the reports side by side, and every key that moves between them.
 
-The screen composes its parts and reacts to their messages: the ``PaneRow`` (the panes, their
-focus and which are mounted), the ``SearchBar``, and the ``WorkKeeper`` (the session and its
-files). Loading and linking run in a thread worker that posts ``StoryReady``; until then the screen
-shows what it is doing, so the first frame paints at once.
+The screen composes its parts and routes their messages: the ``PaneRow`` (the panes, their focus
+and the cursor's moves), the ``SearchBar``, the ``Loader`` (whose thread worker loads and links the
+story and posts ``StoryReady``; until then the screen shows what it is doing, so the first frame
+paints at once), the ``WorkKeeper`` (the session and its files), the ``Annotator`` (notes, marks,
+hand-made links), ``FactViews`` (the inspector, matrix, timeline and notes list) and the ``Citer``.
+Its actions only hand each key to the part that acts; ``check_action`` says when a key cannot.
 """
 
 from __future__ import annotations

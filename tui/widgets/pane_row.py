@@ -93,7 +93,7 @@ class PaneRow(Horizontal):
                 place.set_cursor(place.step(0, 1))
             self.panes.append(place)
         await self.window.mount()
-        self.size_panes()
+        self.window.size_panes()
 
     def refill(self, views: dict[str, DocumentView], navigator: Navigator) -> None:
         """The claims and links of the reports already shown: the panes stay where the reader is."""
@@ -248,10 +248,7 @@ class PaneRow(Horizontal):
         if self.panes and self.window.wanted() != self.window.shown():
             self.run_worker(self.window.fill(), group="window-fill")
         else:
-            self.size_panes()
-
-    def size_panes(self) -> None:
-        self.window.size_panes()
+            self.window.size_panes()
 
     async def toggle_publication_order(self, documents: Sequence[Document]) -> str:
         """The panes by publication time, or back in the story's order; what was done, in a sentence."""
@@ -270,7 +267,7 @@ class PaneRow(Horizontal):
 
     def toggle_zoom(self) -> None:
         self.toggle_class("-zoomed")
-        self.size_panes()
+        self.window.size_panes()
         if self.pane:
             self.call_after_refresh(self.pane.show_cursor)
             self.post_message(self.Moved(self.pane))
@@ -303,7 +300,7 @@ class PaneRow(Horizontal):
         after that frame, since mounting a pane is most of what a jump costs."""
         async with self.window.lock:
             await self.window.mount(focused_only=True)
-            self.size_panes()
+            self.window.size_panes()
             self._show_active()
         self.call_after_refresh(self.run_worker, self.window.fill(), group="window-fill")
 
@@ -322,5 +319,5 @@ class PaneRow(Horizontal):
         pane.add_class("-active")
         pane.focus()
         if self.zoomed:
-            self.size_panes()
+            self.window.size_panes()
         self.post_message(self.Moved(pane))

@@ -60,7 +60,7 @@ class ReaderScreen(Screen):
         self.loader = Loader(paths, title, from_session=session_path is not None, allow_outside=allow_outside)
         self.keeper = WorkKeeper(session_path, self._view_state)
         self.annotator = Annotator(self.keeper)
-        self.facts = FactViews()
+        self.fact_views = FactViews()
         self.watch = StoryWatch(paths, from_session=session_path is not None, allow_outside=allow_outside,
                                 asked=watch)
 
@@ -83,7 +83,7 @@ class ReaderScreen(Screen):
         yield self.keeper
         yield self.annotator
         yield self.watch
-        yield self.facts
+        yield self.fact_views
         yield Citer()
 
     async def on_mount(self) -> None:
@@ -247,13 +247,13 @@ class ReaderScreen(Screen):
         self.row.step_conflict(-1)
 
     def action_inspect(self) -> None:
-        self.facts.inspect(self.pane, self.story, self.navigator, SessionVerdicts(self.keeper), self.row.jump_to)
+        self.fact_views.inspect(self.pane, self.story, self.navigator, SessionVerdicts(self.keeper), self.row.jump_to)
 
     def action_matrix(self) -> None:
-        self.facts.matrix(self.story, self.pane, self.row.jump_to)
+        self.fact_views.matrix(self.story, self.pane, self.row.jump_to)
 
     def action_timeline(self) -> None:
-        self.facts.timeline(self.story, self.navigator, self.pane, self.row.jump_to)
+        self.fact_views.timeline(self.story, self.navigator, self.pane, self.row.jump_to)
 
     def action_watch(self) -> None:
         self.watch.toggle(self.story)
@@ -327,7 +327,7 @@ class ReaderScreen(Screen):
         self.annotator.link_marked(self._here())
 
     def action_annotations(self) -> None:
-        self.facts.annotations(self.session, self.story, self.row.jump_to)
+        self.fact_views.annotations(self.session, self.story, self.row.jump_to)
 
     def action_open_source(self) -> None:
         self.query_one(Citer).open_source(self.pane)

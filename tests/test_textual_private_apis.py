@@ -19,7 +19,7 @@ def test_textual_is_the_range_pyproject_pins():
 
 
 def test_styles_cache_get_inner_outer_is_an_lru_cache():
-    """tui/widgets/pane_row.py clears it when panes leave the window (Textualize/textual#6665)."""
+    """tui/widgets/pane_window.py clears it when panes leave the window (Textualize/textual#6665)."""
     from textual._styles_cache import StylesCache
 
     assert callable(StylesCache.get_inner_outer.cache_clear)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from .claims import Claim
 from .episodes import clause_episode, sentence_episode
+from .fact_labels import count_verb, measure_gist, past
 
 FAMILIES = {
     "count": "count", "magnitude": "magnitude", "money": "money", "time": "time", "date": "date",
@@ -26,6 +27,8 @@ _DIMENSION_FAMILIES = {"fraction": "share", "percent": "share", "age": "age", "m
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _WINDOW = 8
 """How many words on each side of a figure tell what it measures (up to the next figure or clause)."""
+_NAMING_WINDOW = 12
+"""How many words before a figure may name its event: "the three have been ruled by the military since 2020"."""
 _FENCE = re.compile(r"[;:]|\s[-–—]\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b", re.IGNORECASE)
 _CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though)\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'.-]*)(?:\s+(?:(?:of|de|al|el|la|bin|du|van|von)\s+)?[A-Z][\w’'.-]*)*")
@@ -115,6 +118,11 @@ class Facet:
     rank: int = 0
     """Which of its sentence's figures it is (0 the first): copies of one sentence state the same facts
     in the same order, whatever their figures."""
+    gist: str | None = None
+    """What a reader would call the fact this figure states (``fact_labels``): for a count, what happened to
+    the things counted ("captured"); for a time or measure, the whole name ("time the quake struck")."""
+    wording: str = ""
+    """The few words around the figure, in order: a label's last resort."""
     side: int = 0
     """How many words of contrast ("but", "while", "whereas") stand before it in its sentence: two figures
     on either side of one may be two versions of one fact ("put it at 5.9, but the USGS said 6.1")."""
@@ -146,7 +154,9 @@ def facet(claim: Claim, sentence: str, offset: int, fences: list[tuple[int, int]
     cut = _FENCE.search(right)
     right = right[:cut.start()] if cut else right
     whole_clause = left + claim.text + right  # its time is told anywhere in it ("600 were killed in the city of Zarand in February")
-    left_matches = list(_WORD.finditer(left))[-_WINDOW:]
+    every_left = list(_WORD.finditer(left))
+    left_matches = every_left[-_WINDOW:]
+    named_by = left[every_left[-_NAMING_WINDOW].start():] if len(every_left) > _NAMING_WINDOW else left
     right_matches = list(_WORD.finditer(right))[:_WINDOW]
     left = left[left_matches[0].start():] if left_matches else left[-1:]
     right = right[:right_matches[-1].end()] if right_matches else ""
@@ -167,15 +177,25 @@ def facet(claim: Claim, sentence: str, offset: int, fences: list[tuple[int, int]
     cues &= _FAMILY_CUES.get(family.split(" per ")[0], _ANY_CUE)
     phrase = _phrase(right_words, claim.counts) if claim.quantity == "count" else frozenset()
     person = _person(left, right) if claim.dimension == "age" else None
+    measure = family.split(" per ")[0]
+    gist = count_verb(named_by, right, noun) if measure == "count" else measure_gist(measure, named_by, right)
+    wording = " ".join(_WORD.findall(sentence, max(0, start - 40), start)[-3:] + [claim.text]
+                       + _WORD.findall(sentence, end, end + 30)[:3])
     return Facet(family, claim.event, noun, anchors, names - anchors, frozenset(cues), phrase, words,
                  clause_episode(clause, sentence_time, story_years, story_months, whole_clause), person, rank,
-                 len(_CONTRAST.findall(sentence, 0, start)))
+                 gist, wording, len(_CONTRAST.findall(sentence, 0, start)))
 
 
 def carry_over(current: Facet, previous: Facet, between: str) -> Facet:
     """``current`` with the cues of another shock that the figure before it in its sentence has, where
     nothing but "and (a)" or "at" stands between them: "a 2.9 aftershock at 2:12 a.m. and a 2.2 at
-    2:15 a.m." tells of two aftershocks and their times, the noun said once."""
+    2:15 a.m." tells of two aftershocks and their times, the noun said once. A count in a list takes
+    the verb of the count before it ("seized 14 rifles, 31 magazines and 923 rounds"), and a figure in
+    brackets the name of the one it restates."""
+    if current.gist is None and previous.gist and current.family == previous.family and (
+            _RESTATED.fullmatch(between) or current.family == "count" and _LIST.fullmatch(between)
+            and not any(past(word) for word in between.split())):
+        current = replace(current, gist=previous.gist)
     shock = previous.cues & _OTHER_CUES
     if not shock or shock <= current.cues or not _BRIDGE.fullmatch(between):
         return current
@@ -184,6 +204,20 @@ def carry_over(current: Facet, previous: Facet, between: str) -> Facet:
 
 
 _OTHER_CUES = frozenset({"aftershock", "another"})
+def carry_back(current: Facet, following: Facet, between: str) -> Facet:
+    """``current`` with the verb of the count after it in a list whose verb comes last: "six rifles, 12
+    magazines and 300 rounds were seized" tells what happened to all three; a figure the name of its
+    restatement in brackets ("at 4 a.m. (0300 GMT) the crew left")."""
+    if current.gist is None and following.gist and current.family == following.family and (
+            _RESTATED.fullmatch(between) or current.family == "count" and _LIST.fullmatch(between)
+            and not any(past(word) for word in between.split())):
+        return replace(current, gist=following.gist)
+    return current
+
+
+_RESTATED = re.compile(r"\s*\(\s*")
+"""A figure in brackets after another of its family restates it in other units: "at 1353 (1023 GMT)"."""
+_LIST = re.compile(r"(?:\s+[\w-]+){0,3}?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _BRIDGE = re.compile(r"\s*,?\s*(?:and\s+(?:an?\s+)?|at\s+)", re.IGNORECASE)
 
 
@@ -234,7 +268,7 @@ def family_of(claim: Claim) -> str:
 
 def singular(word: str) -> str:
     """A noun in the singular, by the rules of English spelling ("villages" village, "bodies" body)."""
-    word = word.lower().strip("’'")
+    word = re.sub(r"[’']s$", "", word.lower()).strip("’'")  # a possessive: "suspect's" suspect
     irregular = _IRREGULAR.get(word)
     if irregular:
         return irregular

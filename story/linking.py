@@ -17,10 +17,11 @@ from rapidfuzz import fuzz
 
 from .claims import Claim, Kind, Status
 from .fact_groups import group_figures
+from .fact_labels import is_pronoun_led, plural
 from .fact_status import currency_rates, fact_status
 from .fact_weights import WEIGHTS
 from .episodes import story_time
-from .facets import Facet, carry_over, facet, family_of, goes_on, sentence_facts
+from .facets import Facet, carry_back, carry_over, facet, family_of, goes_on, sentence_facts
 from .model import Document
 from .similarity import similar_pairs
 
@@ -31,9 +32,10 @@ EVENT_LABELS = {
 }
 QUOTE_CUTOFF = 85.0
 """How alike (0-100, token set) two quotations' words must be to be one quotation, trimmed or reworded."""
-_FAMILY_LABELS = {"magnitude": "magnitude", "age": "age", "share": "share", "multiplier": "multiple", "year": "year",
-                  "date": "date", "time": "time", "money": "amount", "length": "distance", "duration": "duration",
-                  "area": "area", "speed": "speed", "mass": "weight", "volume": "volume", "temperature": "temperature"}
+_FAMILY_LABELS = {"count": "number", "magnitude": "magnitude", "age": "age", "share": "share", "multiplier": "multiple",
+                  "year": "year", "date": "date", "time": "time", "money": "amount", "length": "distance",
+                  "duration": "duration", "area": "area", "speed": "speed", "mass": "weight", "volume": "volume",
+                  "temperature": "temperature"}
 
 
 @dataclass(slots=True)
@@ -131,23 +133,30 @@ def facets_of(documents: list[Document], numbers: list[Claim],
                                            sentence[spans[rank - 1][1]:span[0]])
             facets[claim.id] = read[key]
             claim.background = read[key].episode
+        for rank in range(len(figures) - 2, -1, -1):
+            key = (sentence, spans, rank, before)
+            read[key] = carry_back(read[key], read[key[:2] + (rank + 1, before)],
+                                   sentence[spans[rank][1]:spans[rank + 1][0]])
+            facets[figures[rank].id] = read[key]
     return facets
 
 
 def fact_label(group: list[Claim], facets: dict[str, Facet]) -> str:
-    """A name a reader would give the fact: the event, or what is measured and of what."""
+    """A name a reader would give the fact: the event, or what is measured and of what (``fact_labels``)."""
     first = group[0]
     if first.kind == "quote":
         words = quote_words(first.text)
         return "quote: " + " ".join(words[:6]) + ("…" if len(words) > 6 else "")
     group_facets = [facets[c.id] for c in group]
     event = _most_common(f.event for f in group_facets)
+    event = event if sum(f.event == event for f in group_facets) * 2 >= len(group_facets) else None
     cue = _most_common(cue for f in group_facets for cue in f.cues)
     anchor = _most_common(anchor for f in group_facets for anchor in f.anchors)
     name = _most_common(name for f in group_facets for name in f.names)
-    noun = _most_common(c.counts for c in group if c.counts)
+    noun = _most_common(f.noun for f in group_facets)
+    gist = _best_gist(group_facets)
     family = group_facets[0].family.split(" per ")[0]
-    if event and family == "count":
+    if event and family == "count" and (noun is None or any(f.counts_people for f in group_facets)):
         label = EVENT_LABELS.get(event, event)
     elif cue == "population":
         label = f"population of {name}" if name else "population"
@@ -157,17 +166,21 @@ def fact_label(group: list[Claim], facets: dict[str, Facet]) -> str:
         label = "magnitude of the aftershocks" if cue == "aftershock" else "magnitude"
     elif family == "length" and anchor:
         label = f"distance to {anchor}"
-    elif family == "money" and cue == "value":
-        label = f"value of the {noun}" if noun else "value"
-    elif family in ("count", "share") and noun:
-        label = noun if family == "count" else f"share of {noun}"
+    elif family == "money" and cue == "value" and noun:
+        label = f"value of the {plural(noun) if noun == _most_common(c.counts for c in group) else noun}"
+    elif family == "count" and (noun or gist):
+        label = " ".join(filter(None, (plural(noun.lstrip("-")) if noun else "figures", gist)))
+    elif family == "share" and noun and not gist:
+        label = f"share of {plural(noun)}"
     elif family == "age":
         person = _most_common(f.person for f in group_facets)
         label = f"age of {person}" if person else "age"
+    elif gist:
+        label = gist
     else:
+        wording = _most_common(f.wording for f in group_facets)
         label = _FAMILY_LABELS.get(family, family)
-        word = _distinctive_word(group_facets)
-        label = f"{label}: {word}" if word and family in ("time", "duration", "date", "year", "count", "share") else label
+        label = f"{label} in “{wording}”" if wording and family in _ALWAYS_SAID else label
     if group_facets[0].family.count(" per "):
         label += " per " + group_facets[0].family.split(" per ")[1]
     episode = _most_common(f.episode for f in group_facets)
@@ -175,8 +188,20 @@ def fact_label(group: list[Claim], facets: dict[str, Facet]) -> str:
         f"{label} (wider scope)" if episode == "scope" else label)
 
 
+_ALWAYS_SAID = frozenset({"count", "time", "date", "year", "duration", "share"})
+"""Families whose bare name says nothing of the fact ("time", "count"): their label quotes the words around."""
+
+
 def _make_labels_unique(clusters: list[Cluster], groups: list[list[Claim]], facets: dict[str, Facet]) -> None:
-    """Two facts never share a label: the later ones add the words that tell them apart, or their value."""
+    """Two facts never share a label: a running total among them says so, whichever comes first; the
+    later ones add what tells them apart, or their value."""
+    namesakes: dict[str, list[tuple[Cluster, list[Claim]]]] = defaultdict(list)
+    for cluster, group in zip(clusters, groups):
+        namesakes[cluster.label].append((cluster, group))
+    for label, members in namesakes.items():
+        totals = [cluster for cluster, group in members if _is_running_total(group, facets)]
+        if len(members) > 1 and len(totals) == 1:
+            totals[0].label = f"{label} so far"
     seen: dict[str, int] = {}
     for cluster, group in zip(clusters, groups):
         if cluster.label not in seen:
@@ -186,26 +211,34 @@ def _make_labels_unique(clusters: list[Cluster], groups: list[list[Claim]], face
 
 
 def unique_label(label: str, group: list[Claim], facets: dict[str, Facet], seen: dict[str, int]) -> str:
-    """``label`` for a fact when another has it already (``seen``): with the word that tells the two
-    apart, or its value, or a number; ``seen`` then holds the new label too."""
-    word = _distinctive_word([facets[c.id] for c in group if c.id in facets], exclude=label)
-    values = Counter(c.text for c in group)
-    candidate = f"{label}: {word}" if word else f"{label} ({values.most_common(1)[0][0]})"
-    while candidate in seen:
+    """``label`` for a fact when another has it already (``seen``): with what tells the two apart (a running
+    total, what happened to what it counts), or its value, or a number; ``seen`` then holds the new label too."""
+    group_facets = [facets[c.id] for c in group if c.id in facets]
+    candidates = [f"{label} so far"] if _is_running_total(group, facets) else []
+    gist = _best_gist(group_facets)
+    if gist and gist not in label and group_facets[0].family == "count":
+        candidates.append(f"{label} {gist}")
+    elif gist and label.startswith("distance to ") and gist.startswith("distance from "):
+        candidates.append(gist + label.removeprefix("distance"))  # "distance from the farm to Leeds"
+    candidates.append(f"{label} ({Counter(c.text for c in group).most_common(1)[0][0]})")
+    candidate = next((c for c in candidates if c not in seen), None)
+    while candidate is None or candidate in seen:
         seen[label] += 1
         candidate = f"{label} ({seen[label]})"
     seen[candidate] = 1
     return candidate
 
 
-def _distinctive_word(group_facets: list[Facet], exclude: str = "") -> str | None:
-    """The context word most of the fact's figures share (and its label does not already say); a verb
-    ("escaped", "struck") before any other word, as it says what happened, and no name."""
-    named = {word.lower() for f in group_facets for name in f.names | f.anchors for word in name.split()}
-    counts = Counter(word for f in group_facets for word in f.words if word not in exclude and word not in named)
-    shared = [(times, word.endswith(("ed", "ing")), word) for word, times in counts.items()
-              if times * 2 >= len(group_facets)]
-    return max(shared)[2] if shared else None
+def _is_running_total(group: list[Claim], facets: dict[str, Facet]) -> bool:
+    """Whether most of a fact's figures are running totals ("so far", "in all")."""
+    return sum("total" in facets[c.id].cues for c in group if c.id in facets) * 2 > len(group)
+
+
+def _best_gist(group_facets: list[Facet]) -> str | None:
+    """The name most of a fact's figures give it, one that says what happened before one led by a pronoun,
+    and among as many, one in lower case (a capital may only open a sentence: "Shares fell")."""
+    counted = Counter(f.gist for f in group_facets if f.gist)
+    return max(counted, key=lambda gist: (not is_pronoun_led(gist), counted[gist], gist.islower()), default=None)
 
 
 def _most_common(items) -> str | None:

@@ -41,3 +41,17 @@ def publication_order(documents: Sequence[Document]) -> list[str]:
     moments = [(moment_of(d.published, zone), n, d.id) for n, d in enumerate(documents)]
     timed = sorted((m.earliest, m.latest, n, doc) for m, n, doc in moments if m is not None)
     return [doc for *_, doc in timed] + [doc for m, _, doc in moments if m is None]
+
+
+def toggled_order(documents: Sequence[Document], shown: list[str]) -> tuple[list[str], str]:
+    """What ``p`` does to the panes shown in ``shown`` order: publication order, or back to the story's
+    order when they are in publication order already; with what was done, in a sentence."""
+    from .wording import counted
+
+    by_time = publication_order(documents)
+    story_order = [d.id for d in documents]
+    if shown == by_time and by_time != story_order:
+        return story_order, "Reports in the story's order."
+    unknown = sum(1 for d in documents if not d.published)
+    return by_time, "Reports in publication order" + (f"; {counted(unknown, 'report')} of unknown time after them."
+                                                      if unknown else ".")

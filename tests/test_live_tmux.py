@@ -27,18 +27,25 @@ def test_ten_web_pages_open_in_the_reader_and_their_story_folder_reopens_offline
     with PageServer({path: html_route(body) for path, body in pages.items()}) as server:
         urls = [server.url(path) for path in sorted(pages)]
         start(tmux, "--into", str(folder), *urls, env={"NO_PROXY": "*", "no_proxy": "*"})
-        online = tmux.wait_for("sentence 1/14")
+        online = _linked(tmux)
     assert "Attack in Bamako: report 1 — 10 reports" in online
     assert "Sahel Wire" in online and "sahel-wire" in online  # the outlet in the title, its id in the status bar
     tmux.keys("q")
     tmux.wait_for("EXITED 0")
 
     start(tmux, str(folder), name="offline")  # the server is gone
-    offline = tmux.wait_for("sentence 1/14", name="offline")
+    offline = _linked(tmux, name="offline")
     assert offline.splitlines()[:3] == online.splitlines()[:3]
     assert offline.splitlines()[-3:] == online.splitlines()[-3:]
     tmux.keys("q", name="offline")
     tmux.wait_for("EXITED 0", name="offline")
+
+
+def _linked(tmux: Tmux, name: str = "reader") -> str:
+    """The screen once the story is linked: the texts come first, the figures, titles and dates after them."""
+    tmux.wait_for("sentence 1/14", name=name)
+    tmux.wait_gone("finding the figures", name=name)
+    return tmux.wait_for("Sahel Wire · 17 Sep 2024", name=name)
 
 
 def test_a_report_copied_into_a_watched_story_folder_appears_linked_and_the_reader_quits_cleanly(tmux, tmp_path):

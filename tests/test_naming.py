@@ -1,7 +1,7 @@
 """Reports are named by outlet, time and headline; the hash only where nothing else is known."""
 
 from sahel_reader.story.model import Document
-from sahel_reader.story.naming import pane_title, publication_order, report_names
+from sahel_reader.story.naming import pane_title, publication_order, report_names, toggled_order
 
 
 def report(doc_id: str, outlet=None, published=None, title=None) -> Document:
@@ -29,3 +29,14 @@ def test_publication_order_is_by_time_and_keeps_the_unknown_in_their_order_after
                  report("early", published="2011-11-11T20:09+05:30"), report("unknown-2"),
                  report("day", published="2011-11-11")]
     assert publication_order(documents) == ["day", "early", "late", "unknown-1", "unknown-2"]
+
+
+def test_p_orders_by_publication_time_and_back_to_the_storys_order():
+    documents = [report("late", published="2011-11-12T10:00+00:00"), report("unknown"),
+                 report("early", published="2011-11-11T20:09+05:30")]
+    story_order = ["late", "unknown", "early"]
+    assert toggled_order(documents, story_order) == (
+        ["early", "late", "unknown"], "Reports in publication order; 1 report of unknown time after them.")
+    assert toggled_order(documents, ["early", "late", "unknown"]) == (story_order, "Reports in the story's order.")
+    in_order = [report("a", published="2011-11-11"), report("b", published="2011-11-12")]
+    assert toggled_order(in_order, ["a", "b"]) == (["a", "b"], "Reports in publication order.")

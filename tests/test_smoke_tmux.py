@@ -18,13 +18,15 @@ def tmux():
 def test_the_reader_opens_the_seeds_and_jumps_between_versions(tmux):
     start(tmux)
     tmux.wait_for("sentence 1/26")
-    screen = tmux.wait_for("More than 70 people were killed")
+    screen = tmux.wait_for("More than 70 people were killed")  # the texts come first
     assert "000_9e34431ca94add9f" in screen
+    tmux.wait_gone("finding the figures")  # then the figures and links, which ] follows
     tmux.keys("j", "j")
     tmux.wait_for("sentence 3/26")
     tmux.keys("]")
-    screen = tmux.wait_for("001_fc57addf554b25cf  │")
-    assert "77 individuals were killed" in screen
+    tmux.wait_for("001_fc57addf554b25cf  │")
+    screen = tmux.wait_for("77 individuals were killed")
+    assert "001_fc57addf554b25cf  │" in screen
     tmux.keys("c")
     screen = tmux.wait_for("Facts by report")
     assert "≠" in screen and "death toll" in screen

@@ -30,6 +30,13 @@ class LoadProgress(Message):
 
 
 @dataclass
+class LoadFailed(Message):
+    """The loading worker failed in a way nobody foresaw: its error, in one line."""
+
+    error: str
+
+
+@dataclass
 class SessionFailed(Message):
     """The session file could not be read: one sentence saying why."""
 

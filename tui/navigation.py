@@ -72,6 +72,35 @@ class VersionCycle:
         return self.target
 
 
+class VersionRun:
+    """A run of ``]``/``[`` presses: the versions of the sentence it started from, gone round in turn."""
+
+    def __init__(self) -> None:
+        self.cycle: VersionCycle | None = None
+
+    def step(self, navigator: Navigator, here: JumpTarget, step: int) -> JumpTarget | None:
+        """The next (or previous) version from ``here``: the run goes on if ``here`` is on it, else one
+        starts from ``here``; None when its sentence has no version in the other reports."""
+        cycle = self.cycle
+        if cycle is None or (cycle.target.doc, cycle.target.sentence) != (here.doc, here.sentence):
+            versions = navigator.versions(here.doc, here.sentence, here.claim)
+            if not versions:
+                return None
+            cycle = self.cycle = VersionCycle(here, versions)
+        return cycle.step(step)
+
+    def place(self, doc: str, sentence: int) -> tuple[int, int] | None:
+        """Where the run is, as (i, n), the version it started from counting as the first; None when
+        the sentence is not on one of its versions."""
+        cycle = self.cycle
+        if cycle is None or (cycle.target.doc, cycle.target.sentence) != (doc, sentence):
+            return None
+        return cycle.index + 2, len(cycle.versions) + 1
+
+    def end(self) -> None:
+        self.cycle = None
+
+
 class Navigator:
     """Indexes a story once so that every jump is a dictionary look-up."""
 

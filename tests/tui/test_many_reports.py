@@ -6,7 +6,7 @@ import threading
 from pilot_helpers import sentence_text, settle, wait_for_story
 
 from sahel_reader.tui.app import SahelReaderApp
-from sahel_reader.tui.widgets.pane_row import MOUNTED_PANES
+from sahel_reader.tui.widgets.pane_window import MOUNTED_PANES
 from sahel_reader.tui.screens.reader import ReaderScreen
 
 TOLLS = ["77 people were killed", "at least 77 people were killed", "almost 100 people were killed"]

@@ -48,7 +48,7 @@ async def test_p_orders_the_panes_by_publication_time_and_back(tmp_path):
 
 async def test_p_orders_a_windowed_story_and_keeps_the_focused_pane_mounted(tmp_path):
     """Past eight reports only a window of panes is mounted: the order holds there too."""
-    from sahel_reader.tui.widgets.pane_row import MOUNTED_PANES
+    from sahel_reader.tui.widgets.pane_window import MOUNTED_PANES
 
     count = 12
     for number in range(count):  # r00 published last, r11 first

@@ -1,9 +1,11 @@
 """The reader: the reports side by side, and every key that moves between them.
 
-The screen composes its parts and reacts to their messages: the ``PaneRow`` (the panes, their
-focus and which are mounted), the ``SearchBar``, and the ``WorkKeeper`` (the session and its
-files). Loading and linking run in a thread worker that posts ``StoryReady``; until then the screen
-shows what it is doing, so the first frame paints at once.
+The screen composes its parts and routes their messages: the ``PaneRow`` (the panes, their focus
+and the cursor's moves), the ``SearchBar``, the ``Loader`` (whose thread worker loads and links the
+story and posts ``StoryReady``; until then the screen shows what it is doing, so the first frame
+paints at once), the ``WorkKeeper`` (the session and its files), the ``Annotator`` (notes, marks,
+hand-made links), ``FactViews`` (the inspector, matrix, timeline and notes list) and the ``Citer``.
+Its actions only hand each key to the part that acts; ``check_action`` says when a key cannot.
 """
 
 from __future__ import annotations
@@ -14,26 +16,28 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Header, Static
-from textual.worker import Worker, WorkerState
+from textual.worker import WorkerState
 
 from ...highlighters.safety import printable
-from ...story.annotations import Anchor, ViewState, anchor_in, now
+from ...story.annotations import Anchor, ViewState, anchor_in
 
 from ..commands import COMMAND_OF_ACTION, READER_COMMANDS, ReaderCommands
-from ..messages import LoadProgress, ReportsArrived, SessionFailed, StoryReady
+from ..messages import LoadFailed, LoadProgress, ReportsArrived, SessionFailed, StoryReady
+from ..session_verdicts import SessionVerdicts
+from ..widgets.annotator import Annotator
 from ..widgets.citer import Citer
+from ..widgets.fact_views import FactViews
 from ..widgets.footer import ReaderFooter
+from ..widgets.loader import Loader
 from ..widgets.loading_panel import LoadingPanel
-from ..widgets.pane_row import MOUNTED_PANES, PaneRow
+from ..widgets.pane_row import PaneRow
 from ..widgets.search_bar import SearchBar
 from ..widgets.status_bar import StatusBar
 from ..widgets.story_watch import StoryWatch
 from ..widgets.work_keeper import WorkKeeper
-from .dialogs import ChoiceScreen
 
 if TYPE_CHECKING:  # the rest loads with the story, after the first frame
     from ...story.analysis import Story
@@ -50,20 +54,15 @@ class ReaderScreen(Screen):
     def __init__(self, paths: Sequence[str], title: str | None = None, session_path: Path | None = None, *,
                  allow_outside: bool = False, watch: bool = False) -> None:
         super().__init__()
-        self.paths = list(paths)
-        self.allow_outside = allow_outside
-        """Files a manifest or session names outside its folder are read (the command line's flag)."""
-        self.story_title = title
         self.story: Story | None = None
         self.navigator: Navigator | None = None
         self.row = PaneRow(id="panes")
+        self.loader = Loader(paths, title, from_session=session_path is not None, allow_outside=allow_outside)
         self.keeper = WorkKeeper(session_path, self._view_state)
-        self.watch = StoryWatch(self.paths, from_session=session_path is not None, allow_outside=allow_outside,
+        self.annotator = Annotator(self.keeper)
+        self.fact_views = FactViews()
+        self.watch = StoryWatch(paths, from_session=session_path is not None, allow_outside=allow_outside,
                                 asked=watch)
-        from ..loading import read_at_once  # reading needs none of the engine
-
-        self._read = None if session_path is not None else read_at_once(self.paths, MOUNTED_PANES)
-        """A few plain report files, read before the first frame so that it shows their texts."""
 
     # The parts' state, as the reader (and the tests) name it: ``pane`` is the focused ReportPane.
     panes = property(lambda self: self.row.panes)
@@ -76,70 +75,54 @@ class ReaderScreen(Screen):
     def compose(self) -> ComposeResult:
         """The first frame: what the reader is doing until the reports are shown, and its keys."""
         with self.row:
-            if self._read is None:
+            if self.loader.early is None:
                 yield LoadingPanel(id="loading")
         yield StatusBar(Text("Loading…"), id="status")
         yield ReaderFooter()
+        yield self.loader
         yield self.keeper
+        yield self.annotator
         yield self.watch
+        yield self.fact_views
         yield Citer()
 
     async def on_mount(self) -> None:
-        if self._read is not None:
-            from ..loading import texts_of
-
-            await self.on_story_ready(texts_of(self._read, self.story_title))
+        if (texts := self.loader.early_texts()) is not None:
+            await self.on_story_ready(texts)
         self.call_after_refresh(self._after_first_frame)
 
     async def _after_first_frame(self) -> None:
         """The header, then the reports: neither is needed to paint the first frame sooner."""
         await self.mount(Header(show_clock=False), before=0)
-        self._load()
+        self.loader.load(self.session_path)
 
     # -- loading ------------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def _load(self, allow_outside: bool = False) -> None:
-        from ..loading import load_reports, load_session_story  # in the worker: not needed for the first frame
-
-        allow_outside = allow_outside or self.allow_outside
-        if self.session_path is not None:
-            load_session_story(self.session_path, allow_outside, self.post_message)
-        else:
-            read, self._read = self._read, None  # once: a load asked again (files outside) reads anew
-            load_reports(self.paths, self.story_title, allow_outside, self.post_message, read)
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """The load failed in a way nobody foresaw: the reader says so, and stays open. A question
-        shown: the keys that ask are enabled again."""
-        if event.worker.group == "dialog":
+    def on_load_failed(self, message: LoadFailed) -> None:
+        """The load failed in a way nobody foresaw: the reader says so, and stays open."""
+        if self.panes:  # the texts stay to be read
+            self.row.linking_failed()
             self.refresh_bindings()
-        if event.state is WorkerState.ERROR and event.worker.group == "load":
-            error = f"{type(error).__name__}: {error}" if (error := event.worker.error) else ""
-            if self.panes:  # the texts stay to be read
-                self.row.linking_failed()
-                self.refresh_bindings()
-                self._loading_failed(f"The figures and links could not be found ({error}).", "Not linked", "")
-            else:
-                self._loading_failed(f"The reports could not be read ({error}).", "Not opened", "\nPress q to quit.")
-
-    def _loading_failed(self, text: str, title: str, then: str) -> None:
-        self._say(text, then)
-        self.notify(text, title=title, severity="error", timeout=15)
+            self._say(f"The figures and links could not be found ({message.error}).", title="Not linked")
+        else:
+            self._say(f"The reports could not be read ({message.error}).", "\nPress q to quit.", title="Not opened")
 
     def on_load_progress(self, message: LoadProgress) -> None:
         if not self.panes:  # once the texts are shown, the status bar tells where the reader is
             self._say(message.text)
 
-    def _say(self, text: str, then: str = "") -> None:
+    def _say(self, text: str, then: str = "", *, title: str | None = None) -> None:
+        """What the loading is doing, in the panel and the status bar; a failure (``title``) notified too."""
         for panel in self.query(LoadingPanel):
             panel.say(text + then)
         self.query_one(StatusBar).message(text)
+        if title is not None:
+            self.notify(text, title=title, severity="error", timeout=15)
 
     def on_session_failed(self, message: SessionFailed) -> None:
         """A session that cannot be read is left untouched, and the reader says why."""
         self.keeper.session_path = None
-        self._loading_failed(message.text, "Session not opened", "\nThe file was left untouched. Press q to quit.")
+        self._say(message.text, "\nThe file was left untouched. Press q to quit.", title="Session not opened")
 
     async def on_story_ready(self, message: StoryReady) -> None:
         from ..navigation import Navigator
@@ -176,7 +159,7 @@ class ReaderScreen(Screen):
         self._restore_view()
         self._show_work()
         if message.needs_permission:
-            self._ask_permission(message.needs_permission)
+            self.loader.ask_permission(message.needs_permission, self.session_path)
         else:
             self.keeper.start_recovery()
         self.watch.story_shown(self.story)
@@ -185,17 +168,8 @@ class ReaderScreen(Screen):
     def on_unmount(self) -> None:
         gc.unfreeze()  # the story goes with the reader (and, in tests, with each app)
 
-    @work(group="dialog")
-    async def _ask_permission(self, outside: list[str]) -> None:
-        """A session or manifest that names files outside its folder reads them only when the reader agrees."""
-        shown = ", ".join(outside[:3]) + (f" and {len(outside) - 3} more" if len(outside) > 3 else "")
-        names = "The session names" if self.session_path else "The story manifest names"
-        question = ChoiceScreen(f"{names} files outside its folder: {shown}. Open them?",
-                                [("skip", "Leave them out"), ("open", "Open them")])
-        if await self.app.push_screen_wait(question) == "open":
-            self._load(allow_outside=True)
-        else:
-            self.keeper.start_recovery()
+    def on_loader_left_out(self) -> None:
+        self.keeper.start_recovery()
 
     def _restore_view(self) -> None:
         view = self.session.view
@@ -273,27 +247,13 @@ class ReaderScreen(Screen):
         self.row.step_conflict(-1)
 
     def action_inspect(self) -> None:
-        from .inspector import ClaimInspector
-
-        claim_id = self.pane.selected_claim or self.navigator.claim_in(self.pane.document.id, self.pane.cursor)
-        if claim_id is None:
-            self.notify("No figure or quotation in this sentence; J moves to the next one.", timeout=3)
-            return
-        inspector = ClaimInspector(self.story, claim_id, verdicts=self.keeper, linked=self.navigator.linked)
-        self.app.push_screen(inspector, self.row.jump_to)
+        self.fact_views.inspect(self.pane, self.story, self.navigator, SessionVerdicts(self.keeper), self.row.jump_to)
 
     def action_matrix(self) -> None:
-        from .matrix import ClaimsMatrix
-
-        self.app.push_screen(ClaimsMatrix(self.story, self.pane.document.id if self.pane else None), self.row.jump_to)
+        self.fact_views.matrix(self.story, self.pane, self.row.jump_to)
 
     def action_timeline(self) -> None:
-        from .timeline import TimelineScreen
-
-        pane = self.pane
-        claim_id = (pane.selected_claim or self.navigator.claim_in(pane.document.id, pane.cursor)) if pane else None
-        fact = self.story.claim(claim_id).cluster if claim_id else None
-        self.app.push_screen(TimelineScreen(self.story, fact), self.row.jump_to)
+        self.fact_views.timeline(self.story, self.navigator, self.pane, self.row.jump_to)
 
     def action_watch(self) -> None:
         self.watch.toggle(self.story)
@@ -341,10 +301,8 @@ class ReaderScreen(Screen):
             self.pane.focus()
 
     def on_search_bar_search(self, message: SearchBar.Search) -> None:
-        from ..navigation import SearchResults
-
         self.on_search_bar_closed()
-        self.row.show_search(SearchResults(self.navigator.search(message.query) if self.navigator else []))
+        self.row.show_search(self.navigator.search(message.query) if self.navigator else [])
         if not self.row.search.matches:
             self.notify(f"No match for {message.query!r}.", timeout=3)
 
@@ -359,41 +317,17 @@ class ReaderScreen(Screen):
     def _here(self) -> Anchor:
         return anchor_in(self.story, self.pane.document.id, self.pane.cursor)
 
-    @work(group="dialog")
-    async def action_annotate(self) -> None:
-        from .notes import NoteEditor  # the editor (and Textual's TextArea) loads when first used
-
-        anchor = self._here()
-        existing = self.session.annotation_at(*anchor.key())
-        edit = await self.app.push_screen_wait(NoteEditor(anchor.exact, existing.note if existing else "",
-                                                          list(existing.tags) if existing else []))
-        if edit is not None and self.session.set_note(anchor, edit.note, edit.tags, now()):
-            self.keeper.changed()
+    def action_annotate(self) -> None:
+        self.annotator.annotate(self._here())
 
     def action_mark(self) -> None:
-        if self.session.toggle_mark(self._here(), now()):
-            self.notify("Marked. From a sentence of another report, L links the two.", timeout=3)
-        else:
-            self.notify("Mark removed.", timeout=2)
-        self.keeper.changed()
+        self.annotator.mark(self._here())
 
     def action_link_marked(self) -> None:
-        """Link the current sentence by hand to the last marked sentence of another report."""
-        here = self._here()
-        there = self.session.last_mark_outside(here.doc)
-        if there is None:
-            self.notify("Mark a sentence of another report first (m), then press L here.", timeout=4)
-            return
-        if self.session.link_by_hand(here, there, now()):
-            self.notify(f"Linked to {there.doc}.", timeout=2)
-        else:
-            self.notify("Hand-made link removed.", timeout=2)
-        self.keeper.changed()
+        self.annotator.link_marked(self._here())
 
     def action_annotations(self) -> None:
-        from .notes import AnnotationList
-
-        self.app.push_screen(AnnotationList(self.session, self.story), self.row.jump_to)
+        self.fact_views.annotations(self.session, self.story, self.row.jump_to)
 
     def action_open_source(self) -> None:
         self.query_one(Citer).open_source(self.pane)

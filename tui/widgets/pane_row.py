@@ -1,49 +1,35 @@
-"""The row of report panes: which are mounted, how wide they are, and which one has the focus.
+"""The row of report panes: the focused one, and the reading cursor's moves across them.
 
-Only whole panes are shown: as many as fit the width at ``MIN_PANE_WIDTH`` (at most
-``MOUNTED_PANES``), around the focused one, and the window moves with the focus. A marker on each
-edge says how many reports lie left and right. Never mounting more than fit also keeps a story of
-a thousand reports quick (mounting is seconds, and every layout visits every mounted pane). The row also moves the reading cursor (sentence,
-claim, version, a jump) and, synced, the other panes with it. It tells its screen when the focus or
-the cursor moved with ``PaneRow.Moved``; it never calls the screen.
+Which reports are shown as panes is the row's ``PaneWindow`` (``pane_window.py``); the others are
+plain ``ReportPlace`` state. The row moves the reading cursor (sentence, claim, version, a jump)
+and, synced, the other panes with it. It tells its screen when the focus or the cursor moved with
+``PaneRow.Moved``; it never calls the screen.
 """
 
 from __future__ import annotations
 
-import asyncio
-import gc
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from textual._styles_cache import StylesCache
 from textual.containers import Horizontal
-from textual.css.scalar import Scalar
 from textual.message import Message
 
 from ...story.model import Document
-from ...story.wording import counted
 
 from ..jump import JumpTarget
-from ..idle_collector import IdleCollector
-from ..layout import pane_window
+from ..navigation import VersionRun
+from ..pane_search import PaneSearch
 from ..report_place import ReportPlace
 from .edge_marker import EdgeMarker
-from .pane_slots import reuse_for, reuse_panes
+from .pane_window import PaneWindow
 
 if TYPE_CHECKING:  # the panes load with the story, after the first frame
     from ..layout import DocumentView
     from ...story.annotations import Session, ViewState
 
-    from ..navigation import Navigator, SearchMatch, SearchResults, VersionCycle
+    from ..navigation import Navigator, SearchMatch
     from .report_pane import ReportPane
-
-MIN_PANE_WIDTH = 44
-"""Below this a pane is too narrow to read: reports that do not fit are left out of the window."""
-MOUNTED_PANES = 8
-"""The most panes shown at once, however wide the terminal."""
-MARKER_WIDTH = 4
-"""Cells of the marker on each edge saying how many reports lie that way (``‹12``, ``3›``)."""
 
 
 class PaneRow(Horizontal):
@@ -67,19 +53,16 @@ class PaneRow(Horizontal):
         """Finding the claims failed: the borders say so instead of "finding figures…"."""
         self.sync = False
         """The other panes follow the focused one to their version of its sentence."""
-        self._cycle: VersionCycle | None = None
-        self.search: SearchResults | None = None
+        self.versions = VersionRun()
+        """A run of ``]``/``[`` presses through the versions of one sentence."""
+        self.search = PaneSearch()
         """The last search's matches, and the one the reader is on."""
-        self._window_lock = asyncio.Lock()
-        self._first = 0
-        """The first report of the window shown."""
-        self._left = EdgeMarker(classes="-left")
-        self._right = EdgeMarker(classes="-right")
-        self._collector = IdleCollector()
+        self.window = PaneWindow(self, self._title)
+        """Which reports are shown as panes, and the markers saying how many lie either side."""
 
     def compose(self):
-        yield self._left
-        yield self._right
+        yield self.window.left
+        yield self.window.right
 
     @property
     def pane(self) -> ReportPane | ReportPlace | None:
@@ -99,7 +82,7 @@ class PaneRow(Horizontal):
         """A pane for each report, in place of whatever the row showed; each opens past a boilerplate first line."""
         self.navigator, self.linking = navigator, linking
         await self.remove_children([child for child in self.children if not isinstance(child, EdgeMarker)])
-        self.panes, self.active, self._first = [], 0, 0
+        self.panes, self.active, self.window.first = [], 0, 0
         await self.add_reports(documents, views)
 
     async def add_reports(self, documents: Sequence[Document], views: dict[str, DocumentView]) -> None:
@@ -109,8 +92,8 @@ class PaneRow(Horizontal):
             if document.sentences and document.is_boilerplate(*document.sentences[0]):
                 place.set_cursor(place.step(0, 1))
             self.panes.append(place)
-        await self._mount_window()
-        self.size_panes()
+        await self.window.mount()
+        self.window.size_panes()
 
     def refill(self, views: dict[str, DocumentView], navigator: Navigator) -> None:
         """The claims and links of the reports already shown: the panes stay where the reader is."""
@@ -165,28 +148,22 @@ class PaneRow(Horizontal):
 
     # -- search ------------------------------------------------------------------------------
 
-    def show_search(self, results: SearchResults) -> None:
+    def show_search(self, matches: list[SearchMatch]) -> None:
         """Every match, in every pane; the cursor to the first at or after it."""
-        self.search = results
-        by_doc = results.by_doc()
-        for pane in self.panes:
-            pane.set_matches(by_doc.get(pane.document.id, []), None)
-        pane = self.pane
-        if not results.matches:
+        match = self.search.show(matches, self.panes, self.pane)
+        if match is None:
             self._moved()
-            return
-        start = pane.document.sentences[pane.cursor][0] if pane.document.sentences else 0
-        self._show_match(results.start_at([p.document.id for p in self.panes], pane.document.id, start))
+        else:
+            self._jump_to_match(match)
 
     def step_match(self, step: int) -> None:
-        if not self.search or not self.search.matches:
+        match = self.search.step(self.panes, step)
+        if match is None:
             self.notify("No search yet: press / to search.", timeout=2)
             return
-        self._show_match(self.search.step(step))
+        self._jump_to_match(match)
 
-    def _show_match(self, match: SearchMatch) -> None:
-        for pane in self.panes:
-            pane.set_current_match((match.start, match.end) if pane.document.id == match.doc else None)
+    def _jump_to_match(self, match: SearchMatch) -> None:
         pane = self.panes[self.index_of(match.doc)]
         self.jump_to(JumpTarget(match.doc, pane.sentence_at(match.start)))
 
@@ -207,18 +184,13 @@ class PaneRow(Horizontal):
 
     def step_version(self, step: int) -> None:
         """The next (or previous) version of the sentence or claim; presses in a row go round them all."""
-        from ..navigation import VersionCycle
-
         pane = self.pane
         here = JumpTarget(pane.document.id, pane.cursor, pane.selected_claim)
-        cycle = self._cycle
-        if cycle is None or (cycle.target.doc, cycle.target.sentence) != (here.doc, here.sentence):
-            versions = self.navigator.versions(here.doc, here.sentence, here.claim)
-            if not versions:
-                self.notify("This sentence has no version in the other reports.", timeout=3)
-                return
-            cycle = self._cycle = VersionCycle(here, versions)
-        self.jump_to(cycle.step(step), keep_cycle=True)
+        target = self.versions.step(self.navigator, here, step)
+        if target is None:
+            self.notify("This sentence has no version in the other reports.", timeout=3)
+            return
+        self.jump_to(target, keep_cycle=True)
 
     def step_conflict(self, step: int) -> None:
         """To the next (or previous) version of a conflicting fact, across the reports."""
@@ -230,12 +202,8 @@ class PaneRow(Horizontal):
         self.jump_to(JumpTarget(claim.doc, claim.sentence, claim.id))
 
     def cycle_place(self) -> tuple[int, int] | None:
-        """Where a run of ``]``/``[`` presses is, as (i, n), the version it started from counting as
-        the first; None when the cursor is not on one of its versions."""
-        cycle, pane = self._cycle, self.pane
-        if cycle is None or pane is None or (cycle.target.doc, cycle.target.sentence) != (pane.document.id, pane.cursor):
-            return None
-        return cycle.index + 2, len(cycle.versions) + 1
+        """Where a run of ``]``/``[`` presses is, as (i, n); None when the cursor is not on one of its versions."""
+        return self.versions.place(self.pane.document.id, self.pane.cursor) if self.pane else None
 
     def jump_to(self, target: JumpTarget | None, *, keep_cycle: bool = False) -> None:
         """Focus the target's report and put its cursor (and selection) on the target."""
@@ -243,7 +211,7 @@ class PaneRow(Horizontal):
         if index is None:
             return
         if not keep_cycle:
-            self._cycle = None
+            self.versions.end()
         self.focus_pane(index)
         self.pane.set_cursor(target.sentence, claim=target.claim, scroll=False)
         self.pane.show_cursor(center=True)
@@ -273,160 +241,33 @@ class PaneRow(Horizontal):
                     other.set_cursor(sentence, scroll=False)
                     other.show_cursor(center=True)
 
-    # -- the window of mounted panes ---------------------------------------------------------
+    # -- the window of mounted panes (tui/widgets/pane_window.py) ------------------------------
 
     def on_resize(self) -> None:
         """A new width may fit more panes or fewer."""
-        if self.panes and self._window() != self._shown():
-            self.run_worker(self._fill_window(), group="window-fill")
+        if self.panes and self.window.wanted() != self.window.shown():
+            self.run_worker(self.window.fill(), group="window-fill")
         else:
-            self.size_panes()
-
-    def _shown(self) -> range:
-        mounted = [n for n, pane in enumerate(self.panes) if pane.is_mounted]
-        return range(mounted[0], mounted[-1] + 1) if mounted else range(0)
-
-    def _window(self) -> range:
-        """The reports whose panes are shown: as many whole panes as fit around the focused one."""
-        width = self.size.width or self.screen.size.width or 80
-        window = pane_window(len(self.panes), self.active, self._first, width, MIN_PANE_WIDTH,
-                             MOUNTED_PANES, MARKER_WIDTH)
-        self._first = window.start
-        return window
-
-    async def _mount_window(self, *, focused_only: bool = False) -> None:
-        """Show the reports of the window in panes, in report order.
-
-        The panes already mounted take the window's reports (``pane_slots``); only when it holds more
-        reports than are mounted is a pane made, from the report's place, and mounted. A report leaving
-        the window is kept in ``self.panes`` as its place (its cursor, selection and matches). With
-        ``focused_only``, only the focused report's pane is mounted now (see ``_slide_window``).
-        """
-        from .report_pane import ReportPane
-
-        window = self._window()
-        spare = self._reuse_panes(window)
-        if spare:
-            await self._let_go(spare)
-        mounted = [self.panes[n] for n in window if self.panes[n].is_mounted]
-        for n in ([self.active] if focused_only and self.active in window else window):
-            if not self.panes[n].is_mounted:
-                pane = self.panes[n] = ReportPane.from_place(self.panes[n])
-                pane.styles.width = self._widths()[n]  # sized before it is mounted: one layout, not two
-                later = next((p for p in mounted if self.panes.index(p) > n), self._right)
-                await self.mount(pane, before=later)
-                mounted.append(pane)
-                self._title(pane)
-        self._count_hidden()
-
-    def _reuse_panes(self, window: range) -> list[ReportPane]:
-        """The panes shown take the reports of ``window`` (see ``pane_slots``); returns those left over."""
-        moved, spare = reuse_panes(self.panes, window)
-        active = self.panes[self.active]
-        for pane in moved:
-            self._title(pane)
-            pane.set_class(pane is active, "-active")
-        if self.screen.focused in moved and self.screen.focused is not active:  # the focus stays on the report
-            if active.is_mounted:
-                active.focus()
-            else:
-                self.screen.set_focus(None, scroll_visible=False)
-        return spare
-
-    def _show_focused_first(self, window: range) -> None:
-        """The focused report in the pane at its place in the window at once, the other panes' reports
-        after that frame: each pane that shows another report is a repaint of all its lines."""
-        pane = reuse_for(self.panes, self.active, self.active - window.start)
-        if pane is None:
-            self._reuse_panes(window)
-            self._count_hidden()
-            return
-        self._title(pane)
-        self.call_after_refresh(self._fill_panes)
-
-    def _fill_panes(self) -> None:
-        """The reports of the window in the panes shown, if the window has not moved to other panes meanwhile."""
-        window = self._window()
-        if not self._window_lock.locked() and len(window) == sum(pane.is_mounted for pane in self.panes):
-            self._reuse_panes(window)
-            self._count_hidden()
-
-    async def _take_out(self, panes: list[ReportPane]) -> None:
-        """Panes leaving the window: each replaced by its place, and let go."""
-        places = {id(pane): pane.place() for pane in panes}
-        self.panes = [places.get(id(pane), pane) for pane in self.panes]
-        await self._let_go(panes)
-
-    async def _let_go(self, panes: list[ReportPane]) -> None:
-        """Unmount panes no longer in ``self.panes``."""
-        if self.screen.focused in panes:  # else Textual focuses a neighbour, which would become the active pane
-            self.screen.set_focus(None, scroll_visible=False)
-        await self.remove_children(panes)
-        # Textual 8 keeps the style cache of every removed widget (an lru_cache on one of its methods
-        # holds them, Textualize/textual#6665), and with each the lines the widget painted: at a
-        # thousand reports, thousands of objects a key press. Letting go of that lru_cache drops them.
-        StylesCache.get_inner_outer.cache_clear()
-
-    def _count_hidden(self) -> None:
-        """The edge markers: reports left and right of those shown (of the focused one, zoomed)."""
-        shown = range(self.active, self.active + 1) if self.zoomed else self._shown()
-        self._left.count(shown.start if shown else 0)
-        self._right.count(len(self.panes) - shown.stop if shown else 0)
-
-    def size_panes(self) -> None:
-        """The shown panes share the row between the edge markers, whole; zoomed, the focused one takes it."""
-        self._count_hidden()
-        for n, width in self._widths().items():
-            pane = self.panes[n]
-            if pane.is_mounted and pane.styles.width != Scalar.from_number(width):  # each change is a layout
-                pane.styles.width = width
-
-    def _widths(self) -> dict[int, int]:
-        """Each shown report's pane width, in cells."""
-        window = self._window()
-        if not window:
-            return {}
-        width = (self.size.width or self.screen.size.width) - MARKER_WIDTH * (self._left.display + self._right.display)
-        share, extra = divmod(max(len(window), width), len(window))
-        return {n: width if self.zoomed and n == self.active else share + (place < extra)
-                for place, n in enumerate(window)}
+            self.window.size_panes()
 
     async def toggle_publication_order(self, documents: Sequence[Document]) -> str:
         """The panes by publication time, or back in the story's order; what was done, in a sentence."""
-        from ...story.naming import publication_order
+        from ...story.naming import toggled_order
 
-        by_time = publication_order(documents)
-        story_order = [d.id for d in documents]
-        shown = [p.document.id for p in self.panes]
-        order = story_order if shown == by_time and by_time != story_order else by_time
+        order, done = toggled_order(documents, [p.document.id for p in self.panes])
         await self._reorder(order)
-        if order is story_order and by_time != story_order:
-            return "Reports in the story's order."
-        unknown = sum(1 for d in documents if not d.published)
-        return "Reports in publication order" + (f"; {counted(unknown, 'report')} of unknown time after them."
-                                                 if unknown else ".")
+        return done
 
     async def _reorder(self, order: list[str]) -> None:
         """The panes in ``order`` (report ids), the focused one still focused, the window around it."""
-        async with self._window_lock:  # not while the window moves
-            await self._put_in_order(order)
+        async with self.window.lock:  # not while the window moves
+            await self.window.put_in_order(order)
         if self.pane:
             self.post_message(self.Moved(self.pane))
 
-    async def _put_in_order(self, order: list[str]) -> None:
-        focused = self.pane
-        by_id = {pane.document.id: pane for pane in self.panes}
-        self.panes = [by_id[doc] for doc in order if doc in by_id]
-        self.active = self.panes.index(focused) if focused in self.panes else 0
-        mounted = [pane for pane in self.panes if pane.is_mounted]
-        for before, pane in zip(mounted, mounted[1:]):
-            self.move_child(pane, after=before)
-        await self._mount_window()
-        self.size_panes()
-
     def toggle_zoom(self) -> None:
         self.toggle_class("-zoomed")
-        self.size_panes()
+        self.window.size_panes()
         if self.pane:
             self.call_after_refresh(self.pane.show_cursor)
             self.post_message(self.Moved(self.pane))
@@ -448,10 +289,8 @@ class PaneRow(Horizontal):
             return
         before = self.panes[self.active]
         self.active = index % len(self.panes)
-        if not self.panes[self.active].is_mounted and not self._window_lock.locked():
-            window = self._window()
-            if len(window) == sum(pane.is_mounted for pane in self.panes):  # the panes shown are reused: no mount
-                self._show_focused_first(window)
+        if not self.panes[self.active].is_mounted:
+            self.window.move_at_once()
         if before.is_mounted and before is not self.panes[self.active]:
             before.remove_class("-active")
         if self.panes[self.active].is_mounted:
@@ -462,36 +301,21 @@ class PaneRow(Horizontal):
     async def _slide_window(self) -> None:
         """Bring the focused report into view: its pane first, painted at once; its neighbours
         after that frame, since mounting a pane is most of what a jump costs."""
-        async with self._window_lock:
-            await self._mount_window(focused_only=True)
-            self.size_panes()
+        async with self.window.lock:
+            await self.window.mount(focused_only=True)
+            self.window.size_panes()
             self._show_active()
-        self.call_after_refresh(self.run_worker, self._fill_window(), group="window-fill")
-
-    async def _fill_window(self) -> None:
-        async with self._window_lock:
-            await self._mount_window()
-            self.size_panes()
+        self.call_after_refresh(self.run_worker, self.window.fill(), group="window-fill")
 
     async def keep_story(self) -> None:
-        """The story lives as long as the reader: frozen out of the garbage collector's walks, so that
-        a key press never waits for a full collection of a thousand reports' claims and links.
-
-        Whatever is alive when frozen is never collected, so the panes shown are made anew after it:
-        those frozen would otherwise stay in memory once they leave the window.
-        """
-        async with self._window_lock:
-            await self._take_out([pane for pane in self.panes if pane.is_mounted])
-            gc.collect()  # what is garbage now, before the rest is frozen
-            gc.freeze()
-            self._collector.start(self)  # and full collections of the rest when the reader pauses
-            await self._mount_window()
-            self.size_panes()
-            if self.panes:
-                self._show_active()
+        """The story frozen out of the garbage collector's walks (``PaneWindow.keep_story``), the focus
+        back on the pane made anew."""
+        await self.window.keep_story()
+        if self.panes:
+            self._show_active()
 
     def on_unmount(self) -> None:
-        self._collector.stop()
+        self.window.collector.stop()
 
     def _show_active(self) -> None:
         pane = self.panes[self.active]
@@ -501,5 +325,5 @@ class PaneRow(Horizontal):
         pane.add_class("-active")
         pane.focus()
         if self.zoomed:
-            self.size_panes()
+            self.window.size_panes()
         self.post_message(self.Moved(pane))

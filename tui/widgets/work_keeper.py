@@ -21,10 +21,9 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
-from ...story.annotations import Session, ViewState, Verdict, anchor_in, now
+from ...story.annotations import Session, ViewState
 from ...story.wording import work_counted
 
-from ..jump import JumpTarget
 from ..messages import RecoveryFound, RecoveryKept, SaveWouldReplace, SessionChangedElsewhere, SessionNotSaved, \
     SessionSaved
 from ..screens.dialogs import ChoiceScreen, SavePathScreen
@@ -49,7 +48,7 @@ another reader or an editor wrote to it."""
 
 
 class WorkKeeper(Widget):
-    """The reader's work on the story shown, and its files. Also the inspector's ``VerdictBook``."""
+    """The reader's work on the story shown, and its files (the inspector's verdicts on it: ``SessionVerdicts``)."""
 
     DEFAULT_CSS = "WorkKeeper { display: none; }"
 
@@ -102,35 +101,6 @@ class WorkKeeper(Widget):
             self.notify(_FAILED[event.worker.group].format(error=f"{type(error).__name__}: {error}"),
                         title="Not saved" if event.worker.group in ("save", "recovery") else "",
                         severity="error", timeout=12)
-
-    # -- verdicts (the inspector's VerdictBook) ------------------------------------------------
-
-    def verdict(self, source: JumpTarget, target: JumpTarget) -> Verdict | None:
-        return self.session.verdict_on(anchor_in(self.story, *source.at()), anchor_in(self.story, *target.at()))
-
-    def judge(self, source: JumpTarget, target: JumpTarget, verdict: Verdict) -> None:
-        """Confirm or reject a suggested link; the same verdict again takes it back."""
-        self.session.judge(anchor_in(self.story, *source.at()), anchor_in(self.story, *target.at()), verdict, now())
-        self.changed()
-
-    def version_verdicts(self, fact: list[JumpTarget]) -> dict[str, Verdict]:
-        """The reader's verdicts on the versions of a fact, by claim id: one pass over the verdicts."""
-        if not self.session.link_verdicts:
-            return {}
-        claims = {anchor_in(self.story, *t.at()).key(): t.claim for t in fact}
-        return {claims[v.target.key()]: v.verdict for v in self.session.link_verdicts
-                if not v.orphan and v.target.key() in claims and v.source.key() in claims
-                and v.source.key() != v.target.key()}
-
-    def judge_version(self, fact: list[JumpTarget], version: JumpTarget, verdict: Verdict) -> None:
-        """Confirm a version of a fact, take it out, or call it another event; the same verdict again
-        takes it back. The facts change at once, so the inspector shows them as they are now."""
-        self.session.judge_version([anchor_in(self.story, *t.at()) for t in fact],
-                                   anchor_in(self.story, *version.at()), verdict, now())
-        from ...story.fact_verdicts import apply_version_verdicts
-
-        apply_version_verdicts(self.story, self.session.link_verdicts)
-        self.changed()
 
     # -- the session file, written by others ---------------------------------------------------
 

@@ -1,0 +1,299 @@
+"""What a reader would call the fact one figure states, read from the English around it.
+
+A label names what is measured and of what: the counted noun with what happened to it ("boats
+captured", "skiffs that managed to flee"), the event a time, date or duration belongs to ("time the
+quake struck", "how long the tremor lasted", "date of the next court hearing", "time since the
+firing"), or the thing a measure is of ("area of the building", "year of the silver Ford Fusion").
+Everything comes from the shape of English phrases (determiners, prepositions, participles, the
+"-ed" and "-ing" forms of verbs), never from the words of one story. ``count_verb`` and
+``measure_gist`` read one figure (its facet's ``gist``); ``linking`` votes over the figures of a fact.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DETERMINER = r"(?i:the|a|an|his|her|its|their|our|my|this|that|these|those)"
+_PARTICLE = r"(?:\s+(?:out|up|off|down|over|away|back))?"
+_IRREGULAR = {
+    "struck": "struck", "hit": "hit", "began": "begun", "shook": "shaken", "fled": "fled", "left": "left",
+    "took": "taken", "taken": "taken", "held": "held", "found": "found", "fell": "fallen", "rose": "risen",
+    "came": "come", "sank": "sunk", "shot": "shot", "caught": "caught", "stolen": "stolen", "stole": "stolen",
+    "seen": "seen", "hurt": "hurt", "lost": "lost", "kept": "kept", "sent": "sent", "sold": "sold",
+    "brought": "brought", "built": "built", "broke": "broken", "broken": "broken", "got": "got", "spent": "spent",
+    "beaten": "beaten", "driven": "driven", "thrown": "thrown", "swept": "swept", "burnt": "burnt", "met": "met",
+    "burst": "burst", "spread": "spread", "led": "led", "cut": "cut", "rebuilt": "rebuilt", "ran": "run", "won": "won",
+    "flew": "flown", "blew": "blown", "grew": "grown", "gave": "given", "drove": "driven", "rode": "ridden",
+}
+"""Past forms of common English verbs that do not end in "-ed", and their past participles."""
+_ING_PAST = {"shooting": "shot", "taking": "taken", "making": "made", "holding": "held", "finding": "found",
+             "leaving": "left", "stealing": "stolen", "seizing": "seized", "hitting": "hit", "bringing": "brought",
+             "catching": "caught", "keeping": "kept", "sending": "sent", "selling": "sold", "hurting": "hurt",
+             "losing": "lost", "getting": "got", "sinking": "sunk", "striking": "struck", "beating": "beaten"}
+_NOT_VERBS = frozenset("""
+during including following according regarding concerning excluding morning evening building nothing something
+anything everything thing king meeting spring ring wing ceiling string among red bed hundred need seed speed feed
+indeed shed united limited aged naked wicked sacred alleged armed based related estimated reported said told
+believed expected thought called named described located
+""".split())
+"""Words ending as verbs do that are not verbs here, and verbs of saying, which tell no event."""
+_STOP_HEADS = frozenset("""
+morning afternoon evening night day week month year hour minute second time today yesterday
+monday tuesday wednesday thursday friday saturday sunday total number group lot part rest
+""".split())
+_PRONOUNS = frozenset("it he she they we i you them him her us".split())
+_WORD = r"[^\W\d_][\w’'-]*"
+_PHRASE_WORD = (r"(?!(?:on|at|in|of|for|from|to|into|by|with|after|before|during|near|and|or|that|which|is|was|are"
+                r"|were|whom|them|those|these|it)\b)[\w’'-]+")
+"""A word of a noun phrase: no preposition, conjunction, verb "to be" or pronoun."""
+
+
+def past(word: str) -> str | None:
+    """The past participle a verb form stands for ("capturing" captured, "struck" struck), or None."""
+    word = word.lower()
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if word in _NOT_VERBS or len(word) < 4:
+        return None
+    if word in _ING_PAST:
+        return _ING_PAST[word]
+    if word.endswith("ed") and len(word) > 4 and not word.endswith("eed"):
+        return word
+    if word.endswith("ing") and len(word) > 5:
+        stem = word[:-3]
+        if stem.endswith("y") and stem[-2] not in "aeiou":
+            return stem[:-1] + "ied"
+        if stem.endswith("e"):
+            return stem + "d"
+        return stem + "ed"
+    return None
+
+
+def _is_past(word: str) -> bool:
+    lowered = word.lower()
+    return lowered not in _NOT_VERBS and (lowered in _IRREGULAR or (
+        lowered.endswith("ed") and len(lowered) > 4 and not lowered.endswith("eed")))
+
+
+_PASSIVE_AFTER = re.compile(
+    rf"^(?:\s+{_WORD}){{0,3}}?\s*,?\s+(?:were|was|are|is|have\s+been|had\s+been|has\s+been|being|been|got)"
+    rf"(?:\s+\w+ly)?\s+(?P<verb>{_WORD}{_PARTICLE})\b")
+_REDUCED_AFTER = re.compile(
+    rf"^(?:\s+{_WORD}){{0,2}}?\s+(?P<verb>{_WORD}{_PARTICLE})\s+(?:by|in|at|from|during|on|to)\b")
+_RELATIVE_AFTER = re.compile(rf"^(?:\s+{_WORD}){{0,2}}?\s+(?:that|which|who)?\s*(?:it|they|he|she|we)\s+"
+                             rf"(?:had\s+|has\s+|have\s+)?(?P<verb>{_WORD}{_PARTICLE})\b")
+_ACTIVE_AFTER = re.compile(rf"^(?:\s+of\s+(?:them|us|those|these))?\s+(?P<verb>{_WORD}\s+to\s+{_WORD}(?:\s+away)?)\b")
+_OBJECT_BEFORE = re.compile(
+    rf"(?P<verb>{_WORD})(?:\s+(?:and|or)\s+(?P<second>{_WORD}))?\s+"
+    r"(?:(?:the|a|an|all|its|their|his|her|some|remaining|other|another|total\s+of|group\s+of|further)\s+)*$")
+_DOING_AFTER = re.compile(
+    rf"^(?:\s+{_WORD})?\s+(?P<verb>{_WORD})\s+(?P<object>{_DETERMINER}\s+(?:{_PHRASE_WORD}\s+)?{_PHRASE_WORD})")
+"""What the things counted did, last of all: "four men rammed their car": men that rammed the car."""
+_WITHIN_PHRASE = re.compile(rf"^\s+(?P<verb>{_WORD})\s+{_WORD}")
+
+
+def count_verb(left: str, right: str, noun: str | None) -> str | None:
+    """What happened to the things a count counts, as a past participle phrase: "captured" for "captured
+    three boats" or "three boats were captured", "that managed to flee" for "two of them managed to flee"."""
+    found = _PASSIVE_AFTER.match(right) or _RELATIVE_AFTER.match(right)
+    if found and _is_past(found.group("verb").split()[0]):
+        return found.group("verb").lower()
+    found = _OBJECT_BEFORE.search(left)
+    if found:
+        second = found.group("second") and past(found.group("second"))
+        first = past(found.group("verb"))
+        if first:
+            return f"{first} and {second}" if second and second != first else first
+    found = _WITHIN_PHRASE.match(right)
+    if found and noun and _is_past(found.group("verb")) and right.lower().split()[1:2] != [found.group("verb").lower()]:
+        return found.group("verb").lower()
+    found = _ACTIVE_AFTER.match(right)
+    if found and _is_past(found.group("verb").split()[0]):
+        return "that " + found.group("verb").lower()
+    found = _REDUCED_AFTER.match(right)
+    if found and _is_past(found.group("verb").split()[0]):
+        return found.group("verb").lower()
+    found = _DOING_AFTER.match(right)
+    if found and _is_past(found.group("verb")):
+        return f"that {found.group('verb').lower()} {_the(found.group('object'))}"
+    return None
+
+
+_PAST_FORM = rf"(?:[^\W\d_][\w-]*ed|{'|'.join(_IRREGULAR)})\b"
+_SUBJECT_VERB = re.compile(
+    rf"(?:{_DETERMINER}\s+(?P<noun>(?:{_PHRASE_WORD}\s+and\s+)?(?:{_PHRASE_WORD}\s+)?{_PHRASE_WORD})"
+    rf"|(?P<name>(?!{_DETERMINER}\b)(?:[A-Z][\w-]+|it|he|she|they|we)))"
+    rf"\s*(?:,?\s+(?:which|that|who)\s+|,\s*which\s+|\s+)"
+    rf"(?P<aux>(?:had\s+been|has\s+been|have\s+been|was|were)\s+)?(?:had\s+|has\s+|have\s+)?"
+    rf"(?:(?:first|finally|only|also|then|just|today|initially)\s+)?(?P<verb>{_PAST_FORM})(?P<particle>{_PARTICLE})"
+    rf"(?P<rest>(?:\s+{_WORD}){{0,8}})?[\s,]*(?:(?:at|on|in|for|after|around|about|shortly|by|of|since)\s+)*$")
+_CLAUSE_AFTER = re.compile(
+    rf"^\s*(?:[A-Z]{{2,4}}\s*)?\)?\s*,?\s*"
+    rf"(?P<subject>{_DETERMINER}\s+(?:[\w-]+\s+){{0,2}}?[\w-]+(?:\s+of\s+[A-Z][\w-]*)?)\s+"
+    rf"(?P<aux>(?:was|were|had\s+been|has\s+been)\s+)?(?P<verb>{_PAST_FORM})(?P<rest>(?:\s+{_WORD}){{0,4}})")
+"""A time that opens its sentence, and the clause after it: "In May 2010, the old bridge was closed"."""
+_LINK = r"(?:on|at|in|of|for|since)"
+_NOUN_BEFORE = re.compile(
+    rf"\b{_DETERMINER}\s+(?P<phrase>(?:(?!{_LINK}\b)[\w-]+\s+){{0,2}}(?!{_LINK}\b)[\w-]+)"
+    rf"\s*,?\s*(?P<link>{_LINK})?\s*$")
+_ATTRIBUTIVE = re.compile(rf"^\s+(?P<first>{_WORD})(?P<names>(?:\s+[A-Z][\w-]*)*)")
+_OF_AFTER = re.compile(
+    rf"^\s*(?:worth\s+(?:of\s+)?|of\s+)(?P<phrase>(?:{_DETERMINER}\s+)?(?:{_PHRASE_WORD}\s+){{0,2}}{_PHRASE_WORD})")
+_AMOUNT_OF = re.compile(rf"\b{_DETERMINER}\s+(?P<phrase>(?:{_PHRASE_WORD}\s+)?{_PHRASE_WORD})\s+of\s*$")
+"""What an amount is, named before it: "a loss of $40m" loss, "a record fine of €2bn" record fine."""
+_LOCATED = re.compile(
+    rf"\b{_DETERMINER}\s+(?P<phrase>(?:{_PHRASE_WORD}\s+)?{_PHRASE_WORD})\s*,?\s*(?:(?:is|was|lies|lay)\s+)?$")
+"""What a distance is measured from: "a farmhouse 3 km west of the town", "the camp is 40 miles from"."""
+_WORTH_BEFORE = re.compile(
+    rf"\b{_DETERMINER}\s+(?P<phrase>(?:{_PHRASE_WORD}\s+){{0,2}}{_PHRASE_WORD})\s+(?:worth|valued\s+at)\s*$")
+"""What an amount is the value of: "jewels worth £2m", "£2m worth of jewels", "a necklace worth £2m"."""
+_PLACE_BEFORE = re.compile(r"\b(?:on|in|at|into|onto|near|inside|outside|across|from|to|under|by|through)\s*$",
+                           re.IGNORECASE)
+"""A noun phrase after one of these is where something happened or who did it, not what a time or date
+belongs to."""
+_PREPOSITIONS = frozenset("on at in of for from to into onto by with near after before around about since until during"
+                          .split())
+_SINCE = re.compile(r"^\s+(?:earlier|before|ago|prior)\b")
+_UNTIL = re.compile(r"^\s+(?:after|later)\b")
+
+
+def measure_gist(family: str, left: str, right: str) -> str | None:
+    """What a time, date, duration, year or measure belongs to, as a reader would name it."""
+    what = _FAMILY_WORDS.get(family)
+    if not what:
+        return None
+    done = _subject_and_verb(left)
+    done = done if done and not (done.group("rest") or "").strip() else None  # "the shares fell 8%"
+    if family == "share":  # "recovered 80% of the haul": share of the haul recovered
+        found, object_of = _OF_AFTER.match(right), _OBJECT_BEFORE.search(left)
+        verb = object_of and past(object_of.group("verb"))
+        if found:
+            return " ".join(filter(None, (f"{what} of {_the(found.group('phrase'))}", verb)))
+        return f"how much {_clause(done)}" if done else None
+    modifier = re.search(rf"\b{_DETERMINER}\s+(?:(?P<modifier>[a-z][\w-]*)\s+)?$", left)
+    attributive = modifier and _ATTRIBUTIVE.match(right)
+    if attributive and modifier.group("modifier") and not attributive.group("first")[:1].isupper():
+        attributive = None  # "a silver 2007 Ford" is a Ford's year; "a motorist 50 miles north" no thing's
+    if family == "money":
+        found = _OF_AFTER.match(right) or _WORTH_BEFORE.search(left)
+        if found:
+            return f"{what} of {_the(found.group('phrase'))}"
+        named = _AMOUNT_OF.search(left)  # "a fine of $500": the fine
+        if named:
+            return named.group("phrase")
+        if done:
+            return f"amount {_clause(done)}"
+        attributive = attributive if attributive and attributive.group("first")[:1].islower() else None
+    if attributive and attributive.group("first").lower() not in _PREPOSITIONS | _STOP_HEADS:
+        thing = attributive.group("first") + attributive.group("names")
+        thing = f"{modifier.group('modifier')} {thing}" if modifier.group("modifier") else thing
+        return thing if family == "duration" else f"{what} of the {thing}"
+    if family == "length":
+        found = _LOCATED.search(left)
+        if not found:
+            return None
+        words = found.group("phrase").split()
+        if len(words) > 1 and _is_past(words[-1]):  # "a ferry sank 30 miles east of": where it sank
+            return f"distance from where {_the(words[0])} {words[-1].lower()}"
+        return f"distance from {_the(found.group('phrase'))}"
+    if family not in ("time", "date", "duration", "year"):
+        return None
+    noun_before = _noun_before(left)
+    if noun_before and not noun_before.group("link") and re.match(r"\s+[^\W\d_]", right) and not _SINCE.match(right):
+        noun_before = None  # the figure stands inside the phrase: "a silver 2007 Ford"
+    found = _subject_and_verb(left)  # the noun phrase wins where it stands well after the verb: "ordered him
+    # held without bail pending his next court hearing" (April 19)
+    if found and not (noun_before and len(left[found.end("verb"):noun_before.start()].split()) >= 2):
+        clause = _clause(found)
+        if family == "duration":
+            return (f"time before {clause}" if left.rstrip().lower().endswith("after")
+                    else f"time since {clause}" if _SINCE.match(right)
+                    else f"time until {clause}" if _UNTIL.match(right) else f"how long {clause}")
+        return f"since when {clause}" if left.rstrip().lower().endswith("since") else f"{what} {clause}"
+    found = _CLAUSE_AFTER.match(right) if not left.strip(" ,").count(" ") else None
+    if found and _is_past(found.group("verb")):
+        return (f"{what} {_the(found.group('subject'))} {found.group('aux') or ''}{found.group('verb').lower()}"
+                f"{_short(found.group('rest'))}")
+    if noun_before:
+        phrase = f"the {noun_before.group('phrase')}"
+        if family == "duration":
+            return f"time since {phrase}" if _SINCE.match(right) else None
+        return f"{what} of {phrase}"
+    return None
+
+
+def _clause(found: re.Match) -> str:
+    """A subject and its verb as a label says them: "the quake struck", "they had been separated"."""
+    subject = _the(found.group("noun")) if found.group("noun") else found.group("name")
+    subject = subject.lower() if subject.lower() in _PRONOUNS else subject
+    clause = f"{subject} {found.group('aux') or ''}{found.group('verb').lower()}{found.group('particle').lower()}"
+    return clause + _short(found.group("rest"))
+
+
+def _noun_before(left: str) -> re.Match | None:
+    """The noun phrase a time or date follows, if it names a thing and not a place or a time of day:
+    "pending his next court hearing" (April 19), not "on the second floor" (around 10 a.m.)."""
+    found = _NOUN_BEFORE.search(left)
+    if (found and found.group("phrase").split()[-1].lower() not in _STOP_HEADS | _PREPOSITIONS
+            and not _PLACE_BEFORE.search(left, 0, found.start())):
+        return found
+    return None
+
+
+def _subject_and_verb(left: str) -> re.Match | None:
+    """The nearest "subject verb ..." that runs from a word of ``left`` to its end, with a verb in the past
+    and a subject that is no time of day ("the statement saying they had been separated": they)."""
+    nearest = None
+    for word in re.finditer(_WORD, left):
+        found = _SUBJECT_VERB.match(left, word.start())
+        subject = found and (found.group("noun") or found.group("name"))
+        if found and _is_past(found.group("verb")) and subject.split()[-1].lower() not in _STOP_HEADS:
+            nearest = found
+    return nearest
+
+
+def is_pronoun_led(gist: str) -> bool:
+    """Whether a gist names its event by a pronoun ("time it hit"): a reader prefers "time the quake struck"."""
+    return any(word in _PRONOUNS for word in gist.split())
+
+
+_FAMILY_WORDS = {"share": "share", "time": "time", "date": "date", "duration": "duration", "year": "year",
+                 "money": "value",
+                 "length": "length", "area": "area", "volume": "volume", "mass": "weight", "speed": "speed"}
+
+
+def _the(phrase: str) -> str:
+    """A noun phrase as a label says it: "his next court hearing" the next court hearing."""
+    words = phrase.split()
+    if words and words[0].lower() in ("his", "her", "its", "their", "our", "my", "a", "an", "this", "that"):
+        words[0] = "the"
+    elif words and words[0].lower() != "the" and not words[0][:1].isupper():
+        words.insert(0, "the")
+    return " ".join(words)
+
+
+def _short(rest: str | None) -> str:
+    """The first phrase after a verb, up to the next preposition: "into the office" of "into the office on
+    the second floor"."""
+    words = (rest or "").split()
+    kept = []
+    for word in words[:4]:
+        if kept and word.lower() in _PREPOSITIONS:
+            break
+        kept.append(word)
+    if kept and kept[-1].lower() in _PREPOSITIONS | {"the", "a", "an"} or _STOP_HEADS.intersection(
+            word.lower().strip(",") for word in kept):
+        kept = []  # nothing, or only when: "began in the early morning"
+    return (" " + " ".join(kept)) if kept else ""
+
+
+def plural(noun: str) -> str:
+    """A noun in the plural by the rules of English spelling ("village" villages, "body" bodies)."""
+    irregular = {"person": "people", "man": "men", "woman": "women", "child": "children", "crewman": "crewmen"}
+    if noun in irregular:
+        return irregular[noun]
+    if noun.endswith("y") and noun[-2:-1] not in tuple("aeiou"):
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "ch", "sh", "z")):
+        return noun + "es"
+    return noun + "s"

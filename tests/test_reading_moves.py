@@ -1,0 +1,60 @@
+"""The reader's moves that need no screen: a run of ``]``/``[`` through a sentence's versions, and
+``n``/``N`` through a search's matches across the reports (tui/navigation.py, tui/pane_search.py)."""
+
+from sahel_reader.story.model import Document
+from sahel_reader.tui.jump import JumpTarget
+from sahel_reader.tui.navigation import SearchMatch, VersionRun
+from sahel_reader.tui.pane_search import PaneSearch
+from sahel_reader.tui.report_place import ReportPlace
+
+
+class Versions:
+    """A navigator that knows the versions of one sentence, and counts how often it is asked."""
+
+    def __init__(self, versions: dict[tuple[str, int], list[JumpTarget]]) -> None:
+        self.known, self.asked = versions, 0
+
+    def versions(self, doc: str, sentence: int, claim: str | None = None) -> list[JumpTarget]:
+        self.asked += 1
+        return self.known.get((doc, sentence), [])
+
+
+def test_a_run_of_brackets_goes_round_the_versions_and_back_to_where_it_started():
+    here, b, c = JumpTarget("a", 2), JumpTarget("b", 5), JumpTarget("c", 1)
+    navigator, run = Versions({("a", 2): [b, c]}), VersionRun()
+    assert run.step(navigator, here, 1) == b and run.place("b", 5) == (2, 3)
+    assert run.step(navigator, b, 1) == c and run.place("c", 1) == (3, 3)
+    assert run.step(navigator, c, 1) == here and run.place("a", 2) == (1, 3)
+    assert run.step(navigator, here, -1) == c
+    assert navigator.asked == 1  # the run went on: its versions were found once
+    assert run.place("a", 3) is None  # the cursor left the run
+    run.end()
+    assert run.place("c", 1) is None
+
+
+def test_a_sentence_without_versions_starts_no_run():
+    run = VersionRun()
+    assert run.step(Versions({}), JumpTarget("a", 0), 1) is None and run.place("a", 0) is None
+
+
+def place(doc: str, text: str, cursor: int = 0) -> ReportPlace:
+    document = Document(doc, f"/r/{doc}.txt", text)
+    document.sentences = [(0, 10), (11, 21)]
+    return ReportPlace(document, None, cursor=cursor)
+
+
+def test_a_search_starts_at_the_cursor_and_n_goes_round_every_report():
+    one, two = place("one", "Ten killed. Ten more ok."), place("two", "Ten killed. All is well.")
+    matches = [SearchMatch("one", 0, 3), SearchMatch("one", 12, 15), SearchMatch("two", 0, 3)]
+    one.cursor, search = 1, PaneSearch()
+    assert search.show(matches, [one, two], one) == matches[1] and search.index == 1
+    assert one.matches == [(0, 3), (12, 15)] and two.matches == [(0, 3)]
+    assert one.current_match == (12, 15) and two.current_match is None
+    assert search.step([one, two], 1) == matches[2] and (one.current_match, two.current_match) == (None, (0, 3))
+    assert search.step([one, two], 1) == matches[0]
+
+
+def test_n_before_any_match_goes_nowhere():
+    search, one = PaneSearch(), place("one", "Ten killed. Ten more ok.")
+    assert search.step([one], 1) is None and search.matches == [] and search.index == -1
+    assert search.show([], [one], one) is None and search.step([one], 1) is None

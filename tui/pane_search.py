@@ -1,0 +1,55 @@
+"""The last search across the reports: its matches shown in every pane (or place), and the one the
+reader is on. Plain Python: the row jumps to the match these return."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .navigation import SearchMatch, SearchResults
+    from .report_place import ReportPlace
+    from .widgets.report_pane import ReportPane
+
+
+class PaneSearch:
+    """What ``/`` found, and ``n``/``N`` through it; empty until the first search."""
+
+    def __init__(self) -> None:
+        self.results: SearchResults | None = None
+
+    @property
+    def matches(self) -> list[SearchMatch]:
+        return self.results.matches if self.results else []
+
+    @property
+    def index(self) -> int:
+        """Which match the reader is on (-1: none yet)."""
+        return self.results.index if self.results else -1
+
+    def show(self, matches: list[SearchMatch], panes: Sequence[ReportPane | ReportPlace],
+             focused: ReportPane | ReportPlace) -> SearchMatch | None:
+        """Every match, in every pane; the first at or after the focused pane's cursor (None: no match)."""
+        from .navigation import SearchResults
+
+        results = self.results = SearchResults(matches)
+        by_doc = results.by_doc()
+        for pane in panes:
+            pane.set_matches(by_doc.get(pane.document.id, []), None)
+        if not results.matches:
+            return None
+        start = focused.document.sentences[focused.cursor][0] if focused.document.sentences else 0
+        order = [p.document.id for p in panes]
+        return self._current(panes, results.start_at(order, focused.document.id, start))
+
+    def step(self, panes: Sequence[ReportPane | ReportPlace], step: int) -> SearchMatch | None:
+        """The next (or previous) match, round the ends; None before any search found one."""
+        if not self.matches:
+            return None
+        return self._current(panes, self.results.step(step))
+
+    @staticmethod
+    def _current(panes: Sequence[ReportPane | ReportPlace], match: SearchMatch) -> SearchMatch:
+        for pane in panes:
+            pane.set_current_match((match.start, match.end) if pane.document.id == match.doc else None)
+        return match

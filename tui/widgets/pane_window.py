@@ -1,0 +1,210 @@
+"""Which reports of the row are shown as panes, and how wide: the rest are plain places.
+
+Only whole panes are shown: as many as fit the width at ``MIN_PANE_WIDTH`` (at most
+``MOUNTED_PANES``), around the focused one, and the window moves with the focus. A marker on each
+edge says how many reports lie left and right. Never mounting more than fit also keeps a story of
+a thousand reports quick (mounting is seconds, and every layout visits every mounted pane).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual._styles_cache import StylesCache
+from textual.css.scalar import Scalar
+
+from ..idle_collector import IdleCollector
+from ..layout import pane_window
+from .edge_marker import EdgeMarker
+from .pane_slots import reuse_for, reuse_panes
+
+if TYPE_CHECKING:
+    from .pane_row import PaneRow
+    from .report_pane import ReportPane
+
+MIN_PANE_WIDTH = 44
+"""Below this a pane is too narrow to read: reports that do not fit are left out of the window."""
+MOUNTED_PANES = 8
+"""The most panes shown at once, however wide the terminal."""
+MARKER_WIDTH = 4
+"""Cells of the marker on each edge saying how many reports lie that way (``‹12``, ``3›``)."""
+
+
+class PaneWindow:
+    """The row's mounted panes and its edge markers: the row says which report has the focus, the
+    window shows the reports around it in the panes it has mounted (a report that leaves is kept as
+    its place), and mounts more only when more fit."""
+
+    def __init__(self, row: PaneRow, mounted: Callable[[ReportPane], None]) -> None:
+        self.row = row
+        self.mounted = mounted
+        """Called with each pane the window mounts (the row titles it)."""
+        self.lock = asyncio.Lock()
+        """Held while the window moves: one move at a time."""
+        self.first = 0
+        """The first report of the window shown."""
+        self.left = EdgeMarker(classes="-left")
+        self.right = EdgeMarker(classes="-right")
+        self.collector = IdleCollector()
+
+    def shown(self) -> range:
+        mounted = [n for n, pane in enumerate(self.row.panes) if pane.is_mounted]
+        return range(mounted[0], mounted[-1] + 1) if mounted else range(0)
+
+    def wanted(self) -> range:
+        """The reports whose panes are shown: as many whole panes as fit around the focused one."""
+        row = self.row
+        width = row.size.width or row.screen.size.width or 80
+        window = pane_window(len(row.panes), row.active, self.first, width, MIN_PANE_WIDTH,
+                             MOUNTED_PANES, MARKER_WIDTH)
+        self.first = window.start
+        return window
+
+    async def mount(self, *, focused_only: bool = False) -> None:
+        """Show the reports of the window in panes, in report order.
+
+        The panes already mounted take the window's reports (``pane_slots``); only when it holds more
+        reports than are mounted is a pane made, from the report's place, and mounted. A report leaving
+        the window is kept in ``row.panes`` as its place (its cursor, selection and matches). With
+        ``focused_only``, only the focused report's pane is mounted now (see ``PaneRow._slide_window``).
+        """
+        from .report_pane import ReportPane
+
+        row = self.row
+        window = self.wanted()
+        spare = self.reuse(window)
+        if spare:
+            await self.let_go(spare)
+        mounted = [row.panes[n] for n in window if row.panes[n].is_mounted]
+        for n in ([row.active] if focused_only and row.active in window else window):
+            if not row.panes[n].is_mounted:
+                pane = row.panes[n] = ReportPane.from_place(row.panes[n])
+                pane.styles.width = self.widths()[n]  # sized before it is mounted: one layout, not two
+                later = next((p for p in mounted if row.panes.index(p) > n), self.right)
+                await row.mount(pane, before=later)
+                mounted.append(pane)
+                self.mounted(pane)
+        self.count_hidden()
+
+    def move_at_once(self) -> None:
+        """The focused report shown now, if the panes shown can be reused for the window around it
+        (it holds as many reports as are mounted): no mount, no layout."""
+        if not self.lock.locked():
+            window = self.wanted()
+            if len(window) == sum(pane.is_mounted for pane in self.row.panes):
+                self.focused_first(window)
+
+    def focused_first(self, window: range) -> None:
+        """The focused report in the pane at its place in the window at once, the other panes' reports
+        after that frame: each pane that shows another report is a repaint of all its lines."""
+        row = self.row
+        pane = reuse_for(row.panes, row.active, row.active - window.start)
+        if pane is None:
+            self.reuse(window)
+            self.count_hidden()
+            return
+        self.mounted(pane)
+        row.call_after_refresh(self.fill_panes)
+
+    def fill_panes(self) -> None:
+        """The reports of the window in the panes shown, if the window has not moved to other panes meanwhile."""
+        window = self.wanted()
+        if not self.lock.locked() and len(window) == sum(pane.is_mounted for pane in self.row.panes):
+            self.reuse(window)
+            self.count_hidden()
+
+    def reuse(self, window: range) -> list[ReportPane]:
+        """The panes shown take the reports of ``window`` (see ``pane_slots``); returns those left over."""
+        row = self.row
+        moved, spare = reuse_panes(row.panes, window)
+        active = row.panes[row.active]
+        for pane in moved:
+            self.mounted(pane)
+            pane.set_class(pane is active, "-active")
+        if row.screen.focused in moved and row.screen.focused is not active:  # the focus stays on the report
+            if active.is_mounted:
+                active.focus()
+            else:
+                row.screen.set_focus(None, scroll_visible=False)
+        return spare
+
+    async def take_out(self, panes: list[ReportPane]) -> None:
+        """Panes leaving the window: each replaced by its place, and let go."""
+        row = self.row
+        places = {id(pane): pane.place() for pane in panes}
+        row.panes = [places.get(id(pane), pane) for pane in row.panes]
+        await self.let_go(panes)
+
+    async def let_go(self, panes: list[ReportPane]) -> None:
+        """Unmount panes no longer in ``row.panes``."""
+        row = self.row
+        if row.screen.focused in panes:  # else Textual focuses a neighbour, which would become the active pane
+            row.screen.set_focus(None, scroll_visible=False)
+        await row.remove_children(panes)
+        # Textual 8 keeps the style cache of every removed widget (an lru_cache on one of its methods
+        # holds them, Textualize/textual#6665), and with each the lines the widget painted: at a
+        # thousand reports, thousands of objects a key press. Letting go of that lru_cache drops them.
+        StylesCache.get_inner_outer.cache_clear()
+
+    def count_hidden(self) -> None:
+        """The edge markers: reports left and right of those shown (of the focused one, zoomed)."""
+        row = self.row
+        shown = range(row.active, row.active + 1) if row.zoomed else self.shown()
+        self.left.count(shown.start if shown else 0)
+        self.right.count(len(row.panes) - shown.stop if shown else 0)
+
+    def size_panes(self) -> None:
+        """The shown panes share the row between the edge markers, whole; zoomed, the focused one takes it."""
+        self.count_hidden()
+        for n, width in self.widths().items():
+            pane = self.row.panes[n]
+            if pane.is_mounted and pane.styles.width != Scalar.from_number(width):  # each change is a layout
+                pane.styles.width = width
+
+    def widths(self) -> dict[int, int]:
+        """Each shown report's pane width, in cells."""
+        window = self.wanted()
+        if not window:
+            return {}
+        row = self.row
+        width = (row.size.width or row.screen.size.width) - MARKER_WIDTH * (self.left.display + self.right.display)
+        share, extra = divmod(max(len(window), width), len(window))
+        return {n: width if row.zoomed and n == row.active else share + (place < extra)
+                for place, n in enumerate(window)}
+
+    async def fill(self) -> None:
+        """Every pane of the window mounted, and sized."""
+        async with self.lock:
+            await self.mount()
+            self.size_panes()
+
+    async def keep_story(self) -> None:
+        """The story lives as long as the reader: frozen out of the garbage collector's walks, so that
+        a key press never waits for a full collection of a thousand reports' claims and links.
+
+        Whatever is alive when frozen is never collected, so the panes shown are made anew after it:
+        those frozen would otherwise stay in memory once they leave the window.
+        """
+        async with self.lock:
+            await self.take_out([pane for pane in self.row.panes if pane.is_mounted])
+            gc.collect()  # what is garbage now, before the rest is frozen
+            gc.freeze()
+            self.collector.start(self.row)  # and full collections of the rest when the reader pauses
+            await self.mount()
+            self.size_panes()
+
+    async def put_in_order(self, order: list[str]) -> None:
+        """The panes in ``order`` (report ids), the focused one still focused, the window around it."""
+        row = self.row
+        focused = row.pane
+        by_id = {pane.document.id: pane for pane in row.panes}
+        row.panes = [by_id[doc] for doc in order if doc in by_id]
+        row.active = row.panes.index(focused) if focused in row.panes else 0
+        mounted = [pane for pane in row.panes if pane.is_mounted]
+        for before, pane in zip(mounted, mounted[1:]):
+            row.move_child(pane, after=before)
+        await self.mount()
+        self.size_panes()

@@ -135,7 +135,7 @@ async def test_reports_outside_the_window_are_plain_places_and_the_story_is_froz
     from sahel_reader.tui.report_place import ReportPlace
     from sahel_reader.tui.widgets.report_pane import ReportPane
 
-    from sahel_reader.tui.idle_collector import IDLE, RARE_FULL
+    from sahel_reader.tui.idle_collector import IDLE, YOUNG
 
     thresholds = gc.get_threshold()
     app = SahelReaderApp(many_reports(tmp_path, count=40), "many")
@@ -152,7 +152,7 @@ async def test_reports_outside_the_window_are_plain_places_and_the_story_is_froz
         claim = screen.story.claims[0]
         assert not any(o is claim for o in gc.get_objects(2)), "the story is out of the collector's walks"
         assert any(o is screen.pane for o in gc.get_objects()), "the panes shown are not: they are let go later"
-        assert gc.get_threshold()[2] == RARE_FULL != thresholds[2], "full collections are rare while keys come"
+        assert gc.get_threshold()[0] == YOUNG != thresholds[0], "young objects die before a collection sees them"
         gc.collect(1)  # a collection of the middle generation, then a pause: a full collection follows
         assert gc.get_count()[2] > 0
         await pilot.pause(3 * IDLE)

@@ -246,7 +246,7 @@ class PaneRow(Horizontal):
     def on_resize(self) -> None:
         """A new width may fit more panes or fewer."""
         if self.panes and self.window.wanted() != self.window.shown():
-            self.run_worker(self.window.fill(), group="window-fill")
+            self._fill_window()
         else:
             self.window.size_panes()
 
@@ -305,7 +305,12 @@ class PaneRow(Horizontal):
             await self.window.mount(focused_only=True)
             self.window.size_panes()
             self._show_active()
-        self.call_after_refresh(self.run_worker, self.window.fill(), group="window-fill")
+        self.call_after_refresh(self._fill_window)
+
+    def _fill_window(self) -> None:
+        """The neighbours mounted in a worker; the coroutine made only now, so a row removed before
+        this refresh leaves none behind un-awaited."""
+        self.run_worker(self.window.fill(), group="window-fill")
 
     async def keep_story(self) -> None:
         """The story frozen out of the garbage collector's walks (``PaneWindow.keep_story``), the focus

@@ -34,13 +34,19 @@ def test_footer_key_and_the_footer_bindings_ready_reactive():
 
 
 def test_what_the_ui_tests_read():
-    """Notifications shown, the compositor's render and the screens under the top one; a widget's
-    styles cache (tests/tui/test_many_reports.py checks it is let go)."""
+    """Notifications shown, the compositor's render and the screens under the top one."""
     from textual.app import App
     from textual.screen import Screen
-    from textual.widget import Widget
 
     app = App()
     assert hasattr(app, "_notifications") and isinstance(App._background_screens, property)
     assert "_compositor" in Screen.__init__.__code__.co_names
-    assert "_styles_cache" in Widget.__init__.__code__.co_names
+
+
+def test_a_scroll_views_scrollbars_follow_its_virtual_size():
+    """tui/widgets/report_pane.py sets a pane's virtual size without a layout, then updates its
+    scrollbars as ScrollView does when its size changes."""
+    from textual.scroll_view import ScrollView
+
+    assert "_scroll_update" in ScrollView._size_updated.__code__.co_names
+    assert callable(ScrollView._scroll_update)

@@ -23,7 +23,6 @@ class ReportPlace:
 
     document: Document
     view: DocumentView
-    id: str | None = None
     cursor: int = 0
     selected_claim: str | None = None
     matches: list[tuple[int, int]] = field(default_factory=list)

@@ -2,7 +2,6 @@
 
 import gc
 import threading
-import weakref
 
 from pilot_helpers import sentence_text, settle, wait_for_story
 
@@ -49,8 +48,8 @@ async def test_a_jump_to_a_far_report_mounts_it_and_cursors_survive_the_window_m
     async with app.run_test(size=(140, 30)) as pilot:
         screen = await wait_for_story(pilot)
         await pilot.press("J")  # the toll: its versions are the whole cluster, one per report
-        first = weakref.ref(screen.panes[0])
-        painted = weakref.ref(screen.panes[0]._styles_cache)  # Textual's cache of the lines it painted
+        first = screen.panes[0]
+        shown = {id(p) for p in screen.panes if p.is_mounted}
         assert screen.story.claim(screen.pane.selected_claim).text == "77"
         visited = set()
         for _ in range(13):
@@ -58,12 +57,16 @@ async def test_a_jump_to_a_far_report_mounts_it_and_cursors_survive_the_window_m
             await pilot.pause()
             assert screen.pane.is_mounted and screen.focused is screen.pane
             assert "people were killed" in sentence_text(screen.pane)
+            assert [p.document.id for p in screen.row.children if p in screen.panes] == [
+                p.document.id for p in screen.panes if p.is_mounted], "the panes stay in report order"
+            window = [n for n, p in enumerate(screen.panes) if p.is_mounted]
+            assert window == list(range(window[0], window[0] + 3)) and screen.row.active in window, \
+                "after the focused pane, its neighbours in the window"
             visited.add(screen.pane.document.id)
-        assert visited == {f"r{n:02d}" for n in range(1, 14)}  # each mounted when reached
+        assert visited == {f"r{n:02d}" for n in range(1, 14)}  # each shown when reached
         assert not screen.panes[0].is_mounted
-        assert screen.panes[0] is not first(), "a pane that left the window is replaced by a copy"
-        gc.collect()
-        assert first() is None and painted() is None, "and let go, with the lines it painted (Textual keeps those)"
+        assert {id(p) for p in screen.panes if p.is_mounted} == shown, "the panes are reused, none mounted anew"
+        assert first.is_mounted and first.document.id != "r00", "r00's pane shows another report"
         await pilot.press("]")  # the cycle comes back to where it started
         await pilot.pause()
         assert screen.pane.document.id == "r00" and screen.pane.cursor == 1
@@ -132,6 +135,9 @@ async def test_reports_outside_the_window_are_plain_places_and_the_story_is_froz
     from sahel_reader.tui.report_place import ReportPlace
     from sahel_reader.tui.widgets.report_pane import ReportPane
 
+    from sahel_reader.tui.idle_collector import IDLE, YOUNG
+
+    thresholds = gc.get_threshold()
     app = SahelReaderApp(many_reports(tmp_path, count=40), "many")
     async with app.run_test(size=(160, 45)) as pilot:
         screen = await wait_for_story(pilot)
@@ -146,4 +152,10 @@ async def test_reports_outside_the_window_are_plain_places_and_the_story_is_froz
         claim = screen.story.claims[0]
         assert not any(o is claim for o in gc.get_objects(2)), "the story is out of the collector's walks"
         assert any(o is screen.pane for o in gc.get_objects()), "the panes shown are not: they are let go later"
+        assert gc.get_threshold()[0] == YOUNG != thresholds[0], "young objects die before a collection sees them"
+        gc.collect(1)  # a collection of the middle generation, then a pause: a full collection follows
+        assert gc.get_count()[2] > 0
+        await pilot.pause(3 * IDLE)
+        assert gc.get_count()[2] == 0, "the reader paused: the full collection ran then"
     assert gc.get_freeze_count() == 0, "and the story is let go with the reader"
+    assert gc.get_threshold() == thresholds, "and Python's own collection with it"

@@ -88,7 +88,7 @@ class PaneRow(Horizontal):
     async def add_reports(self, documents: Sequence[Document], views: dict[str, DocumentView]) -> None:
         """More reports, after those shown: as places, made panes when the window has room for them."""
         for document in documents:
-            place = ReportPlace(document, views[document.id], id=f"pane-{len(self.panes)}")
+            place = ReportPlace(document, views[document.id])
             if document.sentences and document.is_boilerplate(*document.sentences[0]):
                 place.set_cursor(place.step(0, 1))
             self.panes.append(place)
@@ -287,9 +287,12 @@ class PaneRow(Horizontal):
     def focus_pane(self, index: int) -> None:
         if not self.panes:
             return
-        if self.panes[self.active].is_mounted:
-            self.panes[self.active].remove_class("-active")
+        before = self.panes[self.active]
         self.active = index % len(self.panes)
+        if not self.panes[self.active].is_mounted:
+            self.window.move_at_once()
+        if before.is_mounted and before is not self.panes[self.active]:
+            before.remove_class("-active")
         if self.panes[self.active].is_mounted:
             self._show_active()
         else:
@@ -315,6 +318,9 @@ class PaneRow(Horizontal):
         await self.window.keep_story()
         if self.panes:
             self._show_active()
+
+    def on_unmount(self) -> None:
+        self.window.collector.stop()
 
     def _show_active(self) -> None:
         pane = self.panes[self.active]

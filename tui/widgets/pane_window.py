@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING
 from textual._styles_cache import StylesCache
 from textual.css.scalar import Scalar
 
+from ..idle_collector import IdleCollector
 from ..layout import pane_window
 from .edge_marker import EdgeMarker
+from .pane_slots import reuse_for, reuse_panes
 
 if TYPE_CHECKING:
     from .pane_row import PaneRow
@@ -33,7 +35,8 @@ MARKER_WIDTH = 4
 
 class PaneWindow:
     """The row's mounted panes and its edge markers: the row says which report has the focus, the
-    window mounts the panes around it and swaps those that leave for their places."""
+    window shows the reports around it in the panes it has mounted (a report that leaves is kept as
+    its place), and mounts more only when more fit."""
 
     def __init__(self, row: PaneRow, mounted: Callable[[ReportPane], None]) -> None:
         self.row = row
@@ -45,6 +48,7 @@ class PaneWindow:
         """The first report of the window shown."""
         self.left = EdgeMarker(classes="-left")
         self.right = EdgeMarker(classes="-right")
+        self.collector = IdleCollector()
 
     def shown(self) -> range:
         mounted = [n for n, pane in enumerate(self.row.panes) if pane.is_mounted]
@@ -60,19 +64,20 @@ class PaneWindow:
         return window
 
     async def mount(self, *, focused_only: bool = False) -> None:
-        """Mount the panes of the window, in report order, replacing those that left it.
+        """Show the reports of the window in panes, in report order.
 
-        A pane leaving the window is replaced in ``row.panes`` by its place (its cursor, selection and
-        matches), and a place coming in by a pane made from it. With ``focused_only``, only the
-        focused report's pane is mounted now (see ``PaneRow._slide_window``).
+        The panes already mounted take the window's reports (``pane_slots``); only when it holds more
+        reports than are mounted is a pane made, from the report's place, and mounted. A report leaving
+        the window is kept in ``row.panes`` as its place (its cursor, selection and matches). With
+        ``focused_only``, only the focused report's pane is mounted now (see ``PaneRow._slide_window``).
         """
         from .report_pane import ReportPane
 
         row = self.row
         window = self.wanted()
-        leaving = [p for n, p in enumerate(row.panes) if p.is_mounted and n not in window]
-        if leaving:
-            await self.take_out(leaving)
+        spare = self.reuse(window)
+        if spare:
+            await self.let_go(spare)
         mounted = [row.panes[n] for n in window if row.panes[n].is_mounted]
         for n in ([row.active] if focused_only and row.active in window else window):
             if not row.panes[n].is_mounted:
@@ -84,13 +89,60 @@ class PaneWindow:
                 self.mounted(pane)
         self.count_hidden()
 
+    def move_at_once(self) -> None:
+        """The focused report shown now, if the panes shown can be reused for the window around it
+        (it holds as many reports as are mounted): no mount, no layout."""
+        if not self.lock.locked():
+            window = self.wanted()
+            if len(window) == sum(pane.is_mounted for pane in self.row.panes):
+                self.focused_first(window)
+
+    def focused_first(self, window: range) -> None:
+        """The focused report in the pane at its place in the window at once, the other panes' reports
+        after that frame: each pane that shows another report is a repaint of all its lines."""
+        row = self.row
+        pane = reuse_for(row.panes, row.active, row.active - window.start)
+        if pane is None:
+            self.reuse(window)
+            self.count_hidden()
+            return
+        self.mounted(pane)
+        row.call_after_refresh(self.fill_panes)
+
+    def fill_panes(self) -> None:
+        """The reports of the window in the panes shown, if the window has not moved to other panes meanwhile."""
+        window = self.wanted()
+        if not self.lock.locked() and len(window) == sum(pane.is_mounted for pane in self.row.panes):
+            self.reuse(window)
+            self.count_hidden()
+
+    def reuse(self, window: range) -> list[ReportPane]:
+        """The panes shown take the reports of ``window`` (see ``pane_slots``); returns those left over."""
+        row = self.row
+        moved, spare = reuse_panes(row.panes, window)
+        active = row.panes[row.active]
+        for pane in moved:
+            self.mounted(pane)
+            pane.set_class(pane is active, "-active")
+        if row.screen.focused in moved and row.screen.focused is not active:  # the focus stays on the report
+            if active.is_mounted:
+                active.focus()
+            else:
+                row.screen.set_focus(None, scroll_visible=False)
+        return spare
+
     async def take_out(self, panes: list[ReportPane]) -> None:
         """Panes leaving the window: each replaced by its place, and let go."""
         row = self.row
-        if row.screen.focused in panes:  # else Textual focuses a neighbour, which would become the active pane
-            row.screen.set_focus(None, scroll_visible=False)
         places = {id(pane): pane.place() for pane in panes}
         row.panes = [places.get(id(pane), pane) for pane in row.panes]
+        await self.let_go(panes)
+
+    async def let_go(self, panes: list[ReportPane]) -> None:
+        """Unmount panes no longer in ``row.panes``."""
+        row = self.row
+        if row.screen.focused in panes:  # else Textual focuses a neighbour, which would become the active pane
+            row.screen.set_focus(None, scroll_visible=False)
         await row.remove_children(panes)
         # Textual 8 keeps the style cache of every removed widget (an lru_cache on one of its methods
         # holds them, Textualize/textual#6665), and with each the lines the widget painted: at a
@@ -140,6 +192,7 @@ class PaneWindow:
             await self.take_out([pane for pane in self.row.panes if pane.is_mounted])
             gc.collect()  # what is garbage now, before the rest is frozen
             gc.freeze()
+            self.collector.start(self.row)  # and full collections of the rest when the reader pauses
             await self.mount()
             self.size_panes()
 

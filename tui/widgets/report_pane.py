@@ -59,32 +59,43 @@ class ReportPane(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.reading = reading
         """False for a pane that only shows text (the legend): no reading cursor is drawn."""
-        self.document = document
-        self.view = view
-        self._text = visible_controls(document.text)
-        self._sentence_starts = [start for start, _ in document.sentences]
-        self._wrap = LazyWrap(self._text, 0)
-        self._wrapped_width = 0
-        self.cursor = 0
-        self.selected_claim: str | None = None
-        self._matches: list[tuple[int, int]] = []
-        self._current_match: tuple[int, int] | None = None
         self._cache: LRUCache[tuple, Strip] = LRUCache(2048)
         self._styles: dict[tuple[str, ...], Style] = {}
+        self._show(ReportPlace(document, view))
+
+    def _show(self, place: ReportPlace) -> None:
+        self.document = place.document
+        self.view = place.view
+        self._text = visible_controls(place.document.text)
+        self._sentence_starts = [start for start, _ in place.document.sentences]
+        self._wrap = LazyWrap(self._text, 0)
+        self._wrapped_width = 0
+        self.cursor = place.cursor
+        self.selected_claim = place.selected_claim
+        self._matches = place.matches
+        self._current_match = place.current_match
+        self._cache.clear()
         self._selected_at: tuple[str | None, tuple[int, int] | None] = (None, None)
 
     def place(self) -> ReportPlace:
         """Where the reader is in this report, kept when the pane leaves the window."""
-        return ReportPlace(self.document, self.view, self.id, self.cursor, self.selected_claim, self._matches,
+        return ReportPlace(self.document, self.view, self.cursor, self.selected_claim, self._matches,
                            self._current_match)
 
     @classmethod
     def from_place(cls, place: ReportPlace) -> ReportPane:
         """A pane on the report, where the reader left it."""
-        pane = cls(place.document, place.view, id=place.id)
-        pane.cursor, pane.selected_claim = place.cursor, place.selected_claim
-        pane._matches, pane._current_match = place.matches, place.current_match
+        pane = cls(place.document, place.view)
+        pane._show(place)
         return pane
+
+    def show_place(self, place: ReportPlace) -> None:
+        """Show another report here, where the reader left it: the window moved. Reusing a mounted
+        pane costs a repaint of it; mounting a new one costs a layout of the whole screen."""
+        self._show(place)
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self._rewrap()
+        self.refresh()
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -111,7 +122,13 @@ class ReportPane(ScrollView, can_focus=True):
         return self._wrap.lines
 
     def _size_to_wrap(self) -> None:
-        self.virtual_size = Size(self._wrapped_width + _GUTTER, self._wrap.estimated_rows())
+        """The scrollable size, without a layout: the pane's own size is the row's to decide, so only
+        its scrollbar changes (a layout still follows if the scrollbar appears or goes)."""
+        size = Size(self._wrapped_width + _GUTTER, self._wrap.estimated_rows())
+        if size != self.virtual_size:
+            self.set_reactive(ReportPane.virtual_size, size)
+            self._scroll_update(size)  # as ScrollView does when its size changes
+            self.refresh()
 
     def _wrap_later(self) -> None:
         """The rest of a long report, wrapped a step a frame: keys and scrolling stay quick meanwhile."""

@@ -1,0 +1,49 @@
+"""Garbage collections that fall between key presses rather than in them.
+
+The story is frozen out of the collector's walks (``PaneWindow.keep_story``), but every frame Textual
+makes thousands of small objects (the lines it paints and their caches) that live a while. With
+Python's thresholds many of them outlive the young collections and reach the oldest generation, and a
+full collection of those takes tens to hundreds of milliseconds on a busy machine, in whichever key
+press it falls. A larger youngest generation lets most of them die before a collection looks at
+them (at 1,000 reports: fewer and shorter full collections, and less memory), and when the reader
+pauses the full collection runs then: when a tick finds no collection of the middle generation since
+the last one.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from textual.widget import Widget
+
+IDLE = 0.5
+"""Seconds between looks at the collector: one without a collection of the middle generation is a pause."""
+YOUNG = 30_000
+"""Allocations between collections of the youngest generation (Python's default: 700)."""
+
+
+class IdleCollector:
+    """Lets young objects die before a collection looks at them; a full collection when the reader pauses."""
+
+    def __init__(self) -> None:
+        self._thresholds: tuple[int, int, int] | None = None
+        self._seen = -1
+
+    def start(self, widget: Widget) -> None:
+        """From now until ``stop``, with ``widget``'s timer."""
+        if self._thresholds is None:
+            self._thresholds = gc.get_threshold()
+            gc.set_threshold(YOUNG, *self._thresholds[1:])
+            widget.set_interval(IDLE, self._look)
+
+    def stop(self) -> None:
+        if self._thresholds is not None:
+            gc.set_threshold(*self._thresholds)
+            self._thresholds = None
+
+    def _look(self) -> None:
+        middle = gc.get_count()[2]  # collections of the middle generation since the last full one
+        if middle and middle == self._seen:  # none since the last look: the reader has paused
+            gc.collect()
+            middle = 0
+        self._seen = middle

@@ -1,0 +1,52 @@
+"""The panes shown, reused as the window of reports moves.
+
+Mounting a pane and removing one are each a layout of the whole screen, and at a thousand reports
+``]`` and ``tab`` move the window on most presses. So the mounted panes stay mounted, in their
+order, and each takes the report that comes to its place in the window: the reports left behind are
+kept as places (plain state), as if their panes had been removed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..report_place import ReportPlace
+    from .report_pane import ReportPane
+
+
+def reuse_panes(panes: list[ReportPane | ReportPlace], window: range) -> tuple[list[ReportPane], list[ReportPane]]:
+    """The mounted panes in ``panes`` show the reports of ``window`` in order, the first pane its first
+    report; every other report is held as its place. Returns the panes that took another report, and
+    the panes left over when the window holds fewer reports than are mounted (to be removed)."""
+    shown = [pane for pane in panes if pane.is_mounted]
+    kept, spare = shown[:len(window)], shown[len(window):]
+    moving = [(pane, n) for pane, n in zip(kept, window) if panes[n] is not pane]
+    for pane in [pane for pane, _ in moving] + spare:
+        panes[_index(panes, pane)] = pane.place()
+    for pane, n in moving:
+        pane.show_place(panes[n])
+        panes[n] = pane
+    return [pane for pane, _ in moving], spare
+
+
+def _index(panes: list, pane: object) -> int:
+    """Where ``pane`` is, by identity."""
+    return next(n for n, held in enumerate(panes) if held is pane)
+
+
+def reuse_for(panes: list[ReportPane | ReportPlace], report: int, place: int) -> ReportPane | None:
+    """The ``place``-th mounted pane shows ``report`` (its old report kept as a place), if the panes
+    stay in report order; returns it, or None when they would not (then the whole window is needed)."""
+    shown = [n for n, pane in enumerate(panes) if pane.is_mounted]
+    if not 0 <= place < len(shown):
+        return None
+    left = shown[place - 1] if place > 0 else -1
+    right = shown[place + 1] if place + 1 < len(shown) else len(panes)
+    if not left < report < right:
+        return None
+    pane = panes[shown[place]]
+    panes[shown[place]] = pane.place()
+    pane.show_place(panes[report])
+    panes[report] = pane
+    return pane

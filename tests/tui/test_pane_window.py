@@ -108,3 +108,19 @@ async def test_eleven_reports_at_160_columns_whole_panes_no_text_under_the_scrol
         await pilot.pause()
         assert len(assert_whole_panes(screen, 160)) == 3
         assert markers(screen) == ("‹4", "4›") and screen.pane.is_mounted
+
+
+async def test_jumps_that_move_the_window_keep_the_panes_whole_when_a_marker_appears():
+    """Tabs, versions and conflicts move the window a pane at a time, reusing the panes shown: the
+    left marker appearing takes its cells from them, and the last pane is never pushed past the edge."""
+    app = SahelReaderApp([str(ECB_12)], "ecb-12")
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        for key in ("tab", "tab", "tab", "tab", "right_square_bracket", "right_square_bracket",
+                    "right_curly_bracket", "tab"):
+            await pilot.press(key)
+            await pilot.pause()
+            shown = assert_whole_panes(screen, 160)
+            right = max(pane.region.right for pane in shown)
+            marker = screen.query("EdgeMarker").last()
+            assert right + (marker.region.width if marker.display else 0) <= 160, key

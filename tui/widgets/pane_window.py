@@ -104,7 +104,7 @@ class PaneWindow:
         pane = reuse_for(row.panes, row.active, row.active - window.start)
         if pane is None:
             self.reuse(window)
-            self.count_hidden()
+            self.size_panes()  # a marker that comes or goes changes the panes' share of the row
             return
         self.mounted(pane)
         row.call_after_refresh(self.fill_panes)
@@ -114,7 +114,7 @@ class PaneWindow:
         window = self.wanted()
         if not self.lock.locked() and len(window) == sum(pane.is_mounted for pane in self.row.panes):
             self.reuse(window)
-            self.count_hidden()
+            self.size_panes()
 
     def reuse(self, window: range) -> list[ReportPane]:
         """The panes shown take the reports of ``window`` (see ``pane_slots``); returns those left over."""

@@ -120,6 +120,8 @@ class PaneWindow:
         """The panes shown take the reports of ``window`` (see ``pane_slots``); returns those left over."""
         row = self.row
         moved, spare = reuse_panes(row.panes, window)
+        if not row.panes:  # a story of no readable report: nothing to show, nothing to focus
+            return spare
         active = row.panes[row.active]
         for pane in moved:
             self.mounted(pane)

@@ -113,7 +113,7 @@ async def test_eleven_reports_at_160_columns_whole_panes_no_text_under_the_scrol
 async def test_jumps_that_move_the_window_keep_the_panes_whole_when_a_marker_appears():
     """Tabs, versions and conflicts move the window a pane at a time, reusing the panes shown: the
     left marker appearing takes its cells from them, and the last pane is never pushed past the edge."""
-    app = SahelReaderApp([str(ECB_12)], "ecb-12")
+    app = seed_app()
     async with app.run_test(size=(160, 45)) as pilot:
         screen = await wait_for_story(pilot)
         for key in ("tab", "tab", "tab", "tab", "right_square_bracket", "right_square_bracket",

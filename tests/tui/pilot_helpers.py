@@ -44,3 +44,11 @@ async def wait_for_story(pilot) -> ReaderScreen:
 def sentence_text(pane) -> str:
     start, end = pane.document.sentences[pane.cursor]
     return pane.document.text[start:end]
+
+
+def record_notifications(app: SahelReaderApp) -> list[str]:
+    """Every message the app notifies from now on, in order (a toast may be gone before a test looks)."""
+    told: list[str] = []
+    shown = app.notify
+    app.notify = lambda message, **kw: (told.append(message), shown(message, **kw))[1]
+    return told

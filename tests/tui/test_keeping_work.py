@@ -5,7 +5,7 @@ saving never stops the keys."""
 import threading
 from pathlib import Path
 
-from pilot_helpers import settle, wait_for_story
+from pilot_helpers import record_notifications, settle, wait_for_story
 
 from sahel_reader.story import session as session_module
 from sahel_reader.story.annotations import Anchor, Annotation, Session
@@ -128,9 +128,7 @@ async def test_recovery_restores_each_note_on_its_sentence_merged_into_the_open_
         assert read_recovered(screen.recovery.path).annotations[-1].note == "unsaved"
         app.exit()  # as a crash would: no question, nothing saved
     again = SahelReaderApp([str(path)], session=path)
-    told: list[str] = []
-    real_notify = again.notify
-    again.notify = lambda message, **kw: (told.append(message), real_notify(message, **kw))[1]
+    told = record_notifications(again)
     async with again.run_test(size=(160, 45)) as pilot:
         screen = await wait_for_story(pilot)
         await settle(pilot)

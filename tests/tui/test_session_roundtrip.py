@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from pilot_helpers import seed_app, sentence_text, settle, wait_for_story
+from pilot_helpers import record_notifications, seed_app, sentence_text, settle, wait_for_story
 
 from sahel_reader.tui.app import SahelReaderApp
 from sahel_reader.tui.screens.dialogs import ChoiceScreen, SavePathScreen
@@ -144,9 +144,7 @@ async def test_a_moved_embedded_session_says_in_one_notification_what_was_found_
     shutil.rmtree(reports)
 
     app = SahelReaderApp([str(moved)], session=moved)
-    told: list[str] = []
-    real_notify = app.notify
-    app.notify = lambda message, **kw: (told.append(message), real_notify(message, **kw))[1]
+    told = record_notifications(app)
     async with app.run_test(size=(160, 45)) as pilot:
         screen = await wait_for_story(pilot)
         await settle(pilot)

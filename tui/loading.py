@@ -16,6 +16,7 @@ from textual.message import Message
 from ..story import analysis
 from ..story.documents import MANIFEST_SUFFIXES, load_paths
 from ..story.model import LoadResult
+from ..story.wording import counted
 
 from .layout import document_views
 from .messages import LoadProgress, SessionFailed, StoryReady
@@ -45,7 +46,7 @@ def load_reports(paths: Sequence[str], title: str | None, allow_outside: bool, p
     shown = loaded is not None
     if loaded is None:
         count = len(paths)
-        post(LoadProgress(f"Reading {count} path{'s' if count != 1 else ''}…"))
+        post(LoadProgress(f"Reading {counted(count, 'path')}…"))
 
         def fetched(url: str, _result: object) -> None:  # a page a manifest names by address only
             post(LoadProgress(f"Fetched {url}"))

@@ -93,13 +93,21 @@ def find_figures(text: str, dollar: str = "USD", day_first: bool = False, quakes
     The text is searched lower-cased (see ``folding``), so the groups of a match are in lower case;
     where case matters (a capitalised number word) ``text`` is read at the match's offsets.
     """
-    folded = fold(text)
-    searched = folded if folded is not None else text
-    after = FIGURE_AFTER.over(text, folded)[0]
-    report = _Report(text, folded if folded is not None else text.lower(), dollar, day_first, quakes)
+    return read_figures(text, fold(text), dollar, day_first, quakes)
+
+
+def read_figures(text: str, folded: str | None, dollar: str, day_first: bool = False,
+                 quakes: bool | None = None) -> list[Figure]:
+    """``find_figures`` given ``fold(text)``: a report read line by line is lower-cased once, whole."""
+    if folded is not None:
+        searched = lowered = folded
+        after, can_start = FIGURE_AFTER.folded, FIGURE_CAN_START.folded
+    else:
+        searched, lowered = text, text.lower()
+        after, can_start = FIGURE_AFTER.any_case, FIGURE_CAN_START.any_case
+    report = _Report(text, lowered, dollar, day_first, quakes)
     figures: list[Figure] = []
-    opens = FIGURE_CAN_START.over(text, folded)[0].match(searched) is not None
-    match = after.search(searched, _opening_figure(report, after, searched, figures) if opens else 0)
+    match = after.search(searched, _opening_figure(report, after, searched, figures) if can_start.match(searched) else 0)
     while match is not None:
         figure, resume = _to_figure(report, match)
         if figure is not None:
@@ -107,7 +115,7 @@ def find_figures(text: str, dollar: str = "USD", day_first: bool = False, quakes
         position = max(resume, match.start("figure") + 1)
         match = after.search(searched, position - 1)  # the next figure from ``position`` on
     carry_hedges_into_conversions(text, figures)
-    zeros = find_zero_figures(text, folded)
+    zeros = find_zero_figures(text, folded) if "no" in lowered else None  # each of them opens with "no"
     if zeros:
         figures = sorted(figures + zeros, key=lambda figure: figure.start)
     return figures

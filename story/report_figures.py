@@ -9,7 +9,8 @@ distinct lines among twenty thousand), and each distinct line is read once.
 
 from __future__ import annotations
 
-from ..highlighters.numbers import carry_hedges_into_conversions, find_figures, has_quakes
+from ..highlighters.folding import fold
+from ..highlighters.numbers import carry_hedges_into_conversions, has_quakes, read_figures
 from ..highlighters.spans import Figure
 
 LineFigures = dict[tuple[str, str, bool], tuple[Figure, ...]]
@@ -23,14 +24,17 @@ def report_figures(text: str, dollar: str, memo: LineFigures) -> list[Figure]:
 
     This is ``find_figures(text, dollar)`` but where the whole text let the next line decide a
     figure's kind: "Sahar Khoga, 52" ending a line is an age here, whatever line comes next."""
-    quakes = has_quakes(text.lower())
+    folded = fold(text)
+    quakes = has_quakes(folded if folded is not None else text.lower())
+    folded_lines = folded.split("\n") if folded is not None else None  # a line lower-cased is its slice of the whole
     figures: list[Figure] = []
     line_start = 0
-    for line in text.split("\n"):
+    for number, line in enumerate(text.split("\n")):
         key = (line, dollar, quakes)
         found = memo.get(key)
         if found is None:
-            found = memo[key] = tuple(find_figures(line, dollar, quakes=quakes))
+            folded_line = folded_lines[number] if folded_lines is not None else fold(line)
+            found = memo[key] = tuple(read_figures(line, folded_line, dollar, quakes=quakes))
         for f in found:
             figures.append(Figure(f.start + line_start, f.end + line_start, f.value, f.low, f.high, f.qualifier,
                                   f.quantity, f.unit, f.dimension, f.per, f.when, f.role))

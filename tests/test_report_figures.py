@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import astuple
 
-from sahel_reader.highlighters.numbers import find_figures
+from sahel_reader.highlighters.numbers import find_figures, read_figures
 from sahel_reader.story import report_figures as module
 from sahel_reader.story.claims import extract_claims, report_dollar
 from sahel_reader.story.documents import bundled_seed_paths, load_paths
@@ -45,11 +45,11 @@ def test_the_claims_of_a_story_with_one_memo_are_those_of_a_fresh_memo_per_repor
 def test_a_line_met_again_in_another_report_is_read_once_and_placed_at_its_own_offsets(monkeypatch) -> None:
     reads: list[str] = []
 
-    def counting(line: str, *args, **kwargs):
+    def counting(line: str, folded, *args, **kwargs):
         reads.append(line)
-        return find_figures(line, *args, **kwargs)
+        return read_figures(line, folded, *args, **kwargs)
 
-    monkeypatch.setattr(module, "find_figures", counting)
+    monkeypatch.setattr(module, "read_figures", counting)
     memo: dict = {}
     first = report_figures(WIRE, "USD", memo)
     later = "Bamako, Mali (AP) - Gunmen stormed a hotel.\n" + WIRE

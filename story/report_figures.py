@@ -13,9 +13,9 @@ from ..highlighters.folding import fold
 from ..highlighters.numbers import carry_hedges_into_conversions, has_quakes, read_figures
 from ..highlighters.spans import Figure
 
-LineFigures = dict[tuple[str, str, bool], tuple[Figure, ...]]
-"""A line's figures, with offsets into the line, by the line, its report's dollar and whether its
-report speaks of earthquakes. The figures in it are never changed: each report gets copies."""
+LineFigures = dict[tuple[str, bool], dict[str, tuple[Figure, ...]]]
+"""Each line's figures, with offsets into the line, by the line, under its report's dollar and
+whether its report speaks of earthquakes. The figures in it are never changed: each report gets copies."""
 
 
 def report_figures(text: str, dollar: str, memo: LineFigures) -> list[Figure]:
@@ -26,15 +26,14 @@ def report_figures(text: str, dollar: str, memo: LineFigures) -> list[Figure]:
     figure's kind: "Sahar Khoga, 52" ending a line is an age here, whatever line comes next."""
     folded = fold(text)
     quakes = has_quakes(folded if folded is not None else text.lower())
-    folded_lines = folded.split("\n") if folded is not None else None  # a line lower-cased is its slice of the whole
+    known = memo.setdefault((dollar, quakes), {})
     figures: list[Figure] = []
     line_start = 0
-    for number, line in enumerate(text.split("\n")):
-        key = (line, dollar, quakes)
-        found = memo.get(key)
-        if found is None:
-            folded_line = folded_lines[number] if folded_lines is not None else fold(line)
-            found = memo[key] = tuple(read_figures(line, folded_line, dollar, quakes=quakes))
+    for line in text.split("\n"):
+        found = known.get(line) if line else ()
+        if found is None:  # a line lower-cased is its slice of the whole
+            folded_line = folded[line_start:line_start + len(line)] if folded is not None else fold(line)
+            found = known[line] = tuple(read_figures(line, folded_line, dollar, quakes=quakes))
         for f in found:
             figures.append(Figure(f.start + line_start, f.end + line_start, f.value, f.low, f.high, f.qualifier,
                                   f.quantity, f.unit, f.dimension, f.per, f.when, f.role))

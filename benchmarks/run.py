@@ -147,7 +147,10 @@ def measure_linking(table: Table, corpora: dict[int, Path], runs: int) -> None:
 
 
 def measure_growth(table: Table, folder: Path, count: int, runs: int) -> None:
-    """One report added to a linked story of ``count``: linked against it, against linking all anew."""
+    """One report added to a linked story of ``count``: linked against it, against linking all anew.
+
+    Judged at the target's size only: in a story of 50 (``--quick``) the two differ by tens of
+    milliseconds, and the ratio swings between 0.07 and 0.17 from run to run on a loaded machine."""
     print(f"a growing story: one report added to {count - 1}")
     from sahel_reader.story.growing import grow
 
@@ -165,7 +168,7 @@ def measure_growth(table: Table, folder: Path, count: int, runs: int) -> None:
         ratios.append(grown[-1] / max(whole - extracting, 1e-6))
     table.add(f"adding one report to {count - 1} (watch)", f"{statistics.median(grown) * 1e3:.0f} ms",
               f"{statistics.median(ratios):.2f}× linking all {count} anew", "≤ 0.15×",
-              statistics.median(ratios) <= 0.15)
+              statistics.median(ratios) <= 0.15 if count == TARGET_REPORTS else None)
 
 
 _TIMED_CHILD = """

@@ -83,22 +83,24 @@ _SPEED_PERIODS = {"h": "hour", "hr": "hour", "hour": "hour", "s": "second", "sec
 """A length per one of these is a speed: "193km / h" is kilometers per hour."""
 
 
-def find_figures(text: str, dollar: str = "USD", day_first: bool = False, quakes: bool | None = None) -> list[Figure]:
+def find_figures(text: str, dollar: str = "USD", day_first: bool = False) -> list[Figure]:
     """Every figure in ``text``, in order. Offsets index ``text`` directly.
 
     ``dollar`` is the currency a bare "$" or "dollars" means in this report (the story reads it from
     the report: "A$" written elsewhere makes it AUD); ``day_first`` reads "4/9/2007" as 4 September.
-    ``quakes`` says whether the report speaks of an earthquake's magnitude anywhere (``has_quakes``),
-    where ``text`` is one line of it; by default ``text`` itself is asked.
     The text is searched lower-cased (see ``folding``), so the groups of a match are in lower case;
     where case matters (a capitalised number word) ``text`` is read at the match's offsets.
     """
-    return read_figures(text, fold(text), dollar, day_first, quakes)
+    return read_figures(text, fold(text), dollar, day_first)
 
 
 def read_figures(text: str, folded: str | None, dollar: str, day_first: bool = False,
                  quakes: bool | None = None) -> list[Figure]:
-    """``find_figures`` given ``fold(text)``: a report read line by line is lower-cased once, whole."""
+    """``find_figures`` given ``fold(text)``: a report read line by line is lower-cased once, whole.
+
+    ``quakes`` says whether the report speaks of an earthquake's magnitude anywhere (``has_quakes``),
+    where ``text`` is one line of it; by default ``text`` itself is asked.
+    """
     if folded is not None:
         searched = lowered = folded
         after, can_start = FIGURE_AFTER.folded, FIGURE_CAN_START.folded

@@ -16,7 +16,8 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import groupby, product, repeat
+from itertools import groupby, islice, product, repeat
+from operator import itemgetter
 
 from .claims import Claim
 from .model import Document
@@ -85,20 +86,29 @@ def link_sentences(
         by_report: dict[str, list[int]] = defaultdict(list)
         for member in classes[source_class].members:
             by_report[keys[member][0]].append(member)
+        # The best ``MAX_LINKS`` whatever their report: every report none of them is in keeps just these.
+        best = [(keys[other], score, cluster) for score, other, cluster in islice(candidates, MAX_LINKS)]
+        reports_of_best = {target[0] for target, _, _ in best}
         for report, members in by_report.items():
             # The same links for every member in one report: worked out once, however many they are.
-            kept = []
-            for score, other, cluster in candidates:
-                if keys[other][0] != report:
-                    kept.append((keys[other], score, cluster))
-                    if len(kept) == MAX_LINKS:
-                        break
+            kept = best if report not in reports_of_best else _kept_outside(report, candidates, keys)
             for member in members:
                 kept_of[member] = kept
     # In report order, then sentence order (the order of ``keys``), each sentence's links best first
     # and then in report order (the order ``_RankedMembers`` gives): no sort of the whole needed.
     return [(keys[member], target, score, cluster) for member, kept in enumerate(kept_of) if kept
             for target, score, cluster in kept]
+
+
+def _kept_outside(report: str, candidates: _RankedMembers, keys: list[Key]) -> list[tuple[Key, float, str | None]]:
+    """The best ``MAX_LINKS`` candidates that are not sentences of ``report``."""
+    kept = []
+    for score, other, cluster in candidates:
+        if keys[other][0] != report:
+            kept.append((keys[other], score, cluster))
+            if len(kept) == MAX_LINKS:
+                break
+    return kept
 
 
 def _classes(keys: list[Key], sentence_words: dict[Key, str], clustered: dict[Key, list[Claim]]) -> list[_Class]:
@@ -144,7 +154,7 @@ def _class_targets(classes: list[_Class]) -> dict[int, list[tuple[float, int, st
             score = 0.4 * score + 0.6 * agreement
         targets[a].append((round(score, 3), b, cluster))
     for ranked in targets.values():
-        ranked.sort(key=lambda item: -item[0])
+        ranked.sort(key=itemgetter(0), reverse=True)  # stable: ties keep their order
     return targets
 
 
@@ -158,17 +168,20 @@ def _shared_clusters(classes: list[_Class], similarity: dict[tuple[int, int], fl
         for cluster in dict.fromkeys(f[0] for f in cls.figures):
             members[cluster].append(number)
     shared: dict[tuple[int, int], str] = {}
+    unlike: list[tuple[int, int]] = []  # pairs whose words are below the cutoff, scored all at once below
     order = [_order(cls) for cls in classes]
     for cluster in sorted(members, key=lambda c: int(c.lstrip("k") or 0)):
         group = sorted(members[cluster], key=order.__getitem__)
-        pairs = [(a, b) for a, b in _near(group, group, order) if (a, b) not in shared]
-        unscored = list(dict.fromkeys((classes[a].words, classes[b].words) for a, b in pairs
-                                      if (a, b) not in similarity))
-        scores = dict(zip(unscored, pair_similarity([a for a, _ in unscored], [b for _, b in unscored]).tolist()))
-        for a, b in pairs:
-            shared[(a, b)] = cluster
-            if (a, b) not in similarity:
-                similarity[(a, b)] = scores[(classes[a].words, classes[b].words)] / 100
+        for pair in _near(group, group, order):
+            if pair not in shared:
+                shared[pair] = cluster
+                if pair not in similarity:
+                    unlike.append(pair)
+    wordings = [(classes[a].words, classes[b].words) for a, b in unlike]
+    unscored = list(dict.fromkeys(wordings))
+    scores = dict(zip(unscored, pair_similarity([a for a, _ in unscored], [b for _, b in unscored]).tolist()))
+    for pair, wording in zip(unlike, wordings):
+        similarity[pair] = scores[wording] / 100
     return shared
 
 

@@ -111,7 +111,7 @@ def facets_of(documents: list[Document], numbers: list[Claim],
     for claim in numbers:
         by_sentence[(claim.doc, claim.sentence)].append(claim)
     facets: dict[str, Facet] = {}
-    read: dict[tuple, Facet] = {}  # wire copies repeat sentences word for word: each is read once
+    read: dict[tuple, tuple[Facet, ...]] = {}  # wire copies repeat sentences word for word: each is read once
     for (doc_id, index), figures in by_sentence.items():
         document = texts[doc_id]
         start, end = document.sentences[index]
@@ -121,24 +121,30 @@ def facets_of(documents: list[Document], numbers: list[Claim],
         if index and goes_on(sentence):  # "It killed 612 people": the sentence before says when
             before_start, before_end = document.sentences[index - 1]
             before = document.text[before_start:before_end]
-        of_sentence = None
-        for rank, (claim, span) in enumerate(zip(figures, spans)):
-            key = (sentence, spans, rank, before)
-            if key not in read:
-                of_sentence = of_sentence or sentence_facts(sentence, years, months, before)
-                read[key] = facet(claim, sentence, start, [other for other in spans if other != span], years, months,
-                                  rank, of_sentence)
-                if rank:
-                    read[key] = carry_over(read[key], read[key[:2] + (rank - 1, before)],
-                                           sentence[spans[rank - 1][1]:span[0]])
-            facets[claim.id] = read[key]
-            claim.background = read[key].episode
-        for rank in range(len(figures) - 2, -1, -1):
-            key = (sentence, spans, rank, before)
-            read[key] = carry_back(read[key], read[key[:2] + (rank + 1, before)],
-                                   sentence[spans[rank][1]:spans[rank + 1][0]])
-            facets[figures[rank].id] = read[key]
+        key = (sentence, spans, before)
+        if key not in read:
+            read[key] = _sentence_facets(figures, sentence, start, spans, before, years, months)
+        for claim, found in zip(figures, read[key]):
+            facets[claim.id] = found
+            claim.background = found.episode
     return facets
+
+
+def _sentence_facets(figures: list[Claim], sentence: str, start: int, spans: tuple[tuple[int, int], ...], before: str,
+                     years: set[int], months: set[int]) -> tuple[Facet, ...]:
+    """The facets of one sentence's figures, each with what the figure before it carries over and the
+    figure after it carries back (``carry_over``, ``carry_back``)."""
+    of_sentence = sentence_facts(sentence, years, months, before)
+    read: list[Facet] = []
+    for rank, (claim, span) in enumerate(zip(figures, spans)):
+        found = facet(claim, sentence, start, [other for other in spans if other != span], years, months, rank,
+                      of_sentence)
+        if rank:
+            found = carry_over(found, read[rank - 1], sentence[spans[rank - 1][1]:span[0]])
+        read.append(found)
+    for rank in range(len(figures) - 2, -1, -1):
+        read[rank] = carry_back(read[rank], read[rank + 1], sentence[spans[rank][1]:spans[rank + 1][0]])
+    return tuple(read)
 
 
 def fact_label(group: list[Claim], facets: dict[str, Facet]) -> str:

@@ -17,16 +17,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..highlighters.boilerplate import (
-    boilerplate_lines,
-    credited_sources,
-    source_hosts,
-)
-from ..highlighters.sentences import split_sentences
+from ..highlighters.boilerplate import credited_sources, source_hosts
 
 from .decoding import Refused, decode, refuse_binary
 from .headers import read_header
 from .model import Document, LoadError, LoadResult
+from .report_lines import LineSpans, report_spans
 from .safe_yaml import YamlProblem, parse_yaml
 from .seeds import bundled_seed_paths  # noqa: F401  (imported from here by many)
 from .story_folder import MANIFEST_NAME, fetch_missing_pages, page_file_name, url_only_entry
@@ -89,6 +85,7 @@ def load_paths(paths: Sequence[str | Path], *, allow_outside: bool = False,
         else:
             _load_into(result, path)
     _make_ids_unique(result.documents, set(taken_ids))
+    result.line_spans.clear()
     return result
 
 
@@ -128,7 +125,7 @@ def _load_into(result: LoadResult, path: Path, overrides: dict[str, str] | None 
                                   " after it are left out.")
         return
     try:
-        result.documents.append(_load_report(path, overrides or {}))
+        result.documents.append(_load_report(path, overrides or {}, result.line_spans))
     except Refused as refusal:
         _refuse(result, path, str(refusal))
 
@@ -254,8 +251,9 @@ def _read_bytes(path: Path) -> bytes:
     return data
 
 
-def _load_report(path: Path, overrides: dict[str, str]) -> Document:
-    """One report file; ``overrides`` are a manifest's id, outlet, date and url for it."""
+def _load_report(path: Path, overrides: dict[str, str], lines: LineSpans) -> Document:
+    """One report file; ``overrides`` are a manifest's id, outlet, date and url for it; ``lines`` what
+    the reports read before it share with it (``report_lines``)."""
     data = _read_bytes(path)
     suffix = path.suffix.lower()
     if suffix not in REPORT_SUFFIXES:
@@ -263,12 +261,12 @@ def _load_report(path: Path, overrides: dict[str, str]) -> Document:
         raise Refused("not a report file: expected .txt, .md, .html or a .yaml story manifest.")
     site_name = None
     if suffix in _HTML_SUFFIXES:
-        document, site_name = _html_document(path, data)
+        document, site_name = _html_document(path, data, lines)
     else:
         text, warning = decode(data)
         document = Document(id=_name(path.stem), path=str(path), text=text)
         document.warnings += [f"{_shown(path)}: {warning}"] if warning else []
-        _analyse(document)
+        _analyse(document, lines)
         read_header(document, markdown=suffix in _MARKDOWN_SUFFIXES)
     document.id = overrides.get("id", document.id)
     document.date = overrides.get("date", document.date)
@@ -280,7 +278,7 @@ def _load_report(path: Path, overrides: dict[str, str]) -> Document:
     return document
 
 
-def _html_document(path: Path, data: bytes) -> tuple[Document, str | None]:
+def _html_document(path: Path, data: bytes, lines: LineSpans) -> tuple[Document, str | None]:
     """The article of a web page as a document, and the site's name."""
     from .html import extract_article
 
@@ -305,7 +303,7 @@ def _html_document(path: Path, data: bytes) -> tuple[Document, str | None]:
         date=article.date,
         url=article.url,
     )
-    _analyse(document)
+    _analyse(document, lines)
     return document, article.outlet
 
 
@@ -319,11 +317,10 @@ def _missing_module(error: BaseException) -> str:
     return names[-1] if names else "that reads HTML"
 
 
-def _analyse(document: Document) -> None:
+def _analyse(document: Document, lines: LineSpans) -> None:
     """The spans every report gets, whatever its format."""
     text = document.text
-    document.sentences = split_sentences(text)
-    document.boilerplate = boilerplate_lines(text)
+    document.sentences, document.boilerplate = report_spans(text, lines)
     document.sources = credited_sources(text)
     seen: set[str] = set()
     for index, (start, end) in enumerate(document.sentences):

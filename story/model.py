@@ -77,6 +77,9 @@ class LoadResult:
     """Reports a manifest names outside its folder, not read: the caller may ask, then allow them."""
     known: frozenset[str] = frozenset()
     """Reports already open, by real path: not read again (a story that grows reads only what is new)."""
+    line_spans: dict = field(default_factory=dict, repr=False, compare=False)
+    """While loading, each distinct line's sentences and boilerplate (``report_lines``), which reports
+    that copy a wire story share; emptied when loading ends."""
 
 
 _MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

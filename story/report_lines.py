@@ -1,0 +1,38 @@
+"""The sentences and boilerplate lines of a report, read line by line and remembered across the reports
+of a story.
+
+Neither ever spans a line: ``split_sentences`` ends a sentence at every line break and looks no further
+than its line to decide where one ends, and a boilerplate rule matches a whole line. So both depend on
+the line alone, and reports that copy a wire story, which repeat its paragraphs word for word, have
+each distinct line read once (as ``report_figures`` does for figures).
+"""
+
+from __future__ import annotations
+
+from ..highlighters.boilerplate import boilerplate_lines
+from ..highlighters.sentences import split_sentences
+from ..highlighters.spans import Span
+
+LineSpans = dict[str, tuple[tuple[Span, ...], tuple[Span, ...]]]
+"""Each line's sentences and boilerplate, with offsets into the line, by the line."""
+
+
+def report_spans(text: str, memo: LineSpans) -> tuple[list[Span], list[Span]]:
+    """``split_sentences(text)`` and ``boilerplate_lines(text)``, with each line met before, in this
+    report or another, not read again."""
+    sentences: list[Span] = []
+    boilerplate: list[Span] = []
+    line_start = 0
+    for line in text.split("\n"):
+        known = memo.get(line)
+        if known is None:
+            known = memo[line] = (tuple(split_sentences(line)), tuple(boilerplate_lines(line)))
+        line_sentences, line_boilerplate = known
+        if line_start:
+            sentences += [(start + line_start, end + line_start) for start, end in line_sentences]
+            boilerplate += [(start + line_start, end + line_start) for start, end in line_boilerplate]
+        else:
+            sentences += line_sentences
+            boilerplate += line_boilerplate
+        line_start += len(line) + 1
+    return sentences, boilerplate

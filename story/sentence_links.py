@@ -27,6 +27,8 @@ MAX_LINKS = 12
 """The most links one sentence keeps, best first: the versions a reader can step through with ``]``."""
 LINK_CUTOFF = 62.0
 """Sentence similarity (0-100) from which two sentences tell the same thing."""
+_HEAD = 2 * MAX_LINKS
+"""How many of a class's best candidates are looked through first for a report's links."""
 MIN_LINK_WORDS = 3
 """Shorter sentences ("Bamako, Mali") are linked only through the facts they report."""
 NEIGHBOURS = 64
@@ -86,12 +88,18 @@ def link_sentences(
         by_report: dict[str, list[int]] = defaultdict(list)
         for member in classes[source_class].members:
             by_report[keys[member][0]].append(member)
-        # The best ``MAX_LINKS`` whatever their report: every report none of them is in keeps just these.
-        best = [(keys[other], score, cluster) for score, other, cluster in islice(candidates, MAX_LINKS)]
+        # The best ``MAX_LINKS`` whatever their report: every report none of them is in keeps just these,
+        # and one of those reports keeps the best of the rest, most often found among the next few.
+        head = [(keys[other], score, cluster) for score, other, cluster in islice(candidates, _HEAD)]
+        best = head[:MAX_LINKS]
         reports_of_best = {target[0] for target, _, _ in best}
         for report, members in by_report.items():
             # The same links for every member in one report: worked out once, however many they are.
-            kept = best if report not in reports_of_best else _kept_outside(report, candidates, keys)
+            kept = best
+            if report in reports_of_best:
+                kept = [link for link in head if link[0][0] != report][:MAX_LINKS]
+                if len(kept) < MAX_LINKS and len(head) == _HEAD:
+                    kept = _kept_outside(report, candidates, keys)
             for member in members:
                 kept_of[member] = kept
     # In report order, then sentence order (the order of ``keys``), each sentence's links best first
@@ -145,8 +153,9 @@ def _class_targets(classes: list[_Class]) -> dict[int, list[tuple[float, int, st
     figures = [frozenset(cls.figures) for cls in classes]
     targets: dict[int, list[tuple[float, int, str | None]]] = defaultdict(list)
     cluster_of = shared_cluster.get
-    for (a, b), score in similarity.items():
-        cluster = cluster_of((a, b))
+    for pair, score in similarity.items():
+        cluster = cluster_of(pair)
+        a, b = pair
         if cluster:
             # How many of the source's facts the target reports (half), with the same figure (half).
             same_figure = {figure[0] for figure in figures[a] & figures[b]}

@@ -63,3 +63,20 @@ def test_a_sentence_copied_in_many_reports_links_to_its_copies_in_the_other_repo
         assert [score for _, score in targets] == sorted((score for _, score in targets), reverse=True)
         same_figure = [other for other in copies if other != report and changed(other) == changed(report)][:MAX_LINKS]
         assert [target for target, _ in targets[:len(same_figure)]] == [(other, died) for other in same_figure]
+
+
+def test_a_sentence_whose_best_links_are_all_in_its_own_report_still_links_to_the_others():
+    line = "Soldiers in the town of Kati counted {} dead bodies near the old market on Tuesday evening."
+    many = "\n".join(line.format(number) for number in range(10, 40)) + "\n"
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "a.txt").write_text(many, encoding="utf-8")
+        (Path(folder) / "b.txt").write_text("Kati, Mali\n" + line.format(50) + "\n", encoding="utf-8")
+        story = analyse(load_paths([Path(folder)]).documents)
+    links = defaultdict(list)
+    for source, target, _, _ in story.sentence_links:
+        links[source].append(target)
+    told = next(i for i, (s, e) in enumerate(story.document("b").sentences) if "50" in story.document("b").text[s:e])
+    assert len(story.document("a").sentences) == 30
+    for index in range(30):  # the other 29 of its own report are as alike, and come first
+        assert links[("a", index)] == [("b", told)]
+    assert len(links[("b", told)]) == MAX_LINKS

@@ -52,3 +52,14 @@ def record_notifications(app: SahelReaderApp) -> list[str]:
     shown = app.notify
     app.notify = lambda message, **kw: (told.append(message), shown(message, **kw))[1]
     return told
+
+
+async def wait_for_recovery_file(pilot, screen) -> None:
+    """Wait until the reader has written its recovery file, a moment after the last change (a timer,
+    then a worker). The tests that wait shorten that moment with the ``quick_recovery`` fixture."""
+    for _ in range(200):
+        await settle(pilot)
+        if screen.recovery.path.exists():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the reader never wrote its recovery file")

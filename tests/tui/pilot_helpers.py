@@ -41,6 +41,15 @@ async def wait_for_story(pilot) -> ReaderScreen:
     raise AssertionError("the reader never showed its panes")
 
 
+async def wait_until(pilot, condition, seconds: float = 20.0) -> None:
+    """Pause until ``condition()`` holds: for what no worker stands for (a thread, a failure, a search)."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the reader never got there")
+
+
 def sentence_text(pane) -> str:
     start, end = pane.document.sentences[pane.cursor]
     return pane.document.text[start:end]

@@ -14,8 +14,6 @@ import uuid
 from pathlib import Path
 
 COMMAND = Path(sys.executable).with_name("sahel-reader")
-POLL = 0.05
-"""Seconds between two looks at the screen while waiting: a capture costs a few milliseconds."""
 
 
 class Tmux:
@@ -43,7 +41,7 @@ class Tmux:
             if text in screen:
                 time.sleep(0.3)  # as a person would: look before typing into what just appeared
                 return screen
-            time.sleep(POLL)
+            time.sleep(0.2)
         raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen(name)}")
 
     def wait_gone(self, text: str, timeout: float = 30, name: str = "reader") -> str:
@@ -54,7 +52,7 @@ class Tmux:
             screen = self.screen(name)
             if text not in screen:
                 return screen
-            time.sleep(POLL)
+            time.sleep(0.2)
         raise AssertionError(f"{text!r} never went; the screen was:\n{self.screen(name)}")
 
     def keys(self, *keys: str, name: str = "reader") -> None:

@@ -149,7 +149,10 @@ def comparable_interval(claim: Claim) -> tuple[float, float]:
 
 def _far_apart(a: tuple[float, float], b: tuple[float, float]) -> float:
     """For figures of one event: only a gap of a different order counts (612 and 10 dead are two quakes'
-    tolls; 3 and 10 are one toll that rose)."""
+    tolls; 3 and 10 are one toll that rose). A zero is no order: "no one was killed" denies the event's
+    count, one version of it, which the status then finds in conflict with "12 killed"."""
+    if _representative(a) == 0 or _representative(b) == 0:
+        return 0.0
     ratio = _value_ratio(a, b)
     return ratio if ratio >= _FAR_APART else 0.0
 

@@ -165,6 +165,8 @@ def facet(claim: Claim, sentence: str, offset: int, fences: list[tuple[int, int]
     words = frozenset(singular(w.rstrip("-’'")) for w in left_words + right_words
                       if w not in _STOPWORDS and len(w) > 2)
     cues = {_CUE_OF_WORD[w] for w in left_words[-3:] + right_words[:3] if w in _CUE_OF_WORD}
+    if left_words[-1:] == ["for"] and claim.dimension == "duration":
+        cues.add("lasted")  # "a tremor for one minute" is how long it lasted, as "it lasted 30 seconds" is
     clause = left + claim.text + right
     if _CUE_PHRASES.search(clause):
         cues.add("population")

@@ -227,3 +227,10 @@ def test_two_versions_of_one_figure_across_a_but_are_one_fact_in_conflict():
     numbers = {c.text: c for c in story.claims if c.kind == "number" and c.doc == "a"}
     facets = facets_of(story.documents, list(numbers.values()))
     assert cannot_link(numbers["4.1"], numbers["3.8"], facets[numbers["4.1"].id], facets[numbers["3.8"].id])
+
+
+def test_a_duration_for_which_a_thing_went_on_is_how_long_it_lasted():
+    story = story_of(a="Updated: March 15, 2026\nWitnesses in the city felt a strong tremor for one minute.\n",
+                     b="Updated: March 15, 2026\nA shop owner said the tremor lasted 30 seconds.\n")
+    lasted = fact_of(story, "one minute")
+    assert lasted is not None and lasted is fact_of(story, "30 seconds") and lasted.status == "conflict"

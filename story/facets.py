@@ -126,6 +126,10 @@ class Facet:
     side: int = 0
     """How many words of contrast ("but", "while", "whereas") stand before it in its sentence: two figures
     on either side of one may be two versions of one fact ("put it at 5.9, but the USGS said 6.1")."""
+    sole: bool = False
+    """Whether it is the one value its report gives for the thing it counts, in its episode (a running total
+    apart): a report that names four villages and seven names two facts; reports that each name one number of
+    villages, four in one and seven in another, give versions of one fact (``sole_values``)."""
 
     @property
     def counts_people(self) -> bool:
@@ -186,6 +190,22 @@ def facet(claim: Claim, sentence: str, offset: int, fences: list[tuple[int, int]
     return Facet(family, claim.event, noun, anchors, names - anchors, frozenset(cues), phrase, words,
                  clause_episode(clause, sentence_time, story_years, story_months, whole_clause), person, rank,
                  gist, wording, len(_CONTRAST.findall(sentence, 0, start)))
+
+
+def sole_values(numbers: list[Claim], facets: dict[str, Facet]) -> dict[str, Facet]:
+    """``facets`` with ``sole`` set on the figures that are the one value their report gives for what they
+    count (of their family and episode, a running total apart), whatever else the report says."""
+    values: dict[tuple, set[float | None]] = {}
+    for claim in numbers:
+        facet_of = facets[claim.id]
+        if facet_of.noun:
+            values.setdefault(_counted_key(claim, facet_of), set()).add(claim.value)
+    return {claim_id: replace(facet_of, sole=True) if facet_of.noun and len(values[_counted_key(claim, facet_of)]) == 1
+            else facet_of for claim_id, (claim, facet_of) in ((c.id, (c, facets[c.id])) for c in numbers)}
+
+
+def _counted_key(claim: Claim, facet_of: Facet) -> tuple:
+    return claim.doc, facet_of.family, facet_of.noun, facet_of.episode, "total" in facet_of.cues
 
 
 def carry_over(current: Facet, previous: Facet, between: str) -> Facet:

@@ -45,6 +45,8 @@ def pair_features(a: Claim, b: Claim, facet_a: Facet, facet_b: Facet, weight_of:
     in its report's first sentences; ``intervals`` their ``comparable_interval``, worked out once a figure.
     """
     same_event = bool(facet_a.event and facet_a.event == facet_b.event)
+    one_count = same_event or bool(facet_a.noun == facet_b.noun and facet_a.sole and facet_b.sole
+                                   and not facet_a.event and not facet_b.event)
     other_event = bool(facet_a.event and facet_b.event and facet_a.event != facet_b.event)
     same_noun = bool(facet_a.noun and facet_a.noun == facet_b.noun)
     other_noun = bool(facet_a.noun and facet_b.noun and facet_a.noun != facet_b.noun)
@@ -62,7 +64,7 @@ def pair_features(a: Claim, b: Claim, facet_a: Facet, facet_b: Facet, weight_of:
         float(bool(facet_a.event) != bool(facet_b.event)), float(same_noun), float(other_noun), float(same_place),
         float(other_place), float(facet_a.episode is not None and same_episode(facet_a.episode, facet_b.episode)),
         float(not same_episode(facet_a.episode, facet_b.episode)), float(same_value and not same_event),
-        float(overlap and not same_event), _value_ratio(*intervals) if not same_event else _far_apart(*intervals), words,
+        float(overlap and not same_event), _value_ratio(*intervals) if not one_count else _far_apart(*intervals), words,
         _jaccard(facet_a.names, facet_b.names), float(bool(facet_a.cues & facet_b.cues)),
         float(bool(facet_a.cues and facet_b.cues and not facet_a.cues & facet_b.cues)), sentence_alike,
         float(opening[0] and opening[1]), float(a.unit == b.unit), float(same_event and overlap),

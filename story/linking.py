@@ -21,7 +21,7 @@ from .fact_labels import is_pronoun_led, plural
 from .fact_status import currency_rates, fact_status
 from .fact_weights import WEIGHTS
 from .episodes import story_time
-from .facets import Facet, carry_back, carry_over, facet, family_of, goes_on, sentence_facts
+from .facets import Facet, carry_back, carry_over, facet, family_of, goes_on, sentence_facts, sole_values
 from .model import Document
 from .similarity import similar_pairs
 
@@ -138,7 +138,7 @@ def facets_of(documents: list[Document], numbers: list[Claim],
             read[key] = carry_back(read[key], read[key[:2] + (rank + 1, before)],
                                    sentence[spans[rank][1]:spans[rank + 1][0]])
             facets[figures[rank].id] = read[key]
-    return facets
+    return sole_values(numbers, facets)
 
 
 def fact_label(group: list[Claim], facets: dict[str, Facet]) -> str:

@@ -234,3 +234,17 @@ def test_a_duration_for_which_a_thing_went_on_is_how_long_it_lasted():
                      b="Updated: March 15, 2026\nA shop owner said the tremor lasted 30 seconds.\n")
     lasted = fact_of(story, "one minute")
     assert lasted is not None and lasted is fact_of(story, "30 seconds") and lasted.status == "conflict"
+
+
+def test_reports_that_each_give_one_number_of_a_thing_give_versions_of_one_fact():
+    opening = "Updated: March 15, 2026\nA storm hit the coast on Sunday.\nRescue teams were sent.\n"
+    story = story_of(
+        a=opening + "The storm flattened seven villages on the coast, officials said.\n",
+        b=opening + "The governor told reporters that four villages had been destroyed and that roads were cut.\n",
+        c=opening + "The navy saw five boats near the coast and stopped three boats.\n",
+        d=opening + "Sailors stopped three boats at sea.\n",
+    )
+    villages = fact_of(story, "seven")
+    assert villages is not None and villages is fact_of(story, "four") and villages.status == "conflict"
+    stopped = fact_of(story, "three", "d")  # a report that gives two numbers of boats gives two facts
+    assert stopped is fact_of(story, "three", "c") and stopped is not fact_of(story, "five")

@@ -70,9 +70,12 @@ _FAMILY_CUES = {"count": _ANY_CUE | {"population", "aftershock"}, "length": _ANY
                 "magnitude": _ANY_CUE | {"aftershock", "another"}, "money": _ANY_CUE | {"value"}, "speed": _ANY_CUE | {"speed"},
                 "time": _ANY_CUE | {"aftershock"}}
 """The cues each family takes: "home to 120,000" makes a count a population, not the magnitude beside it."""
-_TOTAL = re.compile(r"\b(?:so\s+far|in\s+all|in\s+total|to\s+date|altogether|cumulative(?:ly)?|overall"
-                    r"|since\s+(?:the\s+)?(?:start|beginning))\b", re.IGNORECASE)
-"""A running or summed total anywhere in the sentence: its figures are totals, not this event's count."""
+_TOTAL = re.compile(r"\b(?:so\s+far|thus\s+far|up\s+to\s+now|in\s+all|in\s+total|to\s+date|altogether"
+                    r"|cumulative(?:ly)?|overall|since\s+(?:the\s+)?(?:start|beginning)"
+                    r"|during\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:\d+|two|three|four|five|six|seven"
+                    r"|eight|nine|ten|eleven|twelve|several|many)\s+[^\W\d_]+s)\b", re.IGNORECASE)
+"""A running or summed total anywhere in the sentence: its figures are totals, not this event's count, as
+are figures summed "during the five operations" (or raids, or days) of which this event is one."""
 _CUE_PHRASES = re.compile(r"\bhome\s+to\b", re.IGNORECASE)
 """A population written as a place's: "home to 120,000 people"."""
 PERSONS = frozenset("""

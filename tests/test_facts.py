@@ -248,3 +248,15 @@ def test_reports_that_each_give_one_number_of_a_thing_give_versions_of_one_fact(
     assert villages is not None and villages is fact_of(story, "four") and villages.status == "conflict"
     stopped = fact_of(story, "three", "d")  # a report that gives two numbers of boats gives two facts
     assert stopped is fact_of(story, "three", "c") and stopped is not fact_of(story, "five")
+
+
+@pytest.mark.parametrize(("text", "figure_text", "total"), [
+    ("The ship has, thus far, seized 14 rifles.", "14", True),
+    ("Police seized 14 rifles during the five raids they carried out.", "14", True),
+    ("In their five raids so far, police have seized 14 rifles.", "14", True),
+    ("The tremor lasted over 10 seconds.", "over 10 seconds", False),
+    ("He drove across several counties at up to 120 mph.", "up to 120 mph", False),
+    ("Homes in five villages were damaged.", "five", False),
+])
+def test_a_running_total_is_told_by_its_sentence(text, figure_text, total):
+    assert ("total" in facets_by_text(f"Updated: March 15, 2026\n{text}")[figure_text].cues) is total

@@ -27,7 +27,7 @@ _DIMENSION_FAMILIES = {"fraction": "share", "percent": "share", "age": "age", "m
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _WINDOW = 8
 """How many words on each side of a figure tell what it measures (up to the next figure or clause)."""
-_NAMING_WINDOW = 12
+_NAMING_WINDOW = 16
 """How many words before a figure may name its event: "the three have been ruled by the military since 2020"."""
 _FENCE = re.compile(r"[;:]|\s[-–—]\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b", re.IGNORECASE)
 _CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though)\b", re.IGNORECASE)

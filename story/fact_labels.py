@@ -281,9 +281,10 @@ def _short(rest: str | None) -> str:
         if kept and word.lower() in _PREPOSITIONS:
             break
         kept.append(word)
-    if kept and kept[-1].lower() in _PREPOSITIONS | {"the", "a", "an"} or _STOP_HEADS.intersection(
-            word.lower().strip(",") for word in kept):
-        kept = []  # nothing, or only when: "began in the early morning"
+    said = {word.lower().strip(",") for word in kept}
+    if kept and kept[-1].lower() in _PREPOSITIONS | {"the", "a", "an"} or _STOP_HEADS & (
+            said | {word.removesuffix("s") for word in said}):
+        kept = []  # nothing, or only when: "began in the early morning", "in the small hours"
     return (" " + " ".join(kept)) if kept else ""
 
 

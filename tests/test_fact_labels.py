@@ -129,3 +129,10 @@ def test_a_possessive_is_read_as_its_noun():
 def test_two_distances_to_one_place_are_told_apart_by_what_is_that_far(flood):
     assert sorted(fact_of(flood, figure, "b").label for figure in ("6 miles", "30 miles")) == [
         "distance from where the ferry sank to Carlow", "distance to Carlow"]
+
+
+def test_an_event_named_well_before_its_date_still_names_it():
+    from test_facts import facets_by_text
+    text = ("Updated: March 3, 2026 10:00 GMT\nStrike goes on\nThe long and bitter strike began in the small hours "
+            "of a cold Monday, March 2, 2026.\n")
+    assert facets_by_text(text)["March 2, 2026"].gist == "date the long and bitter strike began"

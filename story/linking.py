@@ -183,7 +183,8 @@ def fact_label(group: list[Claim], facets: dict[str, Facet]) -> str:
         label = f"{label} in “{wording}”" if wording and family in _ALWAYS_SAID else label
     if group_facets[0].family.count(" per "):
         label += " per " + group_facets[0].family.split(" per ")[1]
-    episode = _most_common(f.episode for f in group_facets)
+    episodes = Counter(f.episode for f in group_facets)  # the story's own event (None) has a vote too
+    episode = max(episodes, key=lambda told: (episodes[told], told is not None))
     return f"{label} ({episode})" if episode and episode != "scope" else (
         f"{label} (wider scope)" if episode == "scope" else label)
 

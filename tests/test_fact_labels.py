@@ -136,3 +136,13 @@ def test_an_event_named_well_before_its_date_still_names_it():
     text = ("Updated: March 3, 2026 10:00 GMT\nStrike goes on\nThe long and bitter strike began in the small hours "
             "of a cold Monday, March 2, 2026.\n")
     assert facets_by_text(text)["March 2, 2026"].gist == "date the long and bitter strike began"
+
+
+def test_a_fact_is_of_another_time_or_scope_only_where_most_of_its_figures_say_so():
+    story = story_of(
+        a="Updated: March 3, 2026 10:00 GMT\nA quake struck the valley.\nThe quake had a depth of 1.2 miles.\n",
+        b="Updated: March 3, 2026 11:00 GMT\nValley shaken\nThe shallow quake had a depth of 1.2 miles.\n",
+        c="Updated: March 3, 2026 12:00 GMT\nQuake felt widely\nIt began only one mile below ground level, which "
+          "is why it was felt across the region.\n")
+    depth = fact_of(story, "one mile")
+    assert depth is fact_of(story, "1.2 miles", "a") and depth.label == "depth"

@@ -175,8 +175,9 @@ def facet(claim: Claim, sentence: str, offset: int, fences: list[tuple[int, int]
     if left_words[-1:] == ["for"] and claim.dimension == "duration":
         cues.add("lasted")  # "a tremor for one minute" is how long it lasted, as "it lasted 30 seconds" is
     clause = left + claim.text + right
-    if _CUE_PHRASES.search(clause):
-        cues.add("population")
+    if _CUE_PHRASES.search(clause) or left_words[-1:] in (["has"], ["have"], ["had"], ["of"], ["with"]) and \
+            right_words[:1] in (["residents"], ["inhabitants"]):
+        cues.add("population")  # "home to 120,000 people", "the island, which has about 200,000 residents"
     if total:
         cues.add("total")  # "In five operations so far, it seized 14 rifles, 31 magazines and 923 rounds"
     anchors = frozenset(_name(m.group("name")) for m in _ANCHOR.finditer(right) if _name(m.group("name")))

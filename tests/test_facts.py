@@ -260,3 +260,13 @@ def test_reports_that_each_give_one_number_of_a_thing_give_versions_of_one_fact(
 ])
 def test_a_running_total_is_told_by_its_sentence(text, figure_text, total):
     assert ("total" in facets_by_text(f"Updated: March 15, 2026\n{text}")[figure_text].cues) is total
+
+
+@pytest.mark.parametrize(("text", "figure_text", "population"), [
+    ("The island, which has about 200,000 residents, was hit.", "about 200,000", True),
+    ("It is a town of 30,000 inhabitants.", "30,000", True),
+    ("The quake hit the island, home to 120,000 people.", "120,000", True),
+    ("Police evacuated 200 residents from the town.", "200", False),
+])
+def test_a_population_is_what_a_place_has_or_is_home_to(text, figure_text, population):
+    assert ("population" in facets_by_text(f"Updated: March 15, 2026\n{text}")[figure_text].cues) is population

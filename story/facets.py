@@ -76,7 +76,6 @@ _TOTAL = re.compile(r"\b(?:so\s+far|thus\s+far|up\s+to\s+now|in\s+all|in\s+total
                     r"|eight|nine|ten|eleven|twelve|several|many)\s+[^\W\d_]+s)\b", re.IGNORECASE)
 """A running or summed total anywhere in the sentence: its figures are totals, not this event's count, as
 are figures summed "during the five operations" (or raids, or days) of which this event is one."""
-_PLACE = re.compile(r"\b(?:in|at)(?:\s+the)?\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
 _CUE_PHRASES = re.compile(r"\bhome\s+to\b", re.IGNORECASE)
 """A population written as a place's: "home to 120,000 people"."""
 PERSONS = frozenset("""
@@ -130,8 +129,6 @@ class Facet:
     side: int = 0
     """How many words of contrast ("but", "while", "whereas") stand before it in its sentence: two figures
     on either side of one may be two versions of one fact ("put it at 5.9, but the USGS said 6.1")."""
-    places: frozenset[str] = frozenset()
-    """Where the thing counted happened, named after "in" or "at" beside the figure ("killed in Kano")."""
     sole: bool = False
     """Whether it is the one value its report gives for the thing it counts, in its episode (a running total
     apart): a report that names four villages and seven names two facts; reports that each name one number of
@@ -184,7 +181,6 @@ def facet(claim: Claim, sentence: str, offset: int, fences: list[tuple[int, int]
     if total:
         cues.add("total")  # "In five operations so far, it seized 14 rifles, 31 magazines and 923 rounds"
     anchors = frozenset(_name(m.group("name")) for m in _ANCHOR.finditer(right) if _name(m.group("name")))
-    places = frozenset(_name(m.group("name")) for m in _PLACE.finditer(right) if _name(m.group("name")))
     names = frozenset(filter(None, (_name(m.group()) for m in _NAME.finditer(clause[1:] if not left else clause))))
     noun = singular(claim.counts) if claim.counts else _noun_after(right) or _noun_of(right)
     family = family_of(claim)
@@ -197,7 +193,7 @@ def facet(claim: Claim, sentence: str, offset: int, fences: list[tuple[int, int]
                        + _WORD.findall(sentence, end, end + 30)[:3])
     return Facet(family, claim.event, noun, anchors, names - anchors, frozenset(cues), phrase, words,
                  clause_episode(clause, sentence_time, story_years, story_months, whole_clause), person, rank,
-                 gist, wording, len(_CONTRAST.findall(sentence, 0, start)), places)
+                 gist, wording, len(_CONTRAST.findall(sentence, 0, start)))
 
 
 def sole_values(numbers: list[Claim], facets: dict[str, Facet]) -> dict[str, Facet]:

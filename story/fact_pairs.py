@@ -95,15 +95,13 @@ def _family(family: str) -> str:
 
 def cannot_link(a: Claim, b: Claim, facet_a: Facet, facet_b: Facet) -> bool:
     """Whether two figures can never state one fact, whatever else they share: figures of two events
-    ("killed" and "injured"), of one event in two places ("killed in Kano", "killed in Maiduguri"), people to whom something happened and a count of things ("shot three
+    ("killed" and "injured"), people to whom something happened and a count of things ("shot three
     people", "three live shells"), small counts of two things, two figures of
     one sentence that are no event's versions nor a conversion, figures
     of two dated events, a running total and one count, an aftershock's figure and the quake's, or
     distances measured from places with no name in common."""
     if facet_a.event and facet_b.event and facet_a.event != facet_b.event:
         return True
-    if facet_a.event and facet_a.places and facet_b.places and not _words(facet_a.places) & _words(facet_b.places):
-        return True  # "killed in Kano" and "killed in Maiduguri": two places, two facts
     if bool(facet_a.event) != bool(facet_b.event):
         eventful, plain = (facet_a, facet_b) if facet_a.event else (facet_b, facet_a)
         if eventful.counts_people and plain.noun and not plain.counts_people:
@@ -127,10 +125,6 @@ def cannot_link(a: Claim, b: Claim, facet_a: Facet, facet_b: Facet) -> bool:
         words_a = {word for anchor in facet_a.anchors for word in anchor.split()}
         return not words_a & {word for anchor in facet_b.anchors for word in anchor.split()}
     return False
-
-
-def _words(names: frozenset[str]) -> set[str]:
-    return {word for name in names for word in name.split()}
 
 
 def probability(features: Sequence[float], weights: Sequence[float]) -> float:

@@ -90,14 +90,3 @@ def test_claims_json_shows_the_zero_in_conflict_with_the_count(tmp_path: Path, c
     zero = next(c for c in data["claims"] if c["doc"] == "b" and c["value"] == 0)
     (fact,) = [k for k in data["clusters"] if zero["id"] in k["claims"]]
     assert fact["status"] == "conflict" and len(fact["claims"]) == 2
-
-
-def test_a_zero_or_a_count_of_another_place_is_another_fact():
-    story = story_of(a="Twelve people were killed in the attack in Maiduguri on Monday, police said.\n",
-                     b="No one was killed in the attack in Kano on Monday, officials said.\n",
-                     c="Three people were killed in the attack in Kano on Monday, a witness said.\n")
-    kano = fact_of(story, zero_of(story, "b"))
-    three = next(c for c in story.claims if c.doc == "c" and c.value == 3)
-    twelve = next(c for c in story.claims if c.doc == "a" and c.value == 12)
-    assert kano is not None and three.id in kano.claims and twelve.id not in kano.claims
-    assert kano.status == "conflict"

@@ -29,6 +29,8 @@ _WINDOW = 8
 """How many words on each side of a figure tell what it measures (up to the next figure or clause)."""
 _NAMING_WINDOW = 16
 """How many words before a figure may name its event: "the three have been ruled by the military since 2020"."""
+_WHEN = frozenset({"time", "date", "year"})
+"""Families whose event may be named before another figure of the sentence: the clause of a time is its event's."""
 _FENCE = re.compile(r"[;:]|\s[-–—]\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b", re.IGNORECASE)
 _CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though)\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'.-]*)(?:\s+(?:(?:of|de|al|el|la|bin|du|van|von)\s+)?[A-Z][\w’'.-]*)*")
@@ -189,6 +191,8 @@ def facet(claim: Claim, sentence: str, offset: int, fences: list[tuple[int, int]
     person = _person(left, right) if claim.dimension == "age" else None
     measure = family.split(" per ")[0]
     gist = count_verb(named_by, right, noun) if measure == "count" else measure_gist(measure, named_by, right)
+    if gist is None and measure in _WHEN and left_fence:  # "He was sentenced to 10 years in prison in 2019"
+        gist = _named_across(measure, sentence, start, fences, right)
     wording = " ".join(_WORD.findall(sentence, max(0, start - 40), start)[-3:] + [claim.text]
                        + _WORD.findall(sentence, end, end + 30)[:3])
     return Facet(family, claim.event, noun, anchors, names - anchors, frozenset(cues), phrase, words,
@@ -210,6 +214,29 @@ def sole_values(numbers: list[Claim], facets: dict[str, Facet]) -> dict[str, Fac
 
 def _counted_key(claim: Claim, facet_of: Facet) -> tuple:
     return claim.doc, facet_of.family, facet_of.noun, facet_of.episode, "total" in facet_of.cues
+
+
+def _named_across(measure: str, sentence: str, start: int, fences: list[tuple[int, int]], right: str) -> str | None:
+    """The event a time, date or year belongs to, named before another figure of its sentence: the other
+    figures stand as "N" ("He was sentenced to N years in prison in 2019": year he was sentenced)."""
+    before, at = [], 0
+    for fence_start, fence_end in sorted(fences):
+        if fence_end <= start:
+            before += [sentence[at:fence_start], _OTHER_FIGURE]
+            at = fence_end
+    words = "".join(before + [sentence[at:start]]).split()
+    gist = measure_gist(measure, " ".join(words[-_NAMING_WINDOW:]) + " ", right)
+    if not gist:
+        return None
+    named = _TRAILING_LINKS.sub("", re.split(rf"\s{_OTHER_FIGURE}\b", gist)[0])
+    if named != gist and not _PASSIVE_END.search(named):
+        return None  # "year the quake killed": the thing done was the other figure, cut off
+    return named if " " in named else None  # "year" alone names nothing
+
+
+_OTHER_FIGURE = "N"
+_PASSIVE_END = re.compile(r"\b(?:was|were|been|is|are)\s+\S+$")
+_TRAILING_LINKS = re.compile(r"(?:\s+(?:to|of|in|on|at|for|by|from|with|and|the|a|an))+$")
 
 
 def carry_over(current: Facet, previous: Facet, between: str) -> Facet:

@@ -185,6 +185,8 @@ def fact_label(group: list[Claim], facets: dict[str, Facet]) -> str:
         label += " per " + group_facets[0].family.split(" per ")[1]
     episodes = Counter(f.episode for f in group_facets)  # the story's own event (None) has a vote too
     episode = max(episodes, key=lambda told: (episodes[told], told is not None))
+    if family in ("year", "date") and episode != "scope":
+        episode = None  # "year he was sentenced", not "... (2019)": its figures are the time
     return f"{label} ({episode})" if episode and episode != "scope" else (
         f"{label} (wider scope)" if episode == "scope" else label)
 

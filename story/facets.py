@@ -134,7 +134,8 @@ class Facet:
     sole: bool = False
     """Whether it is the one value its report gives for the thing it counts, in its episode (a running total
     apart): a report that names four villages and seven names two facts; reports that each name one number of
-    villages, four in one and seven in another, give versions of one fact (``sole_values``)."""
+    villages, four in one and seven in another, give versions of one fact (``sole_values``). Not for people,
+    whom a story counts for many facts ("300 people attended", "200 people were moved away")."""
 
     @property
     def counts_people(self) -> bool:

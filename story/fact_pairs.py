@@ -46,7 +46,7 @@ def pair_features(a: Claim, b: Claim, facet_a: Facet, facet_b: Facet, weight_of:
     """
     same_event = bool(facet_a.event and facet_a.event == facet_b.event)
     one_count = same_event or bool(facet_a.noun == facet_b.noun and facet_a.sole and facet_b.sole
-                                   and not facet_a.event and not facet_b.event)
+                                   and not facet_a.event and not facet_b.event and not facet_a.counts_people)
     other_event = bool(facet_a.event and facet_b.event and facet_a.event != facet_b.event)
     same_noun = bool(facet_a.noun and facet_a.noun == facet_b.noun)
     other_noun = bool(facet_a.noun and facet_b.noun and facet_a.noun != facet_b.noun)

@@ -270,3 +270,19 @@ def test_a_running_total_is_told_by_its_sentence(text, figure_text, total):
 ])
 def test_a_population_is_what_a_place_has_or_is_home_to(text, figure_text, population):
     assert ("population" in facets_by_text(f"Updated: March 15, 2026\n{text}")[figure_text].cues) is population
+
+
+def test_only_things_counted_once_a_report_have_their_values_silenced_not_people():
+    from sahel_reader.story.fact_pairs import FEATURES, pair_features
+
+    def sole(noun: str) -> Facet:
+        return Facet("count", None, noun, frozenset(), frozenset(), frozenset(), frozenset(), frozenset(), None,
+                     sole=True)
+
+    def value_ratio(noun: str) -> float:
+        a, b = figure("300", doc="a", value=300), figure("200", doc="b", value=200)
+        features = pair_features(a, b, sole(noun), sole(noun), {}, 0.0, (False, False), ((300, 300), (200, 200)))
+        return features[FEATURES.index("value ratio")]
+
+    assert value_ratio("village") == 0.0  # four villages here, seven there: versions of one fact
+    assert value_ratio("person") > 0.4  # "people" are counted for many facts of one story

@@ -90,3 +90,19 @@ def test_claims_json_shows_the_zero_in_conflict_with_the_count(tmp_path: Path, c
     zero = next(c for c in data["claims"] if c["doc"] == "b" and c["value"] == 0)
     (fact,) = [k for k in data["clusters"] if zero["id"] in k["claims"]]
     assert fact["status"] == "conflict" and len(fact["claims"]) == 2
+
+
+def test_a_report_of_no_dead_added_later_joins_the_toll_in_conflict(tmp_path: Path) -> None:
+    from sahel_reader.story.growing import grow
+
+    (tmp_path / "a.txt").write_text(TWELVE_KILLED, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Seven people were killed in the attack on the market on Monday, a doctor said.\n",
+                                    encoding="utf-8")
+    later = tmp_path / "later"
+    later.mkdir()
+    (later / "c.txt").write_text("No one was killed in the attack on the market on Monday, the army said.\n",
+                                 encoding="utf-8")
+    story = analyse(load_paths([tmp_path / "a.txt", tmp_path / "b.txt"]).documents, growable=True)
+    grow(story, load_paths([later / "c.txt"]).documents)
+    toll = fact_of(story, zero_of(story, "c"))
+    assert toll is not None and toll.label == "death toll" and toll.status == "conflict" and len(toll.claims) == 3

@@ -175,8 +175,8 @@ def facet(claim: Claim, sentence: str, offset: int, fences: list[tuple[int, int]
     words = frozenset(singular(w.rstrip("-’'")) for w in left_words + right_words
                       if w not in _STOPWORDS and len(w) > 2)
     cues = {_CUE_OF_WORD[w] for w in left_words[-3:] + right_words[:3] if w in _CUE_OF_WORD}
-    if left_words[-1:] == ["for"] and claim.dimension == "duration":
-        cues.add("lasted")  # "a tremor for one minute" is how long it lasted, as "it lasted 30 seconds" is
+    if left_words[-1:] in (["for"], ["took"], ["takes"], ["take"]) and claim.dimension == "duration":
+        cues.add("lasted")  # "a tremor for one minute", "the raid took 15 minutes": how long it lasted
     clause = left + claim.text + right
     if _CUE_PHRASES.search(clause) or left_words[-1:] in (["has"], ["have"], ["had"], ["of"], ["with"]) and \
             right_words[:1] in (["residents"], ["inhabitants"]):

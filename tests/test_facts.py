@@ -234,6 +234,11 @@ def test_a_duration_for_which_a_thing_went_on_is_how_long_it_lasted():
                      b="Updated: March 15, 2026\nA shop owner said the tremor lasted 30 seconds.\n")
     lasted = fact_of(story, "one minute")
     assert lasted is not None and lasted is fact_of(story, "30 seconds") and lasted.status == "conflict"
+    opening = "Updated: June 3, 2026\nPolice came.\nStaff hid.\n"
+    story = story_of(a=opening + "The robbery lasted seven minutes, a witness said.\n",
+                     b=opening + "The raid took about 15 minutes, staff said.\n")
+    lasted = fact_of(story, "seven minutes")
+    assert lasted is not None and lasted is fact_of(story, "about 15 minutes") and lasted.status == "conflict"
 
 
 def test_reports_that_each_give_one_number_of_a_thing_give_versions_of_one_fact():

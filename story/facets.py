@@ -131,6 +131,8 @@ class Facet:
     side: int = 0
     """How many words of contrast ("but", "while", "whereas") stand before it in its sentence: two figures
     on either side of one may be two versions of one fact ("put it at 5.9, but the USGS said 6.1")."""
+    utc: float | None = None
+    """A local clock time's minutes of the UTC day, where its sentence restates it in a zone: "1353 (1023 GMT)"."""
     sole: bool = False
     """Whether it is the one value its report gives for the thing it counts, in its episode (a running total
     apart): a report that names four villages and seven names two facts; reports that each name one number of

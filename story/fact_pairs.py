@@ -18,7 +18,7 @@ from operator import mul
 from .claims import Claim
 from .episodes import same_episode
 from .compare import claim_interval
-from .fact_status import hours_apart
+from .fact_status import hours_apart, utc_minutes
 from .facets import Facet
 from .measures import to_base
 
@@ -107,7 +107,7 @@ def cannot_link(a: Claim, b: Claim, facet_a: Facet, facet_b: Facet) -> bool:
         if eventful.counts_people and plain.noun and not plain.counts_people:
             return True  # "shot three people" and "three live shells"
     if a.doc == b.doc and a.sentence == b.sentence and a.unit == b.unit and not (facet_a.event or facet_b.event) \
-            and facet_a.side == facet_b.side:
+            and facet_a.side == facet_b.side and facet_a.utc is None and facet_b.utc is None:
         return True  # "aftershocks of 2.9 and 2.2": two facts; "77 died, though a document says almost 100": one
     if not same_episode(_dated(facet_a.episode), _dated(facet_b.episode)):
         return True
@@ -119,12 +119,23 @@ def cannot_link(a: Claim, b: Claim, facet_a: Facet, facet_b: Facet) -> bool:
         return True  # a running total ("31 magazines in five operations so far") is not one operation's count
     if bool(facet_a.cues & _OTHER_SHOCK) != bool(facet_b.cues & _OTHER_SHOCK):
         return True  # "a 2.9 aftershock at 2:12 a.m." is not the quake's time or magnitude
-    if a.quantity == "time" and b.quantity == "time" and (hours_apart(a, b) or 0) > _HOURS_APART:
+    if a.quantity == "time" and b.quantity == "time" and (_hours_apart(a, b, facet_a, facet_b) or 0) > _HOURS_APART:
         return True  # "struck at 1:53 p.m." and a quake registered "at 09:10 hours" the next morning
     if facet_a.family == "length" and facet_a.anchors and facet_b.anchors:
         words_a = {word for anchor in facet_a.anchors for word in anchor.split()}
         return not words_a & {word for anchor in facet_b.anchors for word in anchor.split()}
     return False
+
+
+def _hours_apart(a: Claim, b: Claim, facet_a: Facet, facet_b: Facet) -> float | None:
+    """``hours_apart``, and for a local time restated in a zone ("1353 (1023 GMT)") its hours from a zoned one."""
+    apart = hours_apart(a, b)
+    first = facet_a.utc if facet_a.utc is not None else utc_minutes(a)
+    second = facet_b.utc if facet_b.utc is not None else utc_minutes(b)
+    if apart is not None or first is None or second is None:
+        return apart
+    gap = abs(first - second) % (24 * 60)
+    return min(gap, 24 * 60 - gap) / 60
 
 
 def probability(features: Sequence[float], weights: Sequence[float]) -> float:

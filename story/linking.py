@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
 from .claims import Claim, Kind, Status
 from .fact_groups import group_figures
 from .fact_labels import is_pronoun_led, plural
-from .fact_status import currency_rates, fact_status
+from .fact_status import currency_rates, fact_status, restated_in_zone
 from .fact_weights import WEIGHTS
 from .episodes import story_time
 from .facets import Facet, carry_back, carry_over, facet, family_of, goes_on, sentence_facts, sole_values
@@ -137,7 +137,8 @@ def facets_of(documents: list[Document], numbers: list[Claim],
             key = (sentence, spans, rank, before)
             read[key] = carry_back(read[key], read[key[:2] + (rank + 1, before)],
                                    sentence[spans[rank][1]:spans[rank + 1][0]])
-            facets[figures[rank].id] = read[key]
+            utc = restated_in_zone(figures[rank], figures[rank + 1], sentence[spans[rank][1]:spans[rank + 1][0]])
+            facets[figures[rank].id] = read[key] if utc is None else replace(read[key], utc=utc)
     return sole_values(numbers, facets)
 
 

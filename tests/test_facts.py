@@ -291,3 +291,14 @@ def test_only_things_counted_once_a_report_have_their_values_silenced_not_people
 
     assert value_ratio("village") == 0.0  # four villages here, seven there: versions of one fact
     assert value_ratio("person") > 0.4  # "people" are counted for many facts of one story
+
+
+def test_a_local_time_restated_in_a_zone_is_one_moment_with_it():
+    opening = "Updated: November 28, 2005\nA quake hit the island.\nHomes fell.\n"
+    story = story_of(a=opening + "The quake, which struck at 1353 (1023 GMT), was felt in Dubai.\n",
+                     b=opening + "The quake struck at 1023 GMT, the survey said.\n",
+                     c=opening + "A 3.8 quake was registered at 09:10 hours (0440 GMT) on Monday.\n")
+    struck = fact_of(story, "1353")
+    assert struck is not None and struck is fact_of(story, "1023 GMT", "b")
+    assert struck is fact_of(story, "1023 GMT", "a")
+    assert fact_of(story, "09:10 hours") is not struck  # five hours after, in UTC

@@ -28,8 +28,9 @@ def _crop_extend_acyclic(self: Strip, start: int, end: int, style) -> Strip:
 
 
 def _divide_acyclic(self: Strip, cuts: Iterable[int]) -> list[Strip]:
-    cuts = list(cuts)
-    if [cut for cut in cuts if cut <= self.cell_length] == [self.cell_length]:  # the strip whole
+    cuts = cuts if isinstance(cuts, list) else list(cuts)
+    length = self.cell_length
+    if cuts and cuts[0] == length and all(cut > length for cut in cuts[1:]):  # the strip whole
         return [self]
     return _divide(self, cuts)
 

@@ -21,7 +21,7 @@ def test_crops_and_divisions_are_textuals_own():
         n = strip.cell_length
         for start, end in [(0, n), (0, n + 3), (1, n), (0, max(0, n - 1)), (2, n + 2)]:
             assert list(strip.crop_extend(start, end, None)) == list(acyclic_strips._crop_extend(strip, start, end, None))
-        for cuts in ([n], [1, n], [n, n + 4], [3, 5, n]):
+        for cuts in ([n], [1, n], [n, n + 4], [3, 5, n], [n + 3, n], [], (n,)):
             assert [list(s) for s in strip.divide(cuts)] == [list(s) for s in acyclic_strips._divide(strip, cuts)]
 
 

@@ -8,7 +8,7 @@ reference timed in the same run: a single ``re.finditer(r"\\w+")`` pass and quan
 extraction, the smaller story for linking's growth, a minimal Textual app for the first frame, and
 an idle frame for key presses. Each figure is the median of several runs. The table is printed and
 written to ``benchmarks/RESULTS.md`` with the machine's cores and Python version. A missed target
-is marked FAIL in its row and listed at the end; CI runs ``--quick`` (``.ci/run``), where one run of
+is marked FAIL in its row and listed at the end; the suite runs ``--quick`` (tests/test_benchmarks.py), where one run of
 small stories shows the rows and their marks but is no verdict (it exits 0).
 """
 
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import faulthandler
 import os
 import platform
 import re
@@ -146,7 +147,10 @@ def measure_linking(table: Table, corpora: dict[int, Path], runs: int) -> None:
 
 
 def measure_growth(table: Table, folder: Path, count: int, runs: int) -> None:
-    """One report added to a linked story of ``count``: linked against it, against linking all anew."""
+    """One report added to a linked story of ``count``: linked against it, against linking all anew.
+
+    Judged at the target's size only: in a story of 50 (``--quick``) the two differ by tens of
+    milliseconds, and the ratio swings between 0.07 and 0.17 from run to run on a loaded machine."""
     print(f"a growing story: one report added to {count - 1}")
     from sahel_reader.story.growing import grow
 
@@ -164,7 +168,7 @@ def measure_growth(table: Table, folder: Path, count: int, runs: int) -> None:
         ratios.append(grown[-1] / max(whole - extracting, 1e-6))
     table.add(f"adding one report to {count - 1} (watch)", f"{statistics.median(grown) * 1e3:.0f} ms",
               f"{statistics.median(ratios):.2f}× linking all {count} anew", "≤ 0.15×",
-              statistics.median(ratios) <= 0.15)
+              statistics.median(ratios) <= 0.15 if count == TARGET_REPORTS else None)
 
 
 _TIMED_CHILD = """
@@ -262,12 +266,18 @@ def import_notes() -> list[str]:
     return lines
 
 
+HANG_LIMIT = {True: 420, False: 3 * 3600}
+"""Seconds after which a run (quick, full) is taken to hang: every thread's stack is printed and the
+run exits, so a CI log shows where it stuck instead of a bare timeout."""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small corpora and one run each: checks the script works")
     parser.add_argument("--runs", type=int, default=None, help="runs per figure (default 5, quick 1)")
     parser.add_argument("--output", type=Path, default=RESULTS, help="where the markdown table goes")
     options = parser.parse_args(argv)
+    faulthandler.dump_traceback_later(HANG_LIMIT[options.quick], exit=True)
     runs = options.runs or (1 if options.quick else 5)
     counts = (10, 20, 50) if options.quick else (50, 200, 1000)
     long_size = 200_000 if options.quick else 5_000_000

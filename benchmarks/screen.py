@@ -92,15 +92,29 @@ def _open_reader(path: Path):
     return SahelReaderApp([str(path)], "benchmark")
 
 
+WAIT_LIMIT = 180.0
+"""Seconds any wait of the benchmark gives the reader before it fails saying what it waited for: a
+reader that never finishes loading must end the run with that sentence, not hang it."""
+
+
+async def _wait_until(condition, what: str, poll: float = 0.02) -> None:
+    """Poll ``condition`` until it holds; raise ``TimeoutError`` naming ``what`` after ``WAIT_LIMIT``."""
+    deadline = time.perf_counter() + WAIT_LIMIT
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError(f"the benchmark waited {WAIT_LIMIT:.0f} s for {what}")
+        await asyncio.sleep(poll)
+
+
 async def _loaded_reader(app, pilot):
     from sahel_reader.tui.screens.reader import ReaderScreen
 
-    while True:
-        readers = [s for s in app.screen_stack if isinstance(s, ReaderScreen)]
-        if readers and readers[0].panes:
-            await pilot.pause()
-            return readers[0]
-        await asyncio.sleep(0.02)
+    def readers():
+        return [s for s in app.screen_stack if isinstance(s, ReaderScreen) and s.panes]
+
+    await _wait_until(lambda: bool(readers()), "the reader's panes")
+    await pilot.pause()
+    return readers()[0]
 
 
 async def _frame_after(app, pilot, action) -> float:
@@ -109,9 +123,9 @@ async def _frame_after(app, pilot, action) -> float:
     start = time.perf_counter()
     action()
     await pilot._wait_for_screen()
-    while any(worker.group == "window" and worker.is_running for worker in app.workers):
-        await asyncio.sleep(0)
-        await pilot._wait_for_screen()
+    await _wait_until(lambda: not any(w.group == "window" and w.is_running for w in app.workers),
+                      "the pane window to move", poll=0)
+    await pilot._wait_for_screen()
     app.screen._on_timer_update()
     return time.perf_counter() - start
 
@@ -145,8 +159,8 @@ async def key_latencies(story: Path, presses: int = 500) -> dict[str, KeyTimes]:
     app = _open_reader(story)
     async with app.run_test(size=(160, 45)) as pilot:
         reader = await _loaded_reader(app, pilot)
-        while reader.row.linking:  # the texts come first; the keys are timed on the linked story
-            await pilot.pause(0.05)
+        # the texts come first; the keys are timed on the linked story
+        await _wait_until(lambda: not reader.row.linking, "the story to be linked", poll=0.05)
         actions = {"]": reader.action_next_version, "J": reader.action_next_claim,
                    "j": reader.action_cursor_down, "tab": reader.action_next_pane, "none": lambda: None}
         times: dict[str, list[float]] = {key: [] for key in actions}
@@ -202,8 +216,8 @@ async def modal_latencies(story: Path, opens: int = 5) -> dict[str, float]:
     app = _open_reader(story)
     async with app.run_test(size=(160, 45)) as pilot:
         reader = await _loaded_reader(app, pilot)
-        while reader.navigator is None or reader.row.linking:
-            await asyncio.sleep(0.05)
+        await _wait_until(lambda: reader.navigator is not None and not reader.row.linking, "the story to be linked",
+                          poll=0.05)
         biggest = max(reader.story.clusters, key=lambda k: len(k.claims))
         reader.row.jump_to(_target(reader.story.claim(biggest.claims[0])))
         times: dict[str, list[float]] = {"enter": [], "c": [], "c filled": []}
@@ -212,8 +226,8 @@ async def modal_latencies(story: Path, opens: int = 5) -> dict[str, float]:
             await _frame_after(app, pilot, app.screen.action_close)
             start = time.perf_counter()
             times["c"].append(await _frame_after(app, pilot, reader.action_matrix))
-            while not app.screen.facts and not _says_no_facts(app.screen):
-                await asyncio.sleep(0.01)
+            await _wait_until(lambda: bool(app.screen.facts) or _says_no_facts(app.screen), "the matrix's facts",
+                              poll=0.01)
             await pilot._wait_for_screen()
             times["c filled"].append(time.perf_counter() - start)
             await _frame_after(app, pilot, app.screen.action_close)

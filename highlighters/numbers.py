@@ -91,21 +91,33 @@ def find_figures(text: str, dollar: str = "USD", day_first: bool = False) -> lis
     The text is searched lower-cased (see ``folding``), so the groups of a match are in lower case;
     where case matters (a capitalised number word) ``text`` is read at the match's offsets.
     """
-    folded = fold(text)
-    searched = folded if folded is not None else text
-    after = FIGURE_AFTER.over(text, folded)[0]
-    report = _Report(text, folded if folded is not None else text.lower(), dollar, day_first)
+    return read_figures(text, fold(text), dollar, day_first)
+
+
+def read_figures(text: str, folded: str | None, dollar: str, day_first: bool = False,
+                 quakes: bool | None = None) -> list[Figure]:
+    """``find_figures`` given ``fold(text)``: a report read line by line is lower-cased once, whole.
+
+    ``quakes`` says whether the report speaks of an earthquake's magnitude anywhere (``has_quakes``),
+    where ``text`` is one line of it; by default ``text`` itself is asked.
+    """
+    if folded is not None:
+        searched = lowered = folded
+        after, can_start = FIGURE_AFTER.folded, FIGURE_CAN_START.folded
+    else:
+        searched, lowered = text, text.lower()
+        after, can_start = FIGURE_AFTER.any_case, FIGURE_CAN_START.any_case
+    report = _Report(text, lowered, dollar, day_first, quakes)
     figures: list[Figure] = []
-    opens = FIGURE_CAN_START.over(text, folded)[0].match(searched) is not None
-    match = after.search(searched, _opening_figure(report, after, searched, figures) if opens else 0)
+    match = after.search(searched, _opening_figure(report, after, searched, figures) if can_start.match(searched) else 0)
     while match is not None:
         figure, resume = _to_figure(report, match)
         if figure is not None:
             figures.append(figure)
         position = max(resume, match.start("figure") + 1)
         match = after.search(searched, position - 1)  # the next figure from ``position`` on
-    _carry_hedges_into_conversions(text, figures)
-    zeros = find_zero_figures(text, folded)
+    carry_hedges_into_conversions(text, figures)
+    zeros = find_zero_figures(text, folded) if "no" in lowered else None  # each of them opens with "no"
     if zeros:
         figures = sorted(figures + zeros, key=lambda figure: figure.start)
     return figures
@@ -122,7 +134,7 @@ def _opening_figure(report: _Report, after: re.Pattern[str], searched: str, figu
     opening = after.match(" " + searched)
     if opening is None:
         return 0
-    spaced = _Report(" " + report.text, " " + report.lowered, report.dollar, report.day_first)
+    spaced = _Report(" " + report.text, " " + report.lowered, report.dollar, report.day_first, report.quakes)
     figure, resume = _to_figure(spaced, opening)
     if figure is not None:
         figure.start, figure.end = figure.start - 1, figure.end - 1
@@ -135,10 +147,16 @@ class _Report:
 
     __slots__ = ("text", "lowered", "dollar", "day_first", "quakes")
 
-    def __init__(self, text: str, lowered: str, dollar: str, day_first: bool) -> None:
+    def __init__(self, text: str, lowered: str, dollar: str, day_first: bool, quakes: bool | None = None) -> None:
         self.text, self.lowered, self.dollar, self.day_first = text, lowered, dollar, day_first
-        self.quakes = MAGNITUDE_HINT.search(lowered) is not None
-        """Whether any word of an earthquake's magnitude is in the text: most reports have none."""
+        self.quakes = has_quakes(lowered) if quakes is None else quakes
+        """Whether any word of an earthquake's magnitude is in the report: most reports have none."""
+
+
+def has_quakes(lowered: str) -> bool:
+    """Whether a report, lower-cased, holds any word of an earthquake's magnitude: only then are its
+    bare numbers asked whether they are magnitudes."""
+    return MAGNITUDE_HINT.search(lowered) is not None
 
 
 def _to_figure(report: _Report, match: re.Match[str]) -> tuple[Figure | None, int]:
@@ -320,7 +338,7 @@ def _interval(hedge: str | None, value: float | None, suffix: str | None, quanti
     return "exact", value, value
 
 
-def _carry_hedges_into_conversions(text: str, figures: list[Figure]) -> None:
+def carry_hedges_into_conversions(text: str, figures: list[Figure]) -> None:
     """A conversion in brackets takes the hedge of the figure it converts: "about 58km (36 miles)" is about 36 miles."""
     for first, second in zip(figures, figures[1:]):
         if (first.qualifier in ("approx", "lower", "upper") and second.qualifier == "exact" and second.value is not None

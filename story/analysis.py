@@ -118,7 +118,7 @@ def analyse(documents: list[Document], title: str | None = None, *, growable: bo
     """
     # The engine (its patterns, numpy, rapidfuzz) is imported on first use, in the loading
     # worker: the reader's first frame needs only the Story type.
-    from .claims import SentenceMemo, extract_claims
+    from .claims import ClaimsMemo, extract_claims
     from .linking import clusters_and_facets
     from .sentence_links import link_sentences
     from .similarity import content_words
@@ -133,7 +133,7 @@ def analyse(documents: list[Document], title: str | None = None, *, growable: bo
 
     from .published import publication_time, resolve_dates
 
-    memo: SentenceMemo = {}
+    memo: ClaimsMemo = {}
     claims_by_doc = [extract_claims(d, memo) for d in documents]
     for document, claims in zip(documents, claims_by_doc):
         document.published = publication_time(document, claims)

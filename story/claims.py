@@ -18,12 +18,12 @@ from ..highlighters.context import (
     nearest_source,
     sentence_sources,
 )
-from ..highlighters.numbers import find_figures
 from ..highlighters.quotations import find_quotations
 from ..highlighters.spans import Figure, Qualifier, Quantity
 
 from .measures import base_unit, to_base
 from .model import Document
+from .report_figures import LineFigures, report_figures
 
 Kind = Literal["number", "quote"]
 """A claim is a figure or a quotation."""
@@ -88,19 +88,24 @@ class Claim:
 
 SentenceMemo = dict[tuple[str, tuple[tuple[int, int, bool], ...]], tuple[tuple[str | None, str | None, str | None], ...]]
 """What the figures of a sentence count, their event and source, by the sentence and its figures."""
+ClaimsMemo = dict[str, LineFigures | SentenceMemo]
+"""What the reports of one story share while their claims are found: under "lines" each line's
+figures (``report_figures``), under "sentences" what the figures of a sentence are about."""
 
 
-def extract_claims(document: Document, memo: SentenceMemo | None = None) -> list[Claim]:
+def extract_claims(document: Document, memo: ClaimsMemo | None = None) -> list[Claim]:
     """Every figure and quotation of ``document`` outside boilerplate, in text order.
 
-    ``memo``, shared by the reports of one story, reads each sentence's figures once: reports that
-    copy a wire story repeat its sentences word for word. ``background`` is left for the story to
-    set: it depends on the dates of all the reports.
+    ``memo``, shared by the reports of one story, reads each line's figures and what each sentence's
+    figures are about once: reports that copy a wire story repeat its paragraphs word for word.
+    ``background`` is left for the story to set: it depends on the dates of all the reports.
     """
     memo = {} if memo is None else memo
+    line_figures: LineFigures = memo.setdefault("lines", {})
+    sentence_memo: SentenceMemo = memo.setdefault("sentences", {})
     text = document.text
     starts = [start for start, _ in document.sentences]
-    figures, datelines = _kept_figures(document, find_figures(text, report_dollar(text)))
+    figures, datelines = _kept_figures(document, report_figures(text, report_dollar(text), line_figures))
     quotes = [q for q in find_quotations(text, document.sentences)
               if not document.is_boilerplate(q.start, q.end)]
 
@@ -113,9 +118,9 @@ def extract_claims(document: Document, memo: SentenceMemo | None = None) -> list
         sentence_start, sentence_end = document.sentences[index]
         sentence_text = text[sentence_start:sentence_end]
         placed = tuple((f.start - sentence_start, f.end - sentence_start, f.quantity == "count") for f in sentence_figures)
-        contexts = memo.get((sentence_text, placed))
+        contexts = sentence_memo.get((sentence_text, placed))
         if contexts is None:
-            contexts = memo[sentence_text, placed] = _figure_contexts(sentence_text, placed)
+            contexts = sentence_memo[sentence_text, placed] = _figure_contexts(sentence_text, placed)
         for figure, (counts, event, source) in zip(sentence_figures, contexts):
             claims.append(Claim(  # by position, in the order of the fields: a third of the time by keyword
                 "", document.id, "number", figure.start, figure.end, text[figure.start:figure.end], index,

@@ -28,7 +28,7 @@ def test_the_benchmark_script_writes_its_table(tmp_path):
     output = tmp_path / "RESULTS.md"
     result = subprocess.run([sys.executable, "benchmarks/run.py", "--quick", "--output", str(output)],
                             cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
-    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.returncode == 0, result.stdout[-1500:] + result.stderr[-6000:]
     table = output.read_text(encoding="utf-8")
     assert re.search(r"Machine: \d+ cores, Python 3\.\d+", table)
     for row in ("extraction vs one \\w+ pass", "linking growth", "claims --json", "peak memory",
@@ -64,3 +64,15 @@ def test_a_missed_target_is_marked_fail_in_the_table_and_listed(capsys):
     assert "| missed target | 50 ms | 20.0× the \\w+ pass | **FAIL** ≤ 10× |" in table.markdown()
     assert "| kept target | 5 ms | 2.0× the \\w+ pass | ≤ 10× |" in table.markdown()
     assert table.failed == ["missed target"]
+
+
+def test_a_wait_that_never_ends_fails_naming_what_it_waited_for(monkeypatch):
+    """A reader that never finishes loading ends the benchmark with a sentence, not a hung CI run."""
+    import asyncio
+
+    from benchmarks import screen
+
+    monkeypatch.setattr(screen, "WAIT_LIMIT", 0.05)
+    with pytest.raises(TimeoutError, match="waited 0 s for the story to be linked"):
+        asyncio.run(screen._wait_until(lambda: False, "the story to be linked"))
+    asyncio.run(screen._wait_until(lambda: True, "nothing"))

@@ -204,7 +204,7 @@ def _figures_opening_read_by_a_pattern_of_their_own(text: str) -> list:
         if figure is not None:
             figures.append(figure)
         match = after.search(searched, max(resume, match.start("figure") + 1) - 1)
-    numbers._carry_hedges_into_conversions(text, figures)
+    numbers.carry_hedges_into_conversions(text, figures)
     return sorted(figures + numbers.find_zero_figures(text, folded), key=lambda figure: figure.start)
 
 

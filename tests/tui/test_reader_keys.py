@@ -21,6 +21,17 @@ async def test_the_panes_open_on_the_first_report_with_the_status_bar(app):
         assert "000_9e34431ca94add9f" in status and "sentence 1/26" in status
 
 
+async def test_the_status_bar_names_the_focused_report_by_its_outlet_where_known(app):
+    """As its pane title does: arabnews.com's report is not called by its file's hash."""
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        await pilot.press("tab")
+        status = str(screen.query_one("#status").render())
+        assert screen.pane.document.outlet == "arabnews.com"
+        assert status.startswith("arabnews.com  │  sentence "), status
+        assert "001_fc57" not in status
+
+
 async def test_j_and_k_move_the_reading_cursor_one_sentence(app):
     async with app.run_test(size=(160, 45)) as pilot:
         screen = await wait_for_story(pilot)

@@ -1,4 +1,5 @@
-"""The status bar: the focused report, the cursor as ``sentence N/M``, its versions, and modes."""
+"""The status bar: the focused report (by its outlet, as its pane title names it), the cursor as
+``sentence N/M``, its versions, and modes."""
 
 from __future__ import annotations
 
@@ -34,11 +35,11 @@ class StatusBar(Static):
             modes.append(f"match {search.index + 1} of {len(search.matches)}")
         claim = navigator.story.claim(pane.selected_claim) if pane.selected_claim else None
         versions = navigator.version_count(pane.document.id, pane.cursor)
-        self.show(pane.document.id, pane.cursor, pane.sentence_count, versions, modes, claim)
+        self.show(pane.document.outlet or pane.document.id, pane.cursor, pane.sentence_count, versions, modes, claim)
 
-    def show(self, doc_id: str, sentence: int, total: int, versions: int, modes: list[str],
+    def show(self, report: str, sentence: int, total: int, versions: int, modes: list[str],
              claim: Claim | None = None) -> None:
-        parts = [doc_id, f"sentence {sentence + 1}/{total}" if total else "no sentences"]
+        parts = [report, f"sentence {sentence + 1}/{total}" if total else "no sentences"]
         if versions:
             parts.append(f"{versions} version{'s' if versions != 1 else ''} in other reports")
         parts += ([describe(claim)] if claim else []) + modes

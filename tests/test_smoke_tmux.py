@@ -67,7 +67,9 @@ def test_a_note_saved_in_the_reader_comes_back_when_the_session_is_reopened(tmux
     tmux.wait_gone("● unsaved")  # the header, not the toast: a toast of 3 s can be missed under load
     tmux.keys("q")
     tmux.wait_for("EXITED 0")
-    assert "checked with AFP" in session.read_text(encoding="utf-8")
+    saved = session.read_text(encoding="utf-8")
+    assert "checked with AFP" in saved
+    assert "focused: 000_9e34431ca94add9f" in saved and "000_9e34431ca94add9f: 2" in saved, saved  # where the reader was
 
     tmux.run("kill-session", "-t", "reader")
     start(tmux, str(session), env=state)

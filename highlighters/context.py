@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .clauses import figure_clause
 from .folding import CaseBlind, WordStart, fold
 from .spans import Span
 from .speech import attributions
@@ -45,6 +46,10 @@ _EVENT = WordStart(
 """The guard in front rules out most positions at once: only a listed word can start a phrase."""
 _WORD = re.compile(r"[\w’'-]+")
 _COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|or|but|while|whereas)\b", re.IGNORECASE)
+_CLAUSE_ENDED = re.compile(
+    r"\s*(?:,\s*)?(?:and|but|while|whereas)\s+(?:(?:the|his|her|their|its|our|another|all|those|these)\s+)?",
+    re.IGNORECASE)
+"""Between an event word and a figure, what ends the event's clause: "died and two men", ", but the three"."""
 _DIRECT_OBJECT = re.compile(r"[\s\"“‘'(]*")
 _CLAUSE_BREAK = CaseBlind(r"[;:]|,\s*(?:but|although|though|while|whereas|yet)\b|\b(?:but|although|though|whereas)\b")
 _CLAUSE_BREAK_WORDS = (";", ":", "but", "though", "while", "whereas", "yet")
@@ -109,12 +114,28 @@ def figure_event(sentence_text: str, figure: Span, others: list[Span],
     best: tuple[int, str] | None = None
     if events is None:
         events = event_words(sentence_text)
+    clause = figure_clause(sentence_text, start, end) if events else None
+    if clause is not None:  # "two managers, Paul Riva and Alan Steinberg, were wounded": the apposition is no distance
+        verb_fence = min((o_start for o_start, o_end in others if o_start >= clause.verb_start),
+                         default=len(sentence_text))
+        subject_words = _words_between(sentence_text, end, clause.noun_end)
     for word_start, word_end, event in events:
-        if word_start < left_fence or word_end > right_fence:
+        if word_start < left_fence:
             continue
-        if word_end <= start:
+        if clause is not None and word_start >= clause.verb_start:
+            if word_end > verb_fence or verb_fence < len(sentence_text) and _DIRECT_OBJECT.fullmatch(
+                    sentence_text, word_end, verb_fence):
+                continue  # past another figure, or its verb: "were said to have killed and injured “hundreds”"
+            distance = subject_words + _words_between(sentence_text, clause.verb_start, word_start)
+        elif word_end > right_fence:
+            continue
+        elif word_end <= start:
+            if clause is not None and clause.opens:
+                continue  # "a receptionist was killed and two managers were wounded": "killed" is another clause's
             if left_fence and _COORDINATED.match(sentence_text, word_end, start):
                 continue  # "77 had died and 255 were injured": "died" is the 77's
+            if _CLAUSE_ENDED.fullmatch(sentence_text, word_end, start):
+                continue  # "was shot dead and two managers …": that clause ended on its event word
             distance = _words_between(sentence_text, word_end, start)
         elif word_start >= end:
             distance = _words_between(sentence_text, end, word_start)

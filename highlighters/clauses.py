@@ -1,0 +1,114 @@
+"""The clause a figure stands in: whether the figure is its subject, where its verb is, and whether
+it opens a clause of its own after an earlier one.
+
+"A receptionist died and two men, believed to be employees, underwent surgery": "two" opens the
+clause after "and", its noun phrase ("two men") and an apposition between commas are followed by
+its own verb ("underwent"), and what happened to the two men is told by that verb's clause, not by
+"died". Read as the rest of the context is, with punctuation and closed word classes of English
+(auxiliaries, prepositions, conjunctions, the irregular past tense), no parser; where the shape is
+not clear, the answer is None and the figure is read by its nearest event words as before.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .words import is_adverb
+
+_AUXILIARIES = frozenset(
+    "was were is are am be been being had have has do does did will would shall should can could may "
+    "might must remain remains remained".split()
+)
+_IRREGULAR_PAST = frozenset(
+    "arose awoke bore beat became began bent bet bit bled blew broke bred brought built burnt burst bought "
+    "caught chose clung came cost crept cut dealt dug did drew dreamt drank drove dwelt ate fell fed felt "
+    "fought found fled flung flew forbade forgot forgave froze got gave went ground grew hung had heard hid "
+    "hit held hurt kept knelt knew laid led leapt learnt left lent let lay lit lost made meant met paid put "
+    "quit read rode rang rose ran said saw sought sold sent set shook shone shot showed shrank shut sang "
+    "sank sat slept slid slung spoke sped spent spun spat split spread sprang stood stole stuck stung "
+    "struck strove swore swept swam swung took taught tore told thought threw thrust trod understood "
+    "underwent undertook upset woke wore wove wept won wound wrung wrote".split()
+)
+"""English verbs whose past tense does not end in -ed: a noun phrase that meets one has met its verb."""
+_NOT_VERBS_IN_ED = frozenset("hundred bed need seed speed shed breed creed greed steed weed sled red bred".split())
+_ADVERBS = frozenset("also still later then now not never all both each only reportedly allegedly".split())
+"""Words between a subject and its verb: "two others also died", "the three were all injured"."""
+_PHRASE_ENDS = frozenset(
+    "in on at for from with by to as than into onto upon over under after before during since until "
+    "near about around against among between through across without within and or but nor who whom "
+    "whose which that when where while because if though although whereas".split()
+)
+"""Words that end a noun phrase read forwards without any verb: a preposition, a conjunction, a
+relative pronoun ("two civilians in the market", "two and wounding five")."""
+_OPENS_CLAUSE = re.compile(
+    r"(?:(?:^|[^\w’'-])(?:and|but|yet|so|while|whereas|although|though|after|when|because|since|before|until)"
+    r"|;)[\s,]*(?:(?:the|his|her|their|its|our|another|those|these|all)\s+)?$",
+    re.IGNORECASE,
+)
+"""What stands before a figure that opens a clause of its own: a conjunction or a semicolon, and a
+determiner ("…, and the two other officers")."""
+_WORD = re.compile(r"[^\S\n]*([\w’'-]+)")
+_APPOSITION = re.compile(
+    r"[^\S\n]*(?:,[^,;:()\n]{1,120}?,[\"”’']?|[^\S\n]+(?:--|—|–)[^;:()\n]{1,120}?(?:--|—|–)|—[^;:()\n]{1,120}?—"
+    r"|[^\S\n]*\([^()\n]{1,120}\))"
+)
+"""What may stand between a subject and its verb: "two managers, Paul Riva and Alan Steinberg, were",
+"two men -- both partners -- were", "three (all tourists) were"."""
+_MAX_NOUN_WORDS = 6
+
+
+class FigureClause(NamedTuple):
+    """A figure that is the subject of a verb: where its noun phrase ends and its verb begins."""
+
+    noun_end: int
+    verb_start: int
+    opens: bool
+    """Whether the figure opens its clause after a conjunction: what came before is another clause's."""
+
+
+def figure_clause(text: str, start: int, end: int) -> FigureClause | None:
+    """The clause of the figure at ``text[start:end]`` when the figure is its subject, else None.
+
+    "two men were taken": a noun phrase, perhaps with an "of" phrase ("two of his colleagues") and an
+    apposition between commas, dashes or brackets, then a verb. A phrase that meets a preposition,
+    a conjunction or a relative pronoun first ("two civilians in the market", "killing two and
+    wounding five") is no subject here.
+    """
+    position, words, noun_end = end, 0, end
+    while True:
+        match = _WORD.match(text, position)
+        if match is None:
+            break
+        word = match.group(1)
+        if _is_verb(word) or (word in _ADVERBS or is_adverb(word)) and _verb_after(text, match.end()):
+            return FigureClause(noun_end, match.start(1), _opens(text, start))
+        if word.lower() in _PHRASE_ENDS and word.lower() != "of" or word[0].isdigit() or words == _MAX_NOUN_WORDS:
+            return None
+        position = noun_end = match.end()
+        words += 1
+    apposition = _APPOSITION.match(text, position)
+    if apposition is None or not words:
+        return None
+    verb = _WORD.match(text, apposition.end())
+    if verb is None:
+        return None
+    word = verb.group(1)
+    if _is_verb(word) or (word in _ADVERBS or is_adverb(word)) and _verb_after(text, verb.end()):
+        return FigureClause(noun_end, verb.start(1), _opens(text, start))
+    return None
+
+
+def _is_verb(word: str) -> bool:
+    """A verb, written in lower case: "Ahmed" and "Red" are names."""
+    return word.islower() and (word in _AUXILIARIES or word in _IRREGULAR_PAST or (
+        word.endswith("ed") and len(word) >= 4 and word.isalpha() and word not in _NOT_VERBS_IN_ED))
+
+
+def _verb_after(text: str, position: int) -> bool:
+    match = _WORD.match(text, position)
+    return match is not None and _is_verb(match.group(1))
+
+
+def _opens(text: str, start: int) -> bool:
+    return _OPENS_CLAUSE.search(text, max(0, start - 40), start) is not None

@@ -50,6 +50,8 @@ _CLAUSE_ENDED = re.compile(
     r"\s*(?:,\s*)?(?:and|but|while|whereas)\s+(?:(?:the|his|her|their|its|our|another|all|those|these)\s+)?",
     re.IGNORECASE)
 """Between an event word and a figure, what ends the event's clause: "died and two men", ", but the three"."""
+_PREDICATE_ENDS = re.compile(r"[;:“”\"()]")
+"""What ends the predicate of a figure's own verb: what comes after is quoted or another clause."""
 _DIRECT_OBJECT = re.compile(r"[\s\"“‘'(]*")
 _CLAUSE_BREAK = CaseBlind(r"[;:]|,\s*(?:but|although|though|while|whereas|yet)\b|\b(?:but|although|though|whereas)\b")
 _CLAUSE_BREAK_WORDS = (";", ":", "but", "though", "while", "whereas", "yet")
@@ -124,8 +126,9 @@ def figure_event(sentence_text: str, figure: Span, others: list[Span],
             continue
         if clause is not None and word_start >= clause.verb_start:
             if word_end > verb_fence or verb_fence < len(sentence_text) and _DIRECT_OBJECT.fullmatch(
-                    sentence_text, word_end, verb_fence):
-                continue  # past another figure, or its verb: "were said to have killed and injured “hundreds”"
+                    sentence_text, word_end, verb_fence) or _PREDICATE_ENDS.search(sentence_text, clause.verb_start,
+                                                                                   word_start):
+                continue  # past another figure, its verb, or the clause: "two sources said: “you kill …”"
             distance = subject_words + _words_between(sentence_text, clause.verb_start, word_start)
         elif word_end > right_fence:
             continue

@@ -96,6 +96,34 @@ def count_or_year(digits: str, value: float, after: str, hedged: bool) -> str:
     return "count"
 
 
+_DAY_MONTH_BEFORE = re.compile(
+    rf"(?<![\w.,])\d{{1,2}}(?:st|nd|rd|th)?[^\S\n]+(?:of[^\S\n]+)?(?:{word_alternatives(MONTHS)})\.?[^\S\n]+$",
+    re.IGNORECASE)
+_DATE_ENDS = re.compile(r"[^\S\n]*(?:[,;:)\]]|\.(?!\d)|\n|$)")
+_ELIDED_CENTURY = ("’", "'")
+_CLOSING_QUOTE = re.compile(r"(?<=[\w.!?])['’](?![\w’'])[^\n]*")
+"""A closing single quote later on the line: the mark before the number opened a quotation ("'12 killed' in blast")."""
+_PIVOT = 69
+"""Two-digit years from 69 on are the 1900s, below it the 2000s: the POSIX reading of ``%y``."""
+
+
+def two_digit_year(text: str, start: int, digits: str) -> int | None:
+    """The year a two-digit number writes, or None: one whose century is elided by an apostrophe
+    ("the ’07 attack", "in '08"; not a quoted '12' nor the '80s), or the year of a day-first date
+    that ends there ("on 10 Nov 11.", not "on 10 Nov 11 people")."""
+    if len(digits) != 2 or not digits.isdigit():
+        return None
+    end = start + 2
+    elided = start > 0 and text[start - 1] in _ELIDED_CENTURY and (
+        start == 1 or not (text[start - 2].isalnum() or text[start - 2] in _ELIDED_CENTURY)) and (
+        end == len(text) or not (text[end].isalnum() or text[end] in _ELIDED_CENTURY)) and (
+        _CLOSING_QUOTE.search(text, end, min(len(text), end + 80)) is None)
+    if not elided and not (_DAY_MONTH_BEFORE.search(text, max(0, start - 20), start) and _DATE_ENDS.match(text, end)):
+        return None
+    year = int(digits)
+    return (1900 if year >= _PIVOT else 2000) + year
+
+
 def is_magnitude(text: str, start: int, end: int, value: float | None, decimal: str) -> bool:
     """Whether a unitless figure is an earthquake's magnitude: named so before or after it ("measuring
     4.6", "a 6.7 quake", "4-Plus Earthquake"), or a one-decimal figure under ten in a sentence of a quake."""

@@ -88,6 +88,7 @@ def test_a_two_digit_year_is_a_year_not_a_count(sentence, figure, year):
         ("The attack on Nov 11 killed 5 people.", "Nov 11", ("date", 11)),
         ("She scored '10' out of ten.", "10", ("count", 10)),
         ("He said '12 people' had died.", "12", ("count", 12)),
+        ("Bamako attack: ’27 killed’ in hotel siege", "27", ("count", 27)),
         ("It grew in the '80s.", "in the '80s", ("count", 80)),
     ],
 )

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .words import is_adverb
+from .words import VERB, is_adverb
 
 _AUXILIARIES = frozenset(
     "was were is are am be been being had have has do does did will would shall should can could may "
@@ -56,6 +56,7 @@ _APPOSITION = re.compile(
 """What may stand between a subject and its verb: "two managers, Paul Riva and Alan Steinberg, were",
 "two men -- both partners -- were", "three (all tourists) were"."""
 _MAX_NOUN_WORDS = 6
+_LAST_WORD = re.compile(r"([\w’'-]+)[^\S\n]*$")
 
 
 class FigureClause(NamedTuple):
@@ -112,3 +113,18 @@ def _verb_after(text: str, position: int) -> bool:
 
 def _opens(text: str, start: int) -> bool:
     return _OPENS_CLAUSE.search(text, max(0, start - 40), start) is not None
+
+
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[,;:(“\"]|(?<![\w’'-])(?:and|but|yet|so|that|while|whereas|although|though|after|when|because|since|before"
+    r"|until|if))[^\S\n]*$", re.IGNORECASE)
+
+
+def is_subject_at(text: str, position: int) -> bool:
+    """Whether a noun phrase at ``position`` can be its clause's subject: it opens the sentence, or
+    follows a conjunction, a punctuation mark or a verb of saying ("He said 30 of the 80 …"), not a
+    verb or a preposition ("was one of 20 students killed", "used by one of the two people")."""
+    if _SUBJECT_BEFORE.search(text, max(0, position - 12), position) is not None:
+        return True
+    said = _LAST_WORD.search(text, max(0, position - 24), position)
+    return said is not None and VERB.fullmatch(said.group(1)) is not None

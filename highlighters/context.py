@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .clauses import figure_clause
+from .clauses import figure_clause, is_subject_at
 from .folding import CaseBlind, WordStart, fold
 from .spans import Span
 from .speech import attributions
@@ -50,6 +50,11 @@ _CLAUSE_ENDED = re.compile(
     r"\s*(?:,\s*)?(?:and|but|while|whereas)\s+(?:(?:the|his|her|their|its|our|another|all|those|these)\s+)?",
     re.IGNORECASE)
 """Between an event word and a figure, what ends the event's clause: "died and two men", ", but the three"."""
+_PARTITIVE = re.compile(r"\s+of\s+(?:(?:the|those|these|its|his|her|their|our)\s+)?", re.IGNORECASE)
+"""Between two figures, what makes the second the whole the first is a part of: "two of the three"."""
+_PART_OF = re.compile(r"\b(?:one|some|many|most|several|few|none|half|any|either|neither|majority|minority|rest)"
+                      r"\s+of\s+(?:(?:the|those|these|its|his|her|their|our)\s+)?$", re.IGNORECASE)
+"""A part named by a word before the figure: "one of the 26 pirates was wounded" tells of one."""
 _PREDICATE_ENDS = re.compile(r"[;:“”\"()]")
 """What ends the predicate of a figure's own verb: what comes after is quoted or another clause."""
 _DIRECT_OBJECT = re.compile(r"[\s\"“‘'(]*")
@@ -102,6 +107,14 @@ def event_words(sentence_text: str) -> list[tuple[int, int, str]]:
     return _EVENT.spans(sentence_text, fold(sentence_text))
 
 
+def _part_before(sentence_text: str, start: int, left_fence: int, others: list[Span]) -> int | None:
+    """Where the part starts when the figure is the whole it is taken from ("two of the three"), else None."""
+    if left_fence and _PARTITIVE.fullmatch(sentence_text, left_fence, start):
+        return max(o_start for o_start, o_end in others if o_end == left_fence)
+    part = _PART_OF.search(sentence_text, max(0, start - 24), start)
+    return None if part is None else part.start()
+
+
 def figure_event(sentence_text: str, figure: Span, others: list[Span],
                  events: list[tuple[int, int, str]] | None = None) -> str | None:
     """What happened to what the figure counts (killed, injured, ...), from the nearest event words.
@@ -116,6 +129,11 @@ def figure_event(sentence_text: str, figure: Span, others: list[Span],
     best: tuple[int, str] | None = None
     if events is None:
         events = event_words(sentence_text)
+    part = _part_before(sentence_text, start, left_fence, others)
+    if part is not None and is_subject_at(sentence_text, part):
+        # "two of the three victims died": the clause tells of the two; "30 of the 80 wounded": the whole's own
+        return next((event for word_start, _, event in events
+                     if start <= word_start and not sentence_text[end:word_start].strip(" -")), None)
     clause = figure_clause(sentence_text, start, end) if events else None
     if clause is not None:  # "two managers, Paul Riva and Alan Steinberg, were wounded": the apposition is no distance
         verb_fence = min((o_start for o_start, o_end in others if o_start >= clause.verb_start),

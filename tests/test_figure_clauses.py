@@ -31,6 +31,14 @@ def events(sentence: str) -> dict[str, str | None]:
         # a figure with an apposition and its own verb, at the start of the sentence
         ("Two managers, Paul Riva and Alan Steinberg, were wounded.", {"Two": "injured"}),
         ("One man was killed after 3 gunmen opened fire.", {"One": "killed", "3": None}),
+        # a whole that a part is taken from: the clause tells what happened to the part
+        ("Local news reported that two of the three victims died.", {"two": "killed", "three": None}),
+        ("Police said one of the 26 pirates was wounded.", {"26": None}),
+        ("Most of the 40 passengers were injured.", {"40": None}),
+        ("All of the 40 passengers were injured.", {"40": "injured"}),
+        ("He said 30 of the 80 wounded remained in hospital.", {"30": None, "80": "injured"}),
+        # a whole that is no subject keeps its own event words
+        ("Her son was one of 20 students killed at the school.", {"20": "killed"}),
         # the new clause's verb names no event: the earlier clause's event is not the figure's
         ("A receptionist died and two men were taken to the hospital.", {"two": None}),
         ("One person was killed but 30 were rescued from the rubble.", {"One": "killed", "30": None}),

@@ -55,6 +55,12 @@ _PARTITIVE = re.compile(r"\s+of\s+(?:(?:the|those|these|its|his|her|their|our)\s
 _PART_OF = re.compile(r"\b(?:one|some|many|most|several|few|none|half|any|either|neither|majority|minority|rest)"
                       r"\s+of\s+(?:(?:the|those|these|its|his|her|their|our)\s+)?$", re.IGNORECASE)
 """A part named by a word before the figure: "one of the 26 pirates was wounded" tells of one."""
+_OTHERS_AS_OBJECT = re.compile(
+    r"(?<![\w’'-])(?!being\b|having\b)[a-z]+ing\s+(?:the\s+)?(?:\w+ed|dead|hurt|missing)$"
+    r"|(?<![\w’'-])(?!(?:was|were|is|are|been|be|had|have|has|found|left|reported|listed|named|declared)\b)"
+    r"[a-z]+(?:ed|ied)\s+the\s+(?:\w+ed|dead|hurt|missing)$")
+"""An event word that is a verb's object, people of its own ("evacuating injured", "carried the wounded"),
+not what happened to the subject (as in "were among the injured", "were found dead")."""
 _PREDICATE_ENDS = re.compile(r"[;:“”\"()]")
 """What ends the predicate of a figure's own verb: what comes after is quoted or another clause."""
 _DIRECT_OBJECT = re.compile(r"[\s\"“‘'(]*")
@@ -147,6 +153,8 @@ def figure_event(sentence_text: str, figure: Span, others: list[Span],
                     sentence_text, word_end, verb_fence) or _PREDICATE_ENDS.search(sentence_text, clause.verb_start,
                                                                                    word_start):
                 continue  # past another figure, its verb, or the clause: "two sources said: “you kill …”"
+            if _OTHERS_AS_OBJECT.search(sentence_text, max(clause.verb_start, word_start - 30), word_end):
+                continue  # "two helicopters were evacuating the injured": the verb's object are other people
             distance = subject_words + _words_between(sentence_text, clause.verb_start, word_start)
         elif word_end > right_fence:
             continue

@@ -37,6 +37,12 @@ def events(sentence: str) -> dict[str, str | None]:
         ("Most of the 40 passengers were injured.", {"40": None}),
         ("All of the 40 passengers were injured.", {"40": "injured"}),
         ("He said 30 of the 80 wounded remained in hospital.", {"30": None, "80": "injured"}),
+        # the injured or the dead as a verb's object are other people than the subject
+        ("Two helicopters were evacuating injured from the island.", {"Two": None}),
+        ("Two helicopters began moving the injured to the hospital.", {"Two": None}),
+        ("Three ambulances carried the wounded away.", {"Three": None}),
+        ("Two managers were among the injured.", {"Two": "injured"}),
+        ("Three hikers were found dead.", {"Three": "killed"}),
         # a whole that is no subject keeps its own event words
         ("Her son was one of 20 students killed at the school.", {"20": "killed"}),
         # the new clause's verb names no event: the earlier clause's event is not the figure's

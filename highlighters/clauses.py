@@ -82,7 +82,7 @@ def figure_clause(text: str, start: int, end: int) -> FigureClause | None:
         if match is None:
             break
         word = match.group(1)
-        if _is_verb(word) or (word in _ADVERBS or is_adverb(word)) and _verb_after(text, match.end()):
+        if is_verb_form(word) or (word in _ADVERBS or is_adverb(word)) and _verb_after(text, match.end()):
             return FigureClause(noun_end, match.start(1), _opens(text, start))
         if word.lower() in _PHRASE_ENDS and word.lower() != "of" or word[0].isdigit() or words == _MAX_NOUN_WORDS:
             return None
@@ -95,12 +95,12 @@ def figure_clause(text: str, start: int, end: int) -> FigureClause | None:
     if verb is None:
         return None
     word = verb.group(1)
-    if _is_verb(word) or (word in _ADVERBS or is_adverb(word)) and _verb_after(text, verb.end()):
+    if is_verb_form(word) or (word in _ADVERBS or is_adverb(word)) and _verb_after(text, verb.end()):
         return FigureClause(noun_end, verb.start(1), _opens(text, start))
     return None
 
 
-def _is_verb(word: str) -> bool:
+def is_verb_form(word: str) -> bool:
     """A verb, written in lower case: "Ahmed" and "Red" are names."""
     return word.islower() and (word in _AUXILIARIES or word in _IRREGULAR_PAST or (
         word.endswith("ed") and len(word) >= 4 and word.isalpha() and word not in _NOT_VERBS_IN_ED))
@@ -108,7 +108,7 @@ def _is_verb(word: str) -> bool:
 
 def _verb_after(text: str, position: int) -> bool:
     match = _WORD.match(text, position)
-    return match is not None and _is_verb(match.group(1))
+    return match is not None and is_verb_form(match.group(1))
 
 
 def _opens(text: str, start: int) -> bool:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .clock import MONTHS, ZONE_OFFSETS
+from .clauses import is_verb_form
+from .clock import MONTHS, ZONE_OFFSETS, iso_date
 from .trie import word_alternatives
 from .unit_words import CURRENCY_WORDS, DURATIONS, Unit, currency_code, measure
 
@@ -122,6 +123,44 @@ def two_digit_year(text: str, start: int, digits: str) -> int | None:
         return None
     year = int(digits)
     return (1900 if year >= _PIVOT else 2000) + year
+
+
+_MONTH_WORD = rf"(?P<month>{word_alternatives(MONTHS)})\.?"
+_JOINS = r"[^\S\n]*(?:and|or|to|through|&|-|–|—)[^\S\n]*"
+_DATE_BEFORE = re.compile(rf"(?<![\w.])(?:{_MONTH_WORD}[^\S\n]+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?[^\S\n]+"
+                          rf"{_MONTH_WORD.replace('month', 'month_after_day')}){_JOINS}$", re.IGNORECASE)
+"""A date that a later day joins: "Nov 9 and 11", "on 10 Nov to 12"."""
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?(?:{_JOINS}\d{{1,2}}(?:st|nd|rd|th)?)?[^\S\n]+(?:of[^\S\n]+)?{_MONTH_WORD}\b",
+                          re.IGNORECASE)
+"""A month after a day, or after a day joined to the next: "11 and 12 November", "11-12 November"."""
+_COUNTED_AFTER = re.compile(r"[^\S\n]+([a-z]+)\b")
+_NOT_COUNTED = frozenset("and or to in on at of for from by with as than when after before during until "
+                         "while since but so respectively".split())
+
+
+def day_of_date(text: str, start: int, end: int, value: float | None, counted: bool) -> str | None:
+    """The date (ISO, "--11-12") a bare number is the day of, joined to a date beside it: "Nov 11 and
+    12", "between Nov 9 and 11", "11 and 12 November", "11-12 November"; None where it is no day
+    or counts something ("on Nov 11 and 12 people died": ``counted`` says a word after it is counted)."""
+    if value is None or not 1 <= value <= 31 or not float(value).is_integer() or end - start > 5:
+        return None
+    after = _MONTH_AFTER.match(text, end)
+    if after is not None:
+        return iso_date(f"{int(value)} {after.group('month')}", False)
+    before = _DATE_BEFORE.search(text, max(0, start - 24), start)
+    if before is None or counted:
+        return None
+    return iso_date(f"{int(value)} {before.group('month') or before.group('month_after_day')}", False)
+
+
+def counts_a_noun(text: str, end: int) -> bool:
+    """Whether the word after a number is something it counts: a lower-case word that is no verb,
+    preposition or conjunction ("12 people", not "12 killed" or "12, police said")."""
+    word = _COUNTED_AFTER.match(text, end)
+    if word is None:
+        return False
+    found = word.group(1)
+    return found not in _NOT_COUNTED and not is_verb_form(found)
 
 
 def is_magnitude(text: str, start: int, end: int, value: float | None, decimal: str) -> bool:

@@ -95,9 +95,27 @@ def test_a_two_digit_year_is_a_year_not_a_count(sentence, figure, year):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "figure", "when"),
+    [
+        ("The attacks on Nov 11 and 12 killed 5 people.", "12", "--11-12"),
+        ("Between Nov 9 and 11, 40 people died.", "11", "--11-11"),
+        ("Talks on 11-12 November failed.", "11-12", "--11-11"),
+        ("The talks on 11 and 12 November failed.", "11", "--11-11"),
+        ("Storms hit on 3 March or 4, officials said.", "4", "--03-04"),
+    ],
+)
+def test_a_day_joined_to_a_date_is_a_date_not_a_count(sentence, figure, when):
+    found = {sentence[f.start:f.end]: f for f in find_figures(sentence)}
+    assert (found[figure].quantity, found[figure].when) == ("date", when)
+
+
+@pytest.mark.parametrize(
     ("sentence", "figure", "kind"),
     [
         ("On 10 Nov 11 people were arrested.", "11", ("count", 11)),
+        ("On Nov 11 and 12 people were arrested.", "12", ("count", 12)),
+        ("They seized 11 and 12 more on November 3.", "11", ("count", 11)),
+        ("On Nov 3 and 40 soldiers later left.", "40", ("count", 40)),
         ("The attack on Nov 11 killed 5 people.", "5", ("count", 5)),
         ("The attack on Nov 11 killed 5 people.", "Nov 11", ("date", 11)),
         ("She scored '10' out of ten.", "10", ("count", 10)),

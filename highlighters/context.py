@@ -115,6 +115,8 @@ def event_words(sentence_text: str) -> list[tuple[int, int, str]]:
 
 def _part_before(sentence_text: str, start: int, left_fence: int, others: list[Span]) -> int | None:
     """Where the part starts when the figure is the whole it is taken from ("two of the three"), else None."""
+    if "of" not in sentence_text[max(0, start - 12):start]:
+        return None  # most figures: no "of" right before them
     if left_fence and _PARTITIVE.fullmatch(sentence_text, left_fence, start):
         return max(o_start for o_start, o_end in others if o_end == left_fence)
     part = _PART_OF.search(sentence_text, max(0, start - 24), start)

@@ -138,22 +138,22 @@ _NOT_COUNTED = frozenset("and or to in on at of for from by with as than when af
                          "while since but so respectively".split())
 
 
-def day_of_date(text: str, start: int, end: int, value: float | None, counted: bool) -> str | None:
+def day_of_date(text: str, start: int, end: int, value: float | None) -> str | None:
     """The date (ISO, "--11-12") a bare number is the day of, joined to a date beside it: "Nov 11 and
     12", "between Nov 9 and 11", "11 and 12 November", "11-12 November"; None where it is no day
-    or counts something ("on Nov 11 and 12 people died": ``counted`` says a word after it is counted)."""
+    or counts something ("on Nov 11 and 12 people died")."""
     if value is None or not 1 <= value <= 31 or not float(value).is_integer() or end - start > 5:
         return None
     after = _MONTH_AFTER.match(text, end)
     if after is not None:
         return iso_date(f"{int(value)} {after.group('month')}", False)
     before = _DATE_BEFORE.search(text, max(0, start - 24), start)
-    if before is None or counted:
+    if before is None or _counts_a_noun(text, end):
         return None
     return iso_date(f"{int(value)} {before.group('month') or before.group('month_after_day')}", False)
 
 
-def counts_a_noun(text: str, end: int) -> bool:
+def _counts_a_noun(text: str, end: int) -> bool:
     """Whether the word after a number is something it counts: a lower-case word that is no verb,
     preposition or conjunction ("12 people", not "12 killed" or "12, police said")."""
     word = _COUNTED_AFTER.match(text, end)

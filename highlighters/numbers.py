@@ -18,7 +18,6 @@ from .figure_kinds import (
     MAGNITUDE_HINT,
     classify_unit,
     count_or_year,
-    counts_a_noun,
     day_of_date,
     is_age,
     is_magnitude,
@@ -294,7 +293,7 @@ def _classify_unitless(report: _Report, match: re.Match[str], groups: tuple[str 
             reading.quantity, reading.value, reading.low, reading.high, reading.when = (
                 "year", float(year), float(year), float(year), f"{year:04d}")
             return
-        day = day_of_date(text, match.start("digits"), end, reading.value, counts_a_noun(text, end))
+        day = day_of_date(text, match.start("digits"), end, reading.value)
         if day is not None:  # "Nov 11 and 12", "11-12 November": a day of a date, no count
             reading.quantity, reading.when = "date", day
             return

@@ -56,20 +56,26 @@ _APPOSITION = re.compile(
 """What may stand between a subject and its verb: "two managers, Paul Riva and Alan Steinberg, were",
 "two men -- both partners -- were", "three (all tourists) were"."""
 _MAX_NOUN_WORDS = 6
+_SINGULAR_VERBS = frozenset("was is has does".split())
+_SINGULAR_FIGURE = re.compile(r"(?<![\w’'-])(?:one|1|an?)$", re.IGNORECASE)
+"""A figure of one, whose verb may be singular: "only one was found"."""
 _LAST_WORD = re.compile(r"([\w’'-]+)[^\S\n]*$")
 
 
 class FigureClause(NamedTuple):
-    """A figure that is the subject of a verb: where its noun phrase ends and its verb begins."""
+    """A figure followed by a verb: where its noun phrase ends and the verb begins."""
 
     noun_end: int
     verb_start: int
     opens: bool
     """Whether the figure opens its clause after a conjunction: what came before is another clause's."""
+    agrees: bool
+    """Whether the verb agrees with the figure: "the man who shot a clerk and two managers was arrested"
+    has "was" for the man, and the figure is no subject of it."""
 
 
 def figure_clause(text: str, start: int, end: int) -> FigureClause | None:
-    """The clause of the figure at ``text[start:end]`` when the figure is its subject, else None.
+    """The clause of the figure at ``text[start:end]`` when a verb follows its noun phrase, else None.
 
     "two men were taken": a noun phrase, perhaps with an "of" phrase ("two of his colleagues") and an
     apposition between commas, dashes or brackets, then a verb. A phrase that meets a preposition,
@@ -81,34 +87,44 @@ def figure_clause(text: str, start: int, end: int) -> FigureClause | None:
         match = _WORD.match(text, position)
         if match is None:
             break
-        word = match.group(1)
-        if is_verb_form(word) or (word in _ADVERBS or is_adverb(word)) and _verb_after(text, match.end()):
-            return FigureClause(noun_end, match.start(1), _opens(text, start))
-        if word.lower() in _PHRASE_ENDS and word.lower() != "of" or word[0].isdigit() or words == _MAX_NOUN_WORDS:
+        verb = _verb_at(text, match)
+        if verb is not None:
+            return _clause(text, start, end, noun_end, verb)
+        word = match.group(1).lower()
+        if word in _PHRASE_ENDS and word != "of" or word[0].isdigit() or words == _MAX_NOUN_WORDS:
             return None
         position = noun_end = match.end()
         words += 1
     apposition = _APPOSITION.match(text, position)
     if apposition is None or not words:
         return None
-    verb = _WORD.match(text, apposition.end())
-    if verb is None:
-        return None
-    word = verb.group(1)
-    if is_verb_form(word) or (word in _ADVERBS or is_adverb(word)) and _verb_after(text, verb.end()):
-        return FigureClause(noun_end, verb.start(1), _opens(text, start))
+    match = _WORD.match(text, apposition.end())
+    verb = None if match is None else _verb_at(text, match)
+    return None if verb is None else _clause(text, start, end, noun_end, verb)
+
+
+def _verb_at(text: str, match: re.Match[str]) -> re.Match[str] | None:
+    """The verb that ``match``, a word, is or opens after adverbs ("also died", "reportedly were")."""
+    word = match.group(1)
+    if is_verb_form(word):
+        return match
+    if word in _ADVERBS or is_adverb(word):
+        after = _WORD.match(text, match.end())
+        if after is not None and is_verb_form(after.group(1)):
+            return after
     return None
+
+
+def _clause(text: str, start: int, end: int, noun_end: int, verb: re.Match[str]) -> FigureClause:
+    singular_verb = verb.group(1) in _SINGULAR_VERBS
+    singular_figure = _SINGULAR_FIGURE.search(text, start, end) is not None
+    return FigureClause(noun_end, verb.start(1), _opens(text, start), singular_verb <= singular_figure)
 
 
 def is_verb_form(word: str) -> bool:
     """A verb, written in lower case: "Ahmed" and "Red" are names."""
     return word.islower() and (word in _AUXILIARIES or word in _IRREGULAR_PAST or (
         word.endswith("ed") and len(word) >= 4 and word.isalpha() and word not in _NOT_VERBS_IN_ED))
-
-
-def _verb_after(text: str, position: int) -> bool:
-    match = _WORD.match(text, position)
-    return match is not None and is_verb_form(match.group(1))
 
 
 def _opens(text: str, start: int) -> bool:

@@ -151,6 +151,8 @@ def figure_event(sentence_text: str, figure: Span, others: list[Span],
         if word_start < left_fence:
             continue
         if clause is not None and word_start >= clause.verb_start:
+            if not clause.agrees:
+                continue  # "the man who shot a clerk and two managers was arrested": another subject's verb
             if word_end > verb_fence or verb_fence < len(sentence_text) and _DIRECT_OBJECT.fullmatch(
                     sentence_text, word_end, verb_fence) or _PREDICATE_ENDS.search(sentence_text, clause.verb_start,
                                                                                    word_start):
@@ -161,7 +163,7 @@ def figure_event(sentence_text: str, figure: Span, others: list[Span],
         elif word_end > right_fence:
             continue
         elif word_end <= start:
-            if clause is not None and clause.opens:
+            if clause is not None and clause.opens and clause.agrees:
                 continue  # "a receptionist was killed and two managers were wounded": "killed" is another clause's
             if left_fence and _COORDINATED.match(sentence_text, word_end, start):
                 continue  # "77 had died and 255 were injured": "died" is the 77's

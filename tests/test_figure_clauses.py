@@ -37,6 +37,9 @@ def events(sentence: str) -> dict[str, str | None]:
         ("Most of the 40 passengers were injured.", {"40": None}),
         ("All of the 40 passengers were injured.", {"40": "injured"}),
         ("He said 30 of the 80 wounded remained in hospital.", {"30": None, "80": "injured"}),
+        # a verb that does not agree with the figure is another subject's
+        ("The man who shot a clerk and two managers was arrested on Monday.", {"two": "shot"}),
+        ("A guard was killed and one man was found dead.", {"one": "killed"}),
         # the injured or the dead as a verb's object are other people than the subject
         ("Two helicopters were evacuating injured from the island.", {"Two": None}),
         ("Two helicopters began moving the injured to the hospital.", {"Two": None}),

@@ -42,7 +42,7 @@ _PHRASE_ENDS = frozenset(
 """Words that end a noun phrase read forwards without any verb: a preposition, a conjunction, a
 relative pronoun ("two civilians in the market", "two and wounding five")."""
 _OPENS_CLAUSE = re.compile(
-    r"(?:(?:^|[^\w’'-])(?:and|but|yet|so|while|whereas|although|though|after|when|because|since|before|until)"
+    r"(?:(?:^|[^\w’'-])(?:and|but|yet|so|that|while|whereas|although|though|after|when|because|since|before|until)"
     r"|;)[\s,]*(?:(?:the|his|her|their|its|our|another|those|these|all)\s+)?$",
     re.IGNORECASE,
 )
@@ -96,7 +96,7 @@ def figure_clause(text: str, start: int, end: int) -> FigureClause | None:
         position = noun_end = match.end()
         words += 1
     apposition = _APPOSITION.match(text, position)
-    if apposition is None or not words:
+    if apposition is None:
         return None
     match = _WORD.match(text, apposition.end())
     verb = None if match is None else _verb_at(text, match)

@@ -47,9 +47,9 @@ _EVENT = WordStart(
 _WORD = re.compile(r"[\w’'-]+")
 _COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|or|but|while|whereas)\b", re.IGNORECASE)
 _CLAUSE_ENDED = re.compile(
-    r"\s*(?:,\s*)?(?:and|but|while|whereas)\s+(?:(?:the|his|her|their|its|our|another|all|those|these)\s+)?",
+    r"\s*(?:;|(?:,\s*)?(?:and|but|while|whereas)\s)\s*(?:(?:the|his|her|their|its|our|another|all|those|these)\s+)?",
     re.IGNORECASE)
-"""Between an event word and a figure, what ends the event's clause: "died and two men", ", but the three"."""
+"""Between an event word and a figure, what ends the event's clause: "died and two men", ", but the three", ";"."""
 _PARTITIVE = re.compile(r"\s+of\s+(?:(?:the|those|these|its|his|her|their|our)\s+)?", re.IGNORECASE)
 """Between two figures, what makes the second the whole the first is a part of: "two of the three"."""
 _PART_OF = re.compile(r"\b(?:one|some|many|most|several|few|none|half|any|either|neither|majority|minority|rest)"

@@ -23,6 +23,8 @@ def events(sentence: str) -> dict[str, str | None]:
         ("One soldier died but two others, both medics, were reported missing.", {"One": "killed", "two": "missing"}),
         ("A policeman was killed and the two other officers, who had been on patrol, were wounded.",
          {"two": "injured"}),
+        ("Five soldiers were killed; 12, among them the commander, were wounded.", {"Five": "killed", "12": "injured"}),
+        ("Police said a woman had died and that three men, all locals, had been arrested.", {"three": "detained"}),
         # the earlier event is further back, the figure still opens its own clause
         ("The driver was killed in the crash and 14 passengers, most of them students, were hurt.",
          {"14": "injured"}),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .clauses import figure_clause, is_subject_at
+from .figure_pattern import UNITS
 from .folding import CaseBlind, WordStart, fold
 from .spans import Span
 from .speech import attributions
@@ -183,6 +184,8 @@ def figure_event(sentence_text: str, figure: Span, others: list[Span],
     return best[1] if best else None
 
 
+_WHOLE_DETERMINERS = frozenset("the those these his her their its our".split())
+"""What may stand between "of" and the noun of the whole a part is taken from: "two of the three victims"."""
 _DESIGNATOR = re.compile(r"[A-Z]{1,4}")
 """Capitals before a number name a model ("AK 47", "F 16"): the noun goes on after the number."""
 
@@ -190,13 +193,17 @@ _DESIGNATOR = re.compile(r"[A-Z]{1,4}")
 def figure_counts(sentence_text: str, figure: Span) -> str | None:
     """The head noun of what the figure counts ("cadets" in "some fifty military police cadets")."""
     words = []
+    partitive = False
     for match in _WORD.finditer(sentence_text, figure[1], min(len(sentence_text), figure[1] + 80)):
         word = match.group().lower()
         gap = sentence_text[figure[1] if not words else words[-1][1]:match.start()]
         if gap != " " and _PHRASE_BREAK.search(gap):
             break
-        if word == "of" and not words:
+        if word == "of" and not words and not partitive:
+            partitive = True
             continue  # dozens of people
+        if partitive and not words and (word in _WHOLE_DETERMINERS or word in UNITS or word[0].isdigit()):
+            continue  # "two of the three victims": the two are victims
         if word.endswith(("’s", "'s")):
             words.append((word, match.end()))
             continue

@@ -6,7 +6,7 @@ clause after "and", its noun phrase ("two men") and an apposition between commas
 its own verb ("underwent"), and what happened to the two men is told by that verb's clause, not by
 "died". Read as the rest of the context is, with punctuation and closed word classes of English
 (auxiliaries, prepositions, conjunctions, the irregular past tense), no parser; where the shape is
-not clear, the answer is None and the figure is read by its nearest event words as before.
+not clear, the answer is None and the figure is read by its nearest event words.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .clauses import figure_clause, is_subject_at
+from .clauses import FigureClause, figure_clause, is_subject_at
 from .figure_pattern import UNITS
 from .folding import CaseBlind, WordStart, fold
 from .spans import Span
@@ -152,14 +152,8 @@ def figure_event(sentence_text: str, figure: Span, others: list[Span],
         if word_start < left_fence:
             continue
         if clause is not None and word_start >= clause.verb_start:
-            if not clause.agrees:
-                continue  # "the man who shot a clerk and two managers was arrested": another subject's verb
-            if word_end > verb_fence or verb_fence < len(sentence_text) and _DIRECT_OBJECT.fullmatch(
-                    sentence_text, word_end, verb_fence) or _PREDICATE_ENDS.search(sentence_text, clause.verb_start,
-                                                                                   word_start):
-                continue  # past another figure, its verb, or the clause: "two sources said: “you kill …”"
-            if _OTHERS_AS_OBJECT.search(sentence_text, max(clause.verb_start, word_start - 30), word_end):
-                continue  # "two helicopters were evacuating the injured": the verb's object are other people
+            if not _tells_of_subject(sentence_text, clause, word_start, word_end, verb_fence):
+                continue
             distance = subject_words + _words_between(sentence_text, clause.verb_start, word_start)
         elif word_end > right_fence:
             continue
@@ -186,6 +180,19 @@ def figure_event(sentence_text: str, figure: Span, others: list[Span],
 
 _WHOLE_DETERMINERS = frozenset("the those these his her their its our".split())
 """What may stand between "of" and the noun of the whole a part is taken from: "two of the three victims"."""
+def _tells_of_subject(sentence_text: str, clause: FigureClause, word_start: int, word_end: int, verb_fence: int) -> bool:
+    """Whether an event word in the predicate of the figure's verb tells what happened to the figure."""
+    if not clause.agrees:
+        return False  # "the man who shot a clerk and two managers was arrested": another subject's verb
+    if word_end > verb_fence or verb_fence < len(sentence_text) and _DIRECT_OBJECT.fullmatch(
+            sentence_text, word_end, verb_fence):
+        return False  # past another figure, or its verb: "were said to have killed and injured “hundreds”"
+    if _PREDICATE_ENDS.search(sentence_text, clause.verb_start, word_start):
+        return False  # past the clause: "two sources said: “you kill …”"
+    # "two helicopters were evacuating the injured": the verb's object are other people
+    return _OTHERS_AS_OBJECT.search(sentence_text, max(clause.verb_start, word_start - 30), word_end) is None
+
+
 _DESIGNATOR = re.compile(r"[A-Z]{1,4}")
 """Capitals before a number name a model ("AK 47", "F 16"): the noun goes on after the number."""
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .clauses import FigureClause, figure_clause, is_subject_at
+from .figure_pattern import UNITS
 from .folding import CaseBlind, WordStart, fold
 from .spans import Span
 from .speech import attributions
@@ -45,6 +47,23 @@ _EVENT = WordStart(
 """The guard in front rules out most positions at once: only a listed word can start a phrase."""
 _WORD = re.compile(r"[\w’'-]+")
 _COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|or|but|while|whereas)\b", re.IGNORECASE)
+_CLAUSE_ENDED = re.compile(
+    r"\s*(?:;|(?:,\s*)?(?:and|but|while|whereas)\s)\s*(?:(?:the|his|her|their|its|our|another|all|those|these)\s+)?",
+    re.IGNORECASE)
+"""Between an event word and a figure, what ends the event's clause: "died and two men", ", but the three", ";"."""
+_PARTITIVE = re.compile(r"\s+of\s+(?:(?:the|those|these|its|his|her|their|our)\s+)?", re.IGNORECASE)
+"""Between two figures, what makes the second the whole the first is a part of: "two of the three"."""
+_PART_OF = re.compile(r"\b(?:one|some|many|most|several|few|none|half|any|either|neither|majority|minority|rest)"
+                      r"\s+of\s+(?:(?:the|those|these|its|his|her|their|our)\s+)?$", re.IGNORECASE)
+"""A part named by a word before the figure: "one of the 26 pirates was wounded" tells of one."""
+_OTHERS_AS_OBJECT = re.compile(
+    r"(?<![\w’'-])(?!being\b|having\b)[a-z]+ing\s+(?:the\s+)?(?:\w+ed|dead|hurt|missing)$"
+    r"|(?<![\w’'-])(?!(?:was|were|is|are|been|be|had|have|has|found|left|reported|listed|named|declared)\b)"
+    r"[a-z]+(?:ed|ied)\s+the\s+(?:\w+ed|dead|hurt|missing)$")
+"""An event word that is a verb's object, people of its own ("evacuating injured", "carried the wounded"),
+not what happened to the subject (as in "were among the injured", "were found dead")."""
+_PREDICATE_ENDS = re.compile(r"[;:“”\"()]")
+"""What ends the predicate of a figure's own verb: what comes after is quoted or another clause."""
 _DIRECT_OBJECT = re.compile(r"[\s\"“‘'(]*")
 _CLAUSE_BREAK = CaseBlind(r"[;:]|,\s*(?:but|although|though|while|whereas|yet)\b|\b(?:but|although|though|whereas)\b")
 _CLAUSE_BREAK_WORDS = (";", ":", "but", "though", "while", "whereas", "yet")
@@ -95,6 +114,16 @@ def event_words(sentence_text: str) -> list[tuple[int, int, str]]:
     return _EVENT.spans(sentence_text, fold(sentence_text))
 
 
+def _part_before(sentence_text: str, start: int, left_fence: int, others: list[Span]) -> int | None:
+    """Where the part starts when the figure is the whole it is taken from ("two of the three"), else None."""
+    if "of" not in sentence_text[max(0, start - 12):start]:
+        return None  # most figures: no "of" right before them
+    if left_fence and _PARTITIVE.fullmatch(sentence_text, left_fence, start):
+        return max(o_start for o_start, o_end in others if o_end == left_fence)
+    part = _PART_OF.search(sentence_text, max(0, start - 24), start)
+    return None if part is None else part.start()
+
+
 def figure_event(sentence_text: str, figure: Span, others: list[Span],
                  events: list[tuple[int, int, str]] | None = None) -> str | None:
     """What happened to what the figure counts (killed, injured, ...), from the nearest event words.
@@ -109,12 +138,32 @@ def figure_event(sentence_text: str, figure: Span, others: list[Span],
     best: tuple[int, str] | None = None
     if events is None:
         events = event_words(sentence_text)
+    part = _part_before(sentence_text, start, left_fence, others)
+    if part is not None and is_subject_at(sentence_text, part):
+        # "two of the three victims died": the clause tells of the two; "30 of the 80 wounded": the whole's own
+        return next((event for word_start, _, event in events
+                     if start <= word_start and not sentence_text[end:word_start].strip(" -")), None)
+    clause = figure_clause(sentence_text, start, end) if events else None
+    if clause is not None:  # "two managers, Paul Riva and Alan Steinberg, were wounded": the apposition is no distance
+        verb_fence = min((o_start for o_start, o_end in others if o_start >= clause.verb_start),
+                         default=len(sentence_text))
+        subject_words = _words_between(sentence_text, end, clause.noun_end)
     for word_start, word_end, event in events:
-        if word_start < left_fence or word_end > right_fence:
+        if word_start < left_fence:
             continue
-        if word_end <= start:
+        if clause is not None and word_start >= clause.verb_start:
+            if not _tells_of_subject(sentence_text, clause, word_start, word_end, verb_fence):
+                continue
+            distance = subject_words + _words_between(sentence_text, clause.verb_start, word_start)
+        elif word_end > right_fence:
+            continue
+        elif word_end <= start:
+            if clause is not None and clause.opens and clause.agrees:
+                continue  # "a receptionist was killed and two managers were wounded": "killed" is another clause's
             if left_fence and _COORDINATED.match(sentence_text, word_end, start):
                 continue  # "77 had died and 255 were injured": "died" is the 77's
+            if _CLAUSE_ENDED.fullmatch(sentence_text, word_end, start):
+                continue  # "was shot dead and two managers …": that clause ended on its event word
             distance = _words_between(sentence_text, word_end, start)
         elif word_start >= end:
             distance = _words_between(sentence_text, end, word_start)
@@ -129,6 +178,21 @@ def figure_event(sentence_text: str, figure: Span, others: list[Span],
     return best[1] if best else None
 
 
+_WHOLE_DETERMINERS = frozenset("the those these his her their its our".split())
+"""What may stand between "of" and the noun of the whole a part is taken from: "two of the three victims"."""
+def _tells_of_subject(sentence_text: str, clause: FigureClause, word_start: int, word_end: int, verb_fence: int) -> bool:
+    """Whether an event word in the predicate of the figure's verb tells what happened to the figure."""
+    if not clause.agrees:
+        return False  # "the man who shot a clerk and two managers was arrested": another subject's verb
+    if word_end > verb_fence or verb_fence < len(sentence_text) and _DIRECT_OBJECT.fullmatch(
+            sentence_text, word_end, verb_fence):
+        return False  # past another figure, or its verb: "were said to have killed and injured “hundreds”"
+    if _PREDICATE_ENDS.search(sentence_text, clause.verb_start, word_start):
+        return False  # past the clause: "two sources said: “you kill …”"
+    # "two helicopters were evacuating the injured": the verb's object are other people
+    return _OTHERS_AS_OBJECT.search(sentence_text, max(clause.verb_start, word_start - 30), word_end) is None
+
+
 _DESIGNATOR = re.compile(r"[A-Z]{1,4}")
 """Capitals before a number name a model ("AK 47", "F 16"): the noun goes on after the number."""
 
@@ -136,13 +200,17 @@ _DESIGNATOR = re.compile(r"[A-Z]{1,4}")
 def figure_counts(sentence_text: str, figure: Span) -> str | None:
     """The head noun of what the figure counts ("cadets" in "some fifty military police cadets")."""
     words = []
+    partitive = False
     for match in _WORD.finditer(sentence_text, figure[1], min(len(sentence_text), figure[1] + 80)):
         word = match.group().lower()
         gap = sentence_text[figure[1] if not words else words[-1][1]:match.start()]
         if gap != " " and _PHRASE_BREAK.search(gap):
             break
-        if word == "of" and not words:
+        if word == "of" and not words and not partitive:
+            partitive = True
             continue  # dozens of people
+        if partitive and not words and (word in _WHOLE_DETERMINERS or word in UNITS or word[0].isdigit()):
+            continue  # "two of the three victims": the two are victims
         if word.endswith(("’s", "'s")):
             words.append((word, match.end()))
             continue

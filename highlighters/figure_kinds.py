@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .clock import MONTHS, ZONE_OFFSETS
+from .clauses import is_verb_form
+from .clock import MONTHS, ZONE_OFFSETS, iso_date
 from .trie import word_alternatives
 from .unit_words import CURRENCY_WORDS, DURATIONS, Unit, currency_code, measure
 
@@ -94,6 +95,72 @@ def count_or_year(digits: str, value: float, after: str, hedged: bool) -> str:
             ):
                 return "year"
     return "count"
+
+
+_DAY_MONTH_BEFORE = re.compile(
+    rf"(?<![\w.,])\d{{1,2}}(?:st|nd|rd|th)?[^\S\n]+(?:of[^\S\n]+)?(?:{word_alternatives(MONTHS)})\.?[^\S\n]+$",
+    re.IGNORECASE)
+_DATE_ENDS = re.compile(r"[^\S\n]*(?:[,;:)\]]|\.(?!\d)|\n|$)")
+_ELIDED_CENTURY = ("’", "'")
+_CLOSING_QUOTE = re.compile(r"(?<=[\w.!?])['’](?![\w’'])[^\n]*")
+"""A closing single quote later on the line: the mark before the number opened a quotation ("'12 killed' in blast")."""
+_PIVOT = 69
+"""Two-digit years from 69 on are the 1900s, below it the 2000s: the POSIX reading of ``%y``."""
+
+
+def two_digit_year(text: str, start: int, digits: str) -> int | None:
+    """The year a two-digit number writes, or None: one whose century is elided by an apostrophe
+    ("the ’07 attack", "in '08"; not a quoted '12' nor the '80s), or the year of a day-first date
+    that ends there ("on 10 Nov 11.", not "on 10 Nov 11 people")."""
+    if len(digits) != 2 or not digits.isdigit():
+        return None
+    end = start + 2
+    elided = start > 0 and text[start - 1] in _ELIDED_CENTURY and (
+        start == 1 or not (text[start - 2].isalnum() or text[start - 2] in _ELIDED_CENTURY)) and (
+        end == len(text) or not (text[end].isalnum() or text[end] in _ELIDED_CENTURY)) and (
+        _CLOSING_QUOTE.search(text, end, min(len(text), end + 80)) is None)
+    if not elided and not (_DAY_MONTH_BEFORE.search(text, max(0, start - 20), start) and _DATE_ENDS.match(text, end)):
+        return None
+    year = int(digits)
+    return (1900 if year >= _PIVOT else 2000) + year
+
+
+_MONTH_WORD = rf"(?P<month>{word_alternatives(MONTHS)})\.?"
+_JOINS = r"[^\S\n]*(?:and|or|to|through|&|-|–|—)[^\S\n]*"
+_DATE_BEFORE = re.compile(rf"(?<![\w.])(?:{_MONTH_WORD}[^\S\n]+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?[^\S\n]+"
+                          rf"{_MONTH_WORD.replace('month', 'month_after_day')}){_JOINS}$", re.IGNORECASE)
+"""A date that a later day joins: "Nov 9 and 11", "on 10 Nov to 12"."""
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?(?:{_JOINS}\d{{1,2}}(?:st|nd|rd|th)?)?[^\S\n]+(?:of[^\S\n]+)?{_MONTH_WORD}\b",
+                          re.IGNORECASE)
+"""A month after a day, or after a day joined to the next: "11 and 12 November", "11-12 November"."""
+_COUNTED_AFTER = re.compile(r"[^\S\n]+([a-z]+)\b")
+_NOT_COUNTED = frozenset("and or to in on at of for from by with as than when after before during until "
+                         "while since but so respectively".split())
+
+
+def day_of_date(text: str, start: int, end: int, value: float | None) -> str | None:
+    """The date (ISO, "--11-12") a bare number is the day of, joined to a date beside it: "Nov 11 and
+    12", "between Nov 9 and 11", "11 and 12 November", "11-12 November"; None where it is no day
+    or counts something ("on Nov 11 and 12 people died")."""
+    if value is None or not 1 <= value <= 31 or not float(value).is_integer() or end - start > 5:
+        return None
+    after = _MONTH_AFTER.match(text, end)
+    if after is not None:
+        return iso_date(f"{int(value)} {after.group('month')}", False)
+    before = _DATE_BEFORE.search(text, max(0, start - 24), start)
+    if before is None or _counts_a_noun(text, end):
+        return None
+    return iso_date(f"{int(value)} {before.group('month') or before.group('month_after_day')}", False)
+
+
+def _counts_a_noun(text: str, end: int) -> bool:
+    """Whether the word after a number is something it counts: a lower-case word that is no verb,
+    preposition or conjunction ("12 people", not "12 killed" or "12, police said")."""
+    word = _COUNTED_AFTER.match(text, end)
+    if word is None:
+        return False
+    found = word.group(1)
+    return found not in _NOT_COUNTED and not is_verb_form(found)
 
 
 def is_magnitude(text: str, start: int, end: int, value: float | None, decimal: str) -> bool:

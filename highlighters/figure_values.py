@@ -99,7 +99,10 @@ def read_core(text: str, match: re.Match[str], groups: tuple[str | None, ...], d
     if groups[G_DIGITS]:
         value = _parse_digits(groups[G_DIGITS]) * _scale(groups[G_SCALE] or groups[G_SHORT_SCALE])
         if groups[G_MIXED]:
-            value += _fraction_value(groups[G_MIXED].strip())
+            fraction = _fraction_value(groups[G_MIXED].strip())
+            if fraction is None:  # "77 0/0", "3 5/4": no mixed number, and no figure to guess at
+                return None
+            value += fraction
         return Reading(-value if negative else value)
     if groups[G_DATE]:
         return _read_date(groups[G_DATE], day_first)

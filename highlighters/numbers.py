@@ -14,7 +14,15 @@ from __future__ import annotations
 import re
 
 from .clock import iso_time
-from .figure_kinds import MAGNITUDE_HINT, classify_unit, count_or_year, is_age, is_magnitude
+from .figure_kinds import (
+    MAGNITUDE_HINT,
+    classify_unit,
+    count_or_year,
+    day_of_date,
+    is_age,
+    is_magnitude,
+    two_digit_year,
+)
 from .figure_pattern import (
     AFTER_TIME,
     APPROX,
@@ -280,6 +288,15 @@ def _classify_unitless(report: _Report, match: re.Match[str], groups: tuple[str 
     if reading.quantity != "count" or reading.unit is not None:
         return
     if groups[G_DIGITS] and reading.value is not None and not groups[G_SCALE]:
+        year = two_digit_year(text, match.start("digits"), groups[G_DIGITS])
+        if year is not None:  # "the ’07 attack", "on 10 Nov 11.": a date's year, no count
+            reading.quantity, reading.value, reading.low, reading.high, reading.when = (
+                "year", float(year), float(year), float(year), f"{year:04d}")
+            return
+        day = day_of_date(text, match.start("digits"), end, reading.value)
+        if day is not None:  # "Nov 11 and 12", "11-12 November": a day of a date, no count
+            reading.quantity, reading.when = "date", day
+            return
         hedged = hedge is not None and hedge not in _TIME_ONLY_HEDGES  # "since 2020" is a year
         reading.quantity = count_or_year(groups[G_DIGITS], reading.value, text[end:end + 25], hedged)
         if reading.quantity == "time":

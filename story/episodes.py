@@ -22,7 +22,7 @@ _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", 
 _MONTH = "|".join(_MONTH_NAMES)
 _MARKER = re.compile(
     rf"\b(?:in|of|during|until|by|from|the)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?P<month_of_year>{_MONTH})\s+)?(?P<year>(?:1[89]|20)\d\d)\b"
-    rf"|\b(?:in|during|last)\s+(?P<month>{_MONTH})\b(?!\s+\d)"
+    rf"|\b(?:in|during|last)\s+(?:(?:early|late|mid)[\s-]+)?(?P<month>{_MONTH})\b(?!\s+\d)"
     rf"|\b(?P<since>since\s+(?:(?:1[89]|20)\d\d|{_MONTH}|the\b))"
     r"|\b(?P<scope>last\s+year|earlier\s+this\s+year|in\s+recent\s+years|over\s+the\s+(?:years|past\s+decade)"
     r"|so\s+far\s+this\s+year|this\s+year|previously|in\s+(?:an?|the)\s+(?:earlier|previous|separate|similar)\s+\w+"
@@ -43,24 +43,36 @@ _DATELINE_SENTENCES = 3
 
 
 def story_time(documents: list[Document], claims: list[Claim]) -> tuple[set[int], set[int]]:
-    """The story's own years and months: those of its reports' publication, else of their first dates."""
+    """The story's own years and months: those of its reports' publication, else of their first dates; and
+    the month before or after where a report falls within a few days of it (or says no day)."""
     years: Counter[int] = Counter()
-    months: Counter[int] = Counter()
+    days: list[tuple[int, int | None]] = []
     for document in documents:
         if document.published and document.published[:4].isdigit():
             years[int(document.published[:4])] += 1
             if len(document.published) >= 7 and document.published[5:7].isdigit():
-                months[int(document.published[5:7])] += 1
+                day = document.published[8:10]
+                days.append((int(document.published[5:7]), int(day) if day.isdigit() else None))
     if not years:
         for claim in claims:
             if claim.quantity in ("date", "year") and claim.sentence < _DATELINE_SENTENCES and claim.when:
                 if claim.when[:4].isdigit():
                     years[int(claim.when[:4])] += 1
                 if len(claim.when) >= 7 and claim.when[-5:-3].isdigit():
-                    months[int(claim.when[-5:-3])] += 1
-    own_months = {month for month, _ in months.most_common(2)}
-    own_months |= {m - 1 or 12 for m in own_months} | {m % 12 + 1 for m in own_months}  # a report a day later
+                    day = claim.when[-2:]
+                    days.append((int(claim.when[-5:-3]), int(day) if day.isdigit() else None))
+    main_months = {month for month, _ in Counter(month for month, _ in days).most_common(2)}
+    own_months = set(main_months)
+    for month, day in days:
+        if month in main_months and (day is None or day <= _MONTH_EDGE):
+            own_months.add(month - 1 or 12)  # a report of the 1st tells of the 31st as its own
+        if month in main_months and (day is None or day > 28 - _MONTH_EDGE):
+            own_months.add(month % 12 + 1)
     return {year for year, _ in years.most_common(2)}, own_months
+
+
+_MONTH_EDGE = 3
+"""How many days from a month's edge a report may tell of the next or last month's days as its own event's."""
 
 
 def episode(clause: str, sentence: str, years: set[int], months: set[int]) -> str | None:

@@ -27,8 +27,10 @@ _DIMENSION_FAMILIES = {"fraction": "share", "percent": "share", "age": "age", "m
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _WINDOW = 8
 """How many words on each side of a figure tell what it measures (up to the next figure or clause)."""
-_NAMING_WINDOW = 12
+_NAMING_WINDOW = 16
 """How many words before a figure may name its event: "the three have been ruled by the military since 2020"."""
+_WHEN = frozenset({"time", "date", "year"})
+"""Families whose event may be named before another figure of the sentence: the clause of a time is its event's."""
 _FENCE = re.compile(r"[;:]|\s[-–—]\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b", re.IGNORECASE)
 _CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though)\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'.-]*)(?:\s+(?:(?:of|de|al|el|la|bin|du|van|von)\s+)?[A-Z][\w’'.-]*)*")
@@ -70,9 +72,12 @@ _FAMILY_CUES = {"count": _ANY_CUE | {"population", "aftershock"}, "length": _ANY
                 "magnitude": _ANY_CUE | {"aftershock", "another"}, "money": _ANY_CUE | {"value"}, "speed": _ANY_CUE | {"speed"},
                 "time": _ANY_CUE | {"aftershock"}}
 """The cues each family takes: "home to 120,000" makes a count a population, not the magnitude beside it."""
-_TOTAL = re.compile(r"\b(?:so\s+far|in\s+all|in\s+total|to\s+date|altogether|cumulative(?:ly)?|overall"
-                    r"|since\s+(?:the\s+)?(?:start|beginning))\b", re.IGNORECASE)
-"""A running or summed total anywhere in the sentence: its figures are totals, not this event's count."""
+_TOTAL = re.compile(r"\b(?:so\s+far|thus\s+far|up\s+to\s+now|in\s+all|in\s+total|to\s+date|altogether"
+                    r"|cumulative(?:ly)?|overall|since\s+(?:the\s+)?(?:start|beginning)"
+                    r"|during\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:\d+|two|three|four|five|six|seven"
+                    r"|eight|nine|ten|eleven|twelve|several|many)\s+[^\W\d_]+s)\b", re.IGNORECASE)
+"""A running or summed total anywhere in the sentence: its figures are totals, not this event's count, as
+are figures summed "during the five operations" (or raids, or days) of which this event is one."""
 _CUE_PHRASES = re.compile(r"\bhome\s+to\b", re.IGNORECASE)
 """A population written as a place's: "home to 120,000 people"."""
 PERSONS = frozenset("""
@@ -126,6 +131,13 @@ class Facet:
     side: int = 0
     """How many words of contrast ("but", "while", "whereas") stand before it in its sentence: two figures
     on either side of one may be two versions of one fact ("put it at 5.9, but the USGS said 6.1")."""
+    utc: float | None = None
+    """A local clock time's minutes of the UTC day, where its sentence restates it in a zone: "1353 (1023 GMT)"."""
+    sole: bool = False
+    """Whether it is the one value its report gives for the thing it counts, in its episode (a running total
+    apart): a report that names four villages and seven names two facts; reports that each name one number of
+    villages, four in one and seven in another, give versions of one fact (``sole_values``). Not for people,
+    whom a story counts for many facts ("300 people attended", "200 people were moved away")."""
 
     @property
     def counts_people(self) -> bool:
@@ -165,9 +177,12 @@ def facet(claim: Claim, sentence: str, offset: int, fences: list[tuple[int, int]
     words = frozenset(singular(w.rstrip("-’'")) for w in left_words + right_words
                       if w not in _STOPWORDS and len(w) > 2)
     cues = {_CUE_OF_WORD[w] for w in left_words[-3:] + right_words[:3] if w in _CUE_OF_WORD}
+    if left_words[-1:] in (["for"], ["took"], ["takes"], ["take"]) and claim.dimension == "duration":
+        cues.add("lasted")  # "a tremor for one minute", "the raid took 15 minutes": how long it lasted
     clause = left + claim.text + right
-    if _CUE_PHRASES.search(clause):
-        cues.add("population")
+    if _CUE_PHRASES.search(clause) or left_words[-1:] in (["has"], ["have"], ["had"], ["of"], ["with"]) and \
+            right_words[:1] in (["residents"], ["inhabitants"]):
+        cues.add("population")  # "home to 120,000 people", "the island, which has about 200,000 residents"
     if total:
         cues.add("total")  # "In five operations so far, it seized 14 rifles, 31 magazines and 923 rounds"
     anchors = frozenset(_name(m.group("name")) for m in _ANCHOR.finditer(right) if _name(m.group("name")))
@@ -179,11 +194,52 @@ def facet(claim: Claim, sentence: str, offset: int, fences: list[tuple[int, int]
     person = _person(left, right) if claim.dimension == "age" else None
     measure = family.split(" per ")[0]
     gist = count_verb(named_by, right, noun) if measure == "count" else measure_gist(measure, named_by, right)
+    if gist is None and measure in _WHEN and left_fence:  # "He was sentenced to 10 years in prison in 2019"
+        gist = _named_across(measure, sentence, start, fences, right)
     wording = " ".join(_WORD.findall(sentence, max(0, start - 40), start)[-3:] + [claim.text]
                        + _WORD.findall(sentence, end, end + 30)[:3])
     return Facet(family, claim.event, noun, anchors, names - anchors, frozenset(cues), phrase, words,
                  clause_episode(clause, sentence_time, story_years, story_months, whole_clause), person, rank,
                  gist, wording, len(_CONTRAST.findall(sentence, 0, start)))
+
+
+def sole_values(numbers: list[Claim], facets: dict[str, Facet]) -> dict[str, Facet]:
+    """``facets`` with ``sole`` set on the figures that are the one value their report gives for what they
+    count (of their family and episode, a running total apart), whatever else the report says."""
+    values: dict[tuple, set[float | None]] = {}
+    for claim in numbers:
+        facet_of = facets[claim.id]
+        if facet_of.noun:
+            values.setdefault(_counted_key(claim, facet_of), set()).add(claim.value)
+    return {claim_id: replace(facet_of, sole=True) if facet_of.noun and len(values[_counted_key(claim, facet_of)]) == 1
+            else facet_of for claim_id, (claim, facet_of) in ((c.id, (c, facets[c.id])) for c in numbers)}
+
+
+def _counted_key(claim: Claim, facet_of: Facet) -> tuple:
+    return claim.doc, facet_of.family, facet_of.noun, facet_of.episode, "total" in facet_of.cues
+
+
+def _named_across(measure: str, sentence: str, start: int, fences: list[tuple[int, int]], right: str) -> str | None:
+    """The event a time, date or year belongs to, named before another figure of its sentence: the other
+    figures stand as "N" ("He was sentenced to N years in prison in 2019": year he was sentenced)."""
+    before, at = [], 0
+    for fence_start, fence_end in sorted(fences):
+        if fence_end <= start:
+            before += [sentence[at:fence_start], _OTHER_FIGURE]
+            at = fence_end
+    words = "".join(before + [sentence[at:start]]).split()
+    gist = measure_gist(measure, " ".join(words[-_NAMING_WINDOW:]) + " ", right)
+    if not gist:
+        return None
+    named = _TRAILING_LINKS.sub("", re.split(rf"\s{_OTHER_FIGURE}\b", gist)[0])
+    if named != gist and not _PASSIVE_END.search(named):
+        return None  # "year the quake killed": the thing done was the other figure, cut off
+    return named if " " in named else None  # "year" alone names nothing
+
+
+_OTHER_FIGURE = "N"
+_PASSIVE_END = re.compile(r"\b(?:was|were|been|is|are)\s+\S+$")
+_TRAILING_LINKS = re.compile(r"(?:\s+(?:to|of|in|on|at|for|by|from|with|and|the|a|an))+$")
 
 
 def carry_over(current: Facet, previous: Facet, between: str) -> Facet:

@@ -80,7 +80,7 @@ def pair_probability(a: Claim, b: Claim, facet_a: Facet, facet_b: Facet, rarity:
 def mention_key(claim: Claim, facet: Facet, sentence_words: dict[tuple[str, int], str]) -> tuple:
     """Figures with one key are one mention, compared once: a wire story's sentence copied into many reports."""
     return (facet.family, sentence_words.get((claim.doc, claim.sentence), ""), facet.rank, facet.event,
-            facet.noun, facet.episode)
+            facet.noun, facet.episode, facet.sole)
 
 
 def rarity_of(facets: list[Facet]) -> dict[str, float]:

@@ -145,8 +145,10 @@ _LOCATED = re.compile(
     rf"\b{_DETERMINER}\s+(?P<phrase>(?:{_PHRASE_WORD}\s+)?{_PHRASE_WORD})\s*,?\s*(?:(?:is|was|lies|lay)\s+)?$")
 """What a distance is measured from: "a farmhouse 3 km west of the town", "the camp is 40 miles from"."""
 _WORTH_BEFORE = re.compile(
-    rf"\b{_DETERMINER}\s+(?P<phrase>(?:{_PHRASE_WORD}\s+){{0,2}}{_PHRASE_WORD})\s+(?:worth|valued\s+at)\s*$")
-"""What an amount is the value of: "jewels worth £2m", "£2m worth of jewels", "a necklace worth £2m"."""
+    rf"(?:\b{_DETERMINER}\s+(?P<phrase>(?:{_PHRASE_WORD}\s+){{0,2}}{_PHRASE_WORD})|\b(?P<bare>{_PHRASE_WORD}))"
+    rf"\s+(?:worth|valued\s+at)\s*$")
+"""What an amount is the value of: "jewels worth £2m", "£2m worth of jewels", "a necklace worth £2m"; without a
+determiner only the one word before it ("stole jewels worth £2m": jewels)."""
 _PLACE_BEFORE = re.compile(r"\b(?:on|in|at|into|onto|near|inside|outside|across|from|to|under|by|through)\s*$",
                            re.IGNORECASE)
 """A noun phrase after one of these is where something happened or who did it, not what a time or date
@@ -158,7 +160,40 @@ _UNTIL = re.compile(r"^\s+(?:after|later)\b")
 
 
 def measure_gist(family: str, left: str, right: str) -> str | None:
-    """What a time, date, duration, year or measure belongs to, as a reader would name it."""
+    """What a time, date, duration, year or measure belongs to, as a reader would name it; for a measure,
+    else what the sentence says it is ("turnout in the vote was 64 percent": turnout in the vote)."""
+    return _belongs_to(family, left, right) or (_copula_subject(left) if family in _MEASURES else None)
+
+
+def _copula_subject(left: str) -> str | None:
+    """The subject of "is" or "was" that a figure ends: "Turnout in the vote was" turnout in the vote."""
+    for word in re.finditer(_WORD, left):
+        found = _COPULA.match(left, word.start())
+        if found and found.group("first").lower() not in _NOT_SUBJECTS and not _INSIDE_NO_SUBJECT.intersection(
+                found.group("subject").lower().split()):
+            words = found.group("subject").split()
+            if words[0].lower() in _ARTICLES and len(words) > 1:
+                words.pop(0)
+            before_a_name = len(words) > 1 and words[1][:1].isupper()
+            if not left[:word.start()].strip() and not before_a_name:
+                words[0] = words[0].lower()  # a capital that only opens the sentence: "Turnout in the vote"
+            return " ".join(words)
+    return None
+
+
+_COPULA = re.compile(rf"(?P<subject>(?P<first>{_WORD})(?:\s+{_WORD}){{0,3}}?)\s+(?:was|were|is|are|stood\s+at"
+                     rf"|totall?ed|amounted\s+to)\s*$")
+_NOT_SUBJECTS = frozenset("""
+on at in of for from to into by with after before during near and or but that which who it he she they we i you
+this these those there said says told
+""".split())
+_INSIDE_NO_SUBJECT = frozenset("said says told that which who and but it he she they we".split())
+_ARTICLES = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+_MEASURES = frozenset({"share", "money", "length", "area", "volume", "mass", "speed", "temperature"})
+"""Families a "the X was N" names: not times, dates or durations, which a sentence seldom names so."""
+
+
+def _belongs_to(family: str, left: str, right: str) -> str | None:
     what = _FAMILY_WORDS.get(family)
     if not what:
         return None
@@ -177,7 +212,7 @@ def measure_gist(family: str, left: str, right: str) -> str | None:
     if family == "money":
         found = _OF_AFTER.match(right) or _WORTH_BEFORE.search(left)
         if found:
-            return f"{what} of {_the(found.group('phrase'))}"
+            return f"{what} of {_the(found.group('phrase') or found.group('bare'))}"
         named = _AMOUNT_OF.search(left)  # "a fine of $500": the fine
         if named:
             return named.group("phrase")
@@ -281,9 +316,10 @@ def _short(rest: str | None) -> str:
         if kept and word.lower() in _PREPOSITIONS:
             break
         kept.append(word)
-    if kept and kept[-1].lower() in _PREPOSITIONS | {"the", "a", "an"} or _STOP_HEADS.intersection(
-            word.lower().strip(",") for word in kept):
-        kept = []  # nothing, or only when: "began in the early morning"
+    said = {word.lower().strip(",") for word in kept}
+    if kept and kept[-1].lower() in _PREPOSITIONS | {"the", "a", "an"} or _STOP_HEADS & (
+            said | {word.removesuffix("s") for word in said}):
+        kept = []  # nothing, or only when: "began in the early morning", "in the small hours"
     return (" " + " ".join(kept)) if kept else ""
 
 

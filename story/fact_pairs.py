@@ -18,7 +18,7 @@ from operator import mul
 from .claims import Claim
 from .episodes import same_episode
 from .compare import claim_interval
-from .fact_status import hours_apart
+from .fact_status import hours_apart, utc_minutes
 from .facets import Facet
 from .measures import to_base
 
@@ -45,6 +45,8 @@ def pair_features(a: Claim, b: Claim, facet_a: Facet, facet_b: Facet, weight_of:
     in its report's first sentences; ``intervals`` their ``comparable_interval``, worked out once a figure.
     """
     same_event = bool(facet_a.event and facet_a.event == facet_b.event)
+    one_count = same_event or bool(facet_a.noun == facet_b.noun and facet_a.sole and facet_b.sole
+                                   and not facet_a.event and not facet_b.event and not facet_a.counts_people)
     other_event = bool(facet_a.event and facet_b.event and facet_a.event != facet_b.event)
     same_noun = bool(facet_a.noun and facet_a.noun == facet_b.noun)
     other_noun = bool(facet_a.noun and facet_b.noun and facet_a.noun != facet_b.noun)
@@ -62,7 +64,7 @@ def pair_features(a: Claim, b: Claim, facet_a: Facet, facet_b: Facet, weight_of:
         float(bool(facet_a.event) != bool(facet_b.event)), float(same_noun), float(other_noun), float(same_place),
         float(other_place), float(facet_a.episode is not None and same_episode(facet_a.episode, facet_b.episode)),
         float(not same_episode(facet_a.episode, facet_b.episode)), float(same_value and not same_event),
-        float(overlap and not same_event), _value_ratio(*intervals) if not same_event else _far_apart(*intervals), words,
+        float(overlap and not same_event), _value_ratio(*intervals) if not one_count else _far_apart(*intervals), words,
         _jaccard(facet_a.names, facet_b.names), float(bool(facet_a.cues & facet_b.cues)),
         float(bool(facet_a.cues and facet_b.cues and not facet_a.cues & facet_b.cues)), sentence_alike,
         float(opening[0] and opening[1]), float(a.unit == b.unit), float(same_event and overlap),
@@ -105,7 +107,7 @@ def cannot_link(a: Claim, b: Claim, facet_a: Facet, facet_b: Facet) -> bool:
         if eventful.counts_people and plain.noun and not plain.counts_people:
             return True  # "shot three people" and "three live shells"
     if a.doc == b.doc and a.sentence == b.sentence and a.unit == b.unit and not (facet_a.event or facet_b.event) \
-            and facet_a.side == facet_b.side:
+            and facet_a.side == facet_b.side and facet_a.utc is None and facet_b.utc is None:
         return True  # "aftershocks of 2.9 and 2.2": two facts; "77 died, though a document says almost 100": one
     if not same_episode(_dated(facet_a.episode), _dated(facet_b.episode)):
         return True
@@ -117,12 +119,23 @@ def cannot_link(a: Claim, b: Claim, facet_a: Facet, facet_b: Facet) -> bool:
         return True  # a running total ("31 magazines in five operations so far") is not one operation's count
     if bool(facet_a.cues & _OTHER_SHOCK) != bool(facet_b.cues & _OTHER_SHOCK):
         return True  # "a 2.9 aftershock at 2:12 a.m." is not the quake's time or magnitude
-    if a.quantity == "time" and b.quantity == "time" and (hours_apart(a, b) or 0) > _HOURS_APART:
+    if a.quantity == "time" and b.quantity == "time" and (_hours_apart(a, b, facet_a, facet_b) or 0) > _HOURS_APART:
         return True  # "struck at 1:53 p.m." and a quake registered "at 09:10 hours" the next morning
     if facet_a.family == "length" and facet_a.anchors and facet_b.anchors:
         words_a = {word for anchor in facet_a.anchors for word in anchor.split()}
         return not words_a & {word for anchor in facet_b.anchors for word in anchor.split()}
     return False
+
+
+def _hours_apart(a: Claim, b: Claim, facet_a: Facet, facet_b: Facet) -> float | None:
+    """``hours_apart``, and for a local time restated in a zone ("1353 (1023 GMT)") its hours from a zoned one."""
+    apart = hours_apart(a, b)
+    first = facet_a.utc if facet_a.utc is not None else utc_minutes(a)
+    second = facet_b.utc if facet_b.utc is not None else utc_minutes(b)
+    if apart is not None or first is None or second is None:
+        return apart
+    gap = abs(first - second) % (24 * 60)
+    return min(gap, 24 * 60 - gap) / 60
 
 
 def probability(features: Sequence[float], weights: Sequence[float]) -> float:
@@ -149,7 +162,10 @@ def comparable_interval(claim: Claim) -> tuple[float, float]:
 
 def _far_apart(a: tuple[float, float], b: tuple[float, float]) -> float:
     """For figures of one event: only a gap of a different order counts (612 and 10 dead are two quakes'
-    tolls; 3 and 10 are one toll that rose)."""
+    tolls; 3 and 10 are one toll that rose). A zero is no order: "no one was killed" denies the event's
+    count, one version of it, which the status then finds in conflict with "12 killed"."""
+    if _representative(a) == 0 or _representative(b) == 0:
+        return 0.0
     ratio = _value_ratio(a, b)
     return ratio if ratio >= _FAR_APART else 0.0
 

@@ -167,6 +167,19 @@ def hours_apart(a: Claim, b: Claim) -> float | None:
     return min(gap, 24 * 60 - gap) / 60
 
 
+def utc_minutes(claim: Claim) -> float | None:
+    """A clock time whose zone is written, in minutes of the UTC day; None for any other figure."""
+    interval = comparable_interval(claim) if claim.quantity == "time" and _scale_of(claim) == "utc" else None
+    return (interval[0] + interval[1]) / 2 if interval else None
+
+
+def restated_in_zone(local: Claim, zoned: Claim, between: str) -> float | None:
+    """The UTC minutes of a local clock time restated in brackets in a zone ("at 1353 (1023 GMT)"), else None."""
+    if local.quantity != "time" or _scale_of(local) != "local time" or between.strip() != "(":
+        return None
+    return utc_minutes(zoned)
+
+
 def _scale_of(claim: Claim) -> str:
     """Figures compared with each other: one currency, times with or without a known zone."""
     if claim.dimension == "currency":

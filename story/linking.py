@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
 from .claims import Claim, Kind, Status
 from .fact_groups import group_figures
 from .fact_labels import is_pronoun_led, plural
-from .fact_status import currency_rates, fact_status
+from .fact_status import currency_rates, fact_status, restated_in_zone
 from .fact_weights import WEIGHTS
 from .episodes import story_time
-from .facets import Facet, carry_back, carry_over, facet, family_of, goes_on, sentence_facts
+from .facets import Facet, carry_back, carry_over, facet, family_of, goes_on, sentence_facts, sole_values
 from .model import Document
 from .similarity import similar_pairs
 
@@ -127,7 +127,11 @@ def facets_of(documents: list[Document], numbers: list[Claim],
         for claim, found in zip(figures, read[key]):
             facets[claim.id] = found
             claim.background = found.episode
-    return facets
+        for rank in range(len(figures) - 2, -1, -1):  # a restatement's zone is of these figures, not the words
+            utc = restated_in_zone(figures[rank], figures[rank + 1], sentence[spans[rank][1]:spans[rank + 1][0]])
+            if utc is not None:
+                facets[figures[rank].id] = replace(facets[figures[rank].id], utc=utc)
+    return sole_values(numbers, facets)
 
 
 def _sentence_facets(figures: list[Claim], sentence: str, start: int, spans: tuple[tuple[int, int], ...], before: str,
@@ -189,7 +193,10 @@ def fact_label(group: list[Claim], facets: dict[str, Facet]) -> str:
         label = f"{label} in “{wording}”" if wording and family in _ALWAYS_SAID else label
     if group_facets[0].family.count(" per "):
         label += " per " + group_facets[0].family.split(" per ")[1]
-    episode = _most_common(f.episode for f in group_facets)
+    episodes = Counter(f.episode for f in group_facets)  # the story's own event (None) has a vote too
+    episode = max(episodes, key=lambda told: (episodes[told], told is not None))
+    if family in ("year", "date") and episode != "scope":
+        episode = None  # "year he was sentenced", not "... (2019)": its figures are the time
     return f"{label} ({episode})" if episode and episode != "scope" else (
         f"{label} (wider scope)" if episode == "scope" else label)
 

@@ -55,6 +55,9 @@ def test_the_event_is_read_from_the_nearest_event_words(sentence, expected):
         ("At least 15 suspects were detained.", "At least 15", "suspects"),
         ("They seized six AK 47 rifles and 12 magazines.", "six", "rifles"),  # a model's number is no figure
         ("Two dead, 3 injured.", "Two", None),
+        ("Two of the three victims died.", "Two", "victims"),  # a part of a whole counts what the whole does
+        ("Two of his colleagues were hurt.", "Two", "colleagues"),
+        ("Two of them were hurt.", "Two", None),
     ],
 )
 def test_counts_is_the_head_noun_counted(sentence, figure, counts):

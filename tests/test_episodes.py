@@ -25,6 +25,7 @@ STORY_YEARS, STORY_MONTHS = {2005}, {10, 11, 12}
         ("A spokesman could not say whether 12 people had died.", None),
         ("A 14-year-old may have fired the first shot.", None),
         ("A 6.2 quake struck the town, which can flood in spring.", None),
+        ("In early July, a gunman shot and wounded three people near Leeds.", "july"),
     ],
 )
 def test_a_clause_tells_of_the_story_or_of_another_time(sentence, expected):
@@ -34,3 +35,17 @@ def test_a_clause_tells_of_the_story_or_of_another_time(sentence, expected):
 def test_a_year_and_its_month_are_one_episode():
     assert same_episode("2003", "2003-12") and same_episode(None, None)
     assert not same_episode("2003", "2005-02") and not same_episode(None, "2003")
+
+
+@pytest.mark.parametrize(("published", "own_months"), [
+    (["2007-04-10", "2007-04-12"], {4}),  # mid-April: "in early March" is another event
+    (["2007-04-01", "2007-04-12"], {3, 4}),  # a report of the 1st tells of the 31st as its own
+    (["2007-04-29"], {4, 5}),
+    (["2007-04"], {3, 4, 5}),  # no day: either side
+])
+def test_the_story_s_own_months_reach_the_next_or_last_only_near_its_edge(published, own_months):
+    from sahel_reader.story.episodes import story_time
+    from sahel_reader.story.model import Document
+
+    documents = [Document(id=f"r{i}", path="", text="", published=when) for i, when in enumerate(published)]
+    assert story_time(documents, []) == ({2007}, own_months)

@@ -57,6 +57,12 @@ def test_a_count_is_named_by_what_happened_to_what_it_counts(left, right, expect
     ("length", "flames reached a farmhouse ", " west of the town", "distance from the farmhouse"),
     ("length", "The camp is ", " from the border", "distance from the camp"),
     ("length", "hikers walked ", " along the coast", None),
+    ("money", "Armed robbers stole jewels worth ", " from a shop", "value of the jewels"),  # no determiner
+    ("money", "Robbers took jewellery valued at ", ".", "value of the jewellery"),
+    ("share", "Turnout in the vote was ", ".", "turnout in the vote"),                 # what the figure is
+    ("money", "Officials said the ransom was ", ".", "ransom"),
+    ("share", "The Labour Party share was ", ".", "Labour Party share"),
+    ("share", "It was ", ".", None),
 ])
 def test_a_time_or_measure_is_named_by_the_event_or_thing_it_belongs_to(family, left, right, expected):
     assert measure_gist(family, left, right) == expected
@@ -129,3 +135,30 @@ def test_a_possessive_is_read_as_its_noun():
 def test_two_distances_to_one_place_are_told_apart_by_what_is_that_far(flood):
     assert sorted(fact_of(flood, figure, "b").label for figure in ("6 miles", "30 miles")) == [
         "distance from where the ferry sank to Carlow", "distance to Carlow"]
+
+
+def test_an_event_named_well_before_its_date_still_names_it():
+    from test_facts import facets_by_text
+    text = ("Updated: March 3, 2026 10:00 GMT\nStrike goes on\nThe long and bitter strike began in the small hours "
+            "of a cold Monday, March 2, 2026.\n")
+    assert facets_by_text(text)["March 2, 2026"].gist == "date the long and bitter strike began"
+
+
+def test_a_fact_is_of_another_time_or_scope_only_where_most_of_its_figures_say_so():
+    story = story_of(
+        a="Updated: March 3, 2026 10:00 GMT\nA quake struck the valley.\nThe quake had a depth of 1.2 miles.\n",
+        b="Updated: March 3, 2026 11:00 GMT\nValley shaken\nThe shallow quake had a depth of 1.2 miles.\n",
+        c="Updated: March 3, 2026 12:00 GMT\nQuake felt widely\nIt began only one mile below ground level, which "
+          "is why it was felt across the region.\n")
+    depth = fact_of(story, "one mile")
+    assert depth is fact_of(story, "1.2 miles", "a") and depth.label == "depth"
+
+
+def test_a_year_is_named_by_the_event_told_before_another_figure_of_its_sentence():
+    story = story_of(
+        a="Updated: June 3, 2026 10:00 GMT\nFraud trial\nHe was sentenced to 10 years in prison in 2019.\nA quake "
+          "killed 300 people in the town in 2003.\n",
+        b="Updated: June 3, 2026 11:00 GMT\nBanker freed\nHe was sentenced to 10 years in prison in 2019.\nA quake "
+          "killed 300 people in the town in 2003, officials said.\n")
+    assert fact_of(story, "2019", "a").label == "year he was sentenced"  # its own time, not "(2019)" again
+    assert fact_of(story, "2003", "a").label != "year the quake killed"  # what it killed was the other figure

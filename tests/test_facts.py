@@ -227,3 +227,78 @@ def test_two_versions_of_one_figure_across_a_but_are_one_fact_in_conflict():
     numbers = {c.text: c for c in story.claims if c.kind == "number" and c.doc == "a"}
     facets = facets_of(story.documents, list(numbers.values()))
     assert cannot_link(numbers["4.1"], numbers["3.8"], facets[numbers["4.1"].id], facets[numbers["3.8"].id])
+
+
+def test_a_duration_for_which_a_thing_went_on_is_how_long_it_lasted():
+    story = story_of(a="Updated: March 15, 2026\nWitnesses in the city felt a strong tremor for one minute.\n",
+                     b="Updated: March 15, 2026\nA shop owner said the tremor lasted 30 seconds.\n")
+    lasted = fact_of(story, "one minute")
+    assert lasted is not None and lasted is fact_of(story, "30 seconds") and lasted.status == "conflict"
+    opening = "Updated: June 3, 2026\nPolice came.\nStaff hid.\n"
+    story = story_of(a=opening + "The robbery lasted seven minutes, a witness said.\n",
+                     b=opening + "The raid took about 15 minutes, staff said.\n")
+    lasted = fact_of(story, "seven minutes")
+    assert lasted is not None and lasted is fact_of(story, "about 15 minutes") and lasted.status == "conflict"
+
+
+def test_reports_that_each_give_one_number_of_a_thing_give_versions_of_one_fact():
+    opening = "Updated: March 15, 2026\nA storm hit the coast on Sunday.\nRescue teams were sent.\n"
+    story = story_of(
+        a=opening + "The storm flattened seven villages on the coast, officials said.\n",
+        b=opening + "The governor told reporters that four villages had been destroyed and that roads were cut.\n",
+        c=opening + "The navy saw five boats near the coast and stopped three boats.\n",
+        d=opening + "Sailors stopped three boats at sea.\n",
+    )
+    villages = fact_of(story, "seven")
+    assert villages is not None and villages is fact_of(story, "four") and villages.status == "conflict"
+    stopped = fact_of(story, "three", "d")  # a report that gives two numbers of boats gives two facts
+    assert stopped is fact_of(story, "three", "c") and stopped is not fact_of(story, "five")
+
+
+@pytest.mark.parametrize(("text", "figure_text", "total"), [
+    ("The ship has, thus far, seized 14 rifles.", "14", True),
+    ("Police seized 14 rifles during the five raids they carried out.", "14", True),
+    ("In their five raids so far, police have seized 14 rifles.", "14", True),
+    ("The tremor lasted over 10 seconds.", "over 10 seconds", False),
+    ("He drove across several counties at up to 120 mph.", "up to 120 mph", False),
+    ("Homes in five villages were damaged.", "five", False),
+])
+def test_a_running_total_is_told_by_its_sentence(text, figure_text, total):
+    assert ("total" in facets_by_text(f"Updated: March 15, 2026\n{text}")[figure_text].cues) is total
+
+
+@pytest.mark.parametrize(("text", "figure_text", "population"), [
+    ("The island, which has about 200,000 residents, was hit.", "about 200,000", True),
+    ("It is a town of 30,000 inhabitants.", "30,000", True),
+    ("The quake hit the island, home to 120,000 people.", "120,000", True),
+    ("Police evacuated 200 residents from the town.", "200", False),
+])
+def test_a_population_is_what_a_place_has_or_is_home_to(text, figure_text, population):
+    assert ("population" in facets_by_text(f"Updated: March 15, 2026\n{text}")[figure_text].cues) is population
+
+
+def test_only_things_counted_once_a_report_have_their_values_silenced_not_people():
+    from sahel_reader.story.fact_pairs import FEATURES, pair_features
+
+    def sole(noun: str) -> Facet:
+        return Facet("count", None, noun, frozenset(), frozenset(), frozenset(), frozenset(), frozenset(), None,
+                     sole=True)
+
+    def value_ratio(noun: str) -> float:
+        a, b = figure("300", doc="a", value=300), figure("200", doc="b", value=200)
+        features = pair_features(a, b, sole(noun), sole(noun), {}, 0.0, (False, False), ((300, 300), (200, 200)))
+        return features[FEATURES.index("value ratio")]
+
+    assert value_ratio("village") == 0.0  # four villages here, seven there: versions of one fact
+    assert value_ratio("person") > 0.4  # "people" are counted for many facts of one story
+
+
+def test_a_local_time_restated_in_a_zone_is_one_moment_with_it():
+    opening = "Updated: November 28, 2005\nA quake hit the island.\nHomes fell.\n"
+    story = story_of(a=opening + "The quake, which struck at 1353 (1023 GMT), was felt in Dubai.\n",
+                     b=opening + "The quake struck at 1023 GMT, the survey said.\n",
+                     c=opening + "A 3.8 quake was registered at 09:10 hours (0440 GMT) on Monday.\n")
+    struck = fact_of(story, "1353")
+    assert struck is not None and struck is fact_of(story, "1023 GMT", "b")
+    assert struck is fact_of(story, "1023 GMT", "a")
+    assert fact_of(story, "09:10 hours") is not struck  # five hours after, in UTC

@@ -102,6 +102,12 @@ def test_fractions_and_multipliers(text, span, value):
     assert found == span and figure.value == pytest.approx(value)
 
 
+@pytest.mark.parametrize("text", [" 77 0/0 ", "scored 3 5/4 in the test", "the 12 7/0 rule"])
+def test_a_number_before_something_that_is_no_fraction_is_read_without_crashing(text):
+    """A mixed number whose fraction is none ("0/0", "5/4") is no figure, and never stops the report's analysis."""
+    assert all(figure.value is not None for _, figure in figures(text))
+
+
 def test_a_quarter_mile_is_a_distance_and_a_fraction_range_is_one_figure():
     found, figure = only("about a quarter mile away")
     assert (found, figure.quantity, figure.unit, figure.value) == ("about a quarter mile", "distance", "mile", 0.25)

@@ -28,19 +28,19 @@ def wire_story(copies: int):
         return analyse(load_paths([Path(folder)]).documents)
 
 
-def test_a_sentences_facets_are_those_it_gets_read_alone():
+def test_a_sentences_facets_are_those_of_reading_each_report_alone():
     story = wire_story(6)
     numbers = [c for c in story.claims if c.kind == "number" and not c.dateline]
     time = story_time(story.documents, numbers)
     together = facets_of(story.documents, numbers, time)
     backgrounds = {c.id: c.background for c in numbers}
-    by_sentence = defaultdict(list)
+    by_report = defaultdict(list)
     for claim in numbers:
-        by_sentence[(claim.doc, claim.sentence)].append(claim)
+        by_report[claim.doc].append(claim)
     alone = {}
-    for figures in by_sentence.values():  # one sentence a call: nothing read before to reuse
+    for figures in by_report.values():  # one report a call: no copy read before to reuse
         alone.update(facets_of(story.documents, figures, time))
-    assert len(by_sentence) < len(numbers), "no sentence with two figures: carrying over is not tried"
+    assert len({(c.doc, c.sentence) for c in numbers}) < len(numbers), "no sentence with two figures"
     assert together == alone
     assert backgrounds == {c.id: c.background for c in numbers}
 

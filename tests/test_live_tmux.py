@@ -29,7 +29,7 @@ def test_ten_web_pages_open_in_the_reader_and_their_story_folder_reopens_offline
         start(tmux, "--into", str(folder), *urls, env={"NO_PROXY": "*", "no_proxy": "*"})
         online = _linked(tmux)
     assert "Attack in Bamako: report 1 — 10 reports" in online
-    assert "Sahel Wire" in online and "sahel-wire" in online  # the outlet in the title, its id in the status bar
+    assert "╭─ Sahel Wire · " in online and "Sahel Wire  │  sentence" in online  # the outlet in the title and status bar
     tmux.keys("q")
     tmux.wait_for("EXITED 0")
 

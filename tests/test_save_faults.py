@@ -227,16 +227,20 @@ def test_a_session_reached_through_a_link_is_written_through_it(saved, tmp_path:
     assert path.with_name(path.name + ".bak").read_bytes() == before
 
 
-KILLED_SAVER = """
-import sys
-from pathlib import Path
+TWO_VERSIONS = """
 from sahel_reader.story.annotations import Anchor, Annotation, Session
-from sahel_reader.story.session import save_session
 
 text = "More than 70 people were killed. " * 20
 spot = Anchor.of("afp", text, 0, 31)
 versions = [Session(annotations=[Annotation(f"n{i}", spot, f"{word} " * 40) for i in range(600)])
             for word in ("old", "new")]
+"""
+"""Two sessions of 600 notes each, big enough that a kill can land in the middle of writing one."""
+KILLED_SAVER = TWO_VERSIONS + """
+import sys
+from pathlib import Path
+from sahel_reader.story.session import save_session
+
 path = Path(sys.argv[1])
 save_session(versions[0], path)
 print("ready", flush=True)
@@ -248,14 +252,22 @@ while True:
 
 
 def test_a_save_killed_at_any_moment_leaves_the_session_and_its_backup_whole(tmp_path: Path) -> None:
+    """Whole means byte for byte one of the two versions the saver writes: both read back as 600
+    notes of one text, and a cut or mixed file equals neither."""
     import random
     import signal
     import subprocess
     import sys
     import time
 
-    from sahel_reader.story.session import session_from_yaml
+    from sahel_reader.story.session import session_from_yaml, session_to_yaml
 
+    made: dict = {}
+    exec(TWO_VERSIONS, made)  # the saver's own two sessions, as the saver makes them
+    wholes = [session_to_yaml(version).encode("utf-8") for version in made["versions"]]
+    for whole in wholes:
+        notes = session_from_yaml(whole.decode("utf-8")).annotations
+        assert len(notes) == 600 and len({n.note for n in notes}) == 1
     rng = random.Random(15)
     for kill in range(8):
         path = tmp_path / f"kill-{kill}.yaml"
@@ -264,7 +276,6 @@ def test_a_save_killed_at_any_moment_leaves_the_session_and_its_backup_whole(tmp
         time.sleep(rng.uniform(0.01, 0.6))
         saver.send_signal(signal.SIGKILL)
         saver.wait()
-        for whole in (path, path.with_name(path.name + ".bak")):
-            if whole.exists():
-                notes = session_from_yaml(whole.read_text(encoding="utf-8")).annotations
-                assert len(notes) == 600 and len({n.note for n in notes}) == 1, whole
+        for written in (path, path.with_name(path.name + ".bak")):
+            if written.exists():
+                assert written.read_bytes() in wholes, written

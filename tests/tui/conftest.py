@@ -14,3 +14,12 @@ def hermetic_config(monkeypatch, tmp_path_factory):
 @pytest.fixture
 def app():
     return seed_app()
+
+
+@pytest.fixture
+def quick_recovery(monkeypatch):
+    """The recovery file written 50 ms after a change instead of a second: the tests wait for the
+    file itself (``wait_for_recovery_file``), so only the wait is shorter."""
+    from sahel_reader.tui.widgets import work_keeper
+
+    monkeypatch.setattr(work_keeper, "_RECOVERY_DELAY", 0.05)

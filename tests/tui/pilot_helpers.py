@@ -41,6 +41,15 @@ async def wait_for_story(pilot) -> ReaderScreen:
     raise AssertionError("the reader never showed its panes")
 
 
+async def wait_until(pilot, condition, seconds: float = 20.0) -> None:
+    """Pause until ``condition()`` holds: for what no worker stands for (a thread, a failure, a search)."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the reader never got there")
+
+
 def sentence_text(pane) -> str:
     start, end = pane.document.sentences[pane.cursor]
     return pane.document.text[start:end]
@@ -52,3 +61,14 @@ def record_notifications(app: SahelReaderApp) -> list[str]:
     shown = app.notify
     app.notify = lambda message, **kw: (told.append(message), shown(message, **kw))[1]
     return told
+
+
+async def wait_for_recovery_file(pilot, screen) -> None:
+    """Wait until the reader has written its recovery file, a moment after the last change (a timer,
+    then a worker). The tests that wait shorten that moment with the ``quick_recovery`` fixture."""
+    for _ in range(200):
+        await settle(pilot)
+        if screen.recovery.path.exists():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the reader never wrote its recovery file")

@@ -1,7 +1,7 @@
 """Commands: the palette lists each with its key, keys can be remapped, marks survive NO_COLOR."""
 
 import pytest
-from pilot_helpers import seed_app, wait_for_story
+from pilot_helpers import seed_app, wait_for_story, wait_until
 
 from sahel_reader.tui.commands import READER_COMMANDS, load_keymap
 
@@ -13,11 +13,16 @@ async def test_the_command_palette_lists_reader_commands_with_their_keys():
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"next version")
-        await pilot.pause(0.5)
         from textual.command import CommandList
 
         options = app.screen.query_one(CommandList)
-        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+        def prompts() -> list[str]:
+            return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+        await wait_until(pilot, lambda: any("Next version" in s for s in prompts()))  # searched in the background
+        await pilot.pause()
+        shown = prompts()
         assert any("Next version" in s and "(])" in s for s in shown), shown
         reader = app.screen_stack[-2]
         expected = reader.navigator.versions(reader.pane.document.id, reader.pane.cursor)[0]
@@ -79,9 +84,14 @@ async def _palette_pick(pilot, query: str, prompt: str) -> None:
     await pilot.press("ctrl+p")
     await pilot.pause()
     await pilot.press(*query)
-    await pilot.pause(0.5)
     options = pilot.app.screen.query_one(CommandList)
-    shown = [str(options.get_option_at_index(i).prompt).split("\n")[0] for i in range(options.option_count)]
+
+    def prompts() -> list[str]:
+        return [str(options.get_option_at_index(i).prompt).split("\n")[0] for i in range(options.option_count)]
+
+    await wait_until(pilot, lambda: prompt in prompts())  # the palette searches in the background
+    await pilot.pause()
+    shown = prompts()
     assert prompt in shown, shown
     options.highlighted = shown.index(prompt)
     await pilot.press("enter")

@@ -5,7 +5,7 @@ import subprocess
 import sys
 import threading
 
-from pilot_helpers import seed_app, settle, wait_for_story
+from pilot_helpers import seed_app, settle, wait_for_story, wait_until
 
 from sahel_reader.tui.widgets.status_bar import StatusBar
 
@@ -90,8 +90,10 @@ async def test_after_a_linking_failure_the_borders_stop_promising_figures(monkey
     monkeypatch.setattr(analysis, "analyse", broken)
     app = seed_app()
     async with app.run_test(size=(160, 45), notifications=True) as pilot:
-        await settle(pilot)
         screen = app.screen
+        # waited for, not settled: on a busy machine the first pause can end before the worker started
+        await wait_until(pilot, lambda: "could not be found" in str(screen.query_one(StatusBar).render()))
+        await settle(pilot)
         assert [str(p.border_subtitle) for p in screen.panes if p.is_mounted] == ["figures not found"] * 3
         status = str(screen.query_one(StatusBar).render())
         assert "could not be found (RuntimeError: the linker broke)" in status

@@ -5,7 +5,7 @@ saving never stops the keys."""
 import threading
 from pathlib import Path
 
-from pilot_helpers import record_notifications, settle, wait_for_story
+from pilot_helpers import record_notifications, settle, wait_for_recovery_file, wait_for_story
 
 from sahel_reader.story import session as session_module
 from sahel_reader.story.annotations import Anchor, Annotation, Session
@@ -115,7 +115,7 @@ async def test_a_change_made_while_the_save_runs_stays_unsaved(tmp_path, monkeyp
         assert load_session(path).session.marks == []
 
 
-async def test_recovery_restores_each_note_on_its_sentence_merged_into_the_open_session(tmp_path):
+async def test_recovery_restores_each_note_on_its_sentence_merged_into_the_open_session(tmp_path, quick_recovery):
     path = story(tmp_path, embed=True)
     size = path.stat().st_size
     app = SahelReaderApp([str(path)], session=path)
@@ -123,8 +123,7 @@ async def test_recovery_restores_each_note_on_its_sentence_merged_into_the_open_
         screen = await wait_for_story(pilot)
         await pilot.press("j", "j", "j")
         await add_note(pilot, "unsaved")
-        await pilot.pause(1.5)  # the recovery file is written a moment after a change
-        await settle(pilot)
+        await wait_for_recovery_file(pilot, screen)
         assert read_recovered(screen.recovery.path).annotations[-1].note == "unsaved"
         app.exit()  # as a crash would: no question, nothing saved
     again = SahelReaderApp([str(path)], session=path)
@@ -162,8 +161,7 @@ async def test_quitting_without_saving_leaves_another_readers_recovery_file(tmp_
         await settle(pilot)
         assert not isinstance(app.screen, ChoiceScreen)  # its reader is running: not offered
         await add_note(pilot, "mine")
-        await pilot.pause(1.5)
-        await settle(pilot)
+        await wait_for_recovery_file(pilot, screen)
         assert screen.recovery.path.exists() and screen.recovery.path != other.path
         await pilot.press("q")
         await pilot.pause()

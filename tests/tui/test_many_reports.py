@@ -159,3 +159,26 @@ async def test_reports_outside_the_window_are_plain_places_and_the_story_is_froz
         assert gc.get_count()[2] == 0, "the reader paused: the full collection ran then"
     assert gc.get_freeze_count() == 0, "and the story is let go with the reader"
     assert gc.get_threshold() == thresholds, "and Python's own collection with it"
+
+
+async def test_the_lines_a_key_press_paints_are_freed_without_a_garbage_collection(tmp_path):
+    """Every painted line that leaves the screen is freed by its last reference going, none left in a
+    cycle for a collection to find: at a thousand reports those collections were the slowest presses."""
+    from textual.strip import Strip
+
+    app = SahelReaderApp(many_reports(tmp_path, count=40), "many")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await wait_for_story(pilot)
+        await settle(pilot)
+        gc.collect()
+        gc.set_debug(gc.DEBUG_SAVEALL)  # what a collection finds is kept in gc.garbage, to be looked at
+        try:
+            for key in ("tab", "tab", "J", "]", "]", "j", "tab", "shift+tab", "tab"):
+                await pilot.press(key)
+                await pilot.pause()
+            gc.collect()
+            found = [o for o in gc.garbage if isinstance(o, Strip)]
+        finally:
+            gc.set_debug(0)
+            gc.garbage.clear()
+        assert found == [], f"{len(found)} painted lines were left to the collector"

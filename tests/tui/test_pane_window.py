@@ -18,7 +18,9 @@ def screen_text(app) -> str:
 
 
 def markers(screen) -> tuple[str, str]:
-    return tuple(str(m.render()) if m.display else "" for m in screen.query("EdgeMarker"))
+    """What each edge marker draws, all its rows ("" where it is hidden)."""
+    return tuple("".join(segment.text for strip in m.render_lines(m.size.region) for segment in strip).strip()
+                 if m.display else "" for m in screen.query("EdgeMarker"))
 
 
 def assert_whole_panes(screen, width: int) -> list:

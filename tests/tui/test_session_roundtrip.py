@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from pilot_helpers import record_notifications, seed_app, sentence_text, settle, wait_for_story
+from pilot_helpers import record_notifications, seed_app, sentence_text, settle, wait_for_recovery_file, wait_for_story
 
 from sahel_reader.tui.app import SahelReaderApp
 from sahel_reader.tui.screens.dialogs import ChoiceScreen, SavePathScreen
@@ -64,12 +64,11 @@ async def test_a_broken_session_is_refused_and_left_untouched(tmp_path):
     assert broken.read_bytes() == before
 
 
-async def test_after_a_crash_the_next_start_offers_the_unsaved_work(app):
+async def test_after_a_crash_the_next_start_offers_the_unsaved_work(app, quick_recovery):
     async with app.run_test(size=(160, 45)) as pilot:
         screen = await wait_for_story(pilot)
         await pilot.press("j", "m")
-        await pilot.pause(1.5)  # the recovery file is written a moment after a change
-        await settle(pilot)
+        await wait_for_recovery_file(pilot, screen)
         recovery = screen.recovery.path
         assert recovery.exists()
         app.exit()  # as a crash would: no question, nothing saved

@@ -4,7 +4,7 @@ file can have, and reports whose file names are not UTF-8. It keeps running and 
 import os
 from pathlib import Path
 
-from pilot_helpers import settle, wait_for_story
+from pilot_helpers import settle, wait_for_recovery_file, wait_for_story
 
 from sahel_reader.tui.app import SahelReaderApp
 from sahel_reader.tui.screens.dialogs import ChoiceScreen
@@ -68,7 +68,7 @@ async def test_a_manifest_path_with_a_nul_byte_is_one_sentence(tmp_path):
             in messages
 
 
-async def test_a_report_whose_name_is_not_utf8_opens_and_its_work_is_kept(tmp_path):
+async def test_a_report_whose_name_is_not_utf8_opens_and_its_work_is_kept(tmp_path, quick_recovery):
     """café.txt written in Latin-1: its name has a byte that is not UTF-8 (kept by Python as a surrogate)."""
     name = os.path.join(os.fsencode(tmp_path), "café.txt".encode("latin-1"))
     with open(name, "wb") as handle:
@@ -80,8 +80,7 @@ async def test_a_report_whose_name_is_not_utf8_opens_and_its_work_is_kept(tmp_pa
         screen = await wait_for_story(pilot)
         assert [p.document.id for p in screen.panes] == ["caf\ufffd", "other"]
         await pilot.press("a", *"checked", "ctrl+s")
-        await pilot.pause(1.6)  # the recovery file is written a moment after a change
-        await settle(pilot)
+        await wait_for_recovery_file(pilot, screen)  # written with the name that is not UTF-8
         assert app.is_running and screen.session.annotations[0].note == "checked"
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from pilot_helpers import wait_for_story
+from pilot_helpers import wait_for_story, wait_until
 
 from sahel_reader.story.documents import bundled_seed_paths
 from sahel_reader.tui.app import SahelReaderApp
@@ -23,15 +23,6 @@ def _folder_of_seeds(folder: Path, count: int) -> list[Path]:
     return seeds
 
 
-async def _until(pilot, condition, seconds: float = 20.0) -> None:
-    """Pause until ``condition()`` holds: the watch runs in a thread, so there is no worker to wait for."""
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("the reader never got there")
-
-
 def _toasts(app) -> list[str]:
     return [str(notification.message) for notification in app._notifications]
 
@@ -43,13 +34,13 @@ async def test_a_report_copied_into_a_watched_folder_gets_a_linked_pane_and_the_
     async with app.run_test(size=(160, 45)) as pilot:
         reader = await wait_for_story(pilot)
         await pilot.press("tab", "j", "j", "w")
-        await _until(pilot, lambda: reader.query_one(StoryWatch).watching)
+        await wait_until(pilot, lambda: reader.query_one(StoryWatch).watching)
         assert "watching" in str(reader.query_one("#status").render())
         where = (reader.row.active, reader.pane.document.id, reader.pane.cursor)
         before = {cluster.id: len(cluster.claims) for cluster in reader.story.clusters}
 
         shutil.copy(seeds[4], folder / Path(seeds[4]).name)  # the report that tells the toll "in the 70s"
-        await _until(pilot, lambda: any(toast.startswith("new report: ") for toast in _toasts(app)))
+        await wait_until(pilot, lambda: any(toast.startswith("new report: ") for toast in _toasts(app)))
 
         assert (reader.row.active, reader.pane.document.id, reader.pane.cursor) == where
         added = reader.panes[3].document
@@ -66,7 +57,7 @@ async def test_a_report_copied_into_a_watched_folder_gets_a_linked_pane_and_the_
         await pilot.pause()
 
         await pilot.press("w")
-        await _until(pilot, lambda: not reader.query_one(StoryWatch).watching)
+        await wait_until(pilot, lambda: not reader.query_one(StoryWatch).watching)
         shutil.copy(seeds[3], folder / Path(seeds[3]).name)
         await pilot.pause(1.0)
         assert len(reader.panes) == 4, "a report that arrives after the watch is off waits for the next look"
@@ -79,14 +70,14 @@ async def test_a_session_saved_while_watching_reopens_with_every_report(tmp_path
     app = SahelReaderApp([str(folder)], watch=True)
     async with app.run_test(size=(160, 45)) as pilot:
         reader = await wait_for_story(pilot)
-        await _until(pilot, lambda: reader.query_one(StoryWatch).watching)
+        await wait_until(pilot, lambda: reader.query_one(StoryWatch).watching)
         shutil.copy(seeds[2], folder / Path(seeds[2]).name)
-        await _until(pilot, lambda: any(toast.startswith("new report: ") for toast in _toasts(app)))
+        await wait_until(pilot, lambda: any(toast.startswith("new report: ") for toast in _toasts(app)))
         await pilot.press("m", "ctrl+s")
-        await _until(pilot, lambda: isinstance(app.screen, SavePathScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, SavePathScreen))
         app.screen.query_one("#save-path").value = str(target)
         await pilot.press("enter")
-        await _until(pilot, lambda: target.exists() and not reader.dirty)
+        await wait_until(pilot, lambda: target.exists() and not reader.dirty)
         ids = [pane.document.id for pane in reader.panes]
         await pilot.press("q")
 
@@ -101,7 +92,7 @@ async def test_a_story_from_nowhere_that_grows_says_there_is_nothing_to_watch(tm
     app = SahelReaderApp([str(tmp_path / "missing.txt")])
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.app.workers.wait_for_complete()
-        await _until(pilot, lambda: app.screen.story is not None)
+        await wait_until(pilot, lambda: app.screen.story is not None)
         await pilot.press("w")
         await pilot.pause()
         assert not app.screen.query_one(StoryWatch).watching

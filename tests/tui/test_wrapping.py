@@ -41,7 +41,7 @@ def test_a_lazy_wrap_ends_with_the_lines_of_a_whole_one(text, width, step):
     assert lazy.lines == wrap(text, width) and lazy.starts == [line.start for line in lazy.lines]
 
 
-def long_report(folder, paragraphs: int = 3000):
+def long_report(folder, paragraphs: int = 1000):
     text = "\n\n".join(f"Paragraph {n}: officials said {n} people were killed in the attack on the camp, "
                        f"and witnesses told reporters that the toll would rise." for n in range(paragraphs))
     (folder / "long.txt").write_text(text + "\n", encoding="utf-8")
@@ -55,7 +55,7 @@ def rows_on_screen(pane) -> list[str]:
 async def test_a_long_report_shows_its_first_rows_at_a_new_width_and_wraps_the_rest_after(tmp_path, monkeypatch):
     from sahel_reader.tui.widgets.report_pane import ReportPane
 
-    monkeypatch.setattr(ReportPane, "_WRAP_STEP", 2000)  # small steps: the report's 420 kB take a while
+    monkeypatch.setattr(ReportPane, "_WRAP_STEP", 700)  # small steps: the report's 140 kB take two hundred
     app = SahelReaderApp([long_report(tmp_path)], "long")
     async with app.run_test(size=(160, 45)) as pilot:
         screen = await wait_for_story(pilot)

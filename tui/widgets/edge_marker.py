@@ -2,18 +2,43 @@
 
 from __future__ import annotations
 
-from textual.widgets import Static
+from rich.segment import Segment
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.widget import Widget
 
 
-class EdgeMarker(Static):
-    """How many reports lie beyond this edge of the row; hidden when none do."""
+class EdgeMarker(Widget):
+    """How many reports lie beyond this edge of the row; hidden when none do.
+
+    The count sits on the middle row, centred, and only that row is drawn again when it changes: at a
+    thousand reports it changes on most ``tab`` and ``]`` presses, and redrawing the marker whole was
+    a full-height render of each marker in those presses.
+    """
 
     _hidden = 0
 
     def count(self, hidden: int) -> None:
-        """Changed only when the count changes: each change is a layout."""
+        """Changed only when the count changes: showing or hiding the marker is a layout."""
         if hidden != self._hidden:
             self._hidden = hidden
             self.display = hidden > 0
-            if hidden:
-                self.update(f"‹{hidden}" if self.has_class("-left") else f"{hidden}›", layout=False)
+            self.refresh(Region(0, self._middle(), self.size.width, 1))
+
+    def render(self) -> str:
+        """What the marker says."""
+        if not self._hidden:
+            return ""
+        return f"‹{self._hidden}" if self.has_class("-left") else f"{self._hidden}›"
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        style = self.rich_style
+        if y != self._middle() or not self._hidden:
+            return Strip.blank(width, style)
+        label = self.render()
+        left = (width - len(label)) // 2
+        return Strip([Segment(f"{' ' * left}{label}".ljust(width), style)], width)
+
+    def _middle(self) -> int:
+        return (self.size.height - 1) // 2

@@ -15,7 +15,7 @@ from rich.text import Text
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
-from textual.cache import LRUCache
+from textual.cache import FIFOCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -59,7 +59,9 @@ class ReportPane(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.reading = reading
         """False for a pane that only shows text (the legend): no reading cursor is drawn."""
-        self._cache: LRUCache[tuple, Strip] = LRUCache(2048)
+        self._cache: FIFOCache[tuple, Strip] = FIFOCache(2048)
+        """A plain dict: Textual's LRUCache links its entries in a ring, so each clear (every report
+        shown, every cursor move) left its lines as cyclic garbage for the collector to walk."""
         self._styles: dict[tuple[str, ...], Style] = {}
         self._show(ReportPlace(document, view))
 

@@ -5,6 +5,8 @@ import subprocess
 import sys
 import threading
 
+import pytest
+
 from pilot_helpers import seed_app, settle, wait_for_story, wait_until
 
 from sahel_reader.tui.widgets.status_bar import StatusBar
@@ -104,3 +106,26 @@ async def test_after_a_linking_failure_the_borders_stop_promising_figures(monkey
         await pilot.press("tab", "tab")
         await pilot.pause()
         assert str(screen.pane.border_subtitle) == "figures not found", "a pane brought in later too"
+
+
+@pytest.mark.parametrize(("keys", "report"), [(("tab", "j", "a"), "001"), (("j", "j", "a"), "000")])
+async def test_a_dialog_open_while_the_story_is_linked_gives_the_focus_back_to_the_report_it_was_on(
+        monkeypatch, keys, report):
+    """The panes are made anew once the story is linked; a note dialog open meanwhile closes onto the
+    report the reader was on, and a session saved then says so (not the first report, nor the one beside it)."""
+    release = hold_analysis(monkeypatch)
+    app = seed_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = app.screen
+        await pilot.press(*keys)  # a report, a sentence in it, a note
+        await wait_until(pilot, lambda: app.screen is not screen)
+        release.set()
+        await wait_until(pilot, lambda: not screen.row.linking)
+        await settle(pilot)
+        await pilot.press(*"checked", "ctrl+s")
+        await wait_until(pilot, lambda: app.screen is screen)
+        await settle(pilot)
+        assert screen.pane.document.id.startswith(report) and screen.focused is screen.pane
+        assert screen.row.view_state()[0].startswith(report)
+        await pilot.press("j")
+        assert screen.pane.document.id.startswith(report) and screen.focused is screen.pane

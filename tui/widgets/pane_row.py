@@ -92,8 +92,9 @@ class PaneRow(Horizontal):
             if document.sentences and document.is_boilerplate(*document.sentences[0]):
                 place.set_cursor(place.step(0, 1))
             self.panes.append(place)
-        await self.window.mount()
-        self.window.size_panes()
+        async with self.window.lock:  # one move at a time: a focus moved meanwhile slides the window after
+            await self.window.mount()
+            self.window.size_panes()
 
     def refill(self, views: dict[str, DocumentView], navigator: Navigator) -> None:
         """The claims and links of the reports already shown: the panes stay where the reader is."""
@@ -135,12 +136,15 @@ class PaneRow(Horizontal):
             pane.refresh_gutter()
 
     def restore(self, view: ViewState) -> None:
-        """Each report's cursor where the session left it, and the focus on the report it had."""
+        """Each report's cursor where the session left it, and the focus on the report it had. A
+        session with no place of its own (a new one) leaves the reader where it is: the texts are
+        read while the story is linked, and the reader may have moved on by then."""
         for pane in self.panes:
             if pane.document.id in view.cursors:
                 pane.set_cursor(view.cursors[pane.document.id], scroll=False)
                 pane.show_cursor(center=True)
-        self.focus_pane(self.index_of(view.focused) or 0)
+        if (index := self.index_of(view.focused)) is not None:
+            self.focus_pane(index)
 
     def view_state(self) -> tuple[str | None, dict[str, int]]:
         """The focused report and each report's cursor, for the session."""
@@ -324,8 +328,10 @@ class PaneRow(Horizontal):
 
     def _show_active(self) -> None:
         pane = self.panes[self.active]
-        if not pane.is_mounted:  # the focus moved on while the window was moving: move it again
+        if isinstance(pane, ReportPlace):  # the focus moved on while the window was moving: move it again
             self.run_worker(self._slide_window(), group="window")
+            return
+        if not pane.is_mounted:  # being mounted (it shows itself then), or the reader is closing
             return
         pane.add_class("-active")
         pane.focus()

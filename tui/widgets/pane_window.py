@@ -18,6 +18,7 @@ from textual.css.scalar import Scalar
 
 from ..idle_collector import IdleCollector
 from ..layout import pane_window
+from ..report_place import ReportPlace
 from .edge_marker import EdgeMarker
 from .pane_slots import reuse_for, reuse_panes
 
@@ -80,7 +81,7 @@ class PaneWindow:
             await self.let_go(spare)
         mounted = [row.panes[n] for n in window if row.panes[n].is_mounted]
         for n in ([row.active] if focused_only and row.active in window else window):
-            if not row.panes[n].is_mounted:
+            if isinstance(row.panes[n], ReportPlace):  # a pane not mounted is being mounted, or let go
                 pane = row.panes[n] = ReportPane.from_place(row.panes[n])
                 pane.styles.width = self.widths()[n]  # sized before it is mounted: one layout, not two
                 later = next((p for p in mounted if row.panes.index(p) > n), self.right)

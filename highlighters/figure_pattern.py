@@ -120,7 +120,7 @@ _NARROW_STARTS = {
     "shortly": rf"\s+(?:after|before)\s+{_TIME_AHEAD}", "soon": rf"\s+after\s+{_TIME_AHEAD}", "just": r"\s+(?:over|above|under|below|short|after|before)\b",
     "minus": _DIGIT_AFTER, "negative": _DIGIT_AFTER, "m": r"w?\s?\d\.\d", "mw": r"\s?\d\.\d",
     "au": r"\$", "nz": r"\$", "hk": r"\$", "c": r"\$", "ca": r"\$", "s": r"\$", "nt": r"\$", "r": r"(?:\$|\d)",
-    "rm": r"\d", "rs": r"\.?\s?\d", "dh": r"s?\d", "rp": r"\d", "ksh": r"\d",
+    "rm": r"\d", "rs": r"\.?\s?\.?\d", "dh": r"s?\d", "rp": r"\d", "ksh": r"\d",
     **{code: r"\s?\.?\d" for code in ("usd", "eur", "gbp", "jpy", "cny", "rmb", "aed", "sar", "chf", "inr", "euro")},
     **{month: r"\.?\s+(?:of\s+)?\d" for month in _MONTH_WORDS},
     **{day: r",?\s+\d" for day in WEEKDAYS},

@@ -69,6 +69,7 @@ def test_the_guard_and_letter_tests_hide_no_figure_of_the_seeds_or_the_singled_o
 
 @settings(max_examples=300, deadline=None)
 @given(soups)
+@example("Rs. .5")  # a code with its point, then a decimal that opens on its point
 def test_the_guard_and_letter_tests_hide_no_figure_of_tricky_text(text):
     folded = text.lower()
     assert _figure_matches(FIGURE.folded, folded) == _figure_matches(UNGUARDED, folded)

@@ -18,7 +18,7 @@ from operator import mul
 from .claims import Claim
 from .episodes import same_episode
 from .compare import claim_interval
-from .fact_status import hours_apart, utc_minutes
+from .fact_status import hours_apart, hours_round_the_day, utc_minutes
 from .facets import Facet
 from .measures import to_base
 
@@ -134,8 +134,7 @@ def _hours_apart(a: Claim, b: Claim, facet_a: Facet, facet_b: Facet) -> float | 
     second = facet_b.utc if facet_b.utc is not None else utc_minutes(b)
     if apart is not None or first is None or second is None:
         return apart
-    gap = abs(first - second) % (24 * 60)
-    return min(gap, 24 * 60 - gap) / 60
+    return hours_round_the_day(first, second)
 
 
 def probability(features: Sequence[float], weights: Sequence[float]) -> float:

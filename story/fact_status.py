@@ -163,7 +163,12 @@ def hours_apart(a: Claim, b: Claim) -> float | None:
     first, second = comparable_interval(a), comparable_interval(b)
     if first is None or second is None:
         return None
-    gap = abs((first[0] + first[1]) / 2 - (second[0] + second[1]) / 2) % (24 * 60)
+    return hours_round_the_day((first[0] + first[1]) / 2, (second[0] + second[1]) / 2)
+
+
+def hours_round_the_day(first: float, second: float) -> float:
+    """Hours between two minutes of the day, the nearer way round it: 23:30 and 00:30 are one hour apart."""
+    gap = abs(first - second) % (24 * 60)
     return min(gap, 24 * 60 - gap) / 60
 
 

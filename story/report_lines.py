@@ -28,11 +28,7 @@ def report_spans(text: str, memo: LineSpans) -> tuple[list[Span], list[Span]]:
         if known is None:
             known = memo[line] = (tuple(split_sentences(line)), tuple(boilerplate_lines(line)))
         line_sentences, line_boilerplate = known
-        if line_start:
-            sentences += [(start + line_start, end + line_start) for start, end in line_sentences]
-            boilerplate += [(start + line_start, end + line_start) for start, end in line_boilerplate]
-        else:
-            sentences += line_sentences
-            boilerplate += line_boilerplate
+        sentences += [(start + line_start, end + line_start) for start, end in line_sentences]
+        boilerplate += [(start + line_start, end + line_start) for start, end in line_boilerplate]
         line_start += len(line) + 1
     return sentences, boilerplate

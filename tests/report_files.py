@@ -1,10 +1,13 @@
-"""Writing reports for the loading tests, and reading back the one report or the one error."""
+"""Writing reports for the loading and engine tests, and reading back the one report, the one error, or the
+story they make."""
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from sahel_reader.story import documents
+from sahel_reader.story.analysis import analyse
 from sahel_reader.story.documents import LoadResult, load_paths
 
 
@@ -30,3 +33,13 @@ def only_error(result: LoadResult, name: str) -> str:
     assert name in error.message and name in error.path
     assert error.message.count(". ") == 0 and error.message.endswith("."), error.message
     return error.message
+
+
+def story_of(**texts: str):
+    """The story the reports make (one file each, named by its id), loaded as files are: datelines and
+    headlines found."""
+    with tempfile.TemporaryDirectory() as folder:
+        for doc_id, text in texts.items():
+            (Path(folder) / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        loaded = load_paths([Path(folder)])
+        return analyse(loaded.documents)

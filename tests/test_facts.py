@@ -1,26 +1,13 @@
 """The same fact across reports (issue 13): what a figure measures, which figures state one fact, whether
 the versions agree, and the label a reader would give it. Small stories written for the purpose."""
 
-import tempfile
-from pathlib import Path
-
 import pytest
-from sahel_reader.story.analysis import analyse
+from report_files import story_of
 from sahel_reader.story.claims import Claim
 from sahel_reader.story.fact_pairs import cannot_link
 from sahel_reader.story.fact_status import currency_rates, fact_status, hours_apart
 from sahel_reader.story.facets import Facet, singular
-from sahel_reader.story.documents import load_paths
 from sahel_reader.story.linking import facets_of
-
-
-def story_of(**texts):
-    """The story the reports make, loaded as files are (datelines and headlines found)."""
-    with tempfile.TemporaryDirectory() as folder:
-        for doc_id, text in texts.items():
-            (Path(folder) / f"{doc_id}.txt").write_text(text, encoding="utf-8")
-        loaded = load_paths([Path(folder)])
-        return analyse(loaded.documents)
 
 
 def facets_by_text(text: str) -> dict[str, Facet]:

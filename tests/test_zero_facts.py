@@ -8,24 +8,16 @@ no version of it. Small stories written for the purpose, in several phrasings.
 from __future__ import annotations
 
 import json
-import tempfile
 from pathlib import Path
 
 import pytest
+from report_files import story_of
 
 from sahel_reader.cli import main
 from sahel_reader.story.analysis import analyse
 from sahel_reader.story.documents import load_paths
 
 TWELVE_KILLED = "Twelve people were killed in the attack on the market on Monday, police said.\n"
-
-
-def story_of(**texts):
-    with tempfile.TemporaryDirectory() as folder:
-        for doc_id, text in texts.items():
-            (Path(folder) / f"{doc_id}.txt").write_text(text, encoding="utf-8")
-        loaded = load_paths([Path(folder)])
-        return analyse(loaded.documents)
 
 
 def zero_of(story, doc: str):

@@ -14,23 +14,12 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .words import VERB, is_adverb
+from .words import ALL_IRREGULAR_PAST, VERB, is_adverb
 
 _AUXILIARIES = frozenset(
     "was were is are am be been being had have has do does did will would shall should can could may "
     "might must remain remains remained".split()
 )
-_IRREGULAR_PAST = frozenset(
-    "arose awoke bore beat became began bent bet bit bled blew broke bred brought built burnt burst bought "
-    "caught chose clung came cost crept cut dealt dug did drew dreamt drank drove dwelt ate fell fed felt "
-    "fought found fled flung flew forbade forgot forgave froze got gave went ground grew hung had heard hid "
-    "hit held hurt kept knelt knew laid led leapt learnt left lent let lay lit lost made meant met paid put "
-    "quit read rode rang rose ran said saw sought sold sent set shook shone shot showed shrank shut sang "
-    "sank sat slept slid slung spoke sped spent spun spat split spread sprang stood stole stuck stung "
-    "struck strove swore swept swam swung took taught tore told thought threw thrust trod understood "
-    "underwent undertook upset woke wore wove wept won wound wrung wrote".split()
-)
-"""English verbs whose past tense does not end in -ed: a noun phrase that meets one has met its verb."""
 _NOT_VERBS_IN_ED = frozenset("hundred bed need seed speed shed breed creed greed steed weed sled red bred".split())
 _ADVERBS = frozenset("also still later then now not never all both each only reportedly allegedly".split())
 """Words between a subject and its verb: "two others also died", "the three were all injured"."""
@@ -123,7 +112,7 @@ def _clause(text: str, start: int, end: int, noun_end: int, verb: re.Match[str])
 
 def is_verb_form(word: str) -> bool:
     """A verb, written in lower case: "Ahmed" and "Red" are names."""
-    return word.islower() and (word in _AUXILIARIES or word in _IRREGULAR_PAST or (
+    return word.islower() and (word in _AUXILIARIES or word in ALL_IRREGULAR_PAST or (
         word.endswith("ed") and len(word) >= 4 and word.isalpha() and word not in _NOT_VERBS_IN_ED))
 
 

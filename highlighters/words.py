@@ -109,6 +109,17 @@ IRREGULAR_PAST = frozenset(
     "built paid sat stood won lost led fought sought struck set cut became drew threw wore "
     "chose broke rose fell hung shook laid".split()
 )
+"""Common verbs whose past tense does not end in -ed: verbs to ``is_verb``, never the first word of a speaker."""
+ALL_IRREGULAR_PAST = IRREGULAR_PAST | frozenset(
+    "arose awoke bore beat bent bet bit bled blew bred burnt burst bought caught clung cost crept dealt "
+    "dug did dreamt drank drove dwelt ate fed found fled flung flew forbade forgot forgave froze ground "
+    "grew had heard hid hit hurt knelt leapt learnt lent let lay lit meant put quit read rode rang said "
+    "sold shone shot showed shrank shut sang sank slept slid slung sped spent spun spat split spread "
+    "sprang stole stuck stung strove swore swept swam swung taught tore told thought thrust trod "
+    "understood underwent undertook upset woke wove wept wound wrung wrote".split()
+)
+"""English verbs whose past tense does not end in -ed, the rarer ones too: a noun phrase that meets one
+has met its verb (``clauses``)."""
 TITLES_WITH_DOT = (
     "Mr Mrs Ms Mx Dr Lt Sgt Gen Col Capt Cpt Gov Sen Rep Jr Sr St Prof Rev Adm Maj Cpl Pvt Brig Cmdr "
     "Supt Insp Det Amb Pres Hon Fr Mt Ft"

@@ -126,3 +126,26 @@ async def test_jumps_that_move_the_window_keep_the_panes_whole_when_a_marker_app
             right = max(pane.region.right for pane in shown)
             marker = screen.query("EdgeMarker").last()
             assert right + (marker.region.width if marker.display else 0) <= 160, key
+
+
+async def test_a_jump_while_the_panes_are_being_made_anew_shows_the_new_window_whole():
+    """When the story arrives the panes are made anew (``keep_story``); a key pressed meanwhile moves
+    the focus between two mounts. The window being mounted finishes, then moves to the focus, whole
+    (CI once saw a ``KeyError`` here: the second pane sized by the window after the jump)."""
+    app = seed_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        row = screen.row
+        mount = row.mount
+
+        async def mount_then_jump(*widgets, **where):
+            row.mount = mount
+            await mount(*widgets, **where)
+            row.focus_pane(4)  # as ``]`` to a version in the last report would
+
+        row.mount = mount_then_jump
+        await row.keep_story()
+        await wait_for_story(pilot)
+        shown = assert_whole_panes(screen, 160)
+        assert screen.pane is screen.panes[4] and screen.pane in shown
+        assert markers(screen) == ("‹2", "")

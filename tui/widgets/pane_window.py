@@ -80,10 +80,11 @@ class PaneWindow:
         if spare:
             await self.let_go(spare)
         mounted = [row.panes[n] for n in window if row.panes[n].is_mounted]
+        widths = self.widths(window)  # of this window: the focus may move while a pane mounts
         for n in ([row.active] if focused_only and row.active in window else window):
             if isinstance(row.panes[n], ReportPlace):  # a pane not mounted is being mounted, or let go
                 pane = row.panes[n] = ReportPane.from_place(row.panes[n])
-                pane.styles.width = self.widths()[n]  # sized before it is mounted: one layout, not two
+                pane.styles.width = widths[n]  # sized before it is mounted: one layout, not two
                 later = next((p for p in mounted if row.panes.index(p) > n), self.right)
                 await row.mount(pane, before=later)
                 mounted.append(pane)
@@ -167,9 +168,9 @@ class PaneWindow:
             if pane.is_mounted and pane.styles.width != Scalar.from_number(width):  # each change is a layout
                 pane.styles.width = width
 
-    def widths(self) -> dict[int, int]:
-        """Each shown report's pane width, in cells."""
-        window = self.wanted()
+    def widths(self, window: range | None = None) -> dict[int, int]:
+        """Each report's pane width, in cells, in ``window`` (by default the one wanted now)."""
+        window = self.wanted() if window is None else window
         if not window:
             return {}
         row = self.row

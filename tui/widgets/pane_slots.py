@@ -33,20 +33,3 @@ def reuse_panes(panes: list[ReportPane | ReportPlace], window: range) -> tuple[l
 def _index(panes: list, pane: object) -> int:
     """Where ``pane`` is, by identity."""
     return next(n for n, held in enumerate(panes) if held is pane)
-
-
-def reuse_for(panes: list[ReportPane | ReportPlace], report: int, place: int) -> ReportPane | None:
-    """The ``place``-th mounted pane shows ``report`` (its old report kept as a place), if the panes
-    stay in report order; returns it, or None when they would not (then the whole window is needed)."""
-    shown = [n for n, pane in enumerate(panes) if pane.is_mounted]
-    if not 0 <= place < len(shown):
-        return None
-    left = shown[place - 1] if place > 0 else -1
-    right = shown[place + 1] if place + 1 < len(shown) else len(panes)
-    if not left < report < right:
-        return None
-    pane = panes[shown[place]]
-    panes[shown[place]] = pane.place()
-    pane.show_place(panes[report])
-    panes[report] = pane
-    return pane

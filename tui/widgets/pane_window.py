@@ -20,7 +20,7 @@ from ..idle_collector import IdleCollector
 from ..layout import pane_window
 from ..report_place import ReportPlace
 from .edge_marker import EdgeMarker
-from .pane_slots import reuse_for, reuse_panes
+from .pane_slots import reuse_panes
 
 if TYPE_CHECKING:
     from .pane_row import PaneRow
@@ -92,31 +92,15 @@ class PaneWindow:
         self.count_hidden()
 
     def move_at_once(self) -> None:
-        """The focused report shown now, if the panes shown can be reused for the window around it
-        (it holds as many reports as are mounted): no mount, no layout."""
+        """The window around the focused report shown now, if the panes shown can be reused for it (it
+        holds as many reports as are mounted): no mount, no layout, and all of it in one frame. Painted
+        in two (the focused report first), the neighbours waited a whole frame for the second, and
+        each frame painted the whole row again."""
         if not self.lock.locked():
             window = self.wanted()
             if len(window) == sum(pane.is_mounted for pane in self.row.panes):
-                self.focused_first(window)
-
-    def focused_first(self, window: range) -> None:
-        """The focused report in the pane at its place in the window at once, the other panes' reports
-        after that frame: each pane that shows another report is a repaint of all its lines."""
-        row = self.row
-        pane = reuse_for(row.panes, row.active, row.active - window.start)
-        if pane is None:
-            self.reuse(window)
-            self.size_panes()  # a marker that comes or goes changes the panes' share of the row
-            return
-        self.mounted(pane)
-        row.call_after_refresh(self.fill_panes)
-
-    def fill_panes(self) -> None:
-        """The reports of the window in the panes shown, if the window has not moved to other panes meanwhile."""
-        window = self.wanted()
-        if not self.lock.locked() and len(window) == sum(pane.is_mounted for pane in self.row.panes):
-            self.reuse(window)
-            self.size_panes()
+                self.reuse(window)
+                self.size_panes()  # a marker that comes or goes changes the panes' share of the row
 
     def reuse(self, window: range) -> list[ReportPane]:
         """The panes shown take the reports of ``window`` (see ``pane_slots``); returns those left over."""

@@ -83,6 +83,7 @@ class PaneRow(Horizontal):
         self.navigator, self.linking = navigator, linking
         await self.remove_children([child for child in self.children if not isinstance(child, EdgeMarker)])
         self.panes, self.active, self.window.first = [], 0, 0
+        self.window.lines.clear()
         await self.add_reports(documents, views)
 
     async def add_reports(self, documents: Sequence[Document], views: dict[str, DocumentView]) -> None:
@@ -99,6 +100,7 @@ class PaneRow(Horizontal):
     def refill(self, views: dict[str, DocumentView], navigator: Navigator) -> None:
         """The claims and links of the reports already shown: the panes stay where the reader is."""
         self.navigator, self.linking = navigator, False
+        self.window.lines.clear()
         for pane in self.panes:
             pane.view = views[pane.document.id]
             if pane.is_mounted:

@@ -18,6 +18,7 @@ from textual.css.scalar import Scalar
 
 from ..idle_collector import IdleCollector
 from ..layout import pane_window
+from ..pane_lines import PaneLines
 from ..report_place import ReportPlace
 from .edge_marker import EdgeMarker
 from .pane_slots import reuse_panes
@@ -50,6 +51,9 @@ class PaneWindow:
         self.left = EdgeMarker(classes="-left")
         self.right = EdgeMarker(classes="-right")
         self.collector = IdleCollector()
+        self.lines = PaneLines()
+        """The rows the panes painted, kept for all of them: a report moving to the next pane is
+        painted already."""
 
     def shown(self) -> range:
         mounted = [n for n, pane in enumerate(self.row.panes) if pane.is_mounted]
@@ -83,7 +87,7 @@ class PaneWindow:
         widths = self.widths(window)  # of this window: the focus may move while a pane mounts
         for n in ([row.active] if focused_only and row.active in window else window):
             if isinstance(row.panes[n], ReportPlace):  # a pane not mounted is being mounted, or let go
-                pane = row.panes[n] = ReportPane.from_place(row.panes[n])
+                pane = row.panes[n] = ReportPane.from_place(row.panes[n], self.lines)
                 pane.styles.width = widths[n]  # sized before it is mounted: one layout, not two
                 later = next((p for p in mounted if row.panes.index(p) > n), self.right)
                 await row.mount(pane, before=later)

@@ -15,7 +15,6 @@ from rich.text import Text
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
-from textual.cache import FIFOCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -27,6 +26,7 @@ from ...story.naming import pane_title
 
 from ..components import CURSOR, CURSOR_BAR, MARKER, MATCH, MATCH_CURRENT, NOTE, PANE_COMPONENTS, SELECTED
 from ..layout import DocumentView, LazyWrap, VisualLine
+from ..pane_lines import CURSOR_COMPONENTS, PLAIN_COMPONENTS, PaneLines
 from ..report_place import ReportPlace
 
 _GUTTER = 4
@@ -55,13 +55,15 @@ class ReportPane(ScrollView, can_focus=True):
         def control(self) -> ReportPane:
             return self.pane
 
-    def __init__(self, document: Document, view: DocumentView, *, reading: bool = True, id: str | None = None) -> None:
+    def __init__(self, document: Document, view: DocumentView, *, reading: bool = True, id: str | None = None,
+                 lines: PaneLines | None = None) -> None:
         super().__init__(id=id)
         self.reading = reading
         """False for a pane that only shows text (the legend): no reading cursor is drawn."""
-        self._cache: FIFOCache[tuple, Strip] = FIFOCache(2048)
-        """A plain dict: Textual's LRUCache links its entries in a ring, so each clear (every report
-        shown, every cursor move) left its lines as cyclic garbage for the collector to walk."""
+        self._cache = PaneLines() if lines is None else lines
+        """The painted rows, shared with the other panes of the row (``pane_lines.py``)."""
+        self._style_keys: tuple[tuple[Style, ...], tuple[Style, ...]] | None = None
+        """The styles a row may use, off the cursor and on it: worked out once per style change."""
         self._styles: dict[tuple[str, ...], Style] = {}
         self._show(ReportPlace(document, view))
 
@@ -76,7 +78,6 @@ class ReportPane(ScrollView, can_focus=True):
         self.selected_claim = place.selected_claim
         self._matches = place.matches
         self._current_match = place.current_match
-        self._cache.clear()
         self._selected_at: tuple[str | None, tuple[int, int] | None] = (None, None)
 
     def place(self) -> ReportPlace:
@@ -85,9 +86,9 @@ class ReportPane(ScrollView, can_focus=True):
                            self._current_match)
 
     @classmethod
-    def from_place(cls, place: ReportPlace) -> ReportPane:
-        """A pane on the report, where the reader left it."""
-        pane = cls(place.document, place.view)
+    def from_place(cls, place: ReportPlace, lines: PaneLines | None = None) -> ReportPane:
+        """A pane on the report, where the reader left it (its rows kept in ``lines``)."""
+        pane = cls(place.document, place.view, lines=lines)
         pane._show(place)
         return pane
 
@@ -111,7 +112,6 @@ class ReportPane(ScrollView, can_focus=True):
         self._wrapped_width = width
         self._wrap = LazyWrap(self._text, width)
         self._wrap.wrap_some(self._WRAP_STEP)  # a report of usual length whole, at once
-        self._cache.clear()
         if self.document.sentences:  # wrapped as far as the cursor's sentence; the rows shown, as they are drawn
             self._line_of(self.document.sentences[self.cursor][1])
         self._size_to_wrap()
@@ -160,9 +160,9 @@ class ReportPane(ScrollView, can_focus=True):
         self.border_subtitle = Text(f"{figures} fig · {len(claims) - figures} quo · {len(self.view.conflicted)} ≠")
 
     def notify_style_update(self) -> None:
+        """The styles may have changed (the focus, the theme): the rows are kept under their styles."""
         super().notify_style_update()
-        self._styles.clear()
-        self._cache.clear()
+        self._style_keys = None
 
     # -- cursor, selection, search ----------------------------------------------------------
 
@@ -213,18 +213,17 @@ class ReportPane(ScrollView, can_focus=True):
     def set_matches(self, matches: list[tuple[int, int]], current: tuple[int, int] | None) -> None:
         self._matches = matches
         self._current_match = current
-        self._cache.clear()
         self.refresh()
 
     def refresh_gutter(self) -> None:
-        """Redraw after the reader's notes or marks (or the whole view) changed."""
+        """Redraw after the reader's notes or marks (or the whole view) changed: in every pane of the
+        row, since the rows they keep are drawn from the views."""
         self._selected_at = (None, None)
         self._cache.clear()
         self.refresh()
 
     def set_current_match(self, current: tuple[int, int] | None) -> None:
         self._current_match = current
-        self._cache.clear()
         self.refresh()
 
     def _line_of(self, offset: int) -> int:
@@ -243,14 +242,35 @@ class ReportPane(ScrollView, can_focus=True):
         line = self._lines[row]
         cursor_start, cursor_end = self.document.sentences[self.cursor] if self.document.sentences else (0, 0)
         on_cursor = self.reading and line.start < cursor_end and cursor_start < max(line.end, line.start + 1)
-        key = (row, on_cursor and self.cursor, self.selected_claim, self._current_match, id(self._matches))
-        strip = self._cache.get(key)
+        key = self._row_key(line, row, width, scroll_x, on_cursor)
+        strip = self._cache.rows.get(key)
         if strip is None:
             # Padded to the width once here, so that cropping it for each frame costs nothing.
             strip = self._render_row(line, on_cursor, (cursor_start, cursor_end)).extend_cell_length(
                 width, self._style(()))
-            self._cache[key] = strip
-        return strip.crop_extend(scroll_x, scroll_x + width, self._style(())).apply_offsets(scroll_x, row)
+            strip = strip.crop_extend(scroll_x, scroll_x + width, self._style(())).apply_offsets(scroll_x, row)
+            self._cache.rows[key] = strip
+        return strip
+
+    def _row_key(self, line: VisualLine, row: int, width: int, scroll_x: int, on_cursor: bool) -> tuple:
+        """All that decides how a row is drawn: what it shows, what is drawn over it, its styles."""
+        plain, on_the_cursor = self._row_styles()
+        selected = self._selected_span() if self.selected_claim else None
+        matches = tuple(matches_between(self._matches, line.start, line.end))
+        return (id(self.document), id(self.view), self.reading, self._wrapped_width, width, scroll_x, row,
+                self.cursor if on_cursor else None,
+                selected if selected and selected[0] < line.end and line.start < selected[1] else None,
+                matches, self._current_match if self._current_match in matches else None,
+                on_the_cursor if on_cursor else plain)
+
+    def _row_styles(self) -> tuple[tuple[Style, ...], tuple[Style, ...]]:
+        """The styles a row off the cursor may use, and those of a row on it; the combined styles for them."""
+        if self._style_keys is None:
+            component = self.get_component_rich_style
+            plain = (self.rich_style, *(component(name, partial=True) for name in PLAIN_COMPONENTS))
+            self._style_keys = plain, plain + tuple(component(name, partial=True) for name in CURSOR_COMPONENTS)
+            self._styles = self._cache.styles_for(self._style_keys[1])
+        return self._style_keys
 
     def _render_row(self, line: VisualLine, on_cursor: bool, cursor: tuple[int, int]) -> Strip:
         segments = [*self._gutter(line, on_cursor)]
@@ -263,25 +283,8 @@ class ReportPane(ScrollView, can_focus=True):
 
     def _gutter(self, line: VisualLine, on_cursor: bool) -> list[Segment]:
         bar = Segment("▌" if on_cursor else " ", self._style((CURSOR_BAR,) if on_cursor else ()))
-        starts_here = range(bisect.bisect_left(self._sentence_starts, line.start),
-                            bisect.bisect_left(self._sentence_starts, max(line.end, line.start + 1)))
-        marker = "  "
-        note = " "
-        for sentence in starts_here:
-            if sentence in self.view.noted:
-                note = "✎"
-            elif sentence in self.view.marked and note == " ":
-                note = "●"
-        for sentence in starts_here:
-            count = self.view.by_hand.get(sentence) or self.view.versions.get(sentence)
-            if sentence in self.view.conflicted:
-                marker = f"{min(count or 0, 9)}≠" if count else " ≠"
-                break
-            if count:
-                marker = f"{min(count, 9)}›"
-                break
-        return [bar, Segment(marker, self._style((MARKER,))),
-                Segment(note, self._style((NOTE,)))]
+        marker, note = gutter_marks(self.view, self._sentence_starts, line)
+        return [bar, Segment(marker, self._style((MARKER,))), Segment(note, self._style((NOTE,)))]
 
     def _pieces(self, start: int, end: int, cursor: tuple[int, int] | None):
         """Slices of ``[start, end)`` with the component classes that apply to each."""
@@ -292,7 +295,7 @@ class ReportPane(ScrollView, can_focus=True):
             selected = self._selected_span()
             if selected and selected[0] < end and start < selected[1]:
                 overlays.append((*selected, (SELECTED,)))
-        for match in self._matches_between(start, end):
+        for match in matches_between(self._matches, start, end):
             name = MATCH_CURRENT if match == self._current_match else MATCH
             overlays.append((match[0], match[1], (name,)))
         cuts = sorted({start, end, *(p for s, e, _ in overlays for p in (s, e) if start < p < end)})
@@ -307,12 +310,9 @@ class ReportPane(ScrollView, can_focus=True):
             self._selected_at = (self.selected_claim, span)
         return self._selected_at[1]
 
-    def _matches_between(self, start: int, end: int) -> list[tuple[int, int]]:
-        first = bisect.bisect_left(self._matches, (start - 200, 0))
-        return [m for m in self._matches[first:first + 400] if m[0] < end and start < m[1]]
-
     def _style(self, classes: tuple[str, ...]) -> Style:
-        """The pane's style with the given component classes on top, worked out once per style change."""
+        """The pane's style with the given component classes on top, worked out once per set of styles."""
+        self._row_styles()
         style = self._styles.get(classes)
         if style is None:
             style = self.rich_style
@@ -333,3 +333,31 @@ class ReportPane(ScrollView, can_focus=True):
         column = max(0, event.x - _GUTTER + self.scroll_offset.x)
         offset = min(line.start + column, max(line.start, line.end - 1))
         self.post_message(self.CursorMoved(self, self.sentence_at(offset)))
+
+
+def gutter_marks(view: DocumentView, sentence_starts: list[int], line: VisualLine) -> tuple[str, str]:
+    """What the gutter says beside a row: how many versions its sentence has (or ≠), and ✎ or ●."""
+    starts_here = range(bisect.bisect_left(sentence_starts, line.start),
+                        bisect.bisect_left(sentence_starts, max(line.end, line.start + 1)))
+    marker = "  "
+    note = " "
+    for sentence in starts_here:
+        if sentence in view.noted:
+            note = "✎"
+        elif sentence in view.marked and note == " ":
+            note = "●"
+    for sentence in starts_here:
+        count = view.by_hand.get(sentence) or view.versions.get(sentence)
+        if sentence in view.conflicted:
+            marker = f"{min(count or 0, 9)}≠" if count else " ≠"
+            break
+        if count:
+            marker = f"{min(count, 9)}›"
+            break
+    return marker, note
+
+
+def matches_between(matches: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The search matches (sorted) that overlap ``[start, end)``."""
+    first = bisect.bisect_left(matches, (start - 200, 0))
+    return [m for m in matches[first:first + 400] if m[0] < end and start < m[1]]

@@ -1,0 +1,50 @@
+"""The painted rows of the reports, kept for every pane of the row rather than for one.
+
+At a thousand reports ``tab`` and ``]`` move the window on most presses, and the panes shown take
+the reports that come to their places (``widgets/pane_slots.py``): stepping to the next report, each
+pane takes its neighbour's report, whose rows were painted a moment ago. Each row is kept under
+what it shows (the report, its view, the wrap width, the row), what is drawn over it (the cursor,
+the selection and the matches on that row) and the styles it may use, so a pane that takes a report
+another pane showed, or a pane that gains or loses the focus, finds its rows painted. The rows on the
+cursor alone use the cursor's styles, which change with the focus.
+
+Styles are kept the same way: the pane's styles combined per set of component classes, once per
+set of styles (a theme, focused or not), not once per pane and per focus change.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+from textual.cache import FIFOCache
+from textual.strip import Strip
+
+from .components import CURSOR, CURSOR_BAR, PANE_COMPONENTS
+
+CURSOR_COMPONENTS = (CURSOR, CURSOR_BAR)
+"""The component classes drawn on the cursor's rows only."""
+PLAIN_COMPONENTS = tuple(name for name in PANE_COMPONENTS if name not in CURSOR_COMPONENTS)
+
+ROWS_KEPT = 4096
+"""Rows kept: the panes of about thirty windows (three panes of forty rows at 160 × 45)."""
+
+
+class PaneLines:
+    """Painted rows and combined styles, by what decides them; shared by the panes of one row.
+
+    Plain dicts (``FIFOCache``): Textual's LRUCache links its entries in a ring, so each clear left its
+    rows as cyclic garbage for the collector to walk.
+    """
+
+    def __init__(self, rows: int = ROWS_KEPT) -> None:
+        self.rows: FIFOCache[tuple, Strip] = FIFOCache(rows)
+        self._styles: dict[tuple[Style, ...], dict[tuple[str, ...], Style]] = {}
+
+    def styles_for(self, key: tuple[Style, ...]) -> dict[tuple[str, ...], Style]:
+        """The combined styles for one set of component styles (filled in by the pane as it draws)."""
+        if len(self._styles) > 16:  # themes tried one after another: keep the few in use
+            self._styles.clear()
+        return self._styles.setdefault(key, {})
+
+    def clear(self) -> None:
+        """Forget every row: what the rows show changed (the reader's work, the claims, a new story)."""
+        self.rows.clear()

@@ -9,7 +9,8 @@ another pane showed, or a pane that gains or loses the focus, finds its rows pai
 cursor alone use the cursor's styles, which change with the focus.
 
 Styles are kept the same way: the pane's styles combined per set of component classes, once per
-set of styles (a theme, focused or not), not once per pane and per focus change.
+set of styles (a theme, focused or not), not once per pane and per focus change. So are the reports'
+wrapped lines, by report and width: the report a pane takes was often wrapped by its neighbour.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from textual.cache import FIFOCache
 from textual.strip import Strip
 
 from .components import CURSOR, CURSOR_BAR, PANE_COMPONENTS
+from .layout import LazyWrap
 
 CURSOR_COMPONENTS = (CURSOR, CURSOR_BAR)
 """The component classes drawn on the cursor's rows only."""
@@ -26,6 +28,8 @@ PLAIN_COMPONENTS = tuple(name for name in PANE_COMPONENTS if name not in CURSOR_
 
 ROWS_KEPT = 4096
 """Rows kept: the panes of about thirty windows (three panes of forty rows at 160 × 45)."""
+WRAPS_KEPT = 16
+"""Reports kept wrapped, at a width each: those of the last few windows."""
 
 
 class PaneLines:
@@ -38,6 +42,18 @@ class PaneLines:
     def __init__(self, rows: int = ROWS_KEPT) -> None:
         self.rows: FIFOCache[tuple, Strip] = FIFOCache(rows)
         self._styles: dict[tuple[Style, ...], dict[tuple[str, ...], Style]] = {}
+        self._wraps: FIFOCache[tuple[int, int], tuple[object, LazyWrap]] = FIFOCache(WRAPS_KEPT)
+
+    def wrap_of(self, document: object, text: str, width: int, first: int) -> LazyWrap:
+        """``text`` (what ``document`` shows) wrapped at ``width``: kept, or wrapped anew (its ``first``
+        characters at once)."""
+        kept = self._wraps.get((id(document), width))
+        if kept is not None and kept[0] is document and kept[1].text == text:
+            return kept[1]
+        wrap = LazyWrap(text, width)
+        wrap.wrap_some(first)
+        self._wraps[id(document), width] = (document, wrap)
+        return wrap
 
     def styles_for(self, key: tuple[Style, ...]) -> dict[tuple[str, ...], Style]:
         """The combined styles for one set of component styles (filled in by the pane as it draws)."""

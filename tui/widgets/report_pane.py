@@ -110,8 +110,7 @@ class ReportPane(ScrollView, can_focus=True):
         if width == self._wrapped_width:
             return
         self._wrapped_width = width
-        self._wrap = LazyWrap(self._text, width)
-        self._wrap.wrap_some(self._WRAP_STEP)  # a report of usual length whole, at once
+        self._wrap = self._cache.wrap_of(self.document, self._text, width, self._WRAP_STEP)  # usual reports whole
         if self.document.sentences:  # wrapped as far as the cursor's sentence; the rows shown, as they are drawn
             self._line_of(self.document.sentences[self.cursor][1])
         self._size_to_wrap()

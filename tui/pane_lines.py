@@ -26,10 +26,11 @@ CURSOR_COMPONENTS = (CURSOR, CURSOR_BAR)
 """The component classes drawn on the cursor's rows only."""
 PLAIN_COMPONENTS = tuple(name for name in PANE_COMPONENTS if name not in CURSOR_COMPONENTS)
 
-ROWS_KEPT = 4096
-"""Rows kept: the panes of about thirty windows (three panes of forty rows at 160 × 45)."""
-WRAPS_KEPT = 16
-"""Reports kept wrapped, at a width each: those of the last few windows."""
+ROWS_KEPT = 512
+"""Rows kept: the panes of the last few windows (three panes of forty rows at 160 × 45). No more:
+each kept row is a dozen objects the garbage collector walks in a full collection."""
+WRAPS_KEPT = 8
+"""Reports kept wrapped, at a width each: those of the last two windows."""
 
 
 class PaneLines:

@@ -60,7 +60,9 @@ def first_frame(command: list[str], marker: bytes | tuple[bytes, ...], timeout: 
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 45, 160, 0, 0))
     home = tempfile.mkdtemp(prefix="sahel-bench-home-")
-    env = dict(os.environ, TERM="xterm-256color", HOME=home, XDG_CONFIG_HOME=home, XDG_STATE_HOME=home)
+    # COLUMNS and LINES left out: Textual would take them over the terminal's size (a parallel test worker has them)
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    env.update(TERM="xterm-256color", HOME=home, XDG_CONFIG_HOME=home, XDG_STATE_HOME=home)
     start = time.perf_counter()
     process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
     os.close(slave)

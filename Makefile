@@ -30,7 +30,7 @@ run: $(RUN_STAMP)
 claims: $(RUN_STAMP)
 	$(BIN)/sahel-reader claims
 
-# In parallel (pytest-xdist), one worker per core: the slowest tests first (tests/conftest.py).
+# In parallel (pytest-xdist), a worker more than the cores, the slowest tests first (tests/conftest.py).
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -n auto
 

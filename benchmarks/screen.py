@@ -55,6 +55,19 @@ Minimal().run()
 """
 
 
+def compile_the_package() -> None:
+    """The package's bytecode written beside its sources, as an install writes it. Textual, installed,
+    has its own; a reader started where ``PYTHONDONTWRITEBYTECODE`` is set (as on this project's
+    machine) would otherwise compile its sources again at every start, which no user's reader does."""
+    import compileall
+    import importlib.util
+
+    for name in ("sahel_reader", "sahel_reader.story", "sahel_reader.highlighters", "sahel_reader.tui",
+                 "sahel_reader.tui.screens", "sahel_reader.tui.widgets"):
+        for folder in importlib.util.find_spec(name).submodule_search_locations:
+            compileall.compile_dir(folder, maxlevels=0, quiet=1)
+
+
 def dev_stories() -> list[Path]:
     return sorted(p for p in DEV_STORIES.iterdir() if p.is_dir()) if DEV_STORIES.is_dir() else []
 

@@ -165,10 +165,10 @@ class ReaderScreen(Screen):
         self._show_work()
         if message.needs_permission:
             self.loader.ask_permission(message.needs_permission, self.session_path)
-        else:
-            self.keeper.start_recovery()
+        else:  # after the frame that shows the story, as the next: neither needs to delay it
+            self.call_after_refresh(self.keeper.start_recovery)
         self.watch.story_shown(self.story)
-        # after the frame that shows the story: the panes made anew and a full collection would delay it
+        # the panes made anew, after a full collection, and the story frozen
         self.call_after_refresh(self.row.run_worker, self.row.keep_story(), group="window-fill")
 
     def on_unmount(self) -> None:

@@ -266,7 +266,8 @@ def test_the_units_the_highlighters_name_convert_as_pint_says_without_pint(fresh
     """The package's table (``story/unit_scales.py``) is pint's answers, for every unit a figure is
     read in; a reader's first run on a new machine converts them without loading pint."""
     measures = fresh_unit_answers
-    script = importlib.util.spec_from_file_location("unit_scales", Path(__file__).parents[1] / "scripts" / "unit_scales.py")
+    script = importlib.util.spec_from_file_location("unit_scales",
+                                                    Path(__file__).parents[1] / "scripts" / "unit_scales.py")
     unit_scales = importlib.util.module_from_spec(script)
     script.loader.exec_module(unit_scales)
 

@@ -169,7 +169,7 @@ class ReaderScreen(Screen):
             self.call_after_refresh(self.keeper.start_recovery)
         self.watch.story_shown(self.story)
         # the panes made anew, after a full collection, and the story frozen
-        self.call_after_refresh(self.row.run_worker, self.row.keep_story(), group="window-fill")
+        self.call_after_refresh(lambda: self.row.run_worker(self.row.keep_story(), group="window-fill"))
 
     def on_unmount(self) -> None:
         gc.unfreeze()  # the story goes with the reader (and, in tests, with each app)

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, replace
 
 from .claims import Claim
-from .episodes import clause_episode, sentence_episode
-from .fact_labels import count_verb, measure_gist, past
+from .episodes import clause_episode, episode_words, sentence_episode
+from .fact_labels import count_verb, measure_gist, past, where_phrase
 
 FAMILIES = {
     "count": "count", "magnitude": "magnitude", "money": "money", "time": "time", "date": "date",
@@ -138,6 +138,13 @@ class Facet:
     apart): a report that names four villages and seven names two facts; reports that each name one number of
     villages, four in one and seven in another, give versions of one fact (``sole_values``). Not for people,
     whom a story counts for many facts ("300 people attended", "200 people were moved away")."""
+    setting: str | None = None
+    """How a label says its episode (``episodes.episode_words``): "in 2003", "across the country"."""
+    where: str | None = None
+    """Where the thing measured is, as its clause says ("entrances to the offices", "a depth of 12 miles on the
+    Maacama Fault"): what tells two facts of one name apart (``fact_names``)."""
+    moment: str | None = None
+    """The clock time or date its clause gives it ("a 2.2 at 2:15 a.m."), for the same purpose."""
 
     @property
     def counts_people(self) -> bool:
@@ -198,9 +205,11 @@ def facet(claim: Claim, sentence: str, offset: int, fences: list[tuple[int, int]
         gist = _named_across(measure, sentence, start, fences, right)
     wording = " ".join(_WORD.findall(sentence, max(0, start - 40), start)[-3:] + [claim.text]
                        + _WORD.findall(sentence, end, end + 30)[:3])
+    told = clause_episode(clause, sentence_time, story_years, story_months, whole_clause)
     return Facet(family, claim.event, noun, anchors, names - anchors, frozenset(cues), phrase, words,
-                 clause_episode(clause, sentence_time, story_years, story_months, whole_clause), person, rank,
-                 gist, wording, len(_CONTRAST.findall(sentence, 0, start)))
+                 told, person, rank, gist, wording, len(_CONTRAST.findall(sentence, 0, start)),
+                 setting=episode_words(told, clause, whole_clause, sentence),
+                 where=where_phrase(noun if claim.quantity == "count" else None, left, right))
 
 
 def sole_values(numbers: list[Claim], facets: dict[str, Facet]) -> dict[str, Facet]:
@@ -247,7 +256,10 @@ def carry_over(current: Facet, previous: Facet, between: str) -> Facet:
     nothing but "and (a)" or "at" stands between them: "a 2.9 aftershock at 2:12 a.m. and a 2.2 at
     2:15 a.m." tells of two aftershocks and their times, the noun said once. A count in a list takes
     the verb of the count before it ("seized 14 rifles, 31 magazines and 923 rounds"), and a figure in
-    brackets the name of the one it restates."""
+    brackets the name of the one it restates, and a year after a date that date's."""
+    if current.gist is None and previous.gist and (current.family, previous.family) == ("year", "date") and \
+            _DATE_GOES_ON.fullmatch(between):  # "on 10 Nov 11": the year of that date
+        current = replace(current, gist=re.sub(r"^date\b", "year", previous.gist))
     if current.gist is None and previous.gist and current.family == previous.family and (
             _RESTATED.fullmatch(between) or current.family == "count" and _LIST.fullmatch(between)
             and not any(past(word) for word in between.split())):
@@ -260,6 +272,10 @@ def carry_over(current: Facet, previous: Facet, between: str) -> Facet:
 
 
 _OTHER_CUES = frozenset({"aftershock", "another"})
+_DATE_GOES_ON = re.compile(r"\s*,?\s*")
+"""A year written right after a day and month ("10 Nov 11", "March 3, 2031") is the year of that date."""
+
+
 def carry_back(current: Facet, following: Facet, between: str) -> Facet:
     """``current`` with the verb of the count after it in a list whose verb comes last: "six rifles, 12
     magazines and 300 rounds were seized" tells what happened to all three; a figure the name of its

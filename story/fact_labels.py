@@ -202,6 +202,8 @@ def _belongs_to(family: str, left: str, right: str) -> str | None:
     if family == "share":  # "recovered 80% of the haul": share of the haul recovered
         found, object_of = _OF_AFTER.match(right), _OBJECT_BEFORE.search(left)
         verb = object_of and past(object_of.group("verb"))
+        done_to = found and not verb and _PASSIVE_AFTER.match(right[found.end():])
+        verb = verb or (done_to and _is_past(done_to.group("verb").split()[0]) and done_to.group("verb").lower())
         if found:
             return " ".join(filter(None, (f"{what} of {_the(found.group('phrase'))}", verb)))
         return f"how much {_clause(done)}" if done else None
@@ -285,6 +287,39 @@ def _subject_and_verb(left: str) -> re.Match | None:
         if found and _is_past(found.group("verb")) and subject.split()[-1].lower() not in _STOP_HEADS:
             nearest = found
     return nearest
+
+
+_PLACE_WORDS = r"(?:to|in|at|on|inside|outside|near|across|off)"
+_NOT_PLACES = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
+october november december
+""".split())
+_NAMED_PLACE = re.compile(
+    rf"\b(?P<link>(?!to\b){_PLACE_WORDS})\s+(?P<phrase>(?:(?:the|a|an|his|her|its|their|our)\s+)?(?:[a-z][\w-]*\s+){{0,2}}?"
+    rf"(?P<first>[A-Z][\w’'-]*)(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)")
+"""A place named by a preposition: "on the Maacama Fault", "in Zarand", "off the coast of Crete"."""
+_AFTER_A_PLACE = frozenset("and or but was were is are had has have with which that who where when as".split())
+
+
+def where_phrase(noun: str | None, left: str, right: str) -> str | None:
+    """Where the thing measured is, as a label adds it: the phrase that follows the noun a figure counts
+    ("three entrances to our offices": to the offices), else a named place in its clause ("a depth of 12
+    miles on the Maacama Fault": on the Maacama Fault)."""
+    if noun:
+        forms = {noun, plural(noun)}
+        found = re.match(rf"^(?:\s+[\w-]+){{0,2}}?\s+(?:{'|'.join(map(re.escape, forms))})\s+(?P<link>{_PLACE_WORDS})\s+"
+                         rf"(?P<phrase>(?:{_DETERMINER}\s+)?(?:{_PHRASE_WORD}\s+){{0,2}}{_PHRASE_WORD})\b", right,
+                         re.IGNORECASE)
+        phrase = found and _short(" " + found.group("phrase")).strip()
+        if phrase and not _is_past(phrase.split()[-1]) and phrase.split()[-1].lower() not in _NOT_PLACES:
+            return f"{found.group('link').lower()} {_the(phrase)}"
+    clause = f"{left} {right}"
+    for found in _NAMED_PLACE.finditer(clause):
+        after = re.match(rf"\s+({_WORD})", clause[found.end():])
+        attributive = after and after.group(1).islower() and after.group(1) not in _PREPOSITIONS | _AFTER_A_PLACE
+        if found.group("first").lower() not in _NOT_PLACES and not attributive:  # not "on the Richter scale"
+            return f"{found.group('link').lower()} {found.group('phrase')}"
+    return None
 
 
 def is_pronoun_led(gist: str) -> bool:

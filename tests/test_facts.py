@@ -59,7 +59,7 @@ def test_the_toll_is_one_fact_whatever_its_values_and_the_injured_another(quake)
 def test_an_earlier_event_is_a_fact_of_its_own(quake):
     bam = fact_of(quake, "more than 26,000", "a")
     assert bam is fact_of(quake, "more than 31,000", "b")
-    assert bam is not fact_of(quake, "10", "a") and bam.label == "death toll (2003)"
+    assert bam is not fact_of(quake, "10", "a") and bam.label == "death toll in 2003"
 
 
 def test_the_magnitude_of_two_agencies_is_one_fact_in_conflict(quake):

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from ..highlighters.words import ALL_IRREGULAR_PAST
+
 _DETERMINER = r"(?i:the|a|an|his|her|its|their|our|my|this|that|these|those)"
 _PARTICLE = r"(?:\s+(?:out|up|off|down|over|away|back))?"
 _IRREGULAR = {
@@ -26,6 +28,10 @@ _IRREGULAR = {
     "flew": "flown", "blew": "blown", "grew": "grown", "gave": "given", "drove": "driven", "rode": "ridden",
 }
 """Past forms of common English verbs that do not end in "-ed", and their past participles."""
+_CLAUSE_PAST = (ALL_IRREGULAR_PAST | frozenset(_IRREGULAR)) - frozenset(
+    "said told thought had did read let lay put quit bet lit meant ground set cut wound spread upset".split())
+"""Past forms that tell what happened in a clause ("it was felt", "witnesses heard"): every irregular one but
+verbs of saying or thinking, auxiliaries, and forms that are as often nouns or the present tense."""
 _ING_PAST = {"shooting": "shot", "taking": "taken", "making": "made", "holding": "held", "finding": "found",
              "leaving": "left", "stealing": "stolen", "seizing": "seized", "hitting": "hit", "bringing": "brought",
              "catching": "caught", "keeping": "kept", "sending": "sent", "selling": "sold", "hurting": "hurt",
@@ -71,7 +77,7 @@ def past(word: str) -> str | None:
 
 def _is_past(word: str) -> bool:
     lowered = word.lower()
-    return lowered not in _NOT_VERBS and (lowered in _IRREGULAR or (
+    return lowered not in _NOT_VERBS and (lowered in _IRREGULAR or lowered in _CLAUSE_PAST or (
         lowered.endswith("ed") and len(lowered) > 4 and not lowered.endswith("eed")))
 
 
@@ -119,7 +125,7 @@ def count_verb(left: str, right: str, noun: str | None) -> str | None:
     return None
 
 
-_PAST_FORM = rf"(?:[^\W\d_][\w-]*ed|{'|'.join(_IRREGULAR)})\b"
+_PAST_FORM = rf"(?:[^\W\d_][\w-]*ed|{'|'.join(sorted(_CLAUSE_PAST | set(_IRREGULAR)))})\b"
 _SUBJECT_VERB = re.compile(
     rf"(?:{_DETERMINER}\s+(?P<noun>(?:{_PHRASE_WORD}\s+and\s+)?(?:{_PHRASE_WORD}\s+)?{_PHRASE_WORD})"
     rf"|(?P<name>(?!{_DETERMINER}\b)(?:[A-Z][\w-]+|it|he|she|they|we)))"
@@ -351,6 +357,8 @@ def _short(rest: str | None) -> str:
         if kept and word.lower() in _PREPOSITIONS:
             break
         kept.append(word)
+    if len(kept) == 4 and len(words) > 4 and words[4].lower() not in _PREPOSITIONS and not kept[-1].endswith(","):
+        kept = []  # the phrase goes on past what a label holds: "felt in the neighbouring Gulf [states]"
     said = {word.lower().strip(",") for word in kept}
     if kept and kept[-1].lower() in _PREPOSITIONS | {"the", "a", "an"} or _STOP_HEADS & (
             said | {word.removesuffix("s") for word in said}):

@@ -30,7 +30,9 @@ def test_a_count_is_named_by_what_happened_to_what_it_counts(left, right, expect
     ("time", "The blaze started at ", ".", "time the blaze started"),
     ("time", "It erupted at ", ".", "time it erupted"),
     ("date", "the bill awaits its final vote on ", ".", "date of the final vote"),
-    ("date", "the parade went through the old market on ", ".", None),  # a place, not what the date is of
+    ("date", "the parade went through the old market on ", ".",
+     "date the parade went through the old market"),  # what happened there, never "date of the old market"
+    ("time", "It was felt in the neighbouring Gulf states at ", ".", "time it was felt"),  # not cut mid-phrase
     ("duration", "The strike lasted ", " and ended on Friday.", "how long the strike lasted"),
     ("duration", "the bridge reopened after ", ".", "time before the bridge reopened"),
     ("duration", "the mayor resigned ", " earlier, aides said.", "time since the mayor resigned"),
@@ -40,7 +42,7 @@ def test_a_count_is_named_by_what_happened_to_what_it_counts(left, right, expect
      "year the old harbour wall was flooded by the sea"),
     ("area", "The ", " warehouse burned for hours.", "area of the warehouse"),
     ("money", "thieves took ", " worth of antique clocks", "value of the antique clocks"),
-    ("money", "the fund paid ", " to the farmers", None),
+    ("money", "the fund paid ", " to the farmers", "amount the fund paid"),  # an irregular past, as "lost"
     ("money", "burglars took ", " of silverware from the vicarage", "value of the silverware"),  # not "from the"
     ("money", "a vintage guitar worth ", " was sold", "value of the vintage guitar"),
     ("money", "a ", " painting was auctioned", "value of the painting"),

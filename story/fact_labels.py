@@ -135,9 +135,14 @@ _SUBJECT_VERB = re.compile(
     rf"(?P<rest>(?:\s+{_WORD}){{0,8}})?[\s,]*(?:(?:at|on|in|for|after|around|about|shortly|by|of|since)\s+)*$")
 _CLAUSE_AFTER = re.compile(
     rf"^\s*(?:[A-Z]{{2,4}}\s*)?\)?\s*,?\s*"
-    rf"(?P<subject>{_DETERMINER}\s+(?:[\w-]+\s+){{0,2}}?[\w-]+(?:\s+of\s+[A-Z][\w-]*)?)\s+"
+    rf"(?P<subject>{_DETERMINER}\s+(?:[\w-]+\s+){{0,2}}?[\w-]+(?:\s+of\s+[A-Z][\w-]*)?|(?!{_DETERMINER}\b)[^\W\d_][\w-]*)\s+"
     rf"(?P<aux>(?:was|were|had\s+been|has\s+been)\s+)?(?P<verb>{_PAST_FORM})(?P<rest>(?:\s+{_WORD}){{0,4}})")
-"""A time that opens its sentence, and the clause after it: "In May 2010, the old bridge was closed"."""
+"""A time that opens its sentence, and the clause after it: "In May 2010, the old bridge was closed", "At 3 p.m.,
+police arrived"."""
+_PRESENT_BEFORE = re.compile(
+    rf"(?P<subject>(?:{_DETERMINER}\s+)?(?!{_DETERMINER}\b){_PHRASE_WORD})\s+(?P<verb>[a-z][a-z-]+[^\Ws']s)"
+    rf"\s+(?:on|at|by|until)\s*$")
+"""A thing that happens at a time, in the present tense: "voting ends on", "the curfew starts at"."""
 _LINK = r"(?:on|at|in|of|for|since)"
 _NOUN_BEFORE = re.compile(
     rf"\b{_DETERMINER}\s+(?P<phrase>(?:(?!{_LINK}\b)[\w-]+\s+){{0,2}}(?!{_LINK}\b)[\w-]+)"
@@ -161,6 +166,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:on|in|at|into|onto|near|inside|outside|across|
 belongs to."""
 _PREPOSITIONS = frozenset("on at in of for from to into onto by with near after before around about since until during"
                           .split())
+_AUXILIARIES = frozenset("is are was were be been has have had will would".split())
 _SINCE = re.compile(r"^\s+(?:earlier|before|ago|prior)\b")
 _UNTIL = re.compile(r"^\s+(?:after|later)\b")
 
@@ -253,12 +259,21 @@ def _belongs_to(family: str, left: str, right: str) -> str | None:
                     else f"time since {clause}" if _SINCE.match(right)
                     else f"time until {clause}" if _UNTIL.match(right) else f"how long {clause}")
         return f"since when {clause}" if left.rstrip().lower().endswith("since") else f"{what} {clause}"
+    found = _PRESENT_BEFORE.search(left) if family in ("time", "date") else None
+    if found and found.group("verb").lower() not in _NOT_VERBS | _STOP_HEADS:  # "voting ends on May 9"
+        subject = found.group("subject")
+        opens = not left[:found.start()].strip()
+        return f"{what} {subject[:1].lower() + subject[1:] if opens else subject} {found.group('verb')}"
     found = _CLAUSE_AFTER.match(right) if not left.strip(" ,").count(" ") else None
     if found and _is_past(found.group("verb")):
-        return (f"{what} {_the(found.group('subject'))} {found.group('aux') or ''}{found.group('verb').lower()}"
+        subject = found.group("subject")
+        subject = subject.lower() if subject.lower() in _PRONOUNS else _the(subject)  # "police arrived"
+        return (f"{what} {subject} {found.group('aux') or ''}{found.group('verb').lower()}"
                 f"{_short(found.group('rest'))}")
     if noun_before:
-        phrase = f"the {noun_before.group('phrase')}"
+        words = noun_before.group("phrase").split()
+        kept = next((words[:at] for at, word in enumerate(words) if word.lower() in _AUXILIARIES), words)
+        phrase = f"the {' '.join(kept)}"  # "the meeting is set for": the meeting
         if family == "duration":
             return f"time since {phrase}" if _SINCE.match(right) else None
         return f"{what} of {phrase}"

@@ -33,6 +33,12 @@ def test_a_count_is_named_by_what_happened_to_what_it_counts(left, right, expect
     ("date", "the parade went through the old market on ", ".",
      "date the parade went through the old market"),  # what happened there, never "date of the old market"
     ("time", "It was felt in the neighbouring Gulf states at ", ".", "time it was felt"),  # not cut mid-phrase
+    ("time", "At ", ", police arrived at the scene.", "time the police arrived at the scene"),  # a bare subject
+    ("year", "In ", " they left the valley.", "year they left the valley"),
+    ("date", "Voting ends on ", ".", "date voting ends"),                               # the present tense
+    ("time", "The curfew starts at ", " each night.", "time the curfew starts"),
+    ("time", "The hearing is set for ", " on Friday.", "time of the hearing"),          # not "... is set"
+    ("time", "Flights to Paris at ", ".", None),
     ("duration", "The strike lasted ", " and ended on Friday.", "how long the strike lasted"),
     ("duration", "the bridge reopened after ", ".", "time before the bridge reopened"),
     ("duration", "the mayor resigned ", " earlier, aides said.", "time since the mayor resigned"),

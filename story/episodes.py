@@ -153,7 +153,8 @@ def episode_words(told: str | None, *texts: str) -> str | None:
         words = match.group()
         if words.lower().endswith(" the"):  # "since the war began"
             words += _GOES_ON_TO.match(text, match.end()).group()
-        return _SPACE.sub(" ", words.strip()).lower()
+        words = _SPACE.sub(" ", words.strip()).lower()
+        return None if words in _RECORDS else words
     year, _, month = told.partition("-")
     if not year.isdigit():
         return f"in {told.capitalize()}"
@@ -163,6 +164,8 @@ def episode_words(told: str | None, *texts: str) -> str | None:
 _MODAL = re.compile(r"\b(?:can|could|may|might)\s+(?!not\b|have\b)[a-z][\w-]*(?:\s+(?![\w-]+ly\b)[a-z][\w-]*){0,2}")
 """What a generic statement says any thing of its kind does: "can cause severe damage"."""
 _SPACE = re.compile(r"\s+")
+_RECORDS = frozenset({"ever", "on record", "in history"})
+"""Markers of a record ("the biggest heist ever"), which say how big, not when or where: no label says them."""
 _GOES_ON_TO = re.compile(r"(?:\s+[^\W\d_][\w'-]*){0,3}")
 
 

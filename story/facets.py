@@ -203,6 +203,9 @@ def facet(claim: Claim, sentence: str, offset: int, fences: list[tuple[int, int]
     gist = count_verb(named_by, right, noun) if measure == "count" else measure_gist(measure, named_by, right)
     if gist is None and measure in _WHEN and left_fence:  # "He was sentenced to 10 years in prison in 2019"
         gist = _named_across(measure, sentence, start, fences, right)
+    if gist is None and measure in _WHEN and right_fence < len(sentence):  # "In 2008, three men emptied the vault"
+        cut = _FENCE.search(sentence, end)
+        gist = measure_gist(measure, named_by, sentence[end:cut.start() if cut else len(sentence)])
     wording = " ".join(_WORD.findall(sentence, max(0, start - 40), start)[-3:] + [claim.text]
                        + _WORD.findall(sentence, end, end + 30)[:3])
     told = clause_episode(clause, sentence_time, story_years, story_months, whole_clause)

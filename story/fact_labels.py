@@ -133,9 +133,13 @@ _SUBJECT_VERB = re.compile(
     rf"(?P<aux>(?:had\s+been|has\s+been|have\s+been|was|were)\s+)?(?:had\s+|has\s+|have\s+)?"
     rf"(?:(?:first|finally|only|also|then|just|today|initially)\s+)?(?P<verb>{_PAST_FORM})(?P<particle>{_PARTICLE})"
     rf"(?P<rest>(?:\s+{_WORD}){{0,8}})?[\s,]*(?:(?:at|on|in|for|after|around|about|shortly|by|of|since)\s+)*$")
+_COUNT_WORD = (r"(?i:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+               r"|hundreds|thousands|dozens|several|many|some|few)")
+"""Words that count a subject: "three men", "200 people"."""
 _CLAUSE_AFTER = re.compile(
     rf"^\s*(?:[A-Z]{{2,4}}\s*)?\)?\s*,?\s*"
-    rf"(?P<subject>{_DETERMINER}\s+(?:[\w-]+\s+){{0,2}}?[\w-]+(?:\s+of\s+[A-Z][\w-]*)?|(?!{_DETERMINER}\b)[^\W\d_][\w-]*)\s+"
+    rf"(?P<subject>{_DETERMINER}\s+(?:[\w-]+\s+){{0,2}}?[\w-]+(?:\s+of\s+[A-Z][\w-]*)?|(?P<counted>{_COUNT_WORD})\s+[\w-]+"
+    rf"|(?!{_DETERMINER}\b)[^\W\d_][\w-]*)\s+"
     rf"(?P<aux>(?:was|were|had\s+been|has\s+been)\s+)?(?P<verb>{_PAST_FORM})(?P<rest>(?:\s+{_WORD}){{0,4}})")
 """A time that opens its sentence, and the clause after it: "In May 2010, the old bridge was closed", "At 3 p.m.,
 police arrived"."""
@@ -267,7 +271,10 @@ def _belongs_to(family: str, left: str, right: str) -> str | None:
     found = _CLAUSE_AFTER.match(right) if not left.strip(" ,").count(" ") else None
     if found and _is_past(found.group("verb")):
         subject = found.group("subject")
-        subject = subject.lower() if subject.lower() in _PRONOUNS else _the(subject)  # "police arrived"
+        if found.group("counted"):  # "three men emptied"
+            subject = subject[:1].lower() + subject[1:]
+        else:  # "they left", "the police arrived"
+            subject = subject.lower() if subject.lower() in _PRONOUNS else _the(subject)
         return (f"{what} {subject} {found.group('aux') or ''}{found.group('verb').lower()}"
                 f"{_short(found.group('rest'))}")
     if noun_before:
@@ -363,6 +370,10 @@ def _the(phrase: str) -> str:
     return " ".join(words)
 
 
+_PARTITIVE_HEADS = frozenset("all most some much many part half none each both any almost nearly".split())
+"""Words that head a part of what follows them ("almost all of the safes"): a phrase cut before "of" ends there."""
+
+
 def _short(rest: str | None) -> str:
     """The first phrase after a verb, up to the next preposition: "into the office" of "into the office on
     the second floor"."""
@@ -374,6 +385,8 @@ def _short(rest: str | None) -> str:
         kept.append(word)
     if len(kept) == 4 and len(words) > 4 and words[4].lower() not in _PREPOSITIONS and not kept[-1].endswith(","):
         kept = []  # the phrase goes on past what a label holds: "felt in the neighbouring Gulf [states]"
+    while kept and kept[-1].lower() in _PARTITIVE_HEADS:
+        kept.pop()  # "emptied almost all [of the safes]": emptied
     said = {word.lower().strip(",") for word in kept}
     if kept and kept[-1].lower() in _PREPOSITIONS | {"the", "a", "an"} or _STOP_HEADS & (
             said | {word.removesuffix("s") for word in said}):

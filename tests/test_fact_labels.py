@@ -39,6 +39,7 @@ def test_a_count_is_named_by_what_happened_to_what_it_counts(left, right, expect
     ("time", "The curfew starts at ", " each night.", "time the curfew starts"),
     ("time", "The hearing is set for ", " on Friday.", "time of the hearing"),          # not "... is set"
     ("time", "Flights to Paris at ", ".", None),
+    ("year", "In ", ", Four men emptied nearly all of the lockers.", "year four men emptied"),  # a counted subject
     ("duration", "The strike lasted ", " and ended on Friday.", "how long the strike lasted"),
     ("duration", "the bridge reopened after ", ".", "time before the bridge reopened"),
     ("duration", "the mayor resigned ", " earlier, aides said.", "time since the mayor resigned"),

@@ -61,6 +61,7 @@ def test_a_label_two_facts_share_is_a_problem_of_the_story():
     ("scope", ("In the region, dozens were hurt",), "in the region"),
     ("in general", ("A magnitude-7 earthquake can flatten a town of mud-brick houses.",), "that can flatten a town"),
     (None, ("killed 300 in 2003",), None),
+    ("scope", ("one of the biggest heists ever, police said",), None),  # a record says how big, not when
 ])
 def test_another_time_or_scope_is_said_in_words(told, texts, words):
     assert episode_words(told, *texts) == words

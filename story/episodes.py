@@ -170,6 +170,7 @@ _GOES_ON_TO = re.compile(r"(?:\s+[^\W\d_][\w'-]*){0,3}")
 
 
 def _is_scope(match: re.Match[str]) -> bool:
+    """Whether a marker (or a framing place, which has no groups) tells of a scope, not a year or month."""
     groups = match.re.groupindex
     return "scope" not in groups or bool(match.group("scope") or match.group("since"))
 

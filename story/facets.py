@@ -141,10 +141,9 @@ class Facet:
     setting: str | None = None
     """How a label says its episode (``episodes.episode_words``): "in 2003", "across the country"."""
     where: str | None = None
-    """Where the thing measured is, as its clause says ("entrances to the offices", "a depth of 12 miles on the
-    Maacama Fault"): what tells two facts of one name apart (``fact_names``)."""
+    """Where, and when (``moment``), its clause puts it ("to the offices", "on the Maacama Fault"; "at 2:15 a.m."):
+    what tells two facts of one name apart (``fact_names``)."""
     moment: str | None = None
-    """The clock time or date its clause gives it ("a 2.2 at 2:15 a.m."), for the same purpose."""
 
     @property
     def counts_people(self) -> bool:
@@ -261,7 +260,7 @@ def carry_over(current: Facet, previous: Facet, between: str) -> Facet:
     the verb of the count before it ("seized 14 rifles, 31 magazines and 923 rounds"), and a figure in
     brackets the name of the one it restates, and a year after a date that date's."""
     if current.gist is None and previous.gist and (current.family, previous.family) == ("year", "date") and \
-            _DATE_GOES_ON.fullmatch(between):  # "on 10 Nov 11": the year of that date
+            not between.strip(" ,"):  # "on 10 Nov 11", "March 3, 2031": the year of that date
         current = replace(current, gist=re.sub(r"^date\b", "year", previous.gist))
     if current.gist is None and previous.gist and current.family == previous.family and (
             _RESTATED.fullmatch(between) or current.family == "count" and _LIST.fullmatch(between)
@@ -275,8 +274,6 @@ def carry_over(current: Facet, previous: Facet, between: str) -> Facet:
 
 
 _OTHER_CUES = frozenset({"aftershock", "another"})
-_DATE_GOES_ON = re.compile(r"\s*,?\s*")
-"""A year written right after a day and month ("10 Nov 11", "March 3, 2031") is the year of that date."""
 
 
 def carry_back(current: Facet, following: Facet, between: str) -> Facet:

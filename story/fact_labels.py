@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from ..highlighters.clock import MONTHS
 from ..highlighters.words import ALL_IRREGULAR_PAST
 
 _DETERMINER = r"(?i:the|a|an|his|her|its|their|our|my|this|that|these|those)"
@@ -318,10 +319,7 @@ def _subject_and_verb(left: str) -> re.Match | None:
 
 
 _PLACE_WORDS = r"(?:to|in|at|on|inside|outside|near|across|off)"
-_NOT_PLACES = frozenset("""
-monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
-october november december
-""".split())
+_NOT_PLACES = _STOP_HEADS | frozenset(MONTHS)
 _NAMED_PLACE = re.compile(
     rf"\b(?P<link>(?!to\b){_PLACE_WORDS})\s+(?P<phrase>(?:(?:the|a|an|his|her|its|their|our)\s+)?(?:[a-z][\w-]*\s+){{0,2}}?"
     rf"(?P<first>[A-Z][\w’'-]*)(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)")

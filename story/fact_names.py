@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
 
 from .claims import Claim
 from .fact_labels import is_pronoun_led, plural
 from .facets import Facet
 from .label_readability import DANGLING
+
+if TYPE_CHECKING:
+    from .linking import Cluster
 
 EVENT_LABELS = {
     "killed": "death toll", "injured": "injured", "identified": "victims identified", "buried": "burials",
@@ -88,11 +92,11 @@ _ALWAYS_SAID = frozenset({"count", "time", "date", "year", "duration", "share"})
 """Families whose bare name says nothing of the fact ("time", "count"): their label quotes the words around."""
 
 
-def make_labels_unique(clusters: list, groups: list[list[Claim]], facets: dict[str, Facet]) -> None:
+def make_labels_unique(clusters: list[Cluster], groups: list[list[Claim]], facets: dict[str, Facet]) -> None:
     """Two facts never share a label: a running total among them says so, whichever comes first; of the
     others, the one that nothing tells apart keeps the plain label (the first if all can be told apart), and
     the rest add what tells them apart (``unique_label``)."""
-    namesakes: dict[str, list[tuple[object, list[Claim]]]] = defaultdict(list)
+    namesakes: dict[str, list[tuple[Cluster, list[Claim]]]] = defaultdict(list)
     for cluster, group in zip(clusters, groups):
         namesakes[cluster.label].append((cluster, group))
     keeps: set[int] = set()

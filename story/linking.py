@@ -28,6 +28,7 @@ from .similarity import similar_pairs
 QUOTE_CUTOFF = 85.0
 """How alike (0-100, token set) two quotations' words must be to be one quotation, trimmed or reworded."""
 
+
 @dataclass(slots=True)
 class Cluster:
     """Claims of at least two documents that report the same fact."""

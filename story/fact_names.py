@@ -10,7 +10,6 @@ who was counted, where, when; a value only where nothing else tells them apart
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
@@ -32,18 +31,19 @@ _FAMILY_LABELS = {"count": "number", "magnitude": "magnitude", "age": "age", "sh
                   "duration": "duration", "area": "area", "speed": "speed", "mass": "weight", "volume": "volume",
                   "temperature": "temperature"}
 _QUOTE_WORDS = 6
-_QUOTE_WORD = re.compile(r"[^\W_][\w’'-]*")
+_QUOTE_MARKS = "\"“”‘’'«» ,;:"
 
 
 def fact_label(group: list[Claim], facets: dict[str, Facet]) -> str:
     """A name a reader would give the fact: the event, or what is measured and of what (``fact_labels``)."""
     first = group[0]
     if first.kind == "quote":  # its opening words as written: "I'm not sure", not "i m not sure"
-        words = _QUOTE_WORD.findall(first.text)
+        words = first.text.strip(_QUOTE_MARKS).split()
         shown = words[:_QUOTE_WORDS]
-        while len(shown) > 1 and len(words) > len(shown) and shown[-1].lower() in DANGLING:
+        while len(shown) > 1 and len(words) > len(shown) and shown[-1].lower().strip(_QUOTE_MARKS) in DANGLING:
             shown.pop()  # "While two of the skiffs…", not "… skiffs and…"
-        return "quote: " + " ".join(shown) + ("…" if len(words) > len(shown) else "")
+        cut = len(words) > len(shown)
+        return "quote: " + " ".join(shown).rstrip(",;:" if cut else "") + ("…" if cut else "")
     group_facets = [facets[c.id] for c in group]
     event = _most_common(f.event for f in group_facets)
     event = event if sum(f.event == event for f in group_facets) * 2 >= len(group_facets) else None

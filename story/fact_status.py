@@ -254,8 +254,9 @@ def _scale_of(claim: Claim) -> str:
 
 
 def _main_currency(group: list[Claim]) -> str | None:
+    """The currency most of a fact's amounts are in, the first of them on a tie (never the hash seed's choice)."""
     currencies = [c.unit for c in group if c.dimension == "currency" and c.unit]
-    return max(set(currencies), key=currencies.count) if currencies else None
+    return max(dict.fromkeys(currencies), key=currencies.count) if currencies else None
 
 
 def _disjoint_across_reports(items: list[tuple[str, tuple[float, float]]]) -> bool:

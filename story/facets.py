@@ -15,7 +15,9 @@ from dataclasses import dataclass, replace
 
 from .claims import Claim
 from .episodes import clause_episode, episode_words, sentence_episode
-from .fact_labels import count_verb, measure_gist, past, where_phrase
+from .fact_labels import count_verb, measure_gist, where_phrase
+from .people import PERSON_ENDINGS, PERSONS
+from .verb_forms import past
 
 FAMILIES = {
     "count": "count", "magnitude": "magnitude", "money": "money", "time": "time", "date": "date",
@@ -80,18 +82,6 @@ _TOTAL = re.compile(r"\b(?:so\s+far|thus\s+far|up\s+to\s+now|in\s+all|in\s+total
 are figures summed "during the five operations" (or raids, or days) of which this event is one."""
 _CUE_PHRASES = re.compile(r"\bhome\s+to\b", re.IGNORECASE)
 """A population written as a place's: "home to 120,000 people"."""
-PERSONS = frozenset("""
-person people man woman child boy girl baby adult civilian soldier troop police policeman policewoman officer
-student worker employee passenger resident villager victim suspect militant fighter rebel gunman attacker
-protester demonstrator migrant refugee journalist reporter official member citizen patient prisoner detainee
-hostage tourist staff crew crewman sailor pilot player fan voter customer driver survivor inmate doctor nurse
-teacher pupil farmer miner guard colleague relative son daughter brother sister husband wife father mother
-partner manager owner leader minister lawmaker senator candidate delegate juror witness spectator visitor
-pedestrian commuter shopper guest
-""".split())
-"""Nouns of people in news English: two figures that count people can be one fact though their nouns
-differ ("26 survivors" and "26 passengers")."""
-_PERSON_ENDINGS = ("man", "men", "woman", "women", "person", "ist", "ian", "ee", "eer")
 
 
 @dataclass(slots=True)
@@ -148,7 +138,7 @@ class Facet:
     @property
     def counts_people(self) -> bool:
         """Whether the figure counts people, as far as its noun says ("26 pirates" may, unknown to the list)."""
-        return bool(self.noun) and (self.noun in PERSONS or self.noun.endswith(_PERSON_ENDINGS))
+        return bool(self.noun) and (self.noun in PERSONS or self.noun.endswith(PERSON_ENDINGS))
 
 
 def facet(claim: Claim, sentence: str, offset: int, fences: list[tuple[int, int]],

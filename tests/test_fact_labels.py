@@ -2,7 +2,8 @@
 from one story's words. Sentences made up for the purpose."""
 
 import pytest
-from sahel_reader.story.fact_labels import count_verb, measure_gist, past, plural
+from sahel_reader.story.fact_labels import count_verb, measure_gist, plural
+from sahel_reader.story.verb_forms import past
 
 from test_facts import fact_of, story_of
 
@@ -39,6 +40,11 @@ def test_a_count_is_named_by_what_happened_to_what_it_counts(left, right, expect
     ("time", "The curfew starts at ", " each night.", "time the curfew starts"),
     ("time", "The hearing is set for ", " on Friday.", "time of the hearing"),          # not "... is set"
     ("time", "Flights to Paris at ", ".", None),
+    ("money", "a judge ordered him to pay ", " in restitution.", "restitution"),   # what an amount is, after it
+    ("money", "he kept ", " in the bank.", "amount he kept"),                        # a place, not what it is
+    ("money", "a scheme that cost pensioners ", ".", "amount the scheme cost pensioners"),  # who paid it
+    ("time", "Witnesses heard gunfire around ", ".", "time witnesses heard gunfire"),  # people, capital at the start
+    ("time", "Rogers arrived at ", ".", "time Rogers arrived"),                           # a name stays one
     ("year", "In ", ", Four men emptied nearly all of the lockers.", "year four men emptied"),  # a counted subject
     ("duration", "The strike lasted ", " and ended on Friday.", "how long the strike lasted"),
     ("duration", "the bridge reopened after ", ".", "time before the bridge reopened"),

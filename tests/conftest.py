@@ -19,6 +19,7 @@ os.environ["XDG_CACHE_HOME"] = _RUN_CACHE
 process it starts, that is a folder of the run's own."""
 
 
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: without the plugin the tests run one by one
 def pytest_xdist_auto_num_workers(config):
     """``-n auto`` (``make test``): a worker more than the cores. The Pilot and tmux tests wait on timers, other
     processes and tmux between their bursts of drawing; on 2 cores a third worker took a quarter off the time

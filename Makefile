@@ -30,8 +30,9 @@ run: $(RUN_STAMP)
 claims: $(RUN_STAMP)
 	$(BIN)/sahel-reader claims
 
+# In parallel (pytest-xdist), a worker more than the cores, the slowest tests first (tests/conftest.py).
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 $(BENCH_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'

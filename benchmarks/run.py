@@ -202,10 +202,17 @@ def measure_claims_command(table: Table, folder: Path, count: int, runs: int) ->
               megabytes < 300 if judged else None)
 
 
+QUICK_PRESSES = 20
+"""Presses of each key in a small story (``--quick``): no verdict is drawn there, and 20 turns of the five keys still
+move the pane window across the story many times (``tab`` alone through 20 of its 50 reports), which is where the
+benchmark met the reader's races; 100 took 40 s of the suite's time."""
+
+
 def measure_reader(table: Table, big_story: Path, long_folder: Path, runs: int) -> None:
     print("the reader")
     reader = [sys.executable, "-m", "sahel_reader"]
     big = [*reader, str(big_story)]
+    screen.compile_the_package()
     rounds = [(screen.first_frame(screen.minimal_app_command(), b"ready"), screen.first_frame(reader, screen.TEXTS_SHOWN),
                screen.first_frame(reader, screen.CLAIMS_SHOWN), screen.first_frame(big, screen.FIRST_FRAME))
               for _ in range(runs)]  # interleaved: drift hits all
@@ -223,7 +230,7 @@ def measure_reader(table: Table, big_story: Path, long_folder: Path, runs: int) 
               f"{filled / minimal:.0f}× the minimal app's first frame", "< 5 s")
     table.add(f"claims coloured and linked, {count} reports", f"{linked:.1f} s",
               f"{linked / minimal:.0f}× the minimal app's first frame", "")
-    presses = 100 if count < TARGET_REPORTS else 500
+    presses = 500 if count >= TARGET_REPORTS else QUICK_PRESSES
     keys = asyncio.run(screen.key_latencies(big_story, presses))
     idle = keys.pop("none")
     table.add(f"idle frame, {count} reports (reference)", f"{idle.median * 1e3:.1f} ms",

@@ -27,8 +27,17 @@ from .corpus import DEV_STORIES
 
 FIRST_FRAME = b"Next version"
 """In the footer of the reader's very first frame, whatever it shows above."""
-TEXTS_SHOWN = b"sentence 1/"
-"""In the status bar once a report's text is shown in its pane (in the first frame, for a few files)."""
+
+
+def _first_words_of_the_seeds() -> bytes:
+    from sahel_reader.story.seeds import bundled_seed_paths
+
+    return " ".join(bundled_seed_paths()[0].read_text(encoding="utf-8").split()[:3]).encode()
+
+
+TEXTS_SHOWN = _first_words_of_the_seeds()
+"""The first words of the first bundled report, as its pane shows them once wrapped to its width: the
+text itself, not the status bar (which a frame painting the panes unwrapped already showed)."""
 PANES_FILLED = ("finding figures…".encode(), b" fig \xc2\xb7 ")
 """In the panes' borders once a big story's texts are shown (while its claims are being found),
 or once it is linked, if that came first."""
@@ -46,6 +55,19 @@ Minimal().run()
 """
 
 
+def compile_the_package() -> None:
+    """The package's bytecode written beside its sources, as an install writes it. Textual, installed,
+    has its own; a reader started where ``PYTHONDONTWRITEBYTECODE`` is set (as on this project's
+    machine) would otherwise compile its sources again at every start, which no user's reader does."""
+    import compileall
+    import importlib.util
+
+    for name in ("sahel_reader", "sahel_reader.story", "sahel_reader.highlighters", "sahel_reader.tui",
+                 "sahel_reader.tui.screens", "sahel_reader.tui.widgets"):
+        for folder in importlib.util.find_spec(name).submodule_search_locations:
+            compileall.compile_dir(folder, maxlevels=0, quiet=1)
+
+
 def dev_stories() -> list[Path]:
     return sorted(p for p in DEV_STORIES.iterdir() if p.is_dir()) if DEV_STORIES.is_dir() else []
 
@@ -60,7 +82,9 @@ def first_frame(command: list[str], marker: bytes | tuple[bytes, ...], timeout: 
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 45, 160, 0, 0))
     home = tempfile.mkdtemp(prefix="sahel-bench-home-")
-    env = dict(os.environ, TERM="xterm-256color", HOME=home, XDG_CONFIG_HOME=home, XDG_STATE_HOME=home)
+    # COLUMNS and LINES left out: Textual would take them over the terminal's size (a parallel test worker has them)
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    env.update(TERM="xterm-256color", HOME=home, XDG_CONFIG_HOME=home, XDG_STATE_HOME=home)
     start = time.perf_counter()
     process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
     os.close(slave)

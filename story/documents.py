@@ -23,7 +23,6 @@ from .decoding import Refused, decode, refuse_binary
 from .headers import read_header
 from .model import Document, LoadError, LoadResult
 from .report_lines import LineSpans, report_spans
-from .safe_yaml import YamlProblem, parse_yaml
 from .seeds import bundled_seed_paths  # noqa: F401  (imported from here by many)
 from .story_folder import MANIFEST_NAME, fetch_missing_pages, page_file_name, url_only_entry
 
@@ -210,6 +209,8 @@ def _inside(path: Path, folder: Path) -> bool:
 
 def _read_yaml(path: Path) -> object:
     """A manifest's data, read with the limits of a session file: a YAML bomb is refused at once."""
+    from .safe_yaml import YamlProblem, parse_yaml  # here: plain report files need no YAML
+
     try:
         text = _read_bytes(path).decode("utf-8-sig")
     except UnicodeDecodeError:

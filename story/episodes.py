@@ -135,6 +135,46 @@ def _marker(match: re.Match[str], years: set[int], months: set[int]) -> str | No
     return "scope"
 
 
+def episode_words(told: str | None, *texts: str) -> str | None:
+    """How a label says a figure's other event or scope, read from ``texts`` (its clause, then its sentence):
+    "in 2003", "in February 2005", "in February", "across the country", "since the war began", "that can
+    cause severe damage" (a generic statement); None for the story's own event."""
+    if told is None:
+        return None
+    if told == GENERIC:
+        found = next((m for text in texts if (m := _MODAL.search(text))), None)
+        return f"that {found.group().lower()}" if found else "in general"
+    if told == "scope":
+        found = next(((m, text) for text in texts for m in (*_MARKER.finditer(text), _FRAME.match(text))
+                      if m and _is_scope(m)), None)
+        if found is None:
+            return None
+        match, text = found
+        words = match.group()
+        if words.lower().endswith(" the"):  # "since the war began"
+            words += _GOES_ON_TO.match(text, match.end()).group()
+        words = _SPACE.sub(" ", words.strip()).lower()
+        return None if words in _RECORDS else words
+    year, _, month = told.partition("-")
+    if not year.isdigit():
+        return f"in {told.capitalize()}"
+    return f"in {_MONTH_NAMES[int(month) - 1].capitalize()} {year}" if month else f"in {year}"
+
+
+_MODAL = re.compile(r"\b(?:can|could|may|might)\s+(?!not\b|have\b)[a-z][\w-]*(?:\s+(?![\w-]+ly\b)[a-z][\w-]*){0,2}")
+"""What a generic statement says any thing of its kind does: "can cause severe damage"."""
+_SPACE = re.compile(r"\s+")
+_RECORDS = frozenset({"ever", "on record", "in history"})
+"""Markers of a record ("the biggest heist ever"), which say how big, not when or where: no label says them."""
+_GOES_ON_TO = re.compile(r"(?:\s+[^\W\d_][\w'-]*){0,3}")
+
+
+def _is_scope(match: re.Match[str]) -> bool:
+    """Whether a marker (or a framing place, which has no groups) tells of a scope, not a year or month."""
+    groups = match.re.groupindex
+    return "scope" not in groups or bool(match.group("scope") or match.group("since"))
+
+
 def same_episode(a: str | None, b: str | None) -> bool:
     """Whether two episodes are one: equal, or one a part of the other ("2003" and "2003-12")."""
     if a is None or b is None:

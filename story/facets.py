@@ -14,8 +14,10 @@ import re
 from dataclasses import dataclass, replace
 
 from .claims import Claim
-from .episodes import clause_episode, sentence_episode
-from .fact_labels import count_verb, measure_gist, past
+from .episodes import clause_episode, episode_words, sentence_episode
+from .fact_labels import count_verb, measure_gist, where_phrase
+from .people import PERSON_ENDINGS, PERSONS
+from .verb_forms import past
 
 FAMILIES = {
     "count": "count", "magnitude": "magnitude", "money": "money", "time": "time", "date": "date",
@@ -80,18 +82,6 @@ _TOTAL = re.compile(r"\b(?:so\s+far|thus\s+far|up\s+to\s+now|in\s+all|in\s+total
 are figures summed "during the five operations" (or raids, or days) of which this event is one."""
 _CUE_PHRASES = re.compile(r"\bhome\s+to\b", re.IGNORECASE)
 """A population written as a place's: "home to 120,000 people"."""
-PERSONS = frozenset("""
-person people man woman child boy girl baby adult civilian soldier troop police policeman policewoman officer
-student worker employee passenger resident villager victim suspect militant fighter rebel gunman attacker
-protester demonstrator migrant refugee journalist reporter official member citizen patient prisoner detainee
-hostage tourist staff crew crewman sailor pilot player fan voter customer driver survivor inmate doctor nurse
-teacher pupil farmer miner guard colleague relative son daughter brother sister husband wife father mother
-partner manager owner leader minister lawmaker senator candidate delegate juror witness spectator visitor
-pedestrian commuter shopper guest
-""".split())
-"""Nouns of people in news English: two figures that count people can be one fact though their nouns
-differ ("26 survivors" and "26 passengers")."""
-_PERSON_ENDINGS = ("man", "men", "woman", "women", "person", "ist", "ian", "ee", "eer")
 
 
 @dataclass(slots=True)
@@ -138,11 +128,17 @@ class Facet:
     apart): a report that names four villages and seven names two facts; reports that each name one number of
     villages, four in one and seven in another, give versions of one fact (``sole_values``). Not for people,
     whom a story counts for many facts ("300 people attended", "200 people were moved away")."""
+    setting: str | None = None
+    """How a label says its episode (``episodes.episode_words``): "in 2003", "across the country"."""
+    where: str | None = None
+    """Where, and when (``moment``), its clause puts it ("to the offices", "on the Maacama Fault"; "at 2:15 a.m."):
+    what tells two facts of one name apart (``fact_names``)."""
+    moment: str | None = None
 
     @property
     def counts_people(self) -> bool:
         """Whether the figure counts people, as far as its noun says ("26 pirates" may, unknown to the list)."""
-        return bool(self.noun) and (self.noun in PERSONS or self.noun.endswith(_PERSON_ENDINGS))
+        return bool(self.noun) and (self.noun in PERSONS or self.noun.endswith(PERSON_ENDINGS))
 
 
 def facet(claim: Claim, sentence: str, offset: int, fences: list[tuple[int, int]],
@@ -196,11 +192,16 @@ def facet(claim: Claim, sentence: str, offset: int, fences: list[tuple[int, int]
     gist = count_verb(named_by, right, noun) if measure == "count" else measure_gist(measure, named_by, right)
     if gist is None and measure in _WHEN and left_fence:  # "He was sentenced to 10 years in prison in 2019"
         gist = _named_across(measure, sentence, start, fences, right)
+    if gist is None and measure in _WHEN and right_fence < len(sentence):  # "In 2008, three men emptied the vault"
+        cut = _FENCE.search(sentence, end)
+        gist = measure_gist(measure, named_by, sentence[end:cut.start() if cut else len(sentence)])
     wording = " ".join(_WORD.findall(sentence, max(0, start - 40), start)[-3:] + [claim.text]
                        + _WORD.findall(sentence, end, end + 30)[:3])
+    told = clause_episode(clause, sentence_time, story_years, story_months, whole_clause)
     return Facet(family, claim.event, noun, anchors, names - anchors, frozenset(cues), phrase, words,
-                 clause_episode(clause, sentence_time, story_years, story_months, whole_clause), person, rank,
-                 gist, wording, len(_CONTRAST.findall(sentence, 0, start)))
+                 told, person, rank, gist, wording, len(_CONTRAST.findall(sentence, 0, start)),
+                 setting=episode_words(told, clause, whole_clause, sentence),
+                 where=where_phrase(noun if claim.quantity == "count" else None, left, right))
 
 
 def sole_values(numbers: list[Claim], facets: dict[str, Facet]) -> dict[str, Facet]:
@@ -247,7 +248,10 @@ def carry_over(current: Facet, previous: Facet, between: str) -> Facet:
     nothing but "and (a)" or "at" stands between them: "a 2.9 aftershock at 2:12 a.m. and a 2.2 at
     2:15 a.m." tells of two aftershocks and their times, the noun said once. A count in a list takes
     the verb of the count before it ("seized 14 rifles, 31 magazines and 923 rounds"), and a figure in
-    brackets the name of the one it restates."""
+    brackets the name of the one it restates, and a year after a date that date's."""
+    if current.gist is None and previous.gist and (current.family, previous.family) == ("year", "date") and \
+            not between.strip(" ,"):  # "on 10 Nov 11", "March 3, 2031": the year of that date
+        current = replace(current, gist=re.sub(r"^date\b", "year", previous.gist))
     if current.gist is None and previous.gist and current.family == previous.family and (
             _RESTATED.fullmatch(between) or current.family == "count" and _LIST.fullmatch(between)
             and not any(past(word) for word in between.split())):
@@ -260,6 +264,8 @@ def carry_over(current: Facet, previous: Facet, between: str) -> Facet:
 
 
 _OTHER_CUES = frozenset({"aftershock", "another"})
+
+
 def carry_back(current: Facet, following: Facet, between: str) -> Facet:
     """``current`` with the verb of the count after it in a list whose verb comes last: "six rifles, 12
     magazines and 300 rounds were seized" tells what happened to all three; a figure the name of its

@@ -13,30 +13,12 @@ from __future__ import annotations
 
 import re
 
+from ..highlighters.clock import MONTHS
+from .people import PERSON_ENDINGS, PERSONS
+from .verb_forms import CLAUSE_PAST, IRREGULAR, NOT_VERBS, is_past, past
+
 _DETERMINER = r"(?i:the|a|an|his|her|its|their|our|my|this|that|these|those)"
 _PARTICLE = r"(?:\s+(?:out|up|off|down|over|away|back))?"
-_IRREGULAR = {
-    "struck": "struck", "hit": "hit", "began": "begun", "shook": "shaken", "fled": "fled", "left": "left",
-    "took": "taken", "taken": "taken", "held": "held", "found": "found", "fell": "fallen", "rose": "risen",
-    "came": "come", "sank": "sunk", "shot": "shot", "caught": "caught", "stolen": "stolen", "stole": "stolen",
-    "seen": "seen", "hurt": "hurt", "lost": "lost", "kept": "kept", "sent": "sent", "sold": "sold",
-    "brought": "brought", "built": "built", "broke": "broken", "broken": "broken", "got": "got", "spent": "spent",
-    "beaten": "beaten", "driven": "driven", "thrown": "thrown", "swept": "swept", "burnt": "burnt", "met": "met",
-    "burst": "burst", "spread": "spread", "led": "led", "cut": "cut", "rebuilt": "rebuilt", "ran": "run", "won": "won",
-    "flew": "flown", "blew": "blown", "grew": "grown", "gave": "given", "drove": "driven", "rode": "ridden",
-}
-"""Past forms of common English verbs that do not end in "-ed", and their past participles."""
-_ING_PAST = {"shooting": "shot", "taking": "taken", "making": "made", "holding": "held", "finding": "found",
-             "leaving": "left", "stealing": "stolen", "seizing": "seized", "hitting": "hit", "bringing": "brought",
-             "catching": "caught", "keeping": "kept", "sending": "sent", "selling": "sold", "hurting": "hurt",
-             "losing": "lost", "getting": "got", "sinking": "sunk", "striking": "struck", "beating": "beaten"}
-_NOT_VERBS = frozenset("""
-during including following according regarding concerning excluding morning evening building nothing something
-anything everything thing king meeting spring ring wing ceiling string among red bed hundred need seed speed feed
-indeed shed united limited aged naked wicked sacred alleged armed based related estimated reported said told
-believed expected thought called named described located
-""".split())
-"""Words ending as verbs do that are not verbs here, and verbs of saying, which tell no event."""
 _STOP_HEADS = frozenset("""
 morning afternoon evening night day week month year hour minute second time today yesterday
 monday tuesday wednesday thursday friday saturday sunday total number group lot part rest
@@ -46,33 +28,6 @@ _WORD = r"[^\W\d_][\w’'-]*"
 _PHRASE_WORD = (r"(?!(?:on|at|in|of|for|from|to|into|by|with|after|before|during|near|and|or|that|which|is|was|are"
                 r"|were|whom|them|those|these|it)\b)[\w’'-]+")
 """A word of a noun phrase: no preposition, conjunction, verb "to be" or pronoun."""
-
-
-def past(word: str) -> str | None:
-    """The past participle a verb form stands for ("capturing" captured, "struck" struck), or None."""
-    word = word.lower()
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    if word in _NOT_VERBS or len(word) < 4:
-        return None
-    if word in _ING_PAST:
-        return _ING_PAST[word]
-    if word.endswith("ed") and len(word) > 4 and not word.endswith("eed"):
-        return word
-    if word.endswith("ing") and len(word) > 5:
-        stem = word[:-3]
-        if stem.endswith("y") and stem[-2] not in "aeiou":
-            return stem[:-1] + "ied"
-        if stem.endswith("e"):
-            return stem + "d"
-        return stem + "ed"
-    return None
-
-
-def _is_past(word: str) -> bool:
-    lowered = word.lower()
-    return lowered not in _NOT_VERBS and (lowered in _IRREGULAR or (
-        lowered.endswith("ed") and len(lowered) > 4 and not lowered.endswith("eed")))
 
 
 _PASSIVE_AFTER = re.compile(
@@ -96,7 +51,7 @@ def count_verb(left: str, right: str, noun: str | None) -> str | None:
     """What happened to the things a count counts, as a past participle phrase: "captured" for "captured
     three boats" or "three boats were captured", "that managed to flee" for "two of them managed to flee"."""
     found = _PASSIVE_AFTER.match(right) or _RELATIVE_AFTER.match(right)
-    if found and _is_past(found.group("verb").split()[0]):
+    if found and is_past(found.group("verb").split()[0]):
         return found.group("verb").lower()
     found = _OBJECT_BEFORE.search(left)
     if found:
@@ -105,21 +60,21 @@ def count_verb(left: str, right: str, noun: str | None) -> str | None:
         if first:
             return f"{first} and {second}" if second and second != first else first
     found = _WITHIN_PHRASE.match(right)
-    if found and noun and _is_past(found.group("verb")) and right.lower().split()[1:2] != [found.group("verb").lower()]:
+    if found and noun and is_past(found.group("verb")) and right.lower().split()[1:2] != [found.group("verb").lower()]:
         return found.group("verb").lower()
     found = _ACTIVE_AFTER.match(right)
-    if found and _is_past(found.group("verb").split()[0]):
+    if found and is_past(found.group("verb").split()[0]):
         return "that " + found.group("verb").lower()
     found = _REDUCED_AFTER.match(right)
-    if found and _is_past(found.group("verb").split()[0]):
+    if found and is_past(found.group("verb").split()[0]):
         return found.group("verb").lower()
     found = _DOING_AFTER.match(right)
-    if found and _is_past(found.group("verb")):
+    if found and is_past(found.group("verb")):
         return f"that {found.group('verb').lower()} {_the(found.group('object'))}"
     return None
 
 
-_PAST_FORM = rf"(?:[^\W\d_][\w-]*ed|{'|'.join(_IRREGULAR)})\b"
+_PAST_FORM = rf"(?:[^\W\d_][\w-]*ed|{'|'.join(sorted(CLAUSE_PAST | set(IRREGULAR)))})\b"
 _SUBJECT_VERB = re.compile(
     rf"(?:{_DETERMINER}\s+(?P<noun>(?:{_PHRASE_WORD}\s+and\s+)?(?:{_PHRASE_WORD}\s+)?{_PHRASE_WORD})"
     rf"|(?P<name>(?!{_DETERMINER}\b)(?:[A-Z][\w-]+|it|he|she|they|we)))"
@@ -127,11 +82,20 @@ _SUBJECT_VERB = re.compile(
     rf"(?P<aux>(?:had\s+been|has\s+been|have\s+been|was|were)\s+)?(?:had\s+|has\s+|have\s+)?"
     rf"(?:(?:first|finally|only|also|then|just|today|initially)\s+)?(?P<verb>{_PAST_FORM})(?P<particle>{_PARTICLE})"
     rf"(?P<rest>(?:\s+{_WORD}){{0,8}})?[\s,]*(?:(?:at|on|in|for|after|around|about|shortly|by|of|since)\s+)*$")
+_COUNT_WORD = (r"(?i:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+               r"|hundreds|thousands|dozens|several|many|some|few)")
+"""Words that count a subject: "three men", "200 people"."""
 _CLAUSE_AFTER = re.compile(
     rf"^\s*(?:[A-Z]{{2,4}}\s*)?\)?\s*,?\s*"
-    rf"(?P<subject>{_DETERMINER}\s+(?:[\w-]+\s+){{0,2}}?[\w-]+(?:\s+of\s+[A-Z][\w-]*)?)\s+"
+    rf"(?P<subject>{_DETERMINER}\s+(?:[\w-]+\s+){{0,2}}?[\w-]+(?:\s+of\s+[A-Z][\w-]*)?|(?P<counted>{_COUNT_WORD})\s+[\w-]+"
+    rf"|(?!{_DETERMINER}\b)[^\W\d_][\w-]*)\s+"
     rf"(?P<aux>(?:was|were|had\s+been|has\s+been)\s+)?(?P<verb>{_PAST_FORM})(?P<rest>(?:\s+{_WORD}){{0,4}})")
-"""A time that opens its sentence, and the clause after it: "In May 2010, the old bridge was closed"."""
+"""A time that opens its sentence, and the clause after it: "In May 2010, the old bridge was closed", "At 3 p.m.,
+police arrived"."""
+_PRESENT_BEFORE = re.compile(
+    rf"(?P<subject>(?:{_DETERMINER}\s+)?(?!{_DETERMINER}\b){_PHRASE_WORD})\s+(?P<verb>[a-z][a-z-]+[^\Ws']s)"
+    rf"\s+(?:on|at|by|until)\s*$")
+"""A thing that happens at a time, in the present tense: "voting ends on", "the curfew starts at"."""
 _LINK = r"(?:on|at|in|of|for|since)"
 _NOUN_BEFORE = re.compile(
     rf"\b{_DETERMINER}\s+(?P<phrase>(?:(?!{_LINK}\b)[\w-]+\s+){{0,2}}(?!{_LINK}\b)[\w-]+)"
@@ -141,6 +105,9 @@ _OF_AFTER = re.compile(
     rf"^\s*(?:worth\s+(?:of\s+)?|of\s+)(?P<phrase>(?:{_DETERMINER}\s+)?(?:{_PHRASE_WORD}\s+){{0,2}}{_PHRASE_WORD})")
 _AMOUNT_OF = re.compile(rf"\b{_DETERMINER}\s+(?P<phrase>(?:{_PHRASE_WORD}\s+)?{_PHRASE_WORD})\s+of\s*$")
 """What an amount is, named before it: "a loss of $40m" loss, "a record fine of €2bn" record fine."""
+_AMOUNT_IN = re.compile(r"^\s+in\s+(?P<phrase>[a-z][a-z-]+)\b(?!\s+(?:of|to|from)\b)")
+"""What an amount is, named after it: "$5 million in restitution", "$2bn in loans" (not "$5m in the bank")."""
+_DETERMINERS = frozenset("the a an his her its their our my this that these those".split())
 _LOCATED = re.compile(
     rf"\b{_DETERMINER}\s+(?P<phrase>(?:{_PHRASE_WORD}\s+)?{_PHRASE_WORD})\s*,?\s*(?:(?:is|was|lies|lay)\s+)?$")
 """What a distance is measured from: "a farmhouse 3 km west of the town", "the camp is 40 miles from"."""
@@ -155,6 +122,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:on|in|at|into|onto|near|inside|outside|across|
 belongs to."""
 _PREPOSITIONS = frozenset("on at in of for from to into onto by with near after before around about since until during"
                           .split())
+_AUXILIARIES = frozenset("is are was were be been has have had will would".split())
 _SINCE = re.compile(r"^\s+(?:earlier|before|ago|prior)\b")
 _UNTIL = re.compile(r"^\s+(?:after|later)\b")
 
@@ -197,11 +165,13 @@ def _belongs_to(family: str, left: str, right: str) -> str | None:
     what = _FAMILY_WORDS.get(family)
     if not what:
         return None
-    done = _subject_and_verb(left)
+    done = object_done = _subject_and_verb(left)
     done = done if done and not (done.group("rest") or "").strip() else None  # "the shares fell 8%"
     if family == "share":  # "recovered 80% of the haul": share of the haul recovered
         found, object_of = _OF_AFTER.match(right), _OBJECT_BEFORE.search(left)
         verb = object_of and past(object_of.group("verb"))
+        done_to = found and not verb and _PASSIVE_AFTER.match(right[found.end():])
+        verb = verb or (done_to and is_past(done_to.group("verb").split()[0]) and done_to.group("verb").lower())
         if found:
             return " ".join(filter(None, (f"{what} of {_the(found.group('phrase'))}", verb)))
         return f"how much {_clause(done)}" if done else None
@@ -213,10 +183,11 @@ def _belongs_to(family: str, left: str, right: str) -> str | None:
         found = _OF_AFTER.match(right) or _WORTH_BEFORE.search(left)
         if found:
             return f"{what} of {_the(found.group('phrase') or found.group('bare'))}"
-        named = _AMOUNT_OF.search(left)  # "a fine of $500": the fine
-        if named:
+        named = _AMOUNT_OF.search(left) or _AMOUNT_IN.match(right)  # "a fine of $500", "$5m in damages"
+        if named and named.group("phrase").lower() not in _STOP_HEADS | _DETERMINERS:
             return named.group("phrase")
-        if done:
+        done = done or (object_done if object_done and len(object_done.group("rest").split()) == 1 else None)
+        if done:  # "the fraud cost investors $80m"
             return f"amount {_clause(done)}"
         attributive = attributive if attributive and attributive.group("first")[:1].islower() else None
     if attributive and attributive.group("first").lower() not in _PREPOSITIONS | _STOP_HEADS:
@@ -228,7 +199,7 @@ def _belongs_to(family: str, left: str, right: str) -> str | None:
         if not found:
             return None
         words = found.group("phrase").split()
-        if len(words) > 1 and _is_past(words[-1]):  # "a ferry sank 30 miles east of": where it sank
+        if len(words) > 1 and is_past(words[-1]):  # "a ferry sank 30 miles east of": where it sank
             return f"distance from where {_the(words[0])} {words[-1].lower()}"
         return f"distance from {_the(found.group('phrase'))}"
     if family not in ("time", "date", "duration", "year"):
@@ -245,12 +216,24 @@ def _belongs_to(family: str, left: str, right: str) -> str | None:
                     else f"time since {clause}" if _SINCE.match(right)
                     else f"time until {clause}" if _UNTIL.match(right) else f"how long {clause}")
         return f"since when {clause}" if left.rstrip().lower().endswith("since") else f"{what} {clause}"
+    found = _PRESENT_BEFORE.search(left) if family in ("time", "date") else None
+    if found and found.group("verb").lower() not in NOT_VERBS | _STOP_HEADS:  # "voting ends on May 9"
+        subject = found.group("subject")
+        opens = not left[:found.start()].strip()
+        return f"{what} {subject[:1].lower() + subject[1:] if opens else subject} {found.group('verb')}"
     found = _CLAUSE_AFTER.match(right) if not left.strip(" ,").count(" ") else None
-    if found and _is_past(found.group("verb")):
-        return (f"{what} {_the(found.group('subject'))} {found.group('aux') or ''}{found.group('verb').lower()}"
+    if found and is_past(found.group("verb")):
+        subject = found.group("subject")
+        if found.group("counted"):  # "three men emptied"
+            subject = subject[:1].lower() + subject[1:]
+        else:  # "they left", "the police arrived"
+            subject = subject.lower() if subject.lower() in _PRONOUNS else _the(subject)
+        return (f"{what} {subject} {found.group('aux') or ''}{found.group('verb').lower()}"
                 f"{_short(found.group('rest'))}")
     if noun_before:
-        phrase = f"the {noun_before.group('phrase')}"
+        words = noun_before.group("phrase").split()
+        kept = next((words[:at] for at, word in enumerate(words) if word.lower() in _AUXILIARIES), words)
+        phrase = f"the {' '.join(kept)}"  # "the meeting is set for": the meeting
         if family == "duration":
             return f"time since {phrase}" if _SINCE.match(right) else None
         return f"{what} of {phrase}"
@@ -260,9 +243,20 @@ def _belongs_to(family: str, left: str, right: str) -> str | None:
 def _clause(found: re.Match) -> str:
     """A subject and its verb as a label says them: "the quake struck", "they had been separated"."""
     subject = _the(found.group("noun")) if found.group("noun") else found.group("name")
-    subject = subject.lower() if subject.lower() in _PRONOUNS else subject
+    subject = subject.lower() if subject.lower() in _PRONOUNS or _are_people(subject) else subject
     clause = f"{subject} {found.group('aux') or ''}{found.group('verb').lower()}{found.group('particle').lower()}"
     return clause + _short(found.group("rest"))
+
+
+def _are_people(word: str) -> bool:
+    """Whether a capitalised word names people in the plural, which only the sentence's start capitalised
+    ("Prosecutors asked", "Witnesses heard", "Police arrived"), not a name ("Rogers asked")."""
+    lowered = word.lower()
+    return lowered in _PEOPLE or lowered.endswith("s") and any(
+        stem in PERSONS or stem.endswith(PERSON_ENDINGS) for stem in (lowered[:-1], lowered[:-2]))
+
+
+_PEOPLE = frozenset("people men women children police staff crew".split())
 
 
 def _noun_before(left: str) -> re.Match | None:
@@ -282,9 +276,39 @@ def _subject_and_verb(left: str) -> re.Match | None:
     for word in re.finditer(_WORD, left):
         found = _SUBJECT_VERB.match(left, word.start())
         subject = found and (found.group("noun") or found.group("name"))
-        if found and _is_past(found.group("verb")) and subject.split()[-1].lower() not in _STOP_HEADS:
+        if found and is_past(found.group("verb")) and subject.split()[-1].lower() not in _STOP_HEADS:
             nearest = found
     return nearest
+
+
+_PLACE_WORDS = r"(?:to|in|at|on|inside|outside|near|across|off)"
+_NOT_PLACES = _STOP_HEADS | frozenset(MONTHS)
+_NAMED_PLACE = re.compile(
+    rf"\b(?P<link>(?!to\b){_PLACE_WORDS})\s+(?P<phrase>(?:(?:the|a|an|his|her|its|their|our)\s+)?(?:[a-z][\w-]*\s+){{0,2}}?"
+    rf"(?P<first>[A-Z][\w’'-]*)(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)")
+"""A place named by a preposition: "on the Maacama Fault", "in Zarand", "off the coast of Crete"."""
+_AFTER_A_PLACE = frozenset("and or but was were is are had has have with which that who where when as".split())
+
+
+def where_phrase(noun: str | None, left: str, right: str) -> str | None:
+    """Where the thing measured is, as a label adds it: the phrase that follows the noun a figure counts
+    ("three entrances to our offices": to the offices), else a named place in its clause ("a depth of 12
+    miles on the Maacama Fault": on the Maacama Fault)."""
+    if noun:
+        forms = {noun, plural(noun)}
+        found = re.match(rf"^(?:\s+[\w-]+){{0,2}}?\s+(?:{'|'.join(map(re.escape, forms))})\s+(?P<link>{_PLACE_WORDS})\s+"
+                         rf"(?P<phrase>(?:{_DETERMINER}\s+)?(?:{_PHRASE_WORD}\s+){{0,2}}{_PHRASE_WORD})\b", right,
+                         re.IGNORECASE)
+        phrase = found and _short(" " + found.group("phrase")).strip()
+        if phrase and not is_past(phrase.split()[-1]) and phrase.split()[-1].lower() not in _NOT_PLACES:
+            return f"{found.group('link').lower()} {_the(phrase)}"
+    clause = f"{left} {right}"
+    for found in _NAMED_PLACE.finditer(clause):
+        after = re.match(rf"\s+({_WORD})", clause[found.end():])
+        attributive = after and after.group(1).islower() and after.group(1) not in _PREPOSITIONS | _AFTER_A_PLACE
+        if found.group("first").lower() not in _NOT_PLACES and not attributive:  # not "on the Richter scale"
+            return f"{found.group('link').lower()} {found.group('phrase')}"
+    return None
 
 
 def is_pronoun_led(gist: str) -> bool:
@@ -307,6 +331,10 @@ def _the(phrase: str) -> str:
     return " ".join(words)
 
 
+_PARTITIVE_HEADS = frozenset("all most some much many part half none each both any almost nearly".split())
+"""Words that head a part of what follows them ("almost all of the safes"): a phrase cut before "of" ends there."""
+
+
 def _short(rest: str | None) -> str:
     """The first phrase after a verb, up to the next preposition: "into the office" of "into the office on
     the second floor"."""
@@ -316,6 +344,10 @@ def _short(rest: str | None) -> str:
         if kept and word.lower() in _PREPOSITIONS:
             break
         kept.append(word)
+    if len(kept) == 4 and len(words) > 4 and words[4].lower() not in _PREPOSITIONS and not kept[-1].endswith(","):
+        kept = []  # the phrase goes on past what a label holds: "felt in the neighbouring Gulf [states]"
+    while kept and kept[-1].lower() in _PARTITIVE_HEADS:
+        kept.pop()  # "emptied almost all [of the safes]": emptied
     said = {word.lower().strip(",") for word in kept}
     if kept and kept[-1].lower() in _PREPOSITIONS | {"the", "a", "an"} or _STOP_HEADS & (
             said | {word.removesuffix("s") for word in said}):

@@ -5,7 +5,7 @@ agrees with "3", "more than 3" does not; "about 20" allows a tenth either way, s
 "about 26"; "dozens" agrees with what falls inside it; zero conflicts with any positive count.
 A figure converted from another unit ("10 km" against "6 miles") allows the rounding of what is
 written. Amounts in different currencies are compared only where the story's own text gives the
-rate ("€2m ($2.6m)"); times only with times whose zone is as known.
+rate ("€2m ($2.6m)"), directly or through a third currency; times only with times whose zone is as known.
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ ROUND_SHARE = 0.025
 fortieth either way, and never more than half its last place. "10" and "12" stay a conflict."""
 CURRENCY_SHARE = 0.10
 """How far a converted amount may stray: a rate moves between reports and days."""
+Rates = dict[tuple[str, str], tuple[float, float]]
+"""What one unit of the first currency is worth in the second, as the lowest and highest rate the story allows."""
 _SIGNIFICANT = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
 
 
@@ -52,7 +54,7 @@ def comparable_interval(claim: Claim) -> tuple[float, float] | None:
     return low, high
 
 
-def fact_status(group: list[Claim], rates: dict[tuple[str, str], float] | None = None) -> str:
+def fact_status(group: list[Claim], rates: Rates | None = None) -> str:
     """``agree`` when every report's versions of the fact can be true with every other's, else ``conflict``."""
     rates = rates or {}
     by_scale: dict[str, list[tuple[str, tuple[float, float]]]] = defaultdict(list)
@@ -67,7 +69,7 @@ def fact_status(group: list[Claim], rates: dict[tuple[str, str], float] | None =
         if claim.dimension == "currency" and claim.unit != main_currency:
             rate = rates.get((claim.unit or "", main_currency or ""))
             if rate is not None:
-                interval = (interval[0] * rate * (1 - CURRENCY_SHARE), interval[1] * rate * (1 + CURRENCY_SHARE))
+                interval = (interval[0] * rate[0] * (1 - CURRENCY_SHARE), interval[1] * rate[1] * (1 + CURRENCY_SHARE))
                 scale = f"currency {main_currency}"
         elif mixed_units and claim.qualifier == "exact":
             interval = with_rounding(claim, interval)
@@ -75,19 +77,75 @@ def fact_status(group: list[Claim], rates: dict[tuple[str, str], float] | None =
     return "conflict" if any(_disjoint_across_reports(items) for items in by_scale.values()) else "agree"
 
 
-def currency_rates(claims: list[Claim], texts: dict[str, str]) -> dict[tuple[str, str], float]:
-    """Rates between currencies as the story's own text states them: an amount followed by its
-    conversion in brackets ("€2m ($2.6m)", "two million euros, or £1.7m") gives one; the median of all."""
-    found: dict[tuple[str, str], list[float]] = defaultdict(list)
+def currency_rates(claims: list[Claim], texts: dict[str, str]) -> Rates:
+    """Rates between currencies as the story's own text states them, as intervals: an amount followed by its
+    conversion in brackets ("€2m ($2.6m)", "two million euros, or £1.7m") gives one, within the rounding of
+    both amounts as written (``_as_written``); several of one pair give the median of their ends. Two
+    currencies never stated together are linked through others that are ("€2m ($2.6m)" and "€2m (£1.7m)"
+    give dollars in pounds), by the fewest steps and, of as many, the narrowest interval: a stated rate is
+    always preferred."""
+    found: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     money = [c for c in claims if c.dimension == "currency" and c.unit and c.value]
     for first, second in zip(money, money[1:]):
         if first.doc != second.doc or first.unit == second.unit or second.start - first.end > 6:
             continue
         between = texts[first.doc][first.end:second.start].strip()
         if between in ("(", "[", ",", ", or", "or", "/", "(or", "(about", "(some", "(around"):
-            found[(first.unit, second.unit)].append(second.value / first.value)
-            found[(second.unit, first.unit)].append(first.value / second.value)
-    return {pair: median(values) for pair, values in found.items()}
+            (low_a, high_a), (low_b, high_b) = _as_written(first), _as_written(second)
+            if low_a > 0 and low_b > 0 and not math.isinf(high_a) and not math.isinf(high_b):
+                found[(first.unit, second.unit)].append((low_b / high_a, high_b / low_a))
+                found[(second.unit, first.unit)].append((low_a / high_b, high_a / low_b))
+    stated = {pair: (median(low for low, _ in spans), median(high for _, high in spans)) for pair, spans in found.items()}
+    return _chained(stated)
+
+
+def _chained(stated: Rates) -> Rates:
+    """``stated`` with the rate of every pair of currencies joined through others, each by the fewest steps
+    (a breadth-first walk from each currency) and, among as many, the narrowest interval."""
+    neighbours: dict[str, list[str]] = defaultdict(list)
+    for source, target in stated:
+        neighbours[source].append(target)
+    rates = dict(stated)
+    for origin in list(neighbours):
+        reached = {origin: (1.0, 1.0)}
+        frontier = [origin]
+        while frontier:
+            step: Rates = {}
+            for here in frontier:
+                for there in neighbours[here]:
+                    if there in reached:
+                        continue
+                    low, high = reached[here]
+                    rate = stated[(here, there)]
+                    offer = (low * rate[0], high * rate[1])
+                    if there not in step or offer[1] / offer[0] < step[there][1] / step[there][0]:
+                        step[there] = offer
+            reached.update(step)
+            frontier = list(step)
+        for there, rate in reached.items():
+            if there != origin:
+                rates.setdefault((origin, there), rate)
+    return rates
+
+
+def _as_written(claim: Claim) -> tuple[float, float]:
+    """The values an amount allows as written: its hedge's interval, and for an exact amount at least half a
+    unit of its last written digit ("$2.6m" 2.55m to 2.65m, "$52" 51.5 to 52.5); a round amount in words or
+    with a trailing zero the share a round figure allows (``ROUND_SHARE``)."""
+    low, high = _written_interval(claim)
+    written = _SIGNIFICANT.search(claim.text)
+    if claim.qualifier != "exact" or not claim.value or written is None:
+        return low, high
+    whole, decimals = written.group(1).replace(",", ""), written.group(2)
+    number = float(f"{whole}.{decimals}" if decimals else whole)
+    if not number:
+        return low, high
+    multiplier = claim.value / number
+    if decimals:
+        half = 10.0 ** -len(decimals) / 2 * multiplier
+    else:
+        half = 0.5 if multiplier == 1 and not whole.endswith("0") else 0.0
+    return min(low, claim.value - half), max(high, claim.value + half)
 
 
 def _written_interval(claim: Claim) -> tuple[float, float]:
@@ -196,8 +254,9 @@ def _scale_of(claim: Claim) -> str:
 
 
 def _main_currency(group: list[Claim]) -> str | None:
+    """The currency most of a fact's amounts are in, the first of them on a tie (never the hash seed's choice)."""
     currencies = [c.unit for c in group if c.dimension == "currency" and c.unit]
-    return max(set(currencies), key=currencies.count) if currencies else None
+    return max(dict.fromkeys(currencies), key=currencies.count) if currencies else None
 
 
 def _disjoint_across_reports(items: list[tuple[str, tuple[float, float]]]) -> bool:

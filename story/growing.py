@@ -23,9 +23,10 @@ from .analysis import Story, collector_paused
 from .claims import Claim, extract_claims
 from .episodes import story_time
 from .facets import Facet
+from .fact_names import fact_label, unique_label
 from .growing_facts import add_figures
 from .growing_links import SentenceIndex, index_sentences, link_new_sentences
-from .linking import QUOTE_CUTOFF, Cluster, fact_label, quote_status, quote_words, unique_label
+from .linking import QUOTE_CUTOFF, Cluster, quote_status, quote_words
 from .model import Document, shown_time
 from .published import publication_time, resolve_dates
 from .similarity import content_words

@@ -10,14 +10,14 @@ reworded versions. Sentence links are made in ``sentence_links``.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
 from .claims import Claim, Kind, Status
 from .fact_groups import group_figures
-from .fact_labels import is_pronoun_led, plural
+from .fact_names import fact_label, make_labels_unique
 from .fact_status import currency_rates, fact_status, restated_in_zone
 from .fact_weights import WEIGHTS
 from .episodes import story_time
@@ -25,17 +25,8 @@ from .facets import Facet, carry_back, carry_over, facet, family_of, goes_on, se
 from .model import Document
 from .similarity import similar_pairs
 
-EVENT_LABELS = {
-    "killed": "death toll", "injured": "injured", "identified": "victims identified", "buried": "burials",
-    "detained": "detained", "displaced": "displaced", "casualties": "casualties (killed and injured)",
-    "missing": "missing", "abducted": "abducted", "shot": "people shot",
-}
 QUOTE_CUTOFF = 85.0
 """How alike (0-100, token set) two quotations' words must be to be one quotation, trimmed or reworded."""
-_FAMILY_LABELS = {"count": "number", "magnitude": "magnitude", "age": "age", "share": "share", "multiplier": "multiple",
-                  "year": "year", "date": "date", "time": "time", "money": "amount", "length": "distance",
-                  "duration": "duration", "area": "area", "speed": "speed", "mass": "weight", "volume": "volume",
-                  "temperature": "temperature"}
 
 
 @dataclass(slots=True)
@@ -84,7 +75,7 @@ def clusters_and_facets(documents: list[Document], claims: list[Claim], sentence
         for claim in group:
             claim.cluster = cluster.id
         clusters.append(cluster)
-    _make_labels_unique(clusters, groups, facets)
+    make_labels_unique(clusters, groups, facets)
     return clusters, facets
 
 
@@ -147,116 +138,16 @@ def _sentence_facets(figures: list[Claim], sentence: str, start: int, spans: tup
             found = carry_over(found, read[rank - 1], sentence[spans[rank - 1][1]:span[0]])
         read.append(found)
     for rank in range(len(figures) - 2, -1, -1):
-        read[rank] = carry_back(read[rank], read[rank + 1], sentence[spans[rank][1]:spans[rank + 1][0]])
+        between = sentence[spans[rank][1]:spans[rank + 1][0]]
+        read[rank] = carry_back(read[rank], read[rank + 1], between)
+        moment = _MOMENT_BETWEEN.search(between)
+        if moment and figures[rank + 1].quantity in ("time", "date") and figures[rank].quantity not in ("time", "date"):
+            read[rank] = replace(read[rank], moment=f"{moment.group(1).lower()} {figures[rank + 1].text}")
     return tuple(read)
 
 
-def fact_label(group: list[Claim], facets: dict[str, Facet]) -> str:
-    """A name a reader would give the fact: the event, or what is measured and of what (``fact_labels``)."""
-    first = group[0]
-    if first.kind == "quote":
-        words = quote_words(first.text)
-        return "quote: " + " ".join(words[:6]) + ("…" if len(words) > 6 else "")
-    group_facets = [facets[c.id] for c in group]
-    event = _most_common(f.event for f in group_facets)
-    event = event if sum(f.event == event for f in group_facets) * 2 >= len(group_facets) else None
-    cue = _most_common(cue for f in group_facets for cue in f.cues)
-    anchor = _most_common(anchor for f in group_facets for anchor in f.anchors)
-    name = _most_common(name for f in group_facets for name in f.names)
-    noun = _most_common(f.noun for f in group_facets)
-    gist = _best_gist(group_facets)
-    family = group_facets[0].family.split(" per ")[0]
-    if event and family == "count" and (noun is None or any(f.counts_people for f in group_facets)):
-        label = EVENT_LABELS.get(event, event)
-    elif cue == "population":
-        label = f"population of {name}" if name else "population"
-    elif family == "length" and cue == "depth":
-        label = "depth"
-    elif family == "magnitude":
-        label = "magnitude of the aftershocks" if cue == "aftershock" else "magnitude"
-    elif family == "length" and anchor:
-        label = f"distance to {anchor}"
-    elif family == "money" and cue == "value" and noun:
-        label = f"value of the {plural(noun) if noun == _most_common(c.counts for c in group) else noun}"
-    elif family == "count" and (noun or gist):
-        label = " ".join(filter(None, (plural(noun.lstrip("-")) if noun else "figures", gist)))
-    elif family == "share" and noun and not gist:
-        label = f"share of {plural(noun)}"
-    elif family == "age":
-        person = _most_common(f.person for f in group_facets)
-        label = f"age of {person}" if person else "age"
-    elif gist:
-        label = gist
-    else:
-        wording = _most_common(f.wording for f in group_facets)
-        label = _FAMILY_LABELS.get(family, family)
-        label = f"{label} in “{wording}”" if wording and family in _ALWAYS_SAID else label
-    if group_facets[0].family.count(" per "):
-        label += " per " + group_facets[0].family.split(" per ")[1]
-    episodes = Counter(f.episode for f in group_facets)  # the story's own event (None) has a vote too
-    episode = max(episodes, key=lambda told: (episodes[told], told is not None))
-    if family in ("year", "date") and episode != "scope":
-        episode = None  # "year he was sentenced", not "... (2019)": its figures are the time
-    return f"{label} ({episode})" if episode and episode != "scope" else (
-        f"{label} (wider scope)" if episode == "scope" else label)
-
-
-_ALWAYS_SAID = frozenset({"count", "time", "date", "year", "duration", "share"})
-"""Families whose bare name says nothing of the fact ("time", "count"): their label quotes the words around."""
-
-
-def _make_labels_unique(clusters: list[Cluster], groups: list[list[Claim]], facets: dict[str, Facet]) -> None:
-    """Two facts never share a label: a running total among them says so, whichever comes first; the
-    later ones add what tells them apart, or their value."""
-    namesakes: dict[str, list[tuple[Cluster, list[Claim]]]] = defaultdict(list)
-    for cluster, group in zip(clusters, groups):
-        namesakes[cluster.label].append((cluster, group))
-    for label, members in namesakes.items():
-        totals = [cluster for cluster, group in members if _is_running_total(group, facets)]
-        if len(members) > 1 and len(totals) == 1:
-            totals[0].label = f"{label} so far"
-    seen: dict[str, int] = {}
-    for cluster, group in zip(clusters, groups):
-        if cluster.label not in seen:
-            seen[cluster.label] = 1
-            continue
-        cluster.label = unique_label(cluster.label, group, facets, seen)
-
-
-def unique_label(label: str, group: list[Claim], facets: dict[str, Facet], seen: dict[str, int]) -> str:
-    """``label`` for a fact when another has it already (``seen``): with what tells the two apart (a running
-    total, what happened to what it counts), or its value, or a number; ``seen`` then holds the new label too."""
-    group_facets = [facets[c.id] for c in group if c.id in facets]
-    candidates = [f"{label} so far"] if _is_running_total(group, facets) else []
-    gist = _best_gist(group_facets)
-    if gist and gist not in label and group_facets[0].family == "count":
-        candidates.append(f"{label} {gist}")
-    elif gist and label.startswith("distance to ") and gist.startswith("distance from "):
-        candidates.append(gist + label.removeprefix("distance"))  # "distance from the farm to Leeds"
-    candidates.append(f"{label} ({Counter(c.text for c in group).most_common(1)[0][0]})")
-    candidate = next((c for c in candidates if c not in seen), None)
-    while candidate is None or candidate in seen:
-        seen[label] += 1
-        candidate = f"{label} ({seen[label]})"
-    seen[candidate] = 1
-    return candidate
-
-
-def _is_running_total(group: list[Claim], facets: dict[str, Facet]) -> bool:
-    """Whether most of a fact's figures are running totals ("so far", "in all")."""
-    return sum("total" in facets[c.id].cues for c in group if c.id in facets) * 2 > len(group)
-
-
-def _best_gist(group_facets: list[Facet]) -> str | None:
-    """The name most of a fact's figures give it, one that says what happened before one led by a pronoun,
-    and among as many, one in lower case (a capital may only open a sentence: "Shares fell")."""
-    counted = Counter(f.gist for f in group_facets if f.gist)
-    return max(counted, key=lambda gist: (not is_pronoun_led(gist), counted[gist], gist.islower()), default=None)
-
-
-def _most_common(items) -> str | None:
-    counted = Counter(item for item in items if item)
-    return counted.most_common(1)[0][0] if counted else None
+_MOMENT_BETWEEN = re.compile(r"^(?:\s+[\w'-]+){0,5}?\s+(at|on)\s+$", re.IGNORECASE)
+"""A clock time or date that follows a figure in its phrase: "a 2.2 at 2:15 a.m.", "3.8 on the scale at 09:10"."""
 
 
 def _group_quotes(quotes: list[Claim]) -> list[list[Claim]]:

@@ -2,12 +2,15 @@
 
 The conversions are pint's, the standard units library: the highlighters name each unit as pint
 does (``highlighters/unit_words``), and here pint says how far a unit is from its dimension's base
-unit. Every unit it knows is an affine map of its base (a scale and, for temperatures, an offset),
-so pint is asked once per unit and its answer kept: in the process, and in the user's cache folder
-(``$XDG_CACHE_HOME/sahel-reader/units.json``, keyed by pint's installed files and the definitions
-below), so that a later process converts without loading pint at all. pint takes most of a second
-to load (0.4 s with its own cache of its definition files): it is loaded only for a unit no earlier
-process asked about, in the engine's worker, never before the reader's first frame.
+unit. Every unit it knows is an affine map of its base (a scale and, for temperatures, an offset).
+pint's answers for the units the highlighters name come with the package (``unit_scales``, written
+from pint by ``scripts/unit_scales.py`` and checked against it by a test), so that no process loads
+pint for them. Any other unit is asked of pint once and its answer kept: in the process, and in the
+user's cache folder (``$XDG_CACHE_HOME/sahel-reader/units.json``, keyed by pint's installed files and
+the definitions below), so that a later process converts without loading pint at all. pint takes
+most of a second to load (0.4 s with its own cache of its definition files): it is loaded only for
+a unit neither the package nor an earlier process knows, in the engine's worker, never before the
+reader's first frame.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ import json
 import os
 from functools import cache
 from pathlib import Path
+
+from .unit_scales import SCALES
 
 BASE_UNITS = {
     "length": "meter", "area": "meter ** 2", "volume": "meter ** 3", "mass": "kilogram",
@@ -49,8 +54,10 @@ def _registry():
 
 def _affine(unit: str, dimension: str) -> tuple[float, float] | None:
     """(scale, offset) with ``base = value * scale + offset``, or None where pint cannot convert."""
-    known = _known()
     key = f"{unit}|{dimension}"
+    if key in SCALES:
+        return SCALES[key]
+    known = _known()
     if key in known:
         return known[key]
     known[key] = answer = _ask_pint(unit, dimension)

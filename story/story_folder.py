@@ -17,11 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import yaml
 
 from .atomic import write_atomically
 from .html import Article, extract_article
-from .safe_yaml import YamlProblem, parse_yaml
 
 if TYPE_CHECKING:  # the web is imported only when a page is fetched: most stories never are
     from .fetching import FetchFailed, Page
@@ -166,6 +164,8 @@ def keep_reports(folder: Path, reports: Sequence[FetchedReport], title: str | No
                 from None
         entries.append(_entry(name, report, ids))
         known.update((report.url, report.page.url))
+    import yaml  # here: opening a story reads no manifest and needs none
+
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000)
     try:
         write_atomically(manifest, text.encode("utf-8"), mode=0o644)
@@ -210,6 +210,8 @@ def _entry(name: str, report: FetchedReport, ids: set[str]) -> dict:
 
 
 def _read_manifest(manifest: Path) -> dict:
+    from .safe_yaml import YamlProblem, parse_yaml
+
     try:
         data = parse_yaml(manifest.read_text(encoding="utf-8-sig"), "story manifest").data
     except (OSError, UnicodeDecodeError) as error:

@@ -24,6 +24,7 @@ def test_scaled_stories_are_reproducible_and_vary_the_figures():
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the first frame is timed in a Linux pseudo-terminal")
+@pytest.mark.slow(40)
 def test_the_benchmark_script_writes_its_table(tmp_path):
     output = tmp_path / "RESULTS.md"
     result = subprocess.run([sys.executable, "benchmarks/run.py", "--quick", "--output", str(output)],
@@ -41,6 +42,7 @@ def test_the_benchmark_script_writes_its_table(tmp_path):
     assert ratios and all(float(r) > 0 for r in ratios)
 
 
+@pytest.mark.slow(18)
 def test_the_adversarial_benchmark_prints_a_row_per_size_with_its_ratio():
     result = subprocess.run([sys.executable, "benchmarks/adversarial.py", "--quick", "--case", "one-line",
                              "--case", "repeated-in-two", "--case", "save"],

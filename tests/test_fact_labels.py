@@ -2,7 +2,8 @@
 from one story's words. Sentences made up for the purpose."""
 
 import pytest
-from sahel_reader.story.fact_labels import count_verb, measure_gist, past, plural
+from sahel_reader.story.fact_labels import count_verb, measure_gist, plural
+from sahel_reader.story.verb_forms import past
 
 from test_facts import fact_of, story_of
 
@@ -30,7 +31,21 @@ def test_a_count_is_named_by_what_happened_to_what_it_counts(left, right, expect
     ("time", "The blaze started at ", ".", "time the blaze started"),
     ("time", "It erupted at ", ".", "time it erupted"),
     ("date", "the bill awaits its final vote on ", ".", "date of the final vote"),
-    ("date", "the parade went through the old market on ", ".", None),  # a place, not what the date is of
+    ("date", "the parade went through the old market on ", ".",
+     "date the parade went through the old market"),  # what happened there, never "date of the old market"
+    ("time", "It was felt in the neighbouring Gulf states at ", ".", "time it was felt"),  # not cut mid-phrase
+    ("time", "At ", ", police arrived at the scene.", "time the police arrived at the scene"),  # a bare subject
+    ("year", "In ", " they left the valley.", "year they left the valley"),
+    ("date", "Voting ends on ", ".", "date voting ends"),                               # the present tense
+    ("time", "The curfew starts at ", " each night.", "time the curfew starts"),
+    ("time", "The hearing is set for ", " on Friday.", "time of the hearing"),          # not "... is set"
+    ("time", "Flights to Paris at ", ".", None),
+    ("money", "a judge ordered him to pay ", " in restitution.", "restitution"),   # what an amount is, after it
+    ("money", "he kept ", " in the bank.", "amount he kept"),                        # a place, not what it is
+    ("money", "a scheme that cost pensioners ", ".", "amount the scheme cost pensioners"),  # who paid it
+    ("time", "Witnesses heard gunfire around ", ".", "time witnesses heard gunfire"),  # people, capital at the start
+    ("time", "Rogers arrived at ", ".", "time Rogers arrived"),                           # a name stays one
+    ("year", "In ", ", Four men emptied nearly all of the lockers.", "year four men emptied"),  # a counted subject
     ("duration", "The strike lasted ", " and ended on Friday.", "how long the strike lasted"),
     ("duration", "the bridge reopened after ", ".", "time before the bridge reopened"),
     ("duration", "the mayor resigned ", " earlier, aides said.", "time since the mayor resigned"),
@@ -40,7 +55,7 @@ def test_a_count_is_named_by_what_happened_to_what_it_counts(left, right, expect
      "year the old harbour wall was flooded by the sea"),
     ("area", "The ", " warehouse burned for hours.", "area of the warehouse"),
     ("money", "thieves took ", " worth of antique clocks", "value of the antique clocks"),
-    ("money", "the fund paid ", " to the farmers", None),
+    ("money", "the fund paid ", " to the farmers", "amount the fund paid"),  # an irregular past, as "lost"
     ("money", "burglars took ", " of silverware from the vicarage", "value of the silverware"),  # not "from the"
     ("money", "a vintage guitar worth ", " was sold", "value of the vintage guitar"),
     ("money", "a ", " painting was auctioned", "value of the painting"),

@@ -59,7 +59,7 @@ def test_the_toll_is_one_fact_whatever_its_values_and_the_injured_another(quake)
 def test_an_earlier_event_is_a_fact_of_its_own(quake):
     bam = fact_of(quake, "more than 26,000", "a")
     assert bam is fact_of(quake, "more than 31,000", "b")
-    assert bam is not fact_of(quake, "10", "a") and bam.label == "death toll (2003)"
+    assert bam is not fact_of(quake, "10", "a") and bam.label == "death toll in 2003"
 
 
 def test_the_magnitude_of_two_agencies_is_one_fact_in_conflict(quake):
@@ -135,8 +135,50 @@ def test_amounts_in_two_currencies_compare_only_at_the_rate_the_story_gives():
     dollars.start = text.index("$")
     dollars.end = dollars.start + len(dollars.text)
     rates = currency_rates([euros, dollars], {"a": text})
-    assert rates[("EUR", "USD")] == pytest.approx(1.3)
+    low, high = rates[("EUR", "USD")]
+    assert low < 1.3 < high and high - low < 0.12  # 2.55m to 2.65m for 1.95m to 2.05m: the rounding written
     assert fact_status([euros, other], rates) == "agree"  # 2 million euros is $2.6m: $2.5m within a rate's drift
+
+
+def money(text: str, doc: str, value: float, unit: str, start: int = 0) -> Claim:
+    return figure(text, doc=doc, value=value, quantity="money", unit=unit, dimension="currency", start=start,
+                  end=start + len(text))
+
+
+def stated_together(doc: str, text: str, first: tuple[str, float, str], second: tuple[str, float, str]):
+    """Two amounts of one report, the second the first's conversion as ``text`` writes them."""
+    return [money(written, doc, value, unit, text.index(written)) for written, value, unit in (first, second)]
+
+
+def test_a_rate_the_story_never_states_is_chained_through_a_third_currency():
+    euros_in_dollars = "the paintings, worth €2m ($2.6m), were found"
+    euros_in_pounds = "the paintings, worth €2m (£1.7m), were found"
+    claims = (stated_together("a", euros_in_dollars, ("€2m", 2e6, "EUR"), ("$2.6m", 2.6e6, "USD"))
+              + stated_together("b", euros_in_pounds, ("€2m", 2e6, "EUR"), ("£1.7m", 1.7e6, "GBP")))
+    rates = currency_rates(claims, {"a": euros_in_dollars, "b": euros_in_pounds})
+    low, high = rates[("USD", "GBP")]
+    assert low < 1.7 / 2.6 < high  # dollars to euros to pounds
+    assert high / low > rates[("EUR", "GBP")][1] / rates[("EUR", "GBP")][0]  # two roundings carried, not one
+    dollars, pounds = money("$3.9m", "c", 3.9e6, "USD"), money("£2.55m", "d", 2.55e6, "GBP")
+    assert fact_status([pounds, dollars], rates) == "agree"  # $3.9m is £2.55m at the chained rate
+    assert fact_status([money("£1.2m", "d", 1.2e6, "GBP"), dollars], rates) == "conflict"
+    assert fact_status([money("£1.2m", "d", 1.2e6, "GBP"), dollars]) == "agree"  # no rate: never a conflict
+
+
+def test_a_stated_rate_is_preferred_to_a_chained_one():
+    texts = {"a": "worth €2m ($2.6m)", "b": "worth €2m (£1.7m)", "c": "worth $2m (£1.8m)"}
+    claims = (stated_together("a", texts["a"], ("€2m", 2e6, "EUR"), ("$2.6m", 2.6e6, "USD"))
+              + stated_together("b", texts["b"], ("€2m", 2e6, "EUR"), ("£1.7m", 1.7e6, "GBP"))
+              + stated_together("c", texts["c"], ("$2m", 2e6, "USD"), ("£1.8m", 1.8e6, "GBP")))
+    low, high = currency_rates(claims, texts)[("USD", "GBP")]
+    assert low < 0.9 < high and not low < 1.7 / 2.6 < high  # the story's own dollars-to-pounds rate
+
+
+def test_a_small_amount_carries_half_its_last_digit_into_the_rate():
+    text = "a ticket cost €45 ($52) at the gate"
+    low, high = currency_rates(stated_together("a", text, ("€45", 45, "EUR"), ("$52", 52, "USD")), {"a": text})[
+        ("EUR", "USD")]
+    assert (low, high) == (pytest.approx(51.5 / 45.5), pytest.approx(52.5 / 44.5))
 
 
 def test_times_compare_in_utc_where_the_zone_is_written():
@@ -289,3 +331,14 @@ def test_a_local_time_restated_in_a_zone_is_one_moment_with_it():
     assert struck is not None and struck is fact_of(story, "1023 GMT", "b")
     assert struck is fact_of(story, "1023 GMT", "a")
     assert fact_of(story, "09:10 hours") is not struck  # five hours after, in UTC
+
+
+@pytest.mark.parametrize("pounds, status", [("£3m", "conflict"), ("£1.7m", "agree")])
+def test_a_story_judges_pounds_against_dollars_through_the_euro_rates_it_states(pounds, status):
+    story = story_of(
+        a="Updated: May 4, 2031 10:00 GMT\nMuseum robbed\nThieves stole jewels worth €2m ($2.6m) from the museum.\n",
+        b="Updated: May 4, 2031 11:00 GMT\nJewels stolen\nThieves stole jewels worth $2.6m from the museum.\nA "
+          "guard was paid a bonus of €10,000 (£8,500) last year.\n",
+        c=f"Updated: May 4, 2031 12:00 GMT\nHeist\nThieves stole jewels worth {pounds} from the museum.\n")
+    jewels = fact_of(story, pounds)
+    assert jewels is fact_of(story, "$2.6m", "b") and jewels.status == status  # pounds to euros to dollars

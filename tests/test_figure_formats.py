@@ -3,7 +3,9 @@ fractions and multipliers, signed values, changes and rates, zero, and numbers t
 
 Each example is one the issue names, or one of the same form."""
 
+import importlib.util
 import math
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -247,7 +249,8 @@ def fresh_unit_answers(tmp_path, monkeypatch):
 
 def test_pints_answers_are_kept_for_the_next_process_which_converts_without_pint(fresh_unit_answers, monkeypatch):
     measures = fresh_unit_answers
-    assert measures.to_base(6, "mile", "length") == pytest.approx(9656.064)
+    assert "furlong|length" not in measures.SCALES, "a unit the package does not answer for: pint is asked"
+    assert measures.to_base(1, "furlong", "length") == pytest.approx(201.168, rel=1e-5)
     assert measures.to_base(1, "furlong_of_nothing", "length") is None
     measures._known.cache_clear()  # a new process
 
@@ -255,8 +258,31 @@ def test_pints_answers_are_kept_for_the_next_process_which_converts_without_pint
         raise AssertionError(f"pint asked about {unit}")
 
     monkeypatch.setattr(measures, "_ask_pint", no_pint)
-    assert measures.to_base(6, "mile", "length") == pytest.approx(9656.064)
+    assert measures.to_base(1, "furlong", "length") == pytest.approx(201.168, rel=1e-5)
     assert measures.to_base(1, "furlong_of_nothing", "length") is None
+
+
+def test_the_units_the_highlighters_name_convert_as_pint_says_without_pint(fresh_unit_answers, monkeypatch):
+    """The package's table (``story/unit_scales.py``) is pint's answers, for every unit a figure is
+    read in; a reader's first run on a new machine converts them without loading pint."""
+    measures = fresh_unit_answers
+    script = importlib.util.spec_from_file_location("unit_scales",
+                                                    Path(__file__).parents[1] / "scripts" / "unit_scales.py")
+    unit_scales = importlib.util.module_from_spec(script)
+    script.loader.exec_module(unit_scales)
+
+    named = unit_scales.named_units()
+    assert {f"{unit}|{dimension}" for unit, dimension in named} == set(measures.SCALES)
+    for unit, dimension in named:
+        assert measures.SCALES[f"{unit}|{dimension}"] == pytest.approx(measures._ask_pint(unit, dimension)), unit
+
+    def no_pint(unit, dimension):
+        raise AssertionError(f"pint asked about {unit}")
+
+    monkeypatch.setattr(measures, "_ask_pint", no_pint)
+    assert measures.to_base(82, "degree_Fahrenheit", "temperature") == pytest.approx(300.9278, abs=1e-4)
+    assert measures.to_base(193, "kilometer_per_hour", "speed") == pytest.approx(53.6111, abs=1e-4)
+    assert measures.to_base(60, "mile_per_hour", "speed") == pytest.approx(26.8224)
 
 
 def test_answers_kept_for_another_pint_or_other_definitions_are_not_used(fresh_unit_answers):

@@ -54,6 +54,7 @@ def add_note(tmux: Tmux, name: str, moves: str, text: str) -> None:
     tmux.wait_for("unsaved", name=name)
 
 
+@pytest.mark.slow(9)
 def test_two_readers_save_one_session_and_neither_note_is_lost(tmux, tmp_path):
     paths = reports(tmp_path)
     documents = load_paths(paths).documents
@@ -70,13 +71,13 @@ def test_two_readers_save_one_session_and_neither_note_is_lost(tmux, tmp_path):
     tmux.wait_for("Saved", name="a")
     add_note(tmux, "b", "jjj", "B asks who says almost 100")
     tmux.keys("C-s", name="b")
-    screen = tmux.wait_for("had changed since it was read", name="b")
+    screen = tmux.wait_for_toast("had changed since it was read", name="b")
     assert "merged" in screen
     assert notes_in(session) == ["A checked the 77", "B asks who says almost 100", "kept from before"]
     assert "A checked the 77" in Path(f"{session}.bak").read_text(encoding="utf-8")
 
     tmux.keys("C-s", name="a")  # A's next save takes B's note in, and A sees it
-    tmux.wait_for("had changed since it was read", name="a")
+    tmux.wait_for_toast("had changed since it was read", name="a")
     tmux.keys("'", name="a")
     screen = tmux.wait_for("Notes and marks: 3", name="a")
     assert "B asks who says almost 100" in screen
@@ -104,6 +105,7 @@ def wait_until(condition, timeout: float = 20) -> None:
         time.sleep(0.1)
 
 
+@pytest.mark.slow(13)
 def test_readers_killed_with_unsaved_and_with_just_restored_work_lose_nothing(tmux, tmp_path):
     paths = reports(tmp_path)
     pids = {name: tmp_path / f"{name}.pid" for name in ("a", "b", "c", "d")}

@@ -21,6 +21,7 @@ def tmux():
     session.close()
 
 
+@pytest.mark.slow(5)
 def test_ten_web_pages_open_in_the_reader_and_their_story_folder_reopens_offline(tmux, tmp_path):
     pages = article_pages()
     folder = tmp_path / "bamako"
@@ -48,6 +49,7 @@ def _linked(tmux: Tmux, name: str = "reader") -> str:
     return tmux.wait_for("Sahel Wire · 17 Sep 2024", name=name)
 
 
+@pytest.mark.slow(7)
 def test_a_report_copied_into_a_watched_story_folder_appears_linked_and_the_reader_quits_cleanly(tmux, tmp_path):
     from sahel_reader.story.documents import bundled_seed_paths
 

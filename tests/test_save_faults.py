@@ -251,6 +251,7 @@ while True:
 """
 
 
+@pytest.mark.slow(8)
 def test_a_save_killed_at_any_moment_leaves_the_session_and_its_backup_whole(tmp_path: Path) -> None:
     """Whole means byte for byte one of the two versions the saver writes: both read back as 600
     notes of one text, and a cut or mixed file equals neither."""

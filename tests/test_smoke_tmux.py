@@ -15,6 +15,7 @@ def tmux():
     session.close()
 
 
+@pytest.mark.slow(5)
 def test_the_reader_opens_the_seeds_and_jumps_between_versions(tmux):
     start(tmux)
     tmux.wait_for("sentence 1/26")
@@ -37,6 +38,7 @@ def test_the_reader_opens_the_seeds_and_jumps_between_versions(tmux):
     tmux.wait_for("EXITED 0")
 
 
+@pytest.mark.slow(2)
 def test_a_bad_path_is_named_and_the_other_reports_still_open(tmux, tmp_path):
     report = tmp_path / "report.txt"
     report.write_text("Officials said 12 people were killed.\n", encoding="utf-8")
@@ -48,6 +50,7 @@ def test_a_bad_path_is_named_and_the_other_reports_still_open(tmux, tmp_path):
     tmux.wait_for("EXITED 0")
 
 
+@pytest.mark.slow(8)
 def test_a_note_saved_in_the_reader_comes_back_when_the_session_is_reopened(tmux, tmp_path):
     session = tmp_path / "bamako.sahel.yaml"
     state = {"XDG_STATE_HOME": str(tmp_path / "state"), "XDG_CONFIG_HOME": str(tmp_path / "config")}

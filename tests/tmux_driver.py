@@ -14,6 +14,9 @@ import uuid
 from pathlib import Path
 
 COMMAND = Path(sys.executable).with_name("sahel-reader")
+SIZE_VARIABLES = ("COLUMNS", "LINES")
+"""Left out of a reader's environment: the window gives its size. A parallel test worker (pytest-xdist) has them set to
+80 by 24, and Textual takes them over the terminal's own size."""
 
 
 class Tmux:
@@ -43,6 +46,18 @@ class Tmux:
                 return screen
             time.sleep(0.2)
         raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen(name)}")
+
+    def wait_for_toast(self, text: str, timeout: float = 30, name: str = "reader") -> str:
+        """Wait until a notification says ``text``, however the toast wrapped it (its lines end where the path
+        it names makes them end, and a parallel worker's paths are longer); the toasts' lines joined by spaces."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            said = toast_text(self.screen(name))
+            if text in said:
+                time.sleep(0.3)  # as in wait_for
+                return said
+            time.sleep(0.2)
+        raise AssertionError(f"no toast said {text!r}; the screen was:\n{self.screen(name)}")
 
     def wait_gone(self, text: str, timeout: float = 30, name: str = "reader") -> str:
         """Wait until ``text`` has left the screen (a screen closed): what the next key needs, where a
@@ -80,6 +95,12 @@ class Tmux:
         shutil.rmtree(self.home, ignore_errors=True)
 
 
+def toast_text(screen: str) -> str:
+    """What the toasts on ``screen`` say, their lines joined by spaces: a toast's line is what is right of its
+    left edge (``▌``) and left of the pane border it covers."""
+    return " ".join(line.rsplit("▌", 1)[1].strip(" │") for line in screen.splitlines() if "▌" in line)
+
+
 def start(tmux: Tmux, *args: str, env: dict[str, str] | None = None, name: str = "reader",
           pid_file: Path | None = None) -> None:
     """Run sahel-reader with ``args`` in a 160x45 tmux session; ``env`` is set for the command only.
@@ -93,6 +114,6 @@ def start(tmux: Tmux, *args: str, env: dict[str, str] | None = None, name: str =
     command = " ".join([settings, str(COMMAND), *map(shlex.quote, args)]).strip()
     shell = f"echo $$ > {shlex.quote(str(pid_file))}; exec env {command}" if pid_file else \
         f"{command}; echo EXITED $?; sleep 5"
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")}
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("TMUX") and k not in SIZE_VARIABLES}
     subprocess.run(["tmux", "-L", tmux.socket, "new-session", "-d", "-x", "160", "-y", "45", "-s", name, shell],
                    check=True, env=environment, timeout=20)

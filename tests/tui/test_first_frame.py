@@ -1,6 +1,8 @@
 """The first frame shows the reports' texts, in their panes, with the status bar, before the engine
 runs; the figures colour them once linked (issue 18, item 1)."""
 
+import gc
+import json
 import subprocess
 import sys
 import threading
@@ -12,17 +14,26 @@ from pilot_helpers import seed_app, settle, wait_for_story, wait_until
 from sahel_reader.tui.widgets.status_bar import StatusBar
 
 _FIRST_FRAME = """
-import asyncio, sys
+import asyncio, json, sys
 sys.path.insert(0, {tests!r})
 from pilot_helpers import seed_app
 from sahel_reader.tui.screens.reader import ReaderScreen
+from sahel_reader.tui.widgets.report_pane import ReportPane
 
-seen = {{}}
+seen = {{"first lines": {{}}}}
 after_first_frame = ReaderScreen._after_first_frame
+render_line = ReportPane.render_line
+
+def first_line(self, y):  # the first line each pane paints
+    strip = render_line(self, y)
+    seen["first lines"].setdefault(self.document.id[:3], strip.text.strip())
+    return strip
+
+ReportPane.render_line = first_line
 
 async def spy(self):  # runs once the first frame is painted, before the loading worker starts
     seen["panes"] = [p.document.id[:3] for p in self.panes if p.is_mounted]
-    seen["engine"] = sorted(m for m in ("pint", "numpy", "rapidfuzz", "sahel_reader.story.claims",
+    seen["unneeded"] = sorted(m for m in ("pint", "numpy", "rapidfuzz", "yaml", "sahel_reader.story.claims",
                                         "sahel_reader.story.linking") if m in sys.modules)
     await after_first_frame(self)
 
@@ -31,7 +42,7 @@ ReaderScreen._after_first_frame = spy
 async def main():
     async with seed_app().run_test(size=(160, 45)) as pilot:
         await pilot.pause()
-    print(seen)
+    print(json.dumps(seen))
 
 asyncio.run(main())
 """
@@ -43,7 +54,11 @@ def test_the_first_frame_holds_the_texts_and_none_of_the_engine(tmp_path):
     result = subprocess.run([sys.executable, "-c", _FIRST_FRAME.format(tests=tests)], capture_output=True,
                             text=True, timeout=120, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "{'panes': ['000', '001', '002'], 'engine': []}"
+    seen = json.loads(result.stdout)
+    assert seen["panes"] == ["000", "001", "002"] and seen["unneeded"] == [], "neither the engine nor YAML"
+    # each pane's first line, wrapped to its width from the first frame on (not a letter a row until its Resize)
+    assert seen["first lines"]["000"] == "▌   The JNIM organization, which has ties to Al", seen
+    assert seen["first lines"]["001"] == "Loading Now", seen
 
 
 def hold_analysis(monkeypatch) -> threading.Event:
@@ -71,6 +86,7 @@ async def test_the_texts_are_read_while_linking_and_coloured_in_place_after(monk
         assert str(screen.pane.border_subtitle) == "finding figures…"
         enabled = {b.action: on for _, b, on, _ in screen.active_bindings.values()}
         assert enabled["cursor_down"] and not enabled["matrix"], "reading goes on; the matrix waits for the links"
+        assert not gc.isenabled(), "no full collection walks what the first frame and the engine make"
         await pilot.press("j", "j", "right_square_bracket", "c", "enter", "z", "z", "J")
         assert screen.pane.cursor == 2 and app.screen is screen
         release.set()
@@ -81,6 +97,7 @@ async def test_the_texts_are_read_while_linking_and_coloured_in_place_after(monk
         assert "finding the figures" not in str(screen.query_one(StatusBar).render())
         enabled = {b.action: on for _, b, on, _ in screen.active_bindings.values()}
         assert enabled["matrix"]
+        assert gc.isenabled() and gc.get_freeze_count() > 0, "collections again once the story is frozen"
 
 
 async def test_after_a_linking_failure_the_borders_stop_promising_figures(monkeypatch):
@@ -100,6 +117,7 @@ async def test_after_a_linking_failure_the_borders_stop_promising_figures(monkey
         status = str(screen.query_one(StatusBar).render())
         assert "could not be found (RuntimeError: the linker broke)" in status
         assert [n.title for n in app._notifications] == ["Not linked"]
+        assert gc.isenabled() and gc.get_freeze_count() == 0, "no story to freeze: collections as usual"
         await pilot.press("tab")
         await pilot.pause()
         assert screen.pane.document.id.startswith("001"), "the texts can still be read"

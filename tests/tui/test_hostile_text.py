@@ -6,7 +6,11 @@ overrides. Each screen is checked on what it actually renders, cell by cell.
 """
 
 import re
+import shutil
+import tempfile
+from pathlib import Path
 
+import pytest
 from pilot_helpers import settle, wait_for_story
 from textual import events
 from textual.widgets import Input
@@ -29,6 +33,15 @@ UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e
 SIZE = (170, 45)
 
 
+@pytest.fixture
+def tmp_path():
+    """A folder whose path is as long in every run: the toasts quote it, and where their lines break decides
+    whether a piece checked below is split (a parallel worker's own ``tmp_path`` is longer, and split one)."""
+    folder = Path(tempfile.mkdtemp(prefix="sahel-"))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 def screen_text(app) -> str:
     """What the terminal would be sent for the screen (and the screens under it), without styles."""
     update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
@@ -36,11 +49,18 @@ def screen_text(app) -> str:
                      for line in update.strips)
 
 
+def toast_text(text: str) -> str:
+    """What the toasts say, their lines joined: a toast's line is right of its left edge (``▌``), and a line
+    may be broken anywhere the path it quotes ends."""
+    return " ".join(line.rsplit("▌", 1)[1].strip(" │─╯") for line in text.splitlines() if "▌" in line)
+
+
 def assert_safe(app, *literal: str) -> str:
     """No control character on screen, and each ``literal`` shown exactly as typed."""
     text = screen_text(app)
     assert not UNSAFE.search(text), sorted(set(UNSAFE.findall(text)))
     flat = " ".join(text.replace("│", " ").split())
+    flat += " " + toast_text(text)
     for piece in literal:
         assert piece in flat, (piece, text)
     return text

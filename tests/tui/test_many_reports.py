@@ -153,12 +153,13 @@ async def test_reports_outside_the_window_are_plain_places_and_the_story_is_froz
         assert not any(o is claim for o in gc.get_objects(2)), "the story is out of the collector's walks"
         assert any(o is screen.pane for o in gc.get_objects()), "the panes shown are not: they are let go later"
         assert gc.get_threshold()[0] == YOUNG != thresholds[0], "young objects die before a collection sees them"
+        assert gc.isenabled(), "collections held while the story was linked run again once it is frozen"
         gc.collect(1)  # a collection of the middle generation, then a pause: a full collection follows
         assert gc.get_count()[2] > 0
         await pilot.pause(3 * IDLE)
         assert gc.get_count()[2] == 0, "the reader paused: the full collection ran then"
     assert gc.get_freeze_count() == 0, "and the story is let go with the reader"
-    assert gc.get_threshold() == thresholds, "and Python's own collection with it"
+    assert gc.get_threshold() == thresholds and gc.isenabled(), "and Python's own collection with it"
 
 
 async def test_the_lines_a_key_press_paints_are_freed_without_a_garbage_collection(tmp_path):

@@ -92,6 +92,7 @@ async def test_every_screen_at_small_and_large_sizes(small_app, size):
         await assert_answers(pilot)
 
 
+@pytest.mark.slow(11)
 async def test_wild_resizes_with_every_screen_open(small_app):
     sizes = random.Random(6)
     async with asyncio.timeout(LIMIT), small_app.run_test(size=(120, 30)) as pilot:
@@ -109,6 +110,7 @@ async def test_wild_resizes_with_every_screen_open(small_app):
         await assert_answers(pilot)
 
 
+@pytest.mark.slow(5)
 async def test_hundreds_of_random_keys(small_app):
     """Random bound keys, escapes and letters, fixed seed, as fast as they can be queued:
     modals come and go, notes and searches get typed, the session is saved and exported."""
@@ -120,6 +122,7 @@ async def test_hundreds_of_random_keys(small_app):
         await assert_answers(pilot)
 
 
+@pytest.mark.slow(6)
 async def test_every_screen_opened_and_closed_many_times(small_app):
     async with asyncio.timeout(LIMIT), small_app.run_test(size=(120, 30)) as pilot:
         screen = await wait_for_story(pilot)

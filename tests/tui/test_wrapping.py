@@ -1,6 +1,7 @@
 """Wrapping a long report: the quick path gives the same lines as the word-by-word one, and a pane
 wraps what is on screen at once and the rest after (issue 18, item 4)."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pilot_helpers import settle, wait_for_story
@@ -52,6 +53,7 @@ def rows_on_screen(pane) -> list[str]:
     return ["".join(segment.text for segment in pane.render_line(y)).strip() for y in range(3)]
 
 
+@pytest.mark.slow(11)
 async def test_a_long_report_shows_its_first_rows_at_a_new_width_and_wraps_the_rest_after(tmp_path, monkeypatch):
     from sahel_reader.tui.widgets.report_pane import ReportPane
 

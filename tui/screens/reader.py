@@ -74,11 +74,11 @@ class ReaderScreen(Screen):
 
     def compose(self) -> ComposeResult:
         """The first frame: what the reader is doing until the reports are shown, and its keys."""
+        yield Header(show_clock=False)
         with self.row:
             if self.loader.early is None:
                 yield LoadingPanel(id="loading")
         yield StatusBar(Text("Loading…"), id="status")
-        yield ReaderFooter()
         yield self.loader
         yield self.keeper
         yield self.annotator
@@ -87,13 +87,15 @@ class ReaderScreen(Screen):
         yield Citer()
 
     async def on_mount(self) -> None:
+        """The texts read at once, then the footer: it composes the keys they enable, so that neither
+        lays out and paints the screen again after the first frame."""
         if (texts := self.loader.early_texts()) is not None:
             await self.on_story_ready(texts)
+        await self.mount(ReaderFooter(), after=self.query_one(StatusBar))
         self.call_after_refresh(self._after_first_frame)
 
     async def _after_first_frame(self) -> None:
-        """The header, then the reports: neither is needed to paint the first frame sooner."""
-        await self.mount(Header(show_clock=False), before=0)
+        """The reports: the engine is not needed to paint the first frame."""
         self.loader.load(self.session_path)
 
     # -- loading ------------------------------------------------------------------------------
@@ -105,6 +107,7 @@ class ReaderScreen(Screen):
             self.refresh_bindings()
             self._say(f"The figures and links could not be found ({message.error}).", title="Not linked")
         else:
+            self.row.without_story()
             self._say(f"The reports could not be read ({message.error}).", "\nPress q to quit.", title="Not opened")
 
     def on_load_progress(self, message: LoadProgress) -> None:
@@ -122,6 +125,7 @@ class ReaderScreen(Screen):
     def on_session_failed(self, message: SessionFailed) -> None:
         """A session that cannot be read is left untouched, and the reader says why."""
         self.keeper.session_path = None
+        self.row.without_story()
         self._say(message.text, "\nThe file was left untouched. Press q to quit.", title="Session not opened")
 
     async def on_story_ready(self, message: StoryReady) -> None:
@@ -144,6 +148,7 @@ class ReaderScreen(Screen):
                                     linking=message.texts_only)
         self.refresh_bindings()
         if not self.panes:
+            self.row.without_story()
             await self.row.mount(Static("No report could be opened.", id="loading"))
             self.query_one(StatusBar).message("No reports")
         elif message.texts_only:
@@ -160,10 +165,11 @@ class ReaderScreen(Screen):
         self._show_work()
         if message.needs_permission:
             self.loader.ask_permission(message.needs_permission, self.session_path)
-        else:
-            self.keeper.start_recovery()
+        else:  # after the frame that shows the story, as the next: neither needs to delay it
+            self.call_after_refresh(self.keeper.start_recovery)
         self.watch.story_shown(self.story)
-        self.row.run_worker(self.row.keep_story(), group="window-fill")
+        # the panes made anew, after a full collection, and the story frozen
+        self.call_after_refresh(lambda: self.row.run_worker(self.row.keep_story(), group="window-fill"))
 
     def on_unmount(self) -> None:
         gc.unfreeze()  # the story goes with the reader (and, in tests, with each app)

@@ -111,8 +111,16 @@ class PaneRow(Horizontal):
         if self.link_failed:
             pane.border_subtitle = "figures not found"
 
+    def on_mount(self) -> None:
+        self.window.collector.hold()  # until the story is frozen (``keep_story``), or there is none
+
+    def without_story(self) -> None:
+        """Nothing will be linked and frozen (nothing could be read or linked): collections as usual."""
+        self.window.collector.stop()
+
     def linking_failed(self) -> None:
         """The texts stay to be read; the borders stop promising figures."""
+        self.without_story()
         self.linking, self.link_failed = False, True
         for pane in self.panes:
             if pane.is_mounted:

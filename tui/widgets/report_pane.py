@@ -232,9 +232,11 @@ class ReportPane(ScrollView, can_focus=True):
     # -- rendering ------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if max(8, width - _GUTTER) != self._wrapped_width:  # the first frame paints before the Resize arrives
+            self._rewrap()
         scroll_x, scroll_y = self.scroll_offset
         row = scroll_y + y
-        width = self.scrollable_content_region.width
         self._wrap.cover_row(row)
         if row >= len(self._lines):
             return Strip.blank(width, self._style(()))

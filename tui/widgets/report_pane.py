@@ -246,9 +246,8 @@ class ReportPane(ScrollView, can_focus=True):
         key = self._row_key(line, row, width, scroll_x, on_cursor)
         strip = self._cache.rows.get(key)
         if strip is None:
-            # Padded to the width once here, so that cropping it for each frame costs nothing.
             strip = self._render_row(line, on_cursor, (cursor_start, cursor_end)).extend_cell_length(
-                width, self._style(()))
+                width, self._style(()))  # padded to the width, cropped, placed: kept as the frame takes it
             strip = strip.crop_extend(scroll_x, scroll_x + width, self._style(())).apply_offsets(scroll_x, row)
             self._cache.rows[key] = strip
         return strip

@@ -17,6 +17,7 @@ from textual.message import Message
 
 from ...story.model import Document
 
+from ..gutter_work import show_work
 from ..jump import JumpTarget
 from ..navigation import VersionRun
 from ..pane_search import PaneSearch
@@ -128,22 +129,10 @@ class PaneRow(Horizontal):
 
     def show_work(self, session: Session) -> None:
         """The sentences with a note, a mark or a hand-made link, in the gutters; the reader's verdicts
-        among the versions, and in the colours of the facts they changed."""
-        from ..layout import restyle
-
-        touched = self.navigator.set_verdicts(session.link_verdicts) if self.navigator is not None else set()
-        conflicting = {k.id for k in self.navigator.story.clusters if k.status == "conflict"} if touched else set()
-        for pane in self.panes:
-            doc = pane.document.id
-            if doc in touched:
-                restyle(pane.view, pane.document, self.navigator.claims(doc), conflicting)
-                if pane.is_mounted:
-                    self._title(pane)
-            noted, marked = session.placed_starts(doc)
-            pane.view.noted = {pane.sentence_at(start) for start in noted}
-            pane.view.marked = {pane.sentence_at(start) for start in marked}
-            pane.view.by_hand = self.navigator.by_hand(doc) if self.navigator is not None else {}
-            pane.refresh_gutter()
+        among the versions, and in the colours of the facts they changed (``gutter_work``)."""
+        for pane in show_work(self.panes, self.navigator, session):
+            if pane.is_mounted:
+                self._title(pane)
 
     def restore(self, view: ViewState) -> None:
         """Each report's cursor where the session left it, and the focus on the report it had. A
@@ -269,15 +258,10 @@ class PaneRow(Horizontal):
         from ...story.naming import toggled_order
 
         order, done = toggled_order(documents, [p.document.id for p in self.panes])
-        await self._reorder(order)
-        return done
-
-    async def _reorder(self, order: list[str]) -> None:
-        """The panes in ``order`` (report ids), the focused one still focused, the window around it."""
-        async with self.window.lock:  # not while the window moves
-            await self.window.put_in_order(order)
+        await self.window.put_in_order(order)
         if self.pane:
             self.post_message(self.Moved(self.pane))
+        return done
 
     def toggle_zoom(self) -> None:
         self.toggle_class("-zoomed")

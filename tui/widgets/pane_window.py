@@ -189,14 +189,16 @@ class PaneWindow:
             self.size_panes()
 
     async def put_in_order(self, order: list[str]) -> None:
-        """The panes in ``order`` (report ids), the focused one still focused, the window around it."""
-        row = self.row
-        focused = row.pane
-        by_id = {pane.document.id: pane for pane in row.panes}
-        row.panes = [by_id[doc] for doc in order if doc in by_id]
-        row.active = row.panes.index(focused) if focused in row.panes else 0
-        mounted = [pane for pane in row.panes if pane.is_mounted]
-        for before, pane in zip(mounted, mounted[1:]):
-            row.move_child(pane, after=before)
-        await self.mount()
-        self.size_panes()
+        """The panes in ``order`` (report ids), the focused one still focused, the window around it;
+        not while the window moves."""
+        async with self.lock:
+            row = self.row
+            focused = row.pane
+            by_id = {pane.document.id: pane for pane in row.panes}
+            row.panes = [by_id[doc] for doc in order if doc in by_id]
+            row.active = row.panes.index(focused) if focused in row.panes else 0
+            mounted = [pane for pane in row.panes if pane.is_mounted]
+            for before, pane in zip(mounted, mounted[1:]):
+                row.move_child(pane, after=before)
+            await self.mount()
+            self.size_panes()

@@ -25,10 +25,12 @@ Central, AST Arabia's. The US "ET", "CT", "MT" and "PT" change with daylight sav
 DAYLIGHT_ZONES = {"et": "America/New_York", "ct": "America/Chicago", "mt": "America/Denver", "pt": "America/Los_Angeles"}
 """The zones whose offset depends on the date, by the IANA zone that gives it."""
 
-MONTHS = {name: number for number, names in enumerate((
-    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-    ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-    ("dec", "december")), 1) for name in names}
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december")
+_MONTH_ABBREVIATIONS = (("jan",), ("feb",), ("mar",), ("apr",), (), ("jun",), ("jul",), ("aug",), ("sep", "sept"),
+                        ("oct",), ("nov",), ("dec",))
+MONTHS = {name: number for number, (full, short) in enumerate(zip(MONTH_NAMES, _MONTH_ABBREVIATIONS), 1)
+          for name in (*short, full)}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
 

@@ -12,14 +12,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..highlighters.clock import MONTHS
+from ..highlighters.clock import MONTH_NAMES, MONTHS
 
 from .claims import Claim
 from .model import Document
 
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december")
-_MONTH = "|".join(_MONTH_NAMES)
+_MONTH = "|".join(MONTH_NAMES)
 _MARKER = re.compile(
     rf"\b(?:in|of|during|until|by|from|the)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?P<month_of_year>{_MONTH})\s+)?(?P<year>(?:1[89]|20)\d\d)\b"
     rf"|\b(?:in|during|last)\s+(?:(?:early|late|mid)[\s-]+)?(?P<month>{_MONTH})\b(?!\s+\d)"
@@ -158,7 +156,7 @@ def episode_words(told: str | None, *texts: str) -> str | None:
     year, _, month = told.partition("-")
     if not year.isdigit():
         return f"in {told.capitalize()}"
-    return f"in {_MONTH_NAMES[int(month) - 1].capitalize()} {year}" if month else f"in {year}"
+    return f"in {MONTH_NAMES[int(month) - 1].capitalize()} {year}" if month else f"in {year}"
 
 
 _MODAL = re.compile(r"\b(?:can|could|may|might)\s+(?!not\b|have\b)[a-z][\w-]*(?:\s+(?![\w-]+ly\b)[a-z][\w-]*){0,2}")

@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-_NUMBER_WORDS = (r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-                 r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-                 r"|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|half|january|february|march"
-                 r"|april|may|june|july|august|september|october|november|december")
+from ..highlighters.clock import MONTH_NAMES
+from ..highlighters.figure_pattern import SCALES, UNITS
+
+_NUMBER_WORDS = "|".join([*UNITS, *SCALES, "dozens", "hundreds", "thousands", "half", *MONTH_NAMES])
+"""The words of a figure or a month, as the figure finder and the clock read them."""
 _BRACKETED_VALUE = re.compile(
     rf"\(\s*(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|up\s+to|approximately|the\s+)?\s*"
     rf"(?:[$€£¥]?\s*\d|(?:{_NUMBER_WORDS})\b)", re.IGNORECASE)
@@ -26,16 +27,15 @@ _ENGINE_TERMS = re.compile(r"\((?:wider\s+scope|in\s+general|scope)\)", re.IGNOR
 _QUOTED = re.compile(r"[“”\"]|^(?!quote:)\w+:\s")
 """Words quoted from a report, or a family name before a colon ("time: neighbouring"); a quotation's own
 label is its opening words ("quote: I'm not sure…")."""
-_FUNCTION_WORDS = frozenset("""
-a an the of in on at to for from by with into onto and or but nor as than that which who whom whose this these those
-it its he she they them we us i you his her their our my is was are were be been being has have had do did does
-not no so if then there here what when where why how all some any each every other another one ones per
-""".split())
 DANGLING = frozenset("""
 a an the of in on at to for from by with into onto and or but nor as than that which who whom whose this these those
 is was are were be been being has have had his her their our my its
 """.split())
 """Words a phrase cannot end on: "time the quake struck at", "value of the"."""
+_FUNCTION_WORDS = DANGLING | frozenset("""
+it he she they them we us i you do did does not no so if then there here what when where why how all some any
+each every other another one ones per
+""".split())
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _TOKEN = re.compile(r"[\w’'.:-]*\w")
 

@@ -42,7 +42,7 @@ def past(word: str) -> str | None:
         return None
     if word in _ING_PAST:
         return _ING_PAST[word]
-    if word.endswith("ed") and len(word) > 4 and not word.endswith("eed"):
+    if _regular_past(word):
         return word
     if word.endswith("ing") and len(word) > 5:
         stem = word[:-3]
@@ -57,5 +57,9 @@ def past(word: str) -> str | None:
 def is_past(word: str) -> bool:
     """Whether a word is a verb in the past tense or a past participle ("struck", "heard", "captured")."""
     lowered = word.lower()
-    return lowered not in NOT_VERBS and (lowered in IRREGULAR or lowered in CLAUSE_PAST or (
-        lowered.endswith("ed") and len(lowered) > 4 and not lowered.endswith("eed")))
+    return lowered not in NOT_VERBS and (lowered in IRREGULAR or lowered in CLAUSE_PAST or _regular_past(lowered))
+
+
+def _regular_past(lowered: str) -> bool:
+    """A past form in "-ed" ("captured"), not a noun in "-eed" ("speed") nor too short to be one ("red")."""
+    return lowered.endswith("ed") and len(lowered) > 4 and not lowered.endswith("eed")

@@ -5,7 +5,6 @@ UI-free: the claims matrix and the claim inspector show these, the command line 
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -129,9 +128,9 @@ def outlier_claims(claims: list[Claim]) -> set[str]:
     if majority is not None:
         outliers.update(c.id for c in numbers if not allows(c, majority))
     if quotes:
-        wordings = {c.id: " ".join(re.findall(r"[^\W_]+", c.text.lower())) for c in quotes}
-        longest = max(wordings.values(), key=len)
-        outliers.update(claim_id for claim_id, words in wordings.items() if words not in longest)
+        from .linking import reworded_quotes
+
+        outliers.update(reworded_quotes(quotes))
     return outliers
 
 

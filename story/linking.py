@@ -175,9 +175,15 @@ def _group_quotes(quotes: list[Claim]) -> list[list[Claim]]:
 
 
 def quote_status(group: list[Claim]) -> str:
-    wordings = {" ".join(quote_words(c.text)) for c in group}
-    longest = max(wordings, key=len)
-    return "agree" if all(w in longest for w in wordings) else "conflict"
+    return "conflict" if reworded_quotes(group) else "agree"
+
+
+def reworded_quotes(quotes: list[Claim]) -> set[str]:
+    """Ids of the versions of a quotation whose words are not a part of its longest wording: a trimmed
+    quote agrees, a reworded one does not."""
+    wordings = {c.id: " ".join(quote_words(c.text)) for c in quotes}
+    longest = max(wordings.values(), key=len, default="")
+    return {claim_id for claim_id, words in wordings.items() if words not in longest}
 
 
 def quote_words(text: str) -> list[str]:

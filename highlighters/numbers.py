@@ -102,12 +102,12 @@ def find_figures(text: str, dollar: str = "USD", day_first: bool = False) -> lis
     return read_figures(text, fold(text), dollar, day_first)
 
 
-def read_figures(text: str, folded: str | None, dollar: str, day_first: bool = False,
-                 quakes: bool | None = None) -> list[Figure]:
+def read_figures(text: str, folded: str | None, dollar: str, day_first: bool = False) -> list[Figure]:
     """``find_figures`` given ``fold(text)``: a report read line by line is lower-cased once, whole.
 
-    ``quakes`` says whether the report speaks of an earthquake's magnitude anywhere (``has_quakes``),
-    where ``text`` is one line of it; by default ``text`` itself is asked.
+    Whether a number is a magnitude is asked only where ``text`` holds a word of a quake
+    (``has_quakes``): ``is_magnitude`` looks no further than the figure's line, so a line of a report
+    about an earthquake that names none is read as any other line is.
     """
     if folded is not None:
         searched = lowered = folded
@@ -115,7 +115,7 @@ def read_figures(text: str, folded: str | None, dollar: str, day_first: bool = F
     else:
         searched, lowered = text, text.lower()
         after, can_start = FIGURE_AFTER.any_case, FIGURE_CAN_START.any_case
-    report = _Report(text, lowered, dollar, day_first, quakes)
+    report = _Report(text, lowered, dollar, day_first)
     figures: list[Figure] = []
     match = after.search(searched, _opening_figure(report, after, searched, figures) if can_start.match(searched) else 0)
     while match is not None:
@@ -158,7 +158,8 @@ class _Report:
     def __init__(self, text: str, lowered: str, dollar: str, day_first: bool, quakes: bool | None = None) -> None:
         self.text, self.lowered, self.dollar, self.day_first = text, lowered, dollar, day_first
         self.quakes = has_quakes(lowered) if quakes is None else quakes
-        """Whether any word of an earthquake's magnitude is in the report: most reports have none."""
+        """Whether any word of an earthquake's magnitude is in the text: most reports have none, and most
+        lines of those that have one."""
 
 
 def has_quakes(lowered: str) -> bool:

@@ -99,11 +99,15 @@ def find_figures(text: str, dollar: str = "USD", day_first: bool = False) -> lis
     The text is searched lower-cased (see ``folding``), so the groups of a match are in lower case;
     where case matters (a capitalised number word) ``text`` is read at the match's offsets.
     """
-    return read_figures(text, fold(text), dollar, day_first)
+    figures = read_figures(text, fold(text), dollar, day_first)
+    carry_hedges_into_conversions(text, figures)
+    return figures
 
 
 def read_figures(text: str, folded: str | None, dollar: str, day_first: bool = False) -> list[Figure]:
-    """``find_figures`` given ``fold(text)``: a report read line by line is lower-cased once, whole.
+    """``find_figures`` given ``fold(text)``, but for the hedges that conversions take, which the caller
+    carries (``carry_hedges_into_conversions``) once over all its figures: a report read line by line is
+    lower-cased once, whole, and a conversion may stand on the line after the figure it converts.
 
     Whether a number is a magnitude is asked only where ``text`` holds a word of a quake
     (``has_quakes``): ``is_magnitude`` looks no further than the figure's line, so a line of a report
@@ -124,7 +128,6 @@ def read_figures(text: str, folded: str | None, dollar: str, day_first: bool = F
             figures.append(figure)
         position = max(resume, match.start("figure") + 1)
         match = after.search(searched, position - 1)  # the next figure from ``position`` on
-    carry_hedges_into_conversions(text, figures)
     zeros = find_zero_figures(text, folded) if "no" in lowered else None  # each of them opens with "no"
     if zeros:
         figures = sorted(figures + zeros, key=lambda figure: figure.start)
@@ -142,7 +145,7 @@ def _opening_figure(report: _Report, after: re.Pattern[str], searched: str, figu
     opening = after.match(" " + searched)
     if opening is None:
         return 0
-    spaced = _Report(" " + report.text, " " + report.lowered, report.dollar, report.day_first, report.quakes)
+    spaced = _Report(" " + report.text, " " + report.lowered, report.dollar, report.day_first)
     figure, resume = _to_figure(spaced, opening)
     if figure is not None:
         figure.start, figure.end = figure.start - 1, figure.end - 1
@@ -153,13 +156,18 @@ def _opening_figure(report: _Report, after: re.Pattern[str], searched: str, figu
 class _Report:
     """The text being read, and what all its figures share."""
 
-    __slots__ = ("text", "lowered", "dollar", "day_first", "quakes")
+    __slots__ = ("text", "lowered", "dollar", "day_first", "_quakes")
 
-    def __init__(self, text: str, lowered: str, dollar: str, day_first: bool, quakes: bool | None = None) -> None:
+    def __init__(self, text: str, lowered: str, dollar: str, day_first: bool) -> None:
         self.text, self.lowered, self.dollar, self.day_first = text, lowered, dollar, day_first
-        self.quakes = has_quakes(lowered) if quakes is None else quakes
+        self._quakes: bool | None = None
+
+    def speaks_of_quakes(self) -> bool:
         """Whether any word of an earthquake's magnitude is in the text: most reports have none, and most
-        lines of those that have one."""
+        lines of those that have one. Searched when a figure first asks: many lines hold none that would."""
+        if self._quakes is None:
+            self._quakes = has_quakes(self.lowered)
+        return self._quakes
 
 
 def has_quakes(lowered: str) -> bool:
@@ -277,13 +285,13 @@ def _qualify(text: str, match: re.Match[str], groups: tuple[str | None, ...], re
 def _classify_unitless(report: _Report, match: re.Match[str], groups: tuple[str | None, ...], reading: Reading,
                        hedge: str | None, start: int, end: int) -> None:
     """A bare number's kind from the words beside it: a year, a clock time, a magnitude, an age."""
-    text, quakes = report.text, report.quakes
+    text = report.text
     unit_word = (groups[G_UNIT] or "").strip(" -").lower()
     if groups[G_M_PREFIX] or groups[G_M_WORD]:
         reading.quantity, reading.dimension = "magnitude", "magnitude"
         return
     if reading.unit == "degree" or unit_word == "magnitude":  # "6.1-magnitude", "a 6.7 degree quake"
-        if unit_word == "magnitude" or quakes and is_magnitude(text, start, end, reading.value, groups[G_DIGITS] or ""):
+        if unit_word == "magnitude" or report.speaks_of_quakes() and is_magnitude(text, start, end, reading.value, groups[G_DIGITS] or ""):
             reading.quantity, reading.unit, reading.dimension = "magnitude", None, "magnitude"
         return
     if reading.quantity != "count" or reading.unit is not None:
@@ -304,11 +312,11 @@ def _classify_unitless(report: _Report, match: re.Match[str], groups: tuple[str 
             reading.when = iso_time(groups[G_DIGITS], _zone_after(text, end))
         elif reading.quantity == "year":
             reading.when = f"{int(reading.value):04d}"
-        elif quakes and is_magnitude(text, start, end, reading.value, groups[G_DIGITS]):
+        elif report.speaks_of_quakes() and is_magnitude(text, start, end, reading.value, groups[G_DIGITS]):
             reading.quantity, reading.dimension = "magnitude", "magnitude"
         elif reading.quantity == "count" and not hedged and is_age(text, match.start(G_DIGITS + 1), end, reading.value):
             reading.quantity, reading.unit, reading.dimension = "duration", "year", "age"
-    elif groups[G_WORDS] and quakes and is_magnitude(text, start, end, reading.value, ""):
+    elif groups[G_WORDS] and report.speaks_of_quakes() and is_magnitude(text, start, end, reading.value, ""):
         reading.quantity, reading.dimension = "magnitude", "magnitude"
 
 

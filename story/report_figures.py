@@ -37,5 +37,5 @@ def report_figures(text: str, dollar: str, memo: LineFigures) -> list[Figure]:
             figures.append(Figure(f.start + line_start, f.end + line_start, f.value, f.low, f.high, f.qualifier,
                                   f.quantity, f.unit, f.dimension, f.per, f.when, f.role))
         line_start += len(line) + 1
-    carry_hedges_into_conversions(text, figures)  # a conversion on the next line: "about 58km\n(36 miles)"
+    carry_hedges_into_conversions(text, figures)  # on this line, or the next: "about 58km\n(36 miles)"
     return figures

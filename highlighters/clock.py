@@ -127,4 +127,5 @@ def _numeric_date(first: str, second: str, third: str, day_first: bool) -> str |
 
 
 def _valid(year: int, month: int, day: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+    """Whether the day is in the month: ``calendar.monthrange``'s count, without the weekday it also works out."""
+    return 1 <= month <= 12 and 1 <= day <= calendar.mdays[month] + (month == 2 and calendar.isleap(year))

@@ -234,6 +234,8 @@ def _read_unit(report: _Report, match: re.Match[str], groups: tuple[str | None, 
                end: int) -> tuple[str | None, int | None]:
     """The unit after the figure, into ``reading``; the rate's "per" as written, or where to cut the
     match when the words after the figure are no unit ("8 Rand Paul")."""
+    if not (groups[G_END_UNIT] or groups[G_UNIT] or groups[G_PER]):
+        return None, None  # most figures: no word after them to read
     text = report.text
     unit_group = G_END_UNIT if groups[G_END_UNIT] else G_UNIT if groups[G_UNIT] else None
     unit_text = text[match.start(unit_group + 1):match.end(unit_group + 1)] if unit_group else None  # as written
@@ -345,6 +347,8 @@ def _change_role(report: _Report, match: re.Match[str], hedge: str | None, start
 
 def _interval(hedge: str | None, value: float | None, suffix: str | None, quantity: str):
     """Turn the words around a figure into a qualifier and the interval ``[low, high]`` it allows."""
+    if hedge is None and not suffix:
+        return "exact", value, value  # most figures: nothing around them bounds them
     suffix = normalise(suffix) if suffix else ""
     if hedge in _TIME_ONLY_HEDGES:
         if quantity not in ("time", "date"):

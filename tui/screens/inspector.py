@@ -278,7 +278,8 @@ class ClaimInspector(Modal[JumpTarget | None]):
         else:
             entries = [(self._claims[claim_id], None, None) for claim_id in self.cluster.claims]
         entries += [(self._claims[claim_id], None, None) for claim_id in self._taken_out()]
-        outliers = outlier_claims([claim for claim, _, _ in entries if claim.cluster == self.cluster.id])
+        outliers = outlier_claims([claim for claim, _, _ in entries if claim.cluster == self.cluster.id],
+                                  self.story.currency_rates())
         outlier_style, out_style = self._style("outlier"), self._style("taken-out")
         on_versions = self.verdicts.version_verdicts(self._versions()) if self.verdicts else {}
         rows = []

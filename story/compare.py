@@ -123,14 +123,3 @@ def outlier_claims(claims: list[Claim], rates: Rates | None = None) -> set[str]:
 
         outliers.update(reworded_quotes(quotes))
     return outliers
-
-
-def short_ids(doc_ids: list[str]) -> dict[str, str]:
-    """A short name per report for narrow columns: its first three characters, more where needed to stay unique."""
-    length = 3
-    while length < max((len(d) for d in doc_ids), default=0):
-        names = [d[:length] for d in doc_ids]
-        if len(set(names)) == len(names):
-            break
-        length += 1
-    return {d: d[:length] for d in doc_ids}

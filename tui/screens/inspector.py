@@ -23,8 +23,9 @@ from textual.widgets import DataTable, Static
 from ...highlighters.safety import printable
 from ...story.analysis import Story
 from ...story.claims import Claim
-from ...story.compare import outlier_claims, short_ids
+from ...story.compare import outlier_claims
 from ...story.hedges import HEDGES
+from ...story.naming import short_ids
 from ...story.timeline import FactTimeline, fact_timeline, timeline_entries
 
 from ..jump import JumpTarget

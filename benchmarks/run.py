@@ -230,6 +230,7 @@ def measure_reader(table: Table, big_story: Path, long_folder: Path, runs: int) 
     reader = [sys.executable, "-m", "sahel_reader"]
     big = [*reader, str(big_story)]
     screen.compile_the_package()
+    screen.warm_the_caches(reader)
     rounds = [(screen.first_frame(screen.minimal_app_command(), b"ready"), screen.first_frame(reader, screen.TEXTS_SHOWN),
                screen.first_frame(reader, screen.CLAIMS_SHOWN), screen.first_frame(big, screen.FIRST_FRAME))
               for _ in range(runs)]  # interleaved: drift hits all

@@ -293,7 +293,8 @@ def _classify_unitless(report: _Report, match: re.Match[str], groups: tuple[str 
         reading.quantity, reading.dimension = "magnitude", "magnitude"
         return
     if reading.unit == "degree" or unit_word == "magnitude":  # "6.1-magnitude", "a 6.7 degree quake"
-        if unit_word == "magnitude" or report.speaks_of_quakes() and is_magnitude(text, start, end, reading.value, groups[G_DIGITS] or ""):
+        if unit_word == "magnitude" or report.speaks_of_quakes() and is_magnitude(
+                text, start, end, reading.value, groups[G_DIGITS] or ""):
             reading.quantity, reading.unit, reading.dimension = "magnitude", None, "magnitude"
         return
     if reading.quantity != "count" or reading.unit is not None:

@@ -32,3 +32,19 @@ async def test_an_exception_while_reading_is_told_and_the_reader_stays_open(monk
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_a_session_that_cannot_be_opened_stops_the_spinner(tmp_path):
+    """The spinner says "still working": once the reader has said why it gave up, it is gone."""
+    from textual.widgets import LoadingIndicator
+
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("sahel_reader_session: 1\ntitle: [unclosed\n", encoding="utf-8")
+    app = SahelReaderApp([str(broken)], session=broken)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.pause()
+        assert "Press q to quit" in str(app.screen.query_one("#progress").render())
+        assert not [spinner for spinner in app.screen.query(LoadingIndicator) if spinner.display]
+        await pilot.press("q")
+    assert app.return_code == 0

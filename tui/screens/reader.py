@@ -118,6 +118,8 @@ class ReaderScreen(Screen):
         """What the loading is doing, in the panel and the status bar; a failure (``title``) notified too."""
         for panel in self.query(LoadingPanel):
             panel.say(text + then)
+            if title is not None:
+                panel.give_up()
         self.query_one(StatusBar).message(text)
         if title is not None:
             self.notify(text, title=title, severity="error", timeout=15)

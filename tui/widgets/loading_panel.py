@@ -18,3 +18,7 @@ class LoadingPanel(Vertical):
     def say(self, text: str) -> None:
         """Report text and file names are shown as they are, never as markup."""
         self.query_one("#progress", Static).update(Text(printable(text)))
+
+    def give_up(self) -> None:
+        """The load failed and nothing more will come: a spinner would say the reader still works."""
+        self.query_one(LoadingIndicator).display = False

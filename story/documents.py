@@ -47,9 +47,21 @@ def is_session_file(path: str | Path) -> bool:
         return False
     try:
         data = _read_yaml(path)
-    except Refused:
-        return False
+    except Refused:  # a session broken by hand is still one: its loader then says what is wrong, and where
+        return _starts_as_session(path)
     return isinstance(data, dict) and SESSION_KEY in data
+
+
+_SESSION_KEY_LINE = re.compile(rf"^{SESSION_KEY}\s*:", re.MULTILINE)
+
+
+def _starts_as_session(path: Path) -> bool:
+    """True when a file that is not valid YAML has the session's top key on a line of its own."""
+    try:
+        text = _read_bytes(path).decode("utf-8-sig")
+    except (Refused, UnicodeDecodeError):
+        return False
+    return _SESSION_KEY_LINE.search(text) is not None
 
 
 OnFetched = Callable[[str, object], None]

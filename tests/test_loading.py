@@ -254,3 +254,12 @@ def test_duplicate_ids_are_suffixed_with_a_warning(tmp_path: Path) -> None:
     assert result.documents[0].warnings == [] and result.documents[3].warnings == []
     (warning,) = result.documents[1].warnings
     assert "'report'" in warning and "'report-3'" in warning
+
+
+def test_a_session_broken_by_hand_is_still_taken_for_a_session(tmp_path: Path) -> None:
+    """Its top key says what it is: opened as a session, it is refused with the session's own
+    sentence (file, line, left untouched) rather than as a story manifest."""
+    broken = write(tmp_path / "reading.yaml", "sahel_reader_session: 1\ntitle: [unclosed\nnotes: x: y\n")
+    broken_manifest = write(tmp_path / "story.yaml", "title: [unclosed\nreports: x: y\n")
+    assert is_session_file(broken)
+    assert not is_session_file(broken_manifest)

@@ -48,3 +48,24 @@ async def test_a_session_that_cannot_be_opened_stops_the_spinner(tmp_path):
         assert not [spinner for spinner in app.screen.query(LoadingIndicator) if spinner.display]
         await pilot.press("q")
     assert app.return_code == 0
+
+
+async def test_a_session_broken_by_hand_says_why_after_its_notice_is_gone(tmp_path):
+    """A note's tags list left unclosed in an editor: the reader opens it as the session it is (as the
+    command line decides) and keeps the file, the line and "left untouched" on screen."""
+    from sahel_reader.story.documents import is_session_file
+
+    broken = tmp_path / "reading.yaml"
+    broken.write_text("sahel_reader_session: 1\ntitle: T\ndocuments: []\nannotations:\n- id: n1\n"
+                      "  tags: [disputed\n  note: check\n", encoding="utf-8")
+    before = broken.read_bytes()
+    app = SahelReaderApp([str(broken)], session=broken if is_session_file(broken) else None)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.pause()
+        app.clear_notifications()
+        await pilot.pause()
+        shown = str(app.screen.query_one("#progress").render())
+        assert "reading.yaml, line" in shown and "left untouched" in shown
+        await pilot.press("ctrl+s", "q")
+    assert broken.read_bytes() == before

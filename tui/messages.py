@@ -22,6 +22,11 @@ def refusals(errors: list[LoadError]) -> list[tuple[str, str, str, float]]:
     return [(error.message, "Could not open a report", "error", 10) for error in errors]
 
 
+def nothing_opened(errors: list[LoadError]) -> str:
+    """What the reader shows when no report could be opened: each file and why, once its notice is gone."""
+    return "\n".join(["No report could be opened:", *(f"  {error.message}" for error in errors), "Press q to quit."])
+
+
 @dataclass
 class LoadProgress(Message):
     """What the loading worker is doing now."""

@@ -4,6 +4,7 @@ A failure once the texts are shown: tests/tui/test_first_frame.py."""
 from pathlib import Path
 
 from pilot_helpers import settle
+from textual.widgets import Static
 
 from sahel_reader.story.documents import bundled_seed_paths
 from sahel_reader.tui.app import SahelReaderApp
@@ -69,3 +70,19 @@ async def test_a_session_broken_by_hand_says_why_after_its_notice_is_gone(tmp_pa
         assert "reading.yaml, line" in shown and "left untouched" in shown
         await pilot.press("ctrl+s", "q")
     assert broken.read_bytes() == before
+
+
+async def test_reports_that_cannot_be_opened_are_named_after_their_notices_are_gone(tmp_path):
+    """`sahel-reader gone.txt`: the toast fades, and the screen still says which file and why."""
+    gone = tmp_path / "gone.txt"
+    app = SahelReaderApp([str(gone)])
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.pause()
+        app.clear_notifications()
+        await pilot.pause()
+        shown = str(app.screen.query_one("#loading", Static).render())
+        assert "No report could be opened" in shown
+        assert f"{gone}: file not found." in shown and "Press q to quit" in shown
+        await pilot.press("q")
+    assert app.return_code == 0

@@ -25,7 +25,7 @@ from ...highlighters.safety import printable
 from ...story.annotations import Anchor, ViewState, anchor_in
 
 from ..commands import COMMAND_OF_ACTION, READER_COMMANDS, ReaderCommands
-from ..messages import LoadFailed, LoadProgress, ReportsArrived, SessionFailed, StoryReady
+from ..messages import LoadFailed, LoadProgress, ReportsArrived, SessionFailed, StoryReady, nothing_opened
 from ..session_verdicts import SessionVerdicts
 from ..widgets.annotator import Annotator
 from ..widgets.citer import Citer
@@ -151,7 +151,7 @@ class ReaderScreen(Screen):
         self.refresh_bindings()
         if not self.panes:
             self.row.without_story()
-            await self.row.mount(Static("No report could be opened.", id="loading"))
+            await self.row.mount(Static(Text(printable(nothing_opened(message.errors))), id="loading"))
             self.query_one(StatusBar).message("No reports")
         elif message.texts_only:
             self.update_status()

@@ -329,3 +329,17 @@ def test_the_navigator_restyles_only_the_reports_of_facts_a_verdict_changed():
     assert navigator.set_verdicts(session.link_verdicts) == {"a", "b", "c"}
     assert [c.text for c in navigator.conflicts()] == ["12", "At least 12", "40"]
     assert anchor_in(made, "c", 0, forty.id).exact == "40"
+
+
+async def test_the_matrix_counts_a_single_fact_in_the_singular(tmp_path):
+    """Two short reports of one fire: `c` says "1 fact", not "1 facts"."""
+    first, second = tmp_path / "daily.txt", tmp_path / "wire.txt"
+    first.write_text("Depot fire\n\nThree people were injured in the blaze, the fire brigade said.\n", encoding="utf-8")
+    second.write_text("Harbour fire\n\nFive people were injured, a hospital spokesman said.\n", encoding="utf-8")
+    app = SahelReaderApp([str(first), str(second)])
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_for_story(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        title = str(app.screen.query_one("#matrix-title").render())
+        assert title == "Facts by report: 1 fact, 1 conflicting (≠)"

@@ -19,6 +19,7 @@ from ...story.analysis import Story
 from ...story.claims import Claim
 from ...story.compare import FactRow, fact_matrix, near_copies, outlier_claims
 from ...story.naming import report_names
+from ...story.wording import counted
 
 from ..jump import JumpTarget
 from .dialogs import Modal
@@ -101,7 +102,7 @@ class ClaimsMatrix(Modal[JumpTarget | None]):
         self._facts_by_id = {fact.cluster_id: fact for fact in facts}
         conflicts = sum(fact.is_conflict for fact in facts)
         if facts:
-            title = f"Facts by report: {len(facts)} facts, {conflicts} conflicting (≠)"
+            title = f"Facts by report: {counted(len(facts), 'fact')}, {conflicts} conflicting (≠)"
         else:
             title = "No fact is reported by more than one report."
         if len(self.reports) < len(self.story.documents):

@@ -42,6 +42,20 @@ class PaneSearch:
         order = [p.document.id for p in panes]
         return self._current(panes, results.start_at(order, focused.document.id, start))
 
+    def where(self, focused: ReportPane | ReportPlace) -> str | None:
+        """For the status bar: "match i of n" while the focused cursor is on the current match, else how
+        many there are (n / N go through them); None without a search that found one."""
+        if not self.matches:
+            return None
+        count = len(self.matches)
+        current = self.matches[self.index] if self.index >= 0 else None
+        sentences = focused.document.sentences
+        if current and current.doc == focused.document.id and sentences:
+            start, end = sentences[focused.cursor]
+            if start <= current.start < end:
+                return f"match {self.index + 1} of {count}"
+        return f"{count} match{'es' if count != 1 else ''}"
+
     def step(self, panes: Sequence[ReportPane | ReportPlace], step: int) -> SearchMatch | None:
         """The next (or previous) match, round the ends; None before any search found one."""
         if not self.matches:

@@ -159,6 +159,24 @@ async def test_search_highlights_matches_and_n_moves_between_them(app):
         assert screen.pane.document.id.startswith("000")
 
 
+async def test_the_status_bar_claims_a_match_only_while_the_cursor_is_on_it(app):
+    """Moved off the match (another report, another sentence), the status bar no longer says "match 1
+    of 2" as if the reader were on it; it counts the matches that n / N still go through."""
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        await pilot.press("slash", *"Le Soir", "enter")
+        assert "match 1 of 2" in str(screen.query_one("#status").render())
+        await pilot.press("tab", "j", "j")
+        status = str(screen.query_one("#status").render())
+        assert "match" not in status.replace("2 matches", "") and "2 matches" in status
+        await pilot.press("shift+tab")  # back on the match
+        assert "match 1 of 2" in str(screen.query_one("#status").render())
+        await pilot.press("j")
+        assert "match 1 of 2" not in str(screen.query_one("#status").render())
+        await pilot.press("n")
+        assert "match 2 of 2" in str(screen.query_one("#status").render())
+
+
 async def test_clicking_a_sentence_puts_the_cursor_there(app):
     async with app.run_test(size=(160, 45)) as pilot:
         screen = await wait_for_story(pilot)

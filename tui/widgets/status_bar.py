@@ -31,8 +31,8 @@ class StatusBar(Static):
                                        (row.zoomed, "zoomed"), (watching, "watching")) if on]
         if place := row.cycle_place():
             modes.insert(0, "version {} of {}".format(*place))
-        if search and search.matches:
-            modes.append(f"match {search.index + 1} of {len(search.matches)}")
+        if search and (found := search.where(pane)):
+            modes.append(found)
         claim = navigator.story.claim(pane.selected_claim) if pane.selected_claim else None
         versions = navigator.version_count(pane.document.id, pane.cursor)
         self.show(pane.document.outlet or pane.document.id, pane.cursor, pane.sentence_count, versions, modes, claim)

@@ -70,5 +70,7 @@ def toggled_order(documents: Sequence[Document], shown: list[str]) -> tuple[list
     if shown == by_time and by_time != story_order:
         return story_order, "Reports in the story's order."
     unknown = sum(1 for d in documents if not d.published)
+    if unknown == len(story_order):  # nothing to order by: "… after them" would name nothing
+        return story_order, "No report gives its publication time: the panes stay in the story's order."
     return by_time, "Reports in publication order" + (f"; {counted(unknown, 'report')} of unknown time after them."
                                                       if unknown else ".")

@@ -49,3 +49,6 @@ def test_p_orders_by_publication_time_and_back_to_the_storys_order():
     assert toggled_order(documents, ["early", "late", "unknown"]) == (story_order, "Reports in the story's order.")
     in_order = [report("a", published="2011-11-11"), report("b", published="2011-11-12")]
     assert toggled_order(in_order, ["a", "b"]) == (["a", "b"], "Reports in publication order.")
+    undated = [report("x"), report("y")]
+    assert toggled_order(undated, ["x", "y"]) == (
+        ["x", "y"], "No report gives its publication time: the panes stay in the story's order.")

@@ -68,3 +68,18 @@ async def test_p_orders_a_windowed_story_and_keeps_the_focused_pane_mounted(tmp_
         await pilot.press("tab")
         await pilot.pause()
         assert screen.pane.document.id == "r11" and screen.pane.is_mounted
+
+
+async def test_p_on_reports_of_no_known_time_says_so_and_keeps_the_order(tmp_path):
+    """The bundled story gives no times: `p` must not claim "publication order … after them"."""
+    from pilot_helpers import record_notifications, seed_app
+
+    app = seed_app()
+    async with app.run_test(size=(160, 30)) as pilot:
+        screen = await wait_for_story(pilot)
+        told = record_notifications(app)
+        before = [pane.document.id for pane in screen.panes]
+        await pilot.press("p")
+        await pilot.pause()
+        assert [pane.document.id for pane in screen.panes] == before
+        assert told == ["No report gives its publication time: the panes stay in the story's order."]

@@ -58,3 +58,25 @@ def test_n_before_any_match_goes_nowhere():
     search, one = PaneSearch(), place("one", "Ten killed. Ten more ok.")
     assert search.step([one], 1) is None and search.matches == [] and search.index == -1
     assert search.show([], [one], one) is None and search.step([one], 1) is None
+
+
+def test_j_and_k_walk_a_real_report_between_its_boilerplate_lines(seed_story):
+    """arabnews.com's report opens with 'Loading Now' and ends with its source line and 'Post Comment':
+    the cursor starts on the headline, and stepping either way never lands on one of those lines."""
+    document = next(d for d in seed_story.documents if d.outlet == "arabnews.com")
+    place = ReportPlace(document, None)
+
+    def text(sentence: int) -> str:
+        return document.text[slice(*document.sentences[sentence])]
+
+    assert document.is_boilerplate(*document.sentences[0])
+    start = place.step(0, 1)  # where the reader puts the cursor when the first line is boilerplate
+    assert text(start).startswith("Militant Attack in Bamako Leaves Over 70")
+    assert place.step(start, -1) == start, "k goes no further up than the headline"
+    walked = [start]
+    while (following := place.step(walked[-1], 1)) != walked[-1]:
+        walked.append(following)
+    assert not any(document.is_boilerplate(*document.sentences[n]) for n in walked)
+    assert walked == [n for n in range(len(document.sentences)) if not document.is_boilerplate(*document.sentences[n])]
+    assert "Original Source" in text(walked[-1] + 1) and "Post Comment" in text(walked[-1] + 2), \
+        "the report's last lines are boilerplate, so j has something to skip"

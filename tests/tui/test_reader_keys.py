@@ -202,11 +202,13 @@ async def test_the_cursor_starts_past_boilerplate_and_j_k_skip_it(app):
 
 
 async def test_the_speaker_of_a_quotation_shows_when_it_is_selected(app):
+    """Which claims J walks and the words for a quotation's speaker are tests/test_reading_moves.py's;
+    here J selects the quotation the cursor reached and the status bar names who said it."""
     async with app.run_test(size=(160, 45)) as pilot:
         screen = await wait_for_story(pilot)
-        for _ in range(30):
-            await pilot.press("J")
-            claim = screen.story.claim(screen.pane.selected_claim)
-            if claim.kind == "quote" and claim.speaker and "Webber" in claim.speaker:
-                break
+        quote = next(c for c in screen.story.claims if c.doc == screen.pane.document.id and c.kind == "quote"
+                     and c.speaker and "Webber" in c.speaker)
+        screen.pane.set_cursor(quote.sentence - 1)
+        await pilot.press("j", "J")
+        assert screen.pane.selected_claim == quote.id
         assert "said by Lucas Webber" in str(screen.query_one("#status").render())

@@ -124,3 +124,11 @@ def test_versions_that_agree_at_the_story_rate_have_no_outlier():
     worth = next(row for row in fact_matrix(story) if "gazette" in row.cells)
     assert worth.status == "agree"
     assert outlier_claims([c for cell in worth.cells.values() for c in cell], story.currency_rates()) == set()
+
+
+def test_two_reports_naming_one_page_are_no_quoted_fact():
+    story = story_of(
+        one='More than 60 people reported to the survey\'s "Did you feel it?" site after the quake on Sunday.\n',
+        two='Residents told the survey\'s "Do You Feel It?" page that the quake on Sunday woke them.\n')
+    assert [c.text for c in story.claims if c.kind == "quote"] == []
+    assert [k for k in story.clusters if k.kind == "quote"] == []

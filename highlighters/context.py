@@ -204,10 +204,12 @@ def figure_counts(sentence_text: str, figure: Span) -> str | None:
     """The head noun of what the figure counts ("cadets" in "some fifty military police cadets")."""
     words = []
     partitive = False
-    for match in _WORD.finditer(sentence_text, figure[1], min(len(sentence_text), figure[1] + 80)):
+    after = figure[1]  # where the last word read ends: the gap before the next is read in place, not copied
+    for match in _WORD.finditer(sentence_text, after, min(len(sentence_text), after + 80)):
         word = match.group().lower()
-        gap = sentence_text[figure[1] if not words else words[-1][1]:match.start()]
-        if gap != " " and _PHRASE_BREAK.search(gap):
+        gap_start, gap_end = after if not words else words[-1][1], match.start()
+        if (gap_end - gap_start != 1 or sentence_text[gap_start] != " ") and _PHRASE_BREAK.search(
+                sentence_text, gap_start, gap_end):
             break
         if word == "of" and not words and not partitive:
             partitive = True
@@ -283,11 +285,8 @@ def figure_sources(sentence_text: str, folded: str | None, sources: list[tuple[i
 
 def _clean_source(source: str) -> str | None:
     source = _SPACES.sub(" ", source).strip(" -–—")
-    while True:
-        trimmed = _SOURCE_TRIM.sub("", source)
-        if trimmed == source:
-            break
-        source = trimmed
+    while (opening := _SOURCE_TRIM.match(source)) is not None:
+        source = source[opening.end():]
     words = source.split()
     if not words or len(words) > 12 or source.lower() in _PRONOUNS or words[0].lower() in _PRONOUNS:
         return None

@@ -254,18 +254,14 @@ def sentence_sources(sentence_text: str, folded: str | None = None) -> list[tupl
     return sorted(found)
 
 
-def nearest_source(sentence_text: str, sources: list[tuple[int, str]], position: int) -> str | None:
-    """The attribution closest to ``position`` within its clause, or None when the clause names nobody.
-
-    A source across "but" or "although" is someone else's ("77 ..., but other reports suggest 100").
-    """
-    return figure_sources(sentence_text, fold(sentence_text), sources, [position])[0]
-
-
 def figure_sources(sentence_text: str, folded: str | None, sources: list[tuple[int, str]],
                    positions: list[int]) -> list[str | None]:
-    """``nearest_source`` for each of ``positions``, the figures of one sentence, with the sentence
-    read once for all of them: ``folded`` is ``fold(sentence_text)``."""
+    """For each of ``positions`` (the figures of one sentence), the attribution of ``sources``
+    closest to it within its clause, or None when the clause names nobody.
+
+    A source across "but" or "although" is someone else's ("77 ..., but other reports suggest 100").
+    The sentence is read once for all its figures: ``folded`` is ``fold(sentence_text)``.
+    """
     if not sources:
         return [None] * len(positions)  # most sentences name nobody
     if folded is not None and not any(map(folded.__contains__, _CLAUSE_BREAK_WORDS)):

@@ -108,7 +108,7 @@ def extract_claims(document: Document, memo: ClaimsMemo | None = None) -> list[C
     starts = [start for start, _ in document.sentences]
     figures, datelines = _kept_figures(document, report_figures(text, report_dollar(text), line_figures))
     quotes = [q for q in find_quotations(text, document.sentences)
-              if not document.is_boilerplate(q.start, q.end)]
+              if not q.name and not document.is_boilerplate(q.start, q.end)]  # a title says nothing
 
     figures_by_sentence: dict[int, list[Figure]] = {}
     for figure, index in zip(figures, _sentences_of(starts, [f.start for f in figures])):

@@ -86,3 +86,21 @@ async def test_a_story_without_publication_times_says_where_times_come_from(tmp_
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, TimelineScreen)
+
+
+async def test_a_timeline_with_nothing_to_show_has_no_empty_table_and_no_enter_to_press(tmp_path):
+    """Only the sentence saying why: no header row over nothing, no "enter: jump" that cannot jump."""
+    from textual.widgets import DataTable
+
+    (tmp_path / "a.txt").write_text("Ten people were killed in Lakeside, officials said.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Twelve people were killed in Lakeside, police said.", encoding="utf-8")
+    app = SahelReaderApp([str(tmp_path)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await wait_for_story(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        assert not app.screen.query_one(DataTable).display
+        assert str(app.screen.query_one(".modal-keys").render()) == "escape: close"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, TimelineScreen)

@@ -55,8 +55,11 @@ class TimelineScreen(Modal[JumpTarget | None]):
             title = NO_TIMELINE
         with Vertical(classes="modal-frame"):
             yield Static(title, classes="modal-title " + ("-agree" if self.timelines else "-alone"))
-            yield DataTable(cursor_type="row", id="timeline-table")
-            yield Static("enter: jump to this version · escape: close", classes="modal-keys")
+            table = DataTable(cursor_type="row", id="timeline-table")
+            table.display = bool(self.timelines)  # no header row over nothing
+            yield table
+            yield Static("enter: jump to this version · escape: close" if self.timelines else "escape: close",
+                         classes="modal-keys")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -125,7 +125,23 @@ def load_keymap(path: Path | None = None) -> tuple[dict[str, str], str | None]:
     unknown = sorted(set(data) - names)
     if unknown:
         return {}, f"{path}: unknown command {unknown[0]!r} in the key file; default keys are used."
+    if taken := _taken_key(data):
+        key, other = taken
+        return {}, f"{path}: {key!r} is already the key of {other}; default keys are used."
     return {f"sahel.{name}": keys for name, keys in data.items()}, None
+
+
+def _taken_key(overrides: dict[str, str]) -> tuple[str, str] | None:
+    """A key the file gives to a command that another command keeps (or is also given): with one key
+    for two commands, one of them could no longer be reached."""
+    owner: dict[str, str] = {}
+    for command in READER_COMMANDS:
+        for key in overrides.get(command.name, command.keys).split(","):
+            key = key.strip()
+            if key in owner:
+                return key, owner[key] if command.name in overrides else command.title
+            owner[key] = command.title
+    return None
 
 
 class ReaderCommands(Provider):

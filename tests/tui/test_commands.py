@@ -59,6 +59,26 @@ async def test_a_remapped_key_works_in_the_reader(tmp_path, monkeypatch):
         assert screen.pane.document.id == expected.doc
 
 
+async def test_a_key_file_that_takes_another_commands_key_is_refused_with_a_reason(tmp_path, monkeypatch):
+    """`matrix: t` would leave the timeline without a key: the defaults stay, and the reader says why."""
+    from pilot_helpers import record_notifications
+
+    from sahel_reader.tui.screens.timeline import TimelineScreen
+
+    config = tmp_path / "config"
+    (config / "sahel-reader").mkdir(parents=True)
+    (config / "sahel-reader" / "keys.yaml").write_text("matrix: t\n", encoding="utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    app = seed_app()
+    told = record_notifications(app)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await wait_for_story(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+        assert any("'t' is already the key of Timeline" in message for message in told), told
+
+
 def test_every_command_has_a_unique_name_and_key():
     names = [c.name for c in READER_COMMANDS]
     keys = [k for c in READER_COMMANDS for k in c.keys.split(",")]

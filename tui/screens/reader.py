@@ -26,7 +26,6 @@ from ...story.annotations import Anchor, ViewState, anchor_in
 
 from ..commands import COMMAND_OF_ACTION, READER_COMMANDS, ReaderCommands
 from ..messages import LoadFailed, LoadProgress, ReportsArrived, SessionFailed, StoryReady
-from ..session_verdicts import SessionVerdicts
 from ..widgets.annotator import Annotator
 from ..widgets.citer import Citer
 from ..widgets.fact_views import FactViews
@@ -34,15 +33,15 @@ from ..widgets.footer import ReaderFooter
 from ..widgets.loader import Loader
 from ..widgets.loading_panel import LoadingPanel
 from ..widgets.pane_row import PaneRow
-from ..widgets.search_bar import SearchBar
 from ..widgets.status_bar import StatusBar
 from ..widgets.story_watch import StoryWatch
 from ..widgets.work_keeper import WorkKeeper
 
-if TYPE_CHECKING:  # the rest loads with the story, after the first frame
+if TYPE_CHECKING:  # the rest loads with the story, after the first frame, or with the key that needs it
     from ...story.analysis import Story
 
     from ..navigation import Navigator
+    from ..widgets.search_bar import SearchBar
 
 
 class ReaderScreen(Screen):
@@ -253,6 +252,8 @@ class ReaderScreen(Screen):
         self.row.step_conflict(-1)
 
     def action_inspect(self) -> None:
+        from ..session_verdicts import SessionVerdicts
+
         self.fact_views.inspect(self.pane, self.story, self.navigator, SessionVerdicts(self.keeper), self.row.jump_to)
 
     def action_matrix(self) -> None:
@@ -298,6 +299,8 @@ class ReaderScreen(Screen):
     # -- search -------------------------------------------------------------------------------
 
     async def action_search(self) -> None:
+        from ..widgets.search_bar import SearchBar
+
         if not self.query(SearchBar):  # mounted on first use: the first frame is quicker without it
             await self.mount(SearchBar(), before=self.query_one(StatusBar))
         self.query_one(SearchBar).open()

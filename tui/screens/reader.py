@@ -78,6 +78,7 @@ class ReaderScreen(Screen):
             if self.loader.early is None:
                 yield LoadingPanel(id="loading")
         yield StatusBar(Text("Loading…"), id="status")
+        yield ReaderFooter()
         yield self.loader
         yield self.keeper
         yield self.annotator
@@ -86,15 +87,18 @@ class ReaderScreen(Screen):
         yield Citer()
 
     async def on_mount(self) -> None:
-        """The texts read at once, then the footer: it composes the keys they enable, so that neither
-        lays out and paints the screen again after the first frame."""
+        """The texts read at once, in their panes from the first frame on."""
         if (texts := self.loader.early_texts()) is not None:
             await self.on_story_ready(texts)
-        await self.mount(ReaderFooter(), after=self.query_one(StatusBar))
         self.call_after_refresh(self._after_first_frame)
 
     async def _after_first_frame(self) -> None:
-        """The reports: the engine is not needed to paint the first frame."""
+        """The footer's keys (its row is kept: nothing else moves), then the reports."""
+        self.query_one(ReaderFooter).show_keys()
+
+    def on_reader_footer_keys_shown(self) -> None:
+        """The reports: the engine is not needed to paint the first frame, and its worker would
+        slow the footer's keys down."""
         self.loader.load(self.session_path)
 
     # -- loading ------------------------------------------------------------------------------

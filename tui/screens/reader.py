@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Header, Static
@@ -91,6 +92,14 @@ class ReaderScreen(Screen):
         if (texts := self.loader.early_texts()) is not None:
             await self.on_story_ready(texts)
         self.call_after_refresh(self._after_first_frame)
+
+    _resumed = False
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """The first time, before the first frame, every widget was styled as it mounted: Textual
+        would style them all again (a twentieth of the first frame's work). Runs before its handler."""
+        if not self._resumed:
+            self._resumed, event.refresh_styles = True, False
 
     async def _after_first_frame(self) -> None:
         """The footer's keys (its row is kept: nothing else moves), then the reports."""

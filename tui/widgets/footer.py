@@ -41,7 +41,7 @@ class ReaderFooter(Footer):
             yield widget
 
     class KeysShown(Message):
-        """The footer's keys are composed: what would slow them down may start."""
+        """The footer's keys are painted: what would slow them down may start."""
 
     def show_keys(self) -> None:
         """The keys, composed once the first frame is painted (in the footer's own turn: Textual's
@@ -51,7 +51,7 @@ class ReaderFooter(Footer):
 
     async def _compose_keys(self) -> None:
         await self.recompose()
-        self.post_message(self.KeysShown())
+        self.call_after_refresh(self.post_message, self.KeysShown())  # once they are painted
 
     def bindings_changed(self, screen: Screen) -> None:
         if not self._keys_asked:

@@ -102,13 +102,11 @@ class ReaderScreen(Screen):
             self._resumed, event.refresh_styles = True, False
 
     async def _after_first_frame(self) -> None:
-        """The footer's keys (its row is kept: nothing else moves), then the reports."""
-        self.query_one(ReaderFooter).show_keys()
-
-    def on_reader_footer_keys_shown(self) -> None:
-        """The reports: the engine is not needed to paint the first frame, and its worker would
-        slow the footer's keys down."""
+        """The reports (the engine is not needed to paint the first frame), and the footer's keys (its
+        row is kept: nothing else moves). The worker first: started after the keys' frame, it would
+        wait for the next refresh, and the colours with it."""
         self.loader.load(self.session_path)
+        self.query_one(ReaderFooter).show_keys()
 
     # -- loading ------------------------------------------------------------------------------
 

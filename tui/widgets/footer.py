@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -13,9 +12,9 @@ from textual.widgets._footer import FooterKey
 class ReaderFooter(Footer):
     """Textual's footer composes empty and fills itself in one refresh later, which the loading
     worker then slows down. This one is an empty bar in the first frame (its row kept, so nothing
-    moves when the keys come) and shows its keys when asked (``show_keys``), then says so
-    (``KeysShown``: the loading worker starts after it, not to slow it down). Eleven keys are eleven widgets to style and lay out, a fifth of the first frame's work
-    beyond a one-line app's, and the reports' texts are what the first frame is for.
+    moves when the keys come) and composes its keys when asked (``show_keys``), as the loading
+    worker starts: eleven keys are eleven widgets to style, lay out and paint, a sixth of what the
+    first frame cost beyond a one-line app's, and the reports' texts are what it is for.
 
     Moving between panes moves the focus, which makes Textual's footer rebuild all its keys;
     the keys shown stay the same, so this one skips the rebuild (a third of a pane switch's time)."""
@@ -40,18 +39,11 @@ class ReaderFooter(Footer):
                 widget.set_reactive(FooterKey.compact, self.compact)
             yield widget
 
-    class KeysShown(Message):
-        """The footer's keys are painted: what would slow them down may start."""
-
     def show_keys(self) -> None:
         """The keys, composed once the first frame is painted (in the footer's own turn: Textual's
         keys bind to the footer that composes them)."""
         self._keys_asked = True
-        self.call_next(self._compose_keys)
-
-    async def _compose_keys(self) -> None:
-        await self.recompose()
-        self.call_after_refresh(self.post_message, self.KeysShown())  # once they are painted
+        self.call_next(self.recompose)
 
     def bindings_changed(self, screen: Screen) -> None:
         if not self._keys_asked:

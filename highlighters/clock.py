@@ -100,13 +100,19 @@ def iso_date(written: str, day_first: bool = False) -> str | None:
     ``day_first`` or the first number cannot be a month.
     """
     lowered = written.lower()
-    numeric = _NUMERIC_DATE.search(lowered)
+    numeric = _NUMERIC_DATE.search(lowered) if "/" in lowered or "-" in lowered or "." in lowered else None
     if numeric is not None:
         return _numeric_date(*numeric.groups(), day_first=day_first)
-    month = next((MONTHS[word] for word in _WORD.findall(lowered) if word in MONTHS), None)
-    numbers = _DIGITS.findall(lowered)
-    year = next((int(n) for n in numbers if len(n) == 4), None)
-    day = next((int(n) for n in numbers if len(n) <= 2 and 1 <= int(n) <= 31), None)
+    month = year = day = None
+    for word in _WORD.findall(lowered):
+        if word in MONTHS:
+            month = MONTHS[word]
+            break
+    for number in _DIGITS.findall(lowered):  # the first four-digit number, and the first that can be a day
+        if year is None and len(number) == 4:
+            year = int(number)
+        elif day is None and len(number) <= 2 and 1 <= int(number) <= 31:
+            day = int(number)
     if month is None:
         return f"---{day:02d}" if day else None
     if year is not None and day is None:
@@ -127,4 +133,5 @@ def _numeric_date(first: str, second: str, third: str, day_first: bool) -> str |
 
 
 def _valid(year: int, month: int, day: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+    """Whether the day is in the month: ``calendar.monthrange``'s count, without the weekday it also works out."""
+    return 1 <= month <= 12 and 1 <= day <= calendar.mdays[month] + (month == 2 and calendar.isleap(year))

@@ -109,9 +109,12 @@ _SOURCE_TRIM = re.compile(r"^(?:and|but|that|while|although|as|from|by|on\s+\w+d
 _SPACES = re.compile(r"\s+")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "there"}
 
-def event_words(sentence_text: str) -> list[tuple[int, int, str]]:
-    """The event words of a sentence as (start, end, event), found once for all its figures."""
-    return _EVENT.spans(sentence_text, fold(sentence_text))
+def event_words(sentence_text: str, folded: str | None = None) -> list[tuple[int, int, str]]:
+    """The event words of a sentence as (start, end, event), found once for all its figures.
+
+    ``folded`` is ``fold(sentence_text)`` when the caller has it already.
+    """
+    return _EVENT.spans(sentence_text, fold(sentence_text) if folded is None else folded)
 
 
 def _part_before(sentence_text: str, start: int, left_fence: int, others: list[Span]) -> int | None:
@@ -201,10 +204,12 @@ def figure_counts(sentence_text: str, figure: Span) -> str | None:
     """The head noun of what the figure counts ("cadets" in "some fifty military police cadets")."""
     words = []
     partitive = False
-    for match in _WORD.finditer(sentence_text, figure[1], min(len(sentence_text), figure[1] + 80)):
+    after = figure[1]  # where the last word read ends: the gap before the next is read in place, not copied
+    for match in _WORD.finditer(sentence_text, after, min(len(sentence_text), after + 80)):
         word = match.group().lower()
-        gap = sentence_text[figure[1] if not words else words[-1][1]:match.start()]
-        if gap != " " and _PHRASE_BREAK.search(gap):
+        gap_start, gap_end = after if not words else words[-1][1], match.start()
+        if (gap_end - gap_start != 1 or sentence_text[gap_start] != " ") and _PHRASE_BREAK.search(
+                sentence_text, gap_start, gap_end):
             break
         if word == "of" and not words and not partitive:
             partitive = True
@@ -230,15 +235,16 @@ def figure_counts(sentence_text: str, figure: Span) -> str | None:
     return None if head in _EVENT_NOUNS else head
 
 
-def sentence_sources(sentence_text: str) -> list[tuple[int, str]]:
+def sentence_sources(sentence_text: str, folded: str | None = None) -> list[tuple[int, str]]:
     """Who the sentence attributes its content to, with the offset of each attribution.
 
     The speech tags that attribute quotations (``speech.attributions``): the subject of a
     reporting verb ("security sources said", "a security official at the camp told AP"), the
     speaker after one ("…, said the governor"), "according to X" and "informed by X". A sentence
-    without a word such a tag needs is passed over at once.
+    without a word such a tag needs is passed over at once. ``folded`` is ``fold(sentence_text)``
+    when the caller has it already.
     """
-    if _CUE.search(sentence_text.lower()) is None:
+    if _CUE.search(sentence_text.lower() if folded is None else folded) is None:
         return []
     found: list[tuple[int, str]] = []
     for mention in attributions(sentence_text, 0, len(sentence_text), _FIGURE_VERB):
@@ -248,34 +254,35 @@ def sentence_sources(sentence_text: str) -> list[tuple[int, str]]:
     return sorted(found)
 
 
-def nearest_source(sentence_text: str, sources: list[tuple[int, str]], position: int) -> str | None:
-    """The attribution closest to ``position`` within its clause, or None when the clause names nobody.
+def figure_sources(sentence_text: str, folded: str | None, sources: list[tuple[int, str]],
+                   positions: list[int]) -> list[str | None]:
+    """For each of ``positions`` (the figures of one sentence), the attribution of ``sources``
+    closest to it within its clause, or None when the clause names nobody.
 
     A source across "but" or "although" is someone else's ("77 ..., but other reports suggest 100").
+    The sentence is read once for all its figures: ``folded`` is ``fold(sentence_text)``.
     """
     if not sources:
-        return None  # most sentences name nobody
-    folded = fold(sentence_text)
+        return [None] * len(positions)  # most sentences name nobody
     if folded is not None and not any(map(folded.__contains__, _CLAUSE_BREAK_WORDS)):
-        in_clause = sources
-    else:
-        clause_break, searched = _CLAUSE_BREAK.over(sentence_text, folded)
+        if len(sources) == 1:
+            return [sources[0][1]] * len(positions)  # one clause, one source: every figure's
+        return [min(sources, key=lambda item: abs(item[0] - position))[1] for position in positions]
+    clause_break, searched = _CLAUSE_BREAK.over(sentence_text, folded)
+    found: list[str | None] = []
+    for position in positions:
         in_clause = [
             (offset, source) for offset, source in sources
             if not clause_break.search(searched, min(offset, position), max(offset, position))
         ]
-    if not in_clause:
-        return None
-    return min(in_clause, key=lambda item: abs(item[0] - position))[1]
+        found.append(min(in_clause, key=lambda item: abs(item[0] - position))[1] if in_clause else None)
+    return found
 
 
 def _clean_source(source: str) -> str | None:
     source = _SPACES.sub(" ", source).strip(" -–—")
-    while True:
-        trimmed = _SOURCE_TRIM.sub("", source)
-        if trimmed == source:
-            break
-        source = trimmed
+    while (opening := _SOURCE_TRIM.match(source)) is not None:
+        source = source[opening.end():]
     words = source.split()
     if not words or len(words) > 12 or source.lower() in _PRONOUNS or words[0].lower() in _PRONOUNS:
         return None

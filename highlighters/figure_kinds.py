@@ -119,14 +119,15 @@ def two_digit_year(text: str, start: int, digits: str) -> int | None:
         start == 1 or not (text[start - 2].isalnum() or text[start - 2] in _ELIDED_CENTURY)) and (
         end == len(text) or not (text[end].isalnum() or text[end] in _ELIDED_CENTURY)) and (
         _CLOSING_QUOTE.search(text, end, min(len(text), end + 80)) is None)
-    if not elided and not (_DAY_MONTH_BEFORE.search(text, max(0, start - 20), start) and _DATE_ENDS.match(text, end)):
+    if not elided and not (_DATE_ENDS.match(text, end) and _DAY_MONTH_BEFORE.search(text, max(0, start - 20), start)):
         return None
     year = int(digits)
     return (1900 if year >= _PIVOT else 2000) + year
 
 
 _MONTH_WORD = rf"(?P<month>{word_alternatives(MONTHS)})\.?"
-_JOINS = r"[^\S\n]*(?:and|or|to|through|&|-|–|—)[^\S\n]*"
+_JOIN_WORDS = ("and", "or", "to", "through", "&", "-", "–", "—")
+_JOINS = rf"[^\S\n]*(?:{'|'.join(_JOIN_WORDS)})[^\S\n]*"
 _DATE_BEFORE = re.compile(rf"(?<![\w.])(?:{_MONTH_WORD}[^\S\n]+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?[^\S\n]+"
                           rf"{_MONTH_WORD.replace('month', 'month_after_day')}){_JOINS}$", re.IGNORECASE)
 """A date that a later day joins: "Nov 9 and 11", "on 10 Nov to 12"."""
@@ -147,7 +148,10 @@ def day_of_date(text: str, start: int, end: int, value: float | None) -> str | N
     after = _MONTH_AFTER.match(text, end)
     if after is not None:
         return iso_date(f"{int(value)} {after.group('month')}", False)
-    before = _DATE_BEFORE.search(text, max(0, start - 24), start)
+    window = max(0, start - 24)
+    if not text[window:start].rstrip().lower().endswith(_JOIN_WORDS):
+        return None  # most numbers: no "and" or "-" before them, which the search below would try at each position
+    before = _DATE_BEFORE.search(text, window, start)
     if before is None or _counts_a_noun(text, end):
         return None
     return iso_date(f"{int(value)} {before.group('month') or before.group('month_after_day')}", False)

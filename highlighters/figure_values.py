@@ -228,6 +228,8 @@ def _fraction_value(written: str) -> float | None:
 
 
 def _parse_digits(digits: str) -> float:
+    if digits.isdecimal():
+        return float(digits)  # most numbers: no separator to take out
     return float(digits.replace(",", "").replace("\u00a0", "").replace("\u202f", ""))
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from .kept_patterns import compile_kept
+
 
 def fold(text: str) -> str | None:
     """``text`` lower-cased, or None when lower-casing would move offsets."""
@@ -27,7 +29,7 @@ class CaseBlind:
     def __init__(self, pattern: str, flags: int = 0, *, lazy: bool = False) -> None:
         self._pattern = pattern
         self._flags = flags
-        self._folded: re.Pattern[str] | None = None if lazy else re.compile(pattern, flags)
+        self._folded: re.Pattern[str] | None = None if lazy else compile_kept(pattern, flags)
         self._any_case: re.Pattern[str] | None = None
 
     @property
@@ -35,7 +37,7 @@ class CaseBlind:
         """The pattern, compiled at once or, if ``lazy``, when first needed (a long pattern that few
         texts need costs a process a fifth of a second to compile)."""
         if self._folded is None:
-            self._folded = re.compile(self._pattern, self._flags)
+            self._folded = compile_kept(self._pattern, self._flags)
         return self._folded
 
     @property
@@ -43,7 +45,7 @@ class CaseBlind:
         """The IGNORECASE twin, compiled when first needed: only a text whose lower-casing moves
         offsets (a Turkish dotted I) is searched with it, and compiling it doubles the import."""
         if self._any_case is None:
-            self._any_case = re.compile(self._pattern, self._flags | re.IGNORECASE)
+            self._any_case = compile_kept(self._pattern, self._flags | re.IGNORECASE)
         return self._any_case
 
     def over(self, text: str, folded: str | None) -> tuple[re.Pattern[str], str]:

@@ -99,15 +99,19 @@ def find_figures(text: str, dollar: str = "USD", day_first: bool = False) -> lis
     The text is searched lower-cased (see ``folding``), so the groups of a match are in lower case;
     where case matters (a capitalised number word) ``text`` is read at the match's offsets.
     """
-    return read_figures(text, fold(text), dollar, day_first)
+    figures = read_figures(text, fold(text), dollar, day_first)
+    carry_hedges_into_conversions(text, figures)
+    return figures
 
 
-def read_figures(text: str, folded: str | None, dollar: str, day_first: bool = False,
-                 quakes: bool | None = None) -> list[Figure]:
-    """``find_figures`` given ``fold(text)``: a report read line by line is lower-cased once, whole.
+def read_figures(text: str, folded: str | None, dollar: str, day_first: bool = False) -> list[Figure]:
+    """``find_figures`` given ``fold(text)``, but for the hedges that conversions take, which the caller
+    carries (``carry_hedges_into_conversions``) once over all its figures: a report read line by line is
+    lower-cased once, whole, and a conversion may stand on the line after the figure it converts.
 
-    ``quakes`` says whether the report speaks of an earthquake's magnitude anywhere (``has_quakes``),
-    where ``text`` is one line of it; by default ``text`` itself is asked.
+    Whether a number is a magnitude is asked only where ``text`` holds a word of a quake
+    (``has_quakes``): ``is_magnitude`` looks no further than the figure's line, so a line of a report
+    about an earthquake that names none is read as any other line is.
     """
     if folded is not None:
         searched = lowered = folded
@@ -115,7 +119,7 @@ def read_figures(text: str, folded: str | None, dollar: str, day_first: bool = F
     else:
         searched, lowered = text, text.lower()
         after, can_start = FIGURE_AFTER.any_case, FIGURE_CAN_START.any_case
-    report = _Report(text, lowered, dollar, day_first, quakes)
+    report = _Report(text, lowered, dollar, day_first)
     figures: list[Figure] = []
     match = after.search(searched, _opening_figure(report, after, searched, figures) if can_start.match(searched) else 0)
     while match is not None:
@@ -124,7 +128,6 @@ def read_figures(text: str, folded: str | None, dollar: str, day_first: bool = F
             figures.append(figure)
         position = max(resume, match.start("figure") + 1)
         match = after.search(searched, position - 1)  # the next figure from ``position`` on
-    carry_hedges_into_conversions(text, figures)
     zeros = find_zero_figures(text, folded) if "no" in lowered else None  # each of them opens with "no"
     if zeros:
         figures = sorted(figures + zeros, key=lambda figure: figure.start)
@@ -142,7 +145,7 @@ def _opening_figure(report: _Report, after: re.Pattern[str], searched: str, figu
     opening = after.match(" " + searched)
     if opening is None:
         return 0
-    spaced = _Report(" " + report.text, " " + report.lowered, report.dollar, report.day_first, report.quakes)
+    spaced = _Report(" " + report.text, " " + report.lowered, report.dollar, report.day_first)
     figure, resume = _to_figure(spaced, opening)
     if figure is not None:
         figure.start, figure.end = figure.start - 1, figure.end - 1
@@ -153,12 +156,18 @@ def _opening_figure(report: _Report, after: re.Pattern[str], searched: str, figu
 class _Report:
     """The text being read, and what all its figures share."""
 
-    __slots__ = ("text", "lowered", "dollar", "day_first", "quakes")
+    __slots__ = ("text", "lowered", "dollar", "day_first", "_quakes")
 
-    def __init__(self, text: str, lowered: str, dollar: str, day_first: bool, quakes: bool | None = None) -> None:
+    def __init__(self, text: str, lowered: str, dollar: str, day_first: bool) -> None:
         self.text, self.lowered, self.dollar, self.day_first = text, lowered, dollar, day_first
-        self.quakes = has_quakes(lowered) if quakes is None else quakes
-        """Whether any word of an earthquake's magnitude is in the report: most reports have none."""
+        self._quakes: bool | None = None
+
+    def speaks_of_quakes(self) -> bool:
+        """Whether any word of an earthquake's magnitude is in the text: most reports have none, and most
+        lines of those that have one. Searched when a figure first asks: many lines hold none that would."""
+        if self._quakes is None:
+            self._quakes = has_quakes(self.lowered)
+        return self._quakes
 
 
 def has_quakes(lowered: str) -> bool:
@@ -225,6 +234,8 @@ def _read_unit(report: _Report, match: re.Match[str], groups: tuple[str | None, 
                end: int) -> tuple[str | None, int | None]:
     """The unit after the figure, into ``reading``; the rate's "per" as written, or where to cut the
     match when the words after the figure are no unit ("8 Rand Paul")."""
+    if not (groups[G_END_UNIT] or groups[G_UNIT] or groups[G_PER]):
+        return None, None  # most figures: no word after them to read
     text = report.text
     unit_group = G_END_UNIT if groups[G_END_UNIT] else G_UNIT if groups[G_UNIT] else None
     unit_text = text[match.start(unit_group + 1):match.end(unit_group + 1)] if unit_group else None  # as written
@@ -276,13 +287,14 @@ def _qualify(text: str, match: re.Match[str], groups: tuple[str | None, ...], re
 def _classify_unitless(report: _Report, match: re.Match[str], groups: tuple[str | None, ...], reading: Reading,
                        hedge: str | None, start: int, end: int) -> None:
     """A bare number's kind from the words beside it: a year, a clock time, a magnitude, an age."""
-    text, quakes = report.text, report.quakes
+    text = report.text
     unit_word = (groups[G_UNIT] or "").strip(" -").lower()
     if groups[G_M_PREFIX] or groups[G_M_WORD]:
         reading.quantity, reading.dimension = "magnitude", "magnitude"
         return
     if reading.unit == "degree" or unit_word == "magnitude":  # "6.1-magnitude", "a 6.7 degree quake"
-        if unit_word == "magnitude" or quakes and is_magnitude(text, start, end, reading.value, groups[G_DIGITS] or ""):
+        if unit_word == "magnitude" or report.speaks_of_quakes() and is_magnitude(
+                text, start, end, reading.value, groups[G_DIGITS] or ""):
             reading.quantity, reading.unit, reading.dimension = "magnitude", None, "magnitude"
         return
     if reading.quantity != "count" or reading.unit is not None:
@@ -303,11 +315,11 @@ def _classify_unitless(report: _Report, match: re.Match[str], groups: tuple[str 
             reading.when = iso_time(groups[G_DIGITS], _zone_after(text, end))
         elif reading.quantity == "year":
             reading.when = f"{int(reading.value):04d}"
-        elif quakes and is_magnitude(text, start, end, reading.value, groups[G_DIGITS]):
+        elif report.speaks_of_quakes() and is_magnitude(text, start, end, reading.value, groups[G_DIGITS]):
             reading.quantity, reading.dimension = "magnitude", "magnitude"
         elif reading.quantity == "count" and not hedged and is_age(text, match.start(G_DIGITS + 1), end, reading.value):
             reading.quantity, reading.unit, reading.dimension = "duration", "year", "age"
-    elif groups[G_WORDS] and quakes and is_magnitude(text, start, end, reading.value, ""):
+    elif groups[G_WORDS] and report.speaks_of_quakes() and is_magnitude(text, start, end, reading.value, ""):
         reading.quantity, reading.dimension = "magnitude", "magnitude"
 
 
@@ -336,6 +348,8 @@ def _change_role(report: _Report, match: re.Match[str], hedge: str | None, start
 
 def _interval(hedge: str | None, value: float | None, suffix: str | None, quantity: str):
     """Turn the words around a figure into a qualifier and the interval ``[low, high]`` it allows."""
+    if hedge is None and not suffix:
+        return "exact", value, value  # most figures: nothing around them bounds them
     suffix = normalise(suffix) if suffix else ""
     if hedge in _TIME_ONLY_HEDGES:
         if quantity not in ("time", "date"):

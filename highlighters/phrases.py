@@ -33,7 +33,6 @@ DETERMINERS = frozenset(
 _LAST_BOUNDARY = re.compile(rf"(?s:.*)(?:{BOUNDARY.pattern})", re.I)
 """Matched from a stretch's start, it ends where the last clause boundary of the stretch ends."""
 _COORDINATED = re.compile(r"\b(?:and|but|or|then)\s*$", re.I)
-_LAST_WORD = re.compile(r"(?<!\S)(\S+)\s*$")
 _SUBJECT_REACH = 120
 """How far before its verb a subject without an apposition can start, in characters."""
 _CUTS = (",", "—", " - ", " – ")
@@ -298,19 +297,34 @@ def subject_end(text: str, start: int, verb_start: int) -> int | None:
     """Where the subject before a verb ends, past "has also" and the like; None for a passive."""
     end = verb_start
     while True:
-        last = _LAST_WORD.search(text, max(start, end - 40), end)
+        last = _last_word(text, max(start, end - 40), end)
         if last is None:
             return None if not text[start:end].strip() else start + len(text[start:end].rstrip())
-        written = last.group(1)
+        word_start, word_end = last
+        written = text[word_start:word_end]
         word = written.lower()
         if word in _PASSIVE:
             return None
         if word in _BEFORE_VERB or is_adverb(written):
-            end = last.start(1)
+            end = word_start
             if end <= start:
                 return None
             continue
-        return last.end(1)
+        return word_end
+
+
+def _last_word(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the last word of ``text[start:end]`` is, if it starts there: what a search for
+    ``(?<!\S)(\S+)\s*$`` would find, read from the end with ``str`` methods rather than tried
+    at every position of the stretch."""
+    stretch = text[start:end].rstrip()
+    if not stretch:
+        return None
+    word_end = start + len(stretch)
+    word_start = word_end - len(stretch.rsplit(None, 1)[-1])
+    if word_start == start and start > 0 and not text[start - 1].isspace():
+        return None  # the word began before the stretch
+    return word_start, word_end
 
 
 def _capital_follows(text: str, position: int) -> bool:

@@ -17,7 +17,8 @@ Marks are paired by ``quote_marks``. Each quoted passage then gets its speaker i
    holder, a short name ("Mr. Kiir") to the fullest one. ``speaker`` is that name;
    ``speaker_text`` and its offsets are the words the text used.
 
-Page names and titles (``the survey's “Did you feel it?” site``) take no speaker; scare quotes
+Page names and titles (``the survey's “Did you feel it?” site``) are marked ``name`` and take no
+speaker (the story makes no claim of them: two reports naming one page do not quote anyone); scare quotes
 (two words or fewer, no full stop) take one only from a tag of their own, never from a
 neighbouring quotation.
 """
@@ -52,7 +53,8 @@ def find_quotations(text: str, sentences: list[Span] | None = None) -> list[Quot
     scares = [_is_scare(text, passage) for passage in passages]
     places = _Places(text, passages, sentences, scares)
     people = People(text, [(passage.start, passage.end) for passage in passages])
-    mentions = [None if _is_name(text, passage) else _own_mention(text, passages, index, places, people)
+    names = [_is_name(text, passage) for passage in passages]
+    mentions = [None if names[index] else _own_mention(text, passages, index, places, people)
                 for index, passage in enumerate(passages)]
     _inherit(text, passages, mentions, places, scares, people)
     recent: list[tuple[int, Person]] = []
@@ -66,7 +68,7 @@ def find_quotations(text: str, sentences: list[Span] | None = None) -> list[Quot
                 recent.append((mention.start, resolved[mention]))
         speaker = resolved[mention] if mention is not None else None
         quotations.append(Quotation(
-            passage.start, passage.end, speaker.name if speaker else None, scare=scares[index],
+            passage.start, passage.end, speaker.name if speaker else None, scare=scares[index], name=names[index],
             speaker_text=text[mention.start:mention.end] if speaker else None,
             speaker_start=mention.start if speaker else None, speaker_end=mention.end if speaker else None,
         ))

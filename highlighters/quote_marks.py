@@ -226,13 +226,19 @@ def _is_curly(mark: str) -> bool:
 
 def _close(text: str, stack: list[_Open], kind: str, end: int, found: list[Passage]) -> bool:
     """Close the innermost open quote of ``kind``; unclosed quotes inside it are dropped."""
-    depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d].kind == kind), None)
-    if depth is None:
+    depth = len(stack) - 1
+    while depth >= 0 and stack[depth].kind != kind:
+        depth -= 1
+    if depth < 0:
         return False
     _drop(stack, len(stack) - depth - 1, found)
     opened = stack.pop()
-    inner = text[opened.start + 1:end - 1].strip()
-    if _HAS_WORD.search(inner) and (kind == "double" or len(inner) > 1):  # not rock 'n' roll
+    if kind == "double":  # a word inside is enough: looked for in place, the quotation is not copied
+        holds_words = _HAS_WORD.search(text, opened.start + 1, end - 1) is not None
+    else:
+        inner = text[opened.start + 1:end - 1].strip()
+        holds_words = _HAS_WORD.search(inner) is not None and len(inner) > 1  # not rock 'n' roll
+    if holds_words:
         passage = Passage(opened.start, end, continues=opened.continues)
         if stack:
             stack[-1].inner.append(passage)

@@ -52,6 +52,8 @@ class Quotation:
     speaker: str | None
     scare: bool = False
     """A short quoted phrase (one or two words) used as a scare quote rather than speech."""
+    name: bool = False
+    """A title or a page name ("the survey's “Did you feel it?” site"): no speech, and no claim of a report."""
     speaker_text: str | None = None
     """The words the text used for the speaker ("he", "the doctor", "Mr. Kiir"); ``speaker`` is
     the fullest name the text gives them."""

@@ -14,6 +14,7 @@ from .model import Document
 
 if TYPE_CHECKING:
     from .claims import Claim
+    from .fact_status import Rates
     from .fact_verdicts import JudgedFacts
     from .growing import Growth
     from .linking import Cluster
@@ -35,6 +36,7 @@ class Story:
     link against the story without starting over (``growing.grow``)."""
     judged: JudgedFacts | None = field(default=None, repr=False, compare=False)
     """What the reader's verdicts on versions changed in the facts (``fact_verdicts``)."""
+    _rates: tuple[int, Rates] | None = field(default=None, repr=False, compare=False)
 
     def document(self, doc_id: str) -> Document:
         return self._index()[0][doc_id]
@@ -47,6 +49,16 @@ class Story:
         if self._by_id is None or len(self._by_id[1]) != len(self.claims):
             self._by_id = ({d.id: d for d in self.documents}, {c.id: c for c in self.claims})
         return self._by_id
+
+    def currency_rates(self) -> Rates:
+        """The rates between currencies the story's text states (``fact_status.currency_rates``), worked out on
+        first use and again when reports are added: the statuses and the outliers of its facts use them."""
+        if self._rates is None or self._rates[0] != len(self.claims):
+            from .fact_status import currency_rates
+
+            numbers = [c for c in self.claims if c.kind == "number"]
+            self._rates = (len(self.claims), currency_rates(numbers, {d.id: d.text for d in self.documents}))
+        return self._rates[1]
 
     def to_json(self) -> dict:
         """The ``claims --json`` contract of ``docs/claims-json.md``."""

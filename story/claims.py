@@ -15,9 +15,10 @@ from ..highlighters.context import (
     event_words,
     figure_counts,
     figure_event,
-    nearest_source,
+    figure_sources,
     sentence_sources,
 )
+from ..highlighters.folding import fold
 from ..highlighters.quotations import find_quotations
 from ..highlighters.spans import Figure, Qualifier, Quantity
 
@@ -107,7 +108,7 @@ def extract_claims(document: Document, memo: ClaimsMemo | None = None) -> list[C
     starts = [start for start, _ in document.sentences]
     figures, datelines = _kept_figures(document, report_figures(text, report_dollar(text), line_figures))
     quotes = [q for q in find_quotations(text, document.sentences)
-              if not document.is_boilerplate(q.start, q.end)]
+              if not q.name and not document.is_boilerplate(q.start, q.end)]  # a title says nothing
 
     figures_by_sentence: dict[int, list[Figure]] = {}
     for figure, index in zip(figures, _sentences_of(starts, [f.start for f in figures])):
@@ -145,13 +146,17 @@ def _figure_contexts(sentence_text: str, figures: tuple[tuple[int, int, bool], .
     """What each figure of a sentence counts, what happened to them and who says so.
 
     ``figures`` are (start, end, is a count) within the sentence; only counts have the first two.
+    The sentence is lower-cased, and its sources and event words found, once for all its figures.
     """
-    sources = sentence_sources(sentence_text)
-    events = event_words(sentence_text) if any(counted for _, _, counted in figures) else []
+    folded = fold(sentence_text)
+    sources = figure_sources(sentence_text, folded, sentence_sources(sentence_text, folded),
+                             [start for start, _, _ in figures])
+    if not any(counted for _, _, counted in figures):
+        return tuple((None, None, source) for source in sources)
+    events = event_words(sentence_text, folded)
     spans = [(start, end) for start, end, _ in figures]
     contexts = []
-    for span, (start, _, counted) in zip(spans, figures):
-        source = nearest_source(sentence_text, sources, start)
+    for span, (_, _, counted), source in zip(spans, figures, sources):
         if counted:
             others = [other for other in spans if other != span]
             contexts.append((figure_counts(sentence_text, span), figure_event(sentence_text, span, others, events), source))

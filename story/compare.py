@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .analysis import Story
 from .claims import Claim, Status
+from .fact_status import Rates, compared_versions, fact_status
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,25 +89,12 @@ def claim_interval(claim: Claim) -> tuple[float, float]:
     return low, high
 
 
-def allows(claim: Claim, value: float) -> bool:
-    """Whether a figure allows ``value``, compared as the fact's status compares versions (``fact_status``)."""
-    from .fact_status import comparable_interval
-
-    interval = comparable_interval(claim)
-    return interval is not None and interval[0] <= value <= interval[1]
-
-
-def majority_value(claims: list[Claim]) -> float | None:
-    """The value the most versions allow: the one the outliers are measured against.
-
-    Ties go to the figure stated outright most often, then to the smaller one.
+def majority_value(versions: list[tuple[Claim, tuple[float, float]]]) -> float | None:
+    """The value the most versions allow, of versions on one scale (``fact_status.compared_versions``): the one
+    the outliers are measured against. Ties go to the figure stated outright most often, then to the smaller one.
     """
-    from .fact_status import comparable_interval
-
-    intervals = [interval for interval in map(comparable_interval, (c for c in claims if c.kind == "number"))
-                 if interval is not None]  # worked out once: a fact of a thousand reports has a thousand
-    exact = [comparable_interval(c)[0] for c in claims
-             if c.kind == "number" and c.qualifier == "exact" and comparable_interval(c) is not None]
+    intervals = [interval for _, interval in versions]
+    exact = [interval[0] for claim, interval in versions if claim.qualifier == "exact"]
     candidates = {bound for interval in intervals for bound in interval if abs(bound) != float("inf")}
     if not candidates:
         return None
@@ -114,32 +102,24 @@ def majority_value(claims: list[Claim]) -> float | None:
     return max(sorted(candidates), key=lambda v: (sum(low <= v <= high for low, high in intervals), stated[v], -v))
 
 
-def outlier_claims(claims: list[Claim]) -> set[str]:
-    """Ids of the versions that cannot be true with the rest.
+def outlier_claims(claims: list[Claim], rates: Rates | None = None) -> set[str]:
+    """Ids of the versions that cannot be true with the rest: none where the fact's versions agree.
 
-    Figures: those that do not allow the value most versions allow (``majority_value``), in one unit per
-    dimension, "at least 3" including 3. Quotations: those whose words are not a part of the longest
-    wording (a trimmed quote agrees, a reworded one does not).
+    Figures: those that do not allow the value most versions allow (``majority_value``), compared as the fact's
+    status compares them (``compared_versions``: "at least 3" includes 3, an amount in another currency at the
+    story's ``rates``). Quotations: those whose words are not a part of the longest wording (a trimmed quote
+    agrees, a reworded one does not).
     """
     numbers = [c for c in claims if c.kind == "number"]
     quotes = [c for c in claims if c.kind == "quote"]
     outliers: set[str] = set()
-    majority = majority_value(numbers)
-    if majority is not None:
-        outliers.update(c.id for c in numbers if not allows(c, majority))
+    if numbers and fact_status(numbers, rates) == "conflict":
+        for versions in compared_versions(numbers, rates).values():
+            majority = majority_value(versions)
+            if majority is not None:
+                outliers.update(claim.id for claim, (low, high) in versions if not low <= majority <= high)
     if quotes:
         from .linking import reworded_quotes
 
         outliers.update(reworded_quotes(quotes))
     return outliers
-
-
-def short_ids(doc_ids: list[str]) -> dict[str, str]:
-    """A short name per report for narrow columns: its first three characters, more where needed to stay unique."""
-    length = 3
-    while length < max((len(d) for d in doc_ids), default=0):
-        names = [d[:length] for d in doc_ids]
-        if len(set(names)) == len(names):
-            break
-        length += 1
-    return {d: d[:length] for d in doc_ids}

@@ -95,7 +95,7 @@ def report_blocks(session: Session, story: Story) -> list[tuple]:
         blocks.append(("p", _MATRIX_KEY))
         rows = []
         for fact in facts:
-            outliers = _outliers(fact)
+            outliers = _outliers(story, fact)
             rows.append(["≠" if fact.is_conflict else "=", fact.label,
                          *[_cell(fact.cells.get(d.id, []), outliers) for d in story.documents]])
         copies = near_copies(story)
@@ -110,7 +110,7 @@ def report_blocks(session: Session, story: Story) -> list[tuple]:
     if not conflicts:
         blocks.append(("p", "The reports agree on every fact they share."))
     for fact in conflicts:
-        outliers = _outliers(fact)
+        outliers = _outliers(story, fact)
         rows = [["≠" if c.id in outliers else "", doc, c.text, c.qualifier or "", c.source or c.speaker or ""]
                 for doc, claims in fact.cells.items() for c in claims]
         blocks += [("h", 3, fact.label), ("table", ["", "report", "as written", "hedge", "source"], rows)]
@@ -200,8 +200,8 @@ def _sentence_of(document: Document, offset: int) -> int | None:
     return index if index >= 0 and offset < document.sentences[index][1] else None
 
 
-def _outliers(fact: FactRow) -> set[str]:
-    return outlier_claims([c for cell in fact.cells.values() for c in cell]) if fact.is_conflict else set()
+def _outliers(story: Story, fact: FactRow) -> set[str]:
+    return outlier_claims([c for cell in fact.cells.values() for c in cell], story.currency_rates())
 
 
 def _cell(claims: list[Claim], outliers: set[str]) -> str:
@@ -309,7 +309,7 @@ def to_json(session: Session, story: Story) -> str:
     changes = {timeline.cluster.id: [change.to_json() for change in timeline.changes]
                for timeline in story_timelines(story)}
     for fact in fact_matrix(story):
-        outliers = _outliers(fact)
+        outliers = _outliers(story, fact)
         claims = [c for cell in fact.cells.values() for c in cell]
         facts.append({"id": fact.cluster_id, "label": fact.label, "kind": claims[0].kind if claims else None,
                       "status": fact.status, "changes": changes.get(fact.cluster_id, []),

@@ -56,8 +56,17 @@ def comparable_interval(claim: Claim) -> tuple[float, float] | None:
 
 def fact_status(group: list[Claim], rates: Rates | None = None) -> str:
     """``agree`` when every report's versions of the fact can be true with every other's, else ``conflict``."""
+    by_scale = compared_versions(group, rates)
+    return "conflict" if any(_disjoint_across_reports([(claim.doc, interval) for claim, interval in versions])
+                             for versions in by_scale.values()) else "agree"
+
+
+def compared_versions(group: list[Claim], rates: Rates | None = None) -> dict[str, list[tuple[Claim, tuple[float, float]]]]:
+    """Each version's interval as versions are compared, by the scale it is compared on: amounts in the fact's main
+    currency (others converted where ``rates`` knows the rate, else on their own), times with times of as known a
+    zone, the rest in their dimension's base unit (an exact figure with its rounding where units are mixed)."""
     rates = rates or {}
-    by_scale: dict[str, list[tuple[str, tuple[float, float]]]] = defaultdict(list)
+    by_scale: dict[str, list[tuple[Claim, tuple[float, float]]]] = defaultdict(list)
     converted_units = {(c.dimension, c.unit) for c in group if c.unit and c.dimension}
     mixed_units = len({unit for dimension, unit in converted_units if dimension != "currency"}) > 1
     main_currency = _main_currency(group)
@@ -73,8 +82,8 @@ def fact_status(group: list[Claim], rates: Rates | None = None) -> str:
                 scale = f"currency {main_currency}"
         elif mixed_units and claim.qualifier == "exact":
             interval = with_rounding(claim, interval)
-        by_scale[scale].append((claim.doc, interval))
-    return "conflict" if any(_disjoint_across_reports(items) for items in by_scale.values()) else "agree"
+        by_scale[scale].append((claim, interval))
+    return by_scale
 
 
 def currency_rates(claims: list[Claim], texts: dict[str, str]) -> Rates:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .claims import Claim
 from .fact_groups import ALL_PAIRS_UP_TO, BLOCK_NEIGHBOURS, JOIN_AT, block_keys, mention_key, pair_probability, rarity_of
 from .fact_pairs import comparable_interval
-from .fact_status import currency_rates, fact_status
+from .fact_status import fact_status
 from .fact_weights import WEIGHTS
 from .facets import Facet, family_of
 from .linking import Cluster, facets_of
@@ -68,7 +68,7 @@ def add_figures(story: Story, growth: Growth, figures: list[Claim], change: Stor
         family.add(claim)
     story._by_id = None
     _join_facts(story, clusters, near_pairs, families_of, change)
-    rates = currency_rates([c for c in story.claims if c.kind == "number"], {d.id: d.text for d in story.documents})
+    rates = story.currency_rates()
     for cluster_id in [*change.joined, *change.started]:
         cluster = clusters[cluster_id]
         group = [story.claim(claim_id) for claim_id in cluster.claims]

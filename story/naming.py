@@ -6,10 +6,13 @@ published them and when. The id is shown only where nothing else is known.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
 from .model import Document, shown_time
+
+_WORD_BREAK = re.compile(r"[_\-. ]")
 
 
 def pane_title(document: Document) -> str:
@@ -21,12 +24,26 @@ def pane_title(document: Document) -> str:
 def report_names(documents: Sequence[Document]) -> dict[str, str]:
     """A short name per report for narrow columns: its outlet, with a short id where two share one; a
     short id where the outlet is not known."""
-    from .compare import short_ids  # the pane titles load with the reader's first frame: the engine does not
-
     short = short_ids([d.id for d in documents])
     outlets = Counter(d.outlet for d in documents if d.outlet)
     return {d.id: (short[d.id] if not d.outlet else d.outlet if outlets[d.outlet] == 1 else f"{d.outlet} {short[d.id]}")
             for d in documents}
+
+
+def short_ids(doc_ids: list[str]) -> dict[str, str]:
+    """A short name per report for narrow columns: its id up to the first break between words of at least
+    three characters ("000" of "000_9e34431c", "daily" of "daily", "reuters" of "reuters-2024-09-20"), to
+    the next break where two names would be the same, and the whole id where nothing shorter tells them apart."""
+    ends = {d: [m.start() for m in _WORD_BREAK.finditer(d) if m.start() >= 3] + [len(d)] for d in doc_ids}
+    step = dict.fromkeys(doc_ids, 0)
+    while True:
+        names = {d: d[:ends[d][step[d]]] for d in doc_ids}
+        shared = Counter(names.values())
+        longer = [d for d in doc_ids if shared[names[d]] > 1 and step[d] + 1 < len(ends[d])]
+        if not longer:
+            return names
+        for d in longer:
+            step[d] += 1
 
 
 def publication_order(documents: Sequence[Document]) -> list[str]:

@@ -5,18 +5,20 @@ from pathlib import Path
 
 import pytest
 from home_guard import appeared, listing, watched_folders
-from sahel_reader.story.analysis import analyse
-from sahel_reader.story.documents import bundled_seed_paths, load_paths
 
 _REAL_FOLDERS = watched_folders(os.environ, Path.home())
 """Read when the suite is collected, before any fixture points HOME elsewhere."""
-_HOME_BEFORE = pytest.StashKey[set]()
-
 
 _RUN_CACHE = tempfile.mkdtemp(prefix="sahel-reader-test-cache-")
 os.environ["XDG_CACHE_HOME"] = _RUN_CACHE
-"""The engine keeps pint's answers in the cache folder (story/measures.py): for this run, and every
-process it starts, that is a folder of the run's own."""
+"""The engine keeps pint's answers (story/measures.py) and its long patterns' programs (highlighters/kept_patterns.py)
+in the cache folder: for this run, and every process it starts, that is a folder of the run's own, set before the
+engine is imported (importing it compiles the patterns)."""
+
+from sahel_reader.story.analysis import analyse  # noqa: E402 - after the cache folder
+from sahel_reader.story.documents import bundled_seed_paths, load_paths  # noqa: E402 - after the cache folder
+
+_HOME_BEFORE = pytest.StashKey[set]()
 
 
 @pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: without the plugin the tests run one by one

@@ -251,6 +251,8 @@ def test_quotations_inside_a_quoted_report_are_quotations_too():
 def test_a_page_name_is_no_quotation_of_the_nearest_noun():
     text = 'More than 60 people reported to the survey\'s "Did you feel it?" site.'
     assert speakers(text) == [None]
+    assert [q.name for q in find_quotations(text)] == [True]
+    assert [q.name for q in find_quotations('"Did you feel it?" the survey asked.')] == [False]
     assert speakers('The so-called "Islamic State" fighters attacked.') == [None]
 
 

@@ -35,9 +35,10 @@ def test_the_benchmark_script_writes_its_table(tmp_path):
     for row in ("extraction vs one \\w+ pass", "linking growth", "claims --json", "peak memory",
                 "first frame, minimal Textual app", "the seeds' texts and status bar shown",
                 "the seeds' figures coloured and linked", "panes filled", "claims coloured", "key ']'", "key 'J'",
-                "claim inspector opens", "claims matrix opens", "claims matrix shows",
+                "Textual alone: three panes of new text", "claim inspector opens", "claims matrix opens", "claims matrix shows",
                 "page down through", "report at a new width", "python -X importtime"):
         assert row in table, row
+    assert re.search(r"\| claims --json, \d+ reports \| [\d.]+ s \| \d+× a process reading the files", table)
     ratios = re.findall(r"\| ([\d.]+)× the minimal app \|", table)
     assert ratios and all(float(r) > 0 for r in ratios)
 

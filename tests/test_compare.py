@@ -2,13 +2,8 @@
 
 from sahel_reader.highlighters.sentences import split_sentences
 from sahel_reader.story.analysis import analyse
-from sahel_reader.story.compare import (
-    allows,
-    fact_matrix,
-    majority_value,
-    near_copies,
-    outlier_claims,
-)
+from sahel_reader.story.compare import fact_matrix, majority_value, near_copies, outlier_claims
+from sahel_reader.story.fact_status import comparable_interval, compared_versions
 from sahel_reader.story.model import Document
 
 AFP, ARAB, THIRD, AP, FOURTH = ("000_9e34431ca94add9f", "001_fc57addf554b25cf", "002_c6df8b2cbe4401de",
@@ -44,11 +39,13 @@ def test_rows_follow_cluster_order_with_figures_before_quotations(seed_story):
 def test_the_majority_death_toll_is_77_and_the_hundreds_stand_apart(seed_story):
     toll = fact_matrix(seed_story)[0]
     claims = [c for cell in toll.cells.values() for c in cell]
-    assert majority_value(claims) == 77
+    (versions,) = compared_versions(claims).values()
+    assert majority_value(versions) == 77
     apart = {(seed_story.claim(i).doc, seed_story.claim(i).text) for i in outlier_claims(claims)}
     assert apart == {(AFP, "almost 100"), (ARAB, "approximately 100"), (THIRD, "an estimated 100")}
     more_than_70 = toll.cells[AFP][0]
-    assert allows(more_than_70, 71) and not allows(more_than_70, 70)
+    low, high = comparable_interval(more_than_70)
+    assert low <= 71 <= high and not low <= 70 <= high
 
 
 def test_agreeing_quotations_have_no_outlier(seed_story):
@@ -102,3 +99,36 @@ def test_unrelated_reports_are_not_near_copies():
     story = story_of(wire=ORIGINAL, sport=UNRELATED)
     assert near_copies(story) == {}
     assert near_copies(story, threshold=0.0) == {}
+
+
+THEFT = dict(
+    wire="Thieves took jewels worth €2m ($2.6m) from the city museum on Sunday night, police said.\n",
+    daily="Thieves took jewels worth two million euros, or £1.7m, from the city museum on Sunday night.\n",
+    gazette="Thieves took jewels worth €5m from the city museum on Sunday night, police said.\n",
+    tabloid="Thieves took jewels worth $9m from the city museum on Sunday night, police said.\n",
+)
+
+
+def test_an_amount_in_another_currency_stands_apart_only_where_the_story_rate_says_so():
+    story = story_of(**THEFT)
+    worth = next(row for row in fact_matrix(story) if "wire" in row.cells and "daily" in row.cells)
+    claims = [c for cell in worth.cells.values() for c in cell]
+    assert {c.text for c in claims} >= {"€2m", "$2.6m", "£1.7m", "€5m", "$9m"}
+    apart = {story.claim(i).text for i in outlier_claims(claims, story.currency_rates())}
+    assert apart == {"€5m", "$9m"}  # $2.6m and £1.7m are the wire's and the daily's €2m, as they say themselves
+
+
+def test_versions_that_agree_at_the_story_rate_have_no_outlier():
+    story = story_of(**{**THEFT, "gazette": THEFT["gazette"].replace("€5m", "€2m"),
+                        "tabloid": THEFT["tabloid"].replace("$9m", "$2.5m")})
+    worth = next(row for row in fact_matrix(story) if "gazette" in row.cells)
+    assert worth.status == "agree"
+    assert outlier_claims([c for cell in worth.cells.values() for c in cell], story.currency_rates()) == set()
+
+
+def test_two_reports_naming_one_page_are_no_quoted_fact():
+    story = story_of(
+        one='More than 60 people reported to the survey\'s "Did you feel it?" site after the quake on Sunday.\n',
+        two='Residents told the survey\'s "Do You Feel It?" page that the quake on Sunday woke them.\n')
+    assert [c.text for c in story.claims if c.kind == "quote"] == []
+    assert [k for k in story.clusters if k.kind == "quote"] == []

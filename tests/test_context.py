@@ -7,9 +7,10 @@ import pytest
 from sahel_reader.highlighters.context import (
     figure_counts,
     figure_event,
-    nearest_source,
+    figure_sources,
     sentence_sources,
 )
+from sahel_reader.highlighters.folding import fold
 from sahel_reader.highlighters.numbers import find_figures
 from sahel_reader.story.documents import bundled_seed_paths
 
@@ -80,7 +81,7 @@ def test_counts_is_the_head_noun_counted(sentence, figure, counts):
     ],
 )
 def test_the_source_is_the_attribution_of_the_figures_clause(sentence, figure, source):
-    assert nearest_source(sentence, sentence_sources(sentence), sentence.index(figure)) == source
+    assert figure_sources(sentence, fold(sentence), sentence_sources(sentence), [sentence.index(figure)]) == [source]
 
 
 @pytest.mark.parametrize(
@@ -105,7 +106,7 @@ def test_the_source_is_the_attribution_of_the_figures_clause(sentence, figure, s
     ],
 )
 def test_a_figures_source_is_read_by_the_speech_tags(sentence, figure, source):
-    assert nearest_source(sentence, sentence_sources(sentence), sentence.index(figure)) == source
+    assert figure_sources(sentence, fold(sentence), sentence_sources(sentence), [sentence.index(figure)]) == [source]
 
 
 def test_the_event_guard_finds_exactly_what_the_phrases_alone_find():

@@ -1,7 +1,7 @@
 """Reports are named by outlet, time and headline; the hash only where nothing else is known."""
 
 from sahel_reader.story.model import Document
-from sahel_reader.story.naming import pane_title, publication_order, report_names, toggled_order
+from sahel_reader.story.naming import pane_title, publication_order, report_names, short_ids, toggled_order
 
 
 def report(doc_id: str, outlet=None, published=None, title=None) -> Document:
@@ -22,6 +22,15 @@ def test_column_names_are_outlets_kept_apart_by_a_short_id_where_two_share_one()
     names = report_names([report("000_aa", "afp.com"), report("001_bb", "bbc.co.uk"), report("002_cc", "bbc.co.uk"),
                           report("003_dd")])
     assert names == {"000_aa": "afp.com", "001_bb": "bbc.co.uk 001", "002_cc": "bbc.co.uk 002", "003_dd": "003"}
+
+
+def test_a_short_id_is_the_first_word_of_the_id_and_more_words_only_where_two_would_be_the_same():
+    assert short_ids(["000_9e34431c", "001_fc57addf"]) == {"000_9e34431c": "000", "001_fc57addf": "001"}
+    assert short_ids(["daily", "gazette", "wire"]) == {"daily": "daily", "gazette": "gazette", "wire": "wire"}
+    assert short_ids(["reuters-2024-09-20", "reuters-2024-09-21", "ap-mali-attack"]) == {
+        "reuters-2024-09-20": "reuters-2024-09-20", "reuters-2024-09-21": "reuters-2024-09-21",
+        "ap-mali-attack": "ap-mali"}  # "ap" is under three characters: the name goes on to the next word
+    assert short_ids(["abc", "abc_1"]) == {"abc": "abc", "abc_1": "abc_1"}
 
 
 def test_publication_order_is_by_time_and_keeps_the_unknown_in_their_order_after():

@@ -13,7 +13,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, find, given, settings
+from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 from sahel_reader.highlighters.boilerplate import boilerplate_lines
 from sahel_reader.highlighters.numbers import find_figures
@@ -243,4 +243,6 @@ def test_the_stories_reach_conflicts_and_links() -> None:
         story = story_of(reports)
         return any(c.status == "conflict" for c in story.clusters) and bool(story.sentence_links)
 
-    find(stories(), conflicting_and_linked, settings=settings(max_examples=300, deadline=None, derandomize=True))
+    # the first story found is the answer: shrinking it to the smallest such story took 90 analyses more
+    find(stories(), conflicting_and_linked, settings=settings(max_examples=300, deadline=None, derandomize=True,
+                                                              phases=[Phase.explicit, Phase.reuse, Phase.generate]))

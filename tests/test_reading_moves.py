@@ -58,3 +58,42 @@ def test_n_before_any_match_goes_nowhere():
     search, one = PaneSearch(), place("one", "Ten killed. Ten more ok.")
     assert search.step([one], 1) is None and search.matches == [] and search.index == -1
     assert search.show([], [one], one) is None and search.step([one], 1) is None
+
+
+def test_j_and_k_walk_a_real_report_between_its_boilerplate_lines(seed_story):
+    """arabnews.com's report opens with 'Loading Now' and ends with its source line and 'Post Comment':
+    the cursor starts on the headline, and stepping either way never lands on one of those lines."""
+    document = next(d for d in seed_story.documents if d.outlet == "arabnews.com")
+    place = ReportPlace(document, None)
+
+    def text(sentence: int) -> str:
+        return document.text[slice(*document.sentences[sentence])]
+
+    assert document.is_boilerplate(*document.sentences[0])
+    start = place.step(0, 1)  # where the reader puts the cursor when the first line is boilerplate
+    assert text(start).startswith("Militant Attack in Bamako Leaves Over 70")
+    assert place.step(start, -1) == start, "k goes no further up than the headline"
+    walked = [start]
+    while (following := place.step(walked[-1], 1)) != walked[-1]:
+        walked.append(following)
+    assert not any(document.is_boilerplate(*document.sentences[n]) for n in walked)
+    assert walked == [n for n in range(len(document.sentences)) if not document.is_boilerplate(*document.sentences[n])]
+    assert "Original Source" in text(walked[-1] + 1) and "Post Comment" in text(walked[-1] + 2), \
+        "the report's last lines are boilerplate, so j has something to skip"
+
+
+def test_J_through_a_real_report_reaches_its_quotations_and_the_status_bar_says_who_spoke(seed_story):
+    """J from the top of the first seed walks every claim of the report in order; its quotations name
+    their speaker (Lucas Webber among them), or say that none is named."""
+    from sahel_reader.tui.navigation import Navigator
+    from sahel_reader.tui.widgets.status_bar import describe
+
+    navigator, document = Navigator(seed_story), seed_story.documents[0]
+    walked: list = []
+    while claim := navigator.next_claim(document.id, 0, walked[-1].id if walked else None, 1):
+        walked.append(claim)
+    assert walked == navigator.claims(document.id) and len(walked) > 17
+    quotes = [claim for claim in walked if claim.kind == "quote"]
+    webber = next(claim for claim in quotes if claim.speaker and "Webber" in claim.speaker)
+    assert describe(webber) == "said by Lucas Webber"
+    assert [describe(claim) for claim in quotes if claim.speaker is None][:1] == ["speaker not named"]

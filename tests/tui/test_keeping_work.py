@@ -5,7 +5,7 @@ saving never stops the keys."""
 import threading
 from pathlib import Path
 
-from pilot_helpers import record_notifications, settle, wait_for_recovery_file, wait_for_story
+from pilot_helpers import record_notifications, settle, wait_for_recovery_file, wait_for_story, wait_until
 
 from sahel_reader.story import session as session_module
 from sahel_reader.story.annotations import Anchor, Annotation, Session
@@ -68,22 +68,30 @@ async def test_the_reader_is_told_when_another_reader_saves_the_open_session(tmp
     from sahel_reader.tui.widgets import work_keeper
 
     monkeypatch.setattr(work_keeper, "WATCH_EVERY", 0.2)
+    looks, watch = [], work_keeper.WorkKeeper._watch_session_file
+
+    def counted_watch(keeper) -> None:
+        looks.append(1)
+        watch(keeper)
+
+    monkeypatch.setattr(work_keeper.WorkKeeper, "_watch_session_file", counted_watch)
+
+    def told() -> list[str]:
+        return [n.message for n in app._notifications if n.title == "Changed elsewhere"]
+
     path = story(tmp_path)
     app = SahelReaderApp([str(path)], session=path)
     async with app.run_test(size=(160, 45), notifications=True) as pilot:
         await wait_for_story(pilot)
-        await pilot.pause(0.5)
-        assert not [n for n in app._notifications if n.title == "Changed elsewhere"]
+        seen = len(looks)
+        await wait_until(pilot, lambda: len(looks) >= seen + 2)  # two looks at the file nobody changed
+        assert not told()
         other = load_session(path)
         other.session.annotations[0].note = "edited by the other reader"
         save_session(other.session, path, known=other.disk)
-        for _ in range(50):
-            await pilot.pause(0.1)
-            told = [n.message for n in app._notifications if n.title == "Changed elsewhere"]
-            if told:
-                break
-        assert told == [f"{path} was changed by another reader or an edit since you opened it; your next save"
-                        " merges both."]
+        await wait_until(pilot, told)
+        assert told() == [f"{path} was changed by another reader or an edit since you opened it; your next save"
+                          " merges both."]
 
 
 async def test_a_change_made_while_the_save_runs_stays_unsaved(tmp_path, monkeypatch):

@@ -183,26 +183,32 @@ async def test_help_lists_every_key(app):
 
 
 async def test_the_cursor_starts_past_boilerplate_and_j_k_skip_it(app):
+    """Which sentences j and k reach is tests/test_reading_moves.py's; here the keys obey it at both ends."""
     async with app.run_test(size=(160, 45)) as pilot:
         screen = await wait_for_story(pilot)
         second = screen.panes[1]
         assert sentence_text(second).startswith("Militant Attack in Bamako Leaves Over 70")
         await pilot.press("l", "k")
         assert sentence_text(second).startswith("Militant Attack in Bamako")
-        for _ in range(40):
-            before = second.cursor
-            await pilot.press("j")
-            if second.cursor == before:
-                break  # j goes no further: the same key would stay there again
-        assert "Original Source" not in sentence_text(second) and "Post Comment" not in sentence_text(second)
+        last = second.sentence_count - 1
+        while second.document.is_boilerplate(*second.document.sentences[last]):
+            last -= 1
+        second.set_cursor(second.step(last, -1))
+        await pilot.press("j")
+        assert second.cursor == last
+        await pilot.press("j")  # j goes no further: what follows is boilerplate
+        assert second.cursor == last and "Post Comment" not in sentence_text(second)
+        assert second.document.is_boilerplate(*second.document.sentences[last + 1])
 
 
 async def test_the_speaker_of_a_quotation_shows_when_it_is_selected(app):
+    """Which claims J walks and the words for a quotation's speaker are tests/test_reading_moves.py's;
+    here J selects the quotation the cursor reached and the status bar names who said it."""
     async with app.run_test(size=(160, 45)) as pilot:
         screen = await wait_for_story(pilot)
-        for _ in range(30):
-            await pilot.press("J")
-            claim = screen.story.claim(screen.pane.selected_claim)
-            if claim.kind == "quote" and claim.speaker and "Webber" in claim.speaker:
-                break
+        quote = next(c for c in screen.story.claims if c.doc == screen.pane.document.id and c.kind == "quote"
+                     and c.speaker and "Webber" in c.speaker)
+        screen.pane.set_cursor(quote.sentence - 1)
+        await pilot.press("j", "J")
+        assert screen.pane.selected_claim == quote.id
         assert "said by Lucas Webber" in str(screen.query_one("#status").render())

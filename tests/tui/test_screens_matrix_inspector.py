@@ -206,3 +206,30 @@ def test_the_status_bar_and_the_inspector_say_a_hedge_in_the_same_words():
     assert describe(Claim("c2", "d", "number", 0, 2, "50", 0, value=50, qualifier="upper")) == "at most 50"
     assert describe(up_to) == "up to 50", "a hedge in words is not said twice"
     assert hedge_words("upper") == HEDGES["upper"].words == "at most" and hedge_words("exact") == ""
+
+
+THEFT = dict(
+    wire="Thieves took jewels worth €2m ($2.6m) from the city museum on Sunday night, police said.\n",
+    daily="Thieves took jewels worth two million euros, or £1.7m, from the city museum on Sunday night.\n",
+    gazette="Thieves took jewels worth €5m from the city museum on Sunday night, police said.\n",
+)
+
+
+async def test_matrix_names_reports_of_unknown_outlet_by_their_file_and_marks_only_what_the_rate_contradicts():
+    story = story_of(**THEFT)
+    app = ScreenHost(lambda: ClaimsMatrix(story))
+    async with app.run_test(size=(140, 30)) as pilot:
+        await pilot.pause()
+        matrix = app.screen
+        table = matrix.query_one(DataTable)
+        assert [column.label.plain for column in table.ordered_columns] == ["", "fact", "wire", "daily", "gazette"]
+        row = next(n for n in range(table.row_count) if "€5m" in row_texts(table, n)[4])
+        cells = table.get_row_at(row)
+        outlier = matrix._style("outlier")
+        marked = {span_text for cell in cells[2:] for span_text in _styled(cell, outlier)}
+        assert marked == {"€5m"}  # "$2.6m" and "£1.7m" are the €2m of the wire and the daily, at their own rate
+
+
+def _styled(cell, style):
+    """The pieces of a cell's text shown in ``style``."""
+    return [cell.plain[span.start:span.end] for span in cell.spans if span.style == style]

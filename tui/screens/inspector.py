@@ -23,8 +23,9 @@ from textual.widgets import DataTable, Static
 from ...highlighters.safety import printable
 from ...story.analysis import Story
 from ...story.claims import Claim
-from ...story.compare import outlier_claims, short_ids
+from ...story.compare import outlier_claims
 from ...story.hedges import HEDGES
+from ...story.naming import short_ids
 from ...story.timeline import FactTimeline, fact_timeline, timeline_entries
 
 from ..jump import JumpTarget
@@ -278,7 +279,8 @@ class ClaimInspector(Modal[JumpTarget | None]):
         else:
             entries = [(self._claims[claim_id], None, None) for claim_id in self.cluster.claims]
         entries += [(self._claims[claim_id], None, None) for claim_id in self._taken_out()]
-        outliers = outlier_claims([claim for claim, _, _ in entries if claim.cluster == self.cluster.id])
+        outliers = outlier_claims([claim for claim, _, _ in entries if claim.cluster == self.cluster.id],
+                                  self.story.currency_rates())
         outlier_style, out_style = self._style("outlier"), self._style("taken-out")
         on_versions = self.verdicts.version_verdicts(self._versions()) if self.verdicts else {}
         rows = []

@@ -91,7 +91,8 @@ class ClaimsMatrix(Modal[JumpTarget | None]):
         """The facts the shown reports tell, the near-copies, and each fact's outliers (UI-free work)."""
         shown = {d.id for d in self.reports}
         facts = [f for f in fact_matrix(self.story) if shown.intersection(f.cells)]
-        outliers = {f.cluster_id: outlier_claims([c for cell in f.cells.values() for c in cell]) for f in facts}
+        rates = self.story.currency_rates()
+        outliers = {f.cluster_id: outlier_claims([c for cell in f.cells.values() for c in cell], rates) for f in facts}
         return facts, near_copies(self.story), outliers
 
     def _show(self, facts: list[FactRow], copies: dict[str, tuple[str, float]],

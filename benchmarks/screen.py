@@ -25,8 +25,9 @@ from pathlib import Path
 
 from .corpus import DEV_STORIES
 
-FIRST_FRAME = b"Next version"
-"""In the footer of the reader's very first frame, whatever it shows above."""
+FIRST_FRAME = "Reading the reports…".encode()
+"""In the loading panel of the reader's very first frame on a story not read before it (a folder);
+the footer's keys come a frame later."""
 
 
 def _first_words_of_the_seeds() -> bytes:

@@ -215,12 +215,14 @@ def _fetch_addresses(parser: argparse.ArgumentParser, options: argparse.Namespac
     a sentence for each page that failed (the reader shows them again once it is up). The story folder replaces the addresses in the paths, so what opens is
     what reopens offline.
     """
-    from .story.story_folder import looks_like_url
+    urls, files = [], list(options.paths)
+    if options.urls or any("://" in path for path in files):  # else no address: the fetching code is not imported
+        from .story.story_folder import looks_like_url
 
-    urls = [path for path in options.paths if looks_like_url(path)]
-    for listing in options.urls:
-        urls += _read_url_list(parser, listing)
-    files = [path for path in options.paths if not looks_like_url(path)]
+        urls = [path for path in options.paths if looks_like_url(path)]
+        files = [path for path in options.paths if not looks_like_url(path)]
+        for listing in options.urls:
+            urls += _read_url_list(parser, listing)
     if not urls:
         if options.into:
             parser.error("--into says where fetched pages go: give web addresses (or --urls FILE) too")

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import gc
-import json
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import wraps
 from itertools import islice
-from json.encoder import encode_basestring, encode_basestring_ascii
 from typing import TYPE_CHECKING, TextIO
 
 from .model import Document
@@ -74,6 +72,9 @@ class Story:
         ``ascii_only`` writes every other character as a ``\\u`` escape, for outputs that are not
         UTF-8: the JSON stays the same. Strict JSON: no ``Infinity`` or ``NaN`` (claims give null).
         """
+        import json  # here: the reader's first frame makes a Story of the texts and writes none
+        from json.encoder import encode_basestring, encode_basestring_ascii
+
         encode = json.JSONEncoder(ensure_ascii=ascii_only, allow_nan=False).encode  # one encoder, not one a line
         string = encode_basestring_ascii if ascii_only else encode_basestring
         stream.write("{")

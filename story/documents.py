@@ -24,7 +24,6 @@ from .headers import read_header
 from .model import Document, LoadError, LoadResult
 from .report_lines import LineSpans, report_spans
 from .seeds import bundled_seed_paths  # noqa: F401  (imported from here by many)
-from .story_folder import MANIFEST_NAME, fetch_missing_pages, page_file_name, url_only_entry
 
 REPORT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 MANIFEST_SUFFIXES = frozenset({".yaml", ".yml"})
@@ -86,8 +85,8 @@ def load_paths(paths: Sequence[str | Path], *, allow_outside: bool = False,
     result = LoadResult(known=frozenset(os.path.realpath(path) for path in known))
     for given in paths:
         path = Path(given)
-        if _is_folder(path) and _is_manifest_file(path / MANIFEST_NAME):
-            named = _load_manifest(path / MANIFEST_NAME, result, allow_outside, fetch, on_fetched)
+        if _is_folder(path) and _is_manifest_file(manifest := _manifest_of(path)):
+            named = _load_manifest(manifest, result, allow_outside, fetch, on_fetched)
             _load_folder(path, result, named)
         elif _is_folder(path):
             _load_folder(path, result)
@@ -98,6 +97,13 @@ def load_paths(paths: Sequence[str | Path], *, allow_outside: bool = False,
     _make_ids_unique(result.documents, set(taken_ids))
     result.line_spans.clear()
     return result
+
+
+def _manifest_of(folder: Path) -> Path:
+    """Where a story folder keeps its manifest (the folder code, fetching pages, loads with a folder)."""
+    from .story_folder import MANIFEST_NAME
+
+    return folder / MANIFEST_NAME
 
 
 def _is_manifest_file(path: Path) -> bool:
@@ -179,6 +185,8 @@ def _load_manifest(manifest: Path, result: LoadResult, allow_outside: bool, fetc
         return named
     if result.title is None and data.get("title") is not None:
         result.title = str(data["title"])
+    from .story_folder import fetch_missing_pages, page_file_name, url_only_entry
+
     failed = fetch_missing_pages(manifest.parent, data["reports"], on_fetched) if fetch else {}
     for number, entry in enumerate(data["reports"], start=1):
         url_only = url_only_entry(entry)

@@ -3,11 +3,11 @@ report reader (yaml, the highlighters) before the first frame."""
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
 
 
 def bundled_seed_paths() -> list[Path]:
-    """The five bundled Bamako reports, the story shown when no path is given."""
-    seeds = Path(str(files("sahel_reader.seeds")))
+    """The five bundled Bamako reports, the story shown when no path is given: in ``seeds`` beside
+    ``story`` in the package as in the sources (``importlib.resources`` would import zipfile first)."""
+    seeds = Path(__file__).parent.parent / "seeds"
     return sorted(path for path in seeds.iterdir() if path.suffix == ".txt")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from importlib.resources import files
 from pathlib import Path
 
 from textual import events
@@ -21,7 +20,8 @@ from .screens.reader import ReaderScreen
 class SahelReaderApp(App):
     """Reports of one event side by side."""
 
-    CSS_PATH = [str(files("sahel_reader.styles") / name) for name in ("reader.tcss", "screens.tcss")]
+    CSS_PATH = [str(Path(__file__).parent.parent / "styles" / name) for name in ("reader.tcss", "screens.tcss")]
+    """Beside ``tui`` in the package as in the sources (``importlib.resources`` would import zipfile first)."""
     TITLE = "sahel-reader"
     _keymap_problem: str | None = None
     """What was wrong with the user's key file, told once the app is up."""

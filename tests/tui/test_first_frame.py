@@ -34,7 +34,12 @@ ReportPane.render_line = first_line
 async def spy(self):  # runs once the first frame is painted, before the loading worker starts
     seen["panes"] = [p.document.id[:3] for p in self.panes if p.is_mounted]
     seen["unneeded"] = sorted(m for m in ("pint", "numpy", "rapidfuzz", "yaml", "sahel_reader.story.claims",
-                                        "sahel_reader.story.linking") if m in sys.modules)
+                                        "sahel_reader.story.linking", "sahel_reader.story.story_folder",
+                                        "sahel_reader.tui.screens.dialogs", "sahel_reader.tui.widgets.search_bar",
+                                        "zipfile")
+                              if m in sys.modules)
+    seen["footer keys"] = len(self.query("FooterKey"))
+    seen["loading"] = [w.name for w in self.app.workers]
     await after_first_frame(self)
 
 ReaderScreen._after_first_frame = spy
@@ -55,7 +60,9 @@ def test_the_first_frame_holds_the_texts_and_none_of_the_engine(tmp_path):
                             text=True, timeout=120, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr
     seen = json.loads(result.stdout)
-    assert seen["panes"] == ["000", "001", "002"] and seen["unneeded"] == [], "neither the engine nor YAML"
+    assert seen["panes"] == ["000", "001", "002"] and seen["unneeded"] == [], \
+        "neither the engine nor YAML, nor the code of manifests, dialogs and search"
+    assert seen["footer keys"] == 0 and seen["loading"] == [], "the keys come a frame later, then the worker"
     # each pane's first line, wrapped to its width from the first frame on (not a letter a row until its Resize)
     assert seen["first lines"]["000"] == "▌   The JNIM organization, which has ties to Al", seen
     assert seen["first lines"]["001"] == "Loading Now", seen

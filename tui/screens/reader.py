@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Header, Static
@@ -26,7 +27,6 @@ from ...story.annotations import Anchor, ViewState, anchor_in
 
 from ..commands import COMMAND_OF_ACTION, READER_COMMANDS, ReaderCommands
 from ..messages import LoadFailed, LoadProgress, ReportsArrived, SessionFailed, StoryReady, nothing_opened
-from ..session_verdicts import SessionVerdicts
 from ..widgets.annotator import Annotator
 from ..widgets.citer import Citer
 from ..widgets.fact_views import FactViews
@@ -34,15 +34,15 @@ from ..widgets.footer import ReaderFooter
 from ..widgets.loader import Loader
 from ..widgets.loading_panel import LoadingPanel
 from ..widgets.pane_row import PaneRow
-from ..widgets.search_bar import SearchBar
 from ..widgets.status_bar import StatusBar
 from ..widgets.story_watch import StoryWatch
 from ..widgets.work_keeper import WorkKeeper
 
-if TYPE_CHECKING:  # the rest loads with the story, after the first frame
+if TYPE_CHECKING:  # the rest loads with the story, after the first frame, or with the key that needs it
     from ...story.analysis import Story
 
     from ..navigation import Navigator
+    from ..widgets.search_bar import SearchBar
 
 
 class ReaderScreen(Screen):
@@ -79,6 +79,7 @@ class ReaderScreen(Screen):
             if self.loader.early is None:
                 yield LoadingPanel(id="loading")
         yield StatusBar(Text("Loading…"), id="status")
+        yield ReaderFooter()
         yield self.loader
         yield self.keeper
         yield self.annotator
@@ -87,16 +88,25 @@ class ReaderScreen(Screen):
         yield Citer()
 
     async def on_mount(self) -> None:
-        """The texts read at once, then the footer: it composes the keys they enable, so that neither
-        lays out and paints the screen again after the first frame."""
+        """The texts read at once, in their panes from the first frame on."""
         if (texts := self.loader.early_texts()) is not None:
             await self.on_story_ready(texts)
-        await self.mount(ReaderFooter(), after=self.query_one(StatusBar))
         self.call_after_refresh(self._after_first_frame)
 
+    _resumed = False
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """The first time, before the first frame, every widget was styled as it mounted: Textual
+        would style them all again (a twentieth of the first frame's work). Runs before its handler."""
+        if not self._resumed:
+            self._resumed, event.refresh_styles = True, False
+
     async def _after_first_frame(self) -> None:
-        """The reports: the engine is not needed to paint the first frame."""
+        """The reports (the engine is not needed to paint the first frame), and the footer's keys (its
+        row is kept: nothing else moves). The worker first: started after the keys' frame, it would
+        wait for the next refresh, and the colours with it."""
         self.loader.load(self.session_path)
+        self.query_one(ReaderFooter).show_keys()
 
     # -- loading ------------------------------------------------------------------------------
 
@@ -255,6 +265,8 @@ class ReaderScreen(Screen):
         self.row.step_conflict(-1)
 
     def action_inspect(self) -> None:
+        from ..session_verdicts import SessionVerdicts
+
         self.fact_views.inspect(self.pane, self.story, self.navigator, SessionVerdicts(self.keeper), self.row.jump_to)
 
     def action_matrix(self) -> None:
@@ -300,6 +312,8 @@ class ReaderScreen(Screen):
     # -- search -------------------------------------------------------------------------------
 
     async def action_search(self) -> None:
+        from ..widgets.search_bar import SearchBar
+
         if not self.query(SearchBar):  # mounted on first use: the first frame is quicker without it
             await self.mount(SearchBar(), before=self.query_one(StatusBar))
         self.query_one(SearchBar).open()

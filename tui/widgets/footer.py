@@ -1,4 +1,4 @@
-"""The reader's footer: its keys in the first frame, redrawn only when the keys it shows change."""
+"""The reader's footer: its keys the frame after the first, redrawn only when the keys it shows change."""
 
 from __future__ import annotations
 
@@ -11,18 +11,25 @@ from textual.widgets._footer import FooterKey
 
 class ReaderFooter(Footer):
     """Textual's footer composes empty and fills itself in one refresh later, which the loading
-    worker then slows down; this one shows its keys at once, so the first frame has them.
+    worker then slows down. This one is an empty bar in the first frame (its row kept, so nothing
+    moves when the keys come) and composes its keys when asked (``show_keys``), as the loading
+    worker starts: eleven keys are eleven widgets to style, lay out and paint, a sixth of what the
+    first frame cost beyond a one-line app's, and the reports' texts are what it is for.
 
     Moving between panes moves the focus, which makes Textual's footer rebuild all its keys;
     the keys shown stay the same, so this one skips the rebuild (a third of a pane switch's time)."""
 
     _shown: tuple = ()
+    _keys_asked = False
+    """``show_keys`` was called: until then the footer is an empty bar and ignores binding changes."""
     KEPT = ("help", "quit")
     """Actions whose keys stay when the footer is too narrow for all: the others go from the right."""
     PALETTE_WIDTH = 12
     """Cells of the command palette's key on the right edge."""
 
     def compose(self) -> ComposeResult:
+        if not self._keys_asked:
+            return
         self.set_reactive(Footer._bindings_ready, True)
         self._shown = self._keys_shown(self.screen)
         for widget in super().compose():
@@ -32,7 +39,15 @@ class ReaderFooter(Footer):
                 widget.set_reactive(FooterKey.compact, self.compact)
             yield widget
 
+    def show_keys(self) -> None:
+        """The keys, composed once the first frame is painted (in the footer's own turn: Textual's
+        keys bind to the footer that composes them)."""
+        self._keys_asked = True
+        self.call_next(self.recompose)
+
     def bindings_changed(self, screen: Screen) -> None:
+        if not self._keys_asked:
+            return
         shown = self._keys_shown(screen)
         if self._bindings_ready and shown == self._shown:
             return

@@ -26,7 +26,6 @@ from ...story.wording import work_counted
 
 from ..messages import RecoveryFound, RecoveryKept, SaveWouldReplace, SessionChangedElsewhere, SessionNotSaved, \
     SessionSaved
-from ..screens.dialogs import ChoiceScreen, SavePathScreen
 
 if TYPE_CHECKING:
     from ...story.analysis import Story
@@ -138,6 +137,8 @@ class WorkKeeper(Widget):
 
     async def _ask_path(self, default: Path, title: str = "Save the session as") -> Path | None:
         """A path typed in a prompt, ``~`` expanded; None when cancelled or when it cannot be (the reader is told)."""
+        from ..screens.dialogs import SavePathScreen  # imported with the question: the first frame needs no dialog
+
         typed = await self.app.push_screen_wait(SavePathScreen(str(default), title=title))
         if not typed:
             return None
@@ -214,6 +215,8 @@ class WorkKeeper(Widget):
 
     @work(group="dialog")
     async def on_save_would_replace(self, message: SaveWouldReplace) -> None:
+        from ..screens.dialogs import ChoiceScreen
+
         choice = await self.app.push_screen_wait(ChoiceScreen(
             f"{message.target} already holds a session ({work_counted(message.work)}). Merge your"
             f" work into it, or replace it (what it holds is kept in {message.target.name}.bak)?",
@@ -275,6 +278,8 @@ class WorkKeeper(Widget):
     @work(group="dialog")
     async def on_recovery_found(self, message: RecoveryFound) -> None:
         """After a crash, offer the unsaved work the recovery files kept."""
+        from ..screens.dialogs import ChoiceScreen
+
         for problem in message.problems:
             self.notify(problem, severity="warning")
         if not message.paths:
@@ -302,6 +307,8 @@ class WorkKeeper(Widget):
         from ...story.export import EXPORT_FORMATS, export
         from ...story.session_paths import export_path
 
+        from ..screens.dialogs import ChoiceScreen
+
         name = await self.app.push_screen_wait(ChoiceScreen("Export the session as a report a colleague can read:",
                                                             [(f, f) for f in EXPORT_FORMATS]))
         if name not in EXPORT_FORMATS:
@@ -319,6 +326,8 @@ class WorkKeeper(Widget):
     @work(group="dialog")
     async def quit(self) -> None:
         """Quit, asking first when there is unsaved work."""
+        from ..screens.dialogs import ChoiceScreen
+
         if not self.dirty:
             self.app.exit()
             return

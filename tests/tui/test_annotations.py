@@ -30,10 +30,20 @@ async def test_a_adds_a_multiline_note_with_tags_and_marks_the_sentence(app):
         assert note.note == "77 per AFP\nsource anonymous"
         assert note.tags == ["verified", "follow-up"]
         assert "77 people had died" in note.anchor.exact and note.anchor.exact == sentence_text(screen.pane)
-        assert "unsaved" in screen.sub_title
+        assert "unsaved" in screen.title
         assert 2 in screen.pane.view.noted
         row = screen.pane.cursor_line() - screen.pane.scroll_offset.y
         assert "✎" in screen.pane.render_line(row).text[:4]
+
+
+async def test_the_unsaved_mark_is_on_screen_at_80_columns(app):
+    """The header cuts a long story title at its end: the mark goes before it, where it is never cut."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_for_story(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        header = "".join(segment.text for segment in app.screen._compositor.render_strips()[0])
+        assert "● unsaved" in header and "Bamako" in header
 
 
 async def test_editing_keeps_the_note_escape_discards_and_emptying_removes(app):

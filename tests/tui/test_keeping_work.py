@@ -118,7 +118,7 @@ async def test_a_change_made_while_the_save_runs_stays_unsaved(tmp_path, monkeyp
         assert screen.pane.cursor == before + 1 and len(screen.session.marks) == 1
         release.set()
         await settle(pilot)
-        assert screen.dirty and "unsaved" in screen.sub_title  # the mark came after the save began
+        assert screen.dirty and "unsaved" in screen.title  # the mark came after the save began
         assert [a.note for a in load_session(path).session.annotations] == ["saved note 1", "before"]
         assert load_session(path).session.marks == []
 

@@ -99,7 +99,7 @@ async def test_a_failed_save_keeps_the_file_the_work_and_says_so(tmp_path, monke
             await settle(pilot)
         assert target.is_dir() if fault is replaced_by_a_folder else target.read_bytes() == before
         assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
-        assert len(screen.session.marks) == 1 and screen.dirty and "unsaved" in screen.sub_title
+        assert len(screen.session.marks) == 1 and screen.dirty and "unsaved" in screen.title
         recovered = read_recovered(screen.recovery.path)
         assert [m.anchor for m in recovered.marks] == [m.anchor for m in screen.session.marks]
         (told,) = [n.message for n in app._notifications if n.title == "Not saved"]

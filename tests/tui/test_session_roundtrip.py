@@ -28,7 +28,7 @@ async def test_annotate_save_quit_and_reopen_finds_the_note(tmp_path, monkeypatc
         field.value = str(target)
         await pilot.press("enter")
         await settle(pilot)
-        assert target.exists() and not screen.dirty and "unsaved" not in screen.sub_title
+        assert target.exists() and not screen.dirty and "unsaved" not in screen.title
         noted_sentence = sentence_text(screen.pane)
         await pilot.press("q")
         await pilot.pause()

@@ -314,7 +314,7 @@ def subject_end(text: str, start: int, verb_start: int) -> int | None:
 
 
 def _last_word(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Where the last word of ``text[start:end]`` is, if it starts there: what a search for
+    r"""Where the last word of ``text[start:end]`` is, if it starts there: what a search for
     ``(?<!\S)(\S+)\s*$`` would find, read from the end with ``str`` methods rather than tried
     at every position of the stretch."""
     stretch = text[start:end].rstrip()

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from .analysis import collector_paused
+
 MAX_ALIASES = 1000
 MAX_ALIAS_EXPANSION = 100_000
 """Nodes that aliases may add when expanded; sahel-reader never writes aliases, so its files have none."""
@@ -62,9 +64,13 @@ def quoted(value: object) -> str:
     return repr(text[:40]) + ("…" if len(text) > 40 else "")
 
 
+@collector_paused  # tens of thousands of nodes, all kept: each full collection walked them all again
 def parse_yaml(text: str, what: str) -> ParsedYaml:
     """Parse, check and build ``text``; any problem is a YamlProblem. ``what`` names the kind of file
     in refusals ("session file", "story manifest")."""
+    plain = _parse_plain(text)
+    if plain is not None:
+        return plain
     lines = LineCounter(text)
     loader = root = None
     try:
@@ -87,6 +93,55 @@ def parse_yaml(text: str, what: str) -> ParsedYaml:
     finally:
         if loader is not None:
             loader.dispose()
+
+
+_LIBYAML = getattr(yaml, "CSafeLoader", None)
+"""The safe loader on libyaml's parser, where PyYAML was built with it: five times quicker to parse a
+session of 2,000 notes (0.27 s against 1.45 s). It reads only what it cannot get wrong."""
+_PLAIN_DEPTH = 100
+"""Indentation and brackets under which a file counts as shallow: libyaml composes nested nodes by C
+recursion, which no recursion limit guards, so a deep file is left to the checked loader."""
+
+
+def _parse_plain(text: str) -> ParsedYaml | None:
+    """``text`` parsed by libyaml when it is plain: every character allowed, shallow, no alias, only
+    the safe tags, no key given twice, no error. None otherwise: the checked loader reads it, and any
+    refusal is worded and placed as it always was."""
+    if (_LIBYAML is None or yaml.reader.Reader.NON_PRINTABLE.search(text)
+            or text.count("[") + text.count("{") > _PLAIN_DEPTH or _DEEP_INDENT.search(text)):
+        return None
+    loader = _LIBYAML(text)
+    try:
+        root = loader.get_single_node()
+        if root is None or not _plain_tree(root):
+            return None
+        return ParsedYaml(loader.construct_document(root), root, LineCounter(text))
+    except Exception:  # noqa: BLE001 - anything libyaml or the constructor finds: the checked loader says why
+        return None
+    finally:
+        loader.dispose()
+
+
+_DEEP_INDENT = re.compile(rf"^[ \t-]{{{_PLAIN_DEPTH},}}", re.MULTILINE)
+
+
+def _plain_tree(root: yaml.Node) -> bool:
+    """Whether every node is met once (no alias), has a safe tag, and no mapping gives a key twice."""
+    seen: set[int] = set()
+    waiting = [root]
+    while waiting:
+        node = waiting.pop()
+        if id(node) in seen or node.tag not in _SAFE_TAGS:
+            return False
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            waiting.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            keys = [key.value for key, _ in node.value if isinstance(key, yaml.ScalarNode)]
+            if len(set(keys)) != len(keys):
+                return False
+            waiting.extend(part for pair in node.value for part in pair)
+    return True
 
 
 class _Loader(yaml.SafeLoader):

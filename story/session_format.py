@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from .analysis import collector_paused
 from .annotations import Anchor, Annotation, LinkVerdict, Mark, Session, SessionDocument, ViewState
 from .documents import SESSION_KEY
 from .safe_yaml import LineCounter, YamlProblem, parse_yaml
@@ -115,6 +116,7 @@ class _Invalid(Exception):
         self.where, self.message, self.at_key = where, message, at_key
 
 
+@collector_paused  # a session of thousands of notes is tens of thousands of objects, all kept
 def session_from_yaml(text: str, path: str = "<session>") -> Session:
     """Parse and check a session file's text; any problem is a SessionError naming the line."""
     if len(text) > MAX_SESSION_BYTES:

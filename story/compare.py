@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .analysis import Story
 from .claims import Claim, Status
-from .fact_status import Rates, compared_versions, fact_status
+from .fact_status import Rates, compared_versions, versions_conflict
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +113,9 @@ def outlier_claims(claims: list[Claim], rates: Rates | None = None) -> set[str]:
     numbers = [c for c in claims if c.kind == "number"]
     quotes = [c for c in claims if c.kind == "quote"]
     outliers: set[str] = set()
-    if numbers and fact_status(numbers, rates) == "conflict":
-        for versions in compared_versions(numbers, rates).values():
+    by_scale = compared_versions(numbers, rates)
+    if versions_conflict(by_scale):
+        for versions in by_scale.values():
             majority = majority_value(versions)
             if majority is not None:
                 outliers.update(claim.id for claim, (low, high) in versions if not low <= majority <= high)

@@ -56,9 +56,13 @@ def comparable_interval(claim: Claim) -> tuple[float, float] | None:
 
 def fact_status(group: list[Claim], rates: Rates | None = None) -> str:
     """``agree`` when every report's versions of the fact can be true with every other's, else ``conflict``."""
-    by_scale = compared_versions(group, rates)
-    return "conflict" if any(_disjoint_across_reports([(claim.doc, interval) for claim, interval in versions])
-                             for versions in by_scale.values()) else "agree"
+    return "conflict" if versions_conflict(compared_versions(group, rates)) else "agree"
+
+
+def versions_conflict(by_scale: dict[str, list[tuple[Claim, tuple[float, float]]]]) -> bool:
+    """Whether, on any scale of ``compared_versions``, two reports give versions with no value in common."""
+    return any(_disjoint_across_reports([(claim.doc, interval) for claim, interval in versions])
+               for versions in by_scale.values())
 
 
 def compared_versions(group: list[Claim], rates: Rates | None = None) -> dict[str, list[tuple[Claim, tuple[float, float]]]]:

@@ -14,13 +14,13 @@ pattern as ``re.compile`` does. These are private parts of the standard library:
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 import re
 import sys
 from functools import cache
-from pathlib import Path
 
+from .user_cache import keep, read_kept
+
+_FILE = "patterns.json"
 KEPT_PROGRAMS = 64
 """At most this many programs in the file: a pattern that changes with the code leaves its old one behind."""
 
@@ -63,11 +63,6 @@ def _from_program(pattern: str, program: dict) -> re.Pattern[str]:
                         tuple(program["indexgroup"]))
 
 
-def _kept_file() -> Path:
-    cache_folder = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(cache_folder) / "sahel-reader" / "patterns.json"
-
-
 def _python() -> str:
     """The Python a program was made by: another version may number its instructions otherwise."""
     import _sre
@@ -78,26 +73,16 @@ def _python() -> str:
 @cache
 def _kept() -> dict[str, dict]:
     """The programs kept by earlier processes of this Python, and this process's."""
-    try:
-        kept = json.loads(_kept_file().read_text(encoding="utf-8"))
-        if isinstance(kept, dict) and kept.get("python") == _python() and isinstance(kept.get("programs"), dict):
-            return kept["programs"]
-    except (OSError, ValueError):
-        pass  # none yet, or unreadable: compiled anew and kept
-    return {}
+    kept = read_kept(_FILE)
+    if isinstance(kept, dict) and kept.get("python") == _python() and isinstance(kept.get("programs"), dict):
+        return kept["programs"]
+    return {}  # none yet, unreadable, or another Python's: compiled anew and kept
 
 
 def _keep(key: str, program: dict) -> None:
-    """Add a program to the file, whole or not at all (another process may be reading it)."""
+    """Add a program to the file (a cache folder that cannot be written: the next process compiles it again)."""
     programs = _kept()
     programs[key] = program
     for old in list(programs)[:-KEPT_PROGRAMS]:
         del programs[old]
-    path = _kept_file()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        partial.write_text(json.dumps({"python": _python(), "programs": programs}), encoding="utf-8")
-        os.replace(partial, path)
-    except OSError:
-        pass  # a cache folder that cannot be written: the next process compiles it again
+    keep(_FILE, {"python": _python(), "programs": programs})

@@ -20,9 +20,12 @@ import importlib.util
 import json
 import os
 from functools import cache
-from pathlib import Path
 
+from ..highlighters.user_cache import keep, read_kept
 from .unit_scales import SCALES
+
+_ANSWERS = "units.json"
+"""pint's answers, kept in the user's cache folder for the next process."""
 
 BASE_UNITS = {
     "length": "meter", "area": "meter ** 2", "volume": "meter ** 3", "mass": "kilogram",
@@ -86,11 +89,6 @@ def _ask_pint(unit: str, dimension: str) -> tuple[float, float] | None:
     return one - zero, zero
 
 
-def _kept_answers() -> Path:
-    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(cache) / "sahel-reader" / "units.json"
-
-
 @cache
 def _answers_key() -> str:
     """What pint's kept answers hold for: this pint, as installed, and the definitions of this module."""
@@ -108,26 +106,19 @@ def _answers_key() -> str:
 @cache
 def _known() -> dict[str, tuple[float, float] | None]:
     """pint's answers so far: those kept by earlier processes for the same pint, then this one's."""
+    kept = read_kept(_ANSWERS)
     try:
-        kept = json.loads(_kept_answers().read_text(encoding="utf-8"))
         if kept.get("key") == _answers_key():
             return {key: None if answer is None else (float(answer[0]), float(answer[1]))
                     for key, answer in kept["answers"].items()}
-    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
-        pass  # none yet, or unreadable: pint is asked again
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+        pass  # none yet, or not answers of this shape: pint is asked again
     return {}
 
 
 def _keep(known: dict[str, tuple[float, float] | None]) -> None:
-    """Write the answers for later processes, whole or not at all (another process may be reading)."""
-    path = _kept_answers()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        partial.write_text(json.dumps({"key": _answers_key(), "answers": known}), encoding="utf-8")
-        os.replace(partial, path)
-    except OSError:
-        pass  # a cache folder that cannot be written: the next process asks pint again
+    """Write the answers for later processes (a cache folder that cannot be written: the next asks pint again)."""
+    keep(_ANSWERS, {"key": _answers_key(), "answers": known})
 
 
 def base_unit(dimension: str | None) -> str | None:

@@ -286,8 +286,10 @@ def test_the_units_the_highlighters_name_convert_as_pint_says_without_pint(fresh
 
 
 def test_answers_kept_for_another_pint_or_other_definitions_are_not_used(fresh_unit_answers):
+    from sahel_reader.highlighters.user_cache import cache_file
+
     measures = fresh_unit_answers
-    kept = measures._kept_answers()
+    kept = cache_file("units.json")
     kept.parent.mkdir(parents=True)
     kept.write_text('{"key": "another pint", "answers": {"mile|length": [1.0, 0.0]}}', encoding="utf-8")
     assert measures.to_base(6, "mile", "length") == pytest.approx(9656.064)

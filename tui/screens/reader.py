@@ -55,7 +55,6 @@ class ReaderScreen(Screen):
                  allow_outside: bool = False, watch: bool = False) -> None:
         super().__init__()
         self.story: Story | None = None
-        self.story_title = "sahel-reader"
         self.navigator: Navigator | None = None
         self.row = PaneRow(id="panes")
         self.loader = Loader(paths, title, from_session=session_path is not None, allow_outside=allow_outside)
@@ -156,8 +155,7 @@ class ReaderScreen(Screen):
         if message.session is not None:
             self.keeper.session, self.keeper.disk = message.session, message.disk
         self._tell(message.notices())
-        self.story_title = printable(message.story.title or "sahel-reader")
-        self.title = self.story_title
+        self.title = self._header_title()
         await self.row.show_reports(message.story.documents, message.views, self.navigator,
                                     linking=message.texts_only)
         self.refresh_bindings()
@@ -210,9 +208,15 @@ class ReaderScreen(Screen):
         self.row.show_work(self.session)
         count = f"{len(self.story.documents)} reports" if self.story else ""
         where = f" · {printable(self.session_path.name)}" if self.session_path else ""
-        self.title = f"● unsaved · {self.story_title}" if self.dirty else self.story_title  # first: a long title cuts the end
+        self.title = self._header_title()
         self.sub_title = count + where
         self.update_status()
+
+    def _header_title(self) -> str:
+        """The story's name, after the unsaved mark when there is work to save: the header cuts a long title
+        at its end, so the mark goes first."""
+        name = printable(self.story.title or "sahel-reader") if self.story else "sahel-reader"
+        return f"● unsaved · {name}" if self.dirty else name
 
     def on_pane_row_moved(self) -> None:
         self.update_status()

@@ -101,6 +101,7 @@ session of 2,000 notes (0.27 s against 1.45 s). It reads only what it cannot get
 _PLAIN_DEPTH = 100
 """Indentation and brackets under which a file counts as shallow: libyaml composes nested nodes by C
 recursion, which no recursion limit guards, so a deep file is left to the checked loader."""
+_DEEP_INDENT = re.compile(rf"^[ \t-]{{{_PLAIN_DEPTH},}}", re.MULTILINE)
 
 
 def _parse_plain(text: str) -> ParsedYaml | None:
@@ -120,9 +121,6 @@ def _parse_plain(text: str) -> ParsedYaml | None:
         return None
     finally:
         loader.dispose()
-
-
-_DEEP_INDENT = re.compile(rf"^[ \t-]{{{_PLAIN_DEPTH},}}", re.MULTILINE)
 
 
 def _plain_tree(root: yaml.Node) -> bool:

@@ -44,11 +44,16 @@ def test_a_key_file_remaps_commands_and_a_bad_one_is_reported(tmp_path):
     assert load_keymap(tmp_path / "absent.yaml") == ({}, None)
 
 
-async def test_a_remapped_key_works_in_the_reader(tmp_path, monkeypatch):
+def user_keys(tmp_path, monkeypatch, text: str) -> None:
+    """``text`` as the user's key file, where the reader looks for it."""
     config = tmp_path / "config"
     (config / "sahel-reader").mkdir(parents=True)
-    (config / "sahel-reader" / "keys.yaml").write_text("next-version: ctrl+right\n", encoding="utf-8")
+    (config / "sahel-reader" / "keys.yaml").write_text(text, encoding="utf-8")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+
+
+async def test_a_remapped_key_works_in_the_reader(tmp_path, monkeypatch):
+    user_keys(tmp_path, monkeypatch, "next-version: ctrl+right\n")
     app = seed_app()
     async with app.run_test(size=(160, 45)) as pilot:
         screen = await wait_for_story(pilot)
@@ -65,10 +70,7 @@ async def test_a_key_file_that_takes_another_commands_key_is_refused_with_a_reas
 
     from sahel_reader.tui.screens.timeline import TimelineScreen
 
-    config = tmp_path / "config"
-    (config / "sahel-reader").mkdir(parents=True)
-    (config / "sahel-reader" / "keys.yaml").write_text("matrix: t\n", encoding="utf-8")
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    user_keys(tmp_path, monkeypatch, "matrix: t\n")
     app = seed_app()
     told = record_notifications(app)
     async with app.run_test(size=(160, 45)) as pilot:

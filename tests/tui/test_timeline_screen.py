@@ -73,10 +73,15 @@ async def test_the_inspector_shows_each_versions_time_and_the_update_it_makes(tm
         assert "↑ at least three → ten, 5 h 37 min later" in rows[1]
 
 
+def untimed_story(folder) -> SahelReaderApp:
+    """The reader on two reports that give no publication time: the timeline has nothing to order."""
+    (folder / "a.txt").write_text("Ten people were killed in Lakeside, officials said.", encoding="utf-8")
+    (folder / "b.txt").write_text("Twelve people were killed in Lakeside, police said.", encoding="utf-8")
+    return SahelReaderApp([str(folder)])
+
+
 async def test_a_story_without_publication_times_says_where_times_come_from(tmp_path):
-    (tmp_path / "a.txt").write_text("Ten people were killed in Lakeside, officials said.", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("Twelve people were killed in Lakeside, police said.", encoding="utf-8")
-    app = SahelReaderApp([str(tmp_path)])
+    app = untimed_story(tmp_path)
     async with app.run_test(size=(160, 45)) as pilot:
         await wait_for_story(pilot)
         await pilot.press("t")
@@ -92,9 +97,7 @@ async def test_a_timeline_with_nothing_to_show_has_no_empty_table_and_no_enter_t
     """Only the sentence saying why: no header row over nothing, no "enter: jump" that cannot jump."""
     from textual.widgets import DataTable
 
-    (tmp_path / "a.txt").write_text("Ten people were killed in Lakeside, officials said.", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("Twelve people were killed in Lakeside, police said.", encoding="utf-8")
-    app = SahelReaderApp([str(tmp_path)])
+    app = untimed_story(tmp_path)
     async with app.run_test(size=(160, 45)) as pilot:
         await wait_for_story(pilot)
         await pilot.press("t")

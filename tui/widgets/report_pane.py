@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.text import Text
 from rich.style import Style
@@ -43,6 +44,11 @@ class ReportPane(ScrollView, can_focus=True):
     """Arrow keys move the reading cursor (the screen's), not just the view; pages still scroll."""
 
     COMPONENT_CLASSES = set(PANE_COMPONENTS)
+
+    ALLOW_SELECT = False
+    """No mouse selection of the text: Textual's needs each cell's offset in the painted rows (a style
+    per piece of every row, most of what painting a new report cost), and could not copy a pane's
+    text anyway (it reads it from ``render``, which a Line API widget does not use)."""
 
     @dataclass
     class CursorMoved(Message):
@@ -246,9 +252,7 @@ class ReportPane(ScrollView, can_focus=True):
         key = self._row_key(line, row, width, scroll_x, on_cursor)
         strip = self._cache.rows.get(key)
         if strip is None:
-            strip = self._render_row(line, on_cursor, (cursor_start, cursor_end)).extend_cell_length(
-                width, self._style(()))  # padded to the width, cropped, placed: kept as the frame takes it
-            strip = strip.crop_extend(scroll_x, scroll_x + width, self._style(())).apply_offsets(scroll_x, row)
+            strip = self._render_row(line, on_cursor, (cursor_start, cursor_end), scroll_x, width)
             self._cache.rows[key] = strip
         return strip
 
@@ -272,14 +276,22 @@ class ReportPane(ScrollView, can_focus=True):
             self._styles = self._cache.styles_for(self._style_keys[1])
         return self._style_keys
 
-    def _render_row(self, line: VisualLine, on_cursor: bool, cursor: tuple[int, int]) -> Strip:
+    def _render_row(self, line: VisualLine, on_cursor: bool, cursor: tuple[int, int], scroll_x: int,
+                    width: int) -> Strip:
+        """The row as the frame takes it: padded to the pane's width in the one strip (each strip Textual
+        derives from another is a dozen objects more to make)."""
         segments = [*self._gutter(line, on_cursor)]
         end = line.end
         while end > line.start and self._text[end - 1] == " ":
             end -= 1
         for start, stop, classes in self._pieces(line.start, end, cursor if on_cursor else None):
             segments.append(Segment(self._text[start:stop], self._style(classes)))
-        return Strip(segments)
+        used = sum(cell_len(text) for text, _, _ in segments)
+        if scroll_x or used > width:
+            return Strip(segments, used).crop_extend(scroll_x, scroll_x + width, self._style(()))
+        if used < width:
+            segments.append(Segment(" " * (width - used), self._style(())))
+        return Strip(segments, width)
 
     def _gutter(self, line: VisualLine, on_cursor: bool) -> list[Segment]:
         bar = Segment("▌" if on_cursor else " ", self._style((CURSOR_BAR,) if on_cursor else ()))

@@ -21,6 +21,7 @@ from ..layout import pane_window
 from ..pane_lines import PaneLines
 from ..report_place import ReportPlace
 from .edge_marker import EdgeMarker
+from .painted_lines import PaintedLines
 from .pane_slots import reuse_panes
 
 if TYPE_CHECKING:
@@ -54,6 +55,8 @@ class PaneWindow:
         self.lines = PaneLines()
         """The rows the panes painted, kept for all of them: a report moving to the next pane is
         painted already."""
+        self.painted = PaintedLines()
+        """The lines Textual composed for the panes, passed to the pane that shows the same next."""
 
     def shown(self) -> range:
         mounted = [n for n, pane in enumerate(self.row.panes) if pane.is_mounted]
@@ -102,9 +105,12 @@ class PaneWindow:
         each frame painted the whole row again."""
         if not self.lock.locked():
             window = self.wanted()
-            if len(window) == sum(pane.is_mounted for pane in self.row.panes):
+            shown = [pane for pane in self.row.panes if pane.is_mounted]
+            if len(window) == len(shown):
+                self.painted.set_aside(shown)
                 self.reuse(window)
                 self.size_panes()  # a marker that comes or goes changes the panes' share of the row
+                self.painted.give_back(shown)
 
     def reuse(self, window: range) -> list[ReportPane]:
         """The panes shown take the reports of ``window`` (see ``pane_slots``); returns those left over."""

@@ -106,6 +106,13 @@ class ReportPane(ScrollView, can_focus=True):
         self._rewrap()
         self.refresh()
 
+    def painted_as(self) -> tuple:
+        """All that decides the lines Textual composes for this pane: what it shows, where it is scrolled,
+        what is drawn over the rows, its titles, size and styles (``painted_lines.py``)."""
+        return (self.document, self.view, self.reading, self.size, self.scroll_offset, self.cursor,
+                self.selected_claim, self._matches, self._current_match, self.has_class("-active"),
+                self.has_focus, str(self.border_title), str(self.border_subtitle), self.app.theme)
+
     # -- layout ---------------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:

@@ -1,0 +1,77 @@
+"""The lines Textual composed for each pane, passed on to the pane that shows the same thing next.
+
+At a thousand reports ``tab`` moves the pane window on most presses, and each pane shown takes the
+report of the pane to its right (``pane_slots``): the leftmost then shows, at the same size and in
+the same state, what its neighbour showed a moment ago. Textual keeps a widget's composed lines
+(border, titles and rows; the scrollbar's) in that widget, and a pane given another report drops
+them, so they were composed again for the report the neighbour had just composed: a third of such
+a press. A window move now sets each pane's composed lines aside with all that decides them
+(``ReportPane.painted_as``, and the scrollbar's place), and a pane that ends the move showing the
+same thing the same way takes them instead.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual._styles_cache import StylesCache
+
+if TYPE_CHECKING:
+    from textual.scrollbar import ScrollBar
+
+    from .report_pane import ReportPane
+
+
+class PaintedLines:
+    """The composed lines of the panes shown, by the report they show, while the window moves.
+
+    The caches are Textual's own (``StylesCache``), passed between the panes and a few spares, never
+    made anew: Textual's ``get_inner_outer`` is an ``lru_cache`` that holds every ``StylesCache`` it
+    saw, and with it the lines it holds (Textualize/textual#6665); a new one a move kept thousands of
+    lines alive for the collector to walk, and presses stalled for seconds.
+    """
+
+    def __init__(self) -> None:
+        self._held: dict[int, tuple[tuple, StylesCache, StylesCache]] = {}
+        self._spare: list[StylesCache] = []
+
+    def set_aside(self, panes: list[ReportPane]) -> None:
+        """Each pane's composed lines (and its scrollbar's) kept with what decides them; the pane draws
+        on a spare meanwhile (a pane given another report clears its cache: not these)."""
+        for pane in panes:
+            bar = pane.vertical_scrollbar
+            self._held[id(pane.document)] = (_painted_as(pane, bar), pane._styles_cache, bar._styles_cache)
+            pane._styles_cache, bar._styles_cache = self._a_spare(), self._a_spare()
+
+    def give_back(self, panes: list[ReportPane]) -> None:
+        """Each pane takes the lines composed for exactly what it shows now, if a pane had them; the
+        others become spares."""
+        for pane in panes:
+            held = self._held.pop(id(pane.document), None)
+            if held is None:
+                continue
+            bar = pane.vertical_scrollbar
+            painted_as, lines, bar_lines = held
+            if painted_as == _painted_as(pane, bar) and not (lines._dirty_lines or bar_lines._dirty_lines):
+                self._keep_spare(pane._styles_cache, bar._styles_cache)
+                pane._styles_cache, bar._styles_cache = lines, bar_lines
+            else:
+                self._keep_spare(lines, bar_lines)
+        for _, lines, bar_lines in self._held.values():
+            self._keep_spare(lines, bar_lines)
+        self._held.clear()
+
+    def _a_spare(self) -> StylesCache:
+        return self._spare.pop() if self._spare else StylesCache()
+
+    def _keep_spare(self, *caches: StylesCache) -> None:
+        """Caches no pane draws on, emptied (their lines freed now)."""
+        for cache in caches:
+            cache.clear()
+            self._spare.append(cache)
+
+
+def _painted_as(pane: ReportPane, bar: ScrollBar) -> tuple:
+    """What decides the pane's lines and its scrollbar's (whose colours are the pane's styles)."""
+    return (pane.painted_as(), bar.size, bar.window_virtual_size, bar.window_size, bar.position, bar.grabbed,
+            bar.mouse_over)

@@ -64,6 +64,7 @@ from .figure_values import (
     read_core,
 )
 from .folding import fold
+from .kept_patterns import compile_kept
 from .not_figures import not_a_figure
 from .spans import Figure
 from .unit_words import DURATIONS
@@ -77,7 +78,7 @@ _LOWER_HEDGES, _UPPER_NEAR_HEDGES, _UPPER_HEDGES, _APPROX_HEDGES, _AFTER, _BEFOR
 """The hedges as sets, for looking a figure's hedge up (their tuples keep the order patterns are built in)."""
 _TIME_ONLY_HEDGES = _AFTER | _BEFORE
 
-_CHANGE_BEFORE = re.compile(
+_CHANGE_BEFORE = compile_kept(
     r"\b(?:ros[ea]|rising|risen|increas\w*|jump\w*|climb\w*|soar\w*|surg\w*|grew|grow\w*|went|go(?:es|ing)?|fell|fall\w*"
     r"|drop\w*|declin\w*|decreas\w*|slip\w*|plung\w*|plummet\w*|sank|sink\w*|cut|cuts|raised?|rais\w*|lower\w*"
     r"|reduc\w*|revis\w*|boost\w*|up|down|chang\w*|mov\w*|shr[ua]nk\w*|doubl\w*|tripl\w*|push\w*|brought|bring\w*)"

@@ -371,12 +371,17 @@ def _interval(hedge: str | None, value: float | None, suffix: str | None, quanti
 
 
 def carry_hedges_into_conversions(text: str, figures: list[Figure]) -> None:
-    """A conversion in brackets takes the hedge of the figure it converts: "about 58km (36 miles)" is about 36 miles."""
+    """A conversion in brackets takes the hedge of the figure it converts: "about 58km (36 miles)" is about 36
+    miles, "around 4:30 a.m. local time (11.30 p.m. ET)" around 11.30 p.m."""
     for first, second in zip(figures, figures[1:]):
         if (first.qualifier in ("approx", "lower", "upper") and second.qualifier == "exact" and second.value is not None
-                and first.dimension is not None and first.dimension == second.dimension
                 and text[first.end:second.start].strip() in ("(", "[", "/ (", "or", "(or")):
-            if first.qualifier == "approx":
+            if first.quantity == second.quantity == "time":  # a clock time: its bound, not a share of it
+                second.low = second.value if first.low is not None else None
+                second.high = second.value if first.high is not None else None
+            elif first.dimension is None or first.dimension != second.dimension:
+                continue
+            elif first.qualifier == "approx":
                 second.low, second.high = sorted((round(second.value * 0.85, 3), round(second.value * 1.15, 3)))
             elif first.qualifier == "lower":
                 second.low, second.high = second.value, None

@@ -49,3 +49,19 @@ async def test_the_dimmed_reader_shows_what_changes_under_the_inspector():
         await pilot.pause()
         assert app.screen is inspector
         assert "unsaved" in _top_row_behind(inspector)
+
+
+async def test_the_dimmed_reader_follows_a_change_of_theme():
+    """The reader is restyled under the inspector: its dimmed rows are painted again, in the new theme."""
+    app = seed_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        inspector = await _on_a_claim_in_the_inspector(pilot)
+        dark = _cells([inspector.render_line(0)])
+        app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.pause()
+        reader = app.screen_stack[-2]
+        width, height = inspector.size
+        textuals = visualize(inspector, BackgroundScreen(reader, inspector.styles.background))
+        textuals = Visual.to_strips(inspector, textuals, width, height, inspector.visual_style)
+        assert _cells([inspector.render_line(0)]) == _cells(textuals[:1]) != dark

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .model import Document, shown_time
 
@@ -24,16 +25,28 @@ def pane_title(document: Document) -> str:
 def report_names(documents: Sequence[Document]) -> dict[str, str]:
     """A short name per report for narrow columns: its outlet, with a short id where two share one; a
     short id where the outlet is not known."""
-    short = short_ids([d.id for d in documents])
-    outlets = Counter(d.outlet for d in documents if d.outlet)
-    return {d.id: (short[d.id] if not d.outlet else d.outlet if outlets[d.outlet] == 1 else f"{d.outlet} {short[d.id]}")
-            for d in documents}
+    return dict(_report_names(tuple((d.id, d.outlet) for d in documents)))
 
 
-def short_ids(doc_ids: list[str]) -> dict[str, str]:
+@lru_cache(maxsize=4)
+def _report_names(reports: tuple[tuple[str, str | None], ...]) -> dict[str, str]:
+    """Kept for the story's reports: the matrix names a thousand of them at every opening (issue 18.3)."""
+    short = short_ids(tuple(doc_id for doc_id, _ in reports))
+    outlets = Counter(outlet for _, outlet in reports if outlet)
+    return {doc_id: (short[doc_id] if not outlet else outlet if outlets[outlet] == 1 else f"{outlet} {short[doc_id]}")
+            for doc_id, outlet in reports}
+
+
+def short_ids(doc_ids: Sequence[str]) -> dict[str, str]:
     """A short name per report for narrow columns: its id up to the first break between words of at least
     three characters ("000" of "000_9e34431c", "daily" of "daily", "reuters" of "reuters-2024-09-20"), to
     the next break where two names would be the same, and the whole id where nothing shorter tells them apart."""
+    return dict(_short_ids(tuple(doc_ids)))
+
+
+@lru_cache(maxsize=4)
+def _short_ids(doc_ids: tuple[str, ...]) -> dict[str, str]:
+    """Kept for the story's ids: the inspector names a thousand reports at every opening (issue 18.3)."""
     ends = {d: [m.start() for m in _WORD_BREAK.finditer(d) if m.start() >= 3] + [len(d)] for d in doc_ids}
     step = dict.fromkeys(doc_ids, 0)
     while True:

@@ -2,25 +2,51 @@
 
 from __future__ import annotations
 
+from typing import Self
+
+from rich.console import RenderableType
 from rich.highlighter import Highlighter
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Region
 from textual.screen import ModalScreen, ScreenResultType
+from textual.visual import Visual
 from textual.widgets import Button, Input, Static
 
 from ...highlighters.safety import printable, visible_controls
+from ..dimmed_background import DimmedScreen, dimmed
 
 
 class Modal(ModalScreen[ScreenResultType]):
-    """A modal screen that only ever closes itself.
+    """A modal screen that only ever closes itself, over the screen below dimmed once.
 
     Textual's ``dismiss`` pops whatever screen is on top. Keys come faster than screens close: a
     row selected just before ``escape`` is handled after the screen is gone, and would close the
     reader under it.
     """
+
+    _dimmed: DimmedScreen | None = None
+
+    def render(self) -> RenderableType | Visual:
+        """The screen below, tinted as Textual tints it, painted once and kept until it changes
+        (``dimmed_background``)."""
+        tint = self.styles.background
+        stack = self.app.screen_stack
+        if self not in stack or stack.index(self) == 0 or not 0 < tint.a < 1:
+            return super().render()
+        if self._dimmed is None or self._dimmed.size != self.size:
+            self._dimmed = dimmed(stack[stack.index(self) - 1], tint, self.visual_style.rich_style, self.size)
+        return self._dimmed
+
+    def refresh(self, *regions: Region, **how) -> Self:
+        """Regions refreshed on a modal are where the screen below changed (Textual passes them up):
+        it is dimmed again."""
+        if regions:
+            self._dimmed = None
+        return super().refresh(*regions, **how)
 
     def dismiss(self, result: ScreenResultType | None = None) -> AwaitComplete:
         if not self.is_active:  # closed already, or something is open on top of it

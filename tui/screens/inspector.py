@@ -107,8 +107,7 @@ class ClaimInspector(Modal[JumpTarget | None]):
         self.verdicts = verdicts
         self.linked = linked or self._scan_links
         """The sentences linked to a sentence, with their scores: the navigator's index, when there is one."""
-        self._claims = {c.id: c for c in story.claims}
-        self.claim = self._claims[claim_id]
+        self.claim = story.claim(claim_id)
         left = story.judged.taken_out.get(claim_id) if story.judged else None
         fact = left[1] if left else self.claim.cluster
         self.cluster = next((k for k in story.clusters if k.id == fact), None)
@@ -204,14 +203,14 @@ class ClaimInspector(Modal[JumpTarget | None]):
         document = self.story.document(target.doc)
         start, end = document.sentences[target.sentence]
         if target.claim is not None and end - start > width:
-            around = max(start, self._claims[target.claim].start - width // 3)
+            around = max(start, self.story.claim(target.claim).start - width // 3)
             around = document.text.rfind(" ", start, around) + 1 or start
             if around > start:
                 return Text("…").append_text(safe_text(document.text[around:end], width - 1))
         return safe_text(document.text[start:end], width)
 
     def _timeline(self) -> FactTimeline | None:
-        if self.cluster is None or not any(self.story.document(self._claims[c].doc).published
+        if self.cluster is None or not any(self.story.document(self.story.claim(c).doc).published
                                            for c in self.cluster.claims):
             return None
         return fact_timeline(self.story, self.cluster)
@@ -239,7 +238,7 @@ class ClaimInspector(Modal[JumpTarget | None]):
         """The fact's versions, the opened claim first (what a verdict judges a version against),
         those the reader took out included."""
         ids = [self.claim.id] + [c for c in self.cluster.claims + self._taken_out() if c != self.claim.id]
-        return [JumpTarget(c.doc, c.sentence, c.id) for c in map(self._claims.get, ids)]
+        return [JumpTarget(c.doc, c.sentence, c.id) for c in map(self.story.claim, ids)]
 
     def _taken_out(self) -> list[str]:
         return self.story.judged.out_of(self.cluster.id) if self.story.judged and self.cluster else []
@@ -277,8 +276,8 @@ class ClaimInspector(Modal[JumpTarget | None]):
         if self.timeline:
             entries = [(claim, when, change) for when, _, claim, change in timeline_entries(self.timeline)]
         else:
-            entries = [(self._claims[claim_id], None, None) for claim_id in self.cluster.claims]
-        entries += [(self._claims[claim_id], None, None) for claim_id in self._taken_out()]
+            entries = [(self.story.claim(claim_id), None, None) for claim_id in self.cluster.claims]
+        entries += [(self.story.claim(claim_id), None, None) for claim_id in self._taken_out()]
         outliers = outlier_claims([claim for claim, _, _ in entries if claim.cluster == self.cluster.id],
                                   self.story.currency_rates())
         outlier_style, out_style = self._style("outlier"), self._style("taken-out")

@@ -26,10 +26,14 @@ _DATE_WORD = (
 # A line that is only a publication date or time stamp, with its label: "Last Updated: Monday,
 # 28 November 2005, 02:24 GMT", "Posted 11/27/2005 7:21 AM". Every word must be a date word, and
 # the line must name a month or hold a numeric date, so "On Monday" or a lone figure stays text.
-_DATE_FIRST_WORD = rf"[ \t,.:;/|+()\-–—]*(?:(?:{_DATE_WORD})\b|[ap]\.m\.)"
+_CREDIT = r"(?-i:[A-Z]{2,6})[ \t]*[|:,\-–—]?[ \t]*"
+"""A wire's or desk's initials before the date of a dateline: "TNN Nov 12, 2011, 05.51AM IST MUMBAI:"."""
+_PLACE = r"(?-i:[A-Z][A-Z.' ]{1,30}[A-Z])[ \t]*[:\-–—][ \t]*"
+"""The place, in capitals, that a dateline ends with before the story begins on the next line."""
+_DATE_FIRST_WORD = rf"(?:{_CREDIT})?[ \t,.:;/|+()\-–—]*(?:(?:{_DATE_WORD})\b|[ap]\.m\.)"
 _DATE_LINE = (
-    rf"(?=.*(?:\b(?:{_MONTH})\b|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}))"
-    rf"[ \t,.:;/|+()\-–—]*(?:(?:(?:{_DATE_WORD})\b|[ap]\.m\.)[ \t,.:;/|+()\-–—]*)+"
+    rf"(?=.*(?:\b(?:{_MONTH})\b|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}))(?:{_CREDIT})?"
+    rf"[ \t,.:;/|+()\-–—]*(?:(?:(?:{_DATE_WORD})\b|[ap]\.m\.)[ \t,.:;/|+()\-–—]*)+(?:{_PLACE})?"
 )
 
 # Each rule matches a whole stripped line (case-insensitive). Rules that allow free text after a

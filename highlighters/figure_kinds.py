@@ -11,12 +11,13 @@ import re
 
 from .clauses import is_verb_form
 from .clock import MONTHS, ZONE_OFFSETS, iso_date
+from .kept_patterns import compile_kept
 from .trie import word_alternatives
 from .unit_words import CURRENCY_WORDS, DURATIONS, Unit, currency_code, measure
 
 QUAKE_WORDS = ("earthquake", "quake", "temblor", "tremor", "aftershock", "foreshock", "shock", "jolt", "seism")
 _QUAKE = word_alternatives([*QUAKE_WORDS, *(f"{word}s" for word in QUAKE_WORDS)])
-_MAGNITUDE_BEFORE = re.compile(
+_MAGNITUDE_BEFORE = compile_kept(
     rf"(?:magnitude(?:\s+of)?|richter(?:\s+scale)?(?:\s+of)?|(?:{_QUAKE})\s+of|measur(?:ing|ed)|register(?:ing|ed)"
     r"|(?:put|puts|putting|estimated|gave|gives|set|sets)\s+(?:the\s+|its\s+)?(?:magnitude|strength)\s+at"
     r"|magnitude\s+(?:was|is|at|of)(?:\s+(?:about|around|roughly|approximately))?)\s*[-:]?\s*$")
@@ -34,7 +35,7 @@ _DECIMAL_MAGNITUDE = re.compile(r"\d\.\d")
 _AGE_NAME_BEFORE = re.compile(r"(?:[A-Z][\w’'.-]*|I{1,3}|IV|Jr\.?|Sr\.?)\s*,\s*$")
 _AGE_WORD_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:\d{1,3}\s+and\s+)?$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"\s*(?:[,;)]|\.(?!\d)|$|\s+and\s+\d|\s+(?:of|from)\s+[A-Z])")
-_MILITARY_TIME_AFTER = re.compile(
+_MILITARY_TIME_AFTER = compile_kept(
     rf"\s*(?:\((?:\d{{4}}\s*)?(?:{word_alternatives([z for z in ZONE_OFFSETS if z != 'z'])})\b|hours?\b|hrs\b)",
     re.IGNORECASE)
 _WORD_AFTER = re.compile(r"^[\s\"“”'‘’(]*([\w'’]+)")
@@ -128,7 +129,7 @@ def two_digit_year(text: str, start: int, digits: str) -> int | None:
 _MONTH_WORD = rf"(?P<month>{word_alternatives(MONTHS)})\.?"
 _JOIN_WORDS = ("and", "or", "to", "through", "&", "-", "–", "—")
 _JOINS = rf"[^\S\n]*(?:{'|'.join(_JOIN_WORDS)})[^\S\n]*"
-_DATE_BEFORE = re.compile(rf"(?<![\w.])(?:{_MONTH_WORD}[^\S\n]+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?[^\S\n]+"
+_DATE_BEFORE = compile_kept(rf"(?<![\w.])(?:{_MONTH_WORD}[^\S\n]+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?[^\S\n]+"
                           rf"{_MONTH_WORD.replace('month', 'month_after_day')}){_JOINS}$", re.IGNORECASE)
 """A date that a later day joins: "Nov 9 and 11", "on 10 Nov to 12"."""
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?(?:{_JOINS}\d{{1,2}}(?:st|nd|rd|th)?)?[^\S\n]+(?:of[^\S\n]+)?{_MONTH_WORD}\b",

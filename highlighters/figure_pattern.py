@@ -45,7 +45,8 @@ LOWER = ("more than", "over", "at least", "greater than", "higher than", "no few
 UPPER_NEAR = ("almost", "nearly", "close to", "just under", "just below", "just short of")
 UPPER = ("up to", "as many as", "fewer than", "less than", "under", "no more than", "at most",
          "below", "as much as")
-APPROX = ("about", "around", "some", "approximately", "roughly", "an estimated", "estimated",
+APPROX = ("about", "around", "some", "approximately", "roughly", "an estimated", "estimated", "estimated at",
+          "estimated to be", "estimated to be worth", "estimated to have been",
           "approx.", "circa", "an approximate", "a reported", "perhaps", "about some")
 RANGE = ("between", "from")
 AFTER_TIME = ("after", "shortly after", "just after", "soon after", "since")
@@ -57,9 +58,10 @@ _MONTH = rf"{word_alternatives(_MONTH_WORDS)}\.?"
 _WEEKDAY = word_alternatives(WEEKDAYS)
 _NUMBER_WORD = word_alternatives([*UNITS, *SCALES])
 _RANGE_WORD = word_alternatives(UNITS)
-_DIGITS = r"(?<![\d.,])(?:(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f]\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?![.,]?\d)"
+_DIGITS = r"(?<![\d.,])(?<!\d×)(?:(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f]\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?![.,]?\d|×\d)"
 """Digits, grouped by commas or no-break spaces (10\u00a0000), never starting or stopping inside a
-number, so an address like 192.168.1.2 gives no figure at all."""
+number, so an address like 192.168.1.2 gives no figure at all, nor a name like "4×4" (a vehicle),
+as "4x4" gives none."""
 _HEDGE = phrase_alternatives({*LOWER, *UPPER_NEAR, *UPPER, *APPROX, *RANGE})
 _TIME_HEDGE = phrase_alternatives({*AFTER_TIME, *BEFORE_TIME})
 _TIME_AHEAD = (rf"(?=\d{{1,2}}(?:[:.]\d\d|\s*[ap]\.?m\b)|[0-2]\d[0-5]\d\s*(?:gmt|utc)|{_MONTH}\s+\d"
@@ -98,7 +100,7 @@ _FRACTION_WORD = word_alternatives(["half", "halves", "third", "thirds", "quarte
 VULGAR_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125, "⅜": 0.375,
                     "⅝": 0.625, "⅞": 0.875}
 _VULGAR = "[" + "".join(VULGAR_FRACTIONS) + "]"
-_UNIT_AFTER = rf"""(?:{PERCENT_UNIT}|\s*(?:{CLOCK_UNIT})|[\s-]+{TIME_UNIT}(?:[\s-]+old)?|[\s-]*{MEASURE_UNIT}|\s+{MONEY_UNIT}
+_UNIT_AFTER = rf"""(?:{PERCENT_UNIT}|\s*(?:{CLOCK_UNIT})|[\s-]+{TIME_UNIT}(?:[\s-]+old)?|[\s-]*{MEASURE_UNIT}|[\s-]+{MONEY_UNIT}
                  |[\s-]+magnitude|[\s-]*degrees?)"""
 """The unit after a figure, and after the second figure of a range ("40 percent to 70 percent", "15-17kHz")."""
 _WORD_FRACTION = rf"(?:(?:a|an(?=[\s-]+eighth)|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+{_FRACTION_WORD}|half)"
@@ -182,14 +184,14 @@ _FIGURE_BODY = _on_one_line(
                   |(?<![\d.,/])\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})(?![\d/])
                   |(?<![\d.,/-])(?:19|20)\d\d-[01]\d-[0-3]\d(?![\d-])
                   |(?=[a-z]){_WEEKDAY},?\s+\d{{1,2}}(?:st|nd|rd|th)?(?=\s*(?:\n|$|[,;]|\.(?!\d)|\d{{1,2}}:\d\d|\d{{4}}))))(?![\w])
-      | (?P<clock>\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*{_CLOCK_SUFFIX})?|\d{{1,2}}\.\d{{2}}\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b)
+      | (?P<clock>\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*{_CLOCK_SUFFIX})?|\d{{1,2}}\.\d{{2}}\s*(?:(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s*{_ZONE})?|hrs\b)
                  |\d{{1,2}}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s*{_ZONE})?|(?<![\d.,])[0-2]\d[0-5]\d\s*{_ZONE})
       | (?=[a-z])(?P<decade>(?:in\s+)?(?:the|their|his|her)\s+(?:mid-|early\s+|late\s+)?'?(?:\d{{2}}|1\d{{3}}|20\d{{2}})['’]?s)\b
       | (?=[a-z])(?P<vague>{_VAGUE_PATTERN})\b
       | (?P<currency>{_CURRENCY})(?P<money>{_DIGITS})(?:[\s-]*(?P<money_scale>{_SCALE_WORD})|(?P<money_short>{_MONEY_SHORT_SCALE})(?:\b|\.(?=\s)))?
       | (?P<multiplier>(?:\d+|{_RANGE_WORD})[\s-]?fold|(?=[a-z])(?:doubled|tripled|quadrupled))\b
       | (?P<slash_fraction>(?<![\d/.,])\d{{1,2}}\s?/\s?\d{{1,3}}(?![\d/]))
-      | (?:(?P<sign>[-−–](?=\d)|(?=[a-z])(?:minus|negative)\s+(?=\d))|(?P<m_prefix>mw?\s?(?=\d\.\d)))?(?P<digits>{_DIGITS})(?P<mixed>\s?{_VULGAR}|\s\d/\d{{1,2}}(?![\d/]))?(?:[\s-]*(?P<scale>{_SCALE_WORD})|(?P<short_scale>{_SHORT_SCALE}\b|\s?{_SHORT_SCALE}\.(?=\s+{MONEY_UNIT})))?
+      | (?:(?P<sign>[-−–](?=\d)|(?=[a-z])(?:minus|negative)\s+(?=\d))|(?P<m_prefix>mw?\s?(?=\d\.\d)))?(?P<digits>{_DIGITS})(?P<mixed>\s?{_VULGAR}|\s\d/\d{{1,2}}(?![\d/]))?(?:[\s-]*(?P<scale>{_SCALE_WORD})|(?P<short_scale>{_SHORT_SCALE}\b|\s?{_SHORT_SCALE}\.?(?=[\s-]+{MONEY_UNIT}\b)))?
       | (?P<vulgar>{_VULGAR})
       | (?=[a-z])(?P<word_fraction>{_WORD_FRACTION})\b(?![\s-]+an?\s+(?:hundred|thousand|million|billion|dozen|century|decade)\b)
       | (?=[a-z])(?P<words>(?:a\s+(?=hundred|thousand|million|billion|dozen)|half\s+a\s+)?(?:{_NUMBER_WORD})(?:(?:{_SCALE_AND}|[\s-]+)(?:{_NUMBER_WORD}))*(?:\s+and\s+a\s+half)?)\b

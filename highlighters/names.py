@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+from .kept_patterns import compile_kept
 from .phrases import Mention, noun_phrase_at, subject_before
 from .words import FEMALE, MALE, NOT_PEOPLE, ROLES, TITLES, TITLES_WITH_DOT
 
@@ -48,10 +49,10 @@ _WORD_REST = rf"[\w’'-]*(?:(?:{_TITLE_DOT})\.(?!\w))?"
 """The rest of a capitalised word, with the dot of a title or an initial (Lt., J.); any other word
 ends before a dot, so a run of names never crosses a sentence end ("in Ohio. The")."""
 _NAME_WORD = rf"(?:[A-Z]{_WORD_REST}|{_PARTICLE_PATTERN})"
-_NAME_RUN = re.compile(rf"[A-Z](?<![\w’'.&-].){_WORD_REST}(?:[^\S\n]+{_NAME_WORD})*")
+_NAME_RUN = compile_kept(rf"[A-Z](?<![\w’'.&-].){_WORD_REST}(?:[^\S\n]+{_NAME_WORD})*")
 """Capitalised words in a row ("Troy police Lt." ends one, "Lt. Gerry Scherlinck" is one). It
 opens on the capital, so ``re`` passes over the rest of a text in C."""
-_WORDS_BEFORE = re.compile(rf"[A-Z](?<![\w’'.&-].){_WORD_REST}(?:[^\S\n]+{_NAME_WORD})*[^\S\n]+$")
+_WORDS_BEFORE = compile_kept(rf"[A-Z](?<![\w’'.&-].){_WORD_REST}(?:[^\S\n]+{_NAME_WORD})*[^\S\n]+$")
 """The capitalised words right before a place in the text (the endpos of the search)."""
 _PLAIN_NAME = re.compile(r"[A-Z][a-z’'-]+(?:[ ][A-Z][a-z’'-]+){0,2}")
 _APPOSITION_OPENS = re.compile(r"\s*(?:a|an|the|his|her|its|their|[A-Z][\w’'-]*[’']s)\b")

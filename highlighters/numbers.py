@@ -64,6 +64,7 @@ from .figure_values import (
     read_core,
 )
 from .folding import fold
+from .kept_patterns import compile_kept
 from .not_figures import not_a_figure
 from .spans import Figure
 from .unit_words import DURATIONS
@@ -77,7 +78,7 @@ _LOWER_HEDGES, _UPPER_NEAR_HEDGES, _UPPER_HEDGES, _APPROX_HEDGES, _AFTER, _BEFOR
 """The hedges as sets, for looking a figure's hedge up (their tuples keep the order patterns are built in)."""
 _TIME_ONLY_HEDGES = _AFTER | _BEFORE
 
-_CHANGE_BEFORE = re.compile(
+_CHANGE_BEFORE = compile_kept(
     r"\b(?:ros[ea]|rising|risen|increas\w*|jump\w*|climb\w*|soar\w*|surg\w*|grew|grow\w*|went|go(?:es|ing)?|fell|fall\w*"
     r"|drop\w*|declin\w*|decreas\w*|slip\w*|plung\w*|plummet\w*|sank|sink\w*|cut|cuts|raised?|rais\w*|lower\w*"
     r"|reduc\w*|revis\w*|boost\w*|up|down|chang\w*|mov\w*|shr[ua]nk\w*|doubl\w*|tripl\w*|push\w*|brought|bring\w*)"
@@ -370,12 +371,17 @@ def _interval(hedge: str | None, value: float | None, suffix: str | None, quanti
 
 
 def carry_hedges_into_conversions(text: str, figures: list[Figure]) -> None:
-    """A conversion in brackets takes the hedge of the figure it converts: "about 58km (36 miles)" is about 36 miles."""
+    """A conversion in brackets takes the hedge of the figure it converts: "about 58km (36 miles)" is about 36
+    miles, "around 4:30 a.m. local time (11.30 p.m. ET)" around 11.30 p.m."""
     for first, second in zip(figures, figures[1:]):
         if (first.qualifier in ("approx", "lower", "upper") and second.qualifier == "exact" and second.value is not None
-                and first.dimension is not None and first.dimension == second.dimension
                 and text[first.end:second.start].strip() in ("(", "[", "/ (", "or", "(or")):
-            if first.qualifier == "approx":
+            if first.quantity == second.quantity == "time":  # a clock time: its bound, not a share of it
+                second.low = second.value if first.low is not None else None
+                second.high = second.value if first.high is not None else None
+            elif first.dimension is None or first.dimension != second.dimension:
+                continue
+            elif first.qualifier == "approx":
                 second.low, second.high = sorted((round(second.value * 0.85, 3), round(second.value * 1.15, 3)))
             elif first.qualifier == "lower":
                 second.low, second.high = second.value, None

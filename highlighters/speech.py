@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from .kept_patterns import compile_kept
 from .phrases import (
     INTRO_WORDS, LEADING_COMMA, TOKEN, Mention, clause_subject, head_and_apposition, keeps_dot, noun_phrase_at,
     phrase, subject_before, subject_end, valid,
@@ -50,7 +51,7 @@ _TO_LISTENER = frozenset("told tells tell asked asks ask informed briefed assure
 _NOT_A_TITLE = "".join(rf"(?<!\b{title})" for title in TITLES_WITH_DOT)
 _SIMPLE_WORD = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w’'-]*|(?!(?:said|says|told|added|asked|who|and|but|or|in|on|at|to|of|for|by|with|was|is|has|had)\b)[a-z][\w-]*)"
 _SIMPLE_NP = rf"(?:(?:the|a|an|another|one)[^\S\n]+)?{_SIMPLE_WORD}(?:[^\S\n]+{_SIMPLE_WORD}){{0,4}}"
-_SIMPLE_TAG = re.compile(
+_SIMPLE_TAG = compile_kept(
     rf"(?:(?<=[,!?][”“\"])|(?<=[,!?]''))[^\S\n]+(?:(?P<before>he|she|they|{_SIMPLE_NP})[^\S\n]+(?:said|says|added|asked|told)"
     rf"|(?:said|says|added|asked)[^\S\n]+(?P<after>{_SIMPLE_NP})){_NOT_A_TITLE}(?=[^\S\n]*(?:[,\n]|\.(?!\S)|$))")
 """“…,” Webber said. / “…,” said Lucas Webber, …: most tags, read by one pattern."""

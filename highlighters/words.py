@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .kept_patterns import compile_kept
 from .trie import word_alternatives
 
 _FINITE = (
@@ -42,7 +43,7 @@ ALL_VERBS = frozenset(_FINITE) | frozenset(_PARTICIPLES)
 FINITE_VERBS = frozenset([*_FINITE, "put", "issued", "released", "shot", "fired", "hit", "went", "pointed"])
 PARTICIPLES = frozenset(_PARTICIPLES)
 # Case-sensitive on purpose: "States" in "the United States" is not a verb.
-VERB = re.compile(
+VERB = compile_kept(
     rf"(?<![\w’'-])(?:{word_alternatives(frozenset(_FINITE) | PARTICIPLES)}|put(?=\s+it\b)|(?:shot|fired|hit)(?=\s+back\b)"
     r"|went(?=\s+on\b)|pointed(?=\s+out\b)|(?:issued|released)(?=\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:statement|communiqu|release)))"
     r"\b(?![’'-]\w)")
@@ -70,7 +71,7 @@ def _skipping(verbs: re.Pattern[str]) -> re.Pattern[str]:
     if known is not None and known[0] is verbs:
         return known[1]
     assert verbs.pattern.startswith(_WORD_START), verbs.pattern
-    skipping = re.compile("[^\\w’'-](?:" + verbs.pattern[len(_WORD_START):] + ")", verbs.flags)
+    skipping = compile_kept("[^\\w’'-](?:" + verbs.pattern[len(_WORD_START):] + ")", verbs.flags)
     _SKIPPING[id(verbs)] = (verbs, skipping)
     return skipping
 

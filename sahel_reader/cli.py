@@ -40,7 +40,7 @@ def _claims(argv: list[str]) -> int:
     """The claims command, with the cycle collector paused throughout, not only while linking: what it
     reads and writes lives until it exits, and loading and writing a thousand reports would otherwise
     walk it seventy times over (a tenth of a second)."""
-    from .story.analysis import collector_paused
+    from .story.collector import collector_paused
 
     return collector_paused(_print_claims)(argv)
 

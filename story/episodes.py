@@ -13,12 +13,13 @@ import re
 from collections import Counter
 
 from ..highlighters.clock import MONTH_NAMES, MONTHS
+from ..highlighters.kept_patterns import compile_kept
 
 from .claims import Claim
 from .model import Document
 
 _MONTH = "|".join(MONTH_NAMES)
-_MARKER = re.compile(
+_MARKER = compile_kept(
     rf"\b(?:in|of|during|until|by|from|the)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?P<month_of_year>{_MONTH})\s+)?(?P<year>(?:1[89]|20)\d\d)\b"
     rf"|\b(?:in|during|last)\s+(?:(?:early|late|mid)[\s-]+)?(?P<month>{_MONTH})\b(?!\s+\d)"
     rf"|\b(?P<since>since\s+(?:(?:1[89]|20)\d\d|{_MONTH}|the\b))"

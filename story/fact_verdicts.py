@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .fact_status import currency_rates, fact_status
+from .fact_status import fact_status
 from .linking import Cluster, quote_status
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ def apply_version_verdicts(story: Story, verdicts: Iterable[LinkVerdict],
             judged.own_facts.add(own.id)
             changed.add(own.id)
     for fact_id in changed & set(judged.engine):
-        _restate(story, clusters[fact_id], claims_of)
+        _restate(story, clusters[fact_id])
     story._by_id = None
     return changed
 
@@ -103,15 +103,14 @@ def _restore(story: Story, judged: JudgedFacts) -> set[str]:
     return changed
 
 
-def _restate(story: Story, fact: Cluster, claims_of: Callable[[str], list[Claim]]) -> None:
-    """The status of a fact that lost versions, from those left."""
+def _restate(story: Story, fact: Cluster) -> None:
+    """The status of a fact that lost versions, from those left, at the rates the whole story states (as
+    linking and the outliers read them: a version taken out does not unsay a rate)."""
     group = [story.claim(claim_id) for claim_id in fact.claims]
     if len({c.doc for c in group}) < 2:
         fact.status = "agree"  # one report cannot contradict another
     elif fact.kind == "number":
-        docs = {c.doc for c in group}
-        around = [c for doc in docs for c in claims_of(doc) if c.kind == "number"]
-        fact.status = fact_status(group, currency_rates(around, {d: story.document(d).text for d in docs}))
+        fact.status = fact_status(group, story.currency_rates())
     else:
         fact.status = quote_status(group)
 

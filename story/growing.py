@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from .analysis import Story, collector_paused
+from .analysis import Story
 from .claims import Claim, extract_claims
+from .collector import collector_paused
 from .episodes import story_time
 from .facets import Facet
 from .fact_names import fact_label, unique_label

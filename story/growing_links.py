@@ -81,7 +81,7 @@ def link_new_sentences(links: list[SentenceLink], documents: list[Document], new
     wanted = {key: _wanted(key, texts[key], index, members, facts) for key in new_keys}
     pairs = list(dict.fromkeys((sentence_words[key], other) for key, (alike, shared) in wanted.items()
                                for other in [*(index.texts[t] for t in alike), *(sentence_words[s] for s in shared)]))
-    scores = dict(zip(pairs, pair_similarity([a for a, _ in pairs], [b for _, b in pairs]).tolist()))
+    scores = dict(zip(pairs, pair_similarity([a for a, _ in pairs], [b for _, b in pairs])))
     outgoing: dict[Key, list[tuple[float, Key, str | None]]] = {}
     incoming: dict[Key, list[tuple[float, Key, str | None]]] = defaultdict(list)
     for key, (alike, shared) in wanted.items():

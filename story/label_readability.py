@@ -15,10 +15,11 @@ from collections import Counter
 
 from ..highlighters.clock import MONTH_NAMES
 from ..highlighters.figure_pattern import SCALES, UNITS
+from ..highlighters.kept_patterns import compile_kept
 
 _NUMBER_WORDS = "|".join([*UNITS, *SCALES, "dozens", "hundreds", "thousands", "half", *MONTH_NAMES])
 """The words of a figure or a month, as the figure finder and the clock read them."""
-_BRACKETED_VALUE = re.compile(
+_BRACKETED_VALUE = compile_kept(
     rf"\(\s*(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|up\s+to|approximately|the\s+)?\s*"
     rf"(?:[$€£¥]?\s*\d|(?:{_NUMBER_WORDS})\b)", re.IGNORECASE)
 """A bracket that opens on a figure or a bare time: "(twelve miles)", "(2.2)", "(3)", "(about 20)", "(february)"."""

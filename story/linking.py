@@ -61,7 +61,7 @@ def clusters_and_facets(documents: list[Document], claims: list[Claim], sentence
     facets = facets_of(documents, numbers)
     groups = group_figures(numbers, facets, sentence_words, weights or WEIGHTS)
     groups += _group_quotes([c for c in claims if c.kind == "quote"])
-    rates = currency_rates(numbers, {d.id: d.text for d in documents})
+    rates = currency_rates([c for c in claims if c.kind == "number"], {d.id: d.text for d in documents})  # as Story's
 
     first_position = {c.id: (order, c.start) for order, c in enumerate(claims)}
     groups.sort(key=lambda g: (-len({c.doc for c in g}), min(first_position[c.id] for c in g)))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from .analysis import collector_paused
+from .collector import collector_paused
 
 MAX_ALIASES = 1000
 MAX_ALIAS_EXPANSION = 100_000

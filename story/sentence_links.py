@@ -188,7 +188,7 @@ def _shared_clusters(classes: list[_Class], similarity: dict[tuple[int, int], fl
                     unlike.append(pair)
     wordings = [(classes[a].words, classes[b].words) for a, b in unlike]
     unscored = list(dict.fromkeys(wordings))
-    scores = dict(zip(unscored, pair_similarity([a for a, _ in unscored], [b for _, b in unscored]).tolist()))
+    scores = dict(zip(unscored, pair_similarity([a for a, _ in unscored], [b for _, b in unscored])))
     for pair, wording in zip(unlike, wordings):
         similarity[pair] = scores[wording] / 100
     return shared

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .analysis import collector_paused
+from .collector import collector_paused
 from .annotations import Anchor, Annotation, LinkVerdict, Mark, Session, SessionDocument, ViewState
 from .documents import SESSION_KEY
 from .safe_yaml import LineCounter, YamlProblem, parse_yaml

@@ -10,10 +10,10 @@ them.
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-import numpy as np
 from rapidfuzz import fuzz, process
 
 _STOPWORDS = frozenset("""
@@ -58,22 +58,38 @@ def content_words(sentence: str) -> str:
     return " ".join(words)
 
 
-def pair_similarity(lefts: list[str], rights: list[str], floor: float = 0.0) -> np.ndarray:
+SCORED_ONE_BY_ONE = 10_000
+"""Up to this many pairs are scored a call a pair; more, in bulk (rapidfuzz's ``cpdist``, on every core).
+Bulk scores come back as a numpy array, and importing numpy takes longer than scoring a few thousand
+pairs one by one: a story of a few reports is linked without it (its colours wait for the import)."""
+
+
+def _float32(scores: Iterable[float]) -> list[float]:
+    """The scores rounded to single precision, as ``cpdist(..., dtype=np.float32)`` gives them."""
+    return array("f", scores).tolist()
+
+
+def _scores(scorer, lefts: list[str], rights: list[str], floor: float) -> list[float]:
+    """``scorer``'s score of each left text with the right text at the same place, in single precision;
+    0 below ``floor``."""
+    if len(lefts) <= SCORED_ONE_BY_ONE:
+        return _float32([scorer(left, right, score_cutoff=floor) for left, right in zip(lefts, rights)])
+    import numpy as np
+
+    return process.cpdist(lefts, rights, scorer=scorer, score_cutoff=floor, workers=-1, dtype=np.float32).tolist()
+
+
+def pair_similarity(lefts: list[str], rights: list[str], floor: float = 0.0) -> list[float]:
     """The similarity (0-100) of each left text with the right text at the same place.
 
     The mean of token-set and token-sort ratios: token-set alone calls a short sentence that sits
     inside a long one a perfect match. Zero when either is zero, or below ``floor`` (which lets
-    rapidfuzz stop early).
+    rapidfuzz stop early). In single precision: the mean of the two single-precision scores, as
+    numpy's float32 arithmetic made it (their sum is exact in double precision, and halving is exact).
     """
-    if not lefts:
-        return np.empty(0, dtype=np.float32)
-    set_scores = process.cpdist(lefts, rights, scorer=fuzz.token_set_ratio, score_cutoff=floor, workers=-1,
-                                dtype=np.float32)
-    sort_scores = process.cpdist(lefts, rights, scorer=fuzz.token_sort_ratio, score_cutoff=floor, workers=-1,
-                                 dtype=np.float32)
-    scores = (set_scores + sort_scores) / 2
-    scores[(set_scores == 0) | (sort_scores == 0)] = 0
-    return scores
+    set_scores = _scores(fuzz.token_set_ratio, lefts, rights, floor)
+    sort_scores = _scores(fuzz.token_sort_ratio, lefts, rights, floor)
+    return _float32([(a + b) / 2 if a and b else 0.0 for a, b in zip(set_scores, sort_scores)])
 
 
 def similar_pairs(texts: list[str], cutoff: float, scorer=None) -> dict[tuple[int, int], float]:
@@ -81,20 +97,17 @@ def similar_pairs(texts: list[str], cutoff: float, scorer=None) -> dict[tuple[in
 
     The similarity is that of ``pair_similarity``, or else the given rapidfuzz ``scorer``'s. A mean
     of at least ``cutoff`` needs each score at least ``2 * cutoff - 100``, which lets rapidfuzz stop
-    early.
+    early. The cutoff is compared in single precision, as the scores are.
     """
-    rows, cols = candidate_pairs(texts)
-    if not len(rows):
-        return {}
-    left = [texts[i] for i in rows.tolist()]
-    right = [texts[j] for j in cols.tolist()]
+    pairs = candidate_pairs(texts)
+    left = [texts[i] for i, _ in pairs]
+    right = [texts[j] for _, j in pairs]
     if scorer is not None:
-        scores = process.cpdist(left, right, scorer=scorer, score_cutoff=cutoff, workers=-1, dtype=np.float32)
-        keep = np.flatnonzero(scores >= cutoff)
-        return {(int(rows[k]), int(cols[k])): float(scores[k]) for k in keep.tolist()}
-    scores = pair_similarity(left, right, floor=max(0.0, 2 * cutoff - 100))
-    keep = np.flatnonzero((scores > 0) & (scores >= cutoff))
-    return {(int(rows[k]), int(cols[k])): float(scores[k]) for k in keep.tolist()}
+        scores = _scores(scorer, left, right, cutoff)
+    else:
+        scores = pair_similarity(left, right, floor=max(0.0, 2 * cutoff - 100))
+    least = _float32([cutoff])[0]
+    return {pair: score for pair, score in zip(pairs, scores) if score > 0 and score >= least}
 
 
 def rare_word_partners(index: int, words: set[str], length: int, holders: Mapping[str, Sequence[int]]) -> list[int]:
@@ -111,8 +124,8 @@ def rare_word_partners(index: int, words: set[str], length: int, holders: Mappin
     return list(dict.fromkeys(partners))
 
 
-def candidate_pairs(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs ``i < j`` where one text holds one of the other's rarest words (blocking).
+def candidate_pairs(texts: list[str]) -> list[tuple[int, int]]:
+    """Pairs ``i < j``, in order, where one text holds one of the other's rarest words (blocking).
 
     Rarity is counted over these texts, so in a story where every report names the town, the town
     is not what decides which sentences are compared. Each text looks up at most ``_RARE_WORDS``
@@ -130,7 +143,4 @@ def candidate_pairs(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     for index, text_words in enumerate(words):
         partners = rare_word_partners(index, text_words, len(texts[index]), holders)
         pairs.update((index, other) if index < other else (other, index) for other in partners)
-    if not pairs:
-        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
-    ordered = np.array(sorted(pairs), dtype=np.int64)
-    return ordered[:, 0], ordered[:, 1]
+    return sorted(pairs)

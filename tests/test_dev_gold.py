@@ -15,8 +15,8 @@ dev_gold = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(dev_gold)
 
 FLOORS = {
-    "figures F1": 0.985, "values": 0.995, "hedges": 0.985, "kinds": 0.985,
-    "quotes F1": 0.99, "speakers": 0.99, "links P": 0.94, "links R": 0.88, "links F1": 0.905, "status": 0.905,
+    "figures F1": 0.99, "values": 0.998, "hedges": 0.995, "kinds": 0.995,
+    "quotes F1": 0.99, "speakers": 0.99, "links P": 0.94, "links R": 0.91, "links F1": 0.92, "status": 0.905,
 }
 """The mean over the five stories, rounded down from the last measured run; they only ever rise. The
 shared scorer gives a fact the status of the cluster holding most of its figures, breaking ties by set

@@ -107,3 +107,25 @@ def test_a_fact_of_one_version_has_nothing_to_judge_it_against():
     only = toll(made, "c")
     anchor = anchor_in(made, only.doc, only.sentence, only.id)
     assert session.judge_version([anchor], anchor, "rejected", "t") is None and not session.link_verdicts
+
+
+HEIST = {
+    "wire": "Thieves took €2m ($2.6m) from the Gao bank on Monday, police said.",
+    "daily": "Thieves took $9m from the Gao bank on Monday, police said.",
+    "gazette": "Thieves took €2m from the bank in Gao on Monday, officials said.",
+}
+
+
+def test_a_fact_that_loses_the_report_stating_a_rate_still_reads_its_amounts_at_that_rate():
+    made = analyse([Document(id=d, path=f"{d}.txt", text=t, sentences=split_sentences(t)) for d, t in HEIST.items()])
+    amounts = [c for c in made.claims if c.dimension == "currency"]
+    fact = next(k for k in made.clusters if k.id == amounts[0].cluster)
+    assert {c.cluster for c in amounts} == {fact.id} and fact.status == "conflict"
+    session = Session()
+    versions = [anchor_in(made, c.doc, c.sentence, c.id) for c in map(made.claim, fact.claims)]
+    versions.sort(key=lambda anchor: anchor.doc != "daily")  # judged against the daily's version
+    for claim in (c for c in amounts if c.doc == "wire"):
+        session.judge_version(versions, anchor_in(made, claim.doc, claim.sentence, claim.id), "rejected", "t")
+    apply_version_verdicts(made, session.link_verdicts)
+    assert {made.claim(c).doc for c in fact.claims} == {"daily", "gazette"}
+    assert fact.status == "conflict"  # $9m against €2m at the wire's rate, which taking its versions out does not unsay

@@ -225,3 +225,30 @@ def _figures_opening_read_by_a_pattern_of_their_own(text: str) -> list:
 def test_a_figure_opening_the_text_is_read_after_a_space_as_at_the_start(phrase, soup):
     for text in (f"{phrase} {soup}", phrase, phrase.upper(), f"{phrase}İ {soup}"):
         assert numbers.find_figures(text) == _figures_opening_read_by_a_pattern_of_their_own(text), text
+
+
+NOUN_WORDS = ("entrance", "entrances", "Entrances", "body", "bodies", "man", "men", "bus", "buses", "village",
+              "villages", "to", "To", "in", "at", "on", "near", "off", "inside", "the", "The", "our", "a", "of",
+              "offices", "office", "Bamako", "north-east", "camp", "was", "were", "and", "it", "hearing", "next",
+              "police", "military", "quake", "fault", "Maacama", ",", ".", "-", "’s", "x-ray")
+"""Nouns, their plurals, the place words, determiners and the words a place phrase stops at."""
+
+
+@given(st.sampled_from(("entrance", "body", "man", "bus", "village", "office", "x-ray", "camp")),
+       st.lists(st.sampled_from(NOUN_WORDS), max_size=12),
+       st.lists(st.sampled_from((" ", "  ", "\n", " \t", "", ",")), min_size=12, max_size=12))
+@example("entrance", ["three", "entrances", "to", "our", "offices"], [" "] * 12)
+@example("body", ["bodies", "in", "the", "north-east", "camp"], [" "] * 12)
+@example("village", ["two", "Villages", "NEAR", "The", "Fault"], [" "] * 12)
+def test_the_place_after_a_noun_is_what_a_pattern_of_the_noun_finds(noun, words, gaps):
+    from sahel_reader.story import fact_labels
+
+    right = "".join(gap + word for gap, word in zip(gaps, words))
+    forms = {noun, fact_labels.plural(noun)}
+    pattern = (rf"^(?:\s+[\w-]+){{0,2}}?\s+(?:{'|'.join(map(re.escape, forms))})\s+(?P<link>{fact_labels._PLACE_WORDS})"
+               rf"\s+(?P<phrase>(?:{fact_labels._DETERMINER}\s+)?(?:{fact_labels._PHRASE_WORD}\s+){{0,2}}"
+               rf"{fact_labels._PHRASE_WORD})\b")
+    expected = re.match(pattern, right, re.IGNORECASE)
+    found = fact_labels._place_after_noun((noun, fact_labels.plural(noun)), right)
+    assert (found and (found.group("link"), found.group("phrase"), found.end())) == \
+        (expected and (expected.group("link"), expected.group("phrase"), expected.end()))

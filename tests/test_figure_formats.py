@@ -43,6 +43,8 @@ def only(text: str, **options):
     ("Posted on November 15, 2011 6:07:15 PM GMT+01", [("November 15, 2011", "date", "2011-11-15"),
                                                         ("6:07:15 PM GMT+01", "time", "18:07:15+01:00")]),
     ("a quake in December 2003", [("December 2003", "year", "2003-12")]),
+    ("TNN Nov 12, 2011, 05.51AM IST MUMBAI:", [("Nov 12, 2011", "date", "2011-11-12"),
+                                              ("05.51AM IST", "time", "05:51+05:30")]),
 ])
 def test_dates_and_times_with_their_zone(text, expected):
     assert [(span, f.quantity, f.when) for span, f in figures(text)] == expected
@@ -71,6 +73,9 @@ def test_numeric_dates_are_read_day_first_where_the_report_writes_them_so():
     ("profit (Dh472.72bn)", "Dh472.72bn", 472.72e9, "money", "AED", "currency"),
     ("a profit of RM3.06 million", "RM3.06 million", 3.06e6, "money", "MYR", "currency"),
     ("a grant of A$18 million", "A$18 million", 18e6, "money", "AUD", "currency"),
+    ("Paris hit by 2 mn-euro jewelry heist", "2 mn-euro", 2e6, "money", "EUR", "currency"),
+    ("a 2 bn euro plan", "2 bn euro", 2e9, "money", "EUR", "currency"),
+    ("a 10-billion-dollar deal", "10-billion-dollar", 10e9, "money", "USD", "currency"),
     ("a haul of ?1.7m", "?1.7m", 1.7e6, "money", None, "currency"),
     ("about 58km away", "about 58km", 58, "distance", "kilometer", "length"),
     ("a 1,500-square-kilometer island", "1,500-square-kilometer", 1500, "other", "square_kilometer", "area"),
@@ -151,7 +156,7 @@ def test_half_an_hour_is_a_duration_not_a_rate():
 
 
 @pytest.mark.parametrize("text", ["AK-47 rifles", "on Interstate 75 north", "a 12-gauge shotgun", "a 9mm pistol",
-                                  "the F-16 jets", "Flight 370 vanished"])
+                                  "the F-16 jets", "Flight 370 vanished", "a large 4×4 car", "the 4x4 vehicle"])
 def test_numbers_that_name_things_are_no_figures(text):
     assert figures(text) == []
 
@@ -193,6 +198,24 @@ def test_no_zero_where_nothing_is_stated_or_only_reports_are_missing(text):
 def test_a_conversion_in_brackets_takes_the_hedge_of_what_it_converts():
     found = figures("about 58km (36 miles) south-west")
     assert [(span, f.qualifier) for span, f in found] == [("about 58km", "approx"), ("36 miles", "approx")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("At around 4:30 a.m. local time (11.30 p.m. ET) the thieves", [("around 4:30 a.m. local time", "approx", 430, 430),
+                                                                    ("11.30 p.m. ET", "approx", 2330, 2330)]),
+    ("shortly after 2 a.m. (0100 GMT) on", [("shortly after 2 a.m.", "lower", 200, None), ("0100 GMT", "lower", 100, None)]),
+])
+def test_a_clock_time_in_brackets_takes_the_bound_of_the_time_it_converts(text, expected):
+    assert [(span, f.qualifier, f.low, f.high) for span, f in figures(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("watches estimated to be worth 2 million euros", "estimated to be worth 2 million euros"),
+    ("damage estimated at $5m", "estimated at $5m"),
+])
+def test_an_estimate_is_approximate(text, span):
+    (figure,) = find_figures(text)
+    assert (text[figure.start:figure.end], figure.qualifier) == (span, "approx")
 
 
 @pytest.mark.parametrize(("text", "span"), [

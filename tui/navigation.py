@@ -72,6 +72,15 @@ class VersionCycle:
         return self.target
 
 
+@dataclass(frozen=True, slots=True)
+class RunPlace:
+    """The ``index``-th of ``count`` versions of the sentence a run of ``]``/``[`` started from (``origin``)."""
+
+    index: int
+    count: int
+    origin: JumpTarget
+
+
 class VersionRun:
     """A run of ``]``/``[`` presses: the versions of the sentence it started from, gone round in turn."""
 
@@ -89,13 +98,13 @@ class VersionRun:
             cycle = self.cycle = VersionCycle(here, versions)
         return cycle.step(step)
 
-    def place(self, doc: str, sentence: int) -> tuple[int, int] | None:
-        """Where the run is, as (i, n), the version it started from counting as the first; None when
-        the sentence is not on one of its versions."""
+    def place(self, doc: str, sentence: int) -> RunPlace | None:
+        """Where the run is, the version it started from counting as the first; None when the
+        sentence is not on one of its versions."""
         cycle = self.cycle
         if cycle is None or (cycle.target.doc, cycle.target.sentence) != (doc, sentence):
             return None
-        return cycle.index + 2, len(cycle.versions) + 1
+        return RunPlace(cycle.index + 2, len(cycle.versions) + 1, cycle.origin)
 
     def end(self) -> None:
         self.cycle = None

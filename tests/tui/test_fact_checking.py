@@ -138,12 +138,17 @@ async def test_the_status_bar_counts_the_versions_while_cycling(tmp_path):
         screen = await wait_for_story(pilot)
         await pilot.press("J")
         assert "version" not in status(app).split("│")[-1]
+        origin = screen.pane.document
+        assert "versions in other reports" in status(app)
         await pilot.press("right_square_bracket")
         assert "version 2 of 3" in status(app)
+        assert f"version 2 of 3 of {origin.outlet or origin.id}'s sentence {screen.panes[0].cursor + 1}" in status(app)
+        assert "in other reports" not in status(app)  # the run's count, not this sentence's own
         await pilot.press("right_square_bracket")
         assert "version 3 of 3" in status(app)
         await pilot.press("right_square_bracket")
         assert "version 1 of 3" in status(app) and screen.pane is screen.panes[0]
+        assert "'s sentence" not in status(app) and "in other reports" not in status(app)
         await pilot.press("left_square_bracket")
         assert "version 3 of 3" in status(app)
         await pilot.press("j")  # off the cycle: no count

@@ -19,7 +19,7 @@ from ...story.model import Document
 
 from ..gutter_work import show_work
 from ..jump import JumpTarget
-from ..navigation import VersionRun
+from ..navigation import RunPlace, VersionRun
 from ..pane_search import PaneSearch
 from ..report_place import ReportPlace
 from .edge_marker import EdgeMarker
@@ -204,8 +204,8 @@ class PaneRow(Horizontal):
             return
         self.jump_to(JumpTarget(claim.doc, claim.sentence, claim.id))
 
-    def cycle_place(self) -> tuple[int, int] | None:
-        """Where a run of ``]``/``[`` presses is, as (i, n); None when the cursor is not on one of its versions."""
+    def cycle_place(self) -> RunPlace | None:
+        """Where a run of ``]``/``[`` presses is; None when the cursor is not on one of its versions."""
         return self.versions.place(self.pane.document.id, self.pane.cursor) if self.pane else None
 
     def jump_to(self, target: JumpTarget | None, *, keep_cycle: bool = False) -> None:

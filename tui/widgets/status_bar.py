@@ -13,7 +13,7 @@ from ...story.hedges import hedge_words
 
 if TYPE_CHECKING:
     from ...story.claims import Claim
-    from ..navigation import Navigator
+    from ..navigation import Navigator, RunPlace
     from .pane_row import PaneRow
 
 
@@ -29,12 +29,13 @@ class StatusBar(Static):
         pane, search = row.pane, row.search
         modes = [mode for on, mode in ((row.linking, "finding the figures…"), (row.sync, "sync on"),
                                        (row.zoomed, "zoomed"), (watching, "watching")) if on]
+        versions = navigator.version_count(pane.document.id, pane.cursor)
         if place := row.cycle_place():
-            modes.insert(0, "version {} of {}".format(*place))
+            modes.insert(0, _run_place(place, pane.document.id, pane.cursor, navigator))
+            versions = 0  # the run counts the versions it goes round, not this sentence's own
         if search and (found := search.where(pane)):
             modes.append(found)
         claim = navigator.story.claim(pane.selected_claim) if pane.selected_claim else None
-        versions = navigator.version_count(pane.document.id, pane.cursor)
         self.show(pane.document.outlet or pane.document.id, pane.cursor, pane.sentence_count, versions, modes, claim)
 
     def show(self, report: str, sentence: int, total: int, versions: int, modes: list[str],
@@ -47,6 +48,17 @@ class StatusBar(Static):
 
     def message(self, text: str) -> None:
         self.update(Text(printable(text)), layout=False)  # one row, whatever it says: no layout a key
+
+
+def _run_place(place: RunPlace, doc: str, sentence: int, navigator: Navigator) -> str:
+    """The run's place ("version 2 of 3"), naming the sentence it started from when the cursor is away
+    from it: the sentence shown may have versions of its own that the run does not go round."""
+    counted = f"version {place.index} of {place.count}"
+    origin = place.origin
+    if (origin.doc, origin.sentence) == (doc, sentence):
+        return counted
+    document = navigator.story.document(origin.doc)
+    return f"{counted} of {document.outlet or document.id}'s sentence {origin.sentence + 1}"
 
 
 def describe(claim: Claim) -> str:

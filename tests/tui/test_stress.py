@@ -134,7 +134,7 @@ async def test_every_screen_opened_and_closed_many_times(small_app):
             opened.add(type(pilot.app.screen).__name__ if key != "slash" else "search")
             await back_to_the_reader(pilot)
         assert opened == {"HelpScreen", "ClaimsMatrix", "ClaimInspector", "AnnotationList", "NoteEditor",
-                          "search", "SavePathScreen", "CommandPalette", "ChoiceScreen"}, opened
+                          "search", "SavePathScreen", "ReaderPalette", "ChoiceScreen"}, opened
         await send(pilot, [k for _ in range(40) for key in SCREEN_KEYS for k in (key, "escape")])
         await back_to_the_reader(pilot)
         assert len(pilot.app.screen_stack) == 1 and screen.session.annotations == []

@@ -31,8 +31,10 @@ claims: $(RUN_STAMP)
 	$(BIN)/sahel-reader claims
 
 # In parallel (pytest-xdist), a worker more than the cores, the slowest tests first (tests/conftest.py).
+# With bytecode written even where PYTHONDONTWRITEBYTECODE is set (as on this project's machines): otherwise
+# every worker and every Python the tests start compiles the package again, and pytest rewrites its plugins.
 test: $(STAMP)
-	$(BIN)/python -m pytest -q -n auto
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -q -n auto
 
 $(BENCH_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'

@@ -138,10 +138,11 @@ _FIRST_WORDS = {
 _STARTING_WORD = word_alternatives({*_FIRST_WORDS, *_NARROW_STARTS}, {
     **dict.fromkeys(_FIRST_WORDS, r"\b"), **dict.fromkeys({*UNITS, "hundred"} - set(_NARROW_STARTS), r"(?:\b|fold)"),
     **_NARROW_STARTS})
-_CAN_START = rf"(?<![^\W\d_])(?=[\d$£€¥₹₦₩₽₺₱₪?{''.join(VULGAR_FRACTIONS)}]|[.\-−–]\d|{_STARTING_WORD})"
+_CAN_START = rf"(?=[\d$£€¥₹₦₩₽₺₱₪?{''.join(VULGAR_FRACTIONS)}]|[.\-−–]\d|{_STARTING_WORD})(?<![^\W\d_])"
 """Where a figure can begin: not inside a word, and at a digit, a sign or point before a digit, a
 currency, or a word that starts a hedge, a date or a number. Checking this first makes the search
-about ten times faster, since most positions fail it at once."""
+about ten times faster, since most positions fail it at once. What may follow is asked before what
+comes before (the same test either way): most positions fail the first, and the second asks Unicode."""
 
 
 def _ranges(characters: list[str]) -> str:

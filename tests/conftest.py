@@ -29,6 +29,14 @@ def pytest_xdist_auto_num_workers(config):
     return (os.cpu_count() or 1) + 1
 
 
+def pytest_configure(config):
+    """Run in parallel, each worker is sent its tests one at a time (``--maxschedchunk 1``; it keeps two in
+    hand). Otherwise pytest-xdist's first batch gives each worker a quarter of its share at once, a run of
+    consecutive tests: the first worker got every slow test, run one after the other, and ended the run alone."""
+    if getattr(config.option, "maxschedchunk", False) is None:
+        config.option.maxschedchunk = 1
+
+
 def pytest_collection_modifyitems(items):
     """The tests marked ``slow`` first, the slowest first: run in parallel (``make test``), the workers
     take them up at once and the quick ones fill in around them, instead of one worker ending the run

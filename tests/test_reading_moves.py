@@ -3,7 +3,7 @@
 
 from sahel_reader.story.model import Document
 from sahel_reader.tui.jump import JumpTarget
-from sahel_reader.tui.navigation import SearchMatch, VersionRun
+from sahel_reader.tui.navigation import RunPlace, SearchMatch, VersionRun
 from sahel_reader.tui.pane_search import PaneSearch
 from sahel_reader.tui.report_place import ReportPlace
 
@@ -22,9 +22,9 @@ class Versions:
 def test_a_run_of_brackets_goes_round_the_versions_and_back_to_where_it_started():
     here, b, c = JumpTarget("a", 2), JumpTarget("b", 5), JumpTarget("c", 1)
     navigator, run = Versions({("a", 2): [b, c]}), VersionRun()
-    assert run.step(navigator, here, 1) == b and run.place("b", 5) == (2, 3)
-    assert run.step(navigator, b, 1) == c and run.place("c", 1) == (3, 3)
-    assert run.step(navigator, c, 1) == here and run.place("a", 2) == (1, 3)
+    assert run.step(navigator, here, 1) == b and run.place("b", 5) == RunPlace(2, 3, here)
+    assert run.step(navigator, b, 1) == c and run.place("c", 1) == RunPlace(3, 3, here)
+    assert run.step(navigator, c, 1) == here and run.place("a", 2) == RunPlace(1, 3, here)
     assert run.step(navigator, here, -1) == c
     assert navigator.asked == 1  # the run went on: its versions were found once
     assert run.place("a", 3) is None  # the cursor left the run

@@ -14,6 +14,7 @@ from ..highlighters.safety import editable, printable
 from .acyclic_strips import keep_strips_acyclic
 from .commands import load_keymap
 from .legibility import legible_variables
+from .screens.dialogs import ReaderPalette
 from .screens.reader import ReaderScreen
 
 
@@ -67,6 +68,11 @@ class SahelReaderApp(App):
             self.exit()
         elif reader.check_action("quit", ()):
             reader.action_quit()
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, as Textual opens it, in the form that closes only itself (``ReaderPalette``)."""
+        if self.use_command_palette and not ReaderPalette.is_open(self):
+            self.push_screen(ReaderPalette(id="--command-palette"))
 
     def get_default_screen(self) -> ReaderScreen:
         """The reader is the first screen, not pushed over an empty one, so the first frame painted is

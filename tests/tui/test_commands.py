@@ -32,6 +32,21 @@ async def test_the_command_palette_lists_reader_commands_with_their_keys():
         assert (reader.pane.document.id, reader.pane.cursor) == (expected.doc, expected.sentence)
 
 
+async def test_a_palette_closed_twice_leaves_the_reader_open():
+    """An ``enter`` queued behind the ``escape`` that closed the palette dismisses it a second time."""
+    app = seed_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        reader = await wait_for_story(pilot)
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: app.screen is not reader)
+        palette = app.screen
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen is reader)
+        palette.dismiss()  # what the queued enter does
+        await pilot.pause()
+        assert app.screen is reader and app.is_running and app.screen_stack == [reader]
+
+
 def test_a_key_file_remaps_commands_and_a_bad_one_is_reported(tmp_path):
     keys = tmp_path / "keys.yaml"
     keys.write_text("next-version: ctrl+right\nzoom: Z\n", encoding="utf-8")

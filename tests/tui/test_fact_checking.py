@@ -75,6 +75,8 @@ async def test_x_takes_a_version_out_of_its_fact_and_the_conflict_goes_everywher
         assert fact.status == "agree" and len(fact.claims) == 2
         await pilot.press("escape")
         await pilot.pause()
+        c_pane = screen.panes[2]  # the pane showing c now: under load the first frame's may have been replaced
+        assert c_pane.is_mounted and c_pane.document.id == verdict.target.doc
         assert c_pane.view.conflicted == set() and "0 ≠" in str(c_pane.border_subtitle)
         seen = set()
         for _ in range(3):  # ] from the 12 of a: b's version, and back; never c's

@@ -85,6 +85,7 @@ def hold_analysis(monkeypatch) -> threading.Event:
 async def test_the_texts_are_read_while_linking_and_coloured_in_place_after(monkeypatch):
     release = hold_analysis(monkeypatch)
     app = seed_app()
+    frozen = gc.get_freeze_count()  # what the test run froze (tests/tui/conftest.py)
     async with app.run_test(size=(160, 45)) as pilot:
         screen = app.screen
         assert screen.pane.is_mounted and not screen.query("#progress"), "no loading screen"
@@ -104,7 +105,7 @@ async def test_the_texts_are_read_while_linking_and_coloured_in_place_after(monk
         assert "finding the figures" not in str(screen.query_one(StatusBar).render())
         enabled = {b.action: on for _, b, on, _ in screen.active_bindings.values()}
         assert enabled["matrix"]
-        assert gc.isenabled() and gc.get_freeze_count() > 0, "collections again once the story is frozen"
+        assert gc.isenabled() and gc.get_freeze_count() > frozen, "collections again once the story is frozen"
 
 
 async def test_after_a_linking_failure_the_borders_stop_promising_figures(monkeypatch):
@@ -115,6 +116,7 @@ async def test_after_a_linking_failure_the_borders_stop_promising_figures(monkey
 
     monkeypatch.setattr(analysis, "analyse", broken)
     app = seed_app()
+    frozen = gc.get_freeze_count()  # what the test run froze (tests/tui/conftest.py): fewer as some are freed
     async with app.run_test(size=(160, 45), notifications=True) as pilot:
         screen = app.screen
         # waited for, not settled: on a busy machine the first pause can end before the worker started
@@ -124,7 +126,7 @@ async def test_after_a_linking_failure_the_borders_stop_promising_figures(monkey
         status = str(screen.query_one(StatusBar).render())
         assert "could not be found (RuntimeError: the linker broke)" in status
         assert [n.title for n in app._notifications] == ["Not linked"]
-        assert gc.isenabled() and gc.get_freeze_count() == 0, "no story to freeze: collections as usual"
+        assert gc.isenabled() and gc.get_freeze_count() <= frozen, "no story to freeze: collections as usual"
         await pilot.press("tab")
         await pilot.pause()
         assert screen.pane.document.id.startswith("001"), "the texts can still be read"

@@ -134,7 +134,7 @@ async def test_every_screen_opened_and_closed_many_times(small_app):
             opened.add(type(pilot.app.screen).__name__ if key != "slash" else "search")
             await back_to_the_reader(pilot)
         assert opened == {"HelpScreen", "ClaimsMatrix", "ClaimInspector", "AnnotationList", "NoteEditor",
-                          "search", "SavePathScreen", "CommandPalette", "ChoiceScreen"}, opened
+                          "search", "SavePathScreen", "ReaderPalette", "ChoiceScreen"}, opened
         await send(pilot, [k for _ in range(40) for key in SCREEN_KEYS for k in (key, "escape")])
         await back_to_the_reader(pilot)
         assert len(pilot.app.screen_stack) == 1 and screen.session.annotations == []
@@ -160,15 +160,17 @@ async def test_keys_while_the_story_is_still_loading(tmp_path, monkeypatch, repo
         (tmp_path / f"r{n:02}.txt").write_text(texts[n % len(texts)], encoding="utf-8")
     app = SahelReaderApp(sorted(str(path) for path in tmp_path.glob("r*.txt")))
     async with asyncio.timeout(LIMIT), app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.3)
-        await send(pilot, BOUND_KEYS + SCREEN_KEYS + ["escape"] * 3 + [*"zsnN", "slash", *"77", "enter"],
-                   settle=False)
-        for key in SCREEN_KEYS + ["J", "right_square_bracket", "m", "L"]:
-            await pilot.press(key, "escape")
-        assert app.is_running and not linking.is_set()
-        await pilot.resize_terminal(20, 6)
-        await pilot.resize_terminal(100, 30)
-        linking.set()
+        try:
+            await pilot.pause(0.3)
+            await send(pilot, BOUND_KEYS + SCREEN_KEYS + ["escape"] * 3 + [*"zsnN", "slash", *"77", "enter"],
+                       settle=False)
+            for key in SCREEN_KEYS + ["J", "right_square_bracket", "m", "L"]:
+                await pilot.press(key, "escape")
+            assert app.is_running and not linking.is_set()
+            await pilot.resize_terminal(20, 6)
+            await pilot.resize_terminal(100, 30)
+        finally:  # the worker let go however the keys went: a failure ends the test, not after the held LIMIT
+            linking.set()
         await wait_for_story(pilot)
         await settle_workers(pilot)
         await assert_answers(pilot)

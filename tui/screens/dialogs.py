@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Region
 from textual.screen import ModalScreen, ScreenResultType
@@ -50,6 +51,16 @@ class Modal(ModalScreen[ScreenResultType]):
 
     def dismiss(self, result: ScreenResultType | None = None) -> AwaitComplete:
         if not self.is_active:  # closed already, or something is open on top of it
+            return AwaitComplete()
+        return super().dismiss(result)
+
+
+class ReaderPalette(CommandPalette):
+    """Textual's command palette, closing only itself as ``Modal`` does: an ``enter`` queued behind the
+    ``escape`` that closed it would otherwise close the reader under it, and the app with it."""
+
+    def dismiss(self, result: ScreenResultType | None = None) -> AwaitComplete:
+        if not self.is_active:
             return AwaitComplete()
         return super().dismiss(result)
 

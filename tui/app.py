@@ -14,7 +14,6 @@ from ..highlighters.safety import editable, printable
 from .acyclic_strips import keep_strips_acyclic
 from .commands import load_keymap
 from .legibility import legible_variables
-from .screens.dialogs import ReaderPalette
 from .screens.reader import ReaderScreen
 
 
@@ -71,6 +70,8 @@ class SahelReaderApp(App):
 
     def action_command_palette(self) -> None:
         """Textual's palette, as Textual opens it, in the form that closes only itself (``ReaderPalette``)."""
+        from .screens.dialogs import ReaderPalette  # dialogs are not needed for the first frame
+
         if self.use_command_palette and not ReaderPalette.is_open(self):
             self.push_screen(ReaderPalette(id="--command-palette"))
 

@@ -38,6 +38,7 @@ from benchmarks.floor import panes_anew
 from sahel_reader.highlighters.sentences import split_sentences
 from sahel_reader.story.analysis import analyse
 from sahel_reader.story.claims import extract_claims
+from sahel_reader.story.collector import collector_paused
 from sahel_reader.story.documents import bundled_seed_paths, load_paths
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
@@ -81,6 +82,7 @@ def word_pass(texts: list[str]) -> None:
             pass
 
 
+@collector_paused  # as ``analyse``, ``grow`` and ``claims`` run it: the cycle collector waits
 def extraction(documents, sentences: bool = True) -> None:
     """Sentences and claims of every report, as ``analyse`` finds them: one memo for the story.
 

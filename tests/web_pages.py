@@ -84,6 +84,7 @@ class PageServer:
                     server.user_agents.append(self.headers.get("User-Agent", ""))
                     server.at_once += 1
                     server.most_at_once = max(server.most_at_once, server.at_once)
+                answering = True
                 try:
                     time.sleep(server.delay)
                     route = server.routes.get(self.path)
@@ -97,12 +98,16 @@ class PageServer:
                     if "Content-Length" not in headers:
                         self.send_header("Content-Length", str(len(body)))
                     self.end_headers()
+                    with lock:  # before the body: once a client has it, it may ask again before this thread runs on
+                        server.at_once -= 1
+                        answering = False
                     self.wfile.write(body)
                 except (BrokenPipeError, ConnectionResetError):
                     pass
                 finally:
-                    with lock:
-                        server.at_once -= 1
+                    if answering:
+                        with lock:
+                            server.at_once -= 1
 
             def log_message(self, *args: object) -> None:
                 pass

@@ -8,6 +8,7 @@ come from component classes, so the theme decides them (styles/reader.tcss).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -291,7 +292,9 @@ class ReportPane(ScrollView, can_focus=True):
         end = line.end
         while end > line.start and self._text[end - 1] == " ":
             end -= 1
-        for start, stop, classes in self._pieces(line.start, end, cursor if on_cursor else None):
+        selected = self._selected_span() if self.selected_claim else None
+        for start, stop, classes in row_pieces(self.view, line.start, end, cursor if on_cursor else None, selected,
+                                               self._matches, self._current_match):
             segments.append(Segment(self._text[start:stop], self._style(classes)))
         used = sum(cell_len(text) for text, _, _ in segments)
         if scroll_x or used > width:
@@ -304,23 +307,6 @@ class ReportPane(ScrollView, can_focus=True):
         bar = Segment("▌" if on_cursor else " ", self._style((CURSOR_BAR,) if on_cursor else ()))
         marker, note = gutter_marks(self.view, self._sentence_starts, line)
         return [bar, Segment(marker, self._style((MARKER,))), Segment(note, self._style((NOTE,)))]
-
-    def _pieces(self, start: int, end: int, cursor: tuple[int, int] | None):
-        """Slices of ``[start, end)`` with the component classes that apply to each."""
-        overlays: list[tuple[int, int, tuple[str, ...]]] = list(self.view.runs_between(start, end))
-        if cursor:
-            overlays.append((cursor[0], cursor[1], (CURSOR,)))
-        if self.selected_claim:
-            selected = self._selected_span()
-            if selected and selected[0] < end and start < selected[1]:
-                overlays.append((*selected, (SELECTED,)))
-        for match in matches_between(self._matches, start, end):
-            name = MATCH_CURRENT if match == self._current_match else MATCH
-            overlays.append((match[0], match[1], (name,)))
-        cuts = sorted({start, end, *(p for s, e, _ in overlays for p in (s, e) if start < p < end)})
-        for left, right in zip(cuts, cuts[1:]):
-            classes = tuple(c for s, e, names in overlays if s <= left and right <= e for c in names)
-            yield left, right, classes
 
     def _selected_span(self) -> tuple[int, int] | None:
         """Where the selected claim is, looked up once per selection: a long report has thousands."""
@@ -374,6 +360,24 @@ def gutter_marks(view: DocumentView, sentence_starts: list[int], line: VisualLin
             marker = f"{min(count, 9)}›"
             break
     return marker, note
+
+
+def row_pieces(view: DocumentView, start: int, end: int, cursor: tuple[int, int] | None,
+               selected: tuple[int, int] | None, matches: list[tuple[int, int]],
+               current: tuple[int, int] | None) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+    """Slices of ``[start, end)`` with the component classes that apply to each: the claims' runs, and the
+    cursor's sentence, the selected claim and the search matches drawn over them."""
+    overlays: list[tuple[int, int, tuple[str, ...]]] = list(view.runs_between(start, end))
+    if cursor:
+        overlays.append((cursor[0], cursor[1], (CURSOR,)))
+    if selected and selected[0] < end and start < selected[1]:
+        overlays.append((*selected, (SELECTED,)))
+    for match in matches_between(matches, start, end):
+        overlays.append((match[0], match[1], (MATCH_CURRENT if match == current else MATCH,)))
+    cuts = sorted({start, end, *(p for s, e, _ in overlays for p in (s, e) if start < p < end)})
+    for left, right in zip(cuts, cuts[1:]):
+        classes = tuple(c for s, e, names in overlays if s <= left and right <= e for c in names)
+        yield left, right, classes
 
 
 def matches_between(matches: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:

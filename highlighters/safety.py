@@ -35,6 +35,19 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+_ESCAPE_SEQUENCE = re.compile(r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]|\x1b[@-_]")
+"""A terminal's escape sequence: an operating system command (a link, a window title) to its end, a
+control sequence (colours, clearing the screen), or a two-character escape."""
+
+
+def without_escape_sequences(text: str) -> str:
+    """``text`` with each escape sequence made spaces of its length: the claims read in it (``\x1b[0m``
+    holds no figure "0m", ``\x1b]8;;`` no 8) keep their offsets in the text as it is shown."""
+    if "\x1b" not in text and "\x9b" not in text:
+        return text
+    return _ESCAPE_SEQUENCE.sub(lambda match: " " * len(match.group()), text)
+
+
 _VISIBLE = {code: 0x2400 + code for code in range(0x20) if code != 0x0A}
 _VISIBLE[0x09] = ord(" ")
 _VISIBLE[0x7F] = 0x2421

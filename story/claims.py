@@ -20,6 +20,7 @@ from ..highlighters.context import (
 )
 from ..highlighters.folding import fold
 from ..highlighters.quotations import find_quotations
+from ..highlighters.safety import without_escape_sequences
 from ..highlighters.spans import Figure, Qualifier, Quantity
 
 from .measures import base_unit, to_base
@@ -104,7 +105,7 @@ def extract_claims(document: Document, memo: ClaimsMemo | None = None) -> list[C
     memo = {} if memo is None else memo
     line_figures: LineFigures = memo.setdefault("lines", {})
     sentence_memo: SentenceMemo = memo.setdefault("sentences", {})
-    text = document.text
+    text = without_escape_sequences(document.text)
     starts = [start for start, _ in document.sentences]
     figures, datelines = _kept_figures(document, report_figures(text, report_dollar(text), line_figures))
     quotes = [q for q in find_quotations(text, document.sentences)

@@ -341,3 +341,14 @@ def test_a_manifest_with_a_value_yaml_cannot_build_is_refused_not_a_crash(tmp_pa
     assert str(manifest) in result.errors[0].message and "cannot be read" in result.errors[0].message
     assert main(["claims", str(manifest)]) == 1
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_numbers_inside_terminal_escape_sequences_are_no_figures() -> None:
+    """A report pasted from a terminal: colours, a link and a screen clearing hold no figure, and the
+    figures around them keep their places in the text as it is shown."""
+    text = ("Gunmen killed \x1b[1m12\x1b[0m people in Gao, officials said. The link "
+            "\x1b]8;;http://example.org/7\x1b\\here\x1b]8;;\x1b\\ was shared \x1b[2J widely.")
+    story = analyse([documents.Document(id="wire", path="wire.txt", text=text, sentences=split_sentences(text))])
+    assert [(claim.text, claim.value) for claim in story.claims if claim.kind == "number"] == [("12", 12)]
+    (toll,) = [claim for claim in story.claims if claim.kind == "number"]
+    assert text[toll.start:toll.end] == "12"

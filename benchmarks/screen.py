@@ -21,6 +21,7 @@ import tempfile
 import termios
 import time
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from .corpus import DEV_STORIES
@@ -196,13 +197,14 @@ async def key_latencies(story: Path, presses: int = 500) -> dict[str, KeyTimes]:
         reader = await _loaded_reader(app, pilot)
         # the texts come first; the keys are timed on the linked story
         await _wait_until(lambda: not reader.row.linking, "the story to be linked", poll=0.05)
-        actions = {"]": reader.action_next_version, "J": reader.action_next_claim,
-                   "j": reader.action_cursor_down, "tab": reader.action_next_pane, "none": lambda: None}
+        actions = {"]": partial(reader.action_step, "version", 1), "J": partial(reader.action_step, "claim", 1),
+                   "j": partial(reader.action_step, "sentence", 1), "tab": partial(reader.action_step, "pane", 1),
+                   "none": lambda: None}
         times: dict[str, list[float]] = {key: [] for key in actions}
         for _ in range(presses):
             for key, action in actions.items():
                 if key == "]":  # a claim selected: ] follows its cluster across the reports
-                    await _frame_after(app, pilot, reader.action_next_claim)
+                    await _frame_after(app, pilot, partial(reader.action_step, "claim", 1))
                 times[key].append(await _frame_after(app, pilot, action))
     return {key: KeyTimes.of(samples) for key, samples in times.items()}
 

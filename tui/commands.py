@@ -39,34 +39,34 @@ class Command:
 
 
 READER_COMMANDS: tuple[Command, ...] = (
-    Command("next-pane", "next_pane", "tab,l", "Next report", "Focus the next report pane", "tab / l",
+    Command("next-pane", "step('pane', 1)", "tab,l", "Next report", "Focus the next report pane", "tab / l",
             needs="pane"),
-    Command("previous-pane", "previous_pane", "shift+tab,h", "Previous report", "Focus the previous report pane",
+    Command("previous-pane", "step('pane', -1)", "shift+tab,h", "Previous report", "Focus the previous report pane",
             "shift+tab / h", needs="pane"),
-    Command("cursor-down", "cursor_down", "j,down", "Next sentence", "Move the reading cursor one sentence down",
+    Command("cursor-down", "step('sentence', 1)", "j,down", "Next sentence", "Move the reading cursor one sentence down",
             "j / ↓", needs="pane"),
-    Command("cursor-up", "cursor_up", "k,up", "Previous sentence", "Move the reading cursor one sentence up", "k / ↑",
+    Command("cursor-up", "step('sentence', -1)", "k,up", "Previous sentence", "Move the reading cursor one sentence up", "k / ↑",
             needs="pane"),
-    Command("next-claim", "next_claim", "J,shift+j", "Next claim", "Next figure or quotation in this report", "J",
+    Command("next-claim", "step('claim', 1)", "J,shift+j", "Next claim", "Next figure or quotation in this report", "J",
             needs="pane"),
-    Command("previous-claim", "previous_claim", "K,shift+k", "Previous claim",
+    Command("previous-claim", "step('claim', -1)", "K,shift+k", "Previous claim",
             "Previous figure or quotation in this report", "K", needs="pane"),
-    Command("next-version", "next_version", "right_square_bracket", "Next version",
+    Command("next-version", "step('version', 1)", "right_square_bracket", "Next version",
             "Jump to the next version of this sentence or claim in the other reports", "]", footer=True,
             needs="pane"),
-    Command("previous-version", "previous_version", "left_square_bracket", "Previous version",
+    Command("previous-version", "step('version', -1)", "left_square_bracket", "Previous version",
             "Jump to the previous version of this sentence or claim", "[", needs="pane"),
-    Command("next-conflict", "next_conflict", "right_curly_bracket", "Next conflict",
+    Command("next-conflict", "step('conflict', 1)", "right_curly_bracket", "Next conflict",
             "Go to the next version of a fact whose versions conflict, across the reports", "}", needs="pane"),
-    Command("previous-conflict", "previous_conflict", "left_curly_bracket", "Previous conflict",
+    Command("previous-conflict", "step('conflict', -1)", "left_curly_bracket", "Previous conflict",
             "Go to the previous version of a fact whose versions conflict", "{", needs="pane"),
     Command("inspect", "inspect", "enter", "Inspect", "Every version of the claim under the cursor", "enter",
             footer=True, needs="pane"),
     Command("matrix", "matrix", "c", "Claims matrix", "Facts by report, conflicts flagged", "c", footer=True,
             needs="story"),
     Command("search", "search", "slash", "Search", "Search all reports", "/", footer=True),
-    Command("next-match", "next_match", "n", "Next match", "Next search match", "n"),
-    Command("previous-match", "previous_match", "N,shift+n", "Previous match", "Previous search match", "N"),
+    Command("next-match", "step('match', 1)", "n", "Next match", "Next search match", "n"),
+    Command("previous-match", "step('match', -1)", "N,shift+n", "Previous match", "Previous search match", "N"),
     Command("annotate", "annotate", "a", "Note", "Add or edit a note on the current sentence, with tags", "a",
             footer=True, needs="sentence", asks=True),
     Command("mark", "mark", "m", "Mark", "Mark or unmark the current sentence", "m", needs="sentence"),
@@ -101,6 +101,12 @@ READER_COMMANDS: tuple[Command, ...] = (
 
 
 COMMAND_OF_ACTION = {command.action: command for command in READER_COMMANDS}
+"""Each command by its action as bound, arguments included ("step('version', 1)"): see ``command_of``."""
+
+
+def command_of(action: str, parameters: tuple[object, ...]) -> Command | None:
+    """The command whose action Textual asks about (``check_action`` has the name and arguments apart)."""
+    return COMMAND_OF_ACTION.get(f"{action}({', '.join(map(repr, parameters))})" if parameters else action)
 
 
 def keymap_path() -> Path:

@@ -93,7 +93,7 @@ async def test_the_texts_are_read_while_linking_and_coloured_in_place_after(monk
         assert "000_9e34431ca94add9f" in status and "sentence 1/26" in status and "finding the figures" in status
         assert str(screen.pane.border_subtitle) == "finding figures…"
         enabled = {b.action: on for _, b, on, _ in screen.active_bindings.values()}
-        assert enabled["cursor_down"] and not enabled["matrix"], "reading goes on; the matrix waits for the links"
+        assert enabled["step('sentence', 1)"] and not enabled["matrix"], "reading goes on; the matrix waits for the links"
         assert not gc.isenabled(), "no full collection walks what the first frame and the engine make"
         await pilot.press("j", "j", "right_square_bracket", "c", "enter", "z", "z", "J")
         assert screen.pane.cursor == 2 and app.screen is screen

@@ -25,7 +25,7 @@ from textual.worker import WorkerState
 from ...highlighters.safety import printable
 from ...story.annotations import Anchor, ViewState, anchor_in
 
-from ..commands import COMMAND_OF_ACTION, READER_COMMANDS, ReaderCommands
+from ..commands import READER_COMMANDS, ReaderCommands, command_of
 from ..messages import LoadFailed, LoadProgress, ReportsArrived, SessionFailed, StoryReady, nothing_opened
 from ..widgets.annotator import Annotator
 from ..widgets.citer import Citer
@@ -231,7 +231,7 @@ class ReaderScreen(Screen):
         """A key that needs a story, a report or a sentence is shown dimmed until there is one, and does
         nothing; so does one that asks while a question is about to show (its worker not started yet:
         once started, it shows the question before any other key is read)."""
-        command = COMMAND_OF_ACTION.get(action)
+        command = command_of(action, parameters)
         if command is None:
             return True
         pane = self.pane if self.story is not None else None
@@ -241,35 +241,14 @@ class ReaderScreen(Screen):
         asking = command.asks and any(w.group == "dialog" and w.state is WorkerState.PENDING for w in self.app.workers)
         return True if ready and not asking else None
 
-    def action_next_pane(self) -> None:
-        self.row.focus_pane(self.row.active + 1)
-
-    def action_previous_pane(self) -> None:
-        self.row.focus_pane(self.row.active - 1)
-
-    def action_cursor_down(self) -> None:
-        self.row.step_sentence(1)
-
-    def action_cursor_up(self) -> None:
-        self.row.step_sentence(-1)
-
-    def action_next_claim(self) -> None:
-        self.row.step_claim(1)
-
-    def action_previous_claim(self) -> None:
-        self.row.step_claim(-1)
-
-    def action_next_version(self) -> None:
-        self.row.step_version(1)
-
-    def action_previous_version(self) -> None:
-        self.row.step_version(-1)
-
-    def action_next_conflict(self) -> None:
-        self.row.step_conflict(1)
-
-    def action_previous_conflict(self) -> None:
-        self.row.step_conflict(-1)
+    def action_step(self, what: str, by: int) -> None:
+        """A move to the next (``by`` 1) or previous (-1) report pane, sentence, claim, version of the
+        sentence or claim, conflict or search match."""
+        row = self.row
+        moves = {"pane": lambda by: row.focus_pane(row.active + by), "sentence": row.step_sentence,
+                 "claim": row.step_claim, "version": row.step_version, "conflict": row.step_conflict,
+                 "match": row.step_match}
+        moves[what](by)
 
     def action_inspect(self) -> None:
         from ..session_verdicts import SessionVerdicts
@@ -334,12 +313,6 @@ class ReaderScreen(Screen):
         self.row.show_search(self.navigator.search(message.query) if self.navigator else [])
         if not self.row.search.matches:
             self.notify(f"No match for {message.query!r}.", timeout=3)
-
-    def action_next_match(self) -> None:
-        self.row.step_match(1)
-
-    def action_previous_match(self) -> None:
-        self.row.step_match(-1)
 
     # -- the reader's work --------------------------------------------------------------------
 

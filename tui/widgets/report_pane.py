@@ -39,8 +39,8 @@ class ReportPane(ScrollView, can_focus=True):
     """A report, its reading cursor (a sentence) and the claim selected in it."""
 
     BINDINGS = [
-        Binding("down", "screen.cursor_down", show=False),
-        Binding("up", "screen.cursor_up", show=False),
+        Binding("down", "screen.step('sentence', 1)", show=False),
+        Binding("up", "screen.step('sentence', -1)", show=False),
     ]
     """Arrow keys move the reading cursor (the screen's), not just the view; pages still scroll."""
 
@@ -204,10 +204,8 @@ class ReportPane(ScrollView, can_focus=True):
         """Scroll so that the cursor's sentence is in view."""
         if not self._wrapped_width or not self.document.sentences:
             return
-        start, end = self.document.sentences[self.cursor]
-        top = self._line_of(start)
-        bottom = self._line_of(max(start, end - 1))
-        height = self.scrollable_content_region.height
+        top, rows = self._rows_of(self.cursor)
+        bottom, height = top + rows - 1, self.scrollable_content_region.height
         if center or not (self.scroll_y <= top and bottom < self.scroll_y + height):
             target = top - max(0, (height - (bottom - top + 1)) // 3) if center else (
                 top if top < self.scroll_y or bottom - top >= height else bottom - height + 1)
@@ -224,8 +222,7 @@ class ReportPane(ScrollView, can_focus=True):
         return self._line_of(self.document.sentences[self.cursor][0]) if self.document.sentences else 0
 
     def set_matches(self, matches: list[tuple[int, int]], current: tuple[int, int] | None) -> None:
-        self._matches = matches
-        self._current_match = current
+        self._matches, self._current_match = matches, current
         self.refresh()
 
     def refresh_gutter(self) -> None:

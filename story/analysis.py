@@ -50,13 +50,12 @@ class Story:
         return self._by_id
 
     def currency_rates(self) -> Rates:
-        """The rates between currencies the story's text states (``fact_status.currency_rates``), worked out on
+        """The rates between currencies the story's text states (``fact_status.stated_rates``), worked out on
         first use and again when reports are added: the statuses and the outliers of its facts use them."""
         if self._rates is None or self._rates[0] != len(self.claims):
-            from .fact_status import currency_rates
+            from .fact_status import stated_rates
 
-            numbers = [c for c in self.claims if c.kind == "number"]
-            self._rates = (len(self.claims), currency_rates(numbers, {d.id: d.text for d in self.documents}))
+            self._rates = (len(self.claims), stated_rates(self.claims, self.documents))
         return self._rates[1]
 
     def to_json(self) -> dict:

@@ -14,9 +14,13 @@ import math
 import re
 from collections import defaultdict
 from statistics import median
+from typing import TYPE_CHECKING
 
 from .claims import Claim
 from .measures import to_base
+
+if TYPE_CHECKING:
+    from .model import Document
 
 INCLUSIVE_LOWER = ("at least", "no fewer than", "no less than", "a minimum of", "or more", "or greater",
                    "or higher", "+", "-plus", "since")
@@ -88,6 +92,12 @@ def compared_versions(group: list[Claim], rates: Rates | None = None) -> dict[st
             interval = with_rounding(claim, interval)
         by_scale[scale].append((claim, interval))
     return by_scale
+
+
+def stated_rates(claims: list[Claim], documents: list[Document]) -> Rates:
+    """The rates a story's text states, read from all its figures: linking, the statuses worked out again
+    after a verdict and the outliers all compare amounts at these (``Story.currency_rates`` keeps them)."""
+    return currency_rates([c for c in claims if c.kind == "number"], {d.id: d.text for d in documents})
 
 
 def currency_rates(claims: list[Claim], texts: dict[str, str]) -> Rates:

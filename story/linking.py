@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from .claims import Claim, Kind, Status
 from .fact_groups import group_figures
 from .fact_names import fact_label, make_labels_unique
-from .fact_status import currency_rates, fact_status, restated_in_zone
+from .fact_status import fact_status, restated_in_zone, stated_rates
 from .fact_weights import WEIGHTS
 from .episodes import story_time
 from .facets import Facet, carry_back, carry_over, facet, family_of, goes_on, sentence_facts, sole_values
@@ -61,7 +61,7 @@ def clusters_and_facets(documents: list[Document], claims: list[Claim], sentence
     facets = facets_of(documents, numbers)
     groups = group_figures(numbers, facets, sentence_words, weights or WEIGHTS)
     groups += _group_quotes([c for c in claims if c.kind == "quote"])
-    rates = currency_rates([c for c in claims if c.kind == "number"], {d.id: d.text for d in documents})  # as Story's
+    rates = stated_rates(claims, documents)
 
     first_position = {c.id: (order, c.start) for order, c in enumerate(claims)}
     groups.sort(key=lambda g: (-len({c.doc for c in g}), min(first_position[c.id] for c in g)))

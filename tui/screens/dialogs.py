@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Self
 
 from rich.console import RenderableType
@@ -13,7 +14,7 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Region
-from textual.screen import ModalScreen, ScreenResultType
+from textual.screen import ModalScreen, Screen, ScreenResultType
 from textual.visual import Visual
 from textual.widgets import Button, Input, Static
 
@@ -50,9 +51,7 @@ class Modal(ModalScreen[ScreenResultType]):
         return super().refresh(*regions, **how)
 
     def dismiss(self, result: ScreenResultType | None = None) -> AwaitComplete:
-        if not self.is_active:  # closed already, or something is open on top of it
-            return AwaitComplete()
-        return super().dismiss(result)
+        return dismissed_if_active(self, result, super().dismiss)
 
 
 class ReaderPalette(CommandPalette):
@@ -60,9 +59,13 @@ class ReaderPalette(CommandPalette):
     ``escape`` that closed it would otherwise close the reader under it, and the app with it."""
 
     def dismiss(self, result: ScreenResultType | None = None) -> AwaitComplete:
-        if not self.is_active:
-            return AwaitComplete()
-        return super().dismiss(result)
+        return dismissed_if_active(self, result, super().dismiss)
+
+
+def dismissed_if_active(screen: Screen, result: object, dismiss: Callable[[object], AwaitComplete]) -> AwaitComplete:
+    """``dismiss(result)`` if ``screen`` is the active screen, else nothing: it is closed already, or
+    something is open on top of it, which Textual's ``dismiss`` (it pops the top screen) would close."""
+    return dismiss(result) if screen.is_active else AwaitComplete()
 
 
 class ControlPictures(Highlighter):

@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import Literal
 
+from textual.actions import parse
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
@@ -43,10 +44,10 @@ READER_COMMANDS: tuple[Command, ...] = (
             needs="pane"),
     Command("previous-pane", "step('pane', -1)", "shift+tab,h", "Previous report", "Focus the previous report pane",
             "shift+tab / h", needs="pane"),
-    Command("cursor-down", "step('sentence', 1)", "j,down", "Next sentence", "Move the reading cursor one sentence down",
-            "j / ↓", needs="pane"),
-    Command("cursor-up", "step('sentence', -1)", "k,up", "Previous sentence", "Move the reading cursor one sentence up", "k / ↑",
-            needs="pane"),
+    Command("cursor-down", "step('sentence', 1)", "j,down", "Next sentence",
+            "Move the reading cursor one sentence down", "j / ↓", needs="pane"),
+    Command("cursor-up", "step('sentence', -1)", "k,up", "Previous sentence",
+            "Move the reading cursor one sentence up", "k / ↑", needs="pane"),
     Command("next-claim", "step('claim', 1)", "J,shift+j", "Next claim", "Next figure or quotation in this report", "J",
             needs="pane"),
     Command("previous-claim", "step('claim', -1)", "K,shift+k", "Previous claim",
@@ -100,13 +101,13 @@ READER_COMMANDS: tuple[Command, ...] = (
 )
 
 
-COMMAND_OF_ACTION = {command.action: command for command in READER_COMMANDS}
-"""Each command by its action as bound, arguments included ("step('version', 1)"): see ``command_of``."""
+COMMAND_OF_ACTION = {parse(command.action)[1:]: command for command in READER_COMMANDS}
+"""Each command by its action's name and arguments, as Textual reads the binding ("step('version', 1)")."""
 
 
 def command_of(action: str, parameters: tuple[object, ...]) -> Command | None:
     """The command whose action Textual asks about (``check_action`` has the name and arguments apart)."""
-    return COMMAND_OF_ACTION.get(f"{action}({', '.join(map(repr, parameters))})" if parameters else action)
+    return COMMAND_OF_ACTION.get((action, tuple(parameters)))
 
 
 def keymap_path() -> Path:

@@ -245,7 +245,7 @@ class ReaderScreen(Screen):
         """A move to the next (``by`` 1) or previous (-1) report pane, sentence, claim, version of the
         sentence or claim, conflict or search match."""
         row = self.row
-        moves = {"pane": lambda by: row.focus_pane(row.active + by), "sentence": row.step_sentence,
+        moves = {"pane": lambda step: row.focus_pane(row.active + step), "sentence": row.step_sentence,
                  "claim": row.step_claim, "version": row.step_version, "conflict": row.step_conflict,
                  "match": row.step_match}
         moves[what](by)

@@ -29,10 +29,10 @@ class StatusBar(Static):
         pane, search = row.pane, row.search
         modes = [mode for on, mode in ((row.linking, "finding the figures…"), (row.sync, "sync on"),
                                        (row.zoomed, "zoomed"), (watching, "watching")) if on]
-        versions = navigator.version_count(pane.document.id, pane.cursor)
-        if place := row.cycle_place():
+        place = row.cycle_place()
+        if place:  # the run counts the versions it goes round, in place of this sentence's own
             modes.insert(0, _run_place(place, pane.document.id, pane.cursor, navigator))
-            versions = 0  # the run counts the versions it goes round, not this sentence's own
+        versions = 0 if place else navigator.version_count(pane.document.id, pane.cursor)
         if search and (found := search.where(pane)):
             modes.append(found)
         claim = navigator.story.claim(pane.selected_claim) if pane.selected_claim else None

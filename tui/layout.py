@@ -229,20 +229,59 @@ def flatten(pieces: list[tuple[int, int, tuple[str, ...]]]) -> list[tuple[int, i
     return runs
 
 
+def panes_that_fit(count: int, width: int, min_width: int, most: int, marker_width: int) -> int:
+    """How many whole panes of ``count`` reports fit ``width`` cells: when some reports are left out,
+    ``marker_width`` cells on each edge say how many lie left and right, so fewer may fit."""
+    if count <= 0:
+        return 0
+    size = min(count, most, max(1, width // min_width))
+    if size < count:
+        size = min(size, max(1, (width - 2 * marker_width) // min_width))
+    return size
+
+
 def pane_window(count: int, active: int, first: int, width: int, min_width: int, most: int,
                 marker_width: int) -> range:
     """The reports shown as whole panes at ``width`` cells: as many as fit around ``active``.
 
     The window moves as little as it can from the one starting at ``first`` (stepping to the next
-    report shows one new pane). When some reports are left out, ``marker_width`` cells on each edge
-    say how many lie left and right, so fewer panes may fit.
+    report shows one new pane).
     """
-    if count <= 0:
+    size = panes_that_fit(count, width, min_width, most, marker_width)
+    if not size:
         return range(0)
-    size = min(count, most, max(1, width // min_width))
-    if size < count:
-        size = min(size, max(1, (width - 2 * marker_width) // min_width))
     if not first <= active < first + size:
         first = active if active < first else active - size + 1
     first = max(0, min(first, count - size))
     return range(first, first + size)
+
+
+def window_beside(count: int, shown: list[int], source: int, target: int, size: int) -> list[int]:
+    """The reports shown once the reader goes from ``source`` (shown) to ``target``: ``target`` in the
+    pane beside ``source``'s, on its side, and as many of the reports ``shown`` kept as can be.
+
+    Only reports beyond ``source`` or ``target`` (none between them) stay, the nearest to ``source``
+    first, so that ``target`` lands next to ``source`` and the panes stay in report order: from a pane
+    in the middle, the neighbour on the target's side gives way (one pane changes); from the edge, the
+    window shifts by one (``tab`` past the edge is this, one report on). Reports next to these fill
+    what is left. With room for one pane, ``target`` alone.
+    """
+    if size <= 1 or source == target:
+        return [target]
+    low, high = min(source, target), max(source, target)
+
+    def beyond(n: int) -> bool:
+        return not low < n < high
+
+    def nearest(candidates) -> list[int]:
+        return sorted((n for n in candidates if 0 <= n < count), key=lambda n: (abs(n - source), n))
+
+    outside = [n for reach in range(1, count) for n in (low - reach, high + reach) if 0 <= n < count]
+    window = [source, target]
+    for n in [*nearest(n for n in shown if beyond(n)), *outside, *nearest(shown),
+              *nearest(range(low + 1, high))]:  # the last two only when the story's ends leave no room
+        if len(window) == min(size, count):
+            break
+        if n not in window:
+            window.append(n)
+    return sorted(window)

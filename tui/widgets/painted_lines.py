@@ -7,7 +7,8 @@ the same state, what its neighbour showed a moment ago. Textual keeps a widget's
 them, so they were composed again for the report the neighbour had just composed: a third of such
 a press. A window move now sets each pane's composed lines aside with all that decides them
 (``ReportPane.painted_as``, and the scrollbar's place), and a pane that ends the move showing the
-same thing the same way takes them instead.
+same thing the same way takes them instead. The scrollbar's lines are passed on by themselves: the
+pane that loses the focus redraws its border, but its scrollbar looks the same.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ class PaintedLines:
     """
 
     def __init__(self) -> None:
-        self._held: dict[int, tuple[tuple, StylesCache, StylesCache]] = {}
+        self._held: dict[int, tuple[tuple, StylesCache, tuple, StylesCache]] = {}
         self._spare: list[StylesCache] = []
 
     def set_aside(self, panes: list[ReportPane]) -> None:
@@ -40,7 +41,8 @@ class PaintedLines:
         on a spare meanwhile (a pane given another report clears its cache: not these)."""
         for pane in panes:
             bar = pane.vertical_scrollbar
-            self._held[id(pane.document)] = (_painted_as(pane, bar), pane._styles_cache, bar._styles_cache)
+            self._held[id(pane.document)] = (pane.painted_as(), pane._styles_cache, _bar_painted_as(pane, bar),
+                                             bar._styles_cache)
             pane._styles_cache, bar._styles_cache = self._a_spare(), self._a_spare()
 
     def give_back(self, panes: list[ReportPane]) -> None:
@@ -51,13 +53,18 @@ class PaintedLines:
             if held is None:
                 continue
             bar = pane.vertical_scrollbar
-            painted_as, lines, bar_lines = held
-            if painted_as == _painted_as(pane, bar) and not (lines._dirty_lines or bar_lines._dirty_lines):
-                self._keep_spare(pane._styles_cache, bar._styles_cache)
-                pane._styles_cache, bar._styles_cache = lines, bar_lines
+            painted_as, lines, bar_painted_as, bar_lines = held
+            if painted_as == pane.painted_as() and not lines._dirty_lines:
+                self._keep_spare(pane._styles_cache)
+                pane._styles_cache = lines
             else:
-                self._keep_spare(lines, bar_lines)
-        for _, lines, bar_lines in self._held.values():
+                self._keep_spare(lines)
+            if bar_painted_as == _bar_painted_as(pane, bar) and not bar_lines._dirty_lines:
+                self._keep_spare(bar._styles_cache)
+                bar._styles_cache = bar_lines
+            else:
+                self._keep_spare(bar_lines)
+        for _, lines, _, bar_lines in self._held.values():
             self._keep_spare(lines, bar_lines)
         self._held.clear()
 
@@ -71,7 +78,9 @@ class PaintedLines:
             self._spare.append(cache)
 
 
-def _painted_as(pane: ReportPane, bar: ScrollBar) -> tuple:
-    """What decides the pane's lines and its scrollbar's (whose colours are the pane's styles)."""
-    return (pane.painted_as(), bar.size, bar.window_virtual_size, bar.window_size, bar.position, bar.grabbed,
-            bar.mouse_over)
+def _bar_painted_as(pane: ReportPane, bar: ScrollBar) -> tuple:
+    """What decides the scrollbar's lines: its size and thumb, and its colours (the pane's styles)."""
+    styles = pane.styles
+    return (pane.app.theme, styles.scrollbar_color, styles.scrollbar_color_hover, styles.scrollbar_color_active,
+            styles.scrollbar_background, styles.scrollbar_background_hover, styles.scrollbar_background_active,
+            bar.size, bar.window_virtual_size, bar.window_size, bar.position, bar.grabbed, bar.mouse_over)

@@ -83,7 +83,7 @@ class PaneRow(Horizontal):
         """A pane for each report, in place of whatever the row showed; each opens past a boilerplate first line."""
         self.navigator, self.linking = navigator, linking
         await self.remove_children([child for child in self.children if not isinstance(child, EdgeMarker)])
-        self.panes, self.active, self.window.first = [], 0, 0
+        self.panes, self.active, self.window.reports = [], 0, []
         self.window.lines.clear()
         await self.add_reports(documents, views)
 
@@ -285,9 +285,11 @@ class PaneRow(Horizontal):
     def focus_pane(self, index: int) -> None:
         if not self.panes:
             return
-        before = self.panes[self.active]
+        before, source = self.panes[self.active], self.active
         self.active = index % len(self.panes)
         if not self.panes[self.active].is_mounted:
+            if before.is_mounted:
+                self.window.follow(source)
             self.window.move_at_once()
         if before.is_mounted and before is not self.panes[self.active]:
             before.remove_class("-active")

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from .report_pane import ReportPane
 
 
-def reuse_panes(panes: list[ReportPane | ReportPlace], window: range) -> tuple[list[ReportPane], list[ReportPane]]:
+def reuse_panes(panes: list[ReportPane | ReportPlace], window: list[int]) -> tuple[list[ReportPane], list[ReportPane]]:
     """The mounted panes in ``panes`` show the reports of ``window`` in order, the first pane its first
     report; every other report is held as its place. Returns the panes that took another report, and
     the panes left over when the window holds fewer reports than are mounted (to be removed)."""

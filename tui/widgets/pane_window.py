@@ -1,8 +1,10 @@
 """Which reports of the row are shown as panes, and how wide: the rest are plain places.
 
 Only whole panes are shown: as many as fit the width at ``MIN_PANE_WIDTH`` (at most
-``MOUNTED_PANES``), around the focused one, and the window moves with the focus. A marker on each
-edge says how many reports lie left and right. Never mounting more than fit also keeps a story of
+``MOUNTED_PANES``), around the focused one, and the window moves with the focus: the report the reader
+comes from stays, and the one it goes to is shown beside it (``layout.window_beside``), so that a
+move changes one pane (its neighbours keep what they painted). A marker on each edge says how many
+reports lie left and right. Never mounting more than fit also keeps a story of
 a thousand reports quick (mounting is seconds, and every layout visits every mounted pane).
 """
 
@@ -17,7 +19,7 @@ from textual._styles_cache import StylesCache
 from textual.css.scalar import Scalar
 
 from ..idle_collector import IdleCollector
-from ..layout import pane_window
+from ..layout import pane_window, panes_that_fit, window_beside
 from ..pane_lines import PaneLines
 from ..report_place import ReportPlace
 from .edge_marker import EdgeMarker
@@ -47,8 +49,8 @@ class PaneWindow:
         """Called with each pane the window mounts (the row titles it)."""
         self.lock = asyncio.Lock()
         """Held while the window moves: one move at a time."""
-        self.first = 0
-        """The first report of the window shown."""
+        self.reports: list[int] = []
+        """The reports of the window, in order: neighbours, or two runs of them after a jump."""
         self.left = EdgeMarker(classes="-left")
         self.right = EdgeMarker(classes="-right")
         self.collector = IdleCollector()
@@ -58,18 +60,31 @@ class PaneWindow:
         self.painted = PaintedLines()
         """The lines Textual composed for the panes, passed to the pane that shows the same next."""
 
-    def shown(self) -> range:
-        mounted = [n for n, pane in enumerate(self.row.panes) if pane.is_mounted]
-        return range(mounted[0], mounted[-1] + 1) if mounted else range(0)
+    def shown(self) -> list[int]:
+        return [n for n, pane in enumerate(self.row.panes) if pane.is_mounted]
 
-    def wanted(self) -> range:
-        """The reports whose panes are shown: as many whole panes as fit around the focused one."""
+    def wanted(self) -> list[int]:
+        """The reports whose panes are shown: as many whole panes as fit, the focused one among them;
+        the window kept while it holds them, else neighbours around the focused one."""
         row = self.row
-        width = row.size.width or row.screen.size.width or 80
-        window = pane_window(len(row.panes), row.active, self.first, width, MIN_PANE_WIDTH,
-                             MOUNTED_PANES, MARKER_WIDTH)
-        self.first = window.start
-        return window
+        count, size = len(row.panes), self._fitting()
+        if not (row.active in self.reports and len(self.reports) == size and self.reports[-1] < count):
+            start = self.reports[0] if self.reports else 0
+            self.reports = list(pane_window(count, row.active, start, self._width(), MIN_PANE_WIDTH,
+                                            MOUNTED_PANES, MARKER_WIDTH))
+        return self.reports
+
+    def follow(self, source: int) -> None:
+        """The focus went from report ``source`` to one not shown: that one beside ``source``'s pane."""
+        row, size = self.row, self._fitting()
+        if source in self.reports and len(self.reports) == size and row.active not in self.reports:
+            self.reports = window_beside(len(row.panes), self.reports, source, row.active, size)
+
+    def _width(self) -> int:
+        return self.row.size.width or self.row.screen.size.width or 80
+
+    def _fitting(self) -> int:
+        return panes_that_fit(len(self.row.panes), self._width(), MIN_PANE_WIDTH, MOUNTED_PANES, MARKER_WIDTH)
 
     async def mount(self, *, focused_only: bool = False) -> None:
         """Show the reports of the window in panes, in report order.
@@ -112,7 +127,7 @@ class PaneWindow:
                 self.size_panes()  # a marker that comes or goes changes the panes' share of the row
                 self.painted.give_back(shown)
 
-    def reuse(self, window: range) -> list[ReportPane]:
+    def reuse(self, window: list[int]) -> list[ReportPane]:
         """The panes shown take the reports of ``window`` (see ``pane_slots``); returns those left over."""
         row = self.row
         moved, spare = reuse_panes(row.panes, window)
@@ -148,11 +163,14 @@ class PaneWindow:
         StylesCache.get_inner_outer.cache_clear()
 
     def count_hidden(self) -> None:
-        """The edge markers: reports left and right of those shown (of the focused one, zoomed)."""
+        """The edge markers: the reports not shown before the focused one, and after it (after a jump,
+        those between two panes too); zoomed, all but the focused one."""
         row = self.row
-        shown = range(row.active, row.active + 1) if row.zoomed else self.shown()
-        self.left.count(shown.start if shown else 0)
-        self.right.count(len(row.panes) - shown.stop if shown else 0)
+        shown = [row.active] if row.zoomed else self.shown()
+        before = sum(1 for n in shown if n < row.active)
+        after = len(shown) - before - (row.active in shown)
+        self.left.count(row.active - before if shown else 0)
+        self.right.count(len(row.panes) - row.active - 1 - after if shown else 0)
 
     def size_panes(self) -> None:
         """The shown panes share the row between the edge markers, whole; zoomed, the focused one takes it."""
@@ -161,15 +179,33 @@ class PaneWindow:
             pane = self.row.panes[n]
             if pane.is_mounted and pane.styles.width != Scalar.from_number(width):  # each change is a layout
                 pane.styles.width = width
+        rest = self._rest()
+        for marker, width in ((self.left, MARKER_WIDTH + rest * (not self.right.display)),
+                              (self.right, MARKER_WIDTH + rest)):
+            if marker.styles.width != Scalar.from_number(width):
+                marker.styles.width = width
 
-    def widths(self, window: range | None = None) -> dict[int, int]:
+    def _rest(self) -> int:
+        """Cells the panes leave when they are all one width, given to a shown edge marker: a report
+        moving to the next pane then keeps its wrapped rows and its painted lines."""
+        window, row = self.wanted(), self.row
+        if row.zoomed or not window or not (self.left.display or self.right.display):
+            return 0
+        return self._inner_width() % len(window)
+
+    def _inner_width(self) -> int:
+        """The row's width between the edge markers shown."""
+        return self._width() - MARKER_WIDTH * (self.left.display + self.right.display)
+
+    def widths(self, window: list[int] | None = None) -> dict[int, int]:
         """Each report's pane width, in cells, in ``window`` (by default the one wanted now)."""
         window = self.wanted() if window is None else window
         if not window:
             return {}
         row = self.row
-        width = (row.size.width or row.screen.size.width) - MARKER_WIDTH * (self.left.display + self.right.display)
+        width = self._inner_width()
         share, extra = divmod(max(len(window), width), len(window))
+        extra = 0 if self.left.display or self.right.display else extra  # the markers take it (``_rest``)
         return {n: width if row.zoomed and n == row.active else share + (place < extra)
                 for place, n in enumerate(window)}
 
@@ -202,6 +238,7 @@ class PaneWindow:
             focused = row.pane
             by_id = {pane.document.id: pane for pane in row.panes}
             row.panes = [by_id[doc] for doc in order if doc in by_id]
+            self.reports = []  # the reports have other places: neighbours around the focused one
             row.active = row.panes.index(focused) if focused in row.panes else 0
             mounted = [pane for pane in row.panes if pane.is_mounted]
             for before, pane in zip(mounted, mounted[1:]):

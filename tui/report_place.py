@@ -27,6 +27,8 @@ class ReportPlace:
     selected_claim: str | None = None
     matches: list[tuple[int, int]] = field(default_factory=list)
     current_match: tuple[int, int] | None = None
+    scroll_y: int = 0
+    """Where its pane was scrolled: a report moving to the next pane shows the same rows there."""
 
     is_mounted = False
     """Never shown: the row asks this of what it holds, panes and places alike."""

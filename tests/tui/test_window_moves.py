@@ -97,3 +97,24 @@ async def test_a_far_version_comes_beside_the_sentence_it_is_a_version_of(tmp_pa
         await pilot.press("[")  # back: the source is still shown, nothing moves
         await pilot.pause()
         assert shown(screen) == ["r02", "r03", "r07"] and screen.pane.document.id == "r03"
+
+
+async def test_a_report_moving_to_the_next_pane_stays_scrolled_where_the_reader_left_it(tmp_path):
+    for number in range(8):
+        (tmp_path / f"r{number:02d}.txt").write_text("".join(
+            f"Line {line} of dispatch {number} on the {PLACES[line % 10]} fire.\n" for line in range(80)),
+            encoding="utf-8")
+    app = SahelReaderApp([str(tmp_path)], "long")
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        await pilot.press("tab", "tab", "tab", "tab")
+        await pilot.press(*["j"] * 50, *["k"] * 15)  # scrolled down, the cursor back up within the view
+        await pilot.pause()
+        pane = screen.pane
+        assert shown(screen) == ["r02", "r03", "r04"] and pane.document.id == "r04" and pane.scroll_y > 0
+        scrolled, row = pane.scroll_y, pane.cursor_line() - pane.scroll_y
+        await pilot.press("tab")
+        await pilot.pause()
+        moved = next(p for p in screen.panes if p.is_mounted and p.document.id == "r04")
+        assert shown(screen) == ["r03", "r04", "r05"] and moved is not pane
+        assert moved.scroll_y == scrolled and moved.cursor_line() - moved.scroll_y == row

@@ -90,7 +90,7 @@ class ReportPane(ScrollView, can_focus=True):
     def place(self) -> ReportPlace:
         """Where the reader is in this report, kept when the pane leaves the window."""
         return ReportPlace(self.document, self.view, self.cursor, self.selected_claim, self._matches,
-                           self._current_match)
+                           self._current_match, round(self.scroll_y))
 
     @classmethod
     def from_place(cls, place: ReportPlace, lines: PaneLines | None = None) -> ReportPane:
@@ -101,10 +101,13 @@ class ReportPane(ScrollView, can_focus=True):
 
     def show_place(self, place: ReportPlace) -> None:
         """Show another report here, where the reader left it: the window moved. Reusing a mounted
-        pane costs a repaint of it; mounting a new one costs a layout of the whole screen."""
+        pane costs a repaint of it; mounting a new one costs a layout of the whole screen. Scrolled as
+        its pane was (if the cursor is still in view there): a report that moves to the next pane keeps
+        its rows in place, and the lines it painted (``painted_lines.py``)."""
         self._show(place)
-        self.scroll_to(y=0, animate=False, immediate=True)
         self._rewrap()
+        self.scroll_to(y=place.scroll_y, animate=False, immediate=True)
+        self.show_cursor()
         self.refresh()
 
     def painted_as(self) -> tuple:

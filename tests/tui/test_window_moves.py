@@ -2,6 +2,7 @@
 what they painted (issue 18, item 2: a press paints at most one pane anew)."""
 
 from pilot_helpers import sentence_text, wait_for_story
+from test_pane_window import markers
 
 from sahel_reader.tui.app import SahelReaderApp
 from sahel_reader.tui.layout import window_beside
@@ -118,3 +119,19 @@ async def test_a_report_moving_to_the_next_pane_stays_scrolled_where_the_reader_
         moved = next(p for p in screen.panes if p.is_mounted and p.document.id == "r04")
         assert shown(screen) == ["r03", "r04", "r05"] and moved is not pane
         assert moved.scroll_y == scrolled and moved.cursor_line() - moved.scroll_y == row
+
+
+async def test_the_markers_count_the_reports_not_shown_before_and_after_the_focused_one(tmp_path):
+    app = SahelReaderApp(far_versions(tmp_path), "fires")
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        await pilot.press("tab", "tab", "tab", "tab", "shift+tab", "j", "]")
+        await pilot.pause()
+        assert shown(screen) == ["r02", "r03", "r07"] and screen.pane.document.id == "r07"
+        assert markers(screen) == ("‹5", "2›")  # r00, r01 and r04 to r06 before; r08, r09 after
+        await pilot.press("[")  # back to r03, shown: nothing moves, the markers count from it
+        await pilot.pause()
+        assert shown(screen) == ["r02", "r03", "r07"] and markers(screen) == ("‹2", "5›")
+        await pilot.press("tab")  # to r04, beside r03: the far pane gives way, r02 stays
+        await pilot.pause()
+        assert shown(screen) == ["r02", "r03", "r04"] and markers(screen) == ("‹2", "5›")

@@ -333,4 +333,6 @@ class PaneRow(Horizontal):
         pane.focus()
         if self.zoomed:
             self.window.size_panes()
+        else:  # the markers count from the focused report (panes may lie either side of a gap)
+            self.window.count_hidden()
         self.post_message(self.Moved(pane))

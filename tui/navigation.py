@@ -238,32 +238,34 @@ class Navigator:
         The best version in each report comes first, reports in pane order starting after this
         one; then the other versions, best first. So ``]`` visits each report once before the rest.
         """
-        candidates: list[tuple[float, JumpTarget]] = []
-        scores = dict(self._links.get((doc, sentence), ()))
+        candidates: list[tuple[float, str, int, str | None]] = []  # plain tuples: thousands for a big fact
+        links = self._links.get((doc, sentence), ())
         claim = self.story.claim(claim_id) if claim_id else None
         if claim is not None and claim.cluster:
+            scores = dict(links)
             for other in self._cluster_members[claim.cluster]:
                 if other.doc != doc:
                     score = scores.get((other.doc, other.sentence), 0.0) + (0.5 if other.value == claim.value else 0)
-                    candidates.append((score, JumpTarget(other.doc, other.sentence, other.id)))
+                    candidates.append((score, other.doc, other.sentence, other.id))
         else:
-            for (other_doc, other_sentence), score in self._links.get((doc, sentence), ()):
-                candidates.append((score, JumpTarget(other_doc, other_sentence)))
-        candidates += [(2.0, JumpTarget(d, s)) for d, s in self._manual.get((doc, sentence), ())]
-        candidates = [c for c in candidates
-                      if frozenset(((doc, sentence), (c[1].doc, c[1].sentence))) not in self._rejected]
-        position, count = self._position[doc], len(self.order)
-        candidates.sort(key=lambda item: ((self._position[item[1].doc] - position) % count, -item[0], item[1].sentence))
+            candidates += [(score, other_doc, other_sentence, None) for (other_doc, other_sentence), score in links]
+        candidates += [(2.0, d, s, None) for d, s in self._manual.get((doc, sentence), ())]
+        if self._rejected:  # a set of pairs made per candidate: thousands a press for a big fact, when none is rejected
+            candidates = [c for c in candidates if frozenset(((doc, sentence), (c[1], c[2]))) not in self._rejected]
+        position, count, places = self._position[doc], len(self.order), self._position
+        ordered = sorted(((places[c[1]] - position) % count, -c[0], c[2], n) for n, c in enumerate(candidates))
         first, rest, seen = [], [], set()
-        for score, target in candidates:
-            (rest if target.doc in seen else first).append((score, target))
-            seen.add(target.doc)
-        rest.sort(key=lambda item: -item[0])
+        for *_, n in ordered:
+            other_doc = candidates[n][1]
+            (rest if other_doc in seen else first).append(n)
+            seen.add(other_doc)
+        rest.sort(key=lambda n: -candidates[n][0])
         unique, kept = [], set()
-        for _, target in first + rest:
-            if (target.doc, target.sentence) not in kept:
-                kept.add((target.doc, target.sentence))
-                unique.append(target)
+        for n in first + rest:
+            _, other_doc, other_sentence, other_claim = candidates[n]
+            if (other_doc, other_sentence) not in kept:
+                kept.add((other_doc, other_sentence))
+                unique.append(JumpTarget(other_doc, other_sentence, other_claim))
         return unique
 
     def linked(self, doc: str, sentence: int) -> tuple[tuple[tuple[str, int], float], ...]:

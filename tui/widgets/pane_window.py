@@ -4,8 +4,8 @@ Only whole panes are shown: as many as fit the width at ``MIN_PANE_WIDTH`` (at m
 ``MOUNTED_PANES``), around the focused one, and the window moves with the focus: the report the reader
 comes from stays, and the one it goes to is shown beside it (``layout.window_beside``), so that a
 move changes one pane (its neighbours keep what they painted). A marker on each edge says how many
-reports lie left and right. Never mounting more than fit also keeps a story of
-a thousand reports quick (mounting is seconds, and every layout visits every mounted pane).
+reports not shown lie before and after the focused one. Never mounting more than fit also keeps a
+story of a thousand reports quick (mounting is seconds, and every layout visits every mounted pane).
 """
 
 from __future__ import annotations

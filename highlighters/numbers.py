@@ -105,14 +105,17 @@ def find_figures(text: str, dollar: str = "USD", day_first: bool = False) -> lis
     return figures
 
 
-def read_figures(text: str, folded: str | None, dollar: str, day_first: bool = False) -> list[Figure]:
+def read_figures(text: str, folded: str | None, dollar: str, day_first: bool = False,
+                 zeros: bool = True) -> list[Figure]:
     """``find_figures`` given ``fold(text)``, but for the hedges that conversions take, which the caller
     carries (``carry_hedges_into_conversions``) once over all its figures: a report read line by line is
     lower-cased once, whole, and a conversion may stand on the line after the figure it converts.
 
     Whether a number is a magnitude is asked only where ``text`` holds a word of a quake
     (``has_quakes``): ``is_magnitude`` looks no further than the figure's line, so a line of a report
-    about an earthquake that names none is read as any other line is.
+    about an earthquake that names none is read as any other line is. ``zeros=False`` says that
+    ``text`` holds no figure of zero (``holds_zero_figures``), which a caller reading a report line by
+    line asks of the whole report once.
     """
     if folded is not None:
         searched = lowered = folded
@@ -129,9 +132,9 @@ def read_figures(text: str, folded: str | None, dollar: str, day_first: bool = F
             figures.append(figure)
         position = max(resume, match.start("figure") + 1)
         match = after.search(searched, position - 1)  # the next figure from ``position`` on
-    zeros = find_zero_figures(text, folded) if "no" in lowered else None  # each of them opens with "no"
-    if zeros:
-        figures = sorted(figures + zeros, key=lambda figure: figure.start)
+    found_zeros = find_zero_figures(text, folded) if zeros and "no" in lowered else None  # each opens with "no"
+    if found_zeros:
+        figures = sorted(figures + found_zeros, key=lambda figure: figure.start)
     return figures
 
 

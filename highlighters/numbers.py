@@ -282,6 +282,8 @@ def _qualify(text: str, match: re.Match[str], groups: tuple[str | None, ...], re
     low, high = reading.low, reading.high
     if range_end is not None:
         qualifier, low, high = "range", reading.value, range_end
+    elif qualifier == "exact" and hedge is None and not groups[G_SUFFIX]:
+        low = high = reading.value  # most figures: nothing around them bounds them (``_interval``)
     elif qualifier == "exact":
         qualifier, low, high = _interval(hedge, reading.value, groups[G_SUFFIX], reading.quantity)
         stacked = _LOWER_BEFORE_UPPER.search(text, max(0, start - 16), start) if qualifier == "upper" else None
@@ -360,9 +362,8 @@ def _change_role(report: _Report, match: re.Match[str], hedge: str | None, start
 
 
 def _interval(hedge: str | None, value: float | None, suffix: str | None, quantity: str):
-    """Turn the words around a figure into a qualifier and the interval ``[low, high]`` it allows."""
-    if hedge is None and not suffix:
-        return "exact", value, value  # most figures: nothing around them bounds them
+    """Turn the words around a figure (a hedge or a suffix, which ``_qualify`` asks it for) into a
+    qualifier and the interval ``[low, high]`` it allows."""
     suffix = normalise(suffix) if suffix else ""
     if hedge in _TIME_ONLY_HEDGES:
         if quantity not in ("time", "date"):

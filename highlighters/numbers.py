@@ -128,9 +128,11 @@ def read_figures(text: str, folded: str | None, dollar: str, day_first: bool = F
     else:
         searched, lowered = text, text.lower()
         after, can_start = FIGURE_AFTER.any_case, FIGURE_CAN_START.any_case
-    report = _Report(text, lowered, dollar, day_first)
     figures: list[Figure] = []
-    match = after.search(searched, _opening_figure(report, after, searched, figures) if can_start.match(searched) else 0)
+    report = _Report(text, lowered, dollar, day_first) if can_start.match(searched) else None
+    match = after.search(searched, _opening_figure(report, after, searched, figures) if report else 0)
+    if match is not None and report is None:
+        report = _Report(text, lowered, dollar, day_first)  # made only for a text with figures: many lines hold none
     while match is not None:
         figure, resume = _to_figure(report, match)
         if figure is not None:

@@ -9,8 +9,9 @@ import re
 
 from .figure_pattern import SCALES
 from .figure_values import G_CORE, G_DIGITS, G_M_PREFIX, G_WORDS, WORD_AFTER, core_start, word_before
+from .kept_patterns import compile_kept
 
-_PUNCTUATION_NEXT = re.compile(r"\s*[,.;:)!?]")
+_PUNCTUATION_NEXT = compile_kept(r"\s*[,.;:)!?]")
 _PRONOUN_DETERMINERS = {"a", "an", "the", "no", "any", "every", "each", "this", "that", "which",
                         "such", "another", "these", "those", "both", "only", "civilian"}
 _FUNCTION_WORDS = {"of", "another", "or", "and", "who", "whom", "which", "that", "is", "was", "are",
@@ -20,11 +21,11 @@ _FUNCTION_WORDS = {"of", "another", "or", "and", "who", "whom", "which", "that",
 _EVENT_VERBS = ("killing", "killed", "wounding", "wounded", "injuring", "injured", "leaving", "left", "hurting",
                 "arresting", "arrested", "detaining", "detained", "kidnapping", "rescuing", "rescued")
 """Verbs whose object a bare "one" is: "killing one", "wounded one"."""
-_COMPOUND_ADJECTIVE = re.compile(r"^-[a-z]+(?:ed|ing)\b|^-(?:way|sided|off|time|timer|liner|on-one|to-one|all)\b",
+_COMPOUND_ADJECTIVE = compile_kept(r"^-[a-z]+(?:ed|ing)\b|^-(?:way|sided|off|time|timer|liner|on-one|to-one|all)\b",
                                  re.IGNORECASE)
 """A number word joined to a word that makes an adjective or an idiom: "two-pronged", "one-way", "one-time";
 joined to a noun it counts ("a five-boat attack", "the three-story building")."""
-_NOT_QUANTITY_AFTER = re.compile(
+_NOT_QUANTITY_AFTER = compile_kept(
     r"-?\s?(?:gauge|calibre|caliber|cal\b|mm\s+(?:pistol|rifle|gun|handgun|round|firearm|weapon|semi-automatic|bullet"
     r"|ammunition|cartridge))|\s+in\s+on\b", re.IGNORECASE)
 """Calibres name a weapon, they count nothing ("a 12-gauge shotgun", "a 9mm pistol"); nor does "zero in on"."""
@@ -36,7 +37,7 @@ _NAME_PREFIXES = {"article", "resolution", "flight", "route", "highway", "inters
 """Words that name a thing with a number when capitalised: "Flight 370", "Interstate 75", "AK 47", "Gate 5"."""
 _NAME_PREFIX_ENDINGS = tuple(_NAME_PREFIXES)
 """For ``str.endswith``: a text can end with a naming word only if it ends with one of these."""
-_MAGNITUDE_PREFIX = re.compile(r"magnitude-$", re.IGNORECASE)
+_MAGNITUDE_PREFIX = compile_kept(r"magnitude-$", re.IGNORECASE)
 """A magnitude joined to its number: "magnitude-5.9" (and "M7.5", seismologists' notation, has its own group)."""
 
 

@@ -70,7 +70,7 @@ from .spans import Figure
 from .unit_words import DURATIONS
 from .zeros import find_zero_figures
 
-_LOWER_BEFORE_UPPER = re.compile(r"\b(?:over|more than|above|upwards of)\s+$", re.IGNORECASE)
+_LOWER_BEFORE_UPPER = compile_kept(r"\b(?:over|more than|above|upwards of)\s+$", re.IGNORECASE)
 """A bound before an upper bound ("over nearly 100", "more than almost 50"): the writer's two hedges
 pull both ways, and the figure is read as approximate, neither bound being meant."""
 _LOWER_HEDGES, _UPPER_NEAR_HEDGES, _UPPER_HEDGES, _APPROX_HEDGES, _AFTER, _BEFORE = map(
@@ -84,10 +84,10 @@ _CHANGE_BEFORE = compile_kept(
     r"|reduc\w*|revis\w*|boost\w*|up|down|chang\w*|mov\w*|shr[ua]nk\w*|doubl\w*|tripl\w*|push\w*|brought|bring\w*)"
     r"(?:\s+\w+){0,2}\s+$", re.IGNORECASE)
 """A verb of change before "from X to Y": two figures, where it was and where it went, not a range."""
-_TO_FIGURE = re.compile(r"\s+to\s+\W{0,3}\d", re.IGNORECASE)
-_FROM_FIGURE_TO = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,4}\s+to\s*$", re.IGNORECASE)
-_ZONE_NEXT = re.compile(r"[^\S\n]*([A-Za-z]{1,4})\b")
-_MAGNITUDE_WORD = re.compile(r"[\s-]*magnitude", re.IGNORECASE)
+_TO_FIGURE = compile_kept(r"\s+to\s+\W{0,3}\d", re.IGNORECASE)
+_FROM_FIGURE_TO = compile_kept(r"\bfrom\s+\S+(?:\s+\S+){0,4}\s+to\s*$", re.IGNORECASE)
+_ZONE_NEXT = compile_kept(r"[^\S\n]*([A-Za-z]{1,4})\b")
+_MAGNITUDE_WORD = compile_kept(r"[\s-]*magnitude", re.IGNORECASE)
 _SPEED_PERIODS = {"h": "hour", "hr": "hour", "hour": "hour", "s": "second", "sec": "second", "second": "second"}
 """A length per one of these is a speed: "193km / h" is kilometers per hour."""
 

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 from ..highlighters.clock import MONTH_NAMES, MONTHS
+from ..highlighters.folding import WordStart, fold
 from ..highlighters.kept_patterns import compile_kept
 
 from .claims import Claim
@@ -27,6 +28,9 @@ _MARKER = compile_kept(
     r"|so\s+far\s+this\s+year|this\s+year|previously|in\s+(?:an?|the)\s+(?:earlier|previous|separate|similar)\s+\w+"
     r"|across\s+the\s+(?:region|country|continent|world)|nationwide|worldwide|ever|on\s+record|in\s+history)\b",
     re.IGNORECASE)
+_MARKER_WORDS = WordStart(_MARKER.pattern)
+"""``_MARKER`` searched in lower-cased text, passing over letters in C: every figure's clause and sentence is
+searched for one (``WordStart``)."""
 _FRAME = compile_kept(r"^\W*(?:in|across|throughout)\s+the\s+(?:area|region|country|continent)\b", re.IGNORECASE)
 """A place that frames the whole sentence when it opens it ("In the area, thousands have died"); in the
 middle of one it is where someone lives or speaks from."""
@@ -111,7 +115,7 @@ def clause_episode(clause: str, of_sentence: str | None, years: set[int], months
 def _first_marker(text: str, years: set[int], months: set[int]) -> str | None:
     """The first dated marker of ``text``, else "scope" if it has a marker of scope, else None."""
     found = None
-    for match in _MARKER.finditer(text):
+    for match in _MARKER_WORDS.groups(text, fold(text)):
         marker = _marker(match, years, months)
         if marker and marker != "scope":
             return marker

@@ -39,7 +39,8 @@ _MILITARY_TIME_AFTER = compile_kept(
     rf"\s*(?:\((?:\d{{4}}\s*)?(?:{word_alternatives([z for z in ZONE_OFFSETS if z != 'z'])})\b|hours?\b|hrs\b)",
     re.IGNORECASE)
 _WORD_AFTER = compile_kept(r"^[\s\"“”'‘’(]*([\w'’]+)")
-_PLURAL = compile_kept(r"[a-z]+s")
+_PLURAL = compile_kept(r"[a-z]+s|people|men|women|children|police|personnel|staff|crew|cattle|livestock")
+"""A noun in the plural after a number makes it a count: "2000 troops", "1500 people" (no year)."""
 _MONEY_CONTEXT = compile_kept(
     r"\b(?:worth|valued?|cost(?:s|ing)?|paid|pay|fine[sd]?|stolen|stole|price[sd]?|budget|salary|earn(?:s|ed)?"
     r"|raised?|spen[dt]|compensation|bail|ransom|bonus|deal|sold|bought|sterling|loot|haul|jewel\w*|fund\w*)\b"
@@ -84,14 +85,16 @@ def classify_unit(unit_text: str, figure_text: str, before: str, after: str, val
     return None
 
 
-def count_or_year(digits: str, value: float, after: str, hedged: bool) -> str:
-    """A bare four-digit number is a year, or a military clock time, unless something is counted with it."""
+def count_or_year(digits: str, value: float, after: str, hedged: bool, dated: bool = False) -> str:
+    """A bare four-digit number is a year, or a military clock time, unless something is counted with it.
+
+    ``dated``: a word of time stands before it ("in", "since"), which makes "in 2003 women won" a year."""
     if len(digits) == 4 and digits.isdigit() and not hedged:
         if _MILITARY_TIME_AFTER.match(after):
             return "time"
         if 1500 <= value <= 2099:
             next_word = _WORD_AFTER.match(after)
-            if next_word is None or not _PLURAL.fullmatch(next_word.group(1)) or next_word.group(1) in (
+            if dated or next_word is None or not _PLURAL.fullmatch(next_word.group(1)) or next_word.group(1) in (
                 "as", "was", "has", "is", "this", "his", "its"
             ):
                 return "year"

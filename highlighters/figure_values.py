@@ -45,6 +45,9 @@ _FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4
 _HALF_NEXT = frozenset({"of", "the", "and", "to", "or", "its", "their", "his", "her", "a", "an", "that", "those",
                         "these", "them", "all"})
 """What follows a "half" that is an amount: "half of whom", "half the homes", "between half and two-thirds"."""
+_OBJECT_AFTER = compile_kept(r"[^\S\n]+(?:(?:a|an|the|all|his|her|their|its|our|my|your|this|that|these|those|another"
+                             r"|big|high|low|points?|goals?)\b|\d)", re.IGNORECASE)
+"""What follows a verb rather than a count: its object ("scores a win", "scores all 66 delegates")."""
 _MULTIPLIER_VERBS = {"doubled": 2.0, "tripled": 3.0, "quadrupled": 4.0}
 _IDIOM_AFTER_VERB = compile_kept(r"[\s-]+down\b", re.IGNORECASE)
 """A multiplying verb in an idiom: "doubled down" multiplies nothing."""
@@ -62,7 +65,7 @@ def parse_number_words(words: str) -> float | None:
     lowered = words.lower()
     half = lowered.endswith("and a half")
     tokens = [t for t in _NUMBER_WORD_BREAK.split(lowered.removesuffix("and a half")) if t and t != "and"]
-    if tokens[:2] == ["half", "a"]:
+    if tokens[:2] in (["half", "a"], ["a", "half"]):  # "half a dozen", "a half-dozen"
         tokens = ["half", *tokens[2:]]
     elif tokens and tokens[0] == "a":
         tokens[0] = "one"
@@ -118,7 +121,10 @@ def read_core(text: str, match: re.Match[str], groups: tuple[str | None, ...], d
         code = None if sign == LOST_SIGN else currency_code(sign, dollar)
         return Reading(value, "money", code, "currency")
     if groups[G_VAGUE]:
-        low, high = VAGUE[normalise(groups[G_VAGUE])]
+        vague = normalise(groups[G_VAGUE])
+        if vague == "scores" and _OBJECT_AFTER.match(text, match.end("vague")):
+            return None  # a verb and its object: "Kasich scores all 66 delegates", "he scores a big win"
+        low, high = VAGUE[vague]
         return Reading(None, qualifier="vague", low=low, high=high)
     if groups[G_DECADE]:
         decade = _DIGIT_RUN.search(groups[G_DECADE]).group()
@@ -188,6 +194,9 @@ def _read_word_fraction(text: str, match: re.Match[str], written: str) -> Readin
     plural = words[-1].endswith("s") and words[-1] != "halves"
     if len(words) == 1 and words[0] != "half":
         return None  # "from third to second": a rank
+    after = text[match.end("word_fraction"):match.end("word_fraction") + 2]
+    if not match.group("unit") and after[:1] == "-" and after[1:].isalpha():
+        return None  # a compound word: "a third-party candidate", "the quarter-final", "a half-brother"
     if words == ["half"] and word_before(text[:match.start("figure")]).lower() in _POSITION_BEFORE_HALF:
         return None
     if not (plural or next_word in _HALF_NEXT or match.group("unit") or match.group("hedge")

@@ -93,7 +93,8 @@ def _is_part_of_name(text: str, match: re.Match[str], groups: tuple[str | None, 
     if not (groups[G_DIGITS] or groups[G_WORDS]):
         return False
     before = text[max(0, core - 20):core].rstrip()
-    capitalised = before[-1:].isalpha() and not before.rsplit(None, 1)[-1].islower()  # a naming word counts only so
+    stem = before.rstrip(".")  # "No. 2": the naming word may be abbreviated
+    capitalised = stem[-1:].isalpha() and not stem.rsplit(None, 1)[-1].islower()  # a naming word counts only so
     if capitalised and before.lower().endswith(_NAME_PREFIX_ENDINGS):
         previous = word_before(before)
         if previous.lower().rstrip(".") in _NAME_PREFIXES:

@@ -62,6 +62,7 @@ from .figure_values import (
     parse_number_words,  # read with the figures: the number words' parser is also this module's
     parse_range_end,
     read_core,
+    word_before,
 )
 from .folding import fold
 from .kept_patterns import compile_kept
@@ -77,6 +78,10 @@ _LOWER_HEDGES, _UPPER_NEAR_HEDGES, _UPPER_HEDGES, _APPROX_HEDGES, _AFTER, _BEFOR
     frozenset, (LOWER, UPPER_NEAR, UPPER, APPROX, AFTER_TIME, BEFORE_TIME))
 """The hedges as sets, for looking a figure's hedge up (their tuples keep the order patterns are built in)."""
 _TIME_ONLY_HEDGES = _AFTER | _BEFORE
+_YEAR_PREPOSITIONS = frozenset({"in", "since", "until", "during"})
+"""Words before a bare four-digit number that make it a year whatever follows: "in 2003 women won"."""
+_YEAR_DIGITS = compile_kept(r"1[5-9]\d\d|20\d\d")
+"""The end of a span of years: "from 2009 to 2013"."""
 
 _CHANGE_BEFORE = compile_kept(
     r"\b(?:ros[ea]|rising|risen|increas\w*|jump\w*|climb\w*|soar\w*|surg\w*|grew|grow\w*|went|go(?:es|ing)?|fell|fall\w*"
@@ -310,8 +315,11 @@ def _classify_unitless(report: _Report, match: re.Match[str], groups: tuple[str 
         if day is not None:  # "Nov 11 and 12", "11-12 November": a day of a date, no count
             reading.quantity, reading.when = "date", day
             return
-        hedged = hedge is not None and hedge not in _TIME_ONLY_HEDGES  # "since 2020" is a year
-        reading.quantity = count_or_year(groups[G_DIGITS], reading.value, text[end:end + 25], hedged)
+        year_span = hedge in ("from", "between") and _YEAR_DIGITS.fullmatch(groups[G_RANGE_END] or "") is not None
+        # "since 2020" is a year, and so are both ends of "from 2009 to 2013"; "about 2000" is a count
+        hedged = hedge is not None and hedge not in _TIME_ONLY_HEDGES and not year_span
+        dated = hedge is None and word_before(text[max(0, start - 12):start]).lower() in _YEAR_PREPOSITIONS
+        reading.quantity = count_or_year(groups[G_DIGITS], reading.value, text[end:end + 25], hedged, dated)
         if reading.quantity == "time":
             reading.when = iso_time(groups[G_DIGITS], _zone_after(text, end))
         elif reading.quantity == "year":

@@ -41,10 +41,16 @@ _MAGNITUDE_PREFIX = compile_kept(r"magnitude-$", re.IGNORECASE)
 """A magnitude joined to its number: "magnitude-5.9" (and "M7.5", seismologists' notation, has its own group)."""
 
 
+_IDENTIFIER_DIGITS = 13
+"""A run of this many digits with no separators is an identifier (a post's or an account's number), no amount."""
+
+
 def not_a_figure(text: str, match: re.Match[str], groups: tuple[str | None, ...]) -> bool:
-    """A number in a name ("Interstate 75"), words that are no spelled figure ("one of the worst"), or a
-    number that counts nothing ("two-pronged")."""
-    return (_is_part_of_name(text, match, groups)
+    """A number in a name ("Interstate 75"), words that are no spelled figure ("one of the worst"), a
+    number that counts nothing ("two-pronged"), or an identifier ("699320266804092929")."""
+    digits = groups[G_DIGITS]
+    return (digits is not None and len(digits) >= _IDENTIFIER_DIGITS and digits.isdigit() and not match.group("unit")
+            or _is_part_of_name(text, match, groups)
             or bool(groups[G_WORDS]) and not _is_spelled_figure(text, match)
             or bool(groups[G_DIGITS] or groups[G_WORDS]) and bool(_NOT_QUANTITY_AFTER.match(text, match.end(G_CORE + 1))))
 

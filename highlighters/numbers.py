@@ -82,6 +82,8 @@ _YEAR_PREPOSITIONS = frozenset({"in", "since", "until", "during"})
 """Words before a bare four-digit number that make it a year whatever follows: "in 2003 women won"."""
 _YEAR_DIGITS = compile_kept(r"1[5-9]\d\d|20\d\d")
 """The end of a span of years: "from 2009 to 2013"."""
+_UNTIL_YEAR = compile_kept(r"[^\S\n]+(?:until|till|through)[^\S\n]+(?:1[5-9]|20)\d\d\b")
+"""The end of a span of years that is no range of the figure: "a colony from 1890 until 1941"."""
 
 _CHANGE_BEFORE = compile_kept(
     r"\b(?:ros[ea]|rising|risen|increas\w*|jump\w*|climb\w*|soar\w*|surg\w*|grew|grow\w*|went|go(?:es|ing)?|fell|fall\w*"
@@ -315,7 +317,8 @@ def _classify_unitless(report: _Report, match: re.Match[str], groups: tuple[str 
         if day is not None:  # "Nov 11 and 12", "11-12 November": a day of a date, no count
             reading.quantity, reading.when = "date", day
             return
-        year_span = hedge in ("from", "between") and _YEAR_DIGITS.fullmatch(groups[G_RANGE_END] or "") is not None
+        year_span = hedge in ("from", "between") and (
+            _YEAR_DIGITS.fullmatch(groups[G_RANGE_END] or "") is not None or _UNTIL_YEAR.match(text, end) is not None)
         # "since 2020" is a year, and so are both ends of "from 2009 to 2013"; "about 2000" is a count
         hedged = hedge is not None and hedge not in _TIME_ONLY_HEDGES and not year_span
         dated = hedge is None and word_before(text[max(0, start - 12):start]).lower() in _YEAR_PREPOSITIONS

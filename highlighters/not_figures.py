@@ -42,17 +42,26 @@ _MAGNITUDE_PREFIX = compile_kept(r"magnitude-$", re.IGNORECASE)
 
 
 _IDENTIFIER_DIGITS = 13
-"""A run of this many digits with no separators is an identifier (a post's or an account's number), no amount."""
+"""A run of this many digits with no separators, quoted or after "=", "#" or "/", is an identifier (a post's or
+an account's number in a page's markup or address), no amount."""
+_IDENTIFIER_MARKS = frozenset("\"'=#/")
 
 
 def not_a_figure(text: str, match: re.Match[str], groups: tuple[str | None, ...]) -> bool:
     """A number in a name ("Interstate 75"), words that are no spelled figure ("one of the worst"), a
     number that counts nothing ("two-pronged"), or an identifier ("699320266804092929")."""
-    digits = groups[G_DIGITS]
-    return (digits is not None and len(digits) >= _IDENTIFIER_DIGITS and digits.isdigit() and not match.group("unit")
+    return (_is_identifier(text, match, groups)
             or _is_part_of_name(text, match, groups)
             or bool(groups[G_WORDS]) and not _is_spelled_figure(text, match)
             or bool(groups[G_DIGITS] or groups[G_WORDS]) and bool(_NOT_QUANTITY_AFTER.match(text, match.end(G_CORE + 1))))
+
+
+def _is_identifier(text: str, match: re.Match[str], groups: tuple[str | None, ...]) -> bool:
+    digits = groups[G_DIGITS]
+    if digits is None or len(digits) < _IDENTIFIER_DIGITS or not digits.isdigit():
+        return False
+    start, end = match.span(G_DIGITS + 1)
+    return text[start - 1:start] in _IDENTIFIER_MARKS or text[end:end + 1] in _IDENTIFIER_MARKS
 
 
 def _is_spelled_figure(text: str, match: re.Match[str]) -> bool:

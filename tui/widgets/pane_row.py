@@ -279,6 +279,7 @@ class PaneRow(Horizontal):
                 if self.panes[self.active].is_mounted:
                     self.panes[self.active].remove_class("-active")
                 self.active = index
+                self.window.count_hidden()
                 event.widget.add_class("-active")
                 self.post_message(self.Moved(event.widget))
 
@@ -287,9 +288,8 @@ class PaneRow(Horizontal):
             return
         before, source = self.panes[self.active], self.active
         self.active = index % len(self.panes)
+        self.window.follow(source)
         if not self.panes[self.active].is_mounted:
-            if before.is_mounted:
-                self.window.follow(source)
             self.window.move_at_once()
         if before.is_mounted and before is not self.panes[self.active]:
             before.remove_class("-active")
@@ -333,6 +333,4 @@ class PaneRow(Horizontal):
         pane.focus()
         if self.zoomed:
             self.window.size_panes()
-        else:  # the markers count from the focused report (panes may lie either side of a gap)
-            self.window.count_hidden()
         self.post_message(self.Moved(pane))

@@ -75,9 +75,12 @@ class PaneWindow:
         return self.reports
 
     def follow(self, source: int) -> None:
-        """The focus went from report ``source`` to one not shown: that one beside ``source``'s pane."""
+        """The focus went from report ``source`` to another: one not shown comes beside ``source``'s
+        pane; one shown moves nothing, but the markers count from it (panes may lie either side of a gap)."""
         row, size = self.row, self._fitting()
-        if source in self.reports and len(self.reports) == size and row.active not in self.reports:
+        if row.panes[row.active].is_mounted:
+            self.count_hidden()
+        elif row.panes[source].is_mounted and source in self.reports and len(self.reports) == size:
             self.reports = window_beside(len(row.panes), self.reports, source, row.active, size)
 
     def _width(self) -> int:

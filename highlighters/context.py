@@ -15,6 +15,7 @@ from .folding import CaseBlind, WordStart, fold
 from .spans import Span
 from .speech import attributions
 from .trie import word_alternatives
+from .words import verb_matches
 
 _EVENT_PHRASES: list[tuple[str, str]] = [
     ("casualties", r"(?:killed|dead|died)\s+(?:and|or)\s+(?:injured|wounded|hurt)|(?:killing|killed)\s+(?:and|or)\s+(?:injuring|wounding)"
@@ -135,18 +136,20 @@ def figure_event(sentence_text: str, figure: Span, others: list[Span],
     of another figure belongs to that one ("killed and injured “hundreds”" is about the hundreds).
     ``events`` are the sentence's ``event_words``, when the caller has them already.
     """
+    if events is None:
+        events = event_words(sentence_text)
+    if not events:
+        return None  # most sentences: no event word to tell of
     start, end = figure
     left_fence = max((o_end for o_start, o_end in others if o_end <= start), default=0)
     right_fence = min((o_start for o_start, o_end in others if o_start >= end), default=len(sentence_text))
     best: tuple[int, str] | None = None
-    if events is None:
-        events = event_words(sentence_text)
     part = _part_before(sentence_text, start, left_fence, others)
     if part is not None and is_subject_at(sentence_text, part):
         # "two of the three victims died": the clause tells of the two; "30 of the 80 wounded": the whole's own
         return next((event for word_start, _, event in events
                      if start <= word_start and not sentence_text[end:word_start].strip(" -")), None)
-    clause = figure_clause(sentence_text, start, end) if events else None
+    clause = figure_clause(sentence_text, start, end)
     if clause is not None:  # "two managers, Paul Riva and Alan Steinberg, were wounded": the apposition is no distance
         verb_fence = min((o_start for o_start, o_end in others if o_start >= clause.verb_start),
                          default=len(sentence_text))
@@ -241,13 +244,17 @@ def sentence_sources(sentence_text: str, folded: str | None = None) -> list[tupl
     The speech tags that attribute quotations (``speech.attributions``): the subject of a
     reporting verb ("security sources said", "a security official at the camp told AP"), the
     speaker after one ("…, said the governor"), "according to X" and "informed by X". A sentence
-    without a word such a tag needs is passed over at once. ``folded`` is ``fold(sentence_text)``
-    when the caller has it already.
+    without a word such a tag needs is passed over at once: most have no verb of ``_FIGURE_VERB``
+    and no "according"; a verb other than "say" is a cue itself, and only "say" alone leaves the
+    cues to look for. ``folded`` is ``fold(sentence_text)`` when the caller has it already.
     """
-    if _CUE.search(sentence_text.lower() if folded is None else folded) is None:
+    end = len(sentence_text)
+    matches = verb_matches(sentence_text, 0, end, _FIGURE_VERB, folded)
+    if "ccording" not in sentence_text and all(verb.group() == "say" for verb in matches) and (
+            not matches or _CUE.search(sentence_text.lower() if folded is None else folded) is None):
         return []
     found: list[tuple[int, str]] = []
-    for mention in attributions(sentence_text, 0, len(sentence_text), _FIGURE_VERB):
+    for mention in attributions(sentence_text, 0, end, _FIGURE_VERB, matches):
         source = _clean_source(sentence_text[mention.start:mention.head_end])
         if source and not any(abs(mention.start - other) < len(src) for other, src in found):
             found.append((mention.start, source))

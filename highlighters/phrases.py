@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .trie import word_alternatives
 from .words import ALL_VERBS, IRREGULAR_PAST, TITLE_SET, is_adverb, is_verb
 
 _PASSIVE = frozenset("was were is are be been being".split())
@@ -20,12 +21,16 @@ _BEFORE_VERB = frozenset(
     "reportedly allegedly often always simply just still only even flatly quickly now".split()
 )
 """Words between a subject and its verb: "Webber has also said"."""
+_CONJUNCTIONS = "that but because while whereas although though when after before since if as so where and or what"
+_PREPOSITIONS = "in at on during of for from with by under through"
 BOUNDARY = re.compile(
     r"[;:“”\"«»\[\]]|''|\s[-–—]+\s|—|–"
-    r"|\b(?:that|but|because|while|whereas|although|though|when|after|before|since|if|as|so|where|and|or|what)\b"
-    r"|\b(?:in|at|on|during|of|for|from|with|by|under|through)\s+(?:which|whom)\b",  # "a rally at which X said"
+    rf"|\b{word_alternatives(_CONJUNCTIONS.split())}\b"
+    rf"|\b{word_alternatives(_PREPOSITIONS.split())}\s+(?:which|whom)\b",  # "a rally at which X said"
     re.I,
 )
+"""Where a clause ends. The words are tries (``trie``): ``_LAST_BOUNDARY`` tries them at every
+place from the end of a stretch back to its last boundary."""
 DETERMINERS = frozenset(
     "the a an another one some his her its their our my this that these those each both many "
     "several two three four other any no every".split()

@@ -171,12 +171,13 @@ VERB_WORDS = (*TRICKY, "said", "Said", "unsaid", "said-so", "told", "‘told", "
 @given(st.lists(st.sampled_from(VERB_WORDS), min_size=1, max_size=25).map(" ".join), st.integers(0, 30),
        st.integers(0, 200))
 def test_reporting_verbs_found_after_a_non_letter_are_those_finditer_finds(text, start, length):
-    from sahel_reader.highlighters.words import VERB, _verb_matches
+    from sahel_reader.highlighters.words import VERB, verb_matches
 
     end = min(len(text), start + length)
     for pattern in (VERB, context._FIGURE_VERB):
-        assert [m.span() for m in _verb_matches(text, start, end, pattern)] == \
-            [m.span() for m in pattern.finditer(text, start, end)]
+        expected = [m.span() for m in pattern.finditer(text, start, end)]
+        assert [m.span() for m in verb_matches(text, start, end, pattern)] == expected
+        assert [m.span() for m in verb_matches(text, start, end, pattern, fold(text))] == expected
 
 
 def test_a_date_line_is_the_same_with_its_first_word_checked_first():

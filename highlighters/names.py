@@ -45,7 +45,7 @@ _PRONOUNS = frozenset("he she they it we i".split())
 _WORD = re.compile(r"[\w’'-]+\.?")
 _PARTICLE_PATTERN = r"(?:de|del|da|di|dos|du|van|von|der|bin|ibn|al|el|le|la)(?=\s+[A-Z])"
 _TITLE_DOT = "|".join(rf"(?<=\b{title})" for title in [*TITLES_WITH_DOT, "[A-Z]"])
-_WORD_REST = rf"[\w’'-]*(?:(?:{_TITLE_DOT})\.(?!\w))?"
+_WORD_REST = rf"[\w’'-]*(?:(?=\.)(?:{_TITLE_DOT})\.(?!\w))?"
 """The rest of a capitalised word, with the dot of a title or an initial (Lt., J.); any other word
 ends before a dot, so a run of names never crosses a sentence end ("in Ohio. The")."""
 _NAME_WORD = rf"(?:[A-Z]{_WORD_REST}|{_PARTICLE_PATTERN})"

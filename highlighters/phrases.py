@@ -38,6 +38,8 @@ DETERMINERS = frozenset(
 _LAST_BOUNDARY = re.compile(rf"(?s:.*)(?:{BOUNDARY.pattern})", re.I)
 """Matched from a stretch's start, it ends where the last clause boundary of the stretch ends."""
 _COORDINATED = re.compile(r"\b(?:and|but|or|then)\s*$", re.I)
+_COORDINATION_ENDS = ("d", "D", "t", "T", "r", "R", "n", "N")
+"""The last letters of those words: a stretch ending otherwise is not searched."""
 _SUBJECT_REACH = 120
 """How far before its verb a subject without an apposition can start, in characters."""
 _CUTS = (",", "—", " - ", " – ")
@@ -132,7 +134,8 @@ def subject_before(text: str, start: int, verb_start: int, apposition_first: boo
         return None
     if apposition_first:
         return head_and_apposition(text, start, end)
-    coordinated = _COORDINATED.search(text, max(start, end - 6), end)
+    window = max(start, end - 6)
+    coordinated = text[window:end].rstrip()[-1:] in _COORDINATION_ENDS and _COORDINATED.search(text, window, end)
     if coordinated:  # "X lives in Y and wrote": the first verb's subject
         return clause_subject(text, start, coordinated.start())
     if text[end - 1:end] == ",":
@@ -230,7 +233,7 @@ def phrase(text: str, start: int, end: int, head_end: int | None = None) -> Ment
     verb = _INVERTED_VERB.match(text, start, end)
     if verb is not None:
         start = verb.end()  # "Said Dorothy Poynter, who grew up with him, “…”": the name after the verb
-    relative = _RELATIVE.search(text, start, end)
+    relative = _RELATIVE.search(text, start, end) if text.find("wh", start, end) >= 0 else None
     if relative:
         end = relative.start()
     while end > start and text[end - 1] in " \t\n,;:—–-\"“”‘’'()" and not (

@@ -158,11 +158,11 @@ def _figure_contexts(sentence_text: str, figures: tuple[tuple[int, int, bool], .
     spans = [(start, end) for start, end, _ in figures]
     contexts = []
     for span, (_, _, counted), source in zip(spans, figures, sources):
-        if counted:
-            others = [other for other in spans if other != span]
-            contexts.append((figure_counts(sentence_text, span), figure_event(sentence_text, span, others, events), source))
-        else:
+        if not counted:
             contexts.append((None, None, source))
+            continue
+        event = figure_event(sentence_text, span, [other for other in spans if other != span], events) if events else None
+        contexts.append((figure_counts(sentence_text, span), event, source))
     return tuple(contexts)
 
 

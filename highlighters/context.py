@@ -207,10 +207,11 @@ def figure_counts(sentence_text: str, figure: Span) -> str | None:
     """The head noun of what the figure counts ("cadets" in "some fifty military police cadets")."""
     words = []
     partitive = False
-    after = figure[1]  # where the last word read ends: the gap before the next is read in place, not copied
+    after = figure[1]
+    gap_start = after  # where the last word kept ends: the gap before the next is read in place, not copied
     for match in _WORD.finditer(sentence_text, after, min(len(sentence_text), after + 80)):
         word = match.group().lower()
-        gap_start, gap_end = after if not words else words[-1][1], match.start()
+        gap_end = match.start()
         if (gap_end - gap_start != 1 or sentence_text[gap_start] != " ") and _PHRASE_BREAK.search(
                 sentence_text, gap_start, gap_end):
             break
@@ -221,6 +222,7 @@ def figure_counts(sentence_text: str, figure: Span) -> str | None:
             continue  # "two of the three victims": the two are victims
         if word.endswith(("’s", "'s")):
             words.append((word, match.end()))
+            gap_start = match.end()
             continue
         if word[0].isdigit() and words and _DESIGNATOR.fullmatch(
                 sentence_text[words[-1][1] - len(words[-1][0]):words[-1][1]]):
@@ -228,6 +230,7 @@ def figure_counts(sentence_text: str, figure: Span) -> str | None:
         if word in _NOT_A_HEAD or (word.endswith(("ed", "ing")) and word not in ("wounded",)) or word[0].isdigit():
             break
         words.append((word, match.end()))
+        gap_start = match.end()
         if len(words) == 4:
             break
     nouns = [w for w, _ in words if not w.endswith(("’s", "'s"))]

@@ -24,18 +24,18 @@ _BEFORE_VERB = frozenset(
 _CONJUNCTIONS = "that but because while whereas although though when after before since if as so where and or what"
 _PREPOSITIONS = "in at on during of for from with by under through"
 BOUNDARY = re.compile(
-    r"[;:“”\"«»\[\]]|''|\s[-–—]+\s|—|–"
-    rf"|\b{word_alternatives(_CONJUNCTIONS.split())}\b"
-    rf"|\b{word_alternatives(_PREPOSITIONS.split())}\s+(?:which|whom)\b",  # "a rally at which X said"
-    re.I,
+    r"[;:“”\"«»\[\]—–]|''|\s[-–—]+\s"
+    rf"|(?i:\b(?:{word_alternatives(_CONJUNCTIONS.split())}\b"
+    rf"|{word_alternatives(_PREPOSITIONS.split())}\s+(?:which|whom)\b))"  # "a rally at which X said"
 )
-"""Where a clause ends. The words are tries (``trie``): ``_LAST_BOUNDARY`` tries them at every
-place from the end of a stretch back to its last boundary."""
+"""Where a clause ends. ``_LAST_BOUNDARY`` tries it at every place from the end of a stretch back
+to its last boundary, so it is written to fail fast: the marks in one class, the words as tries
+(``trie``) behind one ``\\b``, and only they compared without regard to case."""
 DETERMINERS = frozenset(
     "the a an another one some his her its their our my this that these those each both many "
     "several two three four other any no every".split()
 )
-_LAST_BOUNDARY = re.compile(rf"(?s:.*)(?:{BOUNDARY.pattern})", re.I)
+_LAST_BOUNDARY = re.compile(rf"(?s:.*)(?:{BOUNDARY.pattern})")
 """Matched from a stretch's start, it ends where the last clause boundary of the stretch ends."""
 _COORDINATED = re.compile(r"\b(?:and|but|or|then)\s*$", re.I)
 _COORDINATION_ENDS = ("d", "D", "t", "T", "r", "R", "n", "N")
@@ -206,9 +206,10 @@ def noun_phrase_at(text: str, start: int, limit: int) -> Mention | None:
     end = start
     count = 0
     for token in TOKEN.finditer(text, start, limit):
-        gap = text[end:token.start()]
-        if count and (gap.strip() or "\n" in gap):
-            break
+        if count and not (token.start() == end + 1 and text[end] == " "):  # most words: one space before
+            gap = text[end:token.start()]
+            if gap.strip() or "\n" in gap:
+                break
         word = token.group()
         lowered = word.lower().rstrip(".")
         if lowered == "of" and count and _capital_follows(text, token.end()):

@@ -253,3 +253,21 @@ def test_the_place_after_a_noun_is_what_a_pattern_of_the_noun_finds(noun, words,
     found = fact_labels._place_after_noun((noun, fact_labels.plural(noun)), right)
     assert (found and (found.group("link"), found.group("phrase"), found.end())) == \
         (expected and (expected.group("link"), expected.group("phrase"), expected.end()))
+
+
+def test_the_last_clause_boundary_is_where_the_plain_alternation_finds_it():
+    """``BOUNDARY`` is written to fail fast (tries, one class, case-blind words only); matched from a
+    stretch's start behind ``.*`` it must end where the plain alternation, case-blind, ends."""
+    from sahel_reader.highlighters import phrases
+
+    plain = re.compile(
+        r"(?s:.*)(?:[;:“”\"«»\[\]]|''|\s[-–—]+\s|—|–"
+        r"|\b(?:that|but|because|while|whereas|although|though|when|after|before|since|if|as|so|where|and|or|what)\b"
+        r"|\b(?:in|at|on|during|of|for|from|with|by|under|through)\s+(?:which|whom)\b)", re.I)
+    lines = ["Police, AS the Army said - and Reuters — reported", "a rally AT WHICH he said", "x – y", "So", "Whereas:",
+             "the man who said ''so'' in which", *(line for seed in SEEDS for line in seed.splitlines())]
+    for line in lines:
+        for start in range(0, len(line), 7):
+            for end in range(start, len(line) + 1, 11):
+                found, expected = phrases._LAST_BOUNDARY.match(line, start, end), plain.match(line, start, end)
+                assert (found and found.end()) == (expected and expected.end()), (line, start, end)

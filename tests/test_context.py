@@ -122,3 +122,13 @@ def test_the_event_guard_finds_exactly_what_the_phrases_alone_find():
         found = [((start, end), event) for start, end, event in event_words(text)]
         assert found == [(m.span(), m.lastgroup) for m in unguarded.finditer(text)]
         assert found
+
+
+def test_every_verb_of_a_figures_source_but_say_holds_a_cue_and_say_is_looked_up():
+    """``sentence_sources`` takes a verb other than "say" for a cue and looks the cues up only for
+    "say" alone: the verb list must keep that true, and "say," without any cue still names nobody."""
+    from sahel_reader.highlighters import context
+
+    assert [verb for verb in context._FIGURE_VERBS if not any(cue in verb for cue in context._CUES)] == ["say"]
+    assert sentence_sources("Police say, 12 died.") == []
+    assert sentence_sources("Police say 12 died.") == [(0, "Police")]

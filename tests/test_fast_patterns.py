@@ -271,3 +271,15 @@ def test_the_last_clause_boundary_is_where_the_plain_alternation_finds_it():
             for end in range(start, len(line) + 1, 11):
                 found, expected = phrases._LAST_BOUNDARY.match(line, start, end), plain.match(line, start, end)
                 assert (found and found.end()) == (expected and expected.end()), (line, start, end)
+
+
+def test_a_role_found_without_a_leading_word_boundary_and_checked_after_is_what_the_boundary_finds():
+    from sahel_reader.highlighters import names
+
+    texts = [*SEEDS, "the Dr. said; hundreds of drs, Sandr Dr, DR_x dr Gov.Gov. the governor's aide-governor"]
+    for text in texts:
+        for noun in (*names.ROLES, *names._BODIES):
+            role = names._role_pattern(noun)
+            bounded = re.compile(r"\b" + role.pattern, role.flags)
+            found = [m.span() for m in role.finditer(text) if not (m.start() and names._is_word(text[m.start() - 1]))]
+            assert found == [m.span() for m in bounded.finditer(text)], noun

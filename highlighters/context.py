@@ -46,6 +46,15 @@ _EVENT = WordStart(
     + "|".join(f"(?P<{name}>\\b(?:{pattern})\\b)" for name, pattern in _EVENT_PHRASES) + ")"
 )
 """The guard in front rules out most positions at once: only a listed word can start a phrase."""
+_EVENT_KEY_WORDS = frozenset(
+    word.encode() for word in
+    {*_EVENT_FIRST_WORDS, "custody", "hostage", "victims"} - {"in", "taken", "held", "named", "naming", "identified",
+                                                             "identifying", "listed"}
+)
+"""A word every event phrase holds whole: its first, or for "in custody", "taken hostage" and "named
+the victims" the word they need (a sentence "in" the news tells of nothing yet)."""
+_LETTERS_ONLY = bytes(code if 97 <= code <= 122 else 32 for code in range(256))
+"""Every byte but a-z made a space."""
 _WORD = re.compile(r"[\w’'-]+")
 _COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|or|but|while|whereas)\b", re.IGNORECASE)
 _CLAUSE_ENDED = re.compile(
@@ -96,6 +105,7 @@ _FIGURE_VERBS = (
     "said says say told tells tell reported stated confirmed confirms announced estimated suggested "
     "suggests suggest put puts gave gives named added noted claimed wrote writes tweeted informed"
 ).split()
+_FIGURE_VERB_WORDS = frozenset(verb.encode() for verb in _FIGURE_VERBS)
 _FIGURE_VERB = re.compile(rf"(?<![\w’'-]){word_alternatives(_FIGURE_VERBS)}\b(?![’'-]\w)")
 """The verbs a figure is attributed with: fewer than those of speech ("called 911" is no source),
 and a few of their own ("police put the toll at 70")."""
@@ -110,11 +120,22 @@ _SOURCE_TRIM = re.compile(r"^(?:and|but|that|while|although|as|from|by|on\s+\w+d
 _SPACES = re.compile(r"\s+")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "there"}
 
-def event_words(sentence_text: str, folded: str | None = None) -> list[tuple[int, int, str]]:
+def sentence_words(folded: str | None) -> list[bytes] | None:
+    """The runs of letters a-z of a lower-cased sentence, each as bytes: split in C, they tell at
+    once whether a sentence holds any of a few words whole, quicker than a pattern searched in it.
+    Every word a pattern finds between non-letters (``\\b``) is among them. None without ``folded``."""
+    return None if folded is None else folded.encode("ascii", "replace").translate(_LETTERS_ONLY).split()
+
+
+def event_words(sentence_text: str, folded: str | None = None, words: list[bytes] | None = None,
+                ) -> list[tuple[int, int, str]]:
     """The event words of a sentence as (start, end, event), found once for all its figures.
 
-    ``folded`` is ``fold(sentence_text)`` when the caller has it already.
+    ``folded`` is ``fold(sentence_text)`` and ``words`` its ``sentence_words``, when the caller has
+    them already: a sentence without a key word (most) is not searched.
     """
+    if words is not None and _EVENT_KEY_WORDS.isdisjoint(words):
+        return []
     return _EVENT.spans(sentence_text, fold(sentence_text) if folded is None else folded)
 
 
@@ -241,7 +262,8 @@ def figure_counts(sentence_text: str, figure: Span) -> str | None:
     return None if head in _EVENT_NOUNS else head
 
 
-def sentence_sources(sentence_text: str, folded: str | None = None) -> list[tuple[int, str]]:
+def sentence_sources(sentence_text: str, folded: str | None = None, words: list[bytes] | None = None,
+                     ) -> list[tuple[int, str]]:
     """Who the sentence attributes its content to, with the offset of each attribution.
 
     The speech tags that attribute quotations (``speech.attributions``): the subject of a
@@ -249,8 +271,11 @@ def sentence_sources(sentence_text: str, folded: str | None = None) -> list[tupl
     speaker after one ("…, said the governor"), "according to X" and "informed by X". A sentence
     without a word such a tag needs is passed over at once: most have no verb of ``_FIGURE_VERB``
     and no "according"; a verb other than "say" is a cue itself, and only "say" alone leaves the
-    cues to look for. ``folded`` is ``fold(sentence_text)`` when the caller has it already.
+    cues to look for. ``folded`` is ``fold(sentence_text)`` and ``words`` its ``sentence_words``,
+    when the caller has them already: without a verb among them, the verbs are not looked for.
     """
+    if words is not None and "ccording" not in sentence_text and _FIGURE_VERB_WORDS.isdisjoint(words):
+        return []
     end = len(sentence_text)
     matches = verb_matches(sentence_text, 0, end, _FIGURE_VERB, folded)
     if "ccording" not in sentence_text and all(verb.group() == "say" for verb in matches) and (

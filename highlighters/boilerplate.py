@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .spans import Span
+from .kept_patterns import compile_kept
 
 _MONTH = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -70,11 +71,11 @@ _RULES = (
     # and a line of prose seldom opens with a date word (the same lines match).
     rf"(?={_DATE_FIRST_WORD}){_DATE_LINE}",
 )
-_BOILERPLATE_LINE = re.compile(
+_BOILERPLATE_LINE = compile_kept(
     r"^[^\S\n]*(?:" + "|".join(f"(?:{rule})" for rule in _RULES) + r")[^\S\n]*$",
     re.IGNORECASE | re.MULTILINE,
 )
-_DATE_ONLY = re.compile(rf"(?={_DATE_FIRST_WORD}){_DATE_LINE}", re.IGNORECASE)
+_DATE_ONLY = compile_kept(rf"(?={_DATE_FIRST_WORD}){_DATE_LINE}", re.IGNORECASE)
 """A date line, its first word checked first as in ``_RULES``: the same lines match, and a line of
 prose is passed over before its look-ahead for a month reads it whole."""
 
@@ -140,10 +141,10 @@ def _agency_pattern(name: str) -> str:
     return f"{pattern}(?:{preceded}|{_CREDIT_FOLLOWS})"
 
 
-_AGENCY = re.compile(
+_AGENCY = compile_kept(
     "|".join(_agency_pattern(name) for name in sorted(_AGENCIES, key=len, reverse=True))
 )
-_SOURCE_LINE = re.compile(
+_SOURCE_LINE = compile_kept(
     r"^[^\S\n]*(?:original )?source: ?(?:https?://)?(?:www\.)?"
     r"(?P<host>[\w-]+(?:\.[\w-]+)+)\S*[^\S\n]*$",
     re.IGNORECASE | re.MULTILINE,

@@ -15,6 +15,7 @@ import re
 from typing import NamedTuple
 
 from .words import ALL_IRREGULAR_PAST, VERB, is_adverb
+from .kept_patterns import compile_kept
 
 _AUXILIARIES = frozenset(
     "was were is are am be been being had have has do does did will would shall should can could may "
@@ -30,15 +31,15 @@ _PHRASE_ENDS = frozenset(
 )
 """Words that end a noun phrase read forwards without any verb: a preposition, a conjunction, a
 relative pronoun ("two civilians in the market", "two and wounding five")."""
-_OPENS_CLAUSE = re.compile(
+_OPENS_CLAUSE = compile_kept(
     r"(?:(?:^|[^\w’'-])(?:and|but|yet|so|that|while|whereas|although|though|after|when|because|since|before|until)"
     r"|;)[\s,]*(?:(?:the|his|her|their|its|our|another|those|these|all)\s+)?$",
     re.IGNORECASE,
 )
 """What stands before a figure that opens a clause of its own: a conjunction or a semicolon, and a
 determiner ("…, and the two other officers")."""
-_WORD = re.compile(r"[^\S\n]*([\w’'-]+)")
-_APPOSITION = re.compile(
+_WORD = compile_kept(r"[^\S\n]*([\w’'-]+)")
+_APPOSITION = compile_kept(
     r"[^\S\n]*(?:,[^,;:()\n]{1,120}?,[\"”’']?|[^\S\n]+(?:--|—|–)[^;:()\n]{1,120}?(?:--|—|–)|—[^;:()\n]{1,120}?—"
     r"|[^\S\n]*\([^()\n]{1,120}\))"
 )
@@ -46,11 +47,11 @@ _APPOSITION = re.compile(
 "two men -- both partners -- were", "three (all tourists) were"."""
 _MAX_NOUN_WORDS = 6
 _SINGULAR_VERBS = frozenset("was is has does".split())
-_SINGULAR_FIGURE = re.compile(r"(?<![\w’'-])(?:one|1|an?)$", re.IGNORECASE)
+_SINGULAR_FIGURE = compile_kept(r"(?<![\w’'-])(?:one|1|an?)$", re.IGNORECASE)
 """A figure of one, whose verb may be singular: "only one was found"."""
 _SINGULAR_LAST = frozenset("eE1aAnN\n")
 """What such a figure ends with (or a line break, before which ``$`` matches too): others are not looked at."""
-_LAST_WORD = re.compile(r"([\w’'-]+)[^\S\n]*$")
+_LAST_WORD = compile_kept(r"([\w’'-]+)[^\S\n]*$")
 
 
 class FigureClause(NamedTuple):
@@ -122,7 +123,7 @@ def _opens(text: str, start: int) -> bool:
     return _OPENS_CLAUSE.search(text, max(0, start - 40), start) is not None
 
 
-_SUBJECT_BEFORE = re.compile(
+_SUBJECT_BEFORE = compile_kept(
     r"(?:^|[,;:(“\"]|(?<![\w’'-])(?:and|but|yet|so|that|while|whereas|although|though|after|when|because|since|before"
     r"|until|if))[^\S\n]*$", re.IGNORECASE)
 

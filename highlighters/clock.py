@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import calendar
-import re
+from .kept_patterns import compile_kept
 
 ZONE_OFFSETS: dict[str, int | None] = {
     "gmt": 0, "utc": 0, "z": 0, "wet": 0, "bst": 60, "west": 60, "cet": 60, "wat": 60, "cest": 120, "eet": 120,
@@ -34,12 +34,12 @@ MONTHS = {name: number for number, (full, short) in enumerate(zip(MONTH_NAMES, _
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
 
-_OFFSET = re.compile(r"(?:gmt|utc)?\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?\s*$")
-_DIGITS = re.compile(r"\d+")
-_WORD = re.compile(r"[a-z]+")
-_AFTERNOON = re.compile(r"p\.?\s?m\b")
-_MORNING = re.compile(r"a\.?\s?m\b")
-_NUMERIC_DATE = re.compile(r"(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{2,4})")
+_OFFSET = compile_kept(r"(?:gmt|utc)?\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?\s*$")
+_DIGITS = compile_kept(r"\d+")
+_WORD = compile_kept(r"[a-z]+")
+_AFTERNOON = compile_kept(r"p\.?\s?m\b")
+_MORNING = compile_kept(r"a\.?\s?m\b")
+_NUMERIC_DATE = compile_kept(r"(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{2,4})")
 
 
 def zone_offset(zone_text: str) -> int | None:

@@ -15,6 +15,7 @@ from .folding import CaseBlind, WordStart, fold
 from .spans import Span
 from .speech import attributions
 from .trie import word_alternatives
+from .kept_patterns import compile_kept
 from .words import verb_matches
 
 _EVENT_PHRASES: list[tuple[str, str]] = [
@@ -55,30 +56,30 @@ _EVENT_KEY_WORDS = frozenset(
 the victims" the word they need (a sentence "in" the news tells of nothing yet)."""
 _LETTERS_ONLY = bytes(code if 97 <= code <= 122 else 32 for code in range(256))
 """Every byte but a-z made a space."""
-_WORD = re.compile(r"[\w’'-]+")
-_COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|or|but|while|whereas)\b", re.IGNORECASE)
-_CLAUSE_ENDED = re.compile(
+_WORD = compile_kept(r"[\w’'-]+")
+_COORDINATED = compile_kept(r"\s*(?:,\s*)?(?:and|or|but|while|whereas)\b", re.IGNORECASE)
+_CLAUSE_ENDED = compile_kept(
     r"\s*(?:;|(?:,\s*)?(?:and|but|while|whereas)\s)\s*(?:(?:the|his|her|their|its|our|another|all|those|these)\s+)?",
     re.IGNORECASE)
 """Between an event word and a figure, what ends the event's clause: "died and two men", ", but the three", ";"."""
-_PARTITIVE = re.compile(r"\s+of\s+(?:(?:the|those|these|its|his|her|their|our)\s+)?", re.IGNORECASE)
+_PARTITIVE = compile_kept(r"\s+of\s+(?:(?:the|those|these|its|his|her|their|our)\s+)?", re.IGNORECASE)
 """Between two figures, what makes the second the whole the first is a part of: "two of the three"."""
-_PART_OF = re.compile(r"\b(?:one|some|many|most|several|few|none|half|any|either|neither|majority|minority|rest)"
+_PART_OF = compile_kept(r"\b(?:one|some|many|most|several|few|none|half|any|either|neither|majority|minority|rest)"
                       r"\s+of\s+(?:(?:the|those|these|its|his|her|their|our)\s+)?$", re.IGNORECASE)
 """A part named by a word before the figure: "one of the 26 pirates was wounded" tells of one."""
-_OTHERS_AS_OBJECT = re.compile(
+_OTHERS_AS_OBJECT = compile_kept(
     r"(?<![\w’'-])(?!being\b|having\b)[a-z]+ing\s+(?:the\s+)?(?:\w+ed|dead|hurt|missing)$"
     r"|(?<![\w’'-])(?!(?:was|were|is|are|been|be|had|have|has|found|left|reported|listed|named|declared)\b)"
     r"[a-z]+(?:ed|ied)\s+the\s+(?:\w+ed|dead|hurt|missing)$")
 """An event word that is a verb's object, people of its own ("evacuating injured", "carried the wounded"),
 not what happened to the subject (as in "were among the injured", "were found dead")."""
-_PREDICATE_ENDS = re.compile(r"[;:“”\"()]")
+_PREDICATE_ENDS = compile_kept(r"[;:“”\"()]")
 """What ends the predicate of a figure's own verb: what comes after is quoted or another clause."""
-_DIRECT_OBJECT = re.compile(r"[\s\"“‘'(]*")
+_DIRECT_OBJECT = compile_kept(r"[\s\"“‘'(]*")
 _CLAUSE_BREAK = CaseBlind(r"[;:]|,\s*(?:but|although|though|while|whereas|yet)\b|\b(?:but|although|though|whereas)\b")
 _CLAUSE_BREAK_WORDS = (";", ":", "but", "though", "while", "whereas", "yet")
 """What any clause break holds: lower-cased text without them has none, and that test is the quicker."""
-_PHRASE_BREAK = re.compile(r"[,;:.!?()“”\"]")
+_PHRASE_BREAK = compile_kept(r"[,;:.!?()“”\"]")
 _MAX_WINDOW = 8
 """How many words away an event word may stand from its figure."""
 
@@ -106,7 +107,7 @@ _FIGURE_VERBS = (
     "suggests suggest put puts gave gives named added noted claimed wrote writes tweeted informed"
 ).split()
 _FIGURE_VERB_WORDS = frozenset(verb.encode() for verb in _FIGURE_VERBS)
-_FIGURE_VERB = re.compile(rf"(?<![\w’'-]){word_alternatives(_FIGURE_VERBS)}\b(?![’'-]\w)")
+_FIGURE_VERB = compile_kept(rf"(?<![\w’'-]){word_alternatives(_FIGURE_VERBS)}\b(?![’'-]\w)")
 """The verbs a figure is attributed with: fewer than those of speech ("called 911" is no source),
 and a few of their own ("police put the toll at 70")."""
 _CUES = ("said", "says", "say ", "told", "tell", "reported", "ccording", "stated", "confirm", "announced",
@@ -114,10 +115,10 @@ _CUES = ("said", "says", "say ", "told", "tell", "reported", "ccording", "stated
          "wrote", "write", "tweeted")
 """What any source a sentence names comes with: a sentence holding none of them names none, and
 that test is quicker than looking for the verbs."""
-_CUE = re.compile(word_alternatives(_CUES))
+_CUE = compile_kept(word_alternatives(_CUES))
 """Any of ``_CUES``, as one trie searched in C."""
-_SOURCE_TRIM = re.compile(r"^(?:and|but|that|while|although|as|from|by|on\s+\w+day|late\s+on\s+\w+day|on\s+\w+)\s+", re.IGNORECASE)
-_SPACES = re.compile(r"\s+")
+_SOURCE_TRIM = compile_kept(r"^(?:and|but|that|while|although|as|from|by|on\s+\w+day|late\s+on\s+\w+day|on\s+\w+)\s+", re.IGNORECASE)
+_SPACES = compile_kept(r"\s+")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "there"}
 
 def sentence_words(folded: str | None) -> list[bytes] | None:
@@ -220,7 +221,7 @@ def _tells_of_subject(sentence_text: str, clause: FigureClause, word_start: int,
     return _OTHERS_AS_OBJECT.search(sentence_text, max(clause.verb_start, word_start - 30), word_end) is None
 
 
-_DESIGNATOR = re.compile(r"[A-Z]{1,4}")
+_DESIGNATOR = compile_kept(r"[A-Z]{1,4}")
 """Capitals before a number name a model ("AK 47", "F 16"): the noun goes on after the number."""
 
 

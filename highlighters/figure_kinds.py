@@ -21,30 +21,31 @@ _MAGNITUDE_BEFORE = compile_kept(
     rf"(?:magnitude(?:\s+of)?|richter(?:\s+scale)?(?:\s+of)?|(?:{_QUAKE})\s+of|measur(?:ing|ed)|register(?:ing|ed)"
     r"|(?:put|puts|putting|estimated|gave|gives|set|sets)\s+(?:the\s+|its\s+)?(?:magnitude|strength)\s+at"
     r"|magnitude\s+(?:was|is|at|of)(?:\s+(?:about|around|roughly|approximately))?)\s*[-:]?\s*$")
-_MAGNITUDE_AFTER = re.compile(
+_MAGNITUDE_AFTER = compile_kept(
     rf"(?:-?\s*(?:plus|strength|degree|magnitude|point))?[\s-]*(?:{word_alternatives(QUAKE_WORDS)})\b"
     r"|\s*(?:on\s+the\s+richter\s+scale|magnitude)")
 """A quake word after a figure, in the singular: "a 4.6 quake" is a magnitude, "four aftershocks" a count."""
 MAGNITUDE_HINTS = ("magni", "richter", "measur", "regist", "strength", "quake", "shock", "temblor", "tremor",
                     "jolt", "seism", "m7", "m6", "m5", "m4", "m8", "m9", "mw")
 """Every magnitude the patterns below find has one of these near it: a window without any is skipped."""
-MAGNITUDE_HINT = re.compile(word_alternatives(MAGNITUDE_HINTS))
+MAGNITUDE_HINT = compile_kept(word_alternatives(MAGNITUDE_HINTS))
 """Any of ``MAGNITUDE_HINTS``, as one trie: one search in C rather than a scan of the text per hint."""
-_QUAKE_NEAR = re.compile(rf"\b(?:{_QUAKE}|magnitude|richter|seismic)\b")
-_DECIMAL_MAGNITUDE = re.compile(r"\d\.\d")
-_AGE_NAME_BEFORE = re.compile(r"(?:[A-Z][\w’'.-]*|I{1,3}|IV|Jr\.?|Sr\.?)\s*,\s*$")
-_AGE_WORD_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:\d{1,3}\s+and\s+)?$", re.IGNORECASE)
-_AGE_AFTER = re.compile(r"\s*(?:[,;)]|\.(?!\d)|$|\s+and\s+\d|\s+(?:of|from)\s+[A-Z])")
+_QUAKE_NEAR = compile_kept(rf"\b(?:{_QUAKE}|magnitude|richter|seismic)\b")
+_DECIMAL_MAGNITUDE = compile_kept(r"\d\.\d")
+_AGE_NAME_BEFORE = compile_kept(r"(?:[A-Z][\w’'.-]*|I{1,3}|IV|Jr\.?|Sr\.?)\s*,\s*$")
+_AGE_WORD_BEFORE = compile_kept(r"\b(?:aged?|ages)\s+(?:\d{1,3}\s+and\s+)?$", re.IGNORECASE)
+_AGE_AFTER = compile_kept(r"\s*(?:[,;)]|\.(?!\d)|$|\s+and\s+\d|\s+(?:of|from)\s+[A-Z])")
 _MILITARY_TIME_AFTER = compile_kept(
     rf"\s*(?:\((?:\d{{4}}\s*)?(?:{word_alternatives([z for z in ZONE_OFFSETS if z != 'z'])})\b|hours?\b|hrs\b)",
     re.IGNORECASE)
-_WORD_AFTER = re.compile(r"^[\s\"“”'‘’(]*([\w'’]+)")
-_PLURAL = re.compile(r"[a-z]+s")
-_MONEY_CONTEXT = re.compile(
+_WORD_AFTER = compile_kept(r"^[\s\"“”'‘’(]*([\w'’]+)")
+_PLURAL = compile_kept(r"[a-z]+s|people|men|women|children|police|personnel|staff|crew|cattle|livestock")
+"""A noun in the plural after a number makes it a count: "2000 troops", "1500 people" (no year)."""
+_MONEY_CONTEXT = compile_kept(
     r"\b(?:worth|valued?|cost(?:s|ing)?|paid|pay|fine[sd]?|stolen|stole|price[sd]?|budget|salary|earn(?:s|ed)?"
     r"|raised?|spen[dt]|compensation|bail|ransom|bonus|deal|sold|bought|sterling|loot|haul|jewel\w*|fund\w*)\b"
     r"|[£]")
-_CURRENCY_AFTER_POUND = re.compile(r"\s+sterling\b", re.IGNORECASE)
+_CURRENCY_AFTER_POUND = compile_kept(r"\s+sterling\b", re.IGNORECASE)
 _ENGLISH_WORD_ZONES = frozenset({"west", "eat", "art", "cat", "ast", "wat", "et", "ct", "mt", "pt", "ist", "gst"})
 """Zone abbreviations that are also English words or common letters: a zone only in capitals."""
 
@@ -84,26 +85,28 @@ def classify_unit(unit_text: str, figure_text: str, before: str, after: str, val
     return None
 
 
-def count_or_year(digits: str, value: float, after: str, hedged: bool) -> str:
-    """A bare four-digit number is a year, or a military clock time, unless something is counted with it."""
+def count_or_year(digits: str, value: float, after: str, hedged: bool, dated: bool = False) -> str:
+    """A bare four-digit number is a year, or a military clock time, unless something is counted with it.
+
+    ``dated``: a word of time stands before it ("in", "since"), which makes "in 2003 women won" a year."""
     if len(digits) == 4 and digits.isdigit() and not hedged:
         if _MILITARY_TIME_AFTER.match(after):
             return "time"
         if 1500 <= value <= 2099:
             next_word = _WORD_AFTER.match(after)
-            if next_word is None or not _PLURAL.fullmatch(next_word.group(1)) or next_word.group(1) in (
+            if dated or next_word is None or not _PLURAL.fullmatch(next_word.group(1)) or next_word.group(1) in (
                 "as", "was", "has", "is", "this", "his", "its"
             ):
                 return "year"
     return "count"
 
 
-_DAY_MONTH_BEFORE = re.compile(
+_DAY_MONTH_BEFORE = compile_kept(
     rf"(?<![\w.,])\d{{1,2}}(?:st|nd|rd|th)?[^\S\n]+(?:of[^\S\n]+)?(?:{word_alternatives(MONTHS)})\.?[^\S\n]+$",
     re.IGNORECASE)
-_DATE_ENDS = re.compile(r"[^\S\n]*(?:[,;:)\]]|\.(?!\d)|\n|$)")
+_DATE_ENDS = compile_kept(r"[^\S\n]*(?:[,;:)\]]|\.(?!\d)|\n|$)")
 _ELIDED_CENTURY = ("’", "'")
-_CLOSING_QUOTE = re.compile(r"(?<=[\w.!?])['’](?![\w’'])[^\n]*")
+_CLOSING_QUOTE = compile_kept(r"(?<=[\w.!?])['’](?![\w’'])[^\n]*")
 """A closing single quote later on the line: the mark before the number opened a quotation ("'12 killed' in blast")."""
 _PIVOT = 69
 """Two-digit years from 69 on are the 1900s, below it the 2000s: the POSIX reading of ``%y``."""
@@ -132,10 +135,10 @@ _JOINS = rf"[^\S\n]*(?:{'|'.join(_JOIN_WORDS)})[^\S\n]*"
 _DATE_BEFORE = compile_kept(rf"(?<![\w.])(?:{_MONTH_WORD}[^\S\n]+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?[^\S\n]+"
                           rf"{_MONTH_WORD.replace('month', 'month_after_day')}){_JOINS}$", re.IGNORECASE)
 """A date that a later day joins: "Nov 9 and 11", "on 10 Nov to 12"."""
-_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?(?:{_JOINS}\d{{1,2}}(?:st|nd|rd|th)?)?[^\S\n]+(?:of[^\S\n]+)?{_MONTH_WORD}\b",
+_MONTH_AFTER = compile_kept(rf"(?:st|nd|rd|th)?(?:{_JOINS}\d{{1,2}}(?:st|nd|rd|th)?)?[^\S\n]+(?:of[^\S\n]+)?{_MONTH_WORD}\b",
                           re.IGNORECASE)
 """A month after a day, or after a day joined to the next: "11 and 12 November", "11-12 November"."""
-_COUNTED_AFTER = re.compile(r"[^\S\n]+([a-z]+)\b")
+_COUNTED_AFTER = compile_kept(r"[^\S\n]+([a-z]+)\b")
 _NOT_COUNTED = frozenset("and or to in on at of for from by with as than when after before during until "
                          "while since but so respectively".split())
 

@@ -194,8 +194,8 @@ _FIGURE_BODY = _on_one_line(
       | (?P<slash_fraction>(?<![\d/.,])\d{{1,2}}\s?/\s?\d{{1,3}}(?![\d/]))
       | (?:(?P<sign>[-−–](?=\d)|(?=[a-z])(?:minus|negative)\s+(?=\d))|(?P<m_prefix>mw?\s?(?=\d\.\d)))?(?P<digits>{_DIGITS})(?P<mixed>\s?{_VULGAR}|\s\d/\d{{1,2}}(?![\d/]))?(?:[\s-]*(?P<scale>{_SCALE_WORD})|(?P<short_scale>{_SHORT_SCALE}\b|\s?{_SHORT_SCALE}\.?(?=[\s-]+{MONEY_UNIT}\b)))?
       | (?P<vulgar>{_VULGAR})
-      | (?=[a-z])(?P<word_fraction>{_WORD_FRACTION})\b(?![\s-]+an?\s+(?:hundred|thousand|million|billion|dozen|century|decade)\b)
-      | (?=[a-z])(?P<words>(?:a\s+(?=hundred|thousand|million|billion|dozen)|half\s+a\s+)?(?:{_NUMBER_WORD})(?:(?:{_SCALE_AND}|[\s-]+)(?:{_NUMBER_WORD}))*(?:\s+and\s+a\s+half)?)\b
+      | (?=[a-z])(?P<word_fraction>{_WORD_FRACTION})\b(?![\s-]+(?:an?\s+)?(?:hundred|thousand|million|billion|dozen)\b|[\s-]+an?\s+(?:century|decade)\b)
+      | (?=[a-z])(?P<words>(?:a\s+(?=hundred|thousand|million|billion|dozen)|half\s+a\s+|(?:an?\s+)?half[\s-]+(?=hundred|thousand|million|billion|dozen))?(?:{_NUMBER_WORD})(?:(?:{_SCALE_AND}|[\s-]+)(?:{_NUMBER_WORD}))*(?:\s+and\s+a\s+half)?)\b
       | (?P<a_decade>a\s+decade|half\s+a\s+century|a\s+century)\b
     )
     (?P<unit>{_UNIT_AFTER})?

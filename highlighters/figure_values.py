@@ -11,6 +11,7 @@ from .clock import iso_date, iso_time
 from .figure_kinds import zone_written_as_zone
 from .figure_pattern import FIGURE_AFTER, SCALES, SHORT_SCALES, UNITS, VAGUE, VULGAR_FRACTIONS
 from .unit_words import LOST_SIGN, currency_code
+from .kept_patterns import compile_kept
 
 _GROUP_NUMBERS = FIGURE_AFTER.folded.groupindex
 """The numbers of the pattern's groups, the same in its every compiled form (a test checks). A match's
@@ -23,19 +24,19 @@ groups are read as ``match.groups()``, by position: a tuple is built in a sixth 
         "hedge", "m_word", "time_hedge", "core", "date", "clock", "decade", "vague", "currency", "money", "money_scale", "money_short",
         "multiplier", "slash_fraction", "sign", "m_prefix", "digits", "mixed", "scale", "short_scale", "vulgar", "words", "a_decade",
         "word_fraction", "unit", "range_sep", "range_end", "end_unit", "per", "suffix"))
-_NUMBER_WORD_BREAK = re.compile(r"[\s-]+")
-_DIGIT_RUN = re.compile(r"\d+")
-_DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
-_YEAR = re.compile(r"\d{4}")
-_NUMBER_IN = re.compile(r"\d[\d,.\u00a0\u202f]*|\.\d+")
-_FRACTION_PARTS = re.compile(r"(\d+)\s?/\s?(\d+)")
-_ZONE_AT_END = re.compile(r"[a-z]+(?:\s*[+\-−]\s*\d{1,2}(?::?\d{2})?)?$|[+\-−]\d{2}:\d{2}$", re.IGNORECASE)
-_CLOCK_CORE = re.compile(r"\d{1,2}(?:[:.]\d{2}(?::\d{2})?)?\s*(?:[ap]\.?\s?m\.?)?|\d{4}", re.IGNORECASE)
-_WORD_BEFORE = re.compile(r"([\w'’.]+)[^\w]*$")
-_WORD_BEFORE_REVERSED = re.compile(r"[^\w]*?([\w'’.]*?\w[\w'’.]*)")
+_NUMBER_WORD_BREAK = compile_kept(r"[\s-]+")
+_DIGIT_RUN = compile_kept(r"\d+")
+_DAY = compile_kept(r"(?<!\d)\d{1,2}(?!\d)")
+_YEAR = compile_kept(r"\d{4}")
+_NUMBER_IN = compile_kept(r"\d[\d,.\u00a0\u202f]*|\.\d+")
+_FRACTION_PARTS = compile_kept(r"(\d+)\s?/\s?(\d+)")
+_ZONE_AT_END = compile_kept(r"[a-z]+(?:\s*[+\-−]\s*\d{1,2}(?::?\d{2})?)?$|[+\-−]\d{2}:\d{2}$", re.IGNORECASE)
+_CLOCK_CORE = compile_kept(r"\d{1,2}(?:[:.]\d{2}(?::\d{2})?)?\s*(?:[ap]\.?\s?m\.?)?|\d{4}", re.IGNORECASE)
+_WORD_BEFORE = compile_kept(r"([\w'’.]+)[^\w]*$")
+_WORD_BEFORE_REVERSED = compile_kept(r"[^\w]*?([\w'’.]*?\w[\w'’.]*)")
 """``_WORD_BEFORE`` read backwards from the end, so that it costs the length of the word, not of
 the text before it: the run of word characters, points and apostrophes holding the last letter."""
-WORD_AFTER = re.compile(r"^[\s\"“”'‘’(]*([\w'’]+)")
+WORD_AFTER = compile_kept(r"^[\s\"“”'‘’(]*([\w'’]+)")
 _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100})
 """The denominators news writes a fraction with: "9/11" and "24/7" are no fractions."""
 _FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
@@ -44,8 +45,11 @@ _FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4
 _HALF_NEXT = frozenset({"of", "the", "and", "to", "or", "its", "their", "his", "her", "a", "an", "that", "those",
                         "these", "them", "all"})
 """What follows a "half" that is an amount: "half of whom", "half the homes", "between half and two-thirds"."""
+_OBJECT_AFTER = compile_kept(r"[^\S\n]+(?:(?:a|an|the|all|his|her|their|its|our|my|your|this|that|these|those|another"
+                             r"|big|high|low|points?|goals?)\b|\d)", re.IGNORECASE)
+"""What follows a verb rather than a count: its object ("scores a win", "scores all 66 delegates")."""
 _MULTIPLIER_VERBS = {"doubled": 2.0, "tripled": 3.0, "quadrupled": 4.0}
-_IDIOM_AFTER_VERB = re.compile(r"[\s-]+down\b", re.IGNORECASE)
+_IDIOM_AFTER_VERB = compile_kept(r"[\s-]+down\b", re.IGNORECASE)
 """A multiplying verb in an idiom: "doubled down" multiplies nothing."""
 _POSITION_BEFORE_HALF = frozenset({"first", "second", "third", "fourth", "last", "top", "bottom", "lower", "upper",
                                    "latter", "former", "back", "front", "other", "better", "opening", "closing",
@@ -61,7 +65,7 @@ def parse_number_words(words: str) -> float | None:
     lowered = words.lower()
     half = lowered.endswith("and a half")
     tokens = [t for t in _NUMBER_WORD_BREAK.split(lowered.removesuffix("and a half")) if t and t != "and"]
-    if tokens[:2] == ["half", "a"]:
+    if tokens[:2] in (["half", "a"], ["a", "half"]):  # "half a dozen", "a half-dozen"
         tokens = ["half", *tokens[2:]]
     elif tokens and tokens[0] == "a":
         tokens[0] = "one"
@@ -117,7 +121,10 @@ def read_core(text: str, match: re.Match[str], groups: tuple[str | None, ...], d
         code = None if sign == LOST_SIGN else currency_code(sign, dollar)
         return Reading(value, "money", code, "currency")
     if groups[G_VAGUE]:
-        low, high = VAGUE[normalise(groups[G_VAGUE])]
+        vague = normalise(groups[G_VAGUE])
+        if vague == "scores" and _OBJECT_AFTER.match(text, match.end("vague")):
+            return None  # a verb and its object: "Kasich scores all 66 delegates", "he scores a big win"
+        low, high = VAGUE[vague]
         return Reading(None, qualifier="vague", low=low, high=high)
     if groups[G_DECADE]:
         decade = _DIGIT_RUN.search(groups[G_DECADE]).group()
@@ -187,6 +194,9 @@ def _read_word_fraction(text: str, match: re.Match[str], written: str) -> Readin
     plural = words[-1].endswith("s") and words[-1] != "halves"
     if len(words) == 1 and words[0] != "half":
         return None  # "from third to second": a rank
+    after = text[match.end("word_fraction"):match.end("word_fraction") + 2]
+    if not match.group("unit") and after[:1] == "-" and after[1:].isalpha():
+        return None  # a compound word: "a third-party candidate", "the quarter-final", "a half-brother"
     if words == ["half"] and word_before(text[:match.start("figure")]).lower() in _POSITION_BEFORE_HALF:
         return None
     if not (plural or next_word in _HALF_NEXT or match.group("unit") or match.group("hedge")

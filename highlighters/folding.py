@@ -11,6 +11,7 @@ IGNORECASE twin of the pattern.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .kept_patterns import compile_kept
 from .optionals import optional_as_branch
@@ -56,7 +57,7 @@ class CaseBlind:
 
 def _compiled(pattern: str, flags: int) -> re.Pattern[str]:
     """The pattern compiled with its optional groups as alternatives: the same matches, quicker (``optionals``)."""
-    return compile_kept(optional_as_branch(pattern), flags)
+    return compile_kept(pattern, flags, optional_as_branch)
 
 
 class WordStart:
@@ -91,3 +92,16 @@ class WordStart:
             found.append((match.start() + 1, match.end(), match.lastgroup))
             position = max(match.end(), match.start() + 2)
         return found
+
+    def groups(self, text: str, folded: str | None) -> Iterator[re.Match[str]]:
+        """The matches ``finditer`` gives in ``text``, for their groups only: a match after the first
+        holds the character before it as well (its ``start()`` and ``group()`` are not the found words')."""
+        at_start, searched = self.at_start.over(text, folded)
+        after = self.after.over(text, folded)[0]
+        match = at_start.match(searched)
+        if match is not None:
+            yield match
+        position = match.end() if match else 0
+        while (match := after.search(searched, max(position - 1, 0))) is not None:
+            yield match
+            position = max(match.end(), match.start() + 2)

@@ -1,66 +1,94 @@
-"""Long patterns compiled once per Python installation, not once per process.
+"""Patterns compiled once per Python installation, not once per process.
 
 Python compiles a regular expression with Python code (``re._parser`` and ``re._compiler``): the
-figure pattern alone takes a tenth of a second, in every process, and the reader's colours and
-every ``claims`` command wait for it. What that compilation makes is a program of integers, which
-``_sre`` turns into a pattern object in microseconds and checks before it accepts it. So the program
-of a long pattern is kept in the user's cache folder (``$XDG_CACHE_HOME/sahel-reader/``), one file
-per Python, keyed by the pattern and its flags; the same Python reads it back. Anything unexpected
-(no file, another Python, a damaged file, an interpreter whose internals differ) compiles the
-pattern as ``re.compile`` does. These are private parts of the standard library:
-``tests/test_kept_patterns.py`` names them and checks that the kept pattern is the one ``re`` makes.
+figure pattern alone takes a tenth of a second, and the engine's two hundred patterns together
+another twentieth, in every process; the reader's colours and every ``claims`` command wait for
+them. What that compilation makes is a program of integers, which ``_sre`` turns into a pattern
+object in microseconds and checks before it accepts it. So each pattern's program is kept in the
+user's cache folder (``$XDG_CACHE_HOME/sahel-reader/``), one file per Python, keyed by the pattern
+and its flags; the same Python reads it back. Anything unexpected (no file, another Python, a
+damaged file, an interpreter whose internals differ) compiles the pattern as ``re.compile`` does.
+These are private parts of the standard library: ``tests/test_kept_patterns.py`` names them and
+checks that the kept pattern is the one ``re`` makes.
+
+The file is a line of JSON (what each program is: flags, groups, where its code is) and then the
+codes of all programs, as machine integers: read and sliced in C, where the same numbers written
+as JSON took longer to parse than the patterns take to compile.
 """
 
 from __future__ import annotations
 
+import atexit
 import hashlib
+import json
 import re
 import sys
+import threading
+from array import array
+from collections.abc import Callable
 from functools import cache
+from typing import AnyStr
 
-from .user_cache import keep, read_kept
+from .user_cache import keep_bytes, read_kept_bytes
 
-_FILE = "patterns.json"
-KEPT_PROGRAMS = 64
-"""At most this many programs in the file: a pattern that changes with the code leaves its old one behind."""
+FILE = "patterns.bin"
+KEPT_PROGRAMS = 600
+"""At most this many programs in the file, those this process used first: a pattern that changes with
+the code leaves its old program behind, and the engine has about two hundred."""
 
 
-def compile_kept(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """``re.compile(pattern, flags)``, from the program an earlier process kept where there is one."""
-    key = hashlib.sha256(f"{flags}|{pattern}".encode()).hexdigest()
-    program = _kept().get(key)
+def compile_kept(pattern: AnyStr, flags: int = 0, rewrite: Callable[[AnyStr], AnyStr] | None = None
+                 ) -> re.Pattern[AnyStr]:
+    """``re.compile(pattern, flags)``, from the program an earlier process kept where there is one.
+
+    ``rewrite`` gives the pattern actually compiled (``optionals``): a kept program is found by the
+    pattern as written, so a later process does not rewrite it again.
+    """
+    key = key_of(pattern, flags) if rewrite is None else key_of(pattern, flags) + "|" + rewrite.__qualname__
+    kept = _kept()
+    program = kept.program(key)
     if program is not None:
         try:
             return _from_program(pattern, program)
         except Exception:  # noqa: BLE001 - a damaged or foreign program: compiled anew below
             pass
+    source = pattern if rewrite is None else rewrite(pattern)
     try:
-        compiled, program = _compiled_with_program(pattern, flags)
+        program = _program(source, flags)
+        compiled = _from_program(source, program)
     except Exception:  # noqa: BLE001 - internals unlike this Python's: re does it all
-        return re.compile(pattern, flags)
-    _keep(key, program)
+        return re.compile(source, flags)
+    if source != pattern:
+        program["text"] = source
+    kept.add(key, program)
     return compiled
 
 
-def _compiled_with_program(pattern: str, flags: int) -> tuple[re.Pattern[str], dict]:
-    """What ``re._compiler.compile`` does, keeping the program it hands to ``_sre``."""
-    import _sre
+def key_of(pattern: str | bytes, flags: int) -> str:
+    """What a program is kept under: its pattern (text with surrogates and all, or bytes) and flags."""
+    if isinstance(pattern, bytes):
+        return hashlib.sha256(f"{flags}|bytes|".encode() + pattern).hexdigest()
+    return hashlib.sha256(f"{flags}|{pattern}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _program(pattern: AnyStr, flags: int) -> dict:
+    """What ``re._compiler.compile`` hands to ``_sre`` for the pattern."""
     from re import _compiler, _parser
 
     parsed = _parser.parse(pattern, flags)
     indexgroup: list[str | None] = [None] * parsed.state.groups
     for name, index in parsed.state.groupdict.items():
         indexgroup[index] = name
-    program = {"flags": flags | parsed.state.flags, "code": _compiler._code(parsed, flags),
-               "groups": parsed.state.groups - 1, "groupindex": dict(parsed.state.groupdict), "indexgroup": indexgroup}
-    return _from_program(pattern, program), program
+    return {"flags": flags | parsed.state.flags, "code": _compiler._code(parsed, flags),
+            "groups": parsed.state.groups - 1, "groupindex": dict(parsed.state.groupdict), "indexgroup": indexgroup}
 
 
-def _from_program(pattern: str, program: dict) -> re.Pattern[str]:
+def _from_program(pattern: AnyStr, program: dict) -> re.Pattern[AnyStr]:
+    """The pattern object ``_sre`` makes of a program (which it checks); a rewritten pattern keeps its text."""
     import _sre
 
-    return _sre.compile(pattern, program["flags"], program["code"], program["groups"], program["groupindex"],
-                        tuple(program["indexgroup"]))
+    return _sre.compile(program.get("text", pattern), program["flags"], program["code"], program["groups"],
+                        program["groupindex"], tuple(program["indexgroup"]))
 
 
 def _python() -> str:
@@ -70,19 +98,88 @@ def _python() -> str:
     return f"{sys.implementation.cache_tag}|{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}"
 
 
+def _code_type() -> str | None:
+    """The ``array`` type whose items are ``_sre``'s code units, if one is."""
+    import _sre
+
+    return next((kind for kind in "HIL" if array(kind).itemsize == _sre.CODESIZE), None)
+
+
+class _Programs:
+    """The programs of the file, each decoded when first asked for, and those this process added."""
+
+    def __init__(self, entries: dict[str, dict], codes: bytes, kind: str | None) -> None:
+        self._entries, self._codes, self._kind = entries, codes, kind
+        self._decoded: dict[str, dict] = {}
+        """The programs this process used or made, in that order: kept first when the file is written again."""
+        self._unwritten = False
+        self._lock = threading.Lock()
+        """The reader's loading worker writes while its screens may still compile."""
+
+    def program(self, key: str) -> dict | None:
+        if key in self._decoded:
+            return self._decoded[key]
+        entry = self._entries.get(key)
+        if entry is None or self._kind is None:
+            return None
+        try:
+            size = array(self._kind).itemsize
+            code = array(self._kind, self._codes[entry["at"] * size:(entry["at"] + entry["size"]) * size]).tolist()
+            if len(code) != entry["size"]:
+                return None  # a file cut short
+            program = {**entry, "code": code}
+        except (KeyError, TypeError, ValueError):
+            return None
+        self._decoded[key] = program
+        return program
+
+    def add(self, key: str, program: dict) -> None:
+        """Keep a program this process compiled: the file is written again once, however many it
+        compiled (a first start compiles them all), by ``keep_compiled_patterns`` or as the process ends."""
+        with self._lock:
+            self._decoded[key] = program
+            if not self._unwritten and self._kind is not None:
+                atexit.register(self.write)
+                self._unwritten = True
+
+    def write(self) -> None:
+        """Write the file: this process's programs first, then the others, up to ``KEPT_PROGRAMS``."""
+        with self._lock:
+            if not self._unwritten:
+                return
+            self._unwritten = False
+            atexit.unregister(self.write)
+            used = list(self._decoded)
+        others = [k for k in self._entries if k not in self._decoded]
+        header: dict[str, dict] = {}
+        codes = array(self._kind)
+        for k in [*used, *others][:KEPT_PROGRAMS]:
+            kept = self.program(k)
+            if kept is None:
+                continue
+            header[k] = {name: value for name, value in kept.items() if name not in ("code", "at", "size")}
+            header[k].update(at=len(codes), size=len(kept["code"]))
+            codes.extend(kept["code"])
+        line = json.dumps({"python": _python(), "programs": header}).encode("utf-8")
+        keep_bytes(FILE, line + b"\n" + codes.tobytes())
+
+
+def keep_compiled_patterns() -> None:
+    """Write the programs this process compiled, if any, now rather than as it ends: a reader closed
+    with its terminal, or killed, never reaches its end."""
+    _kept().write()
+
+
 @cache
-def _kept() -> dict[str, dict]:
+def _kept() -> _Programs:
     """The programs kept by earlier processes of this Python, and this process's."""
-    kept = read_kept(_FILE)
-    if isinstance(kept, dict) and kept.get("python") == _python() and isinstance(kept.get("programs"), dict):
-        return kept["programs"]
-    return {}  # none yet, unreadable, or another Python's: compiled anew and kept
-
-
-def _keep(key: str, program: dict) -> None:
-    """Add a program to the file (a cache folder that cannot be written: the next process compiles it again)."""
-    programs = _kept()
-    programs[key] = program
-    for old in list(programs)[:-KEPT_PROGRAMS]:
-        del programs[old]
-    keep(_FILE, {"python": _python(), "programs": programs})
+    data = read_kept_bytes(FILE) or b""
+    line, _, codes = data.partition(b"\n")
+    try:
+        header = json.loads(line)
+    except ValueError:
+        header = None
+    kind = _code_type()
+    if isinstance(header, dict) and header.get("python") == _python() and isinstance(header.get("programs"), dict):
+        return _Programs(header["programs"], codes, kind)
+    return _Programs({}, b"", kind)  # none yet, unreadable, or another Python's: compiled anew and kept

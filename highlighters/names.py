@@ -42,7 +42,7 @@ _DOCUMENTS = frozenset(
 )
 """Things that speak for whoever issued them: "the statement" said what its author said."""
 _PRONOUNS = frozenset("he she they it we i".split())
-_WORD = re.compile(r"[\w’'-]+\.?")
+_WORD = compile_kept(r"[\w’'-]+\.?")
 _PARTICLE_PATTERN = r"(?:de|del|da|di|dos|du|van|von|der|bin|ibn|al|el|le|la)(?=\s+[A-Z])"
 _TITLE_DOT = "|".join(rf"(?<=\b{title})" for title in [*TITLES_WITH_DOT, "[A-Z]"])
 _WORD_REST = rf"[\w’'-]*(?:(?=\.)(?:{_TITLE_DOT})\.(?!\w))?"
@@ -54,19 +54,19 @@ _NAME_RUN = compile_kept(rf"[A-Z](?<![\w’'.&-].){_WORD_REST}(?:[^\S\n]+{_NAME_
 opens on the capital, so ``re`` passes over the rest of a text in C."""
 _WORDS_BEFORE = compile_kept(rf"[A-Z](?<![\w’'.&-].){_WORD_REST}(?:[^\S\n]+{_NAME_WORD})*[^\S\n]+$")
 """The capitalised words right before a place in the text (the endpos of the search)."""
-_PLAIN_NAME = re.compile(r"[A-Z][a-z’'-]+(?:[ ][A-Z][a-z’'-]+){0,2}")
-_APPOSITION_OPENS = re.compile(r"\s*(?:a|an|the|his|her|its|their|[A-Z][\w’'-]*[’']s)\b")
+_PLAIN_NAME = compile_kept(r"[A-Z][a-z’'-]+(?:[ ][A-Z][a-z’'-]+){0,2}")
+_APPOSITION_OPENS = compile_kept(r"\s*(?:a|an|the|his|her|its|their|[A-Z][\w’'-]*[’']s)\b")
 """How the apposition that gives a name its role opens: "Ema Suryani, a doctor at ..."."""
-_TIME_AT_END = re.compile(
+_TIME_AT_END = compile_kept(
     r"(?:\s+(?:on|late|early|last|this|earlier|later))?\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|yesterday|today|tonight)(?:\s+(?:morning|afternoon|evening|night))?$")
-_OF_PLACE = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]")
-_PERSON_WORD = re.compile(r"[A-Z][a-z’'-]+\w*")
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|of|into)\s$", re.IGNORECASE)
-_ROLE = re.compile(r"(?:the|this|that|its|his|her|their)\s(?:[\w’'-]+\s){0,3}(?P<role>[a-z][\w-]+)$", re.I)
-_DOCUMENT_AUTHOR = re.compile(r"\s+(?:from|by|of)\s+", re.I)
-_DOCUMENT_PRONOUN = re.compile(r"\s(?P<who>he|she|they|it)\s+(?:issued|released|sent|posted|published|wrote|made|signed)\b")
-_ISSUED = re.compile(
+_OF_PLACE = compile_kept(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]")
+_PERSON_WORD = compile_kept(r"[A-Z][a-z’'-]+\w*")
+_PLACE_BEFORE = compile_kept(r"\b(?:in|at|from|near|to|of|into)\s$", re.IGNORECASE)
+_ROLE = compile_kept(r"(?:the|this|that|its|his|her|their)\s(?:[\w’'-]+\s){0,3}(?P<role>[a-z][\w-]+)$", re.I)
+_DOCUMENT_AUTHOR = compile_kept(r"\s+(?:from|by|of)\s+", re.I)
+_DOCUMENT_PRONOUN = compile_kept(r"\s(?P<who>he|she|they|it)\s+(?:issued|released|sent|posted|published|wrote|made|signed)\b")
+_ISSUED = compile_kept(
     r"\b(?:issued|released|sent|posted|published|put\s+out|wrote|made|read\s+out)\s+(?:a|an|the|its|his|her|their)"
     r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>[\w-]+)\b")
 _REACH = 600

@@ -9,8 +9,9 @@ import re
 
 from .figure_pattern import SCALES
 from .figure_values import G_CORE, G_DIGITS, G_M_PREFIX, G_WORDS, WORD_AFTER, core_start, word_before
+from .kept_patterns import compile_kept
 
-_PUNCTUATION_NEXT = re.compile(r"\s*[,.;:)!?]")
+_PUNCTUATION_NEXT = compile_kept(r"\s*[,.;:)!?]")
 _PRONOUN_DETERMINERS = {"a", "an", "the", "no", "any", "every", "each", "this", "that", "which",
                         "such", "another", "these", "those", "both", "only", "civilian"}
 _FUNCTION_WORDS = {"of", "another", "or", "and", "who", "whom", "which", "that", "is", "was", "are",
@@ -20,11 +21,11 @@ _FUNCTION_WORDS = {"of", "another", "or", "and", "who", "whom", "which", "that",
 _EVENT_VERBS = ("killing", "killed", "wounding", "wounded", "injuring", "injured", "leaving", "left", "hurting",
                 "arresting", "arrested", "detaining", "detained", "kidnapping", "rescuing", "rescued")
 """Verbs whose object a bare "one" is: "killing one", "wounded one"."""
-_COMPOUND_ADJECTIVE = re.compile(r"^-[a-z]+(?:ed|ing)\b|^-(?:way|sided|off|time|timer|liner|on-one|to-one|all)\b",
+_COMPOUND_ADJECTIVE = compile_kept(r"^-[a-z]+(?:ed|ing)\b|^-(?:way|sided|off|time|timer|liner|on-one|to-one|all)\b",
                                  re.IGNORECASE)
 """A number word joined to a word that makes an adjective or an idiom: "two-pronged", "one-way", "one-time";
 joined to a noun it counts ("a five-boat attack", "the three-story building")."""
-_NOT_QUANTITY_AFTER = re.compile(
+_NOT_QUANTITY_AFTER = compile_kept(
     r"-?\s?(?:gauge|calibre|caliber|cal\b|mm\s+(?:pistol|rifle|gun|handgun|round|firearm|weapon|semi-automatic|bullet"
     r"|ammunition|cartridge))|\s+in\s+on\b", re.IGNORECASE)
 """Calibres name a weapon, they count nothing ("a 12-gauge shotgun", "a 9mm pistol"); nor does "zero in on"."""
@@ -36,16 +37,31 @@ _NAME_PREFIXES = {"article", "resolution", "flight", "route", "highway", "inters
 """Words that name a thing with a number when capitalised: "Flight 370", "Interstate 75", "AK 47", "Gate 5"."""
 _NAME_PREFIX_ENDINGS = tuple(_NAME_PREFIXES)
 """For ``str.endswith``: a text can end with a naming word only if it ends with one of these."""
-_MAGNITUDE_PREFIX = re.compile(r"magnitude-$", re.IGNORECASE)
+_MAGNITUDE_PREFIX = compile_kept(r"magnitude-$", re.IGNORECASE)
 """A magnitude joined to its number: "magnitude-5.9" (and "M7.5", seismologists' notation, has its own group)."""
 
 
+_IDENTIFIER_DIGITS = 13
+"""A run of this many digits with no separators, quoted or after "=", "#" or "/", is an identifier (a post's or
+an account's number in a page's markup or address), no amount."""
+_IDENTIFIER_MARKS = frozenset("\"'=#/")
+
+
 def not_a_figure(text: str, match: re.Match[str], groups: tuple[str | None, ...]) -> bool:
-    """A number in a name ("Interstate 75"), words that are no spelled figure ("one of the worst"), or a
-    number that counts nothing ("two-pronged")."""
-    return (_is_part_of_name(text, match, groups)
+    """A number in a name ("Interstate 75"), words that are no spelled figure ("one of the worst"), a
+    number that counts nothing ("two-pronged"), or an identifier ("699320266804092929")."""
+    return (_is_identifier(text, match, groups)
+            or _is_part_of_name(text, match, groups)
             or bool(groups[G_WORDS]) and not _is_spelled_figure(text, match)
             or bool(groups[G_DIGITS] or groups[G_WORDS]) and bool(_NOT_QUANTITY_AFTER.match(text, match.end(G_CORE + 1))))
+
+
+def _is_identifier(text: str, match: re.Match[str], groups: tuple[str | None, ...]) -> bool:
+    digits = groups[G_DIGITS]
+    if digits is None or len(digits) < _IDENTIFIER_DIGITS or not digits.isdigit():
+        return False
+    start, end = match.span(G_DIGITS + 1)
+    return text[start - 1:start] in _IDENTIFIER_MARKS or text[end:end + 1] in _IDENTIFIER_MARKS
 
 
 def _is_spelled_figure(text: str, match: re.Match[str]) -> bool:
@@ -92,7 +108,8 @@ def _is_part_of_name(text: str, match: re.Match[str], groups: tuple[str | None, 
     if not (groups[G_DIGITS] or groups[G_WORDS]):
         return False
     before = text[max(0, core - 20):core].rstrip()
-    capitalised = before[-1:].isalpha() and not before.rsplit(None, 1)[-1].islower()  # a naming word counts only so
+    stem = before.rstrip(".")  # "No. 2": the naming word may be abbreviated
+    capitalised = stem[-1:].isalpha() and not stem.rsplit(None, 1)[-1].islower()  # a naming word counts only so
     if capitalised and before.lower().endswith(_NAME_PREFIX_ENDINGS):
         previous = word_before(before)
         if previous.lower().rstrip(".") in _NAME_PREFIXES:

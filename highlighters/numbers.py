@@ -62,6 +62,7 @@ from .figure_values import (
     parse_number_words,  # read with the figures: the number words' parser is also this module's
     parse_range_end,
     read_core,
+    word_before,
 )
 from .folding import fold
 from .kept_patterns import compile_kept
@@ -70,13 +71,19 @@ from .spans import Figure
 from .unit_words import DURATIONS
 from .zeros import find_zero_figures
 
-_LOWER_BEFORE_UPPER = re.compile(r"\b(?:over|more than|above|upwards of)\s+$", re.IGNORECASE)
+_LOWER_BEFORE_UPPER = compile_kept(r"\b(?:over|more than|above|upwards of)\s+$", re.IGNORECASE)
 """A bound before an upper bound ("over nearly 100", "more than almost 50"): the writer's two hedges
 pull both ways, and the figure is read as approximate, neither bound being meant."""
 _LOWER_HEDGES, _UPPER_NEAR_HEDGES, _UPPER_HEDGES, _APPROX_HEDGES, _AFTER, _BEFORE = map(
     frozenset, (LOWER, UPPER_NEAR, UPPER, APPROX, AFTER_TIME, BEFORE_TIME))
 """The hedges as sets, for looking a figure's hedge up (their tuples keep the order patterns are built in)."""
 _TIME_ONLY_HEDGES = _AFTER | _BEFORE
+_YEAR_PREPOSITIONS = frozenset({"in", "since", "until", "during"})
+"""Words before a bare four-digit number that make it a year whatever follows: "in 2003 women won"."""
+_YEAR_DIGITS = compile_kept(r"1[5-9]\d\d|20\d\d")
+"""The end of a span of years: "from 2009 to 2013"."""
+_UNTIL_YEAR = compile_kept(r"[^\S\n]+(?:until|till|through)[^\S\n]+(?:1[5-9]|20)\d\d\b")
+"""The end of a span of years that is no range of the figure: "a colony from 1890 until 1941"."""
 
 _CHANGE_BEFORE = compile_kept(
     r"\b(?:ros[ea]|rising|risen|increas\w*|jump\w*|climb\w*|soar\w*|surg\w*|grew|grow\w*|went|go(?:es|ing)?|fell|fall\w*"
@@ -84,10 +91,10 @@ _CHANGE_BEFORE = compile_kept(
     r"|reduc\w*|revis\w*|boost\w*|up|down|chang\w*|mov\w*|shr[ua]nk\w*|doubl\w*|tripl\w*|push\w*|brought|bring\w*)"
     r"(?:\s+\w+){0,2}\s+$", re.IGNORECASE)
 """A verb of change before "from X to Y": two figures, where it was and where it went, not a range."""
-_TO_FIGURE = re.compile(r"\s+to\s+\W{0,3}\d", re.IGNORECASE)
-_FROM_FIGURE_TO = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,4}\s+to\s*$", re.IGNORECASE)
-_ZONE_NEXT = re.compile(r"[^\S\n]*([A-Za-z]{1,4})\b")
-_MAGNITUDE_WORD = re.compile(r"[\s-]*magnitude", re.IGNORECASE)
+_TO_FIGURE = compile_kept(r"\s+to\s+\W{0,3}\d", re.IGNORECASE)
+_FROM_FIGURE_TO = compile_kept(r"\bfrom\s+\S+(?:\s+\S+){0,4}\s+to\s*$", re.IGNORECASE)
+_ZONE_NEXT = compile_kept(r"[^\S\n]*([A-Za-z]{1,4})\b")
+_MAGNITUDE_WORD = compile_kept(r"[\s-]*magnitude", re.IGNORECASE)
 _SPEED_PERIODS = {"h": "hour", "hr": "hour", "hour": "hour", "s": "second", "sec": "second", "second": "second"}
 """A length per one of these is a speed: "193km / h" is kilometers per hour."""
 
@@ -310,8 +317,12 @@ def _classify_unitless(report: _Report, match: re.Match[str], groups: tuple[str 
         if day is not None:  # "Nov 11 and 12", "11-12 November": a day of a date, no count
             reading.quantity, reading.when = "date", day
             return
-        hedged = hedge is not None and hedge not in _TIME_ONLY_HEDGES  # "since 2020" is a year
-        reading.quantity = count_or_year(groups[G_DIGITS], reading.value, text[end:end + 25], hedged)
+        year_span = hedge in ("from", "between") and (
+            _YEAR_DIGITS.fullmatch(groups[G_RANGE_END] or "") is not None or _UNTIL_YEAR.match(text, end) is not None)
+        # "since 2020" is a year, and so are both ends of "from 2009 to 2013"; "about 2000" is a count
+        hedged = hedge is not None and hedge not in _TIME_ONLY_HEDGES and not year_span
+        dated = hedge is None and word_before(text[max(0, start - 12):start]).lower() in _YEAR_PREPOSITIONS
+        reading.quantity = count_or_year(groups[G_DIGITS], reading.value, text[end:end + 25], hedged, dated)
         if reading.quantity == "time":
             reading.when = iso_time(groups[G_DIGITS], _zone_after(text, end))
         elif reading.quantity == "year":

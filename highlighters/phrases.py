@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from .trie import word_alternatives
 from .words import ALL_VERBS, IRREGULAR_PAST, TITLE_SET, is_adverb, is_verb
+from .kept_patterns import compile_kept
 
 _PASSIVE = frozenset("was were is are be been being".split())
 _BEFORE_VERB = frozenset(
@@ -23,7 +24,7 @@ _BEFORE_VERB = frozenset(
 """Words between a subject and its verb: "Webber has also said"."""
 _CONJUNCTIONS = "that but because while whereas although though when after before since if as so where and or what"
 _PREPOSITIONS = "in at on during of for from with by under through"
-BOUNDARY = re.compile(
+BOUNDARY = compile_kept(
     r"[;:“”\"«»\[\]—–]|''|\s[-–—]+\s"
     rf"|(?i:\b(?:{word_alternatives(_CONJUNCTIONS.split())}\b"
     rf"|{word_alternatives(_PREPOSITIONS.split())}\s+(?:which|whom)\b))"  # "a rally at which X said"
@@ -35,9 +36,9 @@ DETERMINERS = frozenset(
     "the a an another one some his her its their our my this that these those each both many "
     "several two three four other any no every".split()
 )
-_LAST_BOUNDARY = re.compile(rf"(?s:.*)(?:{BOUNDARY.pattern})")
+_LAST_BOUNDARY = compile_kept(rf"(?s:.*)(?:{BOUNDARY.pattern})")
 """Matched from a stretch's start, it ends where the last clause boundary of the stretch ends."""
-_COORDINATED = re.compile(r"\b(?:and|but|or|then)\s*$", re.I)
+_COORDINATED = compile_kept(r"\b(?:and|but|or|then)\s*$", re.I)
 _COORDINATION_ENDS = ("d", "D", "t", "T", "r", "R", "n", "N")
 """The last letters of those words: a stretch ending otherwise is not searched."""
 _SUBJECT_REACH = 120
@@ -68,23 +69,23 @@ _STOP = frozenset(
     "not never".split()
 )
 """Words that end a noun phrase read forwards."""
-TOKEN = re.compile(r"[\w’'&.$-]*[\w’']\.?|\w")
-_COMMA_OR_DASH = re.compile(r",|\s[-–—]+\s|—")
-_RELATIVE = re.compile(r"\s(?:who|whom|whose|which)\b")
-LEADING_COMMA = re.compile(r"[^\S\n]*,?[^\S\n]*")
-_PLACE_TAIL = re.compile(
+TOKEN = compile_kept(r"[\w’'&.$-]*[\w’']\.?|\w")
+_COMMA_OR_DASH = compile_kept(r",|\s[-–—]+\s|—")
+_RELATIVE = compile_kept(r"\s(?:who|whom|whose|which)\b")
+LEADING_COMMA = compile_kept(r"[^\S\n]*,?[^\S\n]*")
+_PLACE_TAIL = compile_kept(
     r"^(?:\s+(?:in|from|at|of|for|with|near|on)\s+(?:(?:the|a|an|his|her|its|their)\s+)?"
     r"(?:[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*)*|[a-z][\w’'-]*))+")
 """Where a person is from or works, after their name or role: "one woman in Qeshm"."""
-_NAMED = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*[^\S\n]+(?:[A-Z]\.[^\S\n]+)?[A-Z][\w’'-]*")
+_NAMED = compile_kept(r"(?<![\w’'-])[A-Z][\w’'.-]*[^\S\n]+(?:[A-Z]\.[^\S\n]+)?[A-Z][\w’'-]*")
 """Two capitalised words in a row: a name ("Gov. John Kasich", "Giovanni Maria Vian")."""
 _NOT_A_HEAD = frozenset(
     "who which whose monday tuesday wednesday thursday friday saturday sunday january february "
     "march april may june july august september october november december".split()
 )
-_LOWER_WORD = re.compile(r"[^\S\n]+[a-z]")
-_NAME_AFTER_CONJUNCTION = re.compile(r"\s*(?:as|while|when|but|and|though|although|because|since|if)\s+[A-Z]", re.I)
-PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
+_LOWER_WORD = compile_kept(r"[^\S\n]+[a-z]")
+_NAME_AFTER_CONJUNCTION = compile_kept(r"\s*(?:as|while|when|but|and|though|although|because|since|if)\s+[A-Z]", re.I)
+PARENTHESIS = compile_kept(r"\s*\([^()]{1,40}\)")
 
 
 class Mention(NamedTuple):
@@ -223,7 +224,7 @@ def noun_phrase_at(text: str, start: int, limit: int) -> Mention | None:
     return phrase(text, start, end) if count else None
 
 
-_INVERTED_VERB = re.compile(r"(?:Said|Says|Added|Adds|Asked|Asks|Wrote|Writes)[^\S\n]+(?=[A-Z])")
+_INVERTED_VERB = compile_kept(r"(?:Said|Says|Added|Adds|Asked|Asks|Wrote|Writes)[^\S\n]+(?=[A-Z])")
 """A reporting verb opening its sentence before the speaker, in the inverted order of news English."""
 
 

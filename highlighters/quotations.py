@@ -34,9 +34,10 @@ from .phrases import Mention
 from .quote_marks import Passage, pair_quote_marks
 from .sentences import split_sentences
 from .spans import Quotation, Span
+from .kept_patterns import compile_kept
 
-_NAME_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their)|\w[’']s)[^\S\n]$", re.I)
-_NOUN_AFTER = re.compile(
+_NAME_BEFORE = compile_kept(r"(?:\b(?:the|a|an|its|his|her|their)|\w[’']s)[^\S\n]$", re.I)
+_NOUN_AFTER = compile_kept(
     r"[^\S\n]+(?:site|page|website|web\s+page|survey|program|programme|show|series|segment|column|"
     r"section|feature|tool|app|campaign|slogan|hashtag|song|album|book|film|movie|documentary|"
     r"banner|sign|motto|initiative|operation|map|form|button|tab|link)s?\b")

@@ -21,16 +21,16 @@ candidates). A small stack pairs them:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from .kept_patterns import compile_kept
 
 _MARKS = "“”„\"«»'‘’"
 _DOUBLE_OPENERS = "“„«"
 _DOUBLE_CLOSERS = "”»"
 _OPEN_CONTEXT = " \t\n\r([{—–-/“\"«"
-_ELISION = re.compile(r"\d\d(?:s\b|\b)")  # ’70s, '90
-_SPACED_APOSTROPHE = re.compile(r" (?:s|t|re|ll|ve|m|d)\b")  # tokenised text: He ’ s, can ’ t
-_HAS_WORD = re.compile(r"\w")
+_ELISION = compile_kept(r"\d\d(?:s\b|\b)")  # ’70s, '90
+_SPACED_APOSTROPHE = compile_kept(r" (?:s|t|re|ll|ve|m|d)\b")  # tokenised text: He ’ s, can ’ t
+_HAS_WORD = compile_kept(r"\w")
 _CARRY_LIMIT = 3000
 """How far, in characters, a quotation may run over line breaks to find its closing mark."""
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from .kept_patterns import compile_kept
 
-_UNSAFE = re.compile(
+_UNSAFE = compile_kept(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 
@@ -19,7 +20,7 @@ def printable(text: str) -> str:
     return _UNSAFE.sub(_escape, text)
 
 
-_LINE_BREAKS = re.compile("[\n\u2028\u2029]")
+_LINE_BREAKS = compile_kept("[\n\u2028\u2029]")
 
 
 def one_line(text: str) -> str:
@@ -35,7 +36,7 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-_ESCAPE_SEQUENCE = re.compile(
+_ESCAPE_SEQUENCE = compile_kept(
     r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]|\x1b[@-_]")
 """A terminal's escape sequence: an operating system command (a link, a window title) to its end, a
 control sequence (colours, clearing the screen), or a two-character escape."""

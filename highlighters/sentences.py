@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 
 from .spans import Span
+from .kept_patterns import compile_kept
 
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«([„"
@@ -38,17 +39,17 @@ MAX_SENTENCE_CHARS = 1000
 # A line break, or terminal punctuation plus closing marks followed by whitespace, with the line
 # break if one comes next (it ends the sentence whatever follows); written with a leading
 # character class so the regex engine can skip ahead fast.
-_BREAK = re.compile(r"[\n.!?…](?:(?<=\n)|(?<=[.!?…])[.!?…]*[\"'”’»)\]]*(?:[^\S\n]*\n|(?=\s)))")
-_LAST_SPACE = re.compile(r".*\s", re.DOTALL)
-_LAST_NON_WORD = re.compile(r".*\W", re.DOTALL)
-_SPACES = re.compile(r"\s*")
+_BREAK = compile_kept(r"[\n.!?…](?:(?<=\n)|(?<=[.!?…])[.!?…]*[\"'”’»)\]]*(?:[^\S\n]*\n|(?=\s)))")
+_LAST_SPACE = compile_kept(r".*\s", re.DOTALL)
+_LAST_NON_WORD = compile_kept(r".*\W", re.DOTALL)
+_SPACES = compile_kept(r"\s*")
 # The next token on the same line, if any.
-_NEXT_TOKEN = re.compile(r"[^\S\n]*(\S+)")
+_NEXT_TOKEN = compile_kept(r"[^\S\n]*(\S+)")
 # Single letters and dotted acronyms, as seen without their last dot: J, U.S, e.g, a.m.
-_LETTERS = re.compile(r"[A-Za-z]+")
-_INITIALS = re.compile(r"[A-Za-z](?:\.[A-Za-z])*")
+_LETTERS = compile_kept(r"[A-Za-z]+")
+_INITIALS = compile_kept(r"[A-Za-z](?:\.[A-Za-z])*")
 # A speech tag after a quoted question or exclamation: “Why?” Webber asked.
-_SPEECH_TAG = re.compile(
+_SPEECH_TAG = compile_kept(
     r"[^\S\n]+[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,3}[^\S\n]+"
     r"(?:said|says|asked|asks|added|told|wrote|replied|shouted|cried)\b"
 )

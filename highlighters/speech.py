@@ -30,22 +30,22 @@ from .phrases import (
 )
 from .words import FINITE_VERBS, PARTICIPLES, TITLES_WITH_DOT, VERB, skip_phrasal, verbs_in
 
-_QUOTED_AS = re.compile(r"\b(?:was|were|is|are|been|be)\s+quoted\s+as\s+$")
-_ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
+_QUOTED_AS = compile_kept(r"\b(?:was|were|is|are|been|be)\s+quoted\s+as\s+$")
+_ACCORDING = compile_kept(r"\baccording\s+to\s+", re.I)
 _ACCORDING_STOP = frozenset("who which that when while as after before in on at during".split())
-_PAREN_SOURCE = re.compile(
+_PAREN_SOURCE = compile_kept(
     r"[^\S\n]*[(\[](?P<who>[A-Z][\w.!&’'-]*(?:[^\S\n]+(?:[A-Z][\w.!&’'-]*|article|report|reports|story|"
     r"news|via|and|of|the|&)){0,5})\.?[)\]]")
-_DOCUMENT_AFTER = re.compile(r"[^\S\n]+(?:article|report|reports|story)$")
-_ELLIPTICAL = re.compile(r"\b(?:if|when|unless|as|than)[^\S\n]+$", re.I)
+_DOCUMENT_AFTER = compile_kept(r"[^\S\n]+(?:article|report|reports|story)$")
+_ELLIPTICAL = compile_kept(r"\b(?:if|when|unless|as|than)[^\S\n]+$", re.I)
 """What opens a clause without a subject: "if asked", "when asked", "as reported"."""
-_QUOTED_AS_SAYING = re.compile(r"\b(?:was|were|is|are|been|be)\s+quoted\s+as\s+saying\b")
-_INTRODUCES = re.compile(r"[^\S\n]*(?:that\b|:|,?[^\S\n]*[“\"«])")
+_QUOTED_AS_SAYING = compile_kept(r"\b(?:was|were|is|are|been|be)\s+quoted\s+as\s+saying\b")
+_INTRODUCES = compile_kept(r"[^\S\n]*(?:that\b|:|,?[^\S\n]*[“\"«])")
 """What follows a verb that introduces the next quotation: "said that", "said:", "said “"."""
-_NAME_AT_END = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*(?:[^\S\n]+(?:[A-Z][\w’'.-]*|al|el|de|bin|van|von))+[^\S\n]*$")
-_PAST_TAG = re.compile(r"[^.!?;:,“”\"\n]{1,60}?[^\S\n](?P<verb>[a-z]{3,}ed)\b(?:[^\S\n]+[^\s.!?;:,“”\"]+){0,4}[.!?]?[^\S\n]*$")
+_NAME_AT_END = compile_kept(r"(?<![\w’'-])[A-Z][\w’'.-]*(?:[^\S\n]+(?:[A-Z][\w’'.-]*|al|el|de|bin|van|von))+[^\S\n]*$")
+_PAST_TAG = compile_kept(r"[^.!?;:,“”\"\n]{1,60}?[^\S\n](?P<verb>[a-z]{3,}ed)\b(?:[^\S\n]+[^\s.!?;:,“”\"]+){0,4}[.!?]?[^\S\n]*$")
 """A subject and a verb in the past tense closing the sentence after a quotation."""
-_WITH = re.compile(r"\bwith\s+(?=(?:the\s+)?[A-Z][^,;:]*$)")
+_WITH = compile_kept(r"\bwith\s+(?=(?:the\s+)?[A-Z][^,;:]*$)")
 _TO_LISTENER = frozenset("told tells tell asked asks ask informed briefed assured urged".split())
 """Verbs whose object is the listener, not the speaker."""
 _NOT_A_TITLE = "".join(rf"(?<!\b{title})" for title in TITLES_WITH_DOT)
@@ -55,24 +55,24 @@ _SIMPLE_TAG = compile_kept(
     rf"(?:(?<=[,!?][”“\"])|(?<=[,!?]''))[^\S\n]+(?:(?P<before>he|she|they|{_SIMPLE_NP})[^\S\n]+(?:said|says|added|asked|told)"
     rf"|(?:said|says|added|asked)[^\S\n]+(?P<after>{_SIMPLE_NP})){_NOT_A_TITLE}(?=[^\S\n]*(?:[,\n]|\.(?!\S)|$))")
 """“…,” Webber said. / “…,” said Lucas Webber, …: most tags, read by one pattern."""
-_NEW_CLAUSE = re.compile(r"[^\S\n]+(?:he|she|they|it|we|i|there|this)\b", re.I)
-_HEADLINE = re.compile(r"[^\S\n]*(?P<who>[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,3}):[^\S\n]")
-_BY = re.compile(r"[^\S\n]+by[^\S\n]+")
-_COMMA_BEFORE = re.compile(r",[^\S\n]*$")
-_AFTER_SPEAKER = re.compile(r"(?![^\S\n]+(?:could|would|will|should|can|may|might|must|is|was|are|were|has|have|had|did|does)\b)")
+_NEW_CLAUSE = compile_kept(r"[^\S\n]+(?:he|she|they|it|we|i|there|this)\b", re.I)
+_HEADLINE = compile_kept(r"[^\S\n]*(?P<who>[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,3}):[^\S\n]")
+_BY = compile_kept(r"[^\S\n]+by[^\S\n]+")
+_COMMA_BEFORE = compile_kept(r",[^\S\n]*$")
+_AFTER_SPEAKER = compile_kept(r"(?![^\S\n]+(?:could|would|will|should|can|may|might|must|is|was|are|were|has|have|had|did|does)\b)")
 """What cannot follow the speaker of "“…,” said X": a verb of its own ("said the candidate could")."""
-_CLAUSE_END = re.compile(r"[^\S\n]*(?:[,.;]|$)")
+_CLAUSE_END = compile_kept(r"[^\S\n]*(?:[,.;]|$)")
 _SIGNER = r"[-–—―][^\S\n]*(?P<who>[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,4})[.,]?"
 """A dash and the name that signs a quotation: "- Bernie Sanders.", "― Carla Sanchez"."""
-_SIGNATURE = re.compile(rf"\s*\n[^\S\n]*{_SIGNER}[^\n]{{0,40}}$", re.M)
-_FROM_SOURCE = re.compile(r"(?:^|[.!?][^\S\n]+|[^\S\n][-–—][^\S\n]+)(?:More[^\S\n]+)?[Ff]rom[^\S\n]+(?P<who>[^:;,.!?\n]{1,60})$")
+_SIGNATURE = compile_kept(rf"\s*\n[^\S\n]*{_SIGNER}[^\n]{{0,40}}$", re.M)
+_FROM_SOURCE = compile_kept(r"(?:^|[.!?][^\S\n]+|[^\S\n][-–—][^\S\n]+)(?:More[^\S\n]+)?[Ff]rom[^\S\n]+(?P<who>[^:;,.!?\n]{1,60})$")
 """A clause that names only where the words below come from: "More from Jones:", "From the report:"."""
-_SIGNED_AFTER = re.compile(rf"[^\S\n]*{_SIGNER}[^\S\n]*(?=\n|$)")
+_SIGNED_AFTER = compile_kept(rf"[^\S\n]*{_SIGNER}[^\S\n]*(?=\n|$)")
 """A name after a dash that fills the rest of the quotation's line: “…” ― Carla Sanchez."""
-_QUOTE_MARK = re.compile(r"[“”\"«»]|''")
-_BARE_NAME_TAG = re.compile(r"[^\S\n]*[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,2}[^\S\n]+[a-z]+[.!?]?\s*")
+_QUOTE_MARK = compile_kept(r"[“”\"«»]|''")
+_BARE_NAME_TAG = compile_kept(r"[^\S\n]*[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,2}[^\S\n]+[a-z]+[.!?]?\s*")
 """A quotation left open by a missing comma and closed by a name and its verb alone: “…” Grubbs said."""
-_TRANSCRIPT_LABEL = re.compile(r"(?:[“\"«]|'')[^\S\n]*(?P<who>[A-Z][A-Z’'.-]+(?:[^\S\n]+[A-Z][A-Z’'.-]+){0,2}):[^\S\n]")
+_TRANSCRIPT_LABEL = compile_kept(r"(?:[“\"«]|'')[^\S\n]*(?P<who>[A-Z][A-Z’'.-]+(?:[^\S\n]+[A-Z][A-Z’'.-]+){0,2}):[^\S\n]")
 """A transcript's turn, quoted: the speaker's name in capitals and a colon open it (“WALLACE: Let's …”)."""
 
 

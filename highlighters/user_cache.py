@@ -1,8 +1,8 @@
 """Files the engine keeps for its later processes, in the user's cache folder (``$XDG_CACHE_HOME/sahel-reader/``).
 
 What one process worked out slowly (pint's answers, compiled pattern programs) the next reads back. Each file
-is JSON, written whole or not at all, since another process may be reading it; a file that cannot be read or
-written means the work is done again, never an error.
+is written whole or not at all, since another process may be reading it; a file that cannot be read or written
+means the work is done again, never an error.
 """
 
 from __future__ import annotations
@@ -18,20 +18,33 @@ def cache_file(name: str) -> Path:
 
 
 def read_kept(name: str) -> object | None:
-    """What the file holds, or None where there is none or it is not JSON."""
+    """What the JSON file holds, or None where there is none or it is not JSON."""
     try:
         return json.loads(cache_file(name).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
 
 
+def read_kept_bytes(name: str) -> bytes | None:
+    """What the file holds, or None where there is none."""
+    try:
+        return cache_file(name).read_bytes()
+    except OSError:
+        return None
+
+
 def keep(name: str, data: object) -> None:
+    """Write ``data`` as JSON for later processes, whole or not at all (``keep_bytes``)."""
+    keep_bytes(name, json.dumps(data).encode("utf-8"))
+
+
+def keep_bytes(name: str, data: bytes) -> None:
     """Write ``data`` for later processes, whole or not at all; a folder that cannot be written is passed over."""
     path = cache_file(name)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        partial.write_text(json.dumps(data), encoding="utf-8")
+        partial.write_bytes(data)
         os.replace(partial, path)
     except OSError:
         pass

@@ -51,7 +51,7 @@ VERB = compile_kept(
 
 
 _DETERMINERS = frozenset("the a an his her their its my our your these those".split())
-_NOUN_CONTEXT = re.compile(
+_NOUN_CONTEXT = compile_kept(
     r"\b(the|a|an|his|her|their|its|my|our|your|these|those|of|about|over|with|without|for|from|amid|"
     r"against|among|despite|into|upon)[^\S\n]+$", re.I)
 """What stands before a noun rather than a verb: "His comments came", "fired over comments"."""
@@ -117,7 +117,7 @@ def verbs_in(text: str, start: int, end: int, verbs: re.Pattern[str] = VERB,
     return found
 
 
-_PHRASAL = re.compile(r"[^\S\n]+(?:out|back|up|on|it)\b")  # pointed out, fired back, went on, put it
+_PHRASAL = compile_kept(r"[^\S\n]+(?:out|back|up|on|it)\b")  # pointed out, fired back, went on, put it
 IRREGULAR_PAST = frozenset(
     "went made took gave came got saw knew felt left held kept brought began ran spoke met sent "
     "built paid sat stood won lost led fought sought struck set cut became drew threw wore "

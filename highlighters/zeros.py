@@ -11,6 +11,7 @@ import re
 
 from .folding import CaseBlind
 from .spans import Figure
+from .kept_patterns import compile_kept
 
 _OUTCOME = (r"killed|dead|died|dies|die|injured|wounded|hurt|harmed|hospitali[sz]ed|missing|arrested|detained"
             r"|kidnapped|abducted|rescued|displaced|evacuated|lost\s+(?:their|his|her)\s+li(?:fe|ves)")
@@ -27,7 +28,7 @@ _ZERO = CaseBlind(rf"""
     )""", re.VERBOSE)
 """Opens with the literal "no", which ``re`` looks for in C; the lookbehind after it asks that no
 letter come before it (so "casino" and "piano" are passed over without trying the rest)."""
-_REPORTS_OF = re.compile(r"(?:\breports?|\bword|\bsign|\bindication)s?\s+of\s+$", re.IGNORECASE)
+_REPORTS_OF = compile_kept(r"(?:\breports?|\bword|\bsign|\bindication)s?\s+of\s+$", re.IGNORECASE)
 
 
 def find_zero_figures(text: str, folded: str | None) -> list[Figure]:

@@ -110,6 +110,7 @@ def analyse(documents: list[Document], title: str | None = None, *, growable: bo
     """
     # The engine (its patterns, numpy, rapidfuzz) is imported on first use, in the loading
     # worker: the reader's first frame needs only the Story type.
+    from ..highlighters.kept_patterns import keep_compiled_patterns
     from .claims import ClaimsMemo, extract_claims
     from .linking import clusters_and_facets
     from .sentence_links import link_sentences
@@ -142,6 +143,7 @@ def analyse(documents: list[Document], title: str | None = None, *, growable: bo
         from .growing import keep_for_growth
 
         keep_for_growth(story, sentence_words, facets)
+    keep_compiled_patterns()  # a first analysis has compiled them all: kept now, however this process ends
     return story
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from typing import Literal
 from operator import attrgetter
@@ -27,6 +26,7 @@ from ..highlighters.spans import Figure, Qualifier, Quantity
 from .measures import base_unit, to_base
 from .model import Document
 from .report_figures import LineFigures, report_figures
+from ..highlighters.kept_patterns import compile_kept
 
 Kind = Literal["number", "quote"]
 """A claim is a figure or a quotation."""
@@ -193,14 +193,14 @@ def base_values(claim: Claim) -> tuple[float | None, float | None, float | None,
             to_base(claim.high, claim.unit, claim.dimension), unit)
 
 
-_SIGNED_DOLLAR = re.compile(r"(?<![A-Za-z$])(US|A|AU|NZ|HK|C|CA|S|NT|R)\$")
-_NAMED_DOLLAR = re.compile(r"\b(Australian|Canadian|New Zealand|Hong Kong|Singapore|Taiwan) dollars?\b")
+_SIGNED_DOLLAR = compile_kept(r"(?<![A-Za-z$])(US|A|AU|NZ|HK|C|CA|S|NT|R)\$")
+_NAMED_DOLLAR = compile_kept(r"\b(Australian|Canadian|New Zealand|Hong Kong|Singapore|Taiwan) dollars?\b")
 _NAMED_REACH = len("New Zealand ")
 """How far before "dollar" the longest country of ``_NAMED_DOLLAR`` starts."""
 _DOLLAR_CODES = {"a": "AUD", "au": "AUD", "australian": "AUD", "nz": "NZD", "new zealand": "NZD", "hk": "HKD",
                  "hong kong": "HKD", "c": "CAD", "ca": "CAD", "canadian": "CAD", "s": "SGD", "singapore": "SGD",
                  "nt": "TWD", "taiwan": "TWD", "r": "BRL", "us": "USD"}
-_NUMERIC_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/\d{2,4}(?![\d/])")
+_NUMERIC_DATE = compile_kept(r"(?<![\d/])(\d{1,2})/(\d{1,2})/\d{2,4}(?![\d/])")
 _DAY_FIRST_HOSTS = (".uk", ".in", ".au", ".nz", ".ie", ".za", ".pk", ".ng", ".ke", ".sg", ".my", ".fr", ".de", ".es",
                     ".it", ".ae", ".eg", ".ml", ".sn", ".gh", ".lk", ".bd", ".ph")
 """Where dates are written day first (4/9/2007 is 4 September): most of the world but North America."""

@@ -8,7 +8,7 @@ file that is binary (a PDF, an image or an archive saved as ``.txt``) is refused
 from __future__ import annotations
 
 import codecs
-import re
+from ..highlighters.kept_patterns import compile_kept
 
 _BINARY_SIGNATURES = (
     (b"%PDF", "PDF"),
@@ -21,7 +21,7 @@ _BINARY_SIGNATURES = (
 )
 # Characters that text hardly ever holds but random bytes read as Windows-1252 give one time in
 # nine: C0 controls other than whitespace and those of escape sequences, DEL, U+FFFD.
-_BINARY_CHARACTERS = re.compile("[\x01-\x06\x0e-\x1a\x1c-\x1f\x7f\ufffd]")
+_BINARY_CHARACTERS = compile_kept("[\x01-\x06\x0e-\x1a\x1c-\x1f\x7f\ufffd]")
 # In this order: UTF-32 LE's byte-order mark starts with UTF-16 LE's.
 _BOMS = {codecs.BOM_UTF32_LE: "utf-32", codecs.BOM_UTF32_BE: "utf-32", codecs.BOM_UTF16_LE: "utf-16",
          codecs.BOM_UTF16_BE: "utf-16"}

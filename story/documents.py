@@ -24,6 +24,7 @@ from .headers import read_header
 from .model import Document, LoadError, LoadResult
 from .report_lines import LineSpans, report_spans
 from .seeds import bundled_seed_paths  # noqa: F401  (imported from here by many)
+from ..highlighters.kept_patterns import compile_kept
 
 REPORT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 MANIFEST_SUFFIXES = frozenset({".yaml", ".yml"})
@@ -36,7 +37,7 @@ _HTML_SUFFIXES = frozenset({".html", ".htm"})
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 _MANIFEST_FIELDS = ("id", "outlet", "date", "url")
 
-_WORD = re.compile(r"\w")
+_WORD = compile_kept(r"\w")
 
 
 def is_session_file(path: str | Path) -> bool:
@@ -51,7 +52,7 @@ def is_session_file(path: str | Path) -> bool:
     return isinstance(data, dict) and SESSION_KEY in data
 
 
-_SESSION_KEY_LINE = re.compile(rf"^{SESSION_KEY}\s*:", re.MULTILINE)
+_SESSION_KEY_LINE = compile_kept(rf"^{SESSION_KEY}\s*:", re.MULTILINE)
 
 
 def _starts_as_session(path: Path) -> bool:

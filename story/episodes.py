@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 from ..highlighters.clock import MONTH_NAMES, MONTHS
+from ..highlighters.folding import WordStart, fold
 from ..highlighters.kept_patterns import compile_kept
 
 from .claims import Claim
@@ -27,12 +28,15 @@ _MARKER = compile_kept(
     r"|so\s+far\s+this\s+year|this\s+year|previously|in\s+(?:an?|the)\s+(?:earlier|previous|separate|similar)\s+\w+"
     r"|across\s+the\s+(?:region|country|continent|world)|nationwide|worldwide|ever|on\s+record|in\s+history)\b",
     re.IGNORECASE)
-_FRAME = re.compile(r"^\W*(?:in|across|throughout)\s+the\s+(?:area|region|country|continent)\b", re.IGNORECASE)
+_MARKER_WORDS = WordStart(_MARKER.pattern)
+"""``_MARKER`` searched in lower-cased text, passing over letters in C: every figure's clause and sentence is
+searched for one (``WordStart``)."""
+_FRAME = compile_kept(r"^\W*(?:in|across|throughout)\s+the\s+(?:area|region|country|continent)\b", re.IGNORECASE)
 """A place that frames the whole sentence when it opens it ("In the area, thousands have died"); in the
 middle of one it is where someone lives or speaks from."""
-_CONTRAST = re.compile(r";|\b(?:since|compared\s+(?:with|to)|whereas|while|unlike|but)\b", re.IGNORECASE)
+_CONTRAST = compile_kept(r";|\b(?:since|compared\s+(?:with|to)|whereas|while|unlike|but)\b", re.IGNORECASE)
 """A sentence that sets two times or events against each other: its markers count only in their own clause."""
-_GENERIC = re.compile(r"\W*(?:An?|Such\s+an?)\s+(?:[\w.-]+\s+){0,3}?[\w.-]*\d[\w.-]*\s+(?:[\w-]+\s+){0,2}?"
+_GENERIC = compile_kept(r"\W*(?:An?|Such\s+an?)\s+(?:[\w.-]+\s+){0,3}?[\w.-]*\d[\w.-]*\s+(?:[\w-]+\s+){0,2}?"
                       r"(?:can|could|may|might)\s+(?!not\b|have\b)[a-z]")
 """A sentence about any thing of its kind, not one that happened: "A magnitude 6 quake can cause severe damage"."""
 GENERIC = "in general"
@@ -111,7 +115,7 @@ def clause_episode(clause: str, of_sentence: str | None, years: set[int], months
 def _first_marker(text: str, years: set[int], months: set[int]) -> str | None:
     """The first dated marker of ``text``, else "scope" if it has a marker of scope, else None."""
     found = None
-    for match in _MARKER.finditer(text):
+    for match in _MARKER_WORDS.groups(text, fold(text)):
         marker = _marker(match, years, months)
         if marker and marker != "scope":
             return marker
@@ -160,12 +164,12 @@ def episode_words(told: str | None, *texts: str) -> str | None:
     return f"in {MONTH_NAMES[int(month) - 1].capitalize()} {year}" if month else f"in {year}"
 
 
-_MODAL = re.compile(r"\b(?:can|could|may|might)\s+(?!not\b|have\b)[a-z][\w-]*(?:\s+(?![\w-]+ly\b)[a-z][\w-]*){0,2}")
+_MODAL = compile_kept(r"\b(?:can|could|may|might)\s+(?!not\b|have\b)[a-z][\w-]*(?:\s+(?![\w-]+ly\b)[a-z][\w-]*){0,2}")
 """What a generic statement says any thing of its kind does: "can cause severe damage"."""
-_SPACE = re.compile(r"\s+")
+_SPACE = compile_kept(r"\s+")
 _RECORDS = frozenset({"ever", "on record", "in history"})
 """Markers of a record ("the biggest heist ever"), which say how big, not when or where: no label says them."""
-_GOES_ON_TO = re.compile(r"(?:\s+[^\W\d_][\w'-]*){0,3}")
+_GOES_ON_TO = compile_kept(r"(?:\s+[^\W\d_][\w'-]*){0,3}")
 
 
 def _is_scope(match: re.Match[str]) -> bool:

@@ -27,6 +27,7 @@ from .claims import Claim
 from .compare import FactRow, fact_matrix, near_copies, outlier_claims
 from .model import Document
 from .timeline import story_timelines, timeline_rows
+from ..highlighters.kept_patterns import compile_kept
 
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 ORPHANS_HEADING = "Could not be placed in the current text"
@@ -215,9 +216,9 @@ def _cell(claims: list[Claim], outliers: set[str]) -> str:
 
 # -- Markdown ---------------------------------------------------------------------------------
 
-_MD_INLINE = re.compile(r"[\\`*\[\]<>|~]|&(?=#?\w+;)|(?<![^\W_])_|_(?![^\W_])")
-_MD_LEAD = re.compile(r"^([ \t]*)([#+=-])", re.MULTILINE)
-_MD_LEAD_NUMBER = re.compile(r"^([ \t]*\d+)([.)])", re.MULTILINE)
+_MD_INLINE = compile_kept(r"[\\`*\[\]<>|~]|&(?=#?\w+;)|(?<![^\W_])_|_(?![^\W_])")
+_MD_LEAD = compile_kept(r"^([ \t]*)([#+=-])", re.MULTILINE)
+_MD_LEAD_NUMBER = compile_kept(r"^([ \t]*\d+)([.)])", re.MULTILINE)
 
 
 def escape_markdown(text: str, oneline: bool = False) -> str:

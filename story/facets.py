@@ -18,6 +18,7 @@ from .episodes import clause_episode, episode_words, sentence_episode
 from .fact_labels import count_verb, measure_gist, where_phrase
 from .people import PERSON_ENDINGS, PERSONS
 from .verb_forms import past
+from ..highlighters.kept_patterns import compile_kept
 
 FAMILIES = {
     "count": "count", "magnitude": "magnitude", "money": "money", "time": "time", "date": "date",
@@ -26,17 +27,17 @@ FAMILIES = {
 """Figures that can state one fact: a family per kind, and per dimension for measures."""
 _DIMENSION_FAMILIES = {"fraction": "share", "percent": "share", "age": "age", "multiplier": "multiplier"}
 
-_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_WORD = compile_kept(r"[^\W\d_][\w’'-]*")
 _WINDOW = 8
 """How many words on each side of a figure tell what it measures (up to the next figure or clause)."""
 _NAMING_WINDOW = 16
 """How many words before a figure may name its event: "the three have been ruled by the military since 2020"."""
 _WHEN = frozenset({"time", "date", "year"})
 """Families whose event may be named before another figure of the sentence: the clause of a time is its event's."""
-_FENCE = re.compile(r"[;:]|\s[-–—]\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b", re.IGNORECASE)
-_CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though)\b", re.IGNORECASE)
-_NAME = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'.-]*)(?:\s+(?:(?:of|de|al|el|la|bin|du|van|von)\s+)?[A-Z][\w’'.-]*)*")
-_ANCHOR = re.compile(
+_FENCE = compile_kept(r"[;:]|\s[-–—]\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b", re.IGNORECASE)
+_CONTRAST = compile_kept(r"\b(?:but|while|whereas|although|though)\b", re.IGNORECASE)
+_NAME = compile_kept(r"(?<![\w’'])(?:[A-Z][\w’'.-]*)(?:\s+(?:(?:of|de|al|el|la|bin|du|van|von)\s+)?[A-Z][\w’'.-]*)*")
+_ANCHOR = compile_kept(
     r"(?:\b(?:north|south|east|west)(?:[\s-]*(?:north|south|east|west))*(?:ern)?\s+of"
     r"|\b(?<!according\s)(?:from|to|of|near|outside|off|towards?)(?:\s+the)?)\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
 _NOT_NAMES = frozenset(
@@ -74,13 +75,13 @@ _FAMILY_CUES = {"count": _ANY_CUE | {"population", "aftershock"}, "length": _ANY
                 "magnitude": _ANY_CUE | {"aftershock", "another"}, "money": _ANY_CUE | {"value"}, "speed": _ANY_CUE | {"speed"},
                 "time": _ANY_CUE | {"aftershock"}}
 """The cues each family takes: "home to 120,000" makes a count a population, not the magnitude beside it."""
-_TOTAL = re.compile(r"\b(?:so\s+far|thus\s+far|up\s+to\s+now|in\s+all|in\s+total|to\s+date|altogether"
+_TOTAL = compile_kept(r"\b(?:so\s+far|thus\s+far|up\s+to\s+now|in\s+all|in\s+total|to\s+date|altogether"
                     r"|cumulative(?:ly)?|overall|since\s+(?:the\s+)?(?:start|beginning)"
                     r"|during\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:\d+|two|three|four|five|six|seven"
                     r"|eight|nine|ten|eleven|twelve|several|many)\s+[^\W\d_]+s)\b", re.IGNORECASE)
 """A running or summed total anywhere in the sentence: its figures are totals, not this event's count, as
 are figures summed "during the five operations" (or raids, or days) of which this event is one."""
-_CUE_PHRASES = re.compile(r"\bhome\s+to\b", re.IGNORECASE)
+_CUE_PHRASES = compile_kept(r"\bhome\s+to\b", re.IGNORECASE)
 """A population written as a place's: "home to 120,000 people"."""
 
 
@@ -239,8 +240,8 @@ def _named_across(measure: str, sentence: str, start: int, fences: list[tuple[in
 
 
 _OTHER_FIGURE = "N"
-_PASSIVE_END = re.compile(r"\b(?:was|were|been|is|are)\s+\S+$")
-_TRAILING_LINKS = re.compile(r"(?:\s+(?:to|of|in|on|at|for|by|from|with|and|the|a|an))+$")
+_PASSIVE_END = compile_kept(r"\b(?:was|were|been|is|are)\s+\S+$")
+_TRAILING_LINKS = compile_kept(r"(?:\s+(?:to|of|in|on|at|for|by|from|with|and|the|a|an))+$")
 
 
 def carry_over(current: Facet, previous: Facet, between: str) -> Facet:
@@ -277,10 +278,10 @@ def carry_back(current: Facet, following: Facet, between: str) -> Facet:
     return current
 
 
-_RESTATED = re.compile(r"\s*\(\s*")
+_RESTATED = compile_kept(r"\s*\(\s*")
 """A figure in brackets after another of its family restates it in other units: "at 1353 (1023 GMT)"."""
-_LIST = re.compile(r"(?:\s+[\w-]+){0,3}?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
-_BRIDGE = re.compile(r"\s*,?\s*(?:and\s+(?:an?\s+)?|at\s+)", re.IGNORECASE)
+_LIST = compile_kept(r"(?:\s+[\w-]+){0,3}?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_BRIDGE = compile_kept(r"\s*,?\s*(?:and\s+(?:an?\s+)?|at\s+)", re.IGNORECASE)
 
 
 def _phrase(right_words: list[str], head: str | None) -> frozenset[str]:
@@ -313,7 +314,7 @@ def goes_on(sentence: str) -> bool:
     return _GOES_ON.match(sentence) is not None
 
 
-_GOES_ON = re.compile(r"\W*It\s+(?!(?:is|was|'s|’s|seems|seemed|appears|appeared|remains|remained|will|would|may|might|"
+_GOES_ON = compile_kept(r"\W*It\s+(?!(?:is|was|'s|’s|seems|seemed|appears|appeared|remains|remained|will|would|may|might|"
                       r"could|can|has\s+been|had\s+been)\b)[a-z]", re.ASCII)
 
 
@@ -371,9 +372,9 @@ def _noun_of(right: str) -> str | None:
     return singular(plural[0] if plural else words[-1]) if words else None
 
 
-_PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|his|her|these|those)\s+([^\W\d_][\w-]*)(?:\s+([^\W\d_][\w-]*))?")
-_AGE_NAME_BEFORE = re.compile(r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*?)(?:\s+(?:I{1,3}|IV|Jr\.?|Sr\.?))?\s*,\s*$")
-_AGE_NAME_AFTER = re.compile(r"^[\w-]*\s+((?:[A-Z][\w’'.-]*+\s+)*[A-Z][\w’'.-]*+)(?!\s+[a-z])")
+_PARTITIVE = compile_kept(r"\s+of\s+(?:the|its|their|his|her|these|those)\s+([^\W\d_][\w-]*)(?:\s+([^\W\d_][\w-]*))?")
+_AGE_NAME_BEFORE = compile_kept(r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*?)(?:\s+(?:I{1,3}|IV|Jr\.?|Sr\.?))?\s*,\s*$")
+_AGE_NAME_AFTER = compile_kept(r"^[\w-]*\s+((?:[A-Z][\w’'.-]*+\s+)*[A-Z][\w’'.-]*+)(?!\s+[a-z])")
 """A name after "38-year-old", unless a common noun follows it ("a 38-year-old Troy man": a place)."""
 
 

@@ -31,21 +31,21 @@ _PHRASE_WORD = (r"(?!(?:on|at|in|of|for|from|to|into|by|with|after|before|during
 """A word of a noun phrase: no preposition, conjunction, verb "to be" or pronoun."""
 
 
-_PASSIVE_AFTER = re.compile(
+_PASSIVE_AFTER = compile_kept(
     rf"^(?:\s+{_WORD}){{0,3}}?\s*,?\s+(?:were|was|are|is|have\s+been|had\s+been|has\s+been|being|been|got)"
     rf"(?:\s+\w+ly)?\s+(?P<verb>{_WORD}{_PARTICLE})\b")
-_REDUCED_AFTER = re.compile(
+_REDUCED_AFTER = compile_kept(
     rf"^(?:\s+{_WORD}){{0,2}}?\s+(?P<verb>{_WORD}{_PARTICLE})\s+(?:by|in|at|from|during|on|to)\b")
-_RELATIVE_AFTER = re.compile(rf"^(?:\s+{_WORD}){{0,2}}?\s+(?:that|which|who)?\s*(?:it|they|he|she|we)\s+"
+_RELATIVE_AFTER = compile_kept(rf"^(?:\s+{_WORD}){{0,2}}?\s+(?:that|which|who)?\s*(?:it|they|he|she|we)\s+"
                              rf"(?:had\s+|has\s+|have\s+)?(?P<verb>{_WORD}{_PARTICLE})\b")
-_ACTIVE_AFTER = re.compile(rf"^(?:\s+of\s+(?:them|us|those|these))?\s+(?P<verb>{_WORD}\s+to\s+{_WORD}(?:\s+away)?)\b")
-_OBJECT_BEFORE = re.compile(
+_ACTIVE_AFTER = compile_kept(rf"^(?:\s+of\s+(?:them|us|those|these))?\s+(?P<verb>{_WORD}\s+to\s+{_WORD}(?:\s+away)?)\b")
+_OBJECT_BEFORE = compile_kept(
     rf"(?P<verb>{_WORD})(?:\s+(?:and|or)\s+(?P<second>{_WORD}))?\s+"
     r"(?:(?:the|a|an|all|its|their|his|her|some|remaining|other|another|total\s+of|group\s+of|further)\s+)*$")
 _DOING_AFTER = compile_kept(
     rf"^(?:\s+{_WORD})?\s+(?P<verb>{_WORD})\s+(?P<object>{_DETERMINER}\s+(?:{_PHRASE_WORD}\s+)?{_PHRASE_WORD})")
 """What the things counted did, last of all: "four men rammed their car": men that rammed the car."""
-_WITHIN_PHRASE = re.compile(rf"^\s+(?P<verb>{_WORD})\s+{_WORD}")
+_WITHIN_PHRASE = compile_kept(rf"^\s+(?P<verb>{_WORD})\s+{_WORD}")
 
 
 def count_verb(left: str, right: str, noun: str | None) -> str | None:
@@ -93,20 +93,20 @@ _CLAUSE_AFTER = compile_kept(
     rf"(?P<aux>(?:was|were|had\s+been|has\s+been)\s+)?(?P<verb>{_PAST_FORM})(?P<rest>(?:\s+{_WORD}){{0,4}})")
 """A time that opens its sentence, and the clause after it: "In May 2010, the old bridge was closed", "At 3 p.m.,
 police arrived"."""
-_PRESENT_BEFORE = re.compile(
+_PRESENT_BEFORE = compile_kept(
     rf"(?P<subject>(?:{_DETERMINER}\s+)?(?!{_DETERMINER}\b){_PHRASE_WORD})\s+(?P<verb>[a-z][a-z-]+[^\Ws']s)"
     rf"\s+(?:on|at|by|until)\s*$")
 """A thing that happens at a time, in the present tense: "voting ends on", "the curfew starts at"."""
 _LINK = r"(?:on|at|in|of|for|since)"
-_NOUN_BEFORE = re.compile(
+_NOUN_BEFORE = compile_kept(
     rf"\b{_DETERMINER}\s+(?P<phrase>(?:(?!{_LINK}\b)[\w-]+\s+){{0,2}}(?!{_LINK}\b)[\w-]+)"
     rf"\s*,?\s*(?P<link>{_LINK})?\s*$")
-_ATTRIBUTIVE = re.compile(rf"^\s+(?P<first>{_WORD})(?P<names>(?:\s+[A-Z][\w-]*)*)")
+_ATTRIBUTIVE = compile_kept(rf"^\s+(?P<first>{_WORD})(?P<names>(?:\s+[A-Z][\w-]*)*)")
 _OF_AFTER = compile_kept(
     rf"^\s*(?:worth\s+(?:of\s+)?|of\s+)(?P<phrase>(?:{_DETERMINER}\s+)?(?:{_PHRASE_WORD}\s+){{0,2}}{_PHRASE_WORD})")
 _AMOUNT_OF = compile_kept(rf"\b{_DETERMINER}\s+(?P<phrase>(?:{_PHRASE_WORD}\s+)?{_PHRASE_WORD})\s+of\s*$")
 """What an amount is, named before it: "a loss of $40m" loss, "a record fine of €2bn" record fine."""
-_AMOUNT_IN = re.compile(r"^\s+in\s+(?P<phrase>[a-z][a-z-]+)\b(?!\s+(?:of|to|from)\b)")
+_AMOUNT_IN = compile_kept(r"^\s+in\s+(?P<phrase>[a-z][a-z-]+)\b(?!\s+(?:of|to|from)\b)")
 """What an amount is, named after it: "$5 million in restitution", "$2bn in loans" (not "$5m in the bank")."""
 _DETERMINERS = frozenset("the a an his her its their our my this that these those".split())
 _LOCATED = compile_kept(
@@ -117,15 +117,15 @@ _WORTH_BEFORE = compile_kept(
     rf"\s+(?:worth|valued\s+at)\s*$")
 """What an amount is the value of: "jewels worth £2m", "£2m worth of jewels", "a necklace worth £2m"; without a
 determiner only the one word before it ("stole jewels worth £2m": jewels)."""
-_PLACE_BEFORE = re.compile(r"\b(?:on|in|at|into|onto|near|inside|outside|across|from|to|under|by|through)\s*$",
+_PLACE_BEFORE = compile_kept(r"\b(?:on|in|at|into|onto|near|inside|outside|across|from|to|under|by|through)\s*$",
                            re.IGNORECASE)
 """A noun phrase after one of these is where something happened or who did it, not what a time or date
 belongs to."""
 _PREPOSITIONS = frozenset("on at in of for from to into onto by with near after before around about since until during"
                           .split())
 _AUXILIARIES = frozenset("is are was were be been has have had will would".split())
-_SINCE = re.compile(r"^\s+(?:earlier|before|ago|prior)\b")
-_UNTIL = re.compile(r"^\s+(?:after|later)\b")
+_SINCE = compile_kept(r"^\s+(?:earlier|before|ago|prior)\b")
+_UNTIL = compile_kept(r"^\s+(?:after|later)\b")
 
 
 def measure_gist(family: str, left: str, right: str) -> str | None:
@@ -150,7 +150,7 @@ def _copula_subject(left: str) -> str | None:
     return None
 
 
-_COPULA = re.compile(rf"(?P<subject>(?P<first>{_WORD})(?:\s+{_WORD}){{0,3}}?)\s+(?:was|were|is|are|stood\s+at"
+_COPULA = compile_kept(rf"(?P<subject>(?P<first>{_WORD})(?:\s+{_WORD}){{0,3}}?)\s+(?:was|were|is|are|stood\s+at"
                      rf"|totall?ed|amounted\s+to)\s*$")
 _NOT_SUBJECTS = frozenset("""
 on at in of for from to into by with after before during near and or but that which who it he she they we i you
@@ -284,16 +284,16 @@ def _subject_and_verb(left: str) -> re.Match | None:
 
 _PLACE_WORDS = r"(?:to|in|at|on|inside|outside|near|across|off)"
 _NOT_PLACES = _STOP_HEADS | frozenset(MONTHS)
-_NAMED_PLACE = re.compile(
+_NAMED_PLACE = compile_kept(
     rf"\b(?P<link>(?!to\b){_PLACE_WORDS})\s+(?P<phrase>(?:(?:the|a|an|his|her|its|their|our)\s+)?(?:[a-z][\w-]*\s+){{0,2}}?"
     rf"(?P<first>[A-Z][\w’'-]*)(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)")
 """A place named by a preposition: "on the Maacama Fault", "in Zarand", "off the coast of Crete"."""
 _AFTER_A_PLACE = frozenset("and or but was were is are had has have with which that who where when as".split())
 
 
-_LEAD_WORD = re.compile(r"\s+[\w-]+")
-_SPACES = re.compile(r"\s+")
-_PLACE_AFTER = re.compile(rf"\s+(?P<link>{_PLACE_WORDS})\s+(?P<phrase>(?:{_DETERMINER}\s+)?(?:{_PHRASE_WORD}\s+){{0,2}}"
+_LEAD_WORD = compile_kept(r"\s+[\w-]+")
+_SPACES = compile_kept(r"\s+")
+_PLACE_AFTER = compile_kept(rf"\s+(?P<link>{_PLACE_WORDS})\s+(?P<phrase>(?:{_DETERMINER}\s+)?(?:{_PHRASE_WORD}\s+){{0,2}}"
                           rf"{_PHRASE_WORD})\b", re.IGNORECASE)
 
 

@@ -11,13 +11,13 @@ rate ("€2m ($2.6m)"), directly or through a third currency; times only with ti
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from statistics import median
 from typing import TYPE_CHECKING
 
 from .claims import Claim
 from .measures import to_base
+from ..highlighters.kept_patterns import compile_kept
 
 if TYPE_CHECKING:
     from .model import Document
@@ -35,7 +35,7 @@ CURRENCY_SHARE = 0.10
 """How far a converted amount may stray: a rate moves between reports and days."""
 Rates = dict[tuple[str, str], tuple[float, float]]
 """What one unit of the first currency is worth in the second, as the lowest and highest rate the story allows."""
-_SIGNIFICANT = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
+_SIGNIFICANT = compile_kept(r"(\d[\d,]*)(?:\.(\d+))?")
 
 
 def comparable_interval(claim: Claim) -> tuple[float, float] | None:

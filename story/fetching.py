@@ -19,6 +19,7 @@ from email.message import Message
 from urllib.parse import urlsplit
 
 from .. import __version__
+from ..highlighters.kept_patterns import compile_kept
 
 USER_AGENT = f"sahel-reader/{__version__} (reads news reports side by side; one request at a time per site)"
 TIMEOUT_SECONDS = 20.0
@@ -29,7 +30,7 @@ SITES_AT_ONCE = 4
 """Different sites are asked in parallel, each by one worker going through its own pages in order."""
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_META_CHARSET = compile_kept(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _CHUNK = 64 * 1024
 
 

@@ -12,12 +12,13 @@ from ..highlighters.boilerplate import is_date_line
 from ..highlighters.spans import Span
 
 from .model import Document
+from ..highlighters.kept_patterns import compile_kept
 
 _HEADLINE_MAX_CHARS = 200
 _NOT_HEADLINE_END = tuple('.!?:;,-–—…"”’\'»')
-_MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+(?P<title>.*?)[ \t]*#*[ \t]*")
-_BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
-_LINE = re.compile(r"^.*$", re.MULTILINE)
+_MARKDOWN_HEADING = compile_kept(r"#{1,6}[ \t]+(?P<title>.*?)[ \t]*#*[ \t]*")
+_BARE_URL = compile_kept(r"(?:https?://|www\.)\S+")
+_LINE = compile_kept(r"^.*$", re.MULTILINE)
 
 
 def read_header(document: Document, *, markdown: bool) -> None:

@@ -6,6 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from ..highlighters.kept_patterns import compile_kept
 
 _MIN_ARTICLE_WORDS = 5
 """Fewer words is a menu or a link that trafilatura's fallback picked up, not an article."""
@@ -17,9 +18,9 @@ _PUBLISHED_NAMES = (
 _EXTRACTED: dict[bytes, Article | None] = {}
 _EXTRACTED_KEPT = 2048
 """Articles remembered (a few kilobytes each): more than a story has, far less than its pages weigh."""
-_META_TAG = re.compile(rb"<meta\s[^>]*>", re.IGNORECASE)
-_ATTRIBUTE = re.compile(rb"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_JSON_LD_PUBLISHED = re.compile(rb'"datePublished"\s*:\s*"([^"]{10,40})"')
+_META_TAG = compile_kept(rb"<meta\s[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = compile_kept(rb"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_JSON_LD_PUBLISHED = compile_kept(rb'"datePublished"\s*:\s*"([^"]{10,40})"')
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,9 +23,9 @@ _BRACKETED_VALUE = compile_kept(
     rf"\(\s*(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|up\s+to|approximately|the\s+)?\s*"
     rf"(?:[$€£¥]?\s*\d|(?:{_NUMBER_WORDS})\b)", re.IGNORECASE)
 """A bracket that opens on a figure or a bare time: "(twelve miles)", "(2.2)", "(3)", "(about 20)", "(february)"."""
-_ENGINE_TERMS = re.compile(r"\((?:wider\s+scope|in\s+general|scope)\)", re.IGNORECASE)
+_ENGINE_TERMS = compile_kept(r"\((?:wider\s+scope|in\s+general|scope)\)", re.IGNORECASE)
 """The engine's own names for another event or a wider scope, which tell a reader nothing."""
-_QUOTED = re.compile(r"[“”\"]|^(?!quote:)\w+:\s")
+_QUOTED = compile_kept(r"[“”\"]|^(?!quote:)\w+:\s")
 """Words quoted from a report, or a family name before a colon ("time: neighbouring"); a quotation's own
 label is its opening words ("quote: I'm not sure…")."""
 DANGLING = frozenset("""
@@ -37,8 +37,8 @@ _FUNCTION_WORDS = DANGLING | frozenset("""
 it he she they them we us i you do did does not no so if then there here what when where why how all some any
 each every other another one ones per
 """.split())
-_WORD = re.compile(r"[^\W\d_][\w’'-]*")
-_TOKEN = re.compile(r"[\w’'.:-]*\w")
+_WORD = compile_kept(r"[^\W\d_][\w’'-]*")
+_TOKEN = compile_kept(r"[\w’'.:-]*\w")
 
 
 def unreadable(label: str) -> str | None:

@@ -24,6 +24,7 @@ from .episodes import story_time
 from .facets import Facet, carry_back, carry_over, facet, family_of, goes_on, sentence_facts, sole_values
 from .model import Document
 from .similarity import similar_pairs
+from ..highlighters.kept_patterns import compile_kept
 
 QUOTE_CUTOFF = 85.0
 """How alike (0-100, token set) two quotations' words must be to be one quotation, trimmed or reworded."""
@@ -146,7 +147,7 @@ def _sentence_facets(figures: list[Claim], sentence: str, start: int, spans: tup
     return tuple(read)
 
 
-_MOMENT_BETWEEN = re.compile(r"^(?:\s+[\w'-]+){0,5}?\s+(at|on)\s+$", re.IGNORECASE)
+_MOMENT_BETWEEN = compile_kept(r"^(?:\s+[\w'-]+){0,5}?\s+(at|on)\s+$", re.IGNORECASE)
 """A clock time or date that follows a figure in its phrase: "a 2.2 at 2:15 a.m.", "3.8 on the scale at 09:10"."""
 
 

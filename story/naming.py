@@ -6,14 +6,14 @@ published them and when. The id is shown only where nothing else is known.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
 from .model import Document, shown_time
+from ..highlighters.kept_patterns import compile_kept
 
-_WORD_BREAK = re.compile(r"[_\-. ]")
+_WORD_BREAK = compile_kept(r"[_\-. ]")
 
 
 def pane_title(document: Document) -> str:

@@ -8,7 +8,6 @@ a year ("Fri, 11 Nov") takes it from the report's web address or its other dates
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from datetime import date, datetime, timedelta
 
@@ -18,9 +17,10 @@ from ..highlighters.numbers import find_figures
 from .claims import Claim
 from .html import iso_minute
 from .model import Document
+from ..highlighters.kept_patterns import compile_kept
 
-_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/-](\d\d)(?:[/-](\d\d))?(?!\d)")
-_YEAR = re.compile(r"^(\d{4})")
+_URL_DATE = compile_kept(r"(?<!\d)((?:19|20)\d\d)[/-](\d\d)(?:[/-](\d\d))?(?!\d)")
+_YEAR = compile_kept(r"^(\d{4})")
 
 
 def publication_time(document: Document, claims: list[Claim]) -> str | None:

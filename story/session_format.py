@@ -18,12 +18,13 @@ from .annotations import Anchor, Annotation, LinkVerdict, Mark, Session, Session
 from .documents import SESSION_KEY
 from .safe_yaml import LineCounter, YamlProblem, parse_yaml
 from .safe_yaml import quoted as _quoted
+from ..highlighters.kept_patterns import compile_kept
 
 FORMAT_VERSION = 1
 MAX_SESSION_BYTES = 50 * 1024 * 1024
 VERDICTS = ("confirmed", "rejected", "other-event", "manual")
 _HEADER = "# sahel-reader reading session: notes, marks and link verdicts on the reports below.\n"
-_PLAIN_KEY = re.compile(r"[\w-]{1,40}", re.ASCII)
+_PLAIN_KEY = compile_kept(r"[\w-]{1,40}", re.ASCII)
 
 
 class SessionError(Exception):

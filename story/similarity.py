@@ -9,12 +9,12 @@ them.
 
 from __future__ import annotations
 
-import re
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz, process
+from ..highlighters.kept_patterns import compile_kept
 
 _STOPWORDS = frozenset("""
 a about above after again against all also although am an and any are as at be because been before
@@ -24,7 +24,7 @@ not now of off on once only or other our out over own same she should so some su
 them then there these they this those through to too under until up very was we were what when where
 which while who whom why will with would you your said says say told according one two three
 """.split())
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_TOKEN = compile_kept(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _RARE_WORDS = 8
 """How many of a text's rarest words it is looked up by: enough that a reworded sentence still
 shares one with its original, few enough that common words never make everything a candidate."""

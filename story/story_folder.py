@@ -20,13 +20,14 @@ from urllib.parse import urlsplit
 
 from .atomic import write_atomically
 from .html import Article, extract_article
+from ..highlighters.kept_patterns import compile_kept
 
 if TYPE_CHECKING:  # the web is imported only when a page is fetched: most stories never are
     from .fetching import FetchFailed, Page
 
 MANIFEST_NAME = "story.yaml"
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
-_SLUG_WORDS = re.compile(r"[^\W_]+")
+_SCHEME = compile_kept(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+_SLUG_WORDS = compile_kept(r"[^\W_]+")
 _SLUG_LENGTH = 48
 
 

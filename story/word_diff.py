@@ -7,13 +7,13 @@ shows it where reading the two sentences side by side hides it. Words are compar
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
+from ..highlighters.kept_patterns import compile_kept
 
 Change = Literal["same", "added", "dropped"]
-_WORD = re.compile(r"\S+")
+_WORD = compile_kept(r"\S+")
 
 
 @dataclass(frozen=True, slots=True)

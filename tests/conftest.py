@@ -11,7 +11,7 @@ _REAL_FOLDERS = watched_folders(os.environ, Path.home())
 
 _RUN_CACHE = tempfile.mkdtemp(prefix="sahel-reader-test-cache-")
 os.environ["XDG_CACHE_HOME"] = _RUN_CACHE
-"""The engine keeps pint's answers (story/measures.py) and its long patterns' programs (highlighters/kept_patterns.py)
+"""The engine keeps pint's answers (story/measures.py) and its patterns' programs (highlighters/kept_patterns.py)
 in the cache folder: for this run, and every process it starts, that is a folder of the run's own, set before the
 engine is imported (importing it compiles the patterns)."""
 

@@ -15,6 +15,7 @@ from sahel_reader.highlighters import context, figure_pattern
 from sahel_reader.highlighters import numbers
 from sahel_reader.highlighters.figure_pattern import FIGURE_AFTER
 from sahel_reader.highlighters.folding import CaseBlind, WordStart, fold
+from sahel_reader.story import episodes
 from sahel_reader.story.seeds import bundled_seed_paths
 
 SEEDS = [path.read_text(encoding="utf-8") for path in bundled_seed_paths()]
@@ -114,6 +115,25 @@ def test_word_start_spans_are_finditer_spans(text, start):
                  for m in scan.at_start.any_case.finditer(text, start)]
         assert scan.spans(text, fold(text), start) == plain
         assert scan.spans(text, None, start) == plain
+
+
+MARKER_WORDS = ("in", "In", "of", "during", "until", "by", "from", "the", "The", "last", "Last", "since", "early",
+                "late", "mid", "mid-", "February", "february", "MAY", "2003", "1998", "2031", "year", "this", "earlier",
+                "recent", "years", "over", "past", "decade", "so", "far", "previously", "a", "an", "similar", "attack",
+                "across", "region", "nationwide", "worldwide", "ever", "every", "on", "record", "history", "x2003",
+                "in2003", "3", ",", ".", "-", "é", "_in")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(MARKER_WORDS), max_size=14).map(" ".join), st.sampled_from(["", " ", "-", "é"]))
+@example("In February 2005 and since the war, in early 2003", "")
+def test_the_markers_of_time_found_after_a_non_letter_are_those_finditer_finds(words, glue):
+    text = words.replace(" ", glue or " ") if glue else words
+    plain = [{name: (value or "").lower() or None for name, value in m.groupdict().items()}
+             for m in episodes._MARKER.finditer(text)]
+    assert [m.groupdict() for m in episodes._MARKER_WORDS.groups(text, fold(text))] == plain
+    assert [m.groupdict() for m in episodes._MARKER_WORDS.groups(text, None)] == [
+        m.groupdict() for m in episodes._MARKER.finditer(text)]
 
 
 CLAUSE_BREAK_ANY_CASE = re.compile(context._CLAUSE_BREAK.any_case.pattern, re.IGNORECASE)

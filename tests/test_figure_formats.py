@@ -227,6 +227,46 @@ def test_hedges_that_pull_both_ways_make_an_approximate_figure(text, span):
     assert (text[figure.start:figure.end], figure.qualifier) == (span, "approx")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("interviews with more than a half-dozen of his aides", [("more than a half-dozen", 6, "lower")]),
+    ("A half dozen soldiers were hurt", [("A half dozen", 6, "exact")]),
+    ("half a dozen people died", [("half a dozen", 6, "exact")]),
+    ("about a third of voters", [("about a third", 0.333, "approx")]),
+])
+def test_half_a_dozen_is_six_not_a_half(text, expected):
+    assert [(span, f.value, f.qualifier) for span, f in figures(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kasich scores all 66 delegates after Ohio win.", ["66"]),
+    ("each time he scores a big win", []),
+    ("Scores of people were killed.", ["Scores"]),
+    ("Scores were injured.", ["Scores"]),
+    ("perhaps the No. 2 spot on the ballot", []),
+    ("rallying around a third-party candidate", []),
+    ("the quarter-final was played", []),
+    ("a quarter-mile away", ["a quarter-mile"]),
+    ("a half-hour later", ["a half-hour"]),
+    ('<tweet id="699320266804092929" author="@TheLloydGrove">', []),
+    ("a debt of 1000000000000 dollars", ["1000000000000 dollars"]),
+])
+def test_verbs_ranks_and_compound_words_are_no_figures(text, expected):
+    assert [span for span, _ in figures(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("in separate transactions from 2009 to 2013, records show", ("from 2009 to 2013", "year", 2009, 2013)),
+    ("He served between 1998 and 2003 in the army", ("between 1998 and 2003", "year", 1998, 2003)),
+    ("between 1500 and 2000 people marched", ("between 1500 and 2000", "count", 1500, 2000)),
+    ("by then 2000 people had fled", ("2000", "count", 2000, 2000)),
+    ("in 2003 women won the vote", ("2003", "year", 2003, 2003)),
+    ("an Italian colony from 1890 until 1941, it was annexed", ("1890", "year", 1890, 1890)),
+])
+def test_a_span_of_years_is_years_and_a_number_of_people_a_count(text, expected):
+    span, figure = figures(text)[0]
+    assert (span, figure.quantity, figure.low, figure.high) == expected
+
+
 def test_currency_of_a_bare_dollar_is_the_reports():
     assert only("it cost $5 million", dollar="AUD")[1].unit == "AUD"
     assert only("it cost US$5 million", dollar="AUD")[1].unit == "USD"

@@ -1,4 +1,4 @@
-"""Long patterns kept compiled across processes (highlighters/kept_patterns.py): the pattern read back is
+"""Patterns kept compiled across processes (highlighters/kept_patterns.py): the pattern read back is
 the one ``re.compile`` makes, and anything unexpected falls back to ``re.compile``.
 
 It leans on private parts of the standard library, named here one by one so that a Python that moves
@@ -7,7 +7,11 @@ them fails here, by name: ``re._parser.parse`` and its ``state.groups`` / ``stat
 """
 
 import json
+import os
 import re
+import subprocess
+import sys
+from array import array
 
 import _sre
 import pytest
@@ -24,13 +28,20 @@ def cache_folder(tmp_path, monkeypatch):
     """An empty cache folder of the test's own, and no programs read by earlier tests."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     kept_patterns._kept.cache_clear()
-    yield tmp_path / "sahel-reader" / "patterns.json"
+    yield tmp_path / "sahel-reader" / kept_patterns.FILE
+    kept_patterns._kept().write()  # nothing left for the end of the test run's process
     kept_patterns._kept.cache_clear()
 
 
 def a_new_process():
-    """What a later process sees: the programs are read from the file again."""
+    """What a later process sees: this one wrote its programs as it ended, the next reads them from the file."""
+    kept_patterns._kept().write()
     kept_patterns._kept.cache_clear()
+
+
+def header_and_codes(path):
+    line, _, codes = path.read_bytes().partition(b"\n")
+    return json.loads(line), codes
 
 
 def test_the_private_parts_it_uses_are_there():
@@ -46,8 +57,8 @@ def test_the_private_parts_it_uses_are_there():
 def test_a_pattern_compiled_and_kept_is_the_one_re_makes_in_this_process_and_the_next(cache_folder, flags):
     made = re.compile(FIGURE, flags)
     first = compile_kept(FIGURE, flags)
-    assert cache_folder.exists()
     a_new_process()
+    assert cache_folder.exists()
     second = compile_kept(FIGURE, flags)
     assert first == made and second == made  # a pattern's equality compares its program, flags and text
     assert second.groupindex == made.groupindex and second.groups == made.groups and second.flags == made.flags
@@ -68,16 +79,23 @@ def test_a_kept_program_is_read_not_compiled_again(cache_folder, monkeypatch):
 
 def test_a_damaged_program_is_compiled_again_and_replaced(cache_folder):
     compile_kept(FIGURE, re.VERBOSE)
-    kept = json.loads(cache_folder.read_text(encoding="utf-8"))
-    for program in kept["programs"].values():
-        program["code"] = [9999, 1, 2, 3]  # no instruction of _sre's: it refuses the program
-    cache_folder.write_text(json.dumps(kept), encoding="utf-8")
+    a_new_process()
+    header, codes = header_and_codes(cache_folder)
+    damaged = array(kept_patterns._code_type(), [9999]) * (len(codes) // 4)  # no instruction of _sre's: it refuses the program
+    cache_folder.write_bytes(json.dumps(header).encode() + b"\n" + damaged.tobytes())
     a_new_process()
     assert compile_kept(FIGURE, re.VERBOSE) == re.compile(FIGURE, re.VERBOSE)
     a_new_process()
     assert compile_kept(FIGURE, re.VERBOSE) == re.compile(FIGURE, re.VERBOSE)
-    kept = json.loads(cache_folder.read_text(encoding="utf-8"))
-    assert all(program["code"] != [9999, 1, 2, 3] for program in kept["programs"].values())
+    assert header_and_codes(cache_folder)[1] != damaged.tobytes()
+
+
+def test_a_file_cut_short_is_passed_over(cache_folder):
+    compile_kept(FIGURE, re.VERBOSE)
+    a_new_process()
+    cache_folder.write_bytes(cache_folder.read_bytes()[:-8])
+    a_new_process()
+    assert compile_kept(FIGURE, re.VERBOSE) == re.compile(FIGURE, re.VERBOSE)
 
 
 @pytest.mark.parametrize("content", ["", "not json", "[]", '{"python": "another", "programs": {}}', '{"programs": 3}'])
@@ -85,7 +103,8 @@ def test_an_unreadable_file_or_another_pythons_is_passed_over(cache_folder, cont
     cache_folder.parent.mkdir(parents=True)
     cache_folder.write_text(content, encoding="utf-8")
     assert compile_kept(FIGURE, re.VERBOSE) == re.compile(FIGURE, re.VERBOSE)
-    assert json.loads(cache_folder.read_text(encoding="utf-8"))["python"] == kept_patterns._python()
+    a_new_process()
+    assert header_and_codes(cache_folder)[0]["python"] == kept_patterns._python()
 
 
 def test_a_cache_folder_that_cannot_be_written_still_gives_the_pattern(tmp_path, monkeypatch):
@@ -95,13 +114,46 @@ def test_a_cache_folder_that_cannot_be_written_still_gives_the_pattern(tmp_path,
     kept_patterns._kept.cache_clear()
     try:
         assert compile_kept(FIGURE, re.VERBOSE) == re.compile(FIGURE, re.VERBOSE)
+        kept_patterns._kept().write()  # passed over, not raised
     finally:
         kept_patterns._kept.cache_clear()
 
 
-def test_the_file_keeps_the_latest_programs_only(cache_folder, monkeypatch):
+def test_the_file_keeps_the_programs_of_the_latest_process_first(cache_folder, monkeypatch):
     monkeypatch.setattr(kept_patterns, "KEPT_PROGRAMS", 3)
-    for word in ("one", "two", "three", "four", "five"):
+    for word in ("one", "two", "three"):
         assert compile_kept(rf"\b{word}\b").search(f"a {word} b")
     a_new_process()
-    assert len(kept_patterns._kept()) == 3
+    for word in ("four", "five"):
+        assert compile_kept(rf"\b{word}\b").search(f"a {word} b")
+    a_new_process()
+    kept = header_and_codes(cache_folder)[0]["programs"]
+    assert len(kept) == 3
+    for word in ("four", "five", "one"):
+        assert kept_patterns._kept().program(kept_patterns.key_of(rf"\b{word}\b", 0)) is not None
+
+
+def test_every_pattern_of_the_engine_is_read_back_in_the_next_process(tmp_path):
+    """The reader's colours and every ``claims`` command wait for the engine's import: after a first
+    analysis, importing it compiles no pattern (``re``'s parser is never called), even where that first
+    process never reached its end (a reader killed, or closed with its terminal)."""
+    engine = ("import sahel_reader.story.analysis as a, sahel_reader.story.claims, sahel_reader.story.linking, "
+              "sahel_reader.story.sentence_links, sahel_reader.story.similarity, sahel_reader.story.published")
+    count = ("import re._parser as p, sys; calls = []; parse = p.parse\n"
+             "def engines(frame):  # the module that asked re for the pattern: the engine's own?\n"
+             "    while frame and frame.f_globals.get('__name__', '').split('.')[0] in ('re', '__main__'):\n"
+             "        frame = frame.f_back\n"
+             "    return frame and frame.f_globals['__name__'].startswith('sahel_reader.')\n"
+             "def counted(*args):\n"
+             "    if engines(sys._getframe(1)): calls.append(args[0][:60])\n"
+             "    return parse(*args)\n"
+             f"p.parse = counted\n{engine}\nprint(calls)")
+    killed = (f"import os\n{engine}\nfrom sahel_reader.story.documents import bundled_seed_paths, load_paths\n"
+              "a.analyse(load_paths(bundled_seed_paths()[:1]).documents)\nos._exit(0)")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    first = subprocess.run([sys.executable, "-c", count], capture_output=True, text=True, env=env, check=True)
+    assert first.stdout.strip() != "[]"  # no file yet: it compiles them, and keeps them as it ends
+    (tmp_path / "sahel-reader" / kept_patterns.FILE).unlink()
+    subprocess.run([sys.executable, "-c", killed], env=env, check=True)
+    second = subprocess.run([sys.executable, "-c", count], capture_output=True, text=True, env=env, check=True)
+    assert second.stdout.strip() == "[]", second.stdout

@@ -101,7 +101,8 @@ def read_core(text: str, match: re.Match[str], groups: tuple[str | None, ...], d
                negative: bool) -> Reading | None:
     """The value and kind that the number itself states, whichever form it is written in."""
     if groups[G_DIGITS]:
-        value = _parse_digits(groups[G_DIGITS]) * _scale(groups[G_SCALE] or groups[G_SHORT_SCALE])
+        scale = groups[G_SCALE] or groups[G_SHORT_SCALE]
+        value = _parse_digits(groups[G_DIGITS]) * _scale(scale) if scale else _parse_digits(groups[G_DIGITS])
         if groups[G_MIXED]:
             fraction = _fraction_value(groups[G_MIXED].strip())
             if fraction is None:  # "77 0/0", "3 5/4": no mixed number, and no figure to guess at

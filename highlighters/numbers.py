@@ -95,6 +95,11 @@ _TO_FIGURE = compile_kept(r"\s+to\s+\W{0,3}\d", re.IGNORECASE)
 _FROM_FIGURE_TO = compile_kept(r"\bfrom\s+\S+(?:\s+\S+){0,4}\s+to\s*$", re.IGNORECASE)
 _ZONE_NEXT = compile_kept(r"[^\S\n]*([A-Za-z]{1,4})\b")
 _MAGNITUDE_WORD = compile_kept(r"[\s-]*magnitude", re.IGNORECASE)
+_AFTER_FOLDED, _CAN_START_FOLDED = FIGURE_AFTER.folded, FIGURE_CAN_START.folded
+"""The patterns for lower-cased text, which nearly every text is: looked up once, not for every line."""
+_FIGURE = _AFTER_FOLDED.groupindex["figure"]
+"""The figure's group, by number: its name need not be looked up for every match (a test checks the
+numbers are the same in every compiled form of the pattern)."""
 _SPEED_PERIODS = {"h": "hour", "hr": "hour", "hour": "hour", "s": "second", "sec": "second", "second": "second"}
 """A length per one of these is a speed: "193km / h" is kilometers per hour."""
 
@@ -112,33 +117,38 @@ def find_figures(text: str, dollar: str = "USD", day_first: bool = False) -> lis
     return figures
 
 
-def read_figures(text: str, folded: str | None, dollar: str, day_first: bool = False) -> list[Figure]:
+def read_figures(text: str, folded: str | None, dollar: str, day_first: bool = False,
+                 zeros: bool = True) -> list[Figure]:
     """``find_figures`` given ``fold(text)``, but for the hedges that conversions take, which the caller
     carries (``carry_hedges_into_conversions``) once over all its figures: a report read line by line is
     lower-cased once, whole, and a conversion may stand on the line after the figure it converts.
 
     Whether a number is a magnitude is asked only where ``text`` holds a word of a quake
     (``has_quakes``): ``is_magnitude`` looks no further than the figure's line, so a line of a report
-    about an earthquake that names none is read as any other line is.
+    about an earthquake that names none is read as any other line is. ``zeros=False`` says that
+    ``text`` holds no figure of zero (``holds_zero_figures``), which a caller reading a report line by
+    line asks of the whole report once.
     """
     if folded is not None:
         searched = lowered = folded
-        after, can_start = FIGURE_AFTER.folded, FIGURE_CAN_START.folded
+        after, can_start = _AFTER_FOLDED, _CAN_START_FOLDED
     else:
         searched, lowered = text, text.lower()
         after, can_start = FIGURE_AFTER.any_case, FIGURE_CAN_START.any_case
-    report = _Report(text, lowered, dollar, day_first)
     figures: list[Figure] = []
-    match = after.search(searched, _opening_figure(report, after, searched, figures) if can_start.match(searched) else 0)
+    report = _Report(text, lowered, dollar, day_first) if can_start.match(searched) else None
+    match = after.search(searched, _opening_figure(report, after, searched, figures) if report else 0)
+    if match is not None and report is None:
+        report = _Report(text, lowered, dollar, day_first)  # made only for a text with figures: many lines hold none
     while match is not None:
         figure, resume = _to_figure(report, match)
         if figure is not None:
             figures.append(figure)
-        position = max(resume, match.start("figure") + 1)
+        position = max(resume, match.start(_FIGURE) + 1)
         match = after.search(searched, position - 1)  # the next figure from ``position`` on
-    zeros = find_zero_figures(text, folded) if "no" in lowered else None  # each of them opens with "no"
-    if zeros:
-        figures = sorted(figures + zeros, key=lambda figure: figure.start)
+    found_zeros = find_zero_figures(text, folded) if zeros and "no" in lowered else None  # each opens with "no"
+    if found_zeros:
+        figures = sorted(figures + found_zeros, key=lambda figure: figure.start)
     return figures
 
 
@@ -191,30 +201,36 @@ def _to_figure(report: _Report, match: re.Match[str]) -> tuple[Figure | None, in
     zone, a range that is none, words after the figure that are no unit.
     """
     text = report.text
-    start, end = match.span("figure")
+    start, end = match.span(_FIGURE)
     groups = match.groups()
     written_hedge = groups[G_HEDGE] or groups[G_TIME_HEDGE]
     hedge = normalise(written_hedge) if written_hedge else None
     if not_a_figure(text, match, groups):
         return None, end
-    sign_at = match.start("sign")
-    negative = sign_at >= 0 and (sign_at == 0 or text[sign_at - 1] in " \t\n([" or groups[G_SIGN][0].isalpha())
-    if sign_at == start and not negative:
-        start = match.start("digits")  # a dash that joins, not a minus
+    negative = False
+    if groups[G_SIGN]:  # most figures: no sign to read
+        sign_at = match.start(G_SIGN + 1)
+        negative = sign_at == 0 or text[sign_at - 1] in " \t\n([" or groups[G_SIGN][0].isalpha()
+        if sign_at == start and not negative:
+            start = match.start(G_DIGITS + 1)  # a dash that joins, not a minus
     cut = false_zone(text, match) if groups[G_CLOCK] else None  # "at 6 p.m. west of Paris": the time without "west"
     if cut is not None:
         return _reread(report, match, cut), cut
     reading = read_core(text, match, groups, report.dollar, report.day_first, negative)
     if reading is None:
         return None, end
-    range_end, cut = _range_end(text, match, groups, reading, hedge, start)
-    if cut is None:
+    range_end = per_text = None  # most figures: no range, and no word after them to read
+    if groups[G_RANGE_END]:
+        range_end, cut = _range_end(text, match, groups, reading, hedge, start)
+    if cut is None and (groups[G_END_UNIT] or groups[G_UNIT] or groups[G_PER]):
         per_text, cut = _read_unit(report, match, groups, reading, start, end)
     if cut is not None:
         return _reread(report, match, cut), cut
     _classify_unitless(report, match, groups, reading, hedge, start, end)
     qualifier, low, high, start = _qualify(text, match, groups, reading, hedge, range_end, start, negative)
-    role = _change_role(report, match, hedge, start, reading.quantity)
+    role = None
+    if reading.quantity not in _NO_CHANGE and "from" in report.lowered[max(0, start - 45):start + 6]:
+        role = _change_role(report, match, hedge, start)  # most figures: no change is written near them
     per = normalise(per_text).split()[-1].lstrip("/") if per_text else None
     return Figure(start, end, reading.value, low, high, qualifier, reading.quantity, reading.unit, reading.dimension,
                   DURATIONS[per].name if per in DURATIONS else per, reading.when, role), end
@@ -223,9 +239,7 @@ def _to_figure(report: _Report, match: re.Match[str]) -> tuple[Figure | None, in
 def _range_end(text: str, match: re.Match[str], groups: tuple[str | None, ...], reading: Reading, hedge: str | None,
                start: int) -> tuple[float | None, int | None]:
     """The end of the range the match states ("70 to 80"), or where to cut it when it states none
-    ("45 and 50", "from 70 to the city")."""
-    if not groups[G_RANGE_END]:
-        return None, None
+    ("45 and 50", "from 70 to the city"). Asked only of a match with a range's second figure."""
     range_end = parse_range_end(groups[G_RANGE_END])
     separator = groups[G_RANGE_SEP].strip(" -").lower() or "-"
     plausible = (range_end is not None and reading.value is not None and range_end > reading.value
@@ -241,9 +255,7 @@ def _range_end(text: str, match: re.Match[str], groups: tuple[str | None, ...], 
 def _read_unit(report: _Report, match: re.Match[str], groups: tuple[str | None, ...], reading: Reading, start: int,
                end: int) -> tuple[str | None, int | None]:
     """The unit after the figure, into ``reading``; the rate's "per" as written, or where to cut the
-    match when the words after the figure are no unit ("8 Rand Paul")."""
-    if not (groups[G_END_UNIT] or groups[G_UNIT] or groups[G_PER]):
-        return None, None  # most figures: no word after them to read
+    match when the words after the figure are no unit ("8 Rand Paul"). Asked only of a match with words after it."""
     text = report.text
     unit_group = G_END_UNIT if groups[G_END_UNIT] else G_UNIT if groups[G_UNIT] else None
     unit_text = text[match.start(unit_group + 1):match.end(unit_group + 1)] if unit_group else None  # as written
@@ -279,6 +291,8 @@ def _qualify(text: str, match: re.Match[str], groups: tuple[str | None, ...], re
     low, high = reading.low, reading.high
     if range_end is not None:
         qualifier, low, high = "range", reading.value, range_end
+    elif qualifier == "exact" and hedge is None and not groups[G_SUFFIX]:
+        low = high = reading.value  # most figures: nothing around them bounds them (``_interval``)
     elif qualifier == "exact":
         qualifier, low, high = _interval(hedge, reading.value, groups[G_SUFFIX], reading.quantity)
         stacked = _LOWER_BEFORE_UPPER.search(text, max(0, start - 16), start) if qualifier == "upper" else None
@@ -296,7 +310,7 @@ def _classify_unitless(report: _Report, match: re.Match[str], groups: tuple[str 
                        hedge: str | None, start: int, end: int) -> None:
     """A bare number's kind from the words beside it: a year, a clock time, a magnitude, an age."""
     text = report.text
-    unit_word = (groups[G_UNIT] or "").strip(" -").lower()
+    unit_word = groups[G_UNIT].strip(" -").lower() if groups[G_UNIT] else ""
     if groups[G_M_PREFIX] or groups[G_M_WORD]:
         reading.quantity, reading.dimension = "magnitude", "magnitude"
         return
@@ -342,13 +356,15 @@ def _zone_after(text: str, end: int) -> str | None:
     return found.group(1) if found else None
 
 
-def _change_role(report: _Report, match: re.Match[str], hedge: str | None, start: int, quantity: str) -> str | None:
+_NO_CHANGE = frozenset({"time", "date", "year"})
+"""Kinds no change is read of: "from 6 a.m. to 9 a.m." and "from 1950 to 1960" are spans of time."""
+
+
+def _change_role(report: _Report, match: re.Match[str], hedge: str | None, start: int) -> str | None:
     """"from" for the figure a change starts at ("rose from 40 to 50"), "to" for where it went.
 
-    Not for times and dates: "from 6 a.m. to 9 a.m." and "from 1950 to 1960" are spans of time.
+    Asked only where "from" is written near the figure, and not of a kind in ``_NO_CHANGE``.
     """
-    if quantity in ("time", "date", "year") or "from" not in report.lowered[max(0, start - 45):start + 6]:
-        return None  # most figures: no change is written near them
     text = report.text
     if hedge == "from" and not match.group("range_end") and (
             _CHANGE_BEFORE.search(text, max(0, start - 45), start) or _TO_FIGURE.match(text, match.end("figure"))):
@@ -359,9 +375,8 @@ def _change_role(report: _Report, match: re.Match[str], hedge: str | None, start
 
 
 def _interval(hedge: str | None, value: float | None, suffix: str | None, quantity: str):
-    """Turn the words around a figure into a qualifier and the interval ``[low, high]`` it allows."""
-    if hedge is None and not suffix:
-        return "exact", value, value  # most figures: nothing around them bounds them
+    """Turn the words around a figure (a hedge or a suffix, which ``_qualify`` asks it for) into a
+    qualifier and the interval ``[low, high]`` it allows."""
     suffix = normalise(suffix) if suffix else ""
     if hedge in _TIME_ONLY_HEDGES:
         if quantity not in ("time", "date"):

@@ -44,3 +44,10 @@ def find_zero_figures(text: str, folded: str | None) -> list[Figure]:
             end = start + 4  # "none of the passengers": the figure is "none"
         figures.append(Figure(start, end, 0.0, 0.0, 0.0, "exact", "count"))
     return figures
+
+
+def holds_zero_figures(folded: str) -> bool:
+    """Whether any line of a text, lower-cased (``fold``), holds a figure of zero: one search over the whole
+    text rather than one per line. Its lines are kept apart by a character that nothing in the pattern
+    matches, so a match never runs across a line break, nor does a look-ahead see the next line."""
+    return _ZERO.folded.search(folded.replace("\n", "\x00")) is not None

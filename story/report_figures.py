@@ -12,10 +12,11 @@ from __future__ import annotations
 from ..highlighters.folding import fold
 from ..highlighters.numbers import carry_hedges_into_conversions, read_figures
 from ..highlighters.spans import Figure
+from ..highlighters.zeros import holds_zero_figures
 
-LineFigures = dict[str, dict[str, tuple[Figure, ...]]]
-"""Each line's figures, with offsets into the line, by the line, under its report's dollar. The
-figures in it are never changed: each report gets copies."""
+LineFigures = dict[str, dict[str, tuple[tuple, ...]]]
+"""Each line's figures, with offsets into the line, by the line, under its report's dollar: as
+tuples of their fields, which no report can change (each report gets Figures of its own)."""
 
 
 def report_figures(text: str, dollar: str, memo: LineFigures) -> list[Figure]:
@@ -26,16 +27,24 @@ def report_figures(text: str, dollar: str, memo: LineFigures) -> list[Figure]:
     figure's kind: "Sahar Khoga, 52" ending a line is an age here, whatever line comes next."""
     folded = fold(text)
     known = memo.setdefault(dollar, {})
+    zeros = folded is None or holds_zero_figures(folded)  # most reports hold none: no line need look
     figures: list[Figure] = []
     line_start = 0
     for line in text.split("\n"):
         found = known.get(line) if line else ()
-        if found is None:  # a line lower-cased is its slice of the whole
+        if found is None:  # a line lower-cased is its slice of the whole; read, its figures are this report's
             folded_line = folded[line_start:line_start + len(line)] if folded is not None else fold(line)
-            found = known[line] = tuple(read_figures(line, folded_line, dollar))
-        for f in found:
-            figures.append(Figure(f.start + line_start, f.end + line_start, f.value, f.low, f.high, f.qualifier,
-                                  f.quantity, f.unit, f.dimension, f.per, f.when, f.role))
+            read = read_figures(line, folded_line, dollar, zeros=zeros)
+            known[line] = tuple([(f.start, f.end, f.value, f.low, f.high, f.qualifier, f.quantity, f.unit, f.dimension,
+                                  f.per, f.when, f.role) for f in read])
+            if line_start:
+                for f in read:
+                    f.start += line_start
+                    f.end += line_start
+            figures += read
+        else:
+            for start, end, *fields in found:
+                figures.append(Figure(start + line_start, end + line_start, *fields))
         line_start += len(line) + 1
     carry_hedges_into_conversions(text, figures)  # on this line, or the next: "about 58km\n(36 miles)"
     return figures

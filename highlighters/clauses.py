@@ -49,6 +49,8 @@ _MAX_NOUN_WORDS = 6
 _SINGULAR_VERBS = frozenset("was is has does".split())
 _SINGULAR_FIGURE = compile_kept(r"(?<![\w’'-])(?:one|1|an?)$", re.IGNORECASE)
 """A figure of one, whose verb may be singular: "only one was found"."""
+_SINGULAR_LAST = frozenset("eE1aAnN\n")
+"""What such a figure ends with (or a line break, before which ``$`` matches too): others are not looked at."""
 _LAST_WORD = compile_kept(r"([\w’'-]+)[^\S\n]*$")
 
 
@@ -107,7 +109,7 @@ def _verb_at(text: str, match: re.Match[str]) -> re.Match[str] | None:
 
 def _clause(text: str, start: int, end: int, noun_end: int, verb: re.Match[str]) -> FigureClause:
     singular_verb = verb.group(1) in _SINGULAR_VERBS
-    singular_figure = _SINGULAR_FIGURE.search(text, start, end) is not None
+    singular_figure = text[end - 1:end] in _SINGULAR_LAST and _SINGULAR_FIGURE.search(text, start, end) is not None
     return FigureClause(noun_end, verb.start(1), _opens(text, start), singular_verb <= singular_figure)
 
 

@@ -16,6 +16,7 @@ from .spans import Span
 from .speech import attributions
 from .trie import word_alternatives
 from .kept_patterns import compile_kept
+from .words import verb_matches
 
 _EVENT_PHRASES: list[tuple[str, str]] = [
     ("casualties", r"(?:killed|dead|died)\s+(?:and|or)\s+(?:injured|wounded|hurt)|(?:killing|killed)\s+(?:and|or)\s+(?:injuring|wounding)"
@@ -46,6 +47,15 @@ _EVENT = WordStart(
     + "|".join(f"(?P<{name}>\\b(?:{pattern})\\b)" for name, pattern in _EVENT_PHRASES) + ")"
 )
 """The guard in front rules out most positions at once: only a listed word can start a phrase."""
+_EVENT_KEY_WORDS = frozenset(
+    word.encode() for word in
+    {*_EVENT_FIRST_WORDS, "custody", "hostage", "victims"} - {"in", "taken", "held", "named", "naming", "identified",
+                                                             "identifying", "listed"}
+)
+"""A word every event phrase holds whole: its first, or for "in custody", "taken hostage" and "named
+the victims" the word they need (a sentence "in" the news tells of nothing yet)."""
+_LETTERS_ONLY = bytes(code if 97 <= code <= 122 else 32 for code in range(256))
+"""Every byte but a-z made a space."""
 _WORD = compile_kept(r"[\w’'-]+")
 _COORDINATED = compile_kept(r"\s*(?:,\s*)?(?:and|or|but|while|whereas)\b", re.IGNORECASE)
 _CLAUSE_ENDED = compile_kept(
@@ -96,6 +106,7 @@ _FIGURE_VERBS = (
     "said says say told tells tell reported stated confirmed confirms announced estimated suggested "
     "suggests suggest put puts gave gives named added noted claimed wrote writes tweeted informed"
 ).split()
+_FIGURE_VERB_WORDS = frozenset(verb.encode() for verb in _FIGURE_VERBS)
 _FIGURE_VERB = compile_kept(rf"(?<![\w’'-]){word_alternatives(_FIGURE_VERBS)}\b(?![’'-]\w)")
 """The verbs a figure is attributed with: fewer than those of speech ("called 911" is no source),
 and a few of their own ("police put the toll at 70")."""
@@ -110,11 +121,22 @@ _SOURCE_TRIM = compile_kept(r"^(?:and|but|that|while|although|as|from|by|on\s+\w
 _SPACES = compile_kept(r"\s+")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "there"}
 
-def event_words(sentence_text: str, folded: str | None = None) -> list[tuple[int, int, str]]:
+def sentence_words(folded: str | None) -> list[bytes] | None:
+    """The runs of letters a-z of a lower-cased sentence, each as bytes: split in C, they tell at
+    once whether a sentence holds any of a few words whole, quicker than a pattern searched in it.
+    Every word a pattern finds between non-letters (``\\b``) is among them. None without ``folded``."""
+    return None if folded is None else folded.encode("ascii", "replace").translate(_LETTERS_ONLY).split()
+
+
+def event_words(sentence_text: str, folded: str | None = None, words: list[bytes] | None = None,
+                ) -> list[tuple[int, int, str]]:
     """The event words of a sentence as (start, end, event), found once for all its figures.
 
-    ``folded`` is ``fold(sentence_text)`` when the caller has it already.
+    ``folded`` is ``fold(sentence_text)`` and ``words`` its ``sentence_words``, when the caller has
+    them already: a sentence without a key word (most) is not searched.
     """
+    if words is not None and _EVENT_KEY_WORDS.isdisjoint(words):
+        return []
     return _EVENT.spans(sentence_text, fold(sentence_text) if folded is None else folded)
 
 
@@ -136,18 +158,20 @@ def figure_event(sentence_text: str, figure: Span, others: list[Span],
     of another figure belongs to that one ("killed and injured “hundreds”" is about the hundreds).
     ``events`` are the sentence's ``event_words``, when the caller has them already.
     """
+    if events is None:
+        events = event_words(sentence_text)
+    if not events:
+        return None  # most sentences: no event word to tell of
     start, end = figure
     left_fence = max((o_end for o_start, o_end in others if o_end <= start), default=0)
     right_fence = min((o_start for o_start, o_end in others if o_start >= end), default=len(sentence_text))
     best: tuple[int, str] | None = None
-    if events is None:
-        events = event_words(sentence_text)
     part = _part_before(sentence_text, start, left_fence, others)
     if part is not None and is_subject_at(sentence_text, part):
         # "two of the three victims died": the clause tells of the two; "30 of the 80 wounded": the whole's own
         return next((event for word_start, _, event in events
                      if start <= word_start and not sentence_text[end:word_start].strip(" -")), None)
-    clause = figure_clause(sentence_text, start, end) if events else None
+    clause = figure_clause(sentence_text, start, end)
     if clause is not None:  # "two managers, Paul Riva and Alan Steinberg, were wounded": the apposition is no distance
         verb_fence = min((o_start for o_start, o_end in others if o_start >= clause.verb_start),
                          default=len(sentence_text))
@@ -205,10 +229,11 @@ def figure_counts(sentence_text: str, figure: Span) -> str | None:
     """The head noun of what the figure counts ("cadets" in "some fifty military police cadets")."""
     words = []
     partitive = False
-    after = figure[1]  # where the last word read ends: the gap before the next is read in place, not copied
+    after = figure[1]
+    gap_start = after  # where the last word kept ends: the gap before the next is read in place, not copied
     for match in _WORD.finditer(sentence_text, after, min(len(sentence_text), after + 80)):
         word = match.group().lower()
-        gap_start, gap_end = after if not words else words[-1][1], match.start()
+        gap_end = match.start()
         if (gap_end - gap_start != 1 or sentence_text[gap_start] != " ") and _PHRASE_BREAK.search(
                 sentence_text, gap_start, gap_end):
             break
@@ -219,6 +244,7 @@ def figure_counts(sentence_text: str, figure: Span) -> str | None:
             continue  # "two of the three victims": the two are victims
         if word.endswith(("’s", "'s")):
             words.append((word, match.end()))
+            gap_start = match.end()
             continue
         if word[0].isdigit() and words and _DESIGNATOR.fullmatch(
                 sentence_text[words[-1][1] - len(words[-1][0]):words[-1][1]]):
@@ -226,6 +252,7 @@ def figure_counts(sentence_text: str, figure: Span) -> str | None:
         if word in _NOT_A_HEAD or (word.endswith(("ed", "ing")) and word not in ("wounded",)) or word[0].isdigit():
             break
         words.append((word, match.end()))
+        gap_start = match.end()
         if len(words) == 4:
             break
     nouns = [w for w, _ in words if not w.endswith(("’s", "'s"))]
@@ -236,19 +263,27 @@ def figure_counts(sentence_text: str, figure: Span) -> str | None:
     return None if head in _EVENT_NOUNS else head
 
 
-def sentence_sources(sentence_text: str, folded: str | None = None) -> list[tuple[int, str]]:
+def sentence_sources(sentence_text: str, folded: str | None = None, words: list[bytes] | None = None,
+                     ) -> list[tuple[int, str]]:
     """Who the sentence attributes its content to, with the offset of each attribution.
 
     The speech tags that attribute quotations (``speech.attributions``): the subject of a
     reporting verb ("security sources said", "a security official at the camp told AP"), the
     speaker after one ("…, said the governor"), "according to X" and "informed by X". A sentence
-    without a word such a tag needs is passed over at once. ``folded`` is ``fold(sentence_text)``
-    when the caller has it already.
+    without a word such a tag needs is passed over at once: most have no verb of ``_FIGURE_VERB``
+    and no "according"; a verb other than "say" is a cue itself, and only "say" alone leaves the
+    cues to look for. ``folded`` is ``fold(sentence_text)`` and ``words`` its ``sentence_words``,
+    when the caller has them already: without a verb among them, the verbs are not looked for.
     """
-    if _CUE.search(sentence_text.lower() if folded is None else folded) is None:
+    if words is not None and "ccording" not in sentence_text and _FIGURE_VERB_WORDS.isdisjoint(words):
+        return []
+    end = len(sentence_text)
+    matches = verb_matches(sentence_text, 0, end, _FIGURE_VERB, folded)
+    if "ccording" not in sentence_text and all(verb.group() == "say" for verb in matches) and (
+            not matches or _CUE.search(sentence_text.lower() if folded is None else folded) is None):
         return []
     found: list[tuple[int, str]] = []
-    for mention in attributions(sentence_text, 0, len(sentence_text), _FIGURE_VERB):
+    for mention in attributions(sentence_text, 0, end, _FIGURE_VERB, matches):
         source = _clean_source(sentence_text[mention.start:mention.head_end])
         if source and not any(abs(mention.start - other) < len(src) for other, src in found):
             found.append((mention.start, source))

@@ -45,7 +45,7 @@ _PRONOUNS = frozenset("he she they it we i".split())
 _WORD = compile_kept(r"[\w’'-]+\.?")
 _PARTICLE_PATTERN = r"(?:de|del|da|di|dos|du|van|von|der|bin|ibn|al|el|le|la)(?=\s+[A-Z])"
 _TITLE_DOT = "|".join(rf"(?<=\b{title})" for title in [*TITLES_WITH_DOT, "[A-Z]"])
-_WORD_REST = rf"[\w’'-]*(?:(?:{_TITLE_DOT})\.(?!\w))?"
+_WORD_REST = rf"[\w’'-]*(?:(?=\.)(?:{_TITLE_DOT})\.(?!\w))?"
 """The rest of a capitalised word, with the dot of a title or an initial (Lt., J.); any other word
 ends before a dot, so a run of names never crosses a sentence end ("in Ohio. The")."""
 _NAME_WORD = rf"(?:[A-Z]{_WORD_REST}|{_PARTICLE_PATTERN})"
@@ -169,8 +169,11 @@ class People:
             return self._author(noun, before)
         if noun not in _BODIES and noun not in ROLES:
             return None  # "the general staff", "the board": no one person or named body
+        text = self.text
         start = max(0, before - _ROLE_REACH)
-        for match in reversed(list(_role_pattern(noun).finditer(self.text, start, before))):
+        for match in reversed(list(_role_pattern(noun).finditer(text, start, before))):
+            if match.start() and _is_word(text[match.start() - 1]):
+                continue  # inside a word: the ``\b`` the pattern leaves out ("Sandr", "hundred")
             name = self._name_beside(match.start(), match.end(), body=noun in _BODIES)
             if name:
                 return Person(name, noun not in _BODIES)
@@ -287,8 +290,17 @@ def _name_word_before(text: str, position: int) -> bool:
 
 @lru_cache(maxsize=128)
 def _role_pattern(noun: str) -> re.Pattern[str]:
-    """The role word or its abbreviation as a title ("governor", "Gov.")."""
-    return re.compile(rf"\b(?:{ROLES.get(noun, re.escape(noun))})\b\.?", re.IGNORECASE)
+    """The role word or its abbreviation as a title ("governor", "Gov."), wherever it ends a word.
+
+    A ``\b`` in front would make ``re`` try the pattern at each of the 6,000 places a role is looked
+    for in; opening on the word's first letter, it passes over the others in C, and the caller
+    checks that a match starts a word."""
+    return re.compile(rf"(?:{ROLES.get(noun, re.escape(noun))})\b\.?", re.IGNORECASE)
+
+
+def _is_word(character: str) -> bool:
+    """What ``\\w`` matches: a letter, a digit or the underscore."""
+    return character.isalnum() or character == "_"
 
 
 def document_author(text: str, mention: Mention) -> Mention | None:

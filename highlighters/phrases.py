@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .trie import word_alternatives
 from .words import ALL_VERBS, IRREGULAR_PAST, TITLE_SET, is_adverb, is_verb
 from .kept_patterns import compile_kept
 
@@ -21,19 +22,25 @@ _BEFORE_VERB = frozenset(
     "reportedly allegedly often always simply just still only even flatly quickly now".split()
 )
 """Words between a subject and its verb: "Webber has also said"."""
+_CONJUNCTIONS = "that but because while whereas although though when after before since if as so where and or what"
+_PREPOSITIONS = "in at on during of for from with by under through"
 BOUNDARY = compile_kept(
-    r"[;:“”\"«»\[\]]|''|\s[-–—]+\s|—|–"
-    r"|\b(?:that|but|because|while|whereas|although|though|when|after|before|since|if|as|so|where|and|or|what)\b"
-    r"|\b(?:in|at|on|during|of|for|from|with|by|under|through)\s+(?:which|whom)\b",  # "a rally at which X said"
-    re.I,
+    r"[;:“”\"«»\[\]—–]|''|\s[-–—]+\s"
+    rf"|(?i:\b(?:{word_alternatives(_CONJUNCTIONS.split())}\b"
+    rf"|{word_alternatives(_PREPOSITIONS.split())}\s+(?:which|whom)\b))"  # "a rally at which X said"
 )
+"""Where a clause ends. ``_LAST_BOUNDARY`` tries it at every place from the end of a stretch back
+to its last boundary, so it is written to fail fast: the marks in one class, the words as tries
+(``trie``) behind one ``\\b``, and only they compared without regard to case."""
 DETERMINERS = frozenset(
     "the a an another one some his her its their our my this that these those each both many "
     "several two three four other any no every".split()
 )
-_LAST_BOUNDARY = compile_kept(rf"(?s:.*)(?:{BOUNDARY.pattern})", re.I)
+_LAST_BOUNDARY = compile_kept(rf"(?s:.*)(?:{BOUNDARY.pattern})")
 """Matched from a stretch's start, it ends where the last clause boundary of the stretch ends."""
 _COORDINATED = compile_kept(r"\b(?:and|but|or|then)\s*$", re.I)
+_COORDINATION_ENDS = ("d", "D", "t", "T", "r", "R", "n", "N")
+"""The last letters of those words: a stretch ending otherwise is not searched."""
 _SUBJECT_REACH = 120
 """How far before its verb a subject without an apposition can start, in characters."""
 _CUTS = (",", "—", " - ", " – ")
@@ -128,7 +135,8 @@ def subject_before(text: str, start: int, verb_start: int, apposition_first: boo
         return None
     if apposition_first:
         return head_and_apposition(text, start, end)
-    coordinated = _COORDINATED.search(text, max(start, end - 6), end)
+    window = max(start, end - 6)
+    coordinated = text[window:end].rstrip()[-1:] in _COORDINATION_ENDS and _COORDINATED.search(text, window, end)
     if coordinated:  # "X lives in Y and wrote": the first verb's subject
         return clause_subject(text, start, coordinated.start())
     if text[end - 1:end] == ",":
@@ -199,9 +207,10 @@ def noun_phrase_at(text: str, start: int, limit: int) -> Mention | None:
     end = start
     count = 0
     for token in TOKEN.finditer(text, start, limit):
-        gap = text[end:token.start()]
-        if count and (gap.strip() or "\n" in gap):
-            break
+        if count and not (token.start() == end + 1 and text[end] == " "):  # most words: one space before
+            gap = text[end:token.start()]
+            if gap.strip() or "\n" in gap:
+                break
         word = token.group()
         lowered = word.lower().rstrip(".")
         if lowered == "of" and count and _capital_follows(text, token.end()):
@@ -226,7 +235,7 @@ def phrase(text: str, start: int, end: int, head_end: int | None = None) -> Ment
     verb = _INVERTED_VERB.match(text, start, end)
     if verb is not None:
         start = verb.end()  # "Said Dorothy Poynter, who grew up with him, “…”": the name after the verb
-    relative = _RELATIVE.search(text, start, end)
+    relative = _RELATIVE.search(text, start, end) if text.find("wh", start, end) >= 0 else None
     if relative:
         end = relative.start()
     while end > start and text[end - 1] in " \t\n,;:—–-\"“”‘’'()" and not (

@@ -215,8 +215,9 @@ def _ends_with_stop(text: str, passage: Passage) -> bool:
 
 def _is_name(text: str, passage: Passage) -> bool:
     """A title or page name used as a noun's modifier: "the survey's “Did you feel it?” site"."""
-    before = _NAME_BEFORE.search(text, max(0, passage.start - 12), passage.start)
-    return before is not None and _NOUN_AFTER.match(text, passage.end) is not None
+    if _NOUN_AFTER.match(text, passage.end) is None:
+        return False  # most quotations: tried at one place, where the other is looked for in twelve
+    return _NAME_BEFORE.search(text, max(0, passage.start - 12), passage.start) is not None
 
 
 def _is_scare(text: str, passage: Passage) -> bool:

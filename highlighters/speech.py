@@ -204,14 +204,16 @@ def _name_before(text: str, start: int, end: int) -> Mention | None:
     return phrase(text, run.start(), run.end())
 
 
-def attributions(text: str, start: int, end: int, verbs: re.Pattern[str] = VERB) -> list[Mention]:
+def attributions(text: str, start: int, end: int, verbs: re.Pattern[str] = VERB,
+                 matches: list[re.Match[str]] | None = None) -> list[Mention]:
     """Every source ``text[start:end]`` names for what it reports, in order: the subject of each
     reporting verb ("police said", "…, a security official told AP"), the speaker after one that
     opens its clause when no subject comes before it ("…, said Jean Larson."), what follows
     "according to", and the agent of "told by" / "informed by". ``verbs`` are the reporting verbs
-    to look for (those of facts are fewer than those of speech)."""
+    to look for (those of facts are fewer than those of speech); ``matches``, where they are in
+    the range (``words.verb_matches``), when the caller has looked already."""
     found = []
-    for verb in verbs_in(text, start, end, verbs):
+    for verb in verbs_in(text, start, end, verbs, matches):
         if verb.group() in PARTICIPLES or text[max(start, verb.start() - 3):verb.start()] == "to ":
             continue
         by = _BY.match(text, verb.end(), end)

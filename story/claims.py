@@ -16,6 +16,7 @@ from ..highlighters.context import (
     figure_event,
     figure_sources,
     sentence_sources,
+    sentence_words,
 )
 from ..highlighters.folding import fold
 from ..highlighters.quotations import find_quotations
@@ -147,22 +148,24 @@ def _figure_contexts(sentence_text: str, figures: tuple[tuple[int, int, bool], .
     """What each figure of a sentence counts, what happened to them and who says so.
 
     ``figures`` are (start, end, is a count) within the sentence; only counts have the first two.
-    The sentence is lower-cased, and its sources and event words found, once for all its figures.
+    The sentence is lower-cased and split into words, and its sources and event words found, once
+    for all its figures.
     """
     folded = fold(sentence_text)
-    sources = figure_sources(sentence_text, folded, sentence_sources(sentence_text, folded),
+    words = sentence_words(folded)
+    sources = figure_sources(sentence_text, folded, sentence_sources(sentence_text, folded, words),
                              [start for start, _, _ in figures])
     if not any(counted for _, _, counted in figures):
         return tuple((None, None, source) for source in sources)
-    events = event_words(sentence_text, folded)
+    events = event_words(sentence_text, folded, words)
     spans = [(start, end) for start, end, _ in figures]
     contexts = []
     for span, (_, _, counted), source in zip(spans, figures, sources):
-        if counted:
-            others = [other for other in spans if other != span]
-            contexts.append((figure_counts(sentence_text, span), figure_event(sentence_text, span, others, events), source))
-        else:
+        if not counted:
             contexts.append((None, None, source))
+            continue
+        event = figure_event(sentence_text, span, [other for other in spans if other != span], events) if events else None
+        contexts.append((figure_counts(sentence_text, span), event, source))
     return tuple(contexts)
 
 

@@ -122,3 +122,31 @@ def test_the_event_guard_finds_exactly_what_the_phrases_alone_find():
         found = [((start, end), event) for start, end, event in event_words(text)]
         assert found == [(m.span(), m.lastgroup) for m in unguarded.finditer(text)]
         assert found
+
+
+def test_every_verb_of_a_figures_source_but_say_holds_a_cue_and_say_is_looked_up():
+    """``sentence_sources`` takes a verb other than "say" for a cue and looks the cues up only for
+    "say" alone: the verb list must keep that true, and "say," without any cue still names nobody."""
+    from sahel_reader.highlighters import context
+
+    assert [verb for verb in context._FIGURE_VERBS if not any(cue in verb for cue in context._CUES)] == ["say"]
+    assert sentence_sources("Police say, 12 died.") == []
+    assert sentence_sources("Police say 12 died.") == [(0, "Police")]
+
+
+def test_sentences_passed_over_by_their_words_hold_no_event_and_no_source():
+    """``sentence_words`` lets a sentence without an event's key word or a source's verb skip the
+    search: it must skip only sentences where the search finds nothing."""
+    from sahel_reader.highlighters.context import _EVENT_PHRASES, event_words, sentence_words
+
+    phrase_words = re.findall(r"[a-z]+", " ".join(pattern for _, pattern in _EVENT_PHRASES))
+    texts = [line for path in bundled_seed_paths() for line in path.read_text(encoding="utf-8").splitlines()]
+    texts += [" ".join(phrase_words[i:i + 4]) for i in range(len(phrase_words))]
+    texts += ["Forty were taken into custody.", "3 held in custody", "two were taken hostage", "It named the 3 victims.",
+              "They were “in custody”", "police say, 12 died", "«said» 4", "According to police, 3 died.",
+              "Killed: 3", "the (injured) 2", "3 hostages", "laid to rest", "x_said 3", "señor said 3"]
+    for text in texts:
+        folded = fold(text)
+        words = sentence_words(folded)
+        assert event_words(text, folded, words) == event_words(text, folded), text
+        assert sentence_sources(text, folded, words) == sentence_sources(text, folded), text

@@ -17,16 +17,10 @@ from .clock import iso_time
 from .figure_kinds import (
     MAGNITUDE_HINT,
     classify_unit,
-    count_or_year,
-    day_of_date,
-    is_age,
-    is_magnitude,
-    two_digit_year,
 )
 from .figure_pattern import (
     AFTER_TIME,
     APPROX,
-    BEFORE_TIME,
     FIGURE_AFTER,
     FIGURE_CAN_START,
     LOWER,
@@ -41,8 +35,6 @@ from .figure_values import (
     G_DIGITS,
     G_END_UNIT,
     G_HEDGE,
-    G_M_PREFIX,
-    G_M_WORD,
     G_PER,
     G_RANGE_END,
     G_RANGE_SEP,
@@ -62,8 +54,8 @@ from .figure_values import (
     parse_number_words,  # read with the figures: the number words' parser is also this module's
     parse_range_end,
     read_core,
-    word_before,
 )
+from .bare_numbers import TIME_ONLY_HEDGES, classify_bare_number
 from .folding import fold
 from .kept_patterns import compile_kept
 from .not_figures import not_a_figure
@@ -74,17 +66,9 @@ from .zeros import find_zero_figures
 _LOWER_BEFORE_UPPER = compile_kept(r"\b(?:over|more than|above|upwards of)\s+$", re.IGNORECASE)
 """A bound before an upper bound ("over nearly 100", "more than almost 50"): the writer's two hedges
 pull both ways, and the figure is read as approximate, neither bound being meant."""
-_LOWER_HEDGES, _UPPER_NEAR_HEDGES, _UPPER_HEDGES, _APPROX_HEDGES, _AFTER, _BEFORE = map(
-    frozenset, (LOWER, UPPER_NEAR, UPPER, APPROX, AFTER_TIME, BEFORE_TIME))
+_LOWER_HEDGES, _UPPER_NEAR_HEDGES, _UPPER_HEDGES, _APPROX_HEDGES, _AFTER = map(
+    frozenset, (LOWER, UPPER_NEAR, UPPER, APPROX, AFTER_TIME))
 """The hedges as sets, for looking a figure's hedge up (their tuples keep the order patterns are built in)."""
-_TIME_ONLY_HEDGES = _AFTER | _BEFORE
-_YEAR_PREPOSITIONS = frozenset({"in", "since", "until", "during"})
-"""Words before a bare four-digit number that make it a year whatever follows: "in 2003 women won"."""
-_YEAR_DIGITS = compile_kept(r"1[5-9]\d\d|20\d\d")
-"""The end of a span of years: "from 2009 to 2013"."""
-_UNTIL_YEAR = compile_kept(r"[^\S\n]+(?:until|till|through)[^\S\n]+(?:1[5-9]|20)\d\d\b")
-"""The end of a span of years that is no range of the figure: "a colony from 1890 until 1941"."""
-
 _CHANGE_BEFORE = compile_kept(
     r"\b(?:ros[ea]|rising|risen|increas\w*|jump\w*|climb\w*|soar\w*|surg\w*|grew|grow\w*|went|go(?:es|ing)?|fell|fall\w*"
     r"|drop\w*|declin\w*|decreas\w*|slip\w*|plung\w*|plummet\w*|sank|sink\w*|cut|cuts|raised?|rais\w*|lower\w*"
@@ -93,7 +77,6 @@ _CHANGE_BEFORE = compile_kept(
 """A verb of change before "from X to Y": two figures, where it was and where it went, not a range."""
 _TO_FIGURE = compile_kept(r"\s+to\s+\W{0,3}\d", re.IGNORECASE)
 _FROM_FIGURE_TO = compile_kept(r"\bfrom\s+\S+(?:\s+\S+){0,4}\s+to\s*$", re.IGNORECASE)
-_ZONE_NEXT = compile_kept(r"[^\S\n]*([A-Za-z]{1,4})\b")
 _MAGNITUDE_WORD = compile_kept(r"[\s-]*magnitude", re.IGNORECASE)
 _AFTER_FOLDED, _CAN_START_FOLDED = FIGURE_AFTER.folded, FIGURE_CAN_START.folded
 """The patterns for lower-cased text, which nearly every text is: looked up once, not for every line."""
@@ -226,7 +209,7 @@ def _to_figure(report: _Report, match: re.Match[str]) -> tuple[Figure | None, in
         per_text, cut = _read_unit(report, match, groups, reading, start, end)
     if cut is not None:
         return _reread(report, match, cut), cut
-    _classify_unitless(report, match, groups, reading, hedge, start, end)
+    classify_bare_number(report, match, groups, reading, hedge, start, end)
     qualifier, low, high, start = _qualify(text, match, groups, reading, hedge, range_end, start, negative)
     role = None
     if reading.quantity not in _NO_CHANGE and "from" in report.lowered[max(0, start - 45):start + 6]:
@@ -299,61 +282,11 @@ def _qualify(text: str, match: re.Match[str], groups: tuple[str | None, ...], re
         if stacked and reading.value is not None:  # "over nearly $100 billion": hedges that cancel out
             qualifier, low, high, start = "approx", *sorted((round(reading.value * 0.85, 1),
                                                               round(reading.value * 1.15, 1))), stacked.start()
-    if (hedge in RANGE and qualifier != "range") or (hedge in _TIME_ONLY_HEDGES and reading.quantity not in ("time", "date")):
+    if (hedge in RANGE and qualifier != "range") or (hedge in TIME_ONLY_HEDGES and reading.quantity not in ("time", "date")):
         start = match.start("date") if groups[G_DATE] else (match.start("sign") if negative else core_start(match, groups))
     if reading.quantity in ("year", "date", "time") and qualifier == "approx":
         low = high = reading.value
     return qualifier, low, high, start
-
-
-def _classify_unitless(report: _Report, match: re.Match[str], groups: tuple[str | None, ...], reading: Reading,
-                       hedge: str | None, start: int, end: int) -> None:
-    """A bare number's kind from the words beside it: a year, a clock time, a magnitude, an age."""
-    text = report.text
-    unit_word = groups[G_UNIT].strip(" -").lower() if groups[G_UNIT] else ""
-    if groups[G_M_PREFIX] or groups[G_M_WORD]:
-        reading.quantity, reading.dimension = "magnitude", "magnitude"
-        return
-    if reading.unit == "degree" or unit_word == "magnitude":  # "6.1-magnitude", "a 6.7 degree quake"
-        if unit_word == "magnitude" or report.speaks_of_quakes() and is_magnitude(
-                text, start, end, reading.value, groups[G_DIGITS] or ""):
-            reading.quantity, reading.unit, reading.dimension = "magnitude", None, "magnitude"
-        return
-    if reading.quantity != "count" or reading.unit is not None:
-        return
-    if groups[G_DIGITS] and reading.value is not None and not groups[G_SCALE]:
-        year = two_digit_year(text, match.start("digits"), groups[G_DIGITS])
-        if year is not None:  # "the ’07 attack", "on 10 Nov 11.": a date's year, no count
-            reading.quantity, reading.value, reading.low, reading.high, reading.when = (
-                "year", float(year), float(year), float(year), f"{year:04d}")
-            return
-        day = day_of_date(text, match.start("digits"), end, reading.value)
-        if day is not None:  # "Nov 11 and 12", "11-12 November": a day of a date, no count
-            reading.quantity, reading.when = "date", day
-            return
-        year_span = hedge in ("from", "between") and (
-            _YEAR_DIGITS.fullmatch(groups[G_RANGE_END] or "") is not None or _UNTIL_YEAR.match(text, end) is not None)
-        # "since 2020" is a year, and so are both ends of "from 2009 to 2013"; "about 2000" is a count
-        hedged = hedge is not None and hedge not in _TIME_ONLY_HEDGES and not year_span
-        dated = hedge is None and word_before(text[max(0, start - 12):start]).lower() in _YEAR_PREPOSITIONS
-        reading.quantity = count_or_year(groups[G_DIGITS], reading.value, text[end:end + 25], hedged, dated)
-        if reading.quantity == "time":
-            reading.when = iso_time(groups[G_DIGITS], _zone_after(text, end))
-        elif reading.quantity == "year":
-            reading.when = f"{int(reading.value):04d}"
-        elif report.speaks_of_quakes() and is_magnitude(text, start, end, reading.value, groups[G_DIGITS]):
-            reading.quantity, reading.dimension = "magnitude", "magnitude"
-        elif reading.quantity == "count" and not hedged and is_age(text, match.start(G_DIGITS + 1), end, reading.value):
-            reading.quantity, reading.unit, reading.dimension = "duration", "year", "age"
-    elif groups[G_WORDS] and report.speaks_of_quakes() and is_magnitude(text, start, end, reading.value, ""):
-        reading.quantity, reading.dimension = "magnitude", "magnitude"
-
-
-def _zone_after(text: str, end: int) -> str | None:
-    """The zone written right after a military time ("1052 GMT"); not the one of its conversion in
-    brackets ("1353 (1023 GMT)": 1353 is local time)."""
-    found = _ZONE_NEXT.match(text, end)
-    return found.group(1) if found else None
 
 
 _NO_CHANGE = frozenset({"time", "date", "year"})
@@ -378,7 +311,7 @@ def _interval(hedge: str | None, value: float | None, suffix: str | None, quanti
     """Turn the words around a figure (a hedge or a suffix, which ``_qualify`` asks it for) into a
     qualifier and the interval ``[low, high]`` it allows."""
     suffix = normalise(suffix) if suffix else ""
-    if hedge in _TIME_ONLY_HEDGES:
+    if hedge in TIME_ONLY_HEDGES:
         if quantity not in ("time", "date"):
             hedge = None
         elif hedge in _AFTER:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .jump import JumpTarget
     from .navigation import SearchMatch, SearchResults
     from .report_place import ReportPlace
     from .widgets.report_pane import ReportPane
@@ -61,6 +62,14 @@ class PaneSearch:
         if not self.matches:
             return None
         return self._current(panes, self.results.step(step))
+
+    @staticmethod
+    def target(panes: Sequence[ReportPane | ReportPlace], match: SearchMatch) -> JumpTarget:
+        """Where the reader goes for a match: its report, the sentence it starts in."""
+        from .jump import JumpTarget
+
+        pane = next(pane for pane in panes if pane.document.id == match.doc)
+        return JumpTarget(match.doc, pane.sentence_at(match.start))
 
     @staticmethod
     def _current(panes: Sequence[ReportPane | ReportPlace], match: SearchMatch) -> SearchMatch:

@@ -157,18 +157,14 @@ class PaneRow(Horizontal):
         if match is None:
             self._moved()
         else:
-            self._jump_to_match(match)
+            self.jump_to(self.search.target(self.panes, match))
 
     def step_match(self, step: int) -> None:
         match = self.search.step(self.panes, step)
         if match is None:
             self.notify("No search yet: press / to search.", timeout=2)
             return
-        self._jump_to_match(match)
-
-    def _jump_to_match(self, match: SearchMatch) -> None:
-        pane = self.panes[self.index_of(match.doc)]
-        self.jump_to(JumpTarget(match.doc, pane.sentence_at(match.start)))
+        self.jump_to(self.search.target(self.panes, match))
 
     # -- moving the reading cursor -------------------------------------------------------------
 

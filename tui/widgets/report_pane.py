@@ -296,12 +296,7 @@ class ReportPane(ScrollView, can_focus=True):
         for start, stop, classes in row_pieces(self.view, line.start, end, cursor if on_cursor else None, selected,
                                                self._matches, self._current_match):
             segments.append(Segment(self._text[start:stop], self._style(classes)))
-        used = sum(cell_len(text) for text, _, _ in segments)
-        if scroll_x or used > width:
-            return Strip(segments, used).crop_extend(scroll_x, scroll_x + width, self._style(()))
-        if used < width:
-            segments.append(Segment(" " * (width - used), self._style(())))
-        return Strip(segments, width)
+        return fitted_strip(segments, width, scroll_x, self._style(()))
 
     def _gutter(self, line: VisualLine, on_cursor: bool) -> list[Segment]:
         bar = Segment("▌" if on_cursor else " ", self._style((CURSOR_BAR,) if on_cursor else ()))
@@ -384,3 +379,13 @@ def matches_between(matches: list[tuple[int, int]], start: int, end: int) -> lis
     """The search matches (sorted) that overlap ``[start, end)``."""
     first = bisect.bisect_left(matches, (start - 200, 0))
     return [m for m in matches[first:first + 400] if m[0] < end and start < m[1]]
+
+
+def fitted_strip(segments: list[Segment], width: int, scroll_x: int, blank: Style) -> Strip:
+    """A row's segments as one strip of ``width`` cells from ``scroll_x``: padded, or cropped when scrolled or wide."""
+    used = sum(cell_len(text) for text, _, _ in segments)
+    if scroll_x or used > width:
+        return Strip(segments, used).crop_extend(scroll_x, scroll_x + width, blank)
+    if used < width:
+        segments.append(Segment(" " * (width - used), blank))
+    return Strip(segments, width)

@@ -62,8 +62,10 @@ _COMMA_BEFORE = compile_kept(r",[^\S\n]*$")
 _AFTER_SPEAKER = compile_kept(r"(?![^\S\n]+(?:could|would|will|should|can|may|might|must|is|was|are|were|has|have|had|did|does)\b)")
 """What cannot follow the speaker of "“…,” said X": a verb of its own ("said the candidate could")."""
 _CLAUSE_END = compile_kept(r"[^\S\n]*(?:[,.;]|$)")
-_SIGNER = r"[-–—―][^\S\n]*(?P<who>[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,4})[.,]?"
-"""A dash and the name that signs a quotation: "- Bernie Sanders.", "― Carla Sanchez"."""
+_SIGNER = (r"[-–—―][^\S\n]*(?!(?:An?|The|This|That|These|Those|It|He|She|They|We|I|But|And)\b)"
+           r"(?P<who>[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,4})[.,]?")
+"""A dash and the name that signs a quotation: "- Bernie Sanders.", "― Carla Sanchez"; not a determiner or a
+pronoun opening a line of the page ("– An immigrant himself –")."""
 _SIGNATURE = compile_kept(rf"\s*\n[^\S\n]*{_SIGNER}[^\n]{{0,40}}$", re.M)
 _FROM_SOURCE = compile_kept(r"(?:^|[.!?][^\S\n]+|[^\S\n][-–—][^\S\n]+)(?:More[^\S\n]+)?[Ff]rom[^\S\n]+(?P<who>[^:;,.!?\n]{1,60})$")
 """A clause that names only where the words below come from: "More from Jones:", "From the report:"."""

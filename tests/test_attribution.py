@@ -304,6 +304,13 @@ def test_a_quotation_signed_after_a_dash_on_its_line_is_the_signers():
     assert speakers(text)[:2] == ["Maria Delgado", "Tom O’Hara"]
 
 
+def test_a_line_of_the_page_after_a_dash_signs_nothing_and_the_last_speaker_goes_on():
+    text = ("“There’s a real revolution in the United States,” Ramos said, referring to the census.\n\n"
+            "“So I think that there’s resistance among many Americans.”\n\n"
+            "– An immigrant himself –.\n\nRamos came to the country in 1983.\n")
+    assert speakers(text) == ["Ramos", "Ramos"]
+
+
 def test_a_reporting_verb_that_opens_its_sentence_is_no_part_of_the_speaker():
     text = ("The old depot on Fifth Street is now a café. Said Ann Fowler, who grew up next door, "
             "“We all came here on Saturdays.”")

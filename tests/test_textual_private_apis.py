@@ -50,3 +50,21 @@ def test_a_scroll_views_scrollbars_follow_its_virtual_size():
 
     assert "_scroll_update" in ScrollView._size_updated.__code__.co_names
     assert callable(ScrollView._scroll_update)
+
+
+def test_what_a_steady_scroll_view_reads_of_its_scrollbar():
+    """tui/widgets/steady_scroll.py overrides ScrollView._size_updated, with its arguments, and compares
+    the scrollbar's window with the view's own sizes before it lets ScrollView update it."""
+    import inspect
+
+    from textual.scroll_view import ScrollView
+    from textual.scrollbar import ScrollBar
+    from textual.widget import Widget
+
+    assert list(inspect.signature(ScrollView._size_updated).parameters) == [
+        "self", "size", "virtual_size", "container_size", "layout"]
+    bar = ScrollBar(vertical=True)
+    assert isinstance(bar.window_virtual_size, int) and isinstance(bar.window_size, int)
+    widget = Widget()
+    assert widget._vertical_scrollbar is None and isinstance(widget._size, type(widget.size))
+    assert isinstance(Widget.scrollbar_size_horizontal, property)

@@ -65,3 +65,23 @@ async def test_the_dimmed_reader_follows_a_change_of_theme():
         textuals = visualize(inspector, BackgroundScreen(reader, inspector.styles.background))
         textuals = Visual.to_strips(inspector, textuals, width, height, inspector.visual_style)
         assert _cells([inspector.render_line(0)]) == _cells(textuals[:1]) != dark
+
+
+async def test_the_reader_is_dimmed_once_as_the_inspector_opens(monkeypatch):
+    """Opening the inspector lays the screens out again; the reader's panes and their scrollbars do not
+    change in it, so the reader is painted dimmed once, not again for its scrollbars (``SteadyScrollView``)."""
+    from sahel_reader.tui.screens import dialogs
+
+    paints = []
+    dimmed = dialogs.dimmed
+    monkeypatch.setattr(dialogs, "dimmed", lambda *args: paints.append(args[3]) or dimmed(*args))
+    app = seed_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await _on_a_claim_in_the_inspector(pilot)
+        for _ in range(3):
+            await pilot.pause()
+        assert len(paints) == 1, paints
+        await pilot.press("escape", "enter")  # closed and opened again: once more
+        for _ in range(3):
+            await pilot.pause()
+        assert isinstance(app.screen, ClaimInspector) and len(paints) == 2, paints

@@ -19,7 +19,6 @@ from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...highlighters.safety import printable, visible_controls
@@ -30,12 +29,13 @@ from ..components import CURSOR, CURSOR_BAR, MARKER, MATCH, MATCH_CURRENT, NOTE,
 from ..layout import DocumentView, LazyWrap, VisualLine
 from ..pane_lines import CURSOR_COMPONENTS, PLAIN_COMPONENTS, PaneLines
 from ..report_place import ReportPlace
+from .steady_scroll import SteadyScrollView
 
 _GUTTER = 4
 """Cursor bar, a two-cell count of versions (or ≠), and the reader's note ✎ or mark ●."""
 
 
-class ReportPane(ScrollView, can_focus=True):
+class ReportPane(SteadyScrollView, can_focus=True):
     """A report, its reading cursor (a sentence) and the claim selected in it."""
 
     BINDINGS = [
@@ -249,6 +249,7 @@ class ReportPane(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         if max(8, width - _GUTTER) != self._wrapped_width:  # the first frame paints before the Resize arrives
             self._rewrap()
+            self.call_after_refresh(self.vertical_scrollbar.refresh)  # sized while painting: its thumb next frame
         scroll_x, scroll_y = self.scroll_offset
         row = scroll_y + y
         self._wrap.cover_row(row)

@@ -19,9 +19,11 @@ TIME_ONLY_HEDGES = frozenset(AFTER_TIME) | frozenset(BEFORE_TIME)
 """Hedges of a clock time only: "since 2020" is a year, not a hedged count."""
 _YEAR_PREPOSITIONS = frozenset({"in", "since", "until", "during"})
 """Words before a bare four-digit number that make it a year whatever follows: "in 2003 women won"."""
-_YEAR_DIGITS = compile_kept(r"1[5-9]\d\d|20\d\d")
+_YEAR = r"(?:1[5-9]|20)\d\d"
+"""A year as ``count_or_year`` reads one: 1500 to 2099."""
+_YEAR_DIGITS = compile_kept(_YEAR)
 """The end of a span of years: "from 2009 to 2013"."""
-_UNTIL_YEAR = compile_kept(r"[^\S\n]+(?:until|till|through)[^\S\n]+(?:1[5-9]|20)\d\d\b")
+_UNTIL_YEAR = compile_kept(rf"[^\S\n]+(?:until|till|through)[^\S\n]+{_YEAR}\b")
 """The end of a span of years that is no range of the figure: "a colony from 1890 until 1941"."""
 _ZONE_NEXT = compile_kept(r"[^\S\n]*([A-Za-z]{1,4})\b")
 

@@ -39,8 +39,11 @@ _MILITARY_TIME_AFTER = compile_kept(
     rf"\s*(?:\((?:\d{{4}}\s*)?(?:{word_alternatives([z for z in ZONE_OFFSETS if z != 'z'])})\b|hours?\b|hrs\b)",
     re.IGNORECASE)
 _WORD_AFTER = compile_kept(r"^[\s\"“”'‘’(]*([\w'’]+)")
-_PLURAL = compile_kept(r"[a-z]+s|people|men|women|children|police|personnel|staff|crew|cattle|livestock")
-"""A noun in the plural after a number makes it a count: "2000 troops", "1500 people" (no year)."""
+_PLURAL = compile_kept(r"[a-z]+s")
+IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "police", "crew", "staff", "personnel", "cattle",
+                               "livestock"})
+"""Nouns in the plural without an s: after a number they make it a count ("1500 people", no year), and
+they are what a figure counts ("some fifty police")."""
 _MONEY_CONTEXT = compile_kept(
     r"\b(?:worth|valued?|cost(?:s|ing)?|paid|pay|fine[sd]?|stolen|stole|price[sd]?|budget|salary|earn(?:s|ed)?"
     r"|raised?|spen[dt]|compensation|bail|ransom|bonus|deal|sold|bought|sterling|loot|haul|jewel\w*|fund\w*)\b"
@@ -94,7 +97,8 @@ def count_or_year(digits: str, value: float, after: str, hedged: bool, dated: bo
             return "time"
         if 1500 <= value <= 2099:
             next_word = _WORD_AFTER.match(after)
-            if dated or next_word is None or not _PLURAL.fullmatch(next_word.group(1)) or next_word.group(1) in (
+            word = next_word.group(1) if next_word else ""
+            if dated or not (_PLURAL.fullmatch(word) or word in IRREGULAR_PLURALS) or word in (
                 "as", "was", "has", "is", "this", "his", "its"
             ):
                 return "year"

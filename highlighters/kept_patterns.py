@@ -44,7 +44,7 @@ def compile_kept(pattern: AnyStr, flags: int = 0, rewrite: Callable[[AnyStr], An
     ``rewrite`` gives the pattern actually compiled (``optionals``): a kept program is found by the
     pattern as written, so a later process does not rewrite it again.
     """
-    key = key_of(pattern, flags) if rewrite is None else key_of(pattern, flags) + "|" + rewrite.__qualname__
+    key = key_of(pattern, flags) + (f"|{rewrite.__qualname__}" if rewrite else "")
     kept = _kept()
     program = kept.program(key)
     if program is not None:

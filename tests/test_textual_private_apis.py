@@ -68,3 +68,16 @@ def test_what_a_steady_scroll_view_reads_of_its_scrollbar():
     widget = Widget()
     assert widget._vertical_scrollbar is None and isinstance(widget._size, type(widget.size))
     assert isinstance(Widget.scrollbar_size_horizontal, property)
+
+
+def test_a_strips_slots_are_those_lean_strips_sets():
+    """tui/lean_strips.py makes a strip without its caches: it sets every slot Textual's strip has,
+    and wraps the methods that store in the three caches it makes on first use."""
+    from textual.strip import Strip
+
+    from sahel_reader.tui import lean_strips
+
+    assert tuple(Strip.__slots__) == lean_strips.STRIP_SLOTS
+    for textuals, cache in ((lean_strips._divide, "_divide_cache"), (lean_strips._apply_filter, "_filter_cache"),
+                            (lean_strips._crop, "_crop_cache")):
+        assert cache in textuals.__code__.co_names

@@ -11,7 +11,7 @@ from textual.notifications import SeverityLevel
 
 from ..highlighters.safety import editable, printable
 
-from .acyclic_strips import keep_strips_acyclic
+from .lean_strips import keep_strips_lean
 from .commands import load_keymap
 from .legibility import legible_variables
 from .screens.reader import ReaderScreen
@@ -30,7 +30,7 @@ class SahelReaderApp(App):
                  embed: bool = False, allow_outside: bool = False, watch: bool = False,
                  notes: Sequence[str] = ()) -> None:
         super().__init__()
-        keep_strips_acyclic()  # what a frame paints is freed when it is no longer shown, not by a collection
+        keep_strips_lean()  # what a frame paints is freed when no longer shown, and brings the collector little
         self.paths = list(paths)
         self.story_title = title
         self.session_path = session

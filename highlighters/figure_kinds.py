@@ -88,10 +88,11 @@ def classify_unit(unit_text: str, figure_text: str, before: str, after: str, val
     return None
 
 
-def count_or_year(digits: str, value: float, after: str, hedged: bool, dated: bool = False) -> str:
+def count_or_year(digits: str, value: float, after: str, hedged: bool, dated: bool = False, before: str = "") -> str:
     """A bare four-digit number is a year, or a military clock time, unless something is counted with it.
 
-    ``dated``: a word of time stands before it ("in", "since"), which makes "in 2003 women won" a year."""
+    ``dated``: a word of time stands before it ("in", "since"), which makes "in 2003 women won" a year.
+    ``before``: the few characters before the number, where a clause may open with it ("As 2015 comes")."""
     if len(digits) == 4 and digits.isdigit() and not hedged:
         if _MILITARY_TIME_AFTER.match(after):
             return "time"
@@ -100,9 +101,23 @@ def count_or_year(digits: str, value: float, after: str, hedged: bool, dated: bo
             word = next_word.group(1) if next_word else ""
             if dated or not (_PLURAL.fullmatch(word) or word in IRREGULAR_PLURALS) or word in (
                 "as", "was", "has", "is", "this", "his", "its"
-            ):
+            ) or _is_verb_of_year(before, after):
                 return "year"
     return "count"
+
+
+_OPENS_CLAUSE = compile_kept(r"(?:^|[.,;:!?(“\"]|(?<![\w’'-])(?:as|and|but|so|when|while|because|if|though|until|before|after"
+                             r"|perhaps|maybe))[^\S\n]*$", re.IGNORECASE)
+_DETERMINER_AFTER_VERB = compile_kept(
+    r"[^\S\n]*[a-z]+s[^\S\n]+(?:the|a|an|to|its|his|her|their|our|this|these|those|another|no)[^\S\n]")
+"""An -s word that an article or "to" follows: a verb ("comes to an end", "marks the"), as a plural
+noun after a count seldom is ("2000 homes were", "2000 homes that")."""
+
+
+def _is_verb_of_year(before: str, after: str) -> bool:
+    """The year is the subject of the -s word after it, a verb: "As 2015 comes to an end", "2016 marks
+    the", where the year opens its clause and an article or "to" follows the word."""
+    return _DETERMINER_AFTER_VERB.match(after) is not None and _OPENS_CLAUSE.search(before) is not None
 
 
 _DAY_MONTH_BEFORE = compile_kept(

@@ -61,6 +61,9 @@ NOT_A_SUBJECT = frozenset(
     "because not also just there here this these those its".split()
 )
 """Words a speaker's name or description never starts with ("but said", "would be appropriate")."""
+_IMPERSONAL_SUBJECTS = frozenset(("it", "there"))
+"""Subjects that name no speaker: a clause they open has no speaker in an opening phrase before them either
+("that", "this" may open a clause as a conjunction or a determiner: "told Fox News, that “…”")."""
 _STOP = frozenset(
     "in on at for from with during after before when while as who whom whose which that to via "
     "because and but or than about last yesterday today tomorrow late early earlier later according "
@@ -111,6 +114,8 @@ def clause_subject(text: str, start: int, end: int) -> Mention | None:
     first = _first_word(text, last_start, last_end)
     while first is not None and first.group().lower() in ("and", "but", "so", "then", "yet", "also"):
         first = _first_word(text, first.end(), last_end)
+    if first is not None and first.group().lower() in _IMPERSONAL_SUBJECTS:
+        return None  # "Wait, it gets better:": the clause's subject is no one, and "Wait" no subject
     heads = [s for s in segments[:-1] if not _is_intro_segment(text, *s)]
     verb_first = first is not None and (is_verb(first.group()) or first.group().lower() in NOT_A_SUBJECT)
     if first is not None and not verb_first and first.group().lower() not in INTRO_WORDS and not (
@@ -258,6 +263,8 @@ def valid(text: str, mention: Mention | None) -> Mention | None:
     if not words or len(words) > 12 or first.lower() in NOT_A_SUBJECT or first in IRREGULAR_PAST or (
             first.endswith("ed") and first.islower() and len(words) == 1) or is_adverb(first):
         return None  # "but said", "would be appropriate", "went", "matter-of-factly" (but "retired Army Lt. Gen. X")
+    if len(words) > 1 and first.endswith("ing") and not words[1][0].isupper():
+        return None  # "Boasting 108,000 residents, …": a participle's phrase ("Manning said", "Irving Kristol" are names)
     if not ALL_VERBS.isdisjoint(words):
         return None
     return mention

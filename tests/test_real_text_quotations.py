@@ -1,0 +1,61 @@
+"""Quotations and speakers misread in political news nobody here wrote (PolNeAR's train split, issue 14):
+each example is a short sentence of the form found there, with a neighbour that must keep its reading."""
+
+import pytest
+from sahel_reader.highlighters.quotations import find_quotations
+
+
+def found(text: str) -> list[tuple[str, str | None]]:
+    """(quoted text, speaker) of every quotation."""
+    return [(text[q.start:q.end], q.speaker) for q in find_quotations(text)]
+
+
+def test_the_quoted_values_of_a_pages_markup_are_no_quotations():
+    text = ('Police named him early.\n\n<tweet id="672138506081275904" author="@MissDBunker" datetime="2015-12-02">'
+            'Scanner: a suspect is named</tweet>.\n\nWatch it at <a href=”http://video.example.com”>the site</a>.')
+    assert found(text) == []
+
+
+def test_a_tag_broken_over_a_line_hides_its_values_and_the_words_after_it_are_read():
+    text = ('<tweet tweet-author="@tedcruz" tweet-date="January 19, 2016\n">I love her support, the senator '
+            'wrote.<tweet/>.\n\n"We will win," Cruz said.')
+    assert found(text) == [('"We will win,"', "Cruz")]
+
+
+def test_a_comparison_with_angle_brackets_is_no_tag():
+    assert found('Is 3 < 4 and "this one" > that?') == [('"this one"', None)]
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    # a clause on a colon whose subject is "it" has no speaker, and no opening word before it is one
+    ('Wait, it gets better:\n\n"We will admit them all."', '"We will admit them all."', None),
+    # one word and no verb before the colon: no one speaks
+    ('And more:\n\n"We will admit them all."', '"We will admit them all."', None),
+    ('And Mr. Christie gloated: "I won."', '"I won."', "Christie"),
+    ('Pollsters share the blame - HuffPollster: “Pollsters are taking heat.”', "“Pollsters are taking heat.”",
+     "HuffPollster"),
+    ('Clinton: "We will defeat them." Bush: "The mission is to destroy them."', '"The mission is to destroy them."',
+     "Bush"),
+    ('On Friday, Gingrich told Fox News, that “you have to look at it very seriously.”',
+     "“you have to look at it very seriously.”", "Gingrich"),
+    # a reporting verb after a possessive is a noun: the speaker is the subject of "told"
+    ('House Speaker Paul Ryan told CNN Tuesday that Ginsburg’s comments “shows bias to me.”',
+     '“shows bias to me.”', "Paul Ryan"),
+    ("Paul Ryan told CNN that the judge's remarks “were out of line.”", "“were out of line.”", "Paul Ryan"),
+    # a participle's phrase opening the sentence is no subject
+    ('Boasting 108,000 residents, the county, called the “Crossroads of America” by its citizens, votes early.',
+     '“Crossroads of America”', None),
+    ('Manning said the county is “the Crossroads of America.”', '“the Crossroads of America.”', "Manning"),
+])
+def test_speaker(text, quote, speaker):
+    assert (quote, speaker) in found(text)
+
+
+def test_a_transcripts_stage_label_is_no_speaker():
+    text = 'The host played the clip.\n\n"VIDEO: They all told me it was a video when they knew it was not."'
+    assert found(text) == [(text[text.index('"'):], None)]
+
+
+def test_a_transcripts_speaker_label_still_speaks():
+    text = 'The debate went on.\n\n"RAMOS: Secretary, you sent an e-mail to your daughter."'
+    assert found(text) == [(text[text.index('"'):], "RAMOS")]

@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+from .clock import MONTH_NAMES, WEEKDAYS
 from .kept_patterns import compile_kept
 from .phrases import Mention, noun_phrase_at, subject_before
 from .words import FEMALE, MALE, NOT_PEOPLE, ROLES, TITLES, TITLES_WITH_DOT
@@ -25,7 +26,8 @@ from .words import FEMALE, MALE, NOT_PEOPLE, ROLES, TITLES, TITLES_WITH_DOT
 _FUNCTION_WORDS = frozenset(
     "the a an and or but in on at of for to by with from as if when while after before since "
     "this that these those it its he she they we i you his her their our my there here then so "
-    "yet also not no all some many most both each every one what who why how where which".split()
+    "yet also not no all some many most both each every one what who why how where which because although though "
+    "unless whether whereas".split()
 )
 _LEADING_WORDS = TITLES | _FUNCTION_WORDS
 _NOT_A_PLAIN_NAME = _LEADING_WORDS | NOT_PEOPLE
@@ -42,6 +44,7 @@ _DOCUMENTS = frozenset(
 )
 """Things that speak for whoever issued them: "the statement" said what its author said."""
 _PRONOUNS = frozenset("he she they it we i".split())
+_DAYS_AND_MONTHS = frozenset(WEEKDAYS[:7]) | frozenset(name.lower() for name in MONTH_NAMES)
 _WORD = compile_kept(r"[\w’'-]+\.?")
 _PARTICLE_PATTERN = r"(?:de|del|da|di|dos|du|van|von|der|bin|ibn|al|el|le|la)(?=\s+[A-Z])"
 _TITLE_DOT = "|".join(rf"(?<=\b{title})" for title in [*TITLES_WITH_DOT, "[A-Z]"])
@@ -238,8 +241,8 @@ class People:
     def _fits(self, name: str, body: bool) -> bool:
         """A name that can hold a role: a body's (any name), a person's (a full name, or a surname
         the report gives in full: "President Obama")."""
-        if body:
-            return name.split()[0].lower() not in _FUNCTION_WORDS
+        if body:  # "earnings on Wednesday, the social media company said": a day holds no role
+            return name.split()[0].lower() not in _FUNCTION_WORDS and name.lower() not in _DAYS_AND_MONTHS
         if not is_person_name(name):
             return False
         return " " in name or any(" " in form for _, form in self._forms_of(name))

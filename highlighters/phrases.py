@@ -58,7 +58,7 @@ INTRO_WORDS = frozenset(
 NOT_A_SUBJECT = frozenset(
     "and but or nor so yet then would will could should can may might must is was were are be been "
     "has have had do does did to in on at for of with by from as that which who whom when while if "
-    "because not also just there here this these those its".split()
+    "because not also just there here this these those its than".split()
 )
 """Words a speaker's name or description never starts with ("but said", "would be appropriate")."""
 _IMPERSONAL_SUBJECTS = frozenset(("it", "there"))
@@ -75,6 +75,7 @@ _STOP = frozenset(
 TOKEN = compile_kept(r"[\w’'&.$-]*[\w’']\.?|\w")
 _COMMA_OR_DASH = compile_kept(r",|\s[-–—]+\s|—")
 _RELATIVE = compile_kept(r"\s(?:who|whom|whose|which)\b")
+_RELATIVE_OPENS = compile_kept(r"[^\S\n]*(?:who|whom|whose|which)\b")
 LEADING_COMMA = compile_kept(r"[^\S\n]*,?[^\S\n]*")
 _PLACE_TAIL = compile_kept(
     r"^(?:\s+(?:in|from|at|of|for|with|near|on)\s+(?:(?:the|a|an|his|her|its|their)\s+)?"
@@ -166,6 +167,8 @@ def _subject_with_apposition(text: str, start: int, end: int) -> Mention | None:
     """
     last = _LAST_BOUNDARY.match(text, start, end)
     boundary = last.end() if last else start
+    if last and _RELATIVE_OPENS.match(text, text.rfind(",", start, boundary) + 1, boundary):
+        boundary = start  # "Zimmerman, who identifies as Hispanic, told": a word inside the relative clause
     after = [s for s in _segments(text, boundary, end) if not _is_intro_segment(text, *s)]
     if after and _plain_noun_phrase(text, *after[0]):
         segments = after

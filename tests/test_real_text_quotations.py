@@ -46,9 +46,24 @@ def test_a_comparison_with_angle_brackets_is_no_tag():
     ('Boasting 108,000 residents, the county, called the “Crossroads of America” by its citizens, votes early.',
      '“Crossroads of America”', None),
     ('Manning said the county is “the Crossroads of America.”', '“the Crossroads of America.”', "Manning"),
+    # a conjunction inside a relative clause ends no subject
+    ('Zimmerman, who identifies as Hispanic, told a paper the site was not "prepared for the traffic."',
+     '"prepared for the traffic."', "Zimmerman"),
+    # "than" opens no speaker
+    ('He has called for "a hell of a lot worse" than waterboarding, has said of them that "you have to go."',
+     '"you have to go."', None),
 ])
 def test_speaker(text, quote, speaker):
     assert (quote, speaker) in found(text)
+
+
+TWITTER = ("Before it was to report earnings on Wednesday, the social media company said it had suspended accounts. "
+           "''Our work has changed,'' Twitter said in a statement. The company said its moves had produced results, "
+           "''including more suspensions.''\n\nBecause Twitter, Facebook and YouTube host so much, they rely on users.")
+
+
+def test_a_day_before_a_role_holds_no_role_and_a_conjunction_is_no_part_of_a_name():
+    assert found(TWITTER) == [("''Our work has changed,''", "Twitter"), ("''including more suspensions.''", "The company")]
 
 
 def test_a_transcripts_stage_label_is_no_speaker():

@@ -44,6 +44,8 @@ IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "police", "
                                "livestock"})
 """Nouns in the plural without an s: after a number they make it a count ("1500 people", no year), and
 they are what a figure counts ("some fifty police")."""
+NOT_PLURAL_ENDINGS = ("ss", "us", "is", "’s", "'s")
+"""Endings of nouns in the singular that end in s ("crisis", "loss", "census"): after a year they count nothing."""
 _MONEY_CONTEXT = compile_kept(
     r"\b(?:worth|valued?|cost(?:s|ing)?|paid|pay|fine[sd]?|stolen|stole|price[sd]?|budget|salary|earn(?:s|ed)?"
     r"|raised?|spen[dt]|compensation|bail|ransom|bonus|deal|sold|bought|sterling|loot|haul|jewel\w*|fund\w*)\b"
@@ -99,9 +101,9 @@ def count_or_year(digits: str, value: float, after: str, hedged: bool, dated: bo
         if 1500 <= value <= 2099:
             next_word = _WORD_AFTER.match(after)
             word = next_word.group(1) if next_word else ""
-            if dated or not (_PLURAL.fullmatch(word) or word in IRREGULAR_PLURALS) or word in (
-                "as", "was", "has", "is", "this", "his", "its"
-            ) or _is_verb_of_year(before, after):
+            counted = (_PLURAL.fullmatch(word) and not word.endswith(NOT_PLURAL_ENDINGS)) or word in IRREGULAR_PLURALS
+            if dated or not counted or word in ("as", "was", "has", "is", "this", "his", "its") or (
+                    _is_verb_of_year(before, after) or value % 100 and _DETERMINER_BEFORE.search(before)):
                 return "year"
     return "count"
 
@@ -112,6 +114,12 @@ _DETERMINER_AFTER_VERB = compile_kept(
     r"[^\S\n]*[a-z]+s[^\S\n]+(?:the|a|an|to|its|his|her|their|our|this|these|those|another|no)[^\S\n]")
 """An -s word that an article or "to" follows: a verb ("comes to an end", "marks the"), as a plural
 noun after a count seldom is ("2000 homes were", "2000 homes that")."""
+
+
+_DETERMINER_BEFORE = compile_kept(r"(?<![\w’'-])(?:the|his|her|their|its|our|this|that|[A-Za-z]+[’']s)[^\S\n]+$",
+                                  re.IGNORECASE)
+"""A determiner or a possessive before a bare year that is no round number modifies a noun with it: "the 2012
+attacks", "Obama's 2008 primaries"; news writes a count of thousands with a comma ("the 2,012 votes")."""
 
 
 def _is_verb_of_year(before: str, after: str) -> bool:

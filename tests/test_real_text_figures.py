@@ -24,6 +24,22 @@ def test_a_year_before_a_verb_in_s_is_no_count(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a year after a determiner or a possessive modifies the noun after it
+    ("After the 2012 attacks on the consulate, he spoke.", [("2012", "year", 2012, "exact")]),
+    ("Obama's 2012 bundlers gave again.", [("2012", "year", 2012, "exact")]),
+    ("His 2016 rivals were silent.", [("2016", "year", 2016, "exact")]),
+    # a noun in the singular that ends in s counts nothing
+    ("The 2008 crisis deepened.", [("2008", "year", 2008, "exact")]),
+    ("He gave a 2008 address at the school.", [("2008", "year", 2008, "exact")]),
+    # a round number after a determiner stays a count
+    ("The 2000 homes were lost.", [("2000", "count", 2000, "exact")]),
+    ("Their 1500 troops went home.", [("1500", "count", 1500, "exact")]),
+])
+def test_a_year_that_modifies_a_noun_is_no_count(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Perhaps 2016 will be the year the tax code is fixed.", [("2016", "year", 2016, "exact")]),
     # a round number after "perhaps" is the hedged count it was, and so is one with its noun
     ("Perhaps 1500 marched on the capital.", [("Perhaps 1500", "count", 1500, "approx")]),

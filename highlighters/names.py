@@ -57,6 +57,8 @@ _NAME_RUN = compile_kept(rf"[A-Z](?<![\w’'.&-].){_WORD_REST}(?:[^\S\n]+{_NAME_
 opens on the capital, so ``re`` passes over the rest of a text in C."""
 _WORDS_BEFORE = compile_kept(rf"[A-Z](?<![\w’'.&-].){_WORD_REST}(?:[^\S\n]+{_NAME_WORD})*[^\S\n]+$")
 """The capitalised words right before a place in the text (the endpos of the search)."""
+_LOWER_CASE_WORD = compile_kept(r"(?<![\w’'.-])[a-z]{4,}\b")
+"""A word of prose: a headline in title case has none (its short words, "of", "in", "and", may be lower case)."""
 _PLAIN_NAME = compile_kept(r"[A-Z][a-z’'-]+(?:[ ][A-Z][a-z’'-]+){0,2}")
 _APPOSITION_OPENS = compile_kept(r"\s*(?:a|an|the|his|her|its|their|[A-Z][\w’'-]*[’']s)\b")
 """How the apposition that gives a name its role opens: "Ema Suryani, a doctor at ..."."""
@@ -274,11 +276,19 @@ class People:
                     and _name_word_before(text, position):
                 before = _WORDS_BEFORE.search(text, max(0, position - 60), position)
                 words = _after_titles(list(_WORD.finditer(text, before.start(), end))) if before else []
-                if len(words) > 1 and is_person_name(text[words[0].start():end]):
+                if len(words) > 1 and is_person_name(text[words[0].start():end]) and not _in_title_case(text, position):
                     forms.append((position, text[words[0].start():end]))
             position = text.find(surname, end)
         self._forms[surname] = forms
         return forms
+
+
+def _in_title_case(text: str, position: int) -> bool:
+    """Whether ``position`` is on a headline's line, all its words capitalised: there any word before a
+    name looks like part of it ("… Captures The Difference Between Bernie Sanders", "U.S. Nominates Jim Yong Kim")."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return _LOWER_CASE_WORD.search(text, start, len(text) if end < 0 else end) is None
 
 
 def _name_word_before(text: str, position: int) -> bool:

@@ -61,6 +61,8 @@ NOT_A_SUBJECT = frozenset(
     "because not also just there here this these those its than".split()
 )
 """Words a speaker's name or description never starts with ("but said", "would be appropriate")."""
+_NEGATED = ("n’t", "n't")
+"""Verbs with "not" joined on end a noun phrase: "Weaver didn’t seem"."""
 _IMPERSONAL_SUBJECTS = frozenset(("it", "there"))
 """Subjects that name no speaker: a clause they open has no speaker in an opening phrase before them either
 ("that", "this" may open a clause as a conjunction or a determiner: "told Fox News, that “…”")."""
@@ -223,7 +225,7 @@ def noun_phrase_at(text: str, start: int, limit: int) -> Mention | None:
         lowered = word.lower().rstrip(".")
         if lowered == "of" and count and _capital_follows(text, token.end()):
             pass
-        elif lowered in _STOP or (count and (is_verb(word) or is_adverb(word))):
+        elif lowered in _STOP or lowered.endswith(_NEGATED) or (count and (is_verb(word) or is_adverb(word))):
             break
         end = token.end() if not word.endswith(".") or keeps_dot(word) else token.end() - 1
         count += 1

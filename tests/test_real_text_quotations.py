@@ -49,6 +49,9 @@ def test_a_comparison_with_angle_brackets_is_no_tag():
     # a conjunction inside a relative clause ends no subject
     ('Zimmerman, who identifies as Hispanic, told a paper the site was not "prepared for the traffic."',
      '"prepared for the traffic."', "Zimmerman"),
+    # a verb after a plural's possessive is a noun, and a verb with "not" joined on ends the subject
+    ('Weaver didn’t seem moved by Sanders’ comments Tuesday, telling reporters, “He should step down.”',
+     "“He should step down.”", "Weaver"),
     # "than" opens no speaker
     ('He has called for "a hell of a lot worse" than waterboarding, has said of them that "you have to go."',
      '"you have to go."', None),
@@ -74,3 +77,10 @@ def test_a_transcripts_stage_label_is_no_speaker():
 def test_a_transcripts_speaker_label_still_speaks():
     text = 'The debate went on.\n\n"RAMOS: Secretary, you sent an e-mail to your daughter."'
     assert found(text) == [(text[text.index('"'):], "RAMOS")]
+
+
+def test_a_headlines_capitalised_words_are_no_part_of_a_name():
+    text = ("U.S. Nominates Jim Yong Kim for 2nd Term at World Bank.\n\n"
+            "President Obama on Thursday nominated Jim Yong Kim for a second term.\n\n"
+            "''In order to do a real change, you have to push,'' Mr. Kim said.")
+    assert found(text) == [("''In order to do a real change, you have to push,''", "Jim Yong Kim")]

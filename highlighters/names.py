@@ -357,8 +357,9 @@ def _after_titles(words: list[re.Match[str]]) -> list[re.Match[str]]:
     last = -1
     for index, word in enumerate(words):
         text = word.group()
-        if _bare(text) in _LEADING_WORDS or text.endswith(("’s", "'s", "’", "s'")) and index < len(words) - 1:
-            last = index
+        if _bare(text) in _LEADING_WORDS or text.endswith(("’s", "'s", "’", "s'", "-born", "-based")) and (
+                index < len(words) - 1):
+            last = index  # and "South Korean-born Monte Haines": an adjective before the name
     if words and words[-1].group().endswith(("’s", "'s")):
         return []
     return words[last + 1:]

@@ -58,7 +58,7 @@ INTRO_WORDS = frozenset(
 NOT_A_SUBJECT = frozenset(
     "and but or nor so yet then would will could should can may might must is was were are be been "
     "has have had do does did to in on at for of with by from as that which who whom when while if "
-    "because not also just there here this these those its than".split()
+    "because not also just there here this these those its than it’s it's that’s that's there’s there's".split()
 )
 """Words a speaker's name or description never starts with ("but said", "would be appropriate")."""
 _NEGATED = ("n’t", "n't")

@@ -84,3 +84,16 @@ def test_a_headlines_capitalised_words_are_no_part_of_a_name():
             "President Obama on Thursday nominated Jim Yong Kim for a second term.\n\n"
             "''In order to do a real change, you have to push,'' Mr. Kim said.")
     assert found(text) == [("''In order to do a real change, you have to push,''", "Jim Yong Kim")]
+
+
+def test_a_contraction_of_it_opens_no_speaker():
+    text = ("The group is paying for a bus tour across Iowa. It’s become such a presence on the trail that Sanders "
+            "during a rally thanked its members “for their support in my campaign” and called the union “one of the "
+            "sponsors of my campaign.”")
+    assert {speaker for _, speaker in found(text)} <= {None, "Sanders"}
+
+
+def test_an_adjective_of_origin_is_no_part_of_a_name():
+    text = ('South Korean-born Monte Haines, 44, was adopted as a child.\n\n'
+            '"I was, like, shocked," Haines said.')
+    assert found(text) == [('"I was, like, shocked,"', "Monte Haines")]

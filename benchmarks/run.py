@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks import screen
 from benchmarks.corpus import long_report, scaled_story, write_story
-from benchmarks.floor import panes_anew
+from benchmarks.floor import one_widget_panes_anew, panes_anew
 from sahel_reader.highlighters.sentences import split_sentences
 from sahel_reader.story.analysis import analyse
 from sahel_reader.story.claims import extract_claims
@@ -261,10 +261,11 @@ def measure_reader(table: Table, big_story: Path, long_folder: Path, runs: int) 
         table.add(f"key {key!r}, {count} reports, {presses} presses", f"{times.median * 1e3:.1f} ms",
                   f"p99 {times.p99 * 1e3:.0f} ms, slowest {times.slowest * 1e3:.0f} ms",
                   "< 16 ms, p99 < 50 ms, none > 100 ms", met if count == TARGET_REPORTS else None)
-    floor = asyncio.run(panes_anew(presses))
-    for name in ("three panes", "one pane"):
-        table.add(f"Textual alone: {name} of new text, {presses} presses (reference)", f"{floor[name].median * 1e3:.1f} ms",
-                  f"p99 {floor[name].p99 * 1e3:.0f} ms, slowest {floor[name].slowest * 1e3:.0f} ms", "")
+    for design, floors in (("Textual alone", panes_anew), ("Textual, the panes one Line API widget", one_widget_panes_anew)):
+        floor = asyncio.run(floors(presses))
+        for name in ("three panes", "one pane"):
+            table.add(f"{design}: {name} of new text, {presses} presses (reference)", f"{floor[name].median * 1e3:.1f} ms",
+                      f"p99 {floor[name].p99 * 1e3:.0f} ms, slowest {floor[name].slowest * 1e3:.0f} ms", "")
     modals = asyncio.run(screen.modal_latencies(big_story, max(1, runs)))
     table.add(f"claim inspector opens on the biggest fact, {count} reports", f"{modals['enter'] * 1e3:.0f} ms",
               f"{modals['enter'] / idle.median:.0f}× an idle frame", "< 100 ms", modals["enter"] < 0.1 if count >= 1000 else None)

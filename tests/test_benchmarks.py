@@ -35,7 +35,7 @@ def test_the_benchmark_script_writes_its_table(tmp_path):
     for row in ("extraction vs one \\w+ pass", "linking growth", "claims --json", "peak memory",
                 "first frame, minimal Textual app", "the seeds' texts and status bar shown",
                 "the seeds' figures coloured and linked", "panes filled", "claims coloured", "key ']'", "key 'J'",
-                "Textual alone: three panes of new text", "claim inspector opens", "claims matrix opens", "claims matrix shows",
+                "Textual alone: three panes of new text", "the panes one Line API widget: three panes", "claim inspector opens", "claims matrix opens", "claims matrix shows",
                 "page down through", "report at a new width", "python -X importtime"):
         assert row in table, row
     assert re.search(r"\| claims --json, \d+ reports \| [\d.]+ s \| \d+× a process reading the files", table)

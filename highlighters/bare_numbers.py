@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 TIME_ONLY_HEDGES = frozenset(AFTER_TIME) | frozenset(BEFORE_TIME)
 """Hedges of a clock time only: "since 2020" is a year, not a hedged count."""
+MODAL_HEDGES = frozenset({"perhaps"})
+"""Hedges that doubt a statement as much as an amount: before a bare year that counts nothing ("Perhaps
+2016 will be the year") they leave it a year; a round number stays a count ("perhaps 1500 marched")."""
 _YEAR_PREPOSITIONS = frozenset({"in", "since", "until", "during"})
 """Words before a bare four-digit number that make it a year whatever follows: "in 2003 women won"."""
 _YEAR = r"(?:1[5-9]|20)\d\d"
@@ -56,9 +59,11 @@ def classify_bare_number(report: _Report, match: re.Match[str], groups: tuple[st
         year_span = hedge in ("from", "between") and (
             _YEAR_DIGITS.fullmatch(groups[G_RANGE_END] or "") is not None or _UNTIL_YEAR.match(text, end) is not None)
         # "since 2020" is a year, and so are both ends of "from 2009 to 2013"; "about 2000" is a count
-        hedged = hedge is not None and hedge not in TIME_ONLY_HEDGES and not year_span
+        hedged = hedge is not None and hedge not in TIME_ONLY_HEDGES and not year_span and not (
+            hedge in MODAL_HEDGES and reading.value % 100)
         dated = hedge is None and word_before(text[max(0, start - 12):start]).lower() in _YEAR_PREPOSITIONS
-        reading.quantity = count_or_year(groups[G_DIGITS], reading.value, text[end:end + 25], hedged, dated)
+        reading.quantity = count_or_year(groups[G_DIGITS], reading.value, text[end:end + 25], hedged, dated,
+                                         text[max(0, start - 12):start])
         if reading.quantity == "time":
             reading.when = iso_time(groups[G_DIGITS], _zone_after(text, end))
         elif reading.quantity == "year":

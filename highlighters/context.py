@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .clauses import FigureClause, figure_clause, is_subject_at
-from .figure_kinds import IRREGULAR_PLURALS
+from .figure_kinds import IRREGULAR_PLURALS, NOT_PLURAL_ENDINGS
 from .figure_pattern import UNITS
 from .folding import CaseBlind, WordStart, fold
 from .spans import Span
@@ -98,7 +98,6 @@ _NOT_A_HEAD = {
     "yesterday", "today", "tonight", "last", "earlier", "later", "ago",
 }
 """Words that end the phrase of what a figure counts: prepositions, pronouns, auxiliaries, common verbs."""
-_NOT_PLURAL = ("ss", "us", "is", "’s", "'s")
 _EVENT_NOUNS = {"deaths", "death", "dead", "injuries", "injured", "wounded", "casualties",
                 "fatalities", "hurt", "killed"}
 
@@ -258,7 +257,7 @@ def figure_counts(sentence_text: str, figure: Span) -> str | None:
     nouns = [w for w, _ in words if not w.endswith(("’s", "'s"))]
     if not nouns:
         return None
-    plural = [w for w in nouns if (w.endswith("s") and not w.endswith(_NOT_PLURAL)) or w in IRREGULAR_PLURALS]
+    plural = [w for w in nouns if (w.endswith("s") and not w.endswith(NOT_PLURAL_ENDINGS)) or w in IRREGULAR_PLURALS]
     head = plural[-1] if plural else nouns[-1]  # "military police cadets": cadets; "two helicopters began": helicopters
     return None if head in _EVENT_NOUNS else head
 

@@ -44,6 +44,8 @@ IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "police", "
                                "livestock"})
 """Nouns in the plural without an s: after a number they make it a count ("1500 people", no year), and
 they are what a figure counts ("some fifty police")."""
+NOT_PLURAL_ENDINGS = ("ss", "us", "is", "’s", "'s")
+"""Endings of nouns in the singular that end in s ("crisis", "loss", "census"): after a year they count nothing."""
 _MONEY_CONTEXT = compile_kept(
     r"\b(?:worth|valued?|cost(?:s|ing)?|paid|pay|fine[sd]?|stolen|stole|price[sd]?|budget|salary|earn(?:s|ed)?"
     r"|raised?|spen[dt]|compensation|bail|ransom|bonus|deal|sold|bought|sterling|loot|haul|jewel\w*|fund\w*)\b"
@@ -88,21 +90,42 @@ def classify_unit(unit_text: str, figure_text: str, before: str, after: str, val
     return None
 
 
-def count_or_year(digits: str, value: float, after: str, hedged: bool, dated: bool = False) -> str:
+def count_or_year(digits: str, value: float, after: str, hedged: bool, dated: bool = False, before: str = "") -> str:
     """A bare four-digit number is a year, or a military clock time, unless something is counted with it.
 
-    ``dated``: a word of time stands before it ("in", "since"), which makes "in 2003 women won" a year."""
+    ``dated``: a word of time stands before it ("in", "since"), which makes "in 2003 women won" a year.
+    ``before``: the few characters before the number, where a clause may open with it ("As 2015 comes")."""
     if len(digits) == 4 and digits.isdigit() and not hedged:
         if _MILITARY_TIME_AFTER.match(after):
             return "time"
         if 1500 <= value <= 2099:
             next_word = _WORD_AFTER.match(after)
             word = next_word.group(1) if next_word else ""
-            if dated or not (_PLURAL.fullmatch(word) or word in IRREGULAR_PLURALS) or word in (
-                "as", "was", "has", "is", "this", "his", "its"
-            ):
+            counted = (_PLURAL.fullmatch(word) and not word.endswith(NOT_PLURAL_ENDINGS)) or word in IRREGULAR_PLURALS
+            if dated or not counted or word in ("as", "was", "has", "is", "this", "his", "its") or (
+                    _is_verb_of_year(before, after) or value % 100 and _DETERMINER_BEFORE.search(before)):
                 return "year"
     return "count"
+
+
+_OPENS_CLAUSE = compile_kept(r"(?:^|[.,;:!?(“\"]|(?<![\w’'-])(?:as|and|but|so|when|while|because|if|though|until|before|after"
+                             r"|perhaps|maybe))[^\S\n]*$", re.IGNORECASE)
+_DETERMINER_AFTER_VERB = compile_kept(
+    r"[^\S\n]*[a-z]+s[^\S\n]+(?:the|a|an|to|its|his|her|their|our|this|these|those|another|no)[^\S\n]")
+"""An -s word that an article or "to" follows: a verb ("comes to an end", "marks the"), as a plural
+noun after a count seldom is ("2000 homes were", "2000 homes that")."""
+
+
+_DETERMINER_BEFORE = compile_kept(r"(?<![\w’'-])(?:the|his|her|their|its|our|this|that|[A-Za-z]+[’']s)[^\S\n]+$",
+                                  re.IGNORECASE)
+"""A determiner or a possessive before a bare year that is no round number modifies a noun with it: "the 2012
+attacks", "Obama's 2008 primaries"; news writes a count of thousands with a comma ("the 2,012 votes")."""
+
+
+def _is_verb_of_year(before: str, after: str) -> bool:
+    """The year is the subject of the -s word after it, a verb: "As 2015 comes to an end", "2016 marks
+    the", where the year opens its clause and an article or "to" follows the word."""
+    return _DETERMINER_AFTER_VERB.match(after) is not None and _OPENS_CLAUSE.search(before) is not None
 
 
 _DAY_MONTH_BEFORE = compile_kept(

@@ -30,6 +30,8 @@ _DAY = compile_kept(r"(?<!\d)\d{1,2}(?!\d)")
 _YEAR = compile_kept(r"\d{4}")
 _NUMBER_IN = compile_kept(r"\d[\d,.\u00a0\u202f]*|\.\d+")
 _FRACTION_PARTS = compile_kept(r"(\d+)\s?/\s?(\d+)")
+_SHARE_PARTS = compile_kept(r"(\w+)\s+(?:in|out\s+of)\s+(\w+)", re.IGNORECASE)
+"""A share of a group, "4 in 10", "one out of three": one figure, the fraction, not two counts."""
 _ZONE_AT_END = compile_kept(r"[a-z]+(?:\s*[+\-−]\s*\d{1,2}(?::?\d{2})?)?$|[+\-−]\d{2}:\d{2}$", re.IGNORECASE)
 _CLOCK_CORE = compile_kept(r"\d{1,2}(?:[:.]\d{2}(?::\d{2})?)?\s*(?:[ap]\.?\s?m\.?)?|\d{4}", re.IGNORECASE)
 _WORD_BEFORE = compile_kept(r"([\w'’.]+)[^\w]*$")
@@ -232,6 +234,10 @@ def word_before(text: str) -> str:
 def _fraction_value(written: str) -> float | None:
     if written in VULGAR_FRACTIONS:
         return VULGAR_FRACTIONS[written]
+    share = _SHARE_PARTS.fullmatch(written)
+    if share is not None:  # "4 in 10": any group, "one in 45 children"
+        numerator, denominator = (int(part) if part.isdigit() else UNITS[part.lower()] for part in share.groups())
+        return round(numerator / denominator, 3) if 0 < numerator < denominator else None
     numerator, denominator = map(int, _FRACTION_PARTS.fullmatch(written).groups())
     if denominator not in _FRACTION_DENOMINATORS or not 0 < numerator < denominator:
         return None

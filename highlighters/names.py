@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+from .clock import MONTH_NAMES, WEEKDAYS
 from .kept_patterns import compile_kept
 from .phrases import Mention, noun_phrase_at, subject_before
 from .words import FEMALE, MALE, NOT_PEOPLE, ROLES, TITLES, TITLES_WITH_DOT
@@ -25,7 +26,8 @@ from .words import FEMALE, MALE, NOT_PEOPLE, ROLES, TITLES, TITLES_WITH_DOT
 _FUNCTION_WORDS = frozenset(
     "the a an and or but in on at of for to by with from as if when while after before since "
     "this that these those it its he she they we i you his her their our my there here then so "
-    "yet also not no all some many most both each every one what who why how where which".split()
+    "yet also not no all some many most both each every one what who why how where which because although though "
+    "unless whether whereas".split()
 )
 _LEADING_WORDS = TITLES | _FUNCTION_WORDS
 _NOT_A_PLAIN_NAME = _LEADING_WORDS | NOT_PEOPLE
@@ -42,6 +44,7 @@ _DOCUMENTS = frozenset(
 )
 """Things that speak for whoever issued them: "the statement" said what its author said."""
 _PRONOUNS = frozenset("he she they it we i".split())
+_DAYS_AND_MONTHS = frozenset(WEEKDAYS[:7]) | frozenset(name.lower() for name in MONTH_NAMES)
 _WORD = compile_kept(r"[\w’'-]+\.?")
 _PARTICLE_PATTERN = r"(?:de|del|da|di|dos|du|van|von|der|bin|ibn|al|el|le|la)(?=\s+[A-Z])"
 _TITLE_DOT = "|".join(rf"(?<=\b{title})" for title in [*TITLES_WITH_DOT, "[A-Z]"])
@@ -54,6 +57,8 @@ _NAME_RUN = compile_kept(rf"[A-Z](?<![\w’'.&-].){_WORD_REST}(?:[^\S\n]+{_NAME_
 opens on the capital, so ``re`` passes over the rest of a text in C."""
 _WORDS_BEFORE = compile_kept(rf"[A-Z](?<![\w’'.&-].){_WORD_REST}(?:[^\S\n]+{_NAME_WORD})*[^\S\n]+$")
 """The capitalised words right before a place in the text (the endpos of the search)."""
+_LOWER_CASE_WORD = compile_kept(r"(?<![\w’'.-])[a-z]{4,}\b")
+"""A word of prose: a headline in title case has none (its short words, "of", "in", "and", may be lower case)."""
 _PLAIN_NAME = compile_kept(r"[A-Z][a-z’'-]+(?:[ ][A-Z][a-z’'-]+){0,2}")
 _APPOSITION_OPENS = compile_kept(r"\s*(?:a|an|the|his|her|its|their|[A-Z][\w’'-]*[’']s)\b")
 """How the apposition that gives a name its role opens: "Ema Suryani, a doctor at ..."."""
@@ -238,8 +243,8 @@ class People:
     def _fits(self, name: str, body: bool) -> bool:
         """A name that can hold a role: a body's (any name), a person's (a full name, or a surname
         the report gives in full: "President Obama")."""
-        if body:
-            return name.split()[0].lower() not in _FUNCTION_WORDS
+        if body:  # "earnings on Wednesday, the social media company said": a day holds no role
+            return name.split()[0].lower() not in _FUNCTION_WORDS and name.lower() not in _DAYS_AND_MONTHS
         if not is_person_name(name):
             return False
         return " " in name or any(" " in form for _, form in self._forms_of(name))
@@ -271,11 +276,19 @@ class People:
                     and _name_word_before(text, position):
                 before = _WORDS_BEFORE.search(text, max(0, position - 60), position)
                 words = _after_titles(list(_WORD.finditer(text, before.start(), end))) if before else []
-                if len(words) > 1 and is_person_name(text[words[0].start():end]):
+                if len(words) > 1 and is_person_name(text[words[0].start():end]) and not _in_title_case(text, position):
                     forms.append((position, text[words[0].start():end]))
             position = text.find(surname, end)
         self._forms[surname] = forms
         return forms
+
+
+def _in_title_case(text: str, position: int) -> bool:
+    """Whether ``position`` is on a headline's line, all its words capitalised: there any word before a
+    name looks like part of it ("… Captures The Difference Between Bernie Sanders", "U.S. Nominates Jim Yong Kim")."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return _LOWER_CASE_WORD.search(text, start, len(text) if end < 0 else end) is None
 
 
 def _name_word_before(text: str, position: int) -> bool:
@@ -344,8 +357,9 @@ def _after_titles(words: list[re.Match[str]]) -> list[re.Match[str]]:
     last = -1
     for index, word in enumerate(words):
         text = word.group()
-        if _bare(text) in _LEADING_WORDS or text.endswith(("’s", "'s", "’", "s'")) and index < len(words) - 1:
-            last = index
+        if _bare(text) in _LEADING_WORDS or text.endswith(("’s", "'s", "’", "s'", "-born", "-based")) and (
+                index < len(words) - 1):
+            last = index  # and "South Korean-born Monte Haines": an adjective before the name
     if words and words[-1].group().endswith(("’s", "'s")):
         return []
     return words[last + 1:]

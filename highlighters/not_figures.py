@@ -27,8 +27,9 @@ _COMPOUND_ADJECTIVE = compile_kept(r"^-[a-z]+(?:ed|ing)\b|^-(?:way|sided|off|tim
 joined to a noun it counts ("a five-boat attack", "the three-story building")."""
 _NOT_QUANTITY_AFTER = compile_kept(
     r"-?\s?(?:gauge|calibre|caliber|cal\b|mm\s+(?:pistol|rifle|gun|handgun|round|firearm|weapon|semi-automatic|bullet"
-    r"|ammunition|cartridge))|\s+in\s+on\b", re.IGNORECASE)
-"""Calibres name a weapon, they count nothing ("a 12-gauge shotgun", "a 9mm pistol"); nor does "zero in on"."""
+    r"|ammunition|cartridge))|-?\s?(?:karat|carat(?=\s+(?:gold|white|yellow|rose)\b))|\s+in\s+on\b", re.IGNORECASE)
+"""Calibres name a weapon, they count nothing ("a 12-gauge shotgun", "a 9mm pistol"); nor does a purity ("24-karat
+gold", "18 carat gold"), nor "zero in on"."""
 _NAME_PREFIXES = {"article", "resolution", "flight", "route", "highway", "interstate", "no", "no.", "number",
                   "room", "chapter", "section", "page", "boeing", "airbus", "f", "mig", "su", "covid", "mh", "g",
                   "apollo", "voyager", "level", "phase", "grade", "cup", "road", "ak", "bus", "line", "gate",
@@ -37,6 +38,13 @@ _NAME_PREFIXES = {"article", "resolution", "flight", "route", "highway", "inters
 """Words that name a thing with a number when capitalised: "Flight 370", "Interstate 75", "AK 47", "Gate 5"."""
 _NAME_PREFIX_ENDINGS = tuple(_NAME_PREFIXES)
 """For ``str.endswith``: a text can end with a naming word only if it ends with one of these."""
+_MODEL_BEFORE = compile_kept(r"(?<![\w’'-])[a-z\d][\w’'-]*[^\S\n]+[A-Z][\w-]*[^\S\n]+$")
+_MODEL_AFTER = compile_kept(r"[^\S\n]+[A-Z]")
+"""A number between a capitalised word and another, in a sentence, is a model's number ("a Cessna 750 Citation X"):
+the word before follows a word in lower case, which a headline's capitalised words do not ("Storm Kills 50 People")."""
+_NAME_OF_BEFORE = compile_kept(r"(?<![\w’'-])[A-Z][\w’'-]*[^\S\n]+of[^\S\n]+$")
+"""A capitalised number word after "Name of" ends a proper name ("the Gang of Eight", "the Group of Seven"); in
+a headline's capitalised words ("Deaths of Eight Miners") the next word is capitalised too."""
 _MAGNITUDE_PREFIX = compile_kept(r"magnitude-$", re.IGNORECASE)
 """A magnitude joined to its number: "magnitude-5.9" (and "M7.5", seismologists' notation, has its own group)."""
 
@@ -107,6 +115,8 @@ def _is_part_of_name(text: str, match: re.Match[str], groups: tuple[str | None, 
         return not (groups[G_M_PREFIX] or _MAGNITUDE_PREFIX.search(text, max(0, core - 12), core))  # "magnitude-5.9", "M7.5"
     if not (groups[G_DIGITS] or groups[G_WORDS]):
         return False
+    if _is_model_or_title(text, match, groups, core):
+        return True
     before = text[max(0, core - 20):core].rstrip()
     stem = before.rstrip(".")  # "No. 2": the naming word may be abbreviated
     capitalised = stem[-1:].isalpha() and not stem.rsplit(None, 1)[-1].islower()  # a naming word counts only so
@@ -115,3 +125,16 @@ def _is_part_of_name(text: str, match: re.Match[str], groups: tuple[str | None, 
         if previous.lower().rstrip(".") in _NAME_PREFIXES:
             return previous[0].isupper()
     return False
+
+
+def _is_model_or_title(text: str, match: re.Match[str], groups: tuple[str | None, ...], core: int) -> bool:
+    """A number that ends a capitalised name ("the Gang of Eight bill") or stands inside one ("a Cessna 750
+    Citation X"): asked only of a capitalised word or a capitalised name before the number."""
+    if not text[core - 2:core - 1].isalpha():  # most figures: no word right before them
+        return False
+    end = match.end(G_CORE + 1)
+    if groups[G_WORDS]:
+        return (text[core].isupper() and not _MODEL_AFTER.match(text, end)
+                and _NAME_OF_BEFORE.search(text, max(0, core - 30), core) is not None)
+    return (groups[G_DIGITS].isdigit() and not match.group("unit") and _MODEL_AFTER.match(text, end) is not None
+            and _MODEL_BEFORE.search(text, max(0, core - 40), core) is not None)

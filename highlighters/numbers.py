@@ -55,7 +55,7 @@ from .figure_values import (
     parse_range_end,
     read_core,
 )
-from .bare_numbers import TIME_ONLY_HEDGES, classify_bare_number
+from .bare_numbers import MODAL_HEDGES, TIME_ONLY_HEDGES, classify_bare_number
 from .folding import fold
 from .kept_patterns import compile_kept
 from .not_figures import not_a_figure
@@ -272,6 +272,8 @@ def _qualify(text: str, match: re.Match[str], groups: tuple[str | None, ...], re
     starts: a hedge that is not the figure's ("between", "after" before a count) is left out."""
     qualifier = reading.qualifier
     low, high = reading.low, reading.high
+    if hedge in MODAL_HEDGES and reading.quantity == "year":  # "Perhaps 2016 will be": the year, exactly
+        hedge, start = None, core_start(match, groups)
     if range_end is not None:
         qualifier, low, high = "range", reading.value, range_end
     elif qualifier == "exact" and hedge is None and not groups[G_SUFFIX]:

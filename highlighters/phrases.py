@@ -58,9 +58,14 @@ INTRO_WORDS = frozenset(
 NOT_A_SUBJECT = frozenset(
     "and but or nor so yet then would will could should can may might must is was were are be been "
     "has have had do does did to in on at for of with by from as that which who whom when while if "
-    "because not also just there here this these those its".split()
+    "because not also just there here this these those its than it’s it's that’s that's there’s there's".split()
 )
 """Words a speaker's name or description never starts with ("but said", "would be appropriate")."""
+_NEGATED = ("n’t", "n't")
+"""Verbs with "not" joined on end a noun phrase: "Weaver didn’t seem"."""
+_IMPERSONAL_SUBJECTS = frozenset(("it", "there"))
+"""Subjects that name no speaker: a clause they open has no speaker in an opening phrase before them either
+("that", "this" may open a clause as a conjunction or a determiner: "told Fox News, that “…”")."""
 _STOP = frozenset(
     "in on at for from with during after before when while as who whom whose which that to via "
     "because and but or than about last yesterday today tomorrow late early earlier later according "
@@ -72,6 +77,7 @@ _STOP = frozenset(
 TOKEN = compile_kept(r"[\w’'&.$-]*[\w’']\.?|\w")
 _COMMA_OR_DASH = compile_kept(r",|\s[-–—]+\s|—")
 _RELATIVE = compile_kept(r"\s(?:who|whom|whose|which)\b")
+_RELATIVE_OPENS = compile_kept(r"[^\S\n]*(?:who|whom|whose|which)\b")
 LEADING_COMMA = compile_kept(r"[^\S\n]*,?[^\S\n]*")
 _PLACE_TAIL = compile_kept(
     r"^(?:\s+(?:in|from|at|of|for|with|near|on)\s+(?:(?:the|a|an|his|her|its|their)\s+)?"
@@ -111,6 +117,8 @@ def clause_subject(text: str, start: int, end: int) -> Mention | None:
     first = _first_word(text, last_start, last_end)
     while first is not None and first.group().lower() in ("and", "but", "so", "then", "yet", "also"):
         first = _first_word(text, first.end(), last_end)
+    if first is not None and first.group().lower() in _IMPERSONAL_SUBJECTS:
+        return None  # "Wait, it gets better:": the clause's subject is no one, and "Wait" no subject
     heads = [s for s in segments[:-1] if not _is_intro_segment(text, *s)]
     verb_first = first is not None and (is_verb(first.group()) or first.group().lower() in NOT_A_SUBJECT)
     if first is not None and not verb_first and first.group().lower() not in INTRO_WORDS and not (
@@ -161,6 +169,8 @@ def _subject_with_apposition(text: str, start: int, end: int) -> Mention | None:
     """
     last = _LAST_BOUNDARY.match(text, start, end)
     boundary = last.end() if last else start
+    if last and _RELATIVE_OPENS.match(text, text.rfind(",", start, boundary) + 1, boundary):
+        boundary = start  # "Zimmerman, who identifies as Hispanic, told": a word inside the relative clause
     after = [s for s in _segments(text, boundary, end) if not _is_intro_segment(text, *s)]
     if after and _plain_noun_phrase(text, *after[0]):
         segments = after
@@ -215,7 +225,7 @@ def noun_phrase_at(text: str, start: int, limit: int) -> Mention | None:
         lowered = word.lower().rstrip(".")
         if lowered == "of" and count and _capital_follows(text, token.end()):
             pass
-        elif lowered in _STOP or (count and (is_verb(word) or is_adverb(word))):
+        elif lowered in _STOP or lowered.endswith(_NEGATED) or (count and (is_verb(word) or is_adverb(word))):
             break
         end = token.end() if not word.endswith(".") or keeps_dot(word) else token.end() - 1
         count += 1
@@ -258,6 +268,8 @@ def valid(text: str, mention: Mention | None) -> Mention | None:
     if not words or len(words) > 12 or first.lower() in NOT_A_SUBJECT or first in IRREGULAR_PAST or (
             first.endswith("ed") and first.islower() and len(words) == 1) or is_adverb(first):
         return None  # "but said", "would be appropriate", "went", "matter-of-factly" (but "retired Army Lt. Gen. X")
+    if len(words) > 1 and first.endswith("ing") and not words[1][0].isupper():
+        return None  # "Boasting 108,000 residents, …": a participle's phrase ("Manning said", "Irving Kristol" are names)
     if not ALL_VERBS.isdisjoint(words):
         return None
     return mention

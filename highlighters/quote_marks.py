@@ -31,6 +31,9 @@ _OPEN_CONTEXT = " \t\n\r([{—–-/“\"«"
 _ELISION = compile_kept(r"\d\d(?:s\b|\b)")  # ’70s, '90
 _SPACED_APOSTROPHE = compile_kept(r" (?:s|t|re|ll|ve|m|d)\b")  # tokenised text: He ’ s, can ’ t
 _HAS_WORD = compile_kept(r"\w")
+_MARKUP_TAG = compile_kept(r"<[A-Za-z][\w:-]*[^\S\n]+[^<>]{0,600}?/?>")
+"""A tag with attributes, left in text taken from a page ("<tweet id="6721…" author="@X">"): its quoted
+values are no quotations."""
 _CARRY_LIMIT = 3000
 """How far, in characters, a quotation may run over line breaks to find its closing mark."""
 
@@ -109,6 +112,8 @@ def _marks(text: str) -> list[tuple[int, str]]:
             found.append(i)
             i = text.find(mark, i + 1)
     found.sort()
+    if found and "<" in text:  # most texts: no markup
+        found = _outside_tags(text, found)
     marks = []
     taken = -1  # the last offset a mark already holds
     for i in found:
@@ -124,6 +129,20 @@ def _marks(text: str) -> list[tuple[int, str]]:
         elif mark not in "'‘’" or not (i and _is_word(text[i - 1]) and _is_word(text[i + 1:i + 2])):
             marks.append((i, mark))
     return marks
+
+
+def _outside_tags(text: str, found: list[int]) -> list[int]:
+    """The offsets of ``found`` that no markup tag holds."""
+    tags = [tag.span() for tag in _MARKUP_TAG.finditer(text, text.find("<"))]
+    if not tags:
+        return found
+    kept, index = [], 0
+    for i in found:
+        while index < len(tags) and tags[index][1] <= i:
+            index += 1
+        if index == len(tags) or i < tags[index][0]:
+            kept.append(i)
+    return kept
 
 
 def _is_word(character: str) -> bool:

@@ -76,6 +76,10 @@ _BARE_NAME_TAG = compile_kept(r"[^\S\n]*[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.
 """A quotation left open by a missing comma and closed by a name and its verb alone: “…” Grubbs said."""
 _TRANSCRIPT_LABEL = compile_kept(r"(?:[“\"«]|'')[^\S\n]*(?P<who>[A-Z][A-Z’'.-]+(?:[^\S\n]+[A-Z][A-Z’'.-]+){0,2}):[^\S\n]")
 """A transcript's turn, quoted: the speaker's name in capitals and a colon open it (“WALLACE: Let's …”)."""
+_STAGE_LABELS = frozenset({"VIDEO", "AUDIO", "CLIP", "VIDEO CLIP", "BEGIN VIDEO CLIP", "END VIDEO CLIP", "CROSSTALK",
+                           "APPLAUSE", "LAUGHTER", "UPDATE", "BREAKING", "WATCH", "NOTE", "EDITOR'S NOTE", "PHOTO",
+                           "PHOTOS", "UNIDENTIFIED MALE", "UNIDENTIFIED FEMALE"})
+"""Labels of a transcript or a page in capitals that name no speaker: “VIDEO: …”, “CROSSTALK: …”."""
 
 
 def tag_after(text: str, end: int, limit: int, closes_sentence: bool = False) -> Mention | None:
@@ -174,7 +178,7 @@ def transcript_label(text: str, quote: int) -> Mention | None:
     """The speaker a quoted transcript's turn opens with: “PENCE: Well, look, …” (three letters or
     more, so "Q:" and "A:" are no one)."""
     match = _TRANSCRIPT_LABEL.match(text, quote)
-    if match is None or sum(map(str.isalpha, match.group("who"))) < 3:
+    if match is None or sum(map(str.isalpha, match.group("who"))) < 3 or match.group("who") in _STAGE_LABELS:
         return None
     return phrase(text, match.start("who"), match.end("who"))
 
@@ -195,7 +199,11 @@ def colon_subject(text: str, start: int, quote: int) -> Mention | None:
     source = _FROM_SOURCE.search(text[start:colon])
     if source is not None:  # "More from Jones: “…”", "From the report: “…”"
         return phrase(text, start + source.start("who"), start + source.end("who"))
-    return _name_before(text, start, colon) or clause_subject(text, start, colon)
+    subject = _name_before(text, start, colon) or clause_subject(text, start, colon)
+    if subject is not None and text[subject.start].islower() and " " not in text[subject.start:subject.end] \
+            and not text[subject.end:colon].strip():
+        return None  # "And more:": a word in lower case and no verb, no one who speaks ("- HuffPollster:" is one)
+    return subject
 
 
 def _name_before(text: str, start: int, end: int) -> Mention | None:

@@ -55,6 +55,7 @@ _NOUN_CONTEXT = compile_kept(
     r"\b(the|a|an|his|her|their|its|my|our|your|these|those|of|about|over|with|without|for|from|amid|"
     r"against|among|despite|into|upon)[^\S\n]+$", re.I)
 """What stands before a noun rather than a verb: "His comments came", "fired over comments"."""
+_POSSESSIVE = compile_kept(r"\w(?:[’']s|s[’'])[^\S\n]+$")
 
 
 _WORD_START = "(?<![\\w’'-])"
@@ -112,6 +113,8 @@ def verbs_in(text: str, start: int, end: int, verbs: re.Pattern[str] = VERB,
     found = []
     for verb in verb_matches(text, start, end, verbs) if matches is None else matches:
         context = _NOUN_CONTEXT.search(text, max(start, verb.start() - 8), verb.start())
+        if context is None and verb.group()[-1] == "s" and _POSSESSIVE.search(text, max(start, verb.start() - 4), verb.start()):
+            continue  # "Ginsburg’s comments", "Sanders’ remarks": a noun ("Trump's said" is "has said")
         if context is None or verb.group() in PARTICIPLES and context.group(1).lower() not in _DETERMINERS:
             found.append(verb)
     return found

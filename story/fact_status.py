@@ -5,7 +5,9 @@ agrees with "3", "more than 3" does not; "about 20" allows a tenth either way, s
 "about 26"; "dozens" agrees with what falls inside it; zero conflicts with any positive count.
 A figure converted from another unit ("10 km" against "6 miles") allows the rounding of what is
 written. Amounts in different currencies are compared only where the story's own text gives the
-rate ("€2m ($2.6m)"), directly or through a third currency; times only with times whose zone is as known.
+rate ("€2m ($2.6m)"), directly or through a third currency, allowing the rate's drift between reports;
+amounts in one currency are compared with each other as written too, where no rate's drift applies
+("$2.6m" and "$3m" conflict, though both pass against "€2m"); times only with times whose zone is as known.
 """
 
 from __future__ import annotations
@@ -71,7 +73,7 @@ def versions_conflict(by_scale: dict[str, list[tuple[Claim, tuple[float, float]]
 
 def compared_versions(group: list[Claim], rates: Rates | None = None) -> dict[str, list[tuple[Claim, tuple[float, float]]]]:
     """Each version's interval as versions are compared, by the scale it is compared on: amounts in the fact's main
-    currency (others converted where ``rates`` knows the rate, else on their own), times with times of as known a
+    currency (others converted where ``rates`` knows the rate, and on their own as well), times with times of as known a
     zone, the rest in their dimension's base unit (an exact figure with its rounding where units are mixed)."""
     rates = rates or {}
     by_scale: dict[str, list[tuple[Claim, tuple[float, float]]]] = defaultdict(list)
@@ -85,7 +87,8 @@ def compared_versions(group: list[Claim], rates: Rates | None = None) -> dict[st
         scale = _scale_of(claim)
         if claim.dimension == "currency" and claim.unit != main_currency:
             rate = rates.get((claim.unit or "", main_currency or ""))
-            if rate is not None:
+            if rate is not None:  # and in its own currency, where a rate's drift allows nothing ("$2.6m", "$3m")
+                by_scale[scale].append((claim, interval))
                 interval = (interval[0] * rate[0] * (1 - CURRENCY_SHARE), interval[1] * rate[1] * (1 + CURRENCY_SHARE))
                 scale = f"currency {main_currency}"
         elif mixed_units and claim.qualifier == "exact":

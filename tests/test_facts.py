@@ -165,6 +165,17 @@ def test_a_rate_the_story_never_states_is_chained_through_a_third_currency():
     assert fact_status([money("£1.2m", "d", 1.2e6, "GBP"), dollars]) == "agree"  # no rate: never a conflict
 
 
+def test_amounts_in_one_currency_compare_as_written_when_the_fact_is_in_another():
+    texts = {"a": "worth €2m ($2.6m)", "b": "worth two million euros, or £1.7m"}
+    claims = (stated_together("a", texts["a"], ("€2m", 2e6, "EUR"), ("$2.6m", 2.6e6, "USD"))
+              + stated_together("b", texts["b"], ("two million euros", 2e6, "EUR"), ("£1.7m", 1.7e6, "GBP")))
+    rates = currency_rates(claims, texts)
+    # "$3m" is 15% from the wire's "$2.6m": in euros, at the stated rate and its drift, the two would pass
+    assert fact_status([*claims, money("$3m", "c", 3e6, "USD")], rates) == "conflict"
+    assert fact_status([*claims, money("$2.6m", "c", 2.6e6, "USD")], rates) == "agree"
+    assert fact_status([*claims[:1], *claims[2:], money("$2.4m", "c", 2.4e6, "USD")], rates) == "agree"  # a drift
+
+
 def test_a_stated_rate_is_preferred_to_a_chained_one():
     texts = {"a": "worth €2m ($2.6m)", "b": "worth €2m (£1.7m)", "c": "worth $2m (£1.8m)"}
     claims = (stated_together("a", texts["a"], ("€2m", 2e6, "EUR"), ("$2.6m", 2.6e6, "USD"))

@@ -106,7 +106,7 @@ def extract_claims(document: Document, memo: ClaimsMemo | None = None) -> list[C
     memo = {} if memo is None else memo
     line_figures: LineFigures = memo.setdefault("lines", {})
     sentence_memo: SentenceMemo = memo.setdefault("sentences", {})
-    text = without_escape_sequences(document.text)
+    text = without_escape_sequences(document.text)  # read in; a claim's words are the report's own
     starts = [start for start, _ in document.sentences]
     figures, datelines = _kept_figures(document, report_figures(text, report_dollar(text), line_figures))
     quotes = [q for q in find_quotations(text, document.sentences)
@@ -126,7 +126,7 @@ def extract_claims(document: Document, memo: ClaimsMemo | None = None) -> list[C
             contexts = sentence_memo[sentence_text, placed] = _figure_contexts(sentence_text, placed)
         for figure, (counts, event, source) in zip(sentence_figures, contexts):
             claims.append(Claim(  # by position, in the order of the fields: a third of the time by keyword
-                "", document.id, "number", figure.start, figure.end, text[figure.start:figure.end], index,
+                "", document.id, "number", figure.start, figure.end, document.text[figure.start:figure.end], index,
                 figure.value, figure.low, figure.high, figure.qualifier, figure.quantity, figure.unit,
                 figure.dimension, figure.per, figure.when, figure.role, figure.start in datelines,
                 counts, event, source,
@@ -134,8 +134,9 @@ def extract_claims(document: Document, memo: ClaimsMemo | None = None) -> list[C
     for quote, index in zip(quotes, _sentences_of(starts, [q.start for q in quotes])):
         claims.append(Claim(
             id="", doc=document.id, kind="quote", start=quote.start, end=quote.end,
-            text=text[quote.start:quote.end], sentence=index, speaker=quote.speaker,
-            speaker_text=quote.speaker_text, speaker_start=quote.speaker_start, speaker_end=quote.speaker_end,
+            text=document.text[quote.start:quote.end], sentence=index, speaker=quote.speaker,
+            speaker_text=None if quote.speaker_start is None else document.text[quote.speaker_start:quote.speaker_end],
+            speaker_start=quote.speaker_start, speaker_end=quote.speaker_end,
         ))
     claims.sort(key=_TEXT_ORDER)
     for number, claim in enumerate(claims, 1):

@@ -13,7 +13,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, find, given, settings
+from hypothesis import HealthCheck, Phase, example, find, given, settings
 from hypothesis import strategies as st
 from sahel_reader.highlighters.boilerplate import boilerplate_lines
 from sahel_reader.highlighters.numbers import find_figures
@@ -218,6 +218,8 @@ def story_of(reports: list[str]) -> Story:
 
 @COSTLY
 @given(stories())
+@example(["“ \x1b[31m people ", "“ \x1b[31m people "])  # a claim's words are the report's, escape and all
+@example(['"We left," said \x1b[1mAmadou\x1b[0m Diallo.'])
 def test_analysis_of_any_story_keeps_every_offset_true(reports: list[str]) -> None:
     story = story_of(reports)
     by_id = {d.id: d for d in story.documents}
@@ -225,6 +227,8 @@ def test_analysis_of_any_story_keeps_every_offset_true(reports: list[str]) -> No
     for claim in story.claims:
         document = by_id[claim.doc]
         assert document.text[claim.start:claim.end] == claim.text
+        if claim.speaker_start is not None:
+            assert document.text[claim.speaker_start:claim.speaker_end] == claim.speaker_text
         start, end = document.sentences[claim.sentence]
         assert start <= claim.start < end  # a quotation may run on over the next sentences
     for cluster in story.clusters:

@@ -15,12 +15,18 @@ wrapped lines, by report and width: the report a pane takes was often wrapped by
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.style import Style
 from textual.cache import FIFOCache
 from textual.strip import Strip
 
+from ..highlighters.safety import visible_controls
 from .components import CURSOR, CURSOR_BAR, PANE_COMPONENTS
 from .layout import LazyWrap
+
+if TYPE_CHECKING:
+    from ..story.model import Document
 
 CURSOR_COMPONENTS = (CURSOR, CURSOR_BAR)
 """The component classes drawn on the cursor's rows only."""
@@ -31,6 +37,8 @@ ROWS_KEPT = 512
 each kept row is a dozen objects the garbage collector walks in a full collection."""
 WRAPS_KEPT = 8
 """Reports kept wrapped, at a width each: those of the last two windows."""
+TEXTS_KEPT = 16
+"""Reports kept as shown (``shown_text``): those of the last few windows."""
 
 
 class PaneLines:
@@ -44,6 +52,16 @@ class PaneLines:
         self.rows: FIFOCache[tuple, Strip] = FIFOCache(rows)
         self._styles: dict[tuple[Style, ...], dict[tuple[str, ...], Style]] = {}
         self._wraps: FIFOCache[tuple[int, int], tuple[object, LazyWrap]] = FIFOCache(WRAPS_KEPT)
+        self._texts: FIFOCache[int, tuple[Document, str, list[int]]] = FIFOCache(TEXTS_KEPT)
+
+    def shown_text(self, document: Document) -> tuple[str, list[int]]:
+        """The report's text as a pane shows it (each control character made visible) and where its
+        sentences start: made once while the report is kept, not each time a pane takes it."""
+        kept = self._texts.get(id(document))
+        if kept is None or kept[0] is not document:
+            kept = self._texts[id(document)] = (document, visible_controls(document.text),
+                                                [start for start, _ in document.sentences])
+        return kept[1], kept[2]
 
     def wrap_of(self, document: object, text: str, width: int, first: int) -> LazyWrap:
         """``text`` (what ``document`` shows) wrapped at ``width``: kept, or wrapped anew (its ``first``

@@ -21,7 +21,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
-from ...highlighters.safety import printable, visible_controls
+from ...highlighters.safety import printable
 from ...story.model import Document
 from ...story.naming import pane_title
 
@@ -77,8 +77,7 @@ class ReportPane(SteadyScrollView, can_focus=True):
     def _show(self, place: ReportPlace) -> None:
         self.document = place.document
         self.view = place.view
-        self._text = visible_controls(place.document.text)
-        self._sentence_starts = [start for start, _ in place.document.sentences]
+        self._text, self._sentence_starts = self._cache.shown_text(place.document)
         self._wrap = LazyWrap(self._text, 0)
         self._wrapped_width = 0
         self.cursor = place.cursor

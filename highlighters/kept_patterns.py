@@ -29,9 +29,11 @@ from collections.abc import Callable
 from functools import cache
 from typing import AnyStr
 
-from .user_cache import keep_bytes, read_kept_bytes
+from .user_cache import forget, keep_bytes, read_kept_bytes
 
 FILE = "patterns.bin"
+FORMER_FILE = "patterns.json"
+"""The programs as the versions before kept them, as JSON (megabytes): removed once this file is written."""
 KEPT_PROGRAMS = 600
 """At most this many programs in the file, those this process used first: a pattern that changes with
 the code leaves its old program behind, and the engine has about two hundred."""
@@ -162,6 +164,7 @@ class _Programs:
             codes.extend(kept["code"])
         line = json.dumps({"python": _python(), "programs": header}).encode("utf-8")
         keep_bytes(FILE, line + b"\n" + codes.tobytes())
+        forget(FORMER_FILE)
 
 
 def keep_compiled_patterns() -> None:

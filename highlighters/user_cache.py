@@ -48,3 +48,11 @@ def keep_bytes(name: str, data: bytes) -> None:
         os.replace(partial, path)
     except OSError:
         pass
+
+
+def forget(name: str) -> None:
+    """Remove a file no later process reads (one an earlier version kept); none there, or not removable, is passed over."""
+    try:
+        cache_file(name).unlink(missing_ok=True)
+    except OSError:
+        pass

@@ -157,3 +157,13 @@ def test_every_pattern_of_the_engine_is_read_back_in_the_next_process(tmp_path):
     subprocess.run([sys.executable, "-c", killed], env=env, check=True)
     second = subprocess.run([sys.executable, "-c", count], capture_output=True, text=True, env=env, check=True)
     assert second.stdout.strip() == "[]", second.stdout
+
+
+def test_the_former_json_file_is_removed_once_the_programs_are_written(cache_folder):
+    """Versions before the binary file kept the programs as JSON, megabytes that nothing reads now."""
+    former = cache_folder.with_name("patterns.json")
+    former.parent.mkdir(parents=True, exist_ok=True)
+    former.write_text('{"python": "3.11", "programs": {}}', encoding="utf-8")
+    compile_kept(r"\d+ people were killed")
+    a_new_process()
+    assert cache_folder.exists() and not former.exists()

@@ -33,7 +33,8 @@ from .user_cache import forget, keep_bytes, read_kept_bytes
 
 FILE = "patterns.bin"
 FORMER_FILE = "patterns.json"
-"""The programs as the versions before kept them, as JSON (megabytes): removed once this file is written."""
+"""The programs as earlier versions kept them, as JSON (megabytes): removed by the first process that reads
+the programs (one system call when it is gone)."""
 KEPT_PROGRAMS = 600
 """At most this many programs in the file, those this process used first: a pattern that changes with
 the code leaves its old program behind, and the engine has about two hundred."""
@@ -164,7 +165,6 @@ class _Programs:
             codes.extend(kept["code"])
         line = json.dumps({"python": _python(), "programs": header}).encode("utf-8")
         keep_bytes(FILE, line + b"\n" + codes.tobytes())
-        forget(FORMER_FILE)
 
 
 def keep_compiled_patterns() -> None:
@@ -176,6 +176,7 @@ def keep_compiled_patterns() -> None:
 @cache
 def _kept() -> _Programs:
     """The programs kept by earlier processes of this Python, and this process's."""
+    forget(FORMER_FILE)
     data = read_kept_bytes(FILE) or b""
     line, _, codes = data.partition(b"\n")
     try:

@@ -231,12 +231,22 @@ def word_before(text: str) -> str:
     return found.group(1) if found else ""
 
 
+def share_numerator_end(written: str) -> int | None:
+    """Where the first number of ``written`` ends if it is written as a share ("12 in two"), else None:
+    a share whose value is none ("12 in two attacks") is read as its first number."""
+    share = _SHARE_PARTS.fullmatch(written)
+    return share.end(1) if share is not None else None
+
+
 def _fraction_value(written: str) -> float | None:
     if written in VULGAR_FRACTIONS:
         return VULGAR_FRACTIONS[written]
     share = _SHARE_PARTS.fullmatch(written)
     if share is not None:  # "4 in 10": any group, "one in 45 children"
-        numerator, denominator = (int(part) if part.isdigit() else UNITS[part.lower()] for part in share.groups())
+        numerator, denominator = (float(part) if part.isdecimal() else parse_number_words(part.casefold())
+                                  for part in share.groups())
+        if numerator is None or denominator is None:  # a word the pattern took for a number
+            return None
         return round(numerator / denominator, 3) if 0 < numerator < denominator else None
     numerator, denominator = map(int, _FRACTION_PARTS.fullmatch(written).groups())
     if denominator not in _FRACTION_DENOMINATORS or not 0 < numerator < denominator:

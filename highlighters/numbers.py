@@ -54,6 +54,7 @@ from .figure_values import (
     parse_number_words,  # read with the figures: the number words' parser is also this module's
     parse_range_end,
     read_core,
+    share_numerator_end,
 )
 from .bare_numbers import MODAL_HEDGES, TIME_ONLY_HEDGES, classify_bare_number
 from .folding import fold
@@ -201,7 +202,11 @@ def _to_figure(report: _Report, match: re.Match[str]) -> tuple[Figure | None, in
         return _reread(report, match, cut), cut
     reading = read_core(text, match, groups, report.dollar, report.day_first, negative)
     if reading is None:
-        return None, end
+        numerator_end = share_numerator_end(groups[G_SLASH]) if groups[G_SLASH] else None
+        if numerator_end is None:
+            return None, end
+        cut = match.start(G_SLASH + 1) + numerator_end  # "killed 12 in two attacks": no share, the 12 killed
+        return _reread(report, match, cut), cut
     range_end = per_text = None  # most figures: no range, and no word after them to read
     if groups[G_RANGE_END]:
         range_end, cut = _range_end(text, match, groups, reading, hedge, start)

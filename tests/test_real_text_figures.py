@@ -83,5 +83,23 @@ def test_a_share_of_a_group_is_one_fraction_not_two_counts(text, span, value, qu
                                                                                              "fraction")
 
 
+@pytest.mark.parametrize("text", ["İzmir: 70 in ſeven", "İzmir: 2 in ² x", "70 in ſeven", "4 out of ³"])
+def test_a_word_read_as_a_number_but_none_makes_no_share(text):
+    """The share's pattern takes any word, and a text with letters that change length when lower-cased
+    ("İ") is read case-folded, where "ſeven" is "seven": a word of the report that names no number (a long
+    s, a superscript) makes no share."""
+    number = next(word for word in text.split() if word.isdecimal())
+    assert [text[f.start:f.end] for f in find_figures(text)] == [number]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gunmen killed 12 in two attacks.", [("12", "count", 12, "exact"), ("two", "count", 2, "exact")]),
+    ("Five in one family died.", [("Five", "count", 5, "exact"), ("one", "count", 1, "exact")]),
+])
+def test_a_share_that_is_none_is_read_as_its_numbers(text, expected):
+    """More of a group than the group holds is no share: the figures are read as they would be without it."""
+    assert figures(text) == expected
+
+
 def test_a_number_in_so_many_minutes_is_no_share():
     assert figures("He scored 3 in 10 minutes.") == [("3", "count", 3, "exact"), ("10 minutes", "duration", 10, "exact")]

@@ -69,7 +69,8 @@ def find_quotations(text: str, sentences: list[Span] | None = None) -> list[Quot
                 recent.append((mention.start, resolved[mention]))
         speaker = resolved[mention] if mention is not None else None
         quotations.append(Quotation(
-            passage.start, passage.end, speaker.name if speaker else None, scare=scares[index], name=names[index],
+            passage.start, passage.end, " ".join(speaker.name.split()) if speaker else None,  # "Amadou  Diallo": one space
+            scare=scares[index], name=names[index],
             speaker_text=text[mention.start:mention.end] if speaker else None,
             speaker_start=mention.start if speaker else None, speaker_end=mention.end if speaker else None,
         ))

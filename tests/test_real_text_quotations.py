@@ -97,3 +97,10 @@ def test_an_adjective_of_origin_is_no_part_of_a_name():
     text = ('South Korean-born Monte Haines, 44, was adopted as a child.\n\n'
             '"I was, like, shocked," Haines said.')
     assert found(text) == [('"I was, like, shocked,"', "Monte Haines")]
+
+
+def test_a_speakers_name_written_with_two_spaces_is_named_with_one():
+    """The name is the person's; the words the report used, spaces and all, stay in ``speaker_text``."""
+    text = '"We left at dawn," said Amadou  Diallo, a trader.'
+    (quotation,) = find_quotations(text)
+    assert (quotation.speaker, quotation.speaker_text) == ("Amadou Diallo", "Amadou  Diallo")

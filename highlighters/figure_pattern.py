@@ -103,9 +103,9 @@ _VULGAR = "[" + "".join(VULGAR_FRACTIONS) + "]"
 _UNIT_AFTER = rf"""(?:{PERCENT_UNIT}|\s*(?:{CLOCK_UNIT})|[\s-]+{TIME_UNIT}(?:[\s-]+old)?|[\s-]*{MEASURE_UNIT}|[\s-]+{MONEY_UNIT}
                  |[\s-]+magnitude|[\s-]*degrees?)"""
 """The unit after a figure, and after the second figure of a range ("40 percent to 70 percent", "15-17kHz")."""
-_SHARE_WORD = word_alternatives(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
-"""A number word in a share of a group: "four in 10 voters", "one out of three"."""
-_WORD_FRACTION = rf"(?:(?:a|an(?=[\s-]+eighth)|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+{_FRACTION_WORD}|half)"
+_SMALL_NUMBER_WORD = word_alternatives(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
+"""A number word in a share of a group ("four in 10 voters", "one out of three") or a fraction's numerator."""
+_WORD_FRACTION = rf"(?:(?:a|an(?=[\s-]+eighth)|{_SMALL_NUMBER_WORD})[\s-]+{_FRACTION_WORD}|half)"
 """A fraction in words: "two-thirds", "a quarter", "one eighth"; alone only "half" ("third" alone is a rank)."""
 
 _DECADE_AFTER = r"\s+(?:mid-|early\s|late\s|'|\d)"
@@ -194,7 +194,7 @@ _FIGURE_BODY = _on_one_line(
       | (?P<currency>{_CURRENCY})(?P<money>{_DIGITS})(?:[\s-]*(?P<money_scale>{_SCALE_WORD})|(?P<money_short>{_MONEY_SHORT_SCALE})(?:\b|\.(?=\s)))?
       | (?P<multiplier>(?:\d+|{_RANGE_WORD})[\s-]?fold|(?=[a-z])(?:doubled|tripled|quadrupled))\b
       | (?P<slash_fraction>(?<![\d/.,])\d{{1,2}}\s?/\s?\d{{1,3}}(?![\d/])
-                          |(?:(?<![\d/.,])\d{{1,2}}|(?=[a-z]){_SHARE_WORD})\s+(?:in|out\s+of)\s+(?:\d{{1,3}}|{_SHARE_WORD})\b(?![.,]?\d|[\s-]+{TIME_UNIT}))
+                          |(?:(?<![\d/.,])\d{{1,2}}|(?=[a-z]){_SMALL_NUMBER_WORD})\s+(?:in|out\s+of)\s+(?:\d{{1,3}}|{_SMALL_NUMBER_WORD})\b(?![.,]?\d|[\s-]+{TIME_UNIT}))
       | (?:(?P<sign>[-−–](?=\d)|(?=[a-z])(?:minus|negative)\s+(?=\d))|(?P<m_prefix>mw?\s?(?=\d\.\d)))?(?P<digits>{_DIGITS})(?P<mixed>\s?{_VULGAR}|\s\d/\d{{1,2}}(?![\d/]))?(?:[\s-]*(?P<scale>{_SCALE_WORD})|(?P<short_scale>{_SHORT_SCALE}\b|\s?{_SHORT_SCALE}\.?(?=[\s-]+{MONEY_UNIT}\b)))?
       | (?P<vulgar>{_VULGAR})
       | (?=[a-z])(?P<word_fraction>{_WORD_FRACTION})\b(?![\s-]+(?:an?\s+)?(?:hundred|thousand|million|billion|dozen)\b|[\s-]+an?\s+(?:century|decade)\b)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .figure_pattern import SCALES
-from .figure_values import G_CORE, G_DIGITS, G_M_PREFIX, G_WORDS, WORD_AFTER, core_start, word_before
+from .figure_values import G_CORE, G_DIGITS, G_M_PREFIX, G_UNIT, G_WORDS, WORD_AFTER, core_start, word_before
 from .kept_patterns import compile_kept
 
 _PUNCTUATION_NEXT = compile_kept(r"\s*[,.;:)!?]")
@@ -136,5 +136,5 @@ def _is_model_or_title(text: str, match: re.Match[str], groups: tuple[str | None
     if groups[G_WORDS]:
         return (text[core].isupper() and not _MODEL_AFTER.match(text, end)
                 and _NAME_OF_BEFORE.search(text, max(0, core - 30), core) is not None)
-    return (groups[G_DIGITS].isdigit() and not match.group("unit") and _MODEL_AFTER.match(text, end) is not None
+    return (groups[G_DIGITS].isdigit() and not groups[G_UNIT] and _MODEL_AFTER.match(text, end) is not None
             and _MODEL_BEFORE.search(text, max(0, core - 40), core) is not None)

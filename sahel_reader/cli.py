@@ -189,6 +189,9 @@ def _reader(argv: list[str]) -> int:
     given, failed = _fetch_addresses(parser, options)
     if given is None:
         return 1
+    from .tui.idle_collector import hold_from_start
+
+    hold_from_start()  # until the reader's story is frozen: Textual's imports and the first frame make objects that stay
     from .tui.app import SahelReaderApp
 
     paths = [str(p) for p in given or bundled_seed_paths()]

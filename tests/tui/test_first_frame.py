@@ -156,3 +156,43 @@ async def test_a_dialog_open_while_the_story_is_linked_gives_the_focus_back_to_t
         assert screen.row.view_state()[0].startswith(report)
         await pilot.press("j")
         assert screen.pane.document.id.startswith(report) and screen.focused is screen.pane
+
+
+_COMMAND_START = """
+import gc, json, sys
+from sahel_reader.cli import main
+
+class TextualImported(BaseException):
+    pass
+
+class Finder:  # stops the command where it first imports Textual, to see the collector then
+    def find_spec(self, name, path=None, target=None):
+        if name == "textual":
+            raise TextualImported(gc.isenabled())
+
+sys.meta_path.insert(0, Finder())
+try:
+    main([])
+except TextualImported as stop:
+    print(json.dumps({"collector on": stop.args[0]}))
+"""
+
+
+def test_the_command_holds_the_collector_from_before_textual_is_imported(tmp_path):
+    """About a hundred young collections ran while Textual and the reader were imported and the first
+    frame composed; the reader's row takes the hold over, so collections come back once the story is frozen."""
+    from sahel_reader.tui import idle_collector
+
+    result = subprocess.run([sys.executable, "-c", _COMMAND_START], capture_output=True, text=True, timeout=60,
+                            env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {"collector on": False}
+    collector = idle_collector.IdleCollector()
+    try:
+        idle_collector.hold_from_start()
+        assert not gc.isenabled()
+        collector.hold()  # taken over by the reader's row, though the collector was already off
+        collector.stop()  # as when there is no story to freeze (``start`` does the same once it is frozen)
+        assert gc.isenabled()
+    finally:
+        gc.enable()

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import AnyStr
 
-from .user_cache import forget, keep_bytes, read_kept_bytes
+from .user_cache import forget, keep_bytes, map_kept
 
 FILE = "patterns.bin"
 FORMER_FILE = "patterns.json"
@@ -111,7 +111,7 @@ def _code_type() -> str | None:
 class _Programs:
     """The programs of the file, each decoded when first asked for, and those this process added."""
 
-    def __init__(self, entries: dict[str, dict], codes: bytes, kind: str | None) -> None:
+    def __init__(self, entries: dict[str, dict], codes: bytes | memoryview, kind: str | None) -> None:
         self._entries, self._codes, self._kind = entries, codes, kind
         self._decoded: dict[str, dict] = {}
         """The programs this process used or made, in that order: kept first when the file is written again."""
@@ -126,8 +126,10 @@ class _Programs:
         if entry is None or self._kind is None:
             return None
         try:
-            size = array(self._kind).itemsize
-            code = array(self._kind, self._codes[entry["at"] * size:(entry["at"] + entry["size"]) * size]).tolist()
+            code_units = array(self._kind)
+            size = code_units.itemsize
+            code_units.frombytes(self._codes[entry["at"] * size:(entry["at"] + entry["size"]) * size])
+            code = code_units.tolist()
             if len(code) != entry["size"]:
                 return None  # a file cut short
             program = {**entry, "code": code}
@@ -177,8 +179,9 @@ def keep_compiled_patterns() -> None:
 def _kept() -> _Programs:
     """The programs kept by earlier processes of this Python, and this process's."""
     forget(FORMER_FILE)
-    data = read_kept_bytes(FILE) or b""
-    line, _, codes = data.partition(b"\n")
+    data = map_kept(FILE) or b""
+    cut = data.find(b"\n")
+    line, codes = (data[:cut], memoryview(data)[cut + 1:]) if cut >= 0 else (data[:], b"")
     try:
         header = json.loads(line)
     except ValueError:

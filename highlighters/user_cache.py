@@ -8,6 +8,7 @@ means the work is done again, never an error.
 from __future__ import annotations
 
 import json
+import mmap
 import os
 from pathlib import Path
 
@@ -25,11 +26,14 @@ def read_kept(name: str) -> object | None:
         return None
 
 
-def read_kept_bytes(name: str) -> bytes | None:
-    """What the file holds, or None where there is none."""
+def map_kept(name: str) -> mmap.mmap | None:
+    """The file mapped, not read: only the pages looked at are (the compiled patterns' file is megabytes,
+    and the reader's first frame needs a few of its programs); None where there is none or it is empty.
+    A file written again is a new file (``keep_bytes``), so the one mapped never changes under it."""
     try:
-        return cache_file(name).read_bytes()
-    except OSError:
+        with cache_file(name).open("rb") as file:
+            return mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # ValueError: an empty file cannot be mapped
         return None
 
 

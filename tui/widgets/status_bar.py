@@ -9,7 +9,6 @@ from rich.text import Text
 from textual.widgets import Static
 
 from ...highlighters.safety import printable
-from ...story.hedges import hedge_words
 
 if TYPE_CHECKING:
     from ...story.claims import Claim
@@ -65,6 +64,8 @@ def describe(claim: Claim) -> str:
     """The selected claim in words: who said a quotation; a figure's hedge, event and source."""
     if claim.kind == "quote":
         return f"said by {claim.speaker}" if claim.speaker else "speaker not named"
+    from ...story.hedges import hedge_words  # a claim is selected once the story is linked, not in the first frame
+
     hedge = "" if claim.text[:1].isalpha() else hedge_words(claim.qualifier)  # "At least 14" says it
     described = " ".join(w for w in (hedge, claim.text, claim.event or "") if w)
     return described + (f", per {claim.source}" if claim.source else "")

@@ -83,7 +83,7 @@ class SahelReaderApp(App):
             self.set_keymap(keymap)
         reader = ReaderScreen(self.paths, self.story_title, self.session_path, allow_outside=self.allow_outside,
                               watch=self.watch)
-        reader.session.embed = self.embed
+        reader.keeper.embed = self.embed
         return reader
 
     def on_mount(self) -> None:

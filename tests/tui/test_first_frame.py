@@ -36,7 +36,7 @@ async def spy(self):  # runs once the first frame is painted, before the loading
     seen["unneeded"] = sorted(m for m in ("pint", "numpy", "rapidfuzz", "yaml", "sahel_reader.story.claims",
                                         "sahel_reader.story.linking", "sahel_reader.story.story_folder",
                                         "sahel_reader.tui.screens.dialogs", "sahel_reader.tui.widgets.search_bar",
-                                        "sahel_reader.story.hedges", "zipfile")
+                                        "sahel_reader.story.hedges", "sahel_reader.story.annotations", "zipfile")
                               if m in sys.modules)
     seen["footer keys"] = len(self.query("FooterKey"))
     seen["loading"] = [w.name for w in self.app.workers]
@@ -196,3 +196,17 @@ def test_the_command_holds_the_collector_from_before_textual_is_imported(tmp_pat
         assert gc.isenabled()
     finally:
         gc.enable()
+
+
+async def test_the_session_is_made_after_the_first_frame_with_the_command_lines_embed():
+    """The work keeper makes its session when first asked for (the annotations are not imported for
+    the first frame); ``--embed`` still holds for it."""
+    from sahel_reader.cli import BUNDLED_TITLE
+    from sahel_reader.story.documents import bundled_seed_paths
+    from sahel_reader.tui.app import SahelReaderApp
+
+    app = SahelReaderApp([str(p) for p in bundled_seed_paths()], BUNDLED_TITLE, embed=True)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        await settle(pilot)
+        assert screen.session.embed and not screen.dirty

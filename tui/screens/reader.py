@@ -23,7 +23,6 @@ from textual.widgets import Header, Static
 from textual.worker import WorkerState
 
 from ...highlighters.safety import printable
-from ...story.annotations import Anchor, ViewState, anchor_in
 
 from ..commands import READER_COMMANDS, ReaderCommands, command_of
 from ..messages import LoadFailed, LoadProgress, ReportsArrived, SessionFailed, StoryReady, nothing_opened
@@ -40,6 +39,7 @@ from ..widgets.work_keeper import WorkKeeper
 
 if TYPE_CHECKING:  # the rest loads with the story, after the first frame, or with the key that needs it
     from ...story.analysis import Story
+    from ...story.annotations import Anchor, ViewState
 
     from ..navigation import Navigator
     from ..widgets.search_bar import SearchBar
@@ -196,6 +196,7 @@ class ReaderScreen(Screen):
         self.row.restore(view)
 
     def _view_state(self) -> ViewState:
+        from ...story.annotations import ViewState  # loaded with the session, after the first frame
         return ViewState(*self.row.view_state(), self.app.theme)
 
     # -- the work and the status ----------------------------------------------------------------
@@ -317,6 +318,7 @@ class ReaderScreen(Screen):
     # -- the reader's work --------------------------------------------------------------------
 
     def _here(self) -> Anchor:
+        from ...story.annotations import anchor_in
         return anchor_in(self.story, self.pane.document.id, self.pane.cursor)
 
     def action_annotate(self) -> None:

@@ -12,10 +12,16 @@ from textual import work
 from textual.widget import Widget
 from textual.worker import Worker
 
-from ...story.annotations import Anchor, now
-
 if TYPE_CHECKING:
+    from ...story.annotations import Anchor
+
     from .work_keeper import WorkKeeper
+
+
+def _now() -> str:
+    from ...story.annotations import now  # loaded with the session, after the first frame
+
+    return now()
 
 
 class Annotator(Widget):
@@ -36,7 +42,7 @@ class Annotator(Widget):
         existing = session.annotation_at(*anchor.key())
         edit = await self.app.push_screen_wait(NoteEditor(anchor.exact, existing.note if existing else "",
                                                           list(existing.tags) if existing else []))
-        if edit is not None and session.set_note(anchor, edit.note, edit.tags, now()):
+        if edit is not None and session.set_note(anchor, edit.note, edit.tags, _now()):
             self.keeper.changed()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -44,7 +50,7 @@ class Annotator(Widget):
         self.refresh_bindings()
 
     def mark(self, anchor: Anchor) -> None:
-        if self.keeper.session.toggle_mark(anchor, now()):
+        if self.keeper.session.toggle_mark(anchor, _now()):
             self.notify("Marked. From a sentence of another report, L links the two.", timeout=3)
         else:
             self.notify("Mark removed.", timeout=2)
@@ -57,7 +63,7 @@ class Annotator(Widget):
         if there is None:
             self.notify("Mark a sentence of another report first (m), then press L here.", timeout=4)
             return
-        if session.link_by_hand(here, there, now()):
+        if session.link_by_hand(here, there, _now()):
             self.notify(f"Linked to {there.doc}.", timeout=2)
         else:
             self.notify("Hand-made link removed.", timeout=2)

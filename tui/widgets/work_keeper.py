@@ -21,7 +21,6 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
-from ...story.annotations import Session, ViewState
 from ...story.wording import work_counted
 
 from ..messages import RecoveryFound, RecoveryKept, SaveWouldReplace, SessionChangedElsewhere, SessionNotSaved, \
@@ -29,6 +28,7 @@ from ..messages import RecoveryFound, RecoveryKept, SaveWouldReplace, SessionCha
 
 if TYPE_CHECKING:
     from ...story.analysis import Story
+    from ...story.annotations import Session, ViewState
     from ...story.recovery import Recovery
     from ...story.session import DiskState
 
@@ -56,7 +56,9 @@ class WorkKeeper(Widget):
 
     def __init__(self, session_path: Path | None, view: Callable[[], ViewState]) -> None:
         super().__init__()
-        self.session = Session()
+        self._session: Session | None = None
+        self.embed = False
+        """A new session saves the reports' texts inside its file (the command line's ``--embed``)."""
         self.session_path = session_path
         self._view = view
         """Where the reader is now, asked for when the work is written."""
@@ -71,6 +73,20 @@ class WorkKeeper(Widget):
         self._seen_stamp: tuple[int, int] | None = None
         """The session file's size and time when last looked at; the watch hashes it when they change."""
         self._recovery_timer = None
+
+    @property
+    def session(self) -> Session:
+        """The reader's work: a new session is made when first asked for, after the first frame (the
+        annotations' seven dataclasses are not needed to show the texts)."""
+        if self._session is None:
+            from ...story.annotations import Session
+
+            self._session = Session(embed=self.embed)
+        return self._session
+
+    @session.setter
+    def session(self, session: Session) -> None:
+        self._session = session
 
     def on_mount(self) -> None:
         self.set_interval(WATCH_EVERY, self._watch_session_file)

@@ -19,7 +19,6 @@ as JSON took longer to parse than the patterns take to compile.
 from __future__ import annotations
 
 import atexit
-import hashlib
 import json
 import re
 import sys
@@ -30,6 +29,14 @@ from functools import cache
 from typing import AnyStr
 
 from .user_cache import forget, keep_bytes, map_kept
+
+try:  # CPython's own SHA-256 (``_sha2`` from 3.12): hashlib's loads OpenSSL's library, 200 page faults
+    from _sha256 import sha256  # and 11M instructions before the reader's first frame, for a few keys
+except ImportError:  # pragma: no cover - another Python
+    try:
+        from _sha2 import sha256
+    except ImportError:
+        from hashlib import sha256
 
 FILE = "patterns.bin"
 FORMER_FILE = "patterns.json"
@@ -70,8 +77,8 @@ def compile_kept(pattern: AnyStr, flags: int = 0, rewrite: Callable[[AnyStr], An
 def key_of(pattern: str | bytes, flags: int) -> str:
     """What a program is kept under: its pattern (text with surrogates and all, or bytes) and flags."""
     if isinstance(pattern, bytes):
-        return hashlib.sha256(f"{flags}|bytes|".encode() + pattern).hexdigest()
-    return hashlib.sha256(f"{flags}|{pattern}".encode("utf-8", "surrogatepass")).hexdigest()
+        return sha256(f"{flags}|bytes|".encode() + pattern).hexdigest()
+    return sha256(f"{flags}|{pattern}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _program(pattern: AnyStr, flags: int) -> dict:

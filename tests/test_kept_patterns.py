@@ -170,3 +170,12 @@ def test_the_former_json_file_is_removed_by_the_next_process_that_reads_the_prog
         a_new_process()
         compile_kept(r"\d+ people were killed")
         assert cache_folder.exists() and not former.exists()
+
+
+def test_a_program_is_kept_under_the_sha_256_of_its_pattern_and_flags():
+    """The key is the same whichever SHA-256 computes it (CPython's own, not OpenSSL's through hashlib):
+    programs kept by earlier versions are found again."""
+    import hashlib
+
+    assert kept_patterns.key_of("a|é\ud800", 2) == hashlib.sha256("2|a|é\ud800".encode("utf-8", "surrogatepass")).hexdigest()
+    assert kept_patterns.key_of(b"a", 0) == hashlib.sha256(b"0|bytes|a").hexdigest()

@@ -36,7 +36,7 @@ async def spy(self):  # runs once the first frame is painted, before the loading
     seen["unneeded"] = sorted(m for m in ("pint", "numpy", "rapidfuzz", "yaml", "sahel_reader.story.claims",
                                         "sahel_reader.story.linking", "sahel_reader.story.story_folder",
                                         "sahel_reader.tui.screens.dialogs", "sahel_reader.tui.widgets.search_bar",
-                                        "sahel_reader.story.hedges", "sahel_reader.story.annotations", "zipfile")
+                                        "sahel_reader.story.hedges", "sahel_reader.story.annotations", "_hashlib", "zipfile")
                               if m in sys.modules)
     seen["footer keys"] = len(self.query("FooterKey"))
     seen["loading"] = [w.name for w in self.app.workers]

@@ -10,6 +10,7 @@ from textual.app import App
 from textual.notifications import SeverityLevel
 
 from ..highlighters.safety import editable, printable
+from ..styles import MODAL_CSS, READER_CSS
 
 from .lean_strips import keep_strips_lean
 from .commands import load_keymap
@@ -20,8 +21,8 @@ from .screens.reader import ReaderScreen
 class SahelReaderApp(App):
     """Reports of one event side by side."""
 
-    CSS_PATH = [str(Path(__file__).parent.parent / "styles" / name) for name in ("reader.tcss", "screens.tcss")]
-    """Beside ``tui`` in the package as in the sources (``importlib.resources`` would import zipfile first)."""
+    CSS_PATH = [str(READER_CSS)]
+    """The modal screens' rules come after the first frame (``read_modal_styles``)."""
     TITLE = "sahel-reader"
     _keymap_problem: str | None = None
     """What was wrong with the user's key file, told once the app is up."""
@@ -85,6 +86,12 @@ class SahelReaderApp(App):
                               watch=self.watch)
         reader.keeper.embed = self.embed
         return reader
+
+    def read_modal_styles(self) -> None:
+        """The modal screens' rules, read once the reader's first frame is painted: parsing them took 1% of
+        it. Nothing shown then matches them, so nothing is styled again; a modal pushed before reads them
+        itself (``Modal.CSS_PATH``), which restyles the whole app."""
+        self.stylesheet.read(MODAL_CSS)
 
     def on_mount(self) -> None:
         if self._keymap_problem:

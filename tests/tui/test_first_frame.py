@@ -40,7 +40,9 @@ async def spy(self):  # runs once the first frame is painted, before the loading
                               if m in sys.modules)
     seen["footer keys"] = len(self.query("FooterKey"))
     seen["loading"] = [w.name for w in self.app.workers]
+    seen["modal styles"] = any(path.endswith("screens.tcss") for path, _ in self.app.stylesheet.source)
     await after_first_frame(self)
+    seen["modal styles after"] = any(path.endswith("screens.tcss") for path, _ in self.app.stylesheet.source)
 
 ReaderScreen._after_first_frame = spy
 
@@ -63,6 +65,7 @@ def test_the_first_frame_holds_the_texts_and_none_of_the_engine(tmp_path):
     assert seen["panes"] == ["000", "001", "002"] and seen["unneeded"] == [], \
         "neither the engine nor YAML, nor the code of manifests, dialogs and search"
     assert seen["footer keys"] == 0 and seen["loading"] == [], "the keys come a frame later, then the worker"
+    assert not seen["modal styles"] and seen["modal styles after"], "the modal screens' rules are read after it"
     # each pane's first line, wrapped to its width from the first frame on (not a letter a row until its Resize)
     assert seen["first lines"]["000"] == "▌   The JNIM organization, which has ties to Al", seen
     assert seen["first lines"]["001"] == "Loading Now", seen
@@ -210,3 +213,14 @@ async def test_the_session_is_made_after_the_first_frame_with_the_command_lines_
         screen = await wait_for_story(pilot)
         await settle(pilot)
         assert screen.session.embed and not screen.dirty
+
+
+async def test_a_modal_opened_before_the_modal_styles_are_read_reads_them_itself(monkeypatch):
+    from sahel_reader.tui.app import SahelReaderApp
+
+    monkeypatch.setattr(SahelReaderApp, "read_modal_styles", lambda app: None)
+    app = seed_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("a")  # a note on the first sentence: its editor is a modal
+        await wait_until(pilot, lambda: app.screen.query(".modal-frame"))
+        assert app.screen.query_one(".modal-frame").styles.border_top[0] == "round", "screens.tcss applies"

@@ -19,6 +19,7 @@ from textual.visual import Visual
 from textual.widgets import Button, Input, Static
 
 from ...highlighters.safety import printable, visible_controls
+from ...styles import MODAL_CSS
 from ..dimmed_background import DimmedScreen, dimmed
 
 
@@ -30,6 +31,8 @@ class Modal(ModalScreen[ScreenResultType]):
     reader under it.
     """
 
+    CSS_PATH = str(MODAL_CSS)
+    """Read by the app after its first frame (``read_modal_styles``); by Textual if a modal comes before."""
     _dimmed: DimmedScreen | None = None
 
     def render(self) -> RenderableType | Visual:

@@ -107,6 +107,7 @@ class ReaderScreen(Screen):
         wait for the next refresh, and the colours with it."""
         self.loader.load(self.session_path)
         self.query_one(ReaderFooter).show_keys()
+        self.app.read_modal_styles()
 
     # -- loading ------------------------------------------------------------------------------
 

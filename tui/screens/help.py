@@ -50,7 +50,7 @@ def legend_pane() -> ReportPane:
 
 
 _FRAME_CHROME = 8
-"""Cells the help frame takes around the keys: border, padding and scrollbar (reader.tcss), and the
+"""Cells the help frame takes around the keys: border, padding and scrollbar (screens.tcss), and the
 table's own scrollbar."""
 _CELL_PADDING = 2
 """Cells a DataTable puts around each cell (its ``cell_padding``, one a side)."""

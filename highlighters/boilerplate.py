@@ -7,9 +7,12 @@ the rules match whole lines only: a sentence that merely mentions "comment" is n
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from .spans import Span
 from .kept_patterns import compile_kept
+
+if TYPE_CHECKING:  # a type alias: spans' dataclasses are the engine's, not needed to read a report
+    from .spans import Span
 
 _MONTH = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"

@@ -26,9 +26,12 @@ and the engine's work within one sentence grows faster than its length.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from .spans import Span
 from .kept_patterns import compile_kept
+
+if TYPE_CHECKING:  # a type alias: spans' dataclasses are the engine's, not needed to read a report
+    from .spans import Span
 
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«([„"

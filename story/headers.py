@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..highlighters.boilerplate import is_date_line
-from ..highlighters.spans import Span
 
 from .model import Document
 from ..highlighters.kept_patterns import compile_kept
+
+if TYPE_CHECKING:  # a type alias: spans' dataclasses are the engine's, not needed to read a report
+    from ..highlighters.spans import Span
 
 _HEADLINE_MAX_CHARS = 200
 _NOT_HEADLINE_END = tuple('.!?:;,-–—…"”’\'»')

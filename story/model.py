@@ -6,8 +6,10 @@ import bisect
 import sys
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from ..highlighters.spans import Span
+if TYPE_CHECKING:  # a type alias: spans' dataclasses are the engine's, not needed to read a report
+    from ..highlighters.spans import Span
 
 
 @dataclass(slots=True)

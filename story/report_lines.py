@@ -9,11 +9,15 @@ each distinct line read once (as ``report_figures`` does for figures).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..highlighters.boilerplate import boilerplate_lines
 from ..highlighters.sentences import split_sentences
-from ..highlighters.spans import Span
 
-LineSpans = dict[str, tuple[tuple[Span, ...], tuple[Span, ...]]]
+if TYPE_CHECKING:  # a type alias: spans' dataclasses are the engine's, not needed to read a report
+    from ..highlighters.spans import Span
+
+LineSpans = dict[str, tuple[tuple["Span", ...], tuple["Span", ...]]]
 """Each line's sentences and boilerplate, with offsets into the line, by the line."""
 
 

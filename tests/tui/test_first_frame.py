@@ -36,7 +36,8 @@ async def spy(self):  # runs once the first frame is painted, before the loading
     seen["unneeded"] = sorted(m for m in ("pint", "numpy", "rapidfuzz", "yaml", "sahel_reader.story.claims",
                                         "sahel_reader.story.linking", "sahel_reader.story.story_folder",
                                         "sahel_reader.tui.screens.dialogs", "sahel_reader.tui.widgets.search_bar",
-                                        "sahel_reader.story.hedges", "sahel_reader.story.annotations", "_hashlib", "zipfile")
+                                        "sahel_reader.story.hedges", "sahel_reader.story.annotations",
+                                        "sahel_reader.highlighters.spans", "_hashlib", "zipfile")
                               if m in sys.modules)
     seen["footer keys"] = len(self.query("FooterKey"))
     seen["loading"] = [w.name for w in self.app.workers]
@@ -65,7 +66,7 @@ def test_the_first_frame_holds_the_texts_and_none_of_the_engine(tmp_path):
     assert seen["panes"] == ["000", "001", "002"] and seen["unneeded"] == [], \
         "neither the engine nor YAML, nor the code of manifests, dialogs and search"
     assert seen["footer keys"] == 0 and seen["loading"] == [], "the keys come a frame later, then the worker"
-    assert not seen["modal styles"] and seen["modal styles after"], "the modal screens' rules are read after it"
+    assert not seen["modal styles"] and seen["modal styles after"], "the modal screens' rules come after it"
     # each pane's first line, wrapped to its width from the first frame on (not a letter a row until its Resize)
     assert seen["first lines"]["000"] == "▌   The JNIM organization, which has ties to Al", seen
     assert seen["first lines"]["001"] == "Loading Now", seen

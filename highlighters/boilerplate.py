@@ -7,6 +7,7 @@ the rules match whole lines only: a sentence that merely mentions "comment" is n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .spans import Span
 from .kept_patterns import compile_kept
@@ -153,11 +154,30 @@ _SOURCE_LINE = compile_kept(
 
 def source_hosts(text: str) -> list[str]:
     """Hosts named by "Original Source: www.arabnews.com" lines, without "www."."""
-    return [match.group("host").lower() for match in _SOURCE_LINE.finditer(text)]
+    return [match.group("host").lower() for match in _source_lines(text)]
 
 
 def credited_sources(text: str) -> list[str]:
     """Whom the report credits: agencies and "Original Source:" hosts, deduplicated, in order."""
-    found = [(m.start(), m.group("host").lower()) for m in _SOURCE_LINE.finditer(text)]
+    found = [(m.start(), m.group("host").lower()) for m in _source_lines(text)]
     found += [(m.start(), _AGENCIES[m.group()]) for m in _AGENCY.finditer(text)]
     return list(dict.fromkeys(name for _, name in sorted(found)))
+
+
+def _source_lines(text: str) -> Iterator[re.Match[str]]:
+    """``_SOURCE_LINE.finditer(text)``, tried only on the lines with "source:" in them.
+
+    A pattern anchored at line starts is tried at every character of the text, which cost a
+    report as much as all its agency names; its colons are found in C, and the few preceded by
+    "source" (as ``re.IGNORECASE`` reads it, where "ſ" is an "s") lead to their line.
+    """
+    colon = text.find(":")
+    while colon != -1:
+        if text[max(0, colon - 6):colon].lower().replace("ſ", "s") == "source":
+            match = _SOURCE_LINE.match(text, text.rfind("\n", 0, colon) + 1)
+            if match:
+                yield match
+            colon = text.find("\n", colon)  # the line is read: its other colons lead to it again
+            if colon == -1:
+                return
+        colon = text.find(":", colon + 1)

@@ -152,12 +152,13 @@ _LINES_A_WRITE = 4096
 
 def _link_lines(links, string: Callable[[str], str]) -> Iterator[str]:
     """Each sentence link as ``encode(link_json(link))`` writes it, made faster: a thousand reports have
-    a quarter of a million links. ``string`` is json's string encoder; each sentence's opening, each
-    target and each score with its cluster is written once, and a line is put together from them."""
+    a quarter of a million links. ``string`` is json's string encoder. A line is a sentence's opening
+    and the rest (target, score and cluster), each written once: the sentences of a wire story's copies
+    link to the same few targets (3,170 distinct rests among 365,904 links at 1,000 reports), so a line
+    is one look-up and one join. At most ``_RESTS_KEPT`` rests are kept, should a story repeat nothing."""
     encoded: dict[str | None, str] = {None: "null"}
     opening_of: dict[tuple[str, int], str] = {}
-    target_of: dict[tuple[str, int], str] = {}
-    ending_of: dict[tuple[float, str | None], str] = {}
+    rest_of: dict[tuple[tuple[str, int], float, str | None], str] = {}
     last_source, opening = None, ""
     for source_key, target_key, score, cluster in links:
         if source_key != last_source:
@@ -166,14 +167,19 @@ def _link_lines(links, string: Callable[[str], str]) -> Iterator[str]:
             if opening is None:
                 doc, index = source_key
                 opening = opening_of[source_key] = f'{{"from": [{_encoded(encoded, doc, string)}, {index}], "to": ['
-        target = target_of.get(target_key)
-        if target is None:
+        rest = rest_of.get((target_key, score, cluster))
+        if rest is None:
+            if len(rest_of) == _RESTS_KEPT:
+                rest_of.clear()
             doc, index = target_key
-            target = target_of[target_key] = f'{_encoded(encoded, doc, string)}, {index}], "score": '
-        ending = ending_of.get((score, cluster))
-        if ending is None:
-            ending = ending_of[(score, cluster)] = f'{float(score)!r}, "cluster": {_encoded(encoded, cluster, string)}}}'
-        yield opening + target + ending
+            rest = rest_of[(target_key, score, cluster)] = (
+                f'{_encoded(encoded, doc, string)}, {index}], "score": {float(score)!r}, '
+                f'"cluster": {_encoded(encoded, cluster, string)}}}')
+        yield opening + rest
+
+
+_RESTS_KEPT = 65_536
+"""Rests of link lines kept for reuse, a few megabytes: a story whose links repeat nothing keeps no more."""
 
 
 def _encoded(encoded: dict[str | None, str], name: str | None, string: Callable[[str], str]) -> str:

@@ -55,6 +55,21 @@ def test_sentence_links_are_written_as_their_json_is(seed_story):
     assert expected and written.getvalue().split('"sentence_links": [', 1)[1] == expected + "\n]\n}\n"
 
 
+def test_links_are_written_the_same_when_few_of_their_lines_are_kept(seed_story, monkeypatch):
+    """The rests of link lines kept for reuse are dropped when there are too many: the bytes stay the same."""
+    import io
+
+    from sahel_reader.story import analysis
+
+    whole = io.StringIO()
+    seed_story.write_json(whole)
+    monkeypatch.setattr(analysis, "_RESTS_KEPT", 2)
+    few = io.StringIO()
+    seed_story.write_json(few)
+    assert len({link[1:] for link in seed_story.sentence_links}) > 2
+    assert few.getvalue() == whole.getvalue()
+
+
 def test_claims_and_links_are_written_as_their_json_is_in_both_encodings(seed_story):
     """``write_json`` writes claims and links by fast paths: the same bytes as encoding each one's
     JSON, in UTF-8 and in ASCII with escapes, with odd values too (a non-ASCII text, a float, a

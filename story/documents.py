@@ -342,14 +342,13 @@ def _missing_module(error: BaseException) -> str:
 def _analyse(document: Document, lines: LineSpans) -> None:
     """The spans every report gets, whatever its format."""
     text = document.text
-    document.sentences, document.boilerplate = report_spans(text, lines)
+    document.sentences, document.boilerplate, wordings = report_spans(text, lines)
     document.sources = credited_sources(text)
     seen: set[str] = set()
-    for index, (start, end) in enumerate(document.sentences):
-        normalised = " ".join(text[start:end].split())
-        if normalised in seen and _WORD.search(normalised):  # not a stray quote mark
+    for index, wording in enumerate(wordings):
+        if wording in seen and _WORD.search(wording):  # not a stray quote mark
             document.duplicate_sentences.append(index)
-        seen.add(normalised)
+        seen.add(wording)
 
 
 def _name(stem: str) -> str:

@@ -210,10 +210,9 @@ def sole_values(numbers: list[Claim], facets: dict[str, Facet]) -> dict[str, Fac
     count (of their family and episode, a running total apart), whatever else the report says. The copies
     of a sentence share its facets: each is made sole once (``replace`` costs 10 µs)."""
     keys = [_counted_key(claim, facets[claim.id]) if facets[claim.id].noun else None for claim in numbers]
-    values: dict[tuple, set[float | None]] = {}
+    values: dict[tuple | None, set[float | None]] = {}  # under None, those that count nothing: never read
     for claim, key in zip(numbers, keys):
-        if key is not None:
-            values.setdefault(key, set()).add(claim.value)
+        values.setdefault(key, set()).add(claim.value)
     sole_of: dict[int, Facet] = {}  # by the id of a facet, which ``facets`` keeps alive
     found = {}
     for claim, key in zip(numbers, keys):

@@ -109,6 +109,10 @@ def test_the_source_is_the_attribution_of_the_figures_clause(sentence, figure, s
         ("Losses estimated at $3 billion hit the region.", "$3 billion", None),
         ("The damage, put at $1 million, was covered.", "$1 million", None),
         ("Officials estimated at least 50 people died.", "50", "Officials"),
+        # a figure is no source of itself: those who reported are what it counts
+        ("More than 60 people reported to the agency's site, with reports from as far as San Francisco.", "60", None),
+        ("Two officials said 77 people died.", "Two", None),
+        ("Two officials said 77 people died.", "77", "Two officials"),
     ],
 )
 def test_a_figures_source_is_read_by_the_speech_tags(sentence, figure, source):

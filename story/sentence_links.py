@@ -242,6 +242,11 @@ class _RankedMembers:
         if group is None:
             return False
         score, tied = group
+        tied = list(tied)
+        if len(tied) == 1:  # most scores are one class's: its members are in report order already
+            _, number, cluster = tied[0]
+            self.items += [(score, member, cluster) for member in self._classes[number].members]
+            return True
         members = sorted((m, cluster) for _, number, cluster in tied for m in self._classes[number].members)
         self.items += [(score, member, cluster) for member, cluster in members]
         return True

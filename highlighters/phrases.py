@@ -259,6 +259,10 @@ def phrase(text: str, start: int, end: int, head_end: int | None = None) -> Ment
     return Mention(start, end, head_end)
 
 
+_PARTICIPLE_LINKS = frozenset({"to", "by", "with", "from", "into", "out", "up", "off", "on", "in", "at", "as", "for"})
+"""Words that follow a verb's participle and never the adjective before a noun: "forced to", "killed by"."""
+
+
 def valid(text: str, mention: Mention | None) -> Mention | None:
     """The mention, if it can name a speaker: a few words, not opening on a verb or a conjunction."""
     if mention is None:
@@ -270,6 +274,8 @@ def valid(text: str, mention: Mention | None) -> Mention | None:
         return None  # "but said", "would be appropriate", "went", "matter-of-factly" (but "retired Army Lt. Gen. X")
     if len(words) > 1 and first.endswith("ing") and not words[1][0].isupper():
         return None  # "Boasting 108,000 residents, …": a participle's phrase ("Manning said", "Irving Kristol" are names)
+    if len(words) > 1 and first.endswith("ed") and first.islower() and words[1] in _PARTICIPLE_LINKS:
+        return None  # "when forced to defend not paying an architect who said": a participle's phrase ("armed men said")
     if not ALL_VERBS.isdisjoint(words):
         return None
     return mention

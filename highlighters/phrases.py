@@ -58,9 +58,12 @@ INTRO_WORDS = frozenset(
 NOT_A_SUBJECT = frozenset(
     "and but or nor so yet then would will could should can may might must is was were are be been "
     "has have had do does did to in on at for of with by from as that which who whom when while if "
-    "because not also just there here this these those its than it’s it's that’s that's there’s there's".split()
+    "because not also just there here this these those its than it’s it's that’s that's there’s there's "
+    "given suffice despite although though since after before during until unless whether about into over "
+    "through against among".split()
 )
-"""Words a speaker's name or description never starts with ("but said", "would be appropriate")."""
+"""Words a speaker's name or description never starts with ("but said", "would be appropriate", "Given his
+past comments …, it’s safe to say", "suffice it to say")."""
 _NEGATED = ("n’t", "n't")
 """Verbs with "not" joined on end a noun phrase: "Weaver didn’t seem"."""
 _IMPERSONAL_SUBJECTS = frozenset(("it", "there"))

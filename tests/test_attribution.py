@@ -140,6 +140,20 @@ def test_a_passive_names_nobody():
     assert speakers('Dozens were said to have killed "hundreds" of soldiers.') == [None]
 
 
+def test_a_phrase_opening_on_a_preposition_or_an_idiom_is_no_speaker():
+    assert speakers('Given his past comments on building a wall to keep so-called “criminals” out, it’s safe to say '
+                    'he means the border.') == [None]
+    assert speakers('And suffice it to say, his “reversals” on policy do not change the fact.') == [None]
+
+
+def test_a_participles_phrase_is_no_speaker_but_a_participle_before_a_noun_is_part_of_one():
+    assert speakers('She boasted, “That makes me smart.” She was similarly defensive when forced to defend not paying '
+                    'a builder who said he was stiffed after he built a barn on her farm, saying, “Maybe he didn’t do '
+                    'a good job.”')[1] is None
+    assert speakers('"We saw them coming," armed men said on Monday.') == ["armed men"]
+    assert speakers('"They fired at us," wounded soldiers told reporters.') == ["wounded soldiers"]
+
+
 # --- across sentences --------------------------------------------------------------------------
 
 

@@ -66,5 +66,5 @@ def describe(claim: Claim) -> str:
     if claim.kind == "quote":
         return f"said by {claim.speaker}" if claim.speaker else "speaker not named"
     hedge = "" if claim.text[:1].isalpha() else hedge_words(claim.qualifier)  # "At least 14" says it
-    described = " ".join(w for w in (hedge, claim.text, claim.event or "") if w)
+    described = " ".join(w for w in (hedge, " ".join(claim.text.split()), claim.event or "") if w)  # one row
     return described + (f", per {claim.source}" if claim.source else "")

@@ -313,12 +313,18 @@ def _is_intro(word: str) -> bool:
     return lowered in INTRO_WORDS or word[0].isdigit() or (len(lowered) > 5 and is_adverb(lowered))
 
 
+_DATELINE = compile_kept(r"[A-Z][A-Z.'’-]+(?:[^\S\n][A-Z][A-Z.'’-]+)*(?:[^\S\n]*\([A-Za-z]+\))?[^\S\n]*")
+"""A dateline opening a paragraph: the place in capitals, and the agency ("WASHINGTON (AP)", "SAN JUAN")."""
+
+
 def _is_intro_segment(text: str, start: int, end: int) -> bool:
     """An opening phrase ("On Tuesday", "Speaking to Iowans"), or an apposition that cannot be a
     head ("who ...", "48")."""
     first = _first_word(text, start, end)
     if first is None:
         return True
+    if text[start - 1:start] in ("", "\n") and _DATELINE.fullmatch(text, start, end):
+        return True  # "WASHINGTON — Sen. X on Wednesday downplayed … and said": the dateline is where, not who
     word = first.group().lower()
     return _is_intro(word) or word in _NOT_A_HEAD or (word.endswith("ing") and len(word) > 5 and (
         first.group().islower() or _LOWER_WORD.match(text, first.end(), end) is not None))

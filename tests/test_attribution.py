@@ -146,6 +146,14 @@ def test_a_phrase_opening_on_a_preposition_or_an_idiom_is_no_speaker():
     assert speakers('And suffice it to say, his “reversals” on policy do not change the fact.') == [None]
 
 
+def test_a_dateline_is_where_the_report_is_from_not_who_speaks():
+    assert said('WASHINGTON — Sen. Jane Doe (R-Iowa) on Wednesday downplayed the attack on a judge — something that '
+                'has thrown the party into chaos — and said it is the same as the judge calling herself “a wise '
+                'Latina.”')[0][1:] == ("Jane Doe", "Sen. Jane Doe")
+    assert speakers('NATO said the attack was “a disgrace to all of us.”') == ["NATO"]  # a name in capitals speaks
+    assert speakers('BAMAKO — “We are afraid,” a resident said.') == ["a resident"]
+
+
 def test_a_participles_phrase_is_no_speaker_but_a_participle_before_a_noun_is_part_of_one():
     assert speakers('She boasted, “That makes me smart.” She was similarly defensive when forced to defend not paying '
                     'a builder who said he was stiffed after he built a barn on her farm, saying, “Maybe he didn’t do '

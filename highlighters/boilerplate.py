@@ -7,9 +7,11 @@ the rules match whole lines only: a sentence that merely mentions "comment" is n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .kept_patterns import compile_kept
+from .trie import word_alternatives
 
 if TYPE_CHECKING:  # a type alias: spans' dataclasses are the engine's, not needed to read a report
     from .spans import Span
@@ -134,19 +136,20 @@ _NEEDS_CREDIT_CONTEXT = frozenset({"AP", "PTI", "UPI", "ANI"})
 _NOT_THE_AGENCY = {"Bloomberg": r"(?<!Michael Bloomberg)(?! Philanthropies)"}
 
 
-def _agency_pattern(name: str) -> str:
+def _agency_tail(name: str) -> str:
+    """What must hold once ``name`` is read: a whole word, and the credit context an ambiguous acronym needs."""
     literal = re.escape(name)
-    pattern = rf"{literal}(?<!\w{literal})\b" + _NOT_THE_AGENCY.get(name, "")
+    tail = rf"(?<!\w{literal})\b" + _NOT_THE_AGENCY.get(name, "")
     if name not in _NEEDS_CREDIT_CONTEXT:
-        return pattern
+        return tail
     leads = [lead + the for lead in _CREDIT_LEADS for the in ("", "the ") if lead != "(" or not the]
     preceded = "|".join(f"(?<={re.escape(lead)}{literal})" for lead in leads)
-    return f"{pattern}(?:{preceded}|{_CREDIT_FOLLOWS})"
+    return f"{tail}(?:{preceded}|{_CREDIT_FOLLOWS})"
 
 
-_AGENCY = compile_kept(
-    "|".join(_agency_pattern(name) for name in sorted(_AGENCIES, key=len, reverse=True))
-)
+# The names as a trie (no name begins another, so at most one can be read at a place): a capital
+# that starts no name is passed over in a step or two, where forty alternatives were tried in turn.
+_AGENCY = compile_kept(word_alternatives(list(_AGENCIES), {name: _agency_tail(name) for name in _AGENCIES}))
 _SOURCE_LINE = compile_kept(
     r"^[^\S\n]*(?:original )?source: ?(?:https?://)?(?:www\.)?"
     r"(?P<host>[\w-]+(?:\.[\w-]+)+)\S*[^\S\n]*$",
@@ -156,11 +159,30 @@ _SOURCE_LINE = compile_kept(
 
 def source_hosts(text: str) -> list[str]:
     """Hosts named by "Original Source: www.arabnews.com" lines, without "www."."""
-    return [match.group("host").lower() for match in _SOURCE_LINE.finditer(text)]
+    return [match.group("host").lower() for match in _source_lines(text)]
 
 
 def credited_sources(text: str) -> list[str]:
     """Whom the report credits: agencies and "Original Source:" hosts, deduplicated, in order."""
-    found = [(m.start(), m.group("host").lower()) for m in _SOURCE_LINE.finditer(text)]
+    found = [(m.start(), m.group("host").lower()) for m in _source_lines(text)]
     found += [(m.start(), _AGENCIES[m.group()]) for m in _AGENCY.finditer(text)]
     return list(dict.fromkeys(name for _, name in sorted(found)))
+
+
+def _source_lines(text: str) -> Iterator[re.Match[str]]:
+    """``_SOURCE_LINE.finditer(text)``, tried only on the lines with "source:" in them.
+
+    A pattern anchored at line starts is tried at every character of the text, which cost a
+    report as much as all its agency names; its colons are found in C, and the few preceded by
+    "source" (as ``re.IGNORECASE`` reads it, where "ſ" is an "s") lead to their line.
+    """
+    colon = text.find(":")
+    while colon != -1:
+        if text[max(0, colon - 6):colon].lower().replace("ſ", "s") == "source":
+            match = _SOURCE_LINE.match(text, text.rfind("\n", 0, colon) + 1)
+            if match:
+                yield match
+            colon = text.find("\n", colon)  # the line is read: its other colons lead to it again
+            if colon == -1:
+                return
+        colon = text.find(":", colon + 1)

@@ -299,6 +299,10 @@ def figure_sources(sentence_text: str, folded: str | None, sources: list[tuple[i
     """
     if not sources:
         return [None] * len(positions)  # most sentences name nobody
+    if any(_holds(sentence_text, offset, source, position) for offset, source in sources for position in positions):
+        return [figure_sources(sentence_text, folded, [(offset, source) for offset, source in sources
+                                                       if not _holds(sentence_text, offset, source, position)],
+                               [position])[0] for position in positions]
     if folded is not None and not any(map(folded.__contains__, _CLAUSE_BREAK_WORDS)):
         if len(sources) == 1:
             return [sources[0][1]] * len(positions)  # one clause, one source: every figure's
@@ -312,6 +316,16 @@ def figure_sources(sentence_text: str, folded: str | None, sources: list[tuple[i
         ]
         found.append(min(in_clause, key=lambda item: abs(item[0] - position))[1] if in_clause else None)
     return found
+
+
+def _holds(sentence_text: str, offset: int, source: str, position: int) -> bool:
+    """Whether the source named at ``offset`` holds the figure at ``position``: "More than 60 people reported
+    feeling it" names who reported, not a source of the 60."""
+    if position < offset:
+        return False
+    start = sentence_text.find(source, offset, position + len(source))
+    start = offset if start < 0 else start  # spaces made one in the source
+    return start <= position < start + len(source)
 
 
 def _clean_source(source: str) -> str | None:

@@ -27,9 +27,11 @@ _COMPOUND_ADJECTIVE = compile_kept(r"^-[a-z]+(?:ed|ing)\b|^-(?:way|sided|off|tim
 joined to a noun it counts ("a five-boat attack", "the three-story building")."""
 _NOT_QUANTITY_AFTER = compile_kept(
     r"-?\s?(?:gauge|calibre|caliber|cal\b|mm\s+(?:pistol|rifle|gun|handgun|round|firearm|weapon|semi-automatic|bullet"
-    r"|ammunition|cartridge))|-?\s?(?:karat|carat(?=\s+(?:gold|white|yellow|rose)\b))|\s+in\s+on\b", re.IGNORECASE)
+    r"|ammunition|cartridge))|-?\s?(?:karat|carat(?=\s+(?:gold|white|yellow|rose)\b))|\s+in\s+on\b|-by-(?=[a-z\d])",
+    re.IGNORECASE)
 """Calibres name a weapon, they count nothing ("a 12-gauge shotgun", "a 9mm pistol"); nor does a purity ("24-karat
-gold", "18 carat gold"), nor "zero in on"."""
+gold", "18 carat gold"), nor "zero in on", nor a number joined by "-by-" to another: a vehicle ("a four-by-four
+car", as "4x4" is one), a size ("a 10-by-12-foot room") or a manner ("one-by-one")."""
 _NAME_PREFIXES = {"article", "resolution", "flight", "route", "highway", "interstate", "no", "no.", "number",
                   "room", "chapter", "section", "page", "boeing", "airbus", "f", "mig", "su", "covid", "mh", "g",
                   "apollo", "voyager", "level", "phase", "grade", "cup", "road", "ak", "bus", "line", "gate",

@@ -58,9 +58,12 @@ INTRO_WORDS = frozenset(
 NOT_A_SUBJECT = frozenset(
     "and but or nor so yet then would will could should can may might must is was were are be been "
     "has have had do does did to in on at for of with by from as that which who whom when while if "
-    "because not also just there here this these those its than it’s it's that’s that's there’s there's".split()
+    "because not also just there here this these those its than it’s it's that’s that's there’s there's "
+    "given suffice despite although though since after before during until unless whether about into over "
+    "through against among".split()
 )
-"""Words a speaker's name or description never starts with ("but said", "would be appropriate")."""
+"""Words a speaker's name or description never starts with ("but said", "would be appropriate", "Given his
+past comments …, it’s safe to say", "suffice it to say")."""
 _NEGATED = ("n’t", "n't")
 """Verbs with "not" joined on end a noun phrase: "Weaver didn’t seem"."""
 _IMPERSONAL_SUBJECTS = frozenset(("it", "there"))
@@ -259,6 +262,10 @@ def phrase(text: str, start: int, end: int, head_end: int | None = None) -> Ment
     return Mention(start, end, head_end)
 
 
+_PARTICIPLE_LINKS = frozenset({"to", "by", "with", "from", "into", "out", "up", "off", "on", "in", "at", "as", "for"})
+"""Words that follow a verb's participle and never the adjective before a noun: "forced to", "killed by"."""
+
+
 def valid(text: str, mention: Mention | None) -> Mention | None:
     """The mention, if it can name a speaker: a few words, not opening on a verb or a conjunction."""
     if mention is None:
@@ -270,6 +277,8 @@ def valid(text: str, mention: Mention | None) -> Mention | None:
         return None  # "but said", "would be appropriate", "went", "matter-of-factly" (but "retired Army Lt. Gen. X")
     if len(words) > 1 and first.endswith("ing") and not words[1][0].isupper():
         return None  # "Boasting 108,000 residents, …": a participle's phrase ("Manning said", "Irving Kristol" are names)
+    if len(words) > 1 and first.endswith("ed") and first.islower() and words[1] in _PARTICIPLE_LINKS:
+        return None  # "when forced to defend not paying an architect who said": a participle's phrase ("armed men said")
     if not ALL_VERBS.isdisjoint(words):
         return None
     return mention
@@ -304,12 +313,18 @@ def _is_intro(word: str) -> bool:
     return lowered in INTRO_WORDS or word[0].isdigit() or (len(lowered) > 5 and is_adverb(lowered))
 
 
+_DATELINE = compile_kept(r"[A-Z][A-Z.'’-]+(?:[^\S\n][A-Z][A-Z.'’-]+)*(?:[^\S\n]*\([A-Za-z]+\))?[^\S\n]*")
+"""A dateline opening a paragraph: the place in capitals, and the agency ("WASHINGTON (AP)", "SAN JUAN")."""
+
+
 def _is_intro_segment(text: str, start: int, end: int) -> bool:
     """An opening phrase ("On Tuesday", "Speaking to Iowans"), or an apposition that cannot be a
     head ("who ...", "48")."""
     first = _first_word(text, start, end)
     if first is None:
         return True
+    if text[start - 1:start] in ("", "\n") and _DATELINE.fullmatch(text, start, end):
+        return True  # "WASHINGTON — Sen. X on Wednesday downplayed … and said": the dateline is where, not who
     word = first.group().lower()
     return _is_intro(word) or word in _NOT_A_HEAD or (word.endswith("ing") and len(word) > 5 and (
         first.group().islower() or _LOWER_WORD.match(text, first.end(), end) is not None))

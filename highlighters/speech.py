@@ -58,6 +58,11 @@ _SIMPLE_TAG = compile_kept(
 _NEW_CLAUSE = compile_kept(r"[^\S\n]+(?:he|she|they|it|we|i|there|this)\b", re.I)
 _HEADLINE = compile_kept(r"[^\S\n]*(?P<who>[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,3}):[^\S\n]")
 _BY = compile_kept(r"[^\S\n]+by[^\S\n]+")
+_VALUED_AS = compile_kept(r"[^\S\n]+(?:to[^\S\n]+(?:be|have)\b|at[^\S\n]+(?!least\b|most\b))")
+"""After "estimated" or "put", a participle that values what comes before it, no one's report: "watches
+estimated to be worth 2 million euros", "the toll, put at 50" (but "police estimated at least 50"; and the
+agent after "by" is the source: "estimated at 50 by the army")."""
+_VALUING_VERBS = frozenset({"estimated", "put", "puts"})
 _COMMA_BEFORE = compile_kept(r",[^\S\n]*$")
 _AFTER_SPEAKER = compile_kept(r"(?![^\S\n]+(?:could|would|will|should|can|may|might|must|is|was|are|were|has|have|had|did|does)\b)")
 """What cannot follow the speaker of "“…,” said X": a verb of its own ("said the candidate could")."""
@@ -229,6 +234,8 @@ def attributions(text: str, start: int, end: int, verbs: re.Pattern[str] = VERB,
         by = _BY.match(text, verb.end(), end)
         if by is not None:
             mention = valid(text, noun_phrase_at(text, by.end(), end))
+        elif verb.group() in _VALUING_VERBS and _VALUED_AS.match(text, verb.end(), end):
+            continue
         else:
             mention = valid(text, subject_before(text, start, verb.start()))
             if mention is None and (verb.start() == start or _COMMA_BEFORE.search(text, max(start, verb.start() - 4), verb.start())):

@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..highlighters.boilerplate import credited_sources, source_hosts
+from ..highlighters.soft_wraps import reading_text
 
 from .decoding import Refused, decode, refuse_binary
 from .headers import read_header
@@ -342,14 +343,14 @@ def _missing_module(error: BaseException) -> str:
 def _analyse(document: Document, lines: LineSpans) -> None:
     """The spans every report gets, whatever its format."""
     text = document.text
-    document.sentences, document.boilerplate = report_spans(text, lines)
+    # A wrapped paragraph is one line.
+    document.sentences, document.boilerplate, wordings = report_spans(reading_text(text), lines)
     document.sources = credited_sources(text)
     seen: set[str] = set()
-    for index, (start, end) in enumerate(document.sentences):
-        normalised = " ".join(text[start:end].split())
-        if normalised in seen and _WORD.search(normalised):  # not a stray quote mark
+    for index, wording in enumerate(wordings):
+        if wording in seen and _WORD.search(wording):  # not a stray quote mark
             document.duplicate_sentences.append(index)
-        seen.add(normalised)
+        seen.add(wording)
 
 
 def _name(stem: str) -> str:

@@ -207,14 +207,21 @@ def facet(claim: Claim, sentence: str, offset: int, fences: list[tuple[int, int]
 
 def sole_values(numbers: list[Claim], facets: dict[str, Facet]) -> dict[str, Facet]:
     """``facets`` with ``sole`` set on the figures that are the one value their report gives for what they
-    count (of their family and episode, a running total apart), whatever else the report says."""
-    values: dict[tuple, set[float | None]] = {}
-    for claim in numbers:
-        facet_of = facets[claim.id]
-        if facet_of.noun:
-            values.setdefault(_counted_key(claim, facet_of), set()).add(claim.value)
-    return {claim_id: replace(facet_of, sole=True) if facet_of.noun and len(values[_counted_key(claim, facet_of)]) == 1
-            else facet_of for claim_id, (claim, facet_of) in ((c.id, (c, facets[c.id])) for c in numbers)}
+    count (of their family and episode, a running total apart), whatever else the report says. The copies
+    of a sentence share its facets: each is made sole once (``replace`` costs 10 µs)."""
+    keys = [_counted_key(claim, facets[claim.id]) if facets[claim.id].noun else None for claim in numbers]
+    values: dict[tuple | None, set[float | None]] = {}  # under None, those that count nothing: never read
+    for claim, key in zip(numbers, keys):
+        values.setdefault(key, set()).add(claim.value)
+    sole_of: dict[int, Facet] = {}  # by the id of a facet, which ``facets`` keeps alive
+    found = {}
+    for claim, key in zip(numbers, keys):
+        facet_of = found[claim.id] = facets[claim.id]
+        if key is not None and len(values[key]) == 1:
+            if id(facet_of) not in sole_of:
+                sole_of[id(facet_of)] = replace(facet_of, sole=True)
+            found[claim.id] = sole_of[id(facet_of)]
+    return found
 
 
 def _counted_key(claim: Claim, facet_of: Facet) -> tuple:

@@ -122,7 +122,11 @@ def _kept_outside(report: str, candidates: _RankedMembers, keys: list[Key]) -> l
 def _classes(keys: list[Key], sentence_words: dict[Key, str], clustered: dict[Key, list[Claim]]) -> list[_Class]:
     index: dict[tuple[str, Signature], _Class] = {}
     for number, key in enumerate(keys):
-        figures = tuple(sorted({(c.cluster, c.value, c.qualifier) for c in clustered.get(key, ())}, key=repr))
+        here = clustered.get(key)  # most sentences report one clustered figure or none: nothing to sort
+        if not here or len(here) == 1:
+            figures = tuple((c.cluster, c.value, c.qualifier) for c in here or ())
+        else:
+            figures = tuple(sorted({(c.cluster, c.value, c.qualifier) for c in here}, key=repr))
         identity = (sentence_words[key], figures)
         if identity not in index:
             index[identity] = _Class(sentence_words[key], figures, [])
@@ -238,6 +242,11 @@ class _RankedMembers:
         if group is None:
             return False
         score, tied = group
+        tied = list(tied)
+        if len(tied) == 1:  # most scores are one class's: its members are in report order already
+            _, number, cluster = tied[0]
+            self.items += [(score, member, cluster) for member in self._classes[number].members]
+            return True
         members = sorted((m, cluster) for _, number, cluster in tied for m in self._classes[number].members)
         self.items += [(score, member, cluster) for member, cluster in members]
         return True

@@ -140,6 +140,28 @@ def test_a_passive_names_nobody():
     assert speakers('Dozens were said to have killed "hundreds" of soldiers.') == [None]
 
 
+def test_a_phrase_opening_on_a_preposition_or_an_idiom_is_no_speaker():
+    assert speakers('Given his past comments on building a wall to keep so-called “criminals” out, it’s safe to say '
+                    'he means the border.') == [None]
+    assert speakers('And suffice it to say, his “reversals” on policy do not change the fact.') == [None]
+
+
+def test_a_dateline_is_where_the_report_is_from_not_who_speaks():
+    assert said('WASHINGTON — Sen. Jane Doe (R-Iowa) on Wednesday downplayed the attack on a judge — something that '
+                'has thrown the party into chaos — and said it is the same as the judge calling herself “a wise '
+                'Latina.”')[0][1:] == ("Jane Doe", "Sen. Jane Doe")
+    assert speakers('NATO said the attack was “a disgrace to all of us.”') == ["NATO"]  # a name in capitals speaks
+    assert speakers('BAMAKO — “We are afraid,” a resident said.') == ["a resident"]
+
+
+def test_a_participles_phrase_is_no_speaker_but_a_participle_before_a_noun_is_part_of_one():
+    assert speakers('She boasted, “That makes me smart.” She was similarly defensive when forced to defend not paying '
+                    'a builder who said he was stiffed after he built a barn on her farm, saying, “Maybe he didn’t do '
+                    'a good job.”')[1] is None
+    assert speakers('"We saw them coming," armed men said on Monday.') == ["armed men"]
+    assert speakers('"They fired at us," wounded soldiers told reporters.') == ["wounded soldiers"]
+
+
 # --- across sentences --------------------------------------------------------------------------
 
 

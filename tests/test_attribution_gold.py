@@ -43,4 +43,4 @@ def test_the_dev_stories_reach_the_issues_target_on_average(stories):
 def test_polnear_dev_keeps_its_floor():
     scores = polnear("dev")
     assert scores["quotes_prf"][2] >= 0.985
-    assert scores["speaker_acc"] >= 0.895
+    assert scores["speaker_acc"] >= 0.9

@@ -226,10 +226,28 @@ def test_source_hosts_strip_www() -> None:
     assert source_hosts("The original source: a diplomat said so.\n") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Original Source: www.arabnews.com",
+        "Intro: two.\n  ORIGINAL SOURCE: https://x.org/a \nSource: y.net\nsource:z.com/b: c",
+        "ſource: long-s.com\nSOURCE: a.com source: b.com\nThe source: c.com\nsource : d.com",
+        "source:source:source: e.com\nsource:\n:source: f.com\nx source: g.com\nSource: h.com",
+    ],
+)
+def test_source_hosts_are_those_of_every_source_line(text: str) -> None:
+    """Only the lines with a colon after "source" are tried: the hosts are those the pattern finds anywhere."""
+    from sahel_reader.highlighters.boilerplate import _SOURCE_LINE
+
+    expected = [match.group("host").lower() for match in _SOURCE_LINE.finditer(text)]
+    assert source_hosts(text) == expected
+    assert expected  # each case has a source line
+
+
 def test_long_text_and_pathological_lines_cost_linear_time() -> None:
     """Five times the hard lines take about five times as long, not twenty-five: measured as a ratio
     in the same run (best of three, in CPU time), never against the clock, which a busy machine moves."""
-    hard_lines = ["1:2:3:4:5:6:7:8:9:" * 2000 + "x", "Nov " * 5000 + "?"]
+    hard_lines = ["1:2:3:4:5:6:7:8:9:" * 2000 + "x", "Nov " * 5000 + "?", "source:" * 4000]
 
     def best(repeats: int) -> float:
         text = "\n".join([seed_text("001"), *hard_lines] * repeats)

@@ -89,3 +89,23 @@ def test_json_stays_valid_json_whatever_the_output_encoding(env: dict[str, str])
     data = strict_json(result.stdout.decode("latin-1"))
     with_utf8 = strict_json(run_claims("--json", env={"PYTHONIOENCODING": "utf-8"}).stdout.decode("utf-8"))
     assert data == with_utf8  # the same claims, with any character it cannot show as a \u escape
+
+
+@pytest.mark.parametrize("missing", [False, True], ids=["all read", "one missing"])
+def test_the_command_ends_with_its_output_whole_its_status_and_its_exit_functions_run(
+        tmp_path: Path, missing: bool) -> None:
+    """Run as the process, ``claims`` ends it without freeing the story: what it wrote still arrives
+    whole through a pipe, the status is the command's, and what ``atexit`` holds still runs."""
+    for number in range(40):
+        (tmp_path / f"r{number}.txt").write_text(GOOD * 30)
+    paths = [str(tmp_path)] + ([str(tmp_path / "gone.txt")] if missing else [])
+    program = ("import atexit, sys\n"
+               "atexit.register(lambda: print('exit functions ran', file=sys.stderr))\n"
+               f"sys.argv = ['sahel-reader', 'claims', '--json', *{paths!r}]\n"
+               "from sahel_reader.cli import main\n"
+               "raise SystemExit(main())\n")
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, timeout=120, check=False)
+    assert result.returncode == (1 if missing else 0)
+    assert b"exit functions ran" in result.stderr
+    data = strict_json(result.stdout.decode("utf-8"))
+    assert len(data["documents"]) == 40 and len(data["sentence_links"]) == 40 * 12

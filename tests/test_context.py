@@ -103,6 +103,16 @@ def test_the_source_is_the_attribution_of_the_figures_clause(sentence, figure, s
         # a verb of action is no source, nor a place after a reporting verb
         ("The man called 911 when he saw 2 cars.", "2", None),
         ("Heydar Alishbandi, governor of the island, said five villages had been hit.", "five", "Heydar Alishbandi"),
+        # a participle that values what comes before it is no one's report; the report is the clause's
+        ("Thieves grabbed rings and watches estimated to be worth 3 million euros before they fled in a second car, "
+         "the newspaper reported.", "3 million euros", "the newspaper"),
+        ("Losses estimated at $3 billion hit the region.", "$3 billion", None),
+        ("The damage, put at $1 million, was covered.", "$1 million", None),
+        ("Officials estimated at least 50 people died.", "50", "Officials"),
+        # a figure is no source of itself: those who reported are what it counts
+        ("More than 60 people reported to the agency's site, with reports from as far as San Francisco.", "60", None),
+        ("Two officials said 77 people died.", "Two", None),
+        ("Two officials said 77 people died.", "77", "Two officials"),
     ],
 )
 def test_a_figures_source_is_read_by_the_speech_tags(sentence, figure, source):

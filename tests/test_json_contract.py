@@ -55,6 +55,41 @@ def test_sentence_links_are_written_as_their_json_is(seed_story):
     assert expected and written.getvalue().split('"sentence_links": [', 1)[1] == expected + "\n]\n}\n"
 
 
+def test_links_and_claims_are_written_the_same_when_few_of_their_lines_are_kept(seed_story, monkeypatch):
+    """The rests of link and claim lines kept for reuse are dropped when there are too many: the bytes stay the same."""
+    import io
+
+    from sahel_reader.story import analysis
+
+    whole = io.StringIO()
+    seed_story.write_json(whole)
+    monkeypatch.setattr(analysis, "_RESTS_KEPT", 2)
+    few = io.StringIO()
+    seed_story.write_json(few)
+    assert len({link[1:] for link in seed_story.sentence_links}) > 2
+    assert len({(c.value, c.unit, c.source) for c in seed_story.claims if c.kind == "number"}) > 2
+    assert few.getvalue() == whole.getvalue()
+
+
+def test_figures_whose_values_are_equal_numbers_of_other_types_are_written_as_their_json_is(seed_story):
+    """A figure's written rest is reused for figures with equal fields: 2 and 2.0, 0.0 and -0.0, 1.5
+    and an equal value are still written as each one's JSON."""
+    import copy
+    import io
+
+    story = copy.deepcopy(seed_story)
+    number = next(c for c in story.claims if c.kind == "number" and c.unit is None)
+    for index, (value, low) in enumerate([(2, 2), (2.0, 2.0), (0.0, -0.0), (-0.0, 0), (1.5, 1), (1.5, 1.0)]):
+        twin = copy.copy(number)
+        twin.id, twin.value, twin.low, twin.high = f"twin#{index}", value, low, None
+        story.claims.append(twin)
+    written = io.StringIO()
+    story.write_json(written)
+    encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
+    claims = ",".join("\n " + encode(claim.to_json()) for claim in story.claims)
+    assert written.getvalue().split('"claims": [', 1)[1].split("\n],\n", 1)[0] == claims
+
+
 def test_claims_and_links_are_written_as_their_json_is_in_both_encodings(seed_story):
     """``write_json`` writes claims and links by fast paths: the same bytes as encoding each one's
     JSON, in UTF-8 and in ASCII with escapes, with odd values too (a non-ASCII text, a float, a

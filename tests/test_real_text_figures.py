@@ -56,6 +56,8 @@ def test_a_doubt_before_a_bare_year_leaves_it_a_year(text, expected):
     "The exception is a 19-year-old Cessna 750 Citation X.",
     "The taps are brushed with 24-karat gold.",
     "She wore 18 carat gold rings.",
+    "The men drove a large four-by-four car into the store.",
+    "Gunmen in a 4-by-4 truck opened fire.",
 ])
 def test_numbers_in_names_models_and_purities_are_no_counts(text):
     assert [f for f in figures(text) if f[1] == "count"] == []

@@ -282,8 +282,10 @@ class Navigator:
         return len(linked | {d for d, _ in self._manual.get((doc, sentence), ())})
 
     def search(self, query: str) -> list[SearchMatch]:
-        """Every occurrence of ``query`` (case-insensitive, literal) in every report, in pane order."""
-        if not query:
+        """Every occurrence of ``query`` (case-insensitive, literal) in every report, in pane order; a space in
+        it matches any run of spaces or line breaks, as the panes show them ("Amadou Diallo" in a report
+        wrapped between the two words)."""
+        if not query.strip():
             return []
-        pattern = re.compile(re.escape(query), re.IGNORECASE)
+        pattern = re.compile(r"\s+".join(map(re.escape, re.split(" +", query))), re.IGNORECASE)
         return [SearchMatch(d.id, m.start(), m.end()) for d in self.story.documents for m in pattern.finditer(d.text)]

@@ -230,3 +230,24 @@ async def test_the_speaker_of_a_quotation_shows_when_it_is_selected(app):
         await pilot.press("j", "J")
         assert screen.pane.selected_claim == quote.id
         assert "said by Lucas Webber" in str(screen.query_one("#status").render())
+
+
+async def test_a_search_finds_words_a_line_break_parts_as_the_pane_shows_them_together(tmp_path):
+    """A report wrapped to a width flows in its pane, so a name split by its wrap reads as one: the search
+    finds it, and a space matches any run of spaces."""
+    import textwrap
+
+    from sahel_reader.tui.app import SahelReaderApp
+
+    paragraph = ("The school will be rebuilt within the year, said the mayor of the district, Amadou Diallo, who "
+                 "visited the site with the minister of security and two of his advisers on Tuesday afternoon.")
+    width = next(w for w in range(50, 90) if "Amadou\nDiallo" in textwrap.fill(paragraph, w))
+    wrapped = "Rebuilding\n\n" + "\n\n".join(textwrap.fill(paragraph, width) for _ in range(3)) + "\n"
+    (tmp_path / "wrapped.txt").write_text(wrapped, encoding="utf-8")
+    (tmp_path / "other.txt").write_text("The mayor,  Amadou   Diallo, spoke.\n", encoding="utf-8")
+    app = SahelReaderApp([str(tmp_path / "wrapped.txt"), str(tmp_path / "other.txt")], "wrapped")
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        await pilot.press("slash", *"amadou diallo", "enter")
+        assert "match 1 of 4" in str(screen.query_one("#status").render())
+        assert "Amadou Diallo" in " ".join(sentence_text(screen.pane).split())

@@ -67,5 +67,5 @@ def describe(claim: Claim) -> str:
     from ...story.hedges import hedge_words  # a claim is selected once the story is linked, not in the first frame
 
     hedge = "" if claim.text[:1].isalpha() else hedge_words(claim.qualifier)  # "At least 14" says it
-    described = " ".join(w for w in (hedge, claim.text, claim.event or "") if w)
+    described = " ".join(w for w in (hedge, " ".join(claim.text.split()), claim.event or "") if w)  # one row
     return described + (f", per {claim.source}" if claim.source else "")

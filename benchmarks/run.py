@@ -95,11 +95,24 @@ def extraction(documents, sentences: bool = True) -> None:
         extract_claims(document, memo)
 
 
+def paired_ratio(action: Callable[[], object], reference: Callable[[], object], rounds: int) -> tuple[float, float]:
+    """The median seconds of ``action`` and the median of its ratio to ``reference``, timed back to back in
+    each round: a reference of a few milliseconds timed apart from its action (5.6 ms in one run, 3.3 ms in
+    another) moved the ratio from 12× to 21× with the action unchanged. The reference is taken as the least
+    of a few runs a round, so that one preempted run does not halve the ratio."""
+    seconds, ratios = [], []
+    for _ in range(max(rounds, 5)):
+        ours = median_seconds(action, 1)
+        theirs = min(median_seconds(reference, 1) for _ in range(5))
+        seconds.append(ours)
+        ratios.append(ours / theirs)
+    return statistics.median(seconds), statistics.median(ratios)
+
+
 def measure_extraction(table: Table, pool_documents, big_documents, runs: int) -> None:
     print("extraction (sentences, figures, quotations, attribution)")
     texts = [d.text for d in pool_documents]
-    ours = median_seconds(lambda: extraction(pool_documents), runs)
-    words = median_seconds(lambda: word_pass(texts), runs)
+    ours, ratio = paired_ratio(lambda: extraction(pool_documents), lambda: word_pass(texts), runs)
     size = sum(len(t) for t in texts)
     try:
         from quantulum3 import parser as quantulum
@@ -109,14 +122,13 @@ def measure_extraction(table: Table, pool_documents, big_documents, runs: int) -
         theirs = median_seconds(lambda: [quantulum.parse(t) for t in texts], max(1, runs // 2))
         table.add(f"extraction, seeds + dev stories ({size / 1e3:.0f} kB)", f"{ours * 1e3:.0f} ms",
                   f"{theirs / ours:.0f}× quantulum3's throughput", "≥ 50×", theirs / ours >= 50)
-    table.add("extraction vs one \\w+ pass, same text", f"{ours * 1e3:.0f} ms", f"{ours / words:.1f}× the \\w+ pass", "≤ 10×",
-              ours / words <= 10)
+    table.add("extraction vs one \\w+ pass, same text", f"{ours * 1e3:.0f} ms", f"{ratio:.1f}× the \\w+ pass", "≤ 10×",
+              ratio <= 10)
     big_texts = [d.text for d in big_documents]
-    ours = median_seconds(lambda: extraction(big_documents), runs)
-    words = median_seconds(lambda: word_pass(big_texts), runs)
+    ours, ratio = paired_ratio(lambda: extraction(big_documents), lambda: word_pass(big_texts), runs)
     size = sum(len(t) for t in big_texts)
     table.add(f"extraction, {len(big_documents)} reports ({size / 1e6:.1f} MB)", f"{ours:.2f} s",
-              f"{ours / words:.1f}× the \\w+ pass", "≤ 10×", ours / words <= 10)
+              f"{ratio:.1f}× the \\w+ pass", "≤ 10×", ratio <= 10)
 
 
 TARGET_REPORTS = 1000

@@ -1,8 +1,8 @@
 """Quote marks paired into quoted passages, one paragraph at a time.
 
-``str.find`` finds every double mark (``“ ” „ " « »`` and the typewriter ``''``) and every single
-mark that is not flanked by letters on both sides (so Mali’s, didn’t, Jama’a are never
-candidates). A small stack pairs them:
+``str.find`` finds every double mark (``“ ” „ " « »``, the typewriter ``''``, and the ````…''`` of newswire
+archives and TeX) and every single mark that is not flanked by letters on both sides (so Mali’s, didn’t,
+Jama’a are never candidates). A small stack pairs them:
 
 * curly marks say which way they face (an opening one after punctuation and before a space closes:
   ``“It's unusual,“ said X``); a straight ``"`` closes an open double quote, else opens; three
@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from .kept_patterns import compile_kept
 
-_MARKS = "“”„\"«»'‘’"
+_MARKS = "“”„\"«»'‘’`"
 _DOUBLE_OPENERS = "“„«"
 _DOUBLE_CLOSERS = "”»"
 _OPEN_CONTEXT = " \t\n\r([{—–-/“\"«"
@@ -76,7 +76,7 @@ def pair_quote_marks(text: str) -> list[Passage]:
         end = i + len(mark)
         before = text[i - 1] if i else " "
         after = text[end] if end < len(text) else " "
-        if mark in _DOUBLE_OPENERS:
+        if mark in _DOUBLE_OPENERS or mark == "``":
             # a closing mark facing the wrong way closes: “It's unusual,“ said X
             if not (before.isalnum() or before in ",.!?…") or not after.isspace() or not _close(text, stack, "double", end, found):
                 stack.append(_Open("double", i, follows))
@@ -120,7 +120,11 @@ def _marks(text: str) -> list[tuple[int, str]]:
         if i <= taken:
             continue
         mark = text[i]
-        if mark == "'" and text[i + 1:i + 2] == "'":
+        if mark == "`":  # ``…'': the typewriter's quotation of newswire archives and TeX; a lone backtick is none
+            if text[i + 1:i + 2] == "`":
+                marks.append((i, "``"))
+                taken = i + 1
+        elif mark == "'" and text[i + 1:i + 2] == "'":
             if text[i + 2:i + 3] == "'" and i and not text[i - 1].isspace():  # ...them,''' : single, then double
                 marks.append((i, "'"))
                 i += 1
@@ -177,7 +181,7 @@ def _at_line_break(text: str, marks: list[tuple[int, str]], index: int, line_end
     i, mark = marks[index]
     end = i + len(mark)
     opens_next_line = (
-        mark in ("“", "„", "«", '"', "''") and not text[line_end:i].strip()
+        mark in ("“", "„", "«", '"', "''", "``") and not text[line_end:i].strip()
         and end < len(text) and not text[end].isspace()
     )
     _end_paragraph(text, stack, line_end, found)

@@ -83,6 +83,13 @@ def test_a_place_opening_the_sentence_is_not_the_speaker():
     assert speakers('In Suka Makmur, "the water rose fast," a farmer said.') == ["a farmer"]
 
 
+def test_the_backticks_of_newswire_archives_open_a_quotation_that_two_typewriter_marks_close():
+    assert said("``We will rebuild the school,'' said Amadou Diallo, the mayor.") == [
+        ("``We will rebuild the school,''", "Amadou Diallo", "Amadou Diallo")]
+    assert speakers("``It was horrible,'' a witness told AFP. ``They shot at everyone.''") == ["a witness"] * 2
+    assert said("Type the `ls` command to list them.") == []  # a lone backtick opens nothing
+
+
 def test_three_typewriter_marks_close_a_single_quote_then_a_double_one():
     text = "''Voters will not settle for 'We will bomb them,''' said Senator Jane Roe of Ohio."
     assert said(text) == [(text[:text.index(" said")], "Jane Roe", "Senator Jane Roe of Ohio")]

@@ -34,13 +34,16 @@ _BREAK_INSIDE_SENTENCE = compile_kept(r"\n(?<=[^\s.!?…:;\"'”’»)\]]\n)(?=\
 def soft_breaks(text: str) -> list[int]:
     """The offsets of the line breaks of ``text`` that only wrap a paragraph to its width."""
     breaks_count = text.count("\n")
-    if breaks_count < _FEWEST_LINES or len(_LONG_LINE.findall(text)) * 10 > breaks_count + 1:
+    if breaks_count < _FEWEST_LINES:
+        return []
+    long_lines = len(_LONG_LINE.findall(text))
+    if long_lines * 10 > breaks_count + 1:
         return []  # most reports: a paragraph a line, and many lines longer than any wrap
     if len(_BREAK_INSIDE_SENTENCE.findall(text)) * 2 < len(_BREAK_BETWEEN_LINES.findall(text)):
         return []  # one sentence a line: too few lines end inside one (counted in C, before the lines are read)
     lines = text.split("\n")
     filled = sorted(len(line) for line in lines if line.strip())
-    if len(filled) < _FEWEST_LINES or len(_LONG_LINE.findall(text)) * 10 > len(filled):
+    if len(filled) < _FEWEST_LINES or long_lines * 10 > len(filled):
         return []
     width = filled[int(0.9 * (len(filled) - 1))]
     breaks, inside_sentences, between = [], 0, 0

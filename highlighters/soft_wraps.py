@@ -18,6 +18,8 @@ from .kept_patterns import compile_kept
 
 WIDEST_WRAP = 100
 """Texts wrapped to a width wrap at 60 to 80 cells; a report whose lines run longer is not wrapped."""
+NARROWEST_WRAP = 40
+"""Nor is one whose lines are mostly shorter than this: a list (names, places, scores) one item a line."""
 _FEWEST_LINES = 6
 """A shorter text gives too few lines to tell a width by."""
 _LONG_LINE = compile_kept(rf"\n[^\n]{{{WIDEST_WRAP + 1}}}")
@@ -46,6 +48,8 @@ def soft_breaks(text: str) -> list[int]:
     if len(filled) < _FEWEST_LINES or long_lines * 10 > len(filled):
         return []
     width = filled[int(0.9 * (len(filled) - 1))]
+    if width < NARROWEST_WRAP:
+        return []
     breaks, inside_sentences, between = [], 0, 0
     offset = 0
     for line, after in zip(lines, lines[1:]):

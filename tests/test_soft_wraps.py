@@ -60,6 +60,14 @@ def test_reports_of_a_paragraph_a_line_or_a_sentence_a_line_keep_every_break():
     assert soft_breaks(short_lines) == []
 
 
+def test_a_list_of_short_lines_is_no_wrapped_paragraph():
+    names = "\n".join(f"{name} of {town}, aged {age}" for name, town, age in [
+        ("Amadou Diallo", "Bamako", 34), ("Fatou Traore", "Kati", 29), ("Moussa Keita", "Segou", 41),
+        ("Awa Coulibaly", "Mopti", 22), ("Ibrahim Toure", "Gao", 37), ("Mariam Sangare", "Kayes", 30),
+        ("Oumar Sidibe", "Sikasso", 45), ("Kadiatou Diarra", "Koulikoro", 26)])
+    assert soft_breaks("The dead named by the hospital:\n" + names + "\n") == []
+
+
 def test_list_items_indented_lines_and_short_lines_keep_their_breaks():
     items = "\n".join(textwrap.fill(p, 70) for p in PARAGRAPHS[:2])
     listed = items + "\n- the first item of a list that the report\n- gives after its text\n    an indented line"

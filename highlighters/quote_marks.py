@@ -77,8 +77,9 @@ def pair_quote_marks(text: str) -> list[Passage]:
         before = text[i - 1] if i else " "
         after = text[end] if end < len(text) else " "
         if mark in _DOUBLE_OPENERS or mark == "``":
-            # a closing mark facing the wrong way closes: “It's unusual,“ said X
-            if not (before.isalnum() or before in ",.!?…") or not after.isspace() or not _close(text, stack, "double", end, found):
+            # a closing mark facing the wrong way closes the quote its twin opened: “It's unusual,“ said X
+            if not (before.isalnum() or before in ",.!?…") or not after.isspace() or not _opened_with(
+                    text, stack, mark) or not _close(text, stack, "double", end, found):
                 stack.append(_Open("double", i, follows))
         elif mark in _DOUBLE_CLOSERS:
             _close(text, stack, "double", end, found)
@@ -245,6 +246,12 @@ def _end_paragraph(text: str, stack: list[_Open], end: int, found: list[Passage]
 
 def _is_curly(mark: str) -> bool:
     return mark in _DOUBLE_OPENERS
+
+
+def _opened_with(text: str, stack: list[_Open], mark: str) -> bool:
+    """Whether the innermost open double quote opened with ``mark`` (a “ closes a “, not a «)."""
+    opened = next((open_ for open_ in reversed(stack) if open_.kind == "double"), None)
+    return opened is not None and text.startswith(mark, opened.start)
 
 
 def _close(text: str, stack: list[_Open], kind: str, end: int, found: list[Passage]) -> bool:

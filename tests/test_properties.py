@@ -122,6 +122,8 @@ def test_a_negative_figure_keeps_its_sign_and_its_interval(text: str) -> None:
 
 @CHEAP
 @given(TEXTS)
+@example("“ people« people ")  # a « facing the wrong way closed the “ (found by CI)
+@example("“ people`` people ")
 def test_quotations_lie_inside_the_text_in_order(text: str) -> None:
     """Outermost quotations in order without overlap (a long one may hold quotations of its own);
     each opens on a mark and ends on one, or at the end of its line when never closed."""

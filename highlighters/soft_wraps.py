@@ -67,7 +67,11 @@ def soft_breaks(text: str) -> list[int]:
 
 def reading_text(text: str) -> str:
     """``text`` with its soft line breaks read as spaces: the same length, the same offsets."""
-    breaks = soft_breaks(text)
+    return breaks_as_spaces(text, soft_breaks(text))
+
+
+def breaks_as_spaces(text: str, breaks: list[int]) -> str:
+    """``text`` with a space at each of ``breaks`` (its ``soft_breaks``, found once when it was loaded)."""
     if not breaks:
         return text
     characters = list(text)

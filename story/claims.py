@@ -21,7 +21,7 @@ from ..highlighters.context import (
 from ..highlighters.folding import fold
 from ..highlighters.quotations import find_quotations
 from ..highlighters.safety import without_escape_sequences
-from ..highlighters.soft_wraps import reading_text
+from ..highlighters.soft_wraps import breaks_as_spaces
 from ..highlighters.spans import Figure, Qualifier, Quantity
 
 from .measures import base_unit, to_base
@@ -107,7 +107,7 @@ def extract_claims(document: Document, memo: ClaimsMemo | None = None) -> list[C
     memo = {} if memo is None else memo
     line_figures: LineFigures = memo.setdefault("lines", {})
     sentence_memo: SentenceMemo = memo.setdefault("sentences", {})
-    text = reading_text(without_escape_sequences(document.text))  # read in; a claim's words are the report's own
+    text = breaks_as_spaces(without_escape_sequences(document.text), document.soft_breaks)  # read in; a claim's words are the report's own
     starts = [start for start, _ in document.sentences]
     figures, datelines = _kept_figures(document, report_figures(text, report_dollar(text), line_figures))
     quotes = [q for q in find_quotations(text, document.sentences)

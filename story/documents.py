@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..highlighters.boilerplate import credited_sources, source_hosts
-from ..highlighters.soft_wraps import reading_text
+from ..highlighters.soft_wraps import breaks_as_spaces, soft_breaks
 
 from .decoding import Refused, decode, refuse_binary
 from .headers import read_header
@@ -343,8 +343,9 @@ def _missing_module(error: BaseException) -> str:
 def _analyse(document: Document, lines: LineSpans) -> None:
     """The spans every report gets, whatever its format."""
     text = document.text
-    # A wrapped paragraph is one line.
-    document.sentences, document.boilerplate, wordings = report_spans(reading_text(text), lines)
+    document.soft_breaks = soft_breaks(text)  # a wrapped paragraph is one line
+    reading = breaks_as_spaces(text, document.soft_breaks)
+    document.sentences, document.boilerplate, wordings = report_spans(reading, lines)
     document.sources = credited_sources(text)
     seen: set[str] = set()
     for index, wording in enumerate(wordings):

@@ -31,6 +31,9 @@ class Document:
     set by the engine (``story/published.py``), which reads the dateline."""
     url: str | None = None
     sentences: list[Span] = field(default_factory=list)
+    soft_breaks: list[int] = field(default_factory=list)
+    """Line breaks that only wrap a paragraph to a width (``highlighters/soft_wraps.py``): the sentences
+    were read, and the claims are, with a space there; found once, as the report is loaded."""
     boilerplate: list[Span] = field(default_factory=list)
     """Lines a site adds around the article: kept in the text, never mined for claims. In text
     order and apart, as lines are."""

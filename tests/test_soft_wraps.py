@@ -99,6 +99,8 @@ def test_claims_of_a_wrapped_report_are_those_of_it_unwrapped(tmp_path: Path):
         return [(" ".join(c.text.split()), c.speaker, c.source, c.event, c.value)
                 for c in story.claims if c.doc == doc]
 
+    wrapped_report = next(d for d in story.documents if d.id == "wrapped")
+    assert wrapped_report.soft_breaks == soft_breaks(wrapped())  # found once, as it was loaded
     assert read("wrapped") == read("whole")
     assert ("41", None, "officials", "killed", 41) in [
         (text.removeprefix("at least "), *rest) for text, *rest in read("wrapped")]

@@ -22,7 +22,7 @@ from textual.cache import FIFOCache
 from textual.strip import Strip
 
 from ..highlighters.safety import visible_controls
-from ..highlighters.soft_wraps import reading_text
+from ..highlighters.soft_wraps import breaks_as_spaces
 from .components import CURSOR, CURSOR_BAR, PANE_COMPONENTS
 from .layout import LazyWrap
 
@@ -60,8 +60,8 @@ class PaneLines:
         sentences start: made once while the report is kept, not each time a pane takes it."""
         kept = self._texts.get(id(document))
         if kept is None or kept[0] is not document:
-            kept = self._texts[id(document)] = (document, visible_controls(reading_text(document.text)),
-                                                [start for start, _ in document.sentences])
+            shown = visible_controls(breaks_as_spaces(document.text, document.soft_breaks))  # a wrapped paragraph flows
+            kept = self._texts[id(document)] = (document, shown, [start for start, _ in document.sentences])
         return kept[1], kept[2]
 
     def wrap_of(self, document: object, text: str, width: int, first: int) -> LazyWrap:

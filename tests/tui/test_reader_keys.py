@@ -251,3 +251,16 @@ async def test_a_search_finds_words_a_line_break_parts_as_the_pane_shows_them_to
         await pilot.press("slash", *"amadou diallo", "enter")
         assert "match 1 of 4" in str(screen.query_one("#status").render())
         assert "Amadou Diallo" in " ".join(sentence_text(screen.pane).split())
+
+
+async def test_a_search_whose_match_lies_outside_the_pane_window_goes_there(app):
+    """The one match is in the fifth report, not shown: the search brings it in and the cursor to it (the
+    pane focused before the search took the focus back, and the status bar said only "1 match")."""
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        assert not screen.row.panes[4].is_mounted
+        await pilot.press("slash", *"Muslimin", "enter")
+        await pilot.pause()
+        assert "match 1 of 1" in str(screen.query_one("#status").render())
+        assert screen.pane.document.id.startswith("004") and "Muslimin" in sentence_text(screen.pane)
+        assert screen.focused is screen.pane

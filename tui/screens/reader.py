@@ -311,10 +311,10 @@ class ReaderScreen(Screen):
             self.pane.focus()
 
     def on_search_bar_search(self, message: SearchBar.Search) -> None:
-        self.on_search_bar_closed()
         self.row.show_search(self.navigator.search(message.query) if self.navigator else [])
         if not self.row.search.matches:
             self.notify(f"No match for {message.query!r}.", timeout=3)
+        self.on_search_bar_closed()  # the pane the search went to: focused before it, the old one took the focus back
 
     # -- the reader's work --------------------------------------------------------------------
 

@@ -81,3 +81,33 @@ def test_a_strips_slots_are_those_lean_strips_sets():
     for textuals, cache in ((lean_strips._divide, "_divide_cache"), (lean_strips._apply_filter, "_filter_cache"),
                             (lean_strips._crop, "_crop_cache")):
         assert cache in textuals.__code__.co_names
+
+
+def test_what_framed_rows_override_and_call_in_textuals_styles_cache():
+    """tui/framed_rows.py subclasses StylesCache: ``render`` sets the frame, ``render_line`` frames a text
+    row with ``get_box``'s side segments; a widget's cache is its ``_styles_cache``. Their arguments, by
+    name and order, are what the override passes on."""
+    import inspect
+
+    from textual._border import get_box
+    from textual._styles_cache import StylesCache
+    from textual.widget import Widget
+
+    assert list(inspect.signature(StylesCache.render).parameters)[:13] == [
+        "self", "styles", "size", "base_background", "background", "render_content_line", "filters", "border_title",
+        "border_subtitle", "content_size", "padding", "crop", "opacity"]
+    assert list(inspect.signature(StylesCache.render_line).parameters)[:9] == [
+        "self", "styles", "y", "size", "content_size", "padding", "base_background", "background",
+        "render_content_line"]
+    assert list(inspect.signature(get_box).parameters) == ["name", "inner_style", "outer_style", "style"]
+    assert "_styles_cache" in Widget.__init__.__code__.co_names
+
+
+def test_the_scrollbar_a_pane_draws_in_its_rows_is_textuals_render_bar():
+    """tui/pane_scrollbar.py draws Textual's own bar (``ScrollBarRender.render_bar``) in the pane's gutter."""
+    import inspect
+
+    from textual.scrollbar import ScrollBarRender
+
+    assert list(inspect.signature(ScrollBarRender.render_bar).parameters) == [
+        "size", "virtual_size", "window_size", "position", "thickness", "vertical", "back_color", "bar_color"]

@@ -51,6 +51,8 @@ class PaneLines:
 
     def __init__(self, rows: int = ROWS_KEPT) -> None:
         self.rows: FIFOCache[tuple, Strip] = FIFOCache(rows)
+        self.framed: FIFOCache[tuple, Strip] = FIFOCache(rows)
+        """The same rows framed by the border of the pane that painted them (``framed_rows.py``)."""
         self._styles: dict[tuple[Style, ...], dict[tuple[str, ...], Style]] = {}
         self._wraps: FIFOCache[tuple[int, int], tuple[object, LazyWrap]] = FIFOCache(WRAPS_KEPT)
         self._texts: FIFOCache[int, tuple[Document, str, list[int]]] = FIFOCache(TEXTS_KEPT)
@@ -84,3 +86,4 @@ class PaneLines:
     def clear(self) -> None:
         """Forget every row: what the rows show changed (the reader's work, the claims, a new story)."""
         self.rows.clear()
+        self.framed.clear()

@@ -6,9 +6,8 @@ the same state, what its neighbour showed a moment ago. Textual keeps a widget's
 (border, titles and rows; the scrollbar's) in that widget, and a pane given another report drops
 them, so they were composed again for the report the neighbour had just composed: a third of such
 a press. A window move now sets each pane's composed lines aside with all that decides them
-(``ReportPane.painted_as``, and the scrollbar's place), and a pane that ends the move showing the
-same thing the same way takes them instead. The scrollbar's lines are passed on by themselves: the
-pane that loses the focus redraws its border, but its scrollbar looks the same.
+(``ReportPane.painted_as``), and a pane that ends the move showing the same thing the same way takes
+them instead. (The scrollbar is drawn in the pane's rows, ``pane_scrollbar.py``: it goes with them.)
 """
 
 from __future__ import annotations
@@ -16,10 +15,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual._styles_cache import StylesCache
+from textual.cache import FIFOCache
+
+from ..framed_rows import FramedStylesCache
 
 if TYPE_CHECKING:
-    from textual.scrollbar import ScrollBar
-
     from .report_pane import ReportPane
 
 
@@ -32,18 +32,18 @@ class PaintedLines:
     lines alive for the collector to walk, and presses stalled for seconds.
     """
 
-    def __init__(self) -> None:
-        self._held: dict[int, tuple[tuple, StylesCache, tuple, StylesCache]] = {}
+    def __init__(self, framed: FIFOCache) -> None:
+        self._framed = framed
+        """The framed rows the panes share (``framed_rows``): a spare frames its rows as a pane's cache does."""
+        self._held: dict[int, tuple[tuple, StylesCache]] = {}
         self._spare: list[StylesCache] = []
 
     def set_aside(self, panes: list[ReportPane]) -> None:
-        """Each pane's composed lines (and its scrollbar's) kept with what decides them; the pane draws
-        on a spare meanwhile (a pane given another report clears its cache: not these)."""
+        """Each pane's composed lines kept with what decides them; the pane draws on a spare meanwhile (a
+        pane given another report clears its cache: not these)."""
         for pane in panes:
-            bar = pane.vertical_scrollbar
-            self._held[id(pane.document)] = (pane.painted_as(), pane._styles_cache, _bar_painted_as(pane, bar),
-                                             bar._styles_cache)
-            pane._styles_cache, bar._styles_cache = self._a_spare(), self._a_spare()
+            self._held[id(pane.document)] = (pane.painted_as(), pane._styles_cache)
+            pane._styles_cache = self._a_spare()
 
     def give_back(self, panes: list[ReportPane]) -> None:
         """Each pane takes the lines composed for exactly what it shows now, if a pane had them; the
@@ -52,24 +52,18 @@ class PaintedLines:
             held = self._held.pop(id(pane.document), None)
             if held is None:
                 continue
-            bar = pane.vertical_scrollbar
-            painted_as, lines, bar_painted_as, bar_lines = held
+            painted_as, lines = held
             if painted_as == pane.painted_as() and not lines._dirty_lines:
                 self._keep_spare(pane._styles_cache)
                 pane._styles_cache = lines
             else:
                 self._keep_spare(lines)
-            if bar_painted_as == _bar_painted_as(pane, bar) and not bar_lines._dirty_lines:
-                self._keep_spare(bar._styles_cache)
-                bar._styles_cache = bar_lines
-            else:
-                self._keep_spare(bar_lines)
-        for _, lines, _, bar_lines in self._held.values():
-            self._keep_spare(lines, bar_lines)
+        for _, lines in self._held.values():
+            self._keep_spare(lines)
         self._held.clear()
 
     def _a_spare(self) -> StylesCache:
-        return self._spare.pop() if self._spare else StylesCache()
+        return self._spare.pop() if self._spare else FramedStylesCache(self._framed)
 
     def _keep_spare(self, *caches: StylesCache) -> None:
         """Caches no pane draws on, emptied (their lines freed now)."""
@@ -77,10 +71,3 @@ class PaintedLines:
             cache.clear()
             self._spare.append(cache)
 
-
-def _bar_painted_as(pane: ReportPane, bar: ScrollBar) -> tuple:
-    """What decides the scrollbar's lines: its size and thumb, and its colours (the pane's styles)."""
-    styles = pane.styles
-    return (pane.app.theme, styles.scrollbar_color, styles.scrollbar_color_hover, styles.scrollbar_color_active,
-            styles.scrollbar_background, styles.scrollbar_background_hover, styles.scrollbar_background_active,
-            bar.size, bar.window_virtual_size, bar.window_size, bar.position, bar.grabbed, bar.mouse_over)

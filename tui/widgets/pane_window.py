@@ -57,7 +57,7 @@ class PaneWindow:
         self.lines = PaneLines()
         """The rows the panes painted, kept for all of them: a report moving to the next pane is
         painted already."""
-        self.painted = PaintedLines()
+        self.painted = PaintedLines(self.lines.framed)
         """The lines Textual composed for the panes, passed to the pane that shows the same next."""
 
     def shown(self) -> list[int]:

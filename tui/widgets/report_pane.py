@@ -8,34 +8,45 @@ come from component classes, so the theme decides them (styles/reader.tcss).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from rich.cells import cell_len
+from rich.color import Color as RichColor
 from rich.segment import Segment
-from rich.text import Text
 from rich.style import Style
+from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.filter import LineFilter
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
 
 from ...highlighters.safety import printable
 from ...story.model import Document
 from ...story.naming import pane_title
-
-from ..components import CURSOR, CURSOR_BAR, MARKER, MATCH, MATCH_CURRENT, NOTE, PANE_COMPONENTS, SELECTED
+from ..components import CURSOR_BAR, MARKER, NOTE, PANE_COMPONENTS
+from ..framed_rows import FramedStylesCache, filters_that_change
 from ..layout import DocumentView, LazyWrap, VisualLine
 from ..pane_lines import CURSOR_COMPONENTS, PLAIN_COMPONENTS, PaneLines
+from ..pane_scrollbar import ScrollbarInRows, bar_cells
 from ..report_place import ReportPlace
+from ..row_drawing import fitted_strip, gutter_marks, matches_between, row_pieces
 from .steady_scroll import SteadyScrollView
 
 _GUTTER = 4
 """Cursor bar, a two-cell count of versions (or ≠), and the reader's note ✎ or mark ●."""
 
 
-class ReportPane(SteadyScrollView, can_focus=True):
+class _Geometry(NamedTuple):
+    width: int
+    scroll_x: int
+    scroll_y: int
+    bar: tuple[Segment, ...]
+    """The scrollbar's cell on each row, or none."""
+
+
+class ReportPane(ScrollbarInRows, SteadyScrollView, can_focus=True):
     """A report, its reading cursor (a sentence) and the claim selected in it."""
 
     BINDINGS = [
@@ -69,8 +80,15 @@ class ReportPane(SteadyScrollView, can_focus=True):
         """False for a pane that only shows text (the legend): no reading cursor is drawn."""
         self._cache = PaneLines() if lines is None else lines
         """The painted rows, shared with the other panes of the row (``pane_lines.py``)."""
+        self._styles_cache = FramedStylesCache(self._cache.framed)  # its text rows framed once (``framed_rows``)
         self._style_keys: tuple[tuple[Style, ...], tuple[Style, ...]] | None = None
         """The styles a row may use, off the cursor and on it: worked out once per style change."""
+        self._bar_colors: tuple[RichColor, RichColor, Style] | tuple[()] = ()
+        """The scrollbar's colours (the track's, the thumb's, the pane's), worked out with the rows' styles."""
+        self._line_filters: list[LineFilter] = []
+        """The app's line filters that change something here, worked out with the rows' styles."""
+        self._painting: _Geometry | None = None
+        """The geometry of the paint under way (``render_lines``)."""
         self._styles: dict[tuple[str, ...], Style] = {}
         self._show(ReportPlace(document, view))
 
@@ -244,27 +262,45 @@ class ReportPane(SteadyScrollView, can_focus=True):
 
     # -- rendering ------------------------------------------------------------------------
 
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        if max(8, width - _GUTTER) != self._wrapped_width:  # the first frame paints before the Resize arrives
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The rows Textual asks for in one paint, read against one look at the pane's geometry."""
+        self._painting = self._paint_geometry()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._painting = None
+
+    def _paint_geometry(self) -> _Geometry:
+        """The width of the text, where the pane is scrolled, and its scrollbar's cells: Textual works
+        each out anew when asked, and a paint asks for each row."""
+        region = self.scrollable_content_region
+        if max(8, region.width - _GUTTER) != self._wrapped_width:  # the first frame paints before the Resize arrives
             self._rewrap()
-            self.call_after_refresh(self.vertical_scrollbar.refresh)  # sized while painting: its thumb next frame
-        scroll_x, scroll_y = self.scroll_offset
+        bar: tuple[Segment, ...] = ()
+        if self.content_region.width > region.width:  # a scrollbar gutter (``pane_scrollbar``)
+            self._row_styles()
+            bar = bar_cells(region.height, self.virtual_size.height, self.scroll_y, *self._bar_colors)
+        return _Geometry(region.width, *self.scroll_offset, bar)
+
+    def render_line(self, y: int) -> Strip:
+        width, scroll_x, scroll_y, bar_cells_shown = self._painting or self._paint_geometry()
         row = scroll_y + y
         self._wrap.cover_row(row)
+        bar = (bar_cells_shown[y],) if y < len(bar_cells_shown) else ()
         if row >= len(self._lines):
-            return Strip.blank(width, self._style(()))
+            return fitted_strip([], width, 0, self._style(()), bar)
         line = self._lines[row]
         cursor_start, cursor_end = self.document.sentences[self.cursor] if self.document.sentences else (0, 0)
         on_cursor = self.reading and line.start < cursor_end and cursor_start < max(line.end, line.start + 1)
-        key = self._row_key(line, row, width, scroll_x, on_cursor)
+        key = self._row_key(line, row, width, scroll_x, on_cursor, bar)
         strip = self._cache.rows.get(key)
         if strip is None:
-            strip = self._render_row(line, on_cursor, (cursor_start, cursor_end), scroll_x, width)
+            strip = self._render_row(line, on_cursor, (cursor_start, cursor_end), scroll_x, width, bar)
             self._cache.rows[key] = strip
         return strip
 
-    def _row_key(self, line: VisualLine, row: int, width: int, scroll_x: int, on_cursor: bool) -> tuple:
+    def _row_key(self, line: VisualLine, row: int, width: int, scroll_x: int, on_cursor: bool,
+                 bar: tuple[Segment, ...]) -> tuple:
         """All that decides how a row is drawn: what it shows, what is drawn over it, its styles."""
         plain, on_the_cursor = self._row_styles()
         selected = self._selected_span() if self.selected_claim else None
@@ -273,7 +309,7 @@ class ReportPane(SteadyScrollView, can_focus=True):
                 self.cursor if on_cursor else None,
                 selected if selected and selected[0] < line.end and line.start < selected[1] else None,
                 matches, self._current_match if self._current_match in matches else None,
-                on_the_cursor if on_cursor else plain)
+                on_the_cursor if on_cursor else plain, bar)
 
     def _row_styles(self) -> tuple[tuple[Style, ...], tuple[Style, ...]]:
         """The styles a row off the cursor may use, and those of a row on it; the combined styles for them."""
@@ -282,10 +318,22 @@ class ReportPane(SteadyScrollView, can_focus=True):
             plain = (self.rich_style, *(component(name, partial=True) for name in PLAIN_COMPONENTS))
             self._style_keys = plain, plain + tuple(component(name, partial=True) for name in CURSOR_COMPONENTS)
             self._styles = self._cache.styles_for(self._style_keys[1])
+            self._bar_colors = self._scrollbar_colors()
+            styles = self.styles
+            self._line_filters = filters_that_change(
+                super().get_line_filters(), [*self._style_keys[1], *self._bar_colors[2:]],
+                [*self.background_colors, *(color for _, color in styles.border), styles.border_title_color,
+                 styles.border_title_background, styles.border_subtitle_color, styles.border_subtitle_background,
+                 styles.scrollbar_background, styles.scrollbar_color])
         return self._style_keys
 
+    def get_line_filters(self) -> list[LineFilter]:
+        """The app's line filters that change something in this pane (``framed_rows.filters_that_change``)."""
+        self._row_styles()
+        return self._line_filters
+
     def _render_row(self, line: VisualLine, on_cursor: bool, cursor: tuple[int, int], scroll_x: int,
-                    width: int) -> Strip:
+                    width: int, bar: tuple[Segment, ...]) -> Strip:
         """The row as the frame takes it: padded to the pane's width in the one strip (each strip Textual
         derives from another is a dozen objects more to make)."""
         segments = [*self._gutter(line, on_cursor)]
@@ -296,7 +344,7 @@ class ReportPane(SteadyScrollView, can_focus=True):
         for start, stop, classes in row_pieces(self.view, line.start, end, cursor if on_cursor else None, selected,
                                                self._matches, self._current_match):
             segments.append(Segment(self._text[start:stop], self._style(classes)))
-        return fitted_strip(segments, width, scroll_x, self._style(()))
+        return fitted_strip(segments, width, scroll_x, self._style(()), bar)
 
     def _gutter(self, line: VisualLine, on_cursor: bool) -> list[Segment]:
         bar = Segment("▌" if on_cursor else " ", self._style((CURSOR_BAR,) if on_cursor else ()))
@@ -325,67 +373,15 @@ class ReportPane(SteadyScrollView, can_focus=True):
     # -- mouse ----------------------------------------------------------------------------
 
     def on_click(self, event: events.Click) -> None:
-        row = self.scroll_offset.y + event.y
+        offset = event.get_content_offset(self)
+        if offset is None or offset.x >= self.scrollable_content_region.width:  # the border, or the scrollbar
+            return
+        row = self.scroll_offset.y + offset.y
         self._wrap.cover_row(row)
         if row >= len(self._lines):
             return
         line = self._lines[row]
-        column = max(0, event.x - _GUTTER + self.scroll_offset.x)
+        column = max(0, offset.x - _GUTTER + self.scroll_offset.x)
         offset = min(line.start + column, max(line.start, line.end - 1))
         self.post_message(self.CursorMoved(self, self.sentence_at(offset)))
 
-
-def gutter_marks(view: DocumentView, sentence_starts: list[int], line: VisualLine) -> tuple[str, str]:
-    """What the gutter says beside a row: how many versions its sentence has (or ≠), and ✎ or ●."""
-    starts_here = range(bisect.bisect_left(sentence_starts, line.start),
-                        bisect.bisect_left(sentence_starts, max(line.end, line.start + 1)))
-    marker = "  "
-    note = " "
-    for sentence in starts_here:
-        if sentence in view.noted:
-            note = "✎"
-        elif sentence in view.marked and note == " ":
-            note = "●"
-    for sentence in starts_here:
-        count = view.by_hand.get(sentence) or view.versions.get(sentence)
-        if sentence in view.conflicted:
-            marker = f"{min(count or 0, 9)}≠" if count else " ≠"
-            break
-        if count:
-            marker = f"{min(count, 9)}›"
-            break
-    return marker, note
-
-
-def row_pieces(view: DocumentView, start: int, end: int, cursor: tuple[int, int] | None,
-               selected: tuple[int, int] | None, matches: list[tuple[int, int]],
-               current: tuple[int, int] | None) -> Iterator[tuple[int, int, tuple[str, ...]]]:
-    """Slices of ``[start, end)`` with the component classes that apply to each: the claims' runs, and the
-    cursor's sentence, the selected claim and the search matches drawn over them."""
-    overlays: list[tuple[int, int, tuple[str, ...]]] = list(view.runs_between(start, end))
-    if cursor:
-        overlays.append((cursor[0], cursor[1], (CURSOR,)))
-    if selected and selected[0] < end and start < selected[1]:
-        overlays.append((*selected, (SELECTED,)))
-    for match in matches_between(matches, start, end):
-        overlays.append((match[0], match[1], (MATCH_CURRENT if match == current else MATCH,)))
-    cuts = sorted({start, end, *(p for s, e, _ in overlays for p in (s, e) if start < p < end)})
-    for left, right in zip(cuts, cuts[1:]):
-        classes = tuple(c for s, e, names in overlays if s <= left and right <= e for c in names)
-        yield left, right, classes
-
-
-def matches_between(matches: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
-    """The search matches (sorted) that overlap ``[start, end)``."""
-    first = bisect.bisect_left(matches, (start - 200, 0))
-    return [m for m in matches[first:first + 400] if m[0] < end and start < m[1]]
-
-
-def fitted_strip(segments: list[Segment], width: int, scroll_x: int, blank: Style) -> Strip:
-    """A row's segments as one strip of ``width`` cells from ``scroll_x``: padded, or cropped when scrolled or wide."""
-    used = sum(cell_len(text) for text, _, _ in segments)
-    if scroll_x or used > width:
-        return Strip(segments, used).crop_extend(scroll_x, scroll_x + width, blank)
-    if used < width:
-        segments.append(Segment(" " * (width - used), blank))
-    return Strip(segments, width)

@@ -150,3 +150,20 @@ async def test_a_jump_while_the_panes_are_being_made_anew_shows_the_new_window_w
         shown = assert_whole_panes(screen, 160)
         assert screen.pane is screen.panes[4] and screen.pane in shown
         assert markers(screen) == ("‹2", "")
+
+
+async def test_the_panes_keep_their_widths_as_the_window_reaches_either_end():
+    """The markers stay while some report has no pane, blank at an end of the story: reaching the first or
+    the last report gives the panes no other width (a layout, and every pane's text wrapped anew)."""
+    app = seed_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        widths, seen = set(), set()
+        for key in ["tab"] * 4 + ["shift+tab"] * 4 + ["right_square_bracket"] * 3:
+            await pilot.press(key)
+            await pilot.pause()
+            widths.add(tuple(pane.region.width for pane in screen.panes if pane.is_mounted))
+            seen.add(markers(screen))
+            assert all(marker.display for marker in screen.query("EdgeMarker"))
+        assert widths == {(50, 50, 50)}  # (160 - 2 × 4) // 3, the cells left over given to a marker
+        assert {("", "2›"), ("‹2", "")} <= seen

@@ -9,20 +9,25 @@ from textual.widget import Widget
 
 
 class EdgeMarker(Widget):
-    """How many reports lie beyond this edge of the row; hidden when none do.
+    """How many reports lie beyond this edge of the row: shown whenever some report is not shown in a
+    pane, blank when none lies beyond this edge, hidden when every report has its pane.
 
-    The count sits on the middle row, centred, and only that row is drawn again when it changes: at a
-    thousand reports it changes on most ``tab`` and ``]`` presses, and redrawing the marker whole was
-    a full-height render of each marker in those presses.
+    Shown or hidden with the story, not with its own count: showing or hiding a marker gives the panes
+    other widths, a layout of the screen and every pane's text wrapped anew, and at a thousand reports
+    the window reached the first or the last report on one press of ``]`` in ten (40 to 60 ms each).
+    The count sits on the middle row, centred, and only that row is drawn again when it changes: it
+    changes on most ``tab`` and ``]`` presses, and redrawing the marker whole was a full-height render
+    of each marker in those presses.
     """
 
     _hidden = 0
 
-    def count(self, hidden: int) -> None:
-        """Changed only when the count changes: showing or hiding the marker is a layout."""
+    def count(self, hidden: int, *, shown: bool) -> None:
+        """``hidden`` reports lie beyond this edge; ``shown``: some report, on either side, has no pane."""
+        if shown != self.display:
+            self.display = shown
         if hidden != self._hidden:
             self._hidden = hidden
-            self.display = hidden > 0
             self.refresh(Region(0, self._middle(), self.size.width, 1))
 
     def render(self) -> str:

@@ -167,13 +167,15 @@ class PaneWindow:
 
     def count_hidden(self) -> None:
         """The edge markers: the reports not shown before the focused one, and after it (after a jump,
-        those between two panes too); zoomed, all but the focused one."""
+        those between two panes too); zoomed, all but the focused one. Both are shown while any report
+        is not (``EdgeMarker``)."""
         row = self.row
         shown = [row.active] if row.zoomed else self.shown()
         before = sum(1 for n in shown if n < row.active)
         after = len(shown) - before - (row.active in shown)
-        self.left.count(row.active - before if shown else 0)
-        self.right.count(len(row.panes) - row.active - 1 - after if shown else 0)
+        some_not_shown = bool(shown) and len(shown) < len(row.panes)
+        self.left.count(row.active - before if shown else 0, shown=some_not_shown)
+        self.right.count(len(row.panes) - row.active - 1 - after if shown else 0, shown=some_not_shown)
 
     def size_panes(self) -> None:
         """The shown panes share the row between the edge markers, whole; zoomed, the focused one takes it."""

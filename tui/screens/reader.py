@@ -251,6 +251,7 @@ class ReaderScreen(Screen):
                  "claim": row.step_claim, "version": row.step_version, "conflict": row.step_conflict,
                  "match": row.step_match}
         moves[what](by)
+        self.update_status()  # in the frame the panes change in: the row's ``Moved`` comes a frame later
 
     def action_inspect(self) -> None:
         from ..session_verdicts import SessionVerdicts

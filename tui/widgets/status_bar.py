@@ -45,8 +45,14 @@ class StatusBar(Static):
         parts += ([describe(claim)] if claim else []) + modes
         self.message("  │  ".join(parts))
 
+    _said = ""
+
     def message(self, text: str) -> None:
-        self.update(Text(printable(text)), layout=False)  # one row, whatever it says: no layout a key
+        """Says ``text``, if it says something else now: a key's move is told twice, once by the key and
+        once by the row's ``Moved``, and the second would repaint the row a frame later to no change."""
+        if text != self._said:
+            self._said = text
+            self.update(Text(printable(text)), layout=False)  # one row, whatever it says: no layout a key
 
 
 def _run_place(place: RunPlace, doc: str, sentence: int, navigator: Navigator) -> str:

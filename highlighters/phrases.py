@@ -69,6 +69,8 @@ _NEGATED = ("n’t", "n't")
 _IMPERSONAL_SUBJECTS = frozenset(("it", "there"))
 """Subjects that name no speaker: a clause they open has no speaker in an opening phrase before them either
 ("that", "this" may open a clause as a conjunction or a determiner: "told Fox News, that “…”")."""
+_APOSTROPHE = compile_kept(r"[’']")
+"""What joins a word to its contraction: "there’s" opens its clause as "there" does."""
 _STOP = frozenset(
     "in on at for from with during after before when while as who whom whose which that to via "
     "because and but or than about last yesterday today tomorrow late early earlier later according "
@@ -120,8 +122,8 @@ def clause_subject(text: str, start: int, end: int) -> Mention | None:
     first = _first_word(text, last_start, last_end)
     while first is not None and first.group().lower() in ("and", "but", "so", "then", "yet", "also"):
         first = _first_word(text, first.end(), last_end)
-    if first is not None and first.group().lower() in _IMPERSONAL_SUBJECTS:
-        return None  # "Wait, it gets better:": the clause's subject is no one, and "Wait" no subject
+    if first is not None and _APOSTROPHE.split(first.group().lower(), 1)[0] in _IMPERSONAL_SUBJECTS:
+        return None  # "Wait, it gets better:", "Each cycle, there’s a threat:": no one, and "Wait" no subject
     heads = [s for s in segments[:-1] if not _is_intro_segment(text, *s)]
     verb_first = first is not None and (is_verb(first.group()) or first.group().lower() in NOT_A_SUBJECT)
     if first is not None and not verb_first and first.group().lower() not in INTRO_WORDS and not (

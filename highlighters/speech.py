@@ -57,6 +57,7 @@ _SIMPLE_TAG = compile_kept(
 """“…,” Webber said. / “…,” said Lucas Webber, …: most tags, read by one pattern."""
 _NEW_CLAUSE = compile_kept(r"[^\S\n]+(?:he|she|they|it|we|i|there|this)\b", re.I)
 _HEADLINE = compile_kept(r"[^\S\n]*(?P<who>[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,3}):[^\S\n]")
+_ARTICLE = compile_kept(r"(?:The|A|An)\b")
 _BY = compile_kept(r"[^\S\n]+by[^\S\n]+")
 _VALUED_AS = compile_kept(r"[^\S\n]+(?:to[^\S\n]+(?:be|have)\b|at[^\S\n]+(?!least\b|most\b))")
 """After "estimated" or "put", a participle that values what comes before it, no one's report: "watches
@@ -192,7 +193,9 @@ def headline_speaker(text: str, line_start: int, quote: int) -> Mention | None:
     """A headline that opens with who speaks: "Reid: ‘Never underestimate Trump’", "Milbank:
     Republicans ‘waving the flag’"."""
     match = _HEADLINE.match(text, line_start, quote)
-    return phrase(text, match.start("who"), match.end("who")) if match else None
+    if match is None or _ARTICLE.match(match.group("who")):
+        return None  # "The Latest: Trump delivers …": headlines drop articles, so one opens a series' label
+    return phrase(text, match.start("who"), match.end("who"))
 
 
 def colon_subject(text: str, start: int, quote: int) -> Mention | None:

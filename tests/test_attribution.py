@@ -361,3 +361,15 @@ def test_a_paragraph_of_quoted_words_alone_goes_on_with_the_last_speaker():
             "A new captain took command.\n"
             "“Nobody expected this.”\n")
     assert speakers(text) == ["a coastguard officer", "a coastguard officer", None]
+
+
+def test_a_headline_opening_with_an_article_names_a_series_not_a_speaker():
+    text = ("The Update: Mayor defends the ‘river first’ plan for Gao.\n\nGAO (Wire) — The Update on the floods.\n"
+            "Okafor: ‘We will not move the market this year.’\n")
+    assert speakers(text) == [None, "Okafor"]
+
+
+def test_an_opening_phrase_is_no_subject_of_a_clause_that_there_or_it_opens():
+    text = ("Each rainy season, there’s a warning many traders give but few heed: “The river will take the market.”\n"
+            "Every year, it’s the same story: “We lose our stalls and start again.”\n")
+    assert speakers(text) == [None, None]

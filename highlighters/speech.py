@@ -37,6 +37,11 @@ _PAREN_SOURCE = compile_kept(
     r"[^\S\n]*[(\[](?P<who>[A-Z][\w.!&’'-]*(?:[^\S\n]+(?:[A-Z][\w.!&’'-]*|article|report|reports|story|"
     r"news|via|and|of|the|&)){0,5})\.?[)\]]")
 _DOCUMENT_AFTER = compile_kept(r"[^\S\n]+(?:article|report|reports|story)$")
+_CITATION_ENDING = compile_kept(
+    r"[(\[](?P<who>[A-Z][^()\[\]\n“”\"«»]{0,60}?(?P<document>[^\S\n]+(?:[Aa]rticle|[Rr]eport|[Ss]tory)))\.?[)\]][^\S\n]*$")
+"""A bracketed source closing a paragraph: "… 15 miles north of Detroit. (CNN News Article)"."""
+_CITED_PARAGRAPHS = 6
+"""How many paragraphs an unclosed block quotation may run before the source that closes it."""
 _ELLIPTICAL = compile_kept(r"\b(?:if|when|unless|as|than)[^\S\n]+$", re.I)
 """What opens a clause without a subject: "if asked", "when asked", "as reported"."""
 _QUOTED_AS_SAYING = compile_kept(r"\b(?:was|were|is|are|been|be)\s+quoted\s+as\s+saying\b")
@@ -285,6 +290,22 @@ def parenthesised_source(text: str, end: int, limit: int) -> Mention | None:
         return None
     outlet = _DOCUMENT_AFTER.search(text, match.start("who"), match.end("who"))  # "Fox News article": Fox News
     return phrase(text, match.start("who"), match.end("who"), head_end=outlet.start() if outlet else None)
+
+
+def cited_below(text: str, line_end: int) -> Mention | None:
+    """The source in brackets that closes a block quotation left open: its mark opens a paragraph, is never
+    closed, and a paragraph below without any quote mark ends on "(CNN News Article)"."""
+    for _ in range(_CITED_PARAGRAPHS):
+        if line_end >= len(text):
+            return None
+        start, line_end = line_end + 1, text.find("\n", line_end + 1)
+        line_end = len(text) if line_end < 0 else line_end
+        if _QUOTE_MARK.search(text, start, line_end):
+            return None  # another quotation begins: the open one was not this source's
+        cited = _CITATION_ENDING.search(text, start, line_end)
+        if cited is not None:
+            return phrase(text, cited.start("who"), cited.end("who"), head_end=cited.start("document"))
+    return None
 
 
 def signed_below(text: str, line_end: int) -> Mention | None:

@@ -373,3 +373,15 @@ def test_an_opening_phrase_is_no_subject_of_a_clause_that_there_or_it_opens():
     text = ("Each rainy season, there’s a warning many traders give but few heed: “The river will take the market.”\n"
             "Every year, it’s the same story: “We lose our stalls and start again.”\n")
     assert speakers(text) == [None, None]
+
+
+def test_a_block_quotation_left_open_is_credited_by_the_source_closing_its_last_paragraph():
+    text = ("Here is what the wires had.\n"
+            "\"The market in Gao was closed on Monday after the flood reached its stalls.\n"
+            "Traders moved their goods to the school, which had stayed dry.\n"
+            "The river is expected to fall by Thursday. (Sahel Daily Article)\n"
+            "\"Nobody was hurt,\" a trader said.\n")
+    assert speakers(text) == ["Sahel Daily", "a trader"]
+    another_between = ("\"The bridge is shut until the water falls.\nEngineers will inspect it.\n"
+                       "\"We have never seen it this high,\" the mayor said. (Radio Gao report)\n")
+    assert speakers(another_between)[0] != "Radio Gao"

@@ -69,6 +69,8 @@ _NEGATED = ("n’t", "n't")
 _IMPERSONAL_SUBJECTS = frozenset(("it", "there"))
 """Subjects that name no speaker: a clause they open has no speaker in an opening phrase before them either
 ("that", "this" may open a clause as a conjunction or a determiner: "told Fox News, that “…”")."""
+_PRONOUN_AT_END = compile_kept(r"(?<![\w’'-])(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)$")
+"""A subject pronoun right before the verb is the whole subject: what comes before it belongs to another clause."""
 _APOSTROPHE = compile_kept(r"[’']")
 """What joins a word to its contraction: "there’s" opens its clause as "there" does."""
 _STOP = frozenset(
@@ -148,6 +150,9 @@ def subject_before(text: str, start: int, verb_start: int, apposition_first: boo
         return None
     if apposition_first:
         return head_and_apposition(text, start, end)
+    pronoun = _PRONOUN_AT_END.search(text, max(start, end - 5), end)
+    if pronoun is not None and text[start:pronoun.start()].strip():
+        return phrase(text, pronoun.start(), end)  # "South Carolina, he said, was", "since 2008 she has told"
     window = max(start, end - 6)
     coordinated = text[window:end].rstrip()[-1:] in _COORDINATION_ENDS and _COORDINATED.search(text, window, end)
     if coordinated:  # "X lives in Y and wrote": the first verb's subject

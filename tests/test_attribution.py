@@ -385,3 +385,10 @@ def test_a_block_quotation_left_open_is_credited_by_the_source_closing_its_last_
     another_between = ("\"The bridge is shut until the water falls.\nEngineers will inspect it.\n"
                        "\"We have never seen it this high,\" the mayor said. (Radio Gao report)\n")
     assert speakers(another_between)[0] != "Radio Gao"
+
+
+def test_a_pronoun_right_before_the_verb_is_its_whole_subject():
+    text = ("Aminata Traoré, the mayor, lost the 2008 race. Since 2008 she has often told her staff that “I only lost "
+            "one debate.”\nThe market, Traoré explained, was rebuilt in a year — an investment she says has given "
+            "the town a “head start on its neighbours.”\n")
+    assert [(speaker, written) for _, speaker, written in said(text)] == [("Aminata Traoré", "she")] * 2

@@ -69,6 +69,8 @@ _VALUED_AS = compile_kept(r"[^\S\n]+(?:to[^\S\n]+(?:be|have)\b|at[^\S\n]+(?!leas
 estimated to be worth 2 million euros", "the toll, put at 50" (but "police estimated at least 50"; and the
 agent after "by" is the source: "estimated at 50 by the army")."""
 _VALUING_VERBS = frozenset({"estimated", "put", "puts"})
+_SAYS_NOTHING = compile_kept(r"[^\S\n]+(?:nothing|no\s+one|nobody)\b")
+"""What a verb's subject did not report: "X, 38, said nothing after officers surrounded him, the sheriff said"."""
 _COMMA_BEFORE = compile_kept(r",[^\S\n]*$")
 _AFTER_SPEAKER = compile_kept(r"(?![^\S\n]+(?:could|would|will|should|can|may|might|must|is|was|are|were|has|have|had|did|does)\b)")
 """What cannot follow the speaker of "“…,” said X": a verb of its own ("said the candidate could")."""
@@ -237,7 +239,8 @@ def attributions(text: str, start: int, end: int, verbs: re.Pattern[str] = VERB,
     the range (``words.verb_matches``), when the caller has looked already."""
     found = []
     for verb in verbs_in(text, start, end, verbs, matches):
-        if verb.group() in PARTICIPLES or text[max(start, verb.start() - 3):verb.start()] == "to ":
+        if verb.group() in PARTICIPLES or text[max(start, verb.start() - 3):verb.start()] == "to " or (
+                _SAYS_NOTHING.match(text, verb.end(), end)):
             continue
         by = _BY.match(text, verb.end(), end)
         if by is not None:

@@ -36,6 +36,12 @@ def test_a_report_in_capitals_keeps_its_speakers_and_sources():
     ]
 
 
+def test_a_byline_in_the_usual_case_leaves_the_report_in_capitals_and_as_written():
+    report = "By Awa Keita in Gao, for iNews\n" + WIRE
+    assert in_capitals(report) and in_news_case(report).startswith("By Awa Keita in Gao, for iNews\nGao, Mali")
+    assert claims_of(report)[1] == ('"WE WILL REBUILD THE SCHOOL,"', "Amadou Diallo", "AMADOU DIALLO")
+
+
 def test_news_case_keeps_every_offset():
     recased = in_news_case(WIRE)
     assert len(recased) == len(WIRE) and recased.upper() == WIRE

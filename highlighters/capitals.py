@@ -14,7 +14,7 @@ from __future__ import annotations
 from .kept_patterns import compile_kept
 from .names import _BODIES, _DOCUMENTS, _FUNCTION_WORDS, _PRONOUNS
 from .phrases import _BEFORE_VERB, _STOP, DETERMINERS, INTRO_WORDS, NOT_A_SUBJECT
-from .words import ALL_IRREGULAR_PAST, ALL_VERBS, ROLES, TITLES, TITLES_WITH_DOT
+from .words import ALL_IRREGULAR_PAST, ALL_VERBS, FEMALE, MALE, ROLES, TITLES, TITLES_WITH_DOT
 
 _SAMPLE = 400
 """Characters looked at first: a report in the usual case has a lower-case letter in any stretch of this length."""
@@ -28,9 +28,10 @@ _WEEK_AND_YEAR = frozenset(
     "august september october november december".split())
 _LOWER_WORDS = (_FUNCTION_WORDS | _BEFORE_VERB | _STOP | DETERMINERS | INTRO_WORDS | NOT_A_SUBJECT | ALL_VERBS
                 | ALL_IRREGULAR_PAST | frozenset(ROLES) | frozenset(f"{role}s" for role in ROLES) | (TITLES - _DOTTED)
-                | _BODIES | _DOCUMENTS | frozenset("is are was were be been being am".split())) - _WEEK_AND_YEAR
+                | _BODIES | _DOCUMENTS | ((FEMALE | MALE) - _DOTTED) | frozenset("is are was were be been being am".split())
+                ) - _WEEK_AND_YEAR
 """Words the engine reads in lower case (function words, reporting verbs, roles, titles, bodies and documents
-that speak); "may" is left out with the months (``May 3``)."""
+that speak, words of family and gender); "may" is left out with the months (``May 3``)."""
 _WORD = compile_kept(r"[^\W\d_]+(?:[’'][^\W\d_]+)?")
 _SENTENCE_OPENING = compile_kept(
     r"(?:^|[.!?][\"”’')\]]*[^\S\n]+)[^\S\n]*(?:[\"“‘(]|'')?[a-z]|(?<!\S)(?:[\"“‘(]|'')[a-z]")

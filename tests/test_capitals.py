@@ -36,6 +36,11 @@ def test_a_report_in_capitals_keeps_its_speakers_and_sources():
     ]
 
 
+def test_a_speaker_named_by_a_family_word_and_a_name_is_the_name():
+    report = ('"SHE WAS THE HEART OF THE MARKET," HER SON, MOUSSA KEITA, SAID.\n' + WIRE)
+    assert claims_of(report)[0] == ('"SHE WAS THE HEART OF THE MARKET,"', "Moussa Keita", "HER SON, MOUSSA KEITA")
+
+
 def test_a_byline_in_the_usual_case_leaves_the_report_in_capitals_and_as_written():
     report = "By Awa Keita in Gao, for iNews\n" + WIRE
     assert in_capitals(report) and in_news_case(report).startswith("By Awa Keita in Gao, for iNews\nGao, Mali")

@@ -28,8 +28,8 @@ _WEEK_AND_YEAR = frozenset(
     "august september october november december".split())
 _LOWER_WORDS = (_FUNCTION_WORDS | _BEFORE_VERB | _STOP | DETERMINERS | INTRO_WORDS | NOT_A_SUBJECT | ALL_VERBS
                 | ALL_IRREGULAR_PAST | frozenset(ROLES) | frozenset(f"{role}s" for role in ROLES) | (TITLES - _DOTTED)
-                | _BODIES | _DOCUMENTS | ((FEMALE | MALE) - _DOTTED) | frozenset("is are was were be been being am".split())
-                ) - _WEEK_AND_YEAR
+                | _BODIES | _DOCUMENTS | ((FEMALE | MALE) - _DOTTED)
+                | frozenset("is are was were be been being am".split())) - _WEEK_AND_YEAR
 """Words the engine reads in lower case (function words, reporting verbs, roles, titles, bodies and documents
 that speak, words of family and gender); "may" is left out with the months (``May 3``)."""
 _WORD = compile_kept(r"[^\W\d_]+(?:[’'][^\W\d_]+)?")

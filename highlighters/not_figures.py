@@ -47,6 +47,9 @@ the word before follows a word in lower case, which a headline's capitalised wor
 _NAME_OF_BEFORE = compile_kept(r"(?<![\w’'-])[A-Z][\w’'-]*[^\S\n]+of[^\S\n]+$")
 """A capitalised number word after "Name of" ends a proper name ("the Gang of Eight", "the Group of Seven"); in
 a headline's capitalised words ("Deaths of Eight Miners") the next word is capitalised too."""
+_CASUALTIES_AFTER = compile_kept(r"[^\S\n]+(?:dead|injured|wounded|hurt)\b", re.IGNORECASE)
+"""What a number joined by a hyphen to a word counts when it counts people, not names a thing: "Follow-Up-1 Dead"
+(a designator, "MiG-29 dead", stays a name; "killed" may be a verb the MiG-29 is the subject of)."""
 _MAGNITUDE_PREFIX = compile_kept(r"magnitude-$", re.IGNORECASE)
 """A magnitude joined to its number: "magnitude-5.9" (and "M7.5", seismologists' notation, has its own group)."""
 
@@ -114,6 +117,9 @@ def _is_part_of_name(text: str, match: re.Match[str], groups: tuple[str | None, 
     core = core_start(match, groups)
     last = text[core - 1] if core else ""
     if last.isalpha() or (last in "-/" and core > 1 and text[core - 2].isalnum()):
+        if last == "-" and _CASUALTIES_AFTER.match(text, match.end(G_CORE + 1)) and (
+                word_before(text[max(0, core - 20):core - 1]).lower() not in _NAME_PREFIXES):
+            return False  # a headline's "Follow-Up-1 Dead, 2 Injured": the hyphen only joins it to the slug
         return not (groups[G_M_PREFIX] or _MAGNITUDE_PREFIX.search(text, max(0, core - 12), core))  # "magnitude-5.9", "M7.5"
     if not (groups[G_DIGITS] or groups[G_WORDS]):
         return False

@@ -69,6 +69,10 @@ _NEGATED = ("n’t", "n't")
 _IMPERSONAL_SUBJECTS = frozenset(("it", "there"))
 """Subjects that name no speaker: a clause they open has no speaker in an opening phrase before them either
 ("that", "this" may open a clause as a conjunction or a determiner: "told Fox News, that “…”")."""
+_PRONOUN_AT_END = compile_kept(r"(?<![\w’'-])(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)$")
+"""A subject pronoun right before the verb is the whole subject: what comes before it belongs to another clause."""
+_APOSTROPHE = compile_kept(r"[’']")
+"""What joins a word to its contraction: "there’s" opens its clause as "there" does."""
 _STOP = frozenset(
     "in on at for from with during after before when while as who whom whose which that to via "
     "because and but or than about last yesterday today tomorrow late early earlier later according "
@@ -120,8 +124,8 @@ def clause_subject(text: str, start: int, end: int) -> Mention | None:
     first = _first_word(text, last_start, last_end)
     while first is not None and first.group().lower() in ("and", "but", "so", "then", "yet", "also"):
         first = _first_word(text, first.end(), last_end)
-    if first is not None and first.group().lower() in _IMPERSONAL_SUBJECTS:
-        return None  # "Wait, it gets better:": the clause's subject is no one, and "Wait" no subject
+    if first is not None and _APOSTROPHE.split(first.group().lower(), 1)[0] in _IMPERSONAL_SUBJECTS:
+        return None  # "Wait, it gets better:", "Each cycle, there’s a threat:": no one, and "Wait" no subject
     heads = [s for s in segments[:-1] if not _is_intro_segment(text, *s)]
     verb_first = first is not None and (is_verb(first.group()) or first.group().lower() in NOT_A_SUBJECT)
     if first is not None and not verb_first and first.group().lower() not in INTRO_WORDS and not (
@@ -146,6 +150,9 @@ def subject_before(text: str, start: int, verb_start: int, apposition_first: boo
         return None
     if apposition_first:
         return head_and_apposition(text, start, end)
+    pronoun = _PRONOUN_AT_END.search(text, max(start, end - 5), end)
+    if pronoun is not None and text[start:pronoun.start()].strip():
+        return phrase(text, pronoun.start(), end)  # "South Carolina, he said, was", "since 2008 she has told"
     window = max(start, end - 6)
     coordinated = text[window:end].rstrip()[-1:] in _COORDINATION_ENDS and _COORDINATED.search(text, window, end)
     if coordinated:  # "X lives in Y and wrote": the first verb's subject

@@ -126,6 +126,8 @@ def _own_mention(text: str, passages: list[Passage], index: int, places: _Places
     bracketed = speech.parenthesised_source(text, end, next_quote)
     if bracketed is None and not text[end:line_end].strip():
         bracketed = speech.signed_below(text, line_end)
+    if bracketed is None and not passage.closed and places.line_starts[index] == start and end == line_end:
+        bracketed = speech.cited_below(text, line_end)  # a block quotation credited after its last paragraph
     if bracketed is not None:
         return bracketed
     according = speech.according_to(text, region_start, start) or speech.according_to(text, end, limit)

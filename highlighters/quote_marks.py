@@ -13,7 +13,8 @@ Jama’a are never candidates). A small stack pairs them:
 * a quote inside another is part of it, except in a quoted passage of several lines (a report
   quoting another report), whose own quotations are passages too;
 * at a line break, an open quote goes on when the next double mark closes it (text pasted from
-  the web breaks lines inside paragraphs); when the next line opens with a double mark instead,
+  the web breaks lines inside paragraphs), past a blank line too when that mark is in the next
+  paragraph (a sentence cut into two by a page's <br><br>); when the next line opens with a double mark instead,
   the press convention for a quotation of several paragraphs, the passage ends with its line and
   the next one ``continues`` it; otherwise an unclosed mark runs to the end of its line, unless it
   holds complete quotes in its own style (``“a “b” c``: the first mark is stray).
@@ -34,6 +35,7 @@ _HAS_WORD = compile_kept(r"\w")
 _MARKUP_TAG = compile_kept(r"<[A-Za-z][\w:-]*[^\S\n]+[^<>]{0,600}?/?>")
 """A tag with attributes, left in text taken from a page ("<tweet id="6721…" author="@X">"): its quoted
 values are no quotations."""
+_BLANK_LINE = compile_kept(r"\n[^\S\n]*\n")
 _CARRY_LIMIT = 3000
 """How far, in characters, a quotation may run over line breaks to find its closing mark."""
 
@@ -213,8 +215,8 @@ def _double_resumes(text: str, marks: list[tuple[int, str]], index: int, line_en
     """A double quote open at a line break goes on when the next double mark closes it: it faces
     that way, no blank line comes between, and it is near enough."""
     for i, mark in marks[index:]:
-        if i - opened > _CARRY_LIMIT or "\n\n" in text[line_end:i]:
-            return False
+        if i - opened > _CARRY_LIMIT or _BLANK_LINE.search(text, _line_end(text, line_end + 1), i):
+            return False  # past the next paragraph (a closing mark there ends a quotation its lines were cut from)
         if mark in _DOUBLE_CLOSERS:
             return True
         if mark in _DOUBLE_OPENERS:

@@ -30,7 +30,8 @@ _OPENS_ITEM = compile_kept(r"[^\S\n]|[-*•–—]\s|\d{1,2}[.)]\s|[>|#]")
 _FIRST_WORD = compile_kept(r"\S+")
 _BREAK_BETWEEN_LINES = compile_kept(r"\n(?<=\S\n)(?=\S)")
 _BREAK_INSIDE_SENTENCE = compile_kept(r"\n(?<=[^\s.!?…:;\"'”’»)\]]\n)(?=\S)")
-"""At most as many breaks as this finds end a line inside a sentence (``_ENDS_SENTENCE`` finds the others)."""
+"""At most as many breaks as this finds end a line inside a sentence (``_ENDS_SENTENCE`` finds the others): fewer
+than a third of the breaks between lines, and the text is no wrapped one."""
 
 
 def soft_breaks(text: str) -> list[int]:
@@ -41,7 +42,7 @@ def soft_breaks(text: str) -> list[int]:
     long_lines = len(_LONG_LINE.findall(text))
     if long_lines * 10 > breaks_count + 1:
         return []  # most reports: a paragraph a line, and many lines longer than any wrap
-    if len(_BREAK_INSIDE_SENTENCE.findall(text)) * 2 < len(_BREAK_BETWEEN_LINES.findall(text)):
+    if len(_BREAK_INSIDE_SENTENCE.findall(text)) * 3 < len(_BREAK_BETWEEN_LINES.findall(text)):
         return []  # one sentence a line: too few lines end inside one (counted in C, before the lines are read)
     lines = text.split("\n")
     filled = sorted(len(line) for line in lines if line.strip())
@@ -61,8 +62,9 @@ def soft_breaks(text: str) -> list[int]:
                 breaks.append(offset)  # after a full stop too: "Sheriff Robert J.⏎Pickell" is one name
                 inside_sentences += not _ENDS_SENTENCE.search(line)
         offset += 1
-    # A text wrapped to a width breaks most of its lines inside sentences; one sentence a line, no line does.
-    return breaks if inside_sentences * 2 >= between else []
+    # A text wrapped to a width breaks a third of its lines or more inside sentences (a wire of one-sentence
+    # paragraphs of two lines about half); one sentence a line, no line does.
+    return breaks if inside_sentences * 3 >= between else []
 
 
 def reading_text(text: str) -> str:

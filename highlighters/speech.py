@@ -37,6 +37,11 @@ _PAREN_SOURCE = compile_kept(
     r"[^\S\n]*[(\[](?P<who>[A-Z][\w.!&’'-]*(?:[^\S\n]+(?:[A-Z][\w.!&’'-]*|article|report|reports|story|"
     r"news|via|and|of|the|&)){0,5})\.?[)\]]")
 _DOCUMENT_AFTER = compile_kept(r"[^\S\n]+(?:article|report|reports|story)$")
+_CITATION_ENDING = compile_kept(
+    r"[(\[](?P<who>[A-Z][^()\[\]\n“”\"«»]{0,60}?(?P<document>[^\S\n]+(?:[Aa]rticle|[Rr]eport|[Ss]tory)))\.?[)\]][^\S\n]*$")
+"""A bracketed source closing a paragraph: "… 15 miles north of Detroit. (CNN News Article)"."""
+_CITED_PARAGRAPHS = 6
+"""How many paragraphs an unclosed block quotation may run before the source that closes it."""
 _ELLIPTICAL = compile_kept(r"\b(?:if|when|unless|as|than)[^\S\n]+$", re.I)
 """What opens a clause without a subject: "if asked", "when asked", "as reported"."""
 _QUOTED_AS_SAYING = compile_kept(r"\b(?:was|were|is|are|been|be)\s+quoted\s+as\s+saying\b")
@@ -57,12 +62,15 @@ _SIMPLE_TAG = compile_kept(
 """“…,” Webber said. / “…,” said Lucas Webber, …: most tags, read by one pattern."""
 _NEW_CLAUSE = compile_kept(r"[^\S\n]+(?:he|she|they|it|we|i|there|this)\b", re.I)
 _HEADLINE = compile_kept(r"[^\S\n]*(?P<who>[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,3}):[^\S\n]")
+_ARTICLE = compile_kept(r"(?:The|A|An)\b")
 _BY = compile_kept(r"[^\S\n]+by[^\S\n]+")
 _VALUED_AS = compile_kept(r"[^\S\n]+(?:to[^\S\n]+(?:be|have)\b|at[^\S\n]+(?!least\b|most\b))")
 """After "estimated" or "put", a participle that values what comes before it, no one's report: "watches
 estimated to be worth 2 million euros", "the toll, put at 50" (but "police estimated at least 50"; and the
 agent after "by" is the source: "estimated at 50 by the army")."""
 _VALUING_VERBS = frozenset({"estimated", "put", "puts"})
+_SAYS_NOTHING = compile_kept(r"[^\S\n]+(?:nothing|no\s+one|nobody)\b")
+"""What a verb's subject did not report: "X, 38, said nothing after officers surrounded him, the sheriff said"."""
 _COMMA_BEFORE = compile_kept(r",[^\S\n]*$")
 _AFTER_SPEAKER = compile_kept(r"(?![^\S\n]+(?:could|would|will|should|can|may|might|must|is|was|are|were|has|have|had|did|does)\b)")
 """What cannot follow the speaker of "“…,” said X": a verb of its own ("said the candidate could")."""
@@ -192,7 +200,9 @@ def headline_speaker(text: str, line_start: int, quote: int) -> Mention | None:
     """A headline that opens with who speaks: "Reid: ‘Never underestimate Trump’", "Milbank:
     Republicans ‘waving the flag’"."""
     match = _HEADLINE.match(text, line_start, quote)
-    return phrase(text, match.start("who"), match.end("who")) if match else None
+    if match is None or _ARTICLE.match(match.group("who")):
+        return None  # "The Latest: Trump delivers …": headlines drop articles, so one opens a series' label
+    return phrase(text, match.start("who"), match.end("who"))
 
 
 def colon_subject(text: str, start: int, quote: int) -> Mention | None:
@@ -229,7 +239,8 @@ def attributions(text: str, start: int, end: int, verbs: re.Pattern[str] = VERB,
     the range (``words.verb_matches``), when the caller has looked already."""
     found = []
     for verb in verbs_in(text, start, end, verbs, matches):
-        if verb.group() in PARTICIPLES or text[max(start, verb.start() - 3):verb.start()] == "to ":
+        if verb.group() in PARTICIPLES or text[max(start, verb.start() - 3):verb.start()] == "to " or (
+                _SAYS_NOTHING.match(text, verb.end(), end)):
             continue
         by = _BY.match(text, verb.end(), end)
         if by is not None:
@@ -282,6 +293,22 @@ def parenthesised_source(text: str, end: int, limit: int) -> Mention | None:
         return None
     outlet = _DOCUMENT_AFTER.search(text, match.start("who"), match.end("who"))  # "Fox News article": Fox News
     return phrase(text, match.start("who"), match.end("who"), head_end=outlet.start() if outlet else None)
+
+
+def cited_below(text: str, line_end: int) -> Mention | None:
+    """The source in brackets that closes a block quotation left open: its mark opens a paragraph, is never
+    closed, and a paragraph below without any quote mark ends on "(CNN News Article)"."""
+    for _ in range(_CITED_PARAGRAPHS):
+        if line_end >= len(text):
+            return None
+        start, line_end = line_end + 1, text.find("\n", line_end + 1)
+        line_end = len(text) if line_end < 0 else line_end
+        if _QUOTE_MARK.search(text, start, line_end):
+            return None  # another quotation begins: the open one was not this source's
+        cited = _CITATION_ENDING.search(text, start, line_end)
+        if cited is not None:
+            return phrase(text, cited.start("who"), cited.end("who"), head_end=cited.start("document"))
+    return None
 
 
 def signed_below(text: str, line_end: int) -> Mention | None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 from operator import attrgetter
 from urllib.parse import urlsplit
 
 from ..highlighters.boilerplate import is_date_line
+from ..highlighters.capitals import in_capitals, in_news_case, names_its_speaker
 from ..highlighters.clock import iso_date
 from ..highlighters.context import (
     event_words,
@@ -22,7 +23,7 @@ from ..highlighters.folding import fold
 from ..highlighters.quotations import find_quotations
 from ..highlighters.safety import without_escape_sequences
 from ..highlighters.soft_wraps import breaks_as_spaces
-from ..highlighters.spans import Figure, Qualifier, Quantity
+from ..highlighters.spans import Figure, Qualifier, Quantity, Quotation
 
 from .measures import base_unit, to_base
 from .model import Document
@@ -108,9 +109,10 @@ def extract_claims(document: Document, memo: ClaimsMemo | None = None) -> list[C
     line_figures: LineFigures = memo.setdefault("lines", {})
     sentence_memo: SentenceMemo = memo.setdefault("sentences", {})
     text = breaks_as_spaces(without_escape_sequences(document.text), document.soft_breaks)  # read in; a claim's words are the report's own
+    spoken = in_news_case(text) if in_capitals(text) else text  # who speaks is told by case: a telex is read in it
     starts = [start for start, _ in document.sentences]
     figures, datelines = _kept_figures(document, report_figures(text, report_dollar(text), line_figures))
-    quotes = [q for q in find_quotations(text, document.sentences)
+    quotes = [q for q in _quotations(text, spoken, document.sentences)
               if not q.name and not document.is_boilerplate(q.start, q.end)]  # a title says nothing
 
     figures_by_sentence: dict[int, list[Figure]] = {}
@@ -120,7 +122,7 @@ def extract_claims(document: Document, memo: ClaimsMemo | None = None) -> list[C
     claims: list[Claim] = []
     for index, sentence_figures in figures_by_sentence.items():
         sentence_start, sentence_end = document.sentences[index]
-        sentence_text = text[sentence_start:sentence_end]
+        sentence_text = spoken[sentence_start:sentence_end]
         placed = tuple((f.start - sentence_start, f.end - sentence_start, f.quantity == "count") for f in sentence_figures)
         contexts = sentence_memo.get((sentence_text, placed))
         if contexts is None:
@@ -143,6 +145,20 @@ def extract_claims(document: Document, memo: ClaimsMemo | None = None) -> list[C
     for number, claim in enumerate(claims, 1):
         claim.id = f"{document.id}#{number}"
     return claims
+
+
+def _quotations(text: str, spoken: str, sentences: list[tuple[int, int]]) -> list[Quotation]:
+    """The quotations of ``text`` with the speakers ``spoken``, the same text in the case of news prose, gives
+    them: a report in capitals keeps its own quotations and titles (told by their marks and capitals), and a
+    quotation tagged only by a pronoun keeps no speaker there (``names_its_speaker``)."""
+    quotes = find_quotations(text, sentences)
+    if spoken is text:
+        return quotes
+    said = {(q.start, q.end): q for q in find_quotations(spoken, sentences) if names_its_speaker(q.speaker_text)}
+    return [replace(quote, speaker=tag.speaker, speaker_text=tag.speaker_text, speaker_start=tag.speaker_start,
+                    speaker_end=tag.speaker_end) if (tag := said.get((quote.start, quote.end)))
+            else replace(quote, speaker=None, speaker_text=None, speaker_start=None, speaker_end=None)
+            for quote in quotes]
 
 
 def _figure_contexts(sentence_text: str, figures: tuple[tuple[int, int, bool], ...]

@@ -361,3 +361,34 @@ def test_a_paragraph_of_quoted_words_alone_goes_on_with_the_last_speaker():
             "A new captain took command.\n"
             "“Nobody expected this.”\n")
     assert speakers(text) == ["a coastguard officer", "a coastguard officer", None]
+
+
+def test_a_headline_opening_with_an_article_names_a_series_not_a_speaker():
+    text = ("The Update: Mayor defends the ‘river first’ plan for Gao.\n\nGAO (Wire) — The Update on the floods.\n"
+            "Okafor: ‘We will not move the market this year.’\n")
+    assert speakers(text) == [None, "Okafor"]
+
+
+def test_an_opening_phrase_is_no_subject_of_a_clause_that_there_or_it_opens():
+    text = ("Each rainy season, there’s a warning many traders give but few heed: “The river will take the market.”\n"
+            "Every year, it’s the same story: “We lose our stalls and start again.”\n")
+    assert speakers(text) == [None, None]
+
+
+def test_a_block_quotation_left_open_is_credited_by_the_source_closing_its_last_paragraph():
+    text = ("Here is what the wires had.\n"
+            "\"The market in Gao was closed on Monday after the flood reached its stalls.\n"
+            "Traders moved their goods to the school, which had stayed dry.\n"
+            "The river is expected to fall by Thursday. (Sahel Daily Article)\n"
+            "\"Nobody was hurt,\" a trader said.\n")
+    assert speakers(text) == ["Sahel Daily", "a trader"]
+    another_between = ("\"The bridge is shut until the water falls.\nEngineers will inspect it.\n"
+                       "\"We have never seen it this high,\" the mayor said. (Radio Gao report)\n")
+    assert speakers(another_between)[0] != "Radio Gao"
+
+
+def test_a_pronoun_right_before_the_verb_is_its_whole_subject():
+    text = ("Aminata Traoré, the mayor, lost the 2008 race. Since 2008 she has often told her staff that “I only lost "
+            "one debate.”\nThe market, Traoré explained, was rebuilt in a year — an investment she says has given "
+            "the town a “head start on its neighbours.”\n")
+    assert [(speaker, written) for _, speaker, written in said(text)] == [("Aminata Traoré", "she")] * 2

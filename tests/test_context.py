@@ -100,6 +100,9 @@ def test_the_source_is_the_attribution_of_the_figures_clause(sentence, figure, s
         ("An office worker in Dubai said the tremor lasted 30 seconds.", "30", "An office worker in Dubai"),
         ("Anthony Hale, 38, said nothing after 12 officers surrounded him, Sheriff Robert Pickell said.",
          "12", "Sheriff Robert Pickell"),
+        # who said nothing is no source, however near the figure
+        ("Anthony Hale, 38, said nothing after officers surrounded him, Sheriff Robert Pickell said.",
+         "38", "Sheriff Robert Pickell"),
         # a verb of action is no source, nor a place after a reporting verb
         ("The man called 911 when he saw 2 cars.", "2", None),
         ("Heydar Alishbandi, governor of the island, said five villages had been hit.", "five", "Heydar Alishbandi"),

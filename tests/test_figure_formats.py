@@ -161,6 +161,16 @@ def test_numbers_that_name_things_are_no_figures(text):
     assert figures(text) == []
 
 
+@pytest.mark.parametrize("text", ["a MiG-29 dead in the hangar", "a MiG-29 killed nobody", "the Su-25 hurt no one"])
+def test_a_designator_stays_a_name_before_words_of_casualties(text):
+    assert figures(text) == []
+
+
+def test_a_toll_joined_to_a_headline_slug_by_a_hyphen_is_a_figure():
+    text = "Gao Market Attack Follow-Up-1 Dead, 2 Injured"
+    assert [(span, f.value, f.quantity) for span, f in figures(text)] == [("1", 1, "count"), ("2", 2, "count")]
+
+
 @pytest.mark.parametrize(("text", "quantity"), [("a 6.7 quake", "magnitude"), ("measuring 4.6", "magnitude"),
                                                 ("at least four aftershocks", "count"),
                                                 ("a 4-Plus Earthquake", "magnitude")])

@@ -217,6 +217,16 @@ def test_unclosed_quotation_runs_to_the_end_of_its_paragraph():
     assert found(text) == [("“a real quote,”", "the army", False)]
 
 
+def test_quotation_cut_by_a_blank_line_is_closed_in_the_next_paragraph():
+    """A sentence cut into two paragraphs (a page's <br><br>): the next paragraph's closing mark ends the quotation
+    and its tag names the speaker; a paragraph after that, or one whose first mark opens, is too far."""
+    text = '"She did not do it.\n\nShe did not fire him," Awa Keita said.\n\n"Yes," the judge said.\n'
+    assert found(text) == [('"She did not do it.\n\nShe did not fire him,"', "Awa Keita", False),
+                           ('"Yes,"', "the judge", True)]
+    text = '"She did not do it.\n\nNobody knew.\n\nShe did not fire him," Awa Keita said.\n'
+    assert [quoted for quoted, _, _ in found(text)] == ['"She did not do it.']
+
+
 def test_complete_quotation_inside_an_unclosed_one_is_kept():
     assert found("“We are strong and “united,” he said.") == [("“united,”", None, True)]
 

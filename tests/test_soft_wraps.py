@@ -121,3 +121,20 @@ def test_a_pane_shows_a_wrapped_paragraph_flowing_and_the_status_bar_a_figure_on
     assert starts == [start for start, _ in document.sentences]
     figure = next(c for c in story.claims if c.kind == "number")
     assert describe(replace(figure, text="at least\n41")) == "at least 41 killed, per officials"
+
+
+WIRE_SENTENCES = [
+    "Gunmen attacked a police training school in the capital before dawn on Tuesday, officials said.",
+    "At least 41 cadets were killed and 65 others wounded in the attack, the interior ministry said.",
+    "The army said about 20 attackers had been killed or captured, a figure that could not be checked.",
+    '"We will rebuild the school and find those who did this," said Amadou Diallo, the mayor.',
+    "A curfew was ordered in three districts of the city until Thursday morning, state radio said.",
+    "Schools and markets in the districts stayed closed on Wednesday, residents told reporters.",
+]
+"""A wire of one-sentence paragraphs, each a little longer than a line of 72 cells."""
+
+
+def test_a_wire_of_one_sentence_paragraphs_wrapped_to_a_width_is_read_unwrapped():
+    """Half its breaks end a sentence (each paragraph's last line), and they stay; the others are soft."""
+    text = "Police school attacked\nTuesday 12 March\n" + "\n".join(textwrap.fill(s, 72) for s in WIRE_SENTENCES) + "\n"
+    assert reading_text(text) == "Police school attacked\nTuesday 12 March\n" + "\n".join(WIRE_SENTENCES) + "\n"

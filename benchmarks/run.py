@@ -273,6 +273,10 @@ def measure_reader(table: Table, big_story: Path, long_folder: Path, runs: int) 
         table.add(f"key {key!r}, {count} reports, {presses} presses", f"{times.median * 1e3:.1f} ms",
                   f"p99 {times.p99 * 1e3:.0f} ms, slowest {times.slowest * 1e3:.0f} ms",
                   "< 16 ms, p99 < 50 ms, none > 100 ms", met if count == TARGET_REPORTS else None)
+    for key, times in screen.terminal_key_latencies(big_story, min(presses, 200)).items():
+        table.add(f"key {key!r} in a terminal, {count} reports: key to its last painted byte",
+                  f"{times.median * 1e3:.1f} ms", f"p99 {times.p99 * 1e3:.0f} ms, slowest {times.slowest * 1e3:.0f} ms",
+                  "(one frame is 16.7 ms)")
     for design, floors in (("Textual alone", panes_anew), ("Textual, the panes one Line API widget", one_widget_panes_anew)):
         floor = asyncio.run(floors(presses))
         for name in ("three panes", "one pane"):

@@ -2,7 +2,9 @@
 
 The first frame is timed in a pseudo-terminal from the moment the command starts until text that
 only a painted frame holds arrives; a minimal Textual app is timed the same way as the reference.
-Keys are timed in process, from the action to the end of the frame it causes.
+Keys are timed twice: in process, from the action to the end of the frame it causes, all widgets
+settled (``key_latencies``, Pilot); and in a terminal, from the key's bytes to the last byte of what it
+paints (``terminal_key_latencies``), which is what a user waits for.
 """
 
 from __future__ import annotations
@@ -207,6 +209,61 @@ async def key_latencies(story: Path, presses: int = 500) -> dict[str, KeyTimes]:
                     await _frame_after(app, pilot, partial(reader.action_step, "claim", 1))
                 times[key].append(await _frame_after(app, pilot, action))
     return {key: KeyTimes.of(samples) for key, samples in times.items()}
+
+
+QUIET = 0.05
+"""Seconds without output that end what a key paints in a terminal (Textual paints at most 60 frames a second)."""
+TERMINAL_KEYS = {"]": b"]", "J": b"J", "j": b"j", "tab": b"\t"}
+
+
+def terminal_key_latencies(story: Path, presses: int) -> dict[str, KeyTimes]:
+    """Each key as a user meets it: the reader in a 160x45 pseudo-terminal, the key's bytes written, and the
+    seconds until the last byte of what it paints (the output quiet for ``QUIET`` after it). Textual paints
+    on its frame clock, so this holds the wait for the next frame and every frame the key causes (the panes,
+    and a status bar told a frame later); Pilot's measure (``key_latencies``) holds neither, but waits for
+    every widget's queue twice, some 6 ms at 1,000 reports that no terminal shows."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 45, 160, 0, 0))
+    home = tempfile.mkdtemp(prefix="sahel-bench-home-")
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    env.update(TERM="xterm-256color", HOME=home, XDG_CONFIG_HOME=home, XDG_STATE_HOME=home, XDG_CACHE_HOME=USER_CACHE)
+    process = subprocess.Popen([sys.executable, "-m", "sahel_reader", str(story)], stdin=slave, stdout=slave,
+                               stderr=slave, env=env, start_new_session=True)
+    os.close(slave)
+
+    def painted(quiet: float, limit: float = WAIT_LIMIT) -> tuple[bytes, float | None]:
+        """What arrives until ``quiet`` seconds pass without output, and when its last byte came."""
+        output, last, start = b"", None, time.perf_counter()
+        while time.perf_counter() - start < limit:
+            if not select.select([master], [], [], quiet)[0]:
+                break
+            output += os.read(master, 1 << 16)
+            last = time.perf_counter()
+        return output, last
+
+    try:
+        shown, start = b"", time.perf_counter()
+        while CLAIMS_SHOWN not in shown:  # the story linked and coloured
+            if time.perf_counter() - start > WAIT_LIMIT:
+                raise RuntimeError(f"the reader never showed {CLAIMS_SHOWN!r} on {story}")
+            shown += painted(0.1, 1.0)[0]
+        painted(1.0)  # the panes made anew once the story is frozen
+        times: dict[str, list[float]] = {key: [] for key in TERMINAL_KEYS}
+        for _ in range(presses):
+            for key, sent in TERMINAL_KEYS.items():
+                if key == "]":  # a claim selected, as in ``key_latencies``
+                    os.write(master, b"J")
+                    painted(QUIET)
+                pressed = time.perf_counter()
+                os.write(master, sent)
+                _, last = painted(QUIET)
+                if last is not None:
+                    times[key].append(last - pressed)
+        return {key: KeyTimes.of(samples) for key, samples in times.items()}
+    finally:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        os.close(master)
 
 
 def _wrapped_on_screen(pane, width: int) -> float:

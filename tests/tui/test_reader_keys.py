@@ -43,6 +43,21 @@ async def test_j_and_k_move_the_reading_cursor_one_sentence(app):
         assert "sentence 2/26" in str(screen.query_one("#status").render())
 
 
+async def test_a_key_tells_the_status_bar_in_its_own_turn_not_a_frame_later(app):
+    """The status bar changes with the panes, in the key's own turn: told by the row's message only, it
+    changed a frame after the panes (20 to 30 ms later in a terminal)."""
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        status = screen.query_one("#status")
+        assert "sentence 1/" in str(status.render())
+        screen.action_step("sentence", 1)  # as j does, and no message handled since
+        assert "sentence 2/" in str(status.render())
+        screen.action_step("pane", 1)
+        assert str(status.render()).startswith(screen.row.pane.document.outlet or screen.row.pane.document.id)
+        await pilot.pause()
+        assert "sentence" in str(status.render())
+
+
 async def test_J_and_K_step_through_the_claims_of_the_pane(app):
     async with app.run_test(size=(160, 45)) as pilot:
         screen = await wait_for_story(pilot)

@@ -59,10 +59,19 @@ class LineCounter:
         return bisect.bisect_left(self._breaks, index) + 1
 
 
+QUOTED_LENGTH = 40
+"""Characters of a file's text quoted in a refusal, as shown: an escape counts its own length."""
+
+
 def quoted(value: object) -> str:
-    """Text from the file as one short quoted line: escapes for line breaks and controls, cut at 40."""
+    """Text from the file as one short quoted line: escapes for line breaks and controls, cut at
+    ``QUOTED_LENGTH`` characters as shown (a character shown as ``\\U0001da8c`` is ten of them: cut
+    before escaping, forty such made a refusal of 200 characters and more)."""
     text = str(value)
-    return repr(text[:40]) + ("…" if len(text) > 40 else "")
+    end = min(len(text), QUOTED_LENGTH)
+    while len(repr(text[:end])) > QUOTED_LENGTH + 2:  # the text and its quotes
+        end -= 1
+    return repr(text[:end]) + ("…" if end < len(text) else "")
 
 
 @collector_paused  # tens of thousands of nodes, all kept: each full collection walked them all again

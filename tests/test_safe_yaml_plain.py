@@ -84,3 +84,15 @@ def test_anything_unusual_is_left_to_the_checked_loader_which_words_it_as_before
         assert (str(also.value), also.value.line) == (str(refused), refused.line)
     else:
         assert parse_yaml(text, "session file").data == expected.data
+
+
+def test_text_quoted_in_a_refusal_is_cut_as_shown_not_before_its_escapes():
+    """Forty characters each shown as a ten-character escape made a refusal of over 200 characters (found
+    by the damaged-session property test): the quote is cut at forty characters as shown."""
+    from sahel_reader.story.safe_yaml import QUOTED_LENGTH, quoted
+
+    escaped = "\U0001da8c\ud7fc" * 40
+    shown = quoted(escaped)
+    assert len(shown) <= QUOTED_LENGTH + 3 and shown.endswith("…") and shown.startswith("'\\U0001da8c")
+    assert quoted("an unknown key") == "'an unknown key'"
+    assert quoted("x" * 41) == repr("x" * 40) + "…"

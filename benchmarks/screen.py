@@ -22,6 +22,8 @@ import sys
 import tempfile
 import termios
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -90,9 +92,10 @@ def warm_the_caches(command: list[str]) -> None:
     first_frame(command, CLAIMS_SHOWN)
 
 
-def first_frame(command: list[str], marker: bytes | tuple[bytes, ...], timeout: float = 30.0) -> float:
-    """Seconds from starting ``command`` in a 160x45 terminal until ``marker`` (or one of them) shows."""
-    markers = marker if isinstance(marker, tuple) else (marker,)
+@contextmanager
+def _in_a_terminal(command: list[str]) -> Iterator[tuple[int, float]]:
+    """``command`` run in a 160x45 pseudo-terminal with a home of its own: the terminal's end to read and
+    write, and when the command started; killed on leaving."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 45, 160, 0, 0))
     home = tempfile.mkdtemp(prefix="sahel-bench-home-")
@@ -102,8 +105,19 @@ def first_frame(command: list[str], marker: bytes | tuple[bytes, ...], timeout: 
     start = time.perf_counter()
     process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
     os.close(slave)
-    output = b""
     try:
+        yield master, start
+    finally:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        os.close(master)
+
+
+def first_frame(command: list[str], marker: bytes | tuple[bytes, ...], timeout: float = 30.0) -> float:
+    """Seconds from starting ``command`` in a 160x45 terminal until ``marker`` (or one of them) shows."""
+    markers = marker if isinstance(marker, tuple) else (marker,)
+    output = b""
+    with _in_a_terminal(command) as (master, start):
         while time.perf_counter() - start < timeout:
             ready, _, _ = select.select([master], [], [], 0.02)
             if ready:
@@ -114,10 +128,6 @@ def first_frame(command: list[str], marker: bytes | tuple[bytes, ...], timeout: 
                 if any(m in output for m in markers):
                     return time.perf_counter() - start
         raise RuntimeError(f"{command[-1]!r} never showed {marker!r} within {timeout:.0f} s")
-    finally:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-        os.close(master)
 
 
 def _open_reader(path: Path):
@@ -216,54 +226,42 @@ QUIET = 0.05
 TERMINAL_KEYS = {"]": b"]", "J": b"J", "j": b"j", "tab": b"\t"}
 
 
+def _painted(terminal: int, quiet: float, limit: float = WAIT_LIMIT) -> tuple[bytes, float | None]:
+    """What ``terminal`` shows until ``quiet`` seconds pass without output, and when its last byte came."""
+    output, last, start = b"", None, time.perf_counter()
+    while time.perf_counter() - start < limit:
+        if not select.select([terminal], [], [], quiet)[0]:
+            break
+        output += os.read(terminal, 1 << 16)
+        last = time.perf_counter()
+    return output, last
+
+
 def terminal_key_latencies(story: Path, presses: int) -> dict[str, KeyTimes]:
     """Each key as a user meets it: the reader in a 160x45 pseudo-terminal, the key's bytes written, and the
     seconds until the last byte of what it paints (the output quiet for ``QUIET`` after it). Textual paints
     on its frame clock, so this holds the wait for the next frame and every frame the key causes (the panes,
     and a status bar told a frame later); Pilot's measure (``key_latencies``) holds neither, but waits for
     every widget's queue twice, some 6 ms at 1,000 reports that no terminal shows."""
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 45, 160, 0, 0))
-    home = tempfile.mkdtemp(prefix="sahel-bench-home-")
-    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
-    env.update(TERM="xterm-256color", HOME=home, XDG_CONFIG_HOME=home, XDG_STATE_HOME=home, XDG_CACHE_HOME=USER_CACHE)
-    process = subprocess.Popen([sys.executable, "-m", "sahel_reader", str(story)], stdin=slave, stdout=slave,
-                               stderr=slave, env=env, start_new_session=True)
-    os.close(slave)
-
-    def painted(quiet: float, limit: float = WAIT_LIMIT) -> tuple[bytes, float | None]:
-        """What arrives until ``quiet`` seconds pass without output, and when its last byte came."""
-        output, last, start = b"", None, time.perf_counter()
-        while time.perf_counter() - start < limit:
-            if not select.select([master], [], [], quiet)[0]:
-                break
-            output += os.read(master, 1 << 16)
-            last = time.perf_counter()
-        return output, last
-
-    try:
-        shown, start = b"", time.perf_counter()
+    with _in_a_terminal([sys.executable, "-m", "sahel_reader", str(story)]) as (master, start):
+        shown = b""
         while CLAIMS_SHOWN not in shown:  # the story linked and coloured
             if time.perf_counter() - start > WAIT_LIMIT:
                 raise RuntimeError(f"the reader never showed {CLAIMS_SHOWN!r} on {story}")
-            shown += painted(0.1, 1.0)[0]
-        painted(1.0)  # the panes made anew once the story is frozen
+            shown += _painted(master, 0.1, 1.0)[0]
+        _painted(master, 1.0)  # the panes made anew once the story is frozen
         times: dict[str, list[float]] = {key: [] for key in TERMINAL_KEYS}
         for _ in range(presses):
             for key, sent in TERMINAL_KEYS.items():
                 if key == "]":  # a claim selected, as in ``key_latencies``
                     os.write(master, b"J")
-                    painted(QUIET)
+                    _painted(master, QUIET)
                 pressed = time.perf_counter()
                 os.write(master, sent)
-                _, last = painted(QUIET)
+                _, last = _painted(master, QUIET)
                 if last is not None:
                     times[key].append(last - pressed)
         return {key: KeyTimes.of(samples) for key, samples in times.items()}
-    finally:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-        os.close(master)
 
 
 def _wrapped_on_screen(pane, width: int) -> float:

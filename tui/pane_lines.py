@@ -51,8 +51,9 @@ class PaneLines:
 
     def __init__(self, rows: int = ROWS_KEPT) -> None:
         self.rows: FIFOCache[tuple, Strip] = FIFOCache(rows)
-        self.framed: FIFOCache[tuple, Strip] = FIFOCache(rows)
-        """The same rows framed by the border of the pane that painted them (``framed_rows.py``)."""
+        self.framed: FIFOCache[int, tuple[Strip, object, Strip]] = FIFOCache(rows)
+        """The same rows framed by the border of the pane that painted them, by the row's id: the row, its
+        frame and the framed row (``framed_rows.py``)."""
         self._styles: dict[tuple[Style, ...], dict[tuple[str, ...], Style]] = {}
         self._wraps: FIFOCache[tuple[int, int], tuple[object, LazyWrap]] = FIFOCache(WRAPS_KEPT)
         self._texts: FIFOCache[int, tuple[Document, str, list[int]]] = FIFOCache(TEXTS_KEPT)

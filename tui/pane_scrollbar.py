@@ -56,13 +56,15 @@ class ScrollbarInRows:
         return (background.rich_color, (background + styles.scrollbar_color).rich_color,
                 RichStyle(bgcolor=self.rich_style.bgcolor))
 
+    def _has_bar(self, text_width: int) -> bool:
+        """Whether a scrollbar gutter lies beside the ``text_width`` cells of text (the help's legend has none)."""
+        return self.content_region.width > text_width
+
     def _on_bar(self, event: events.MouseEvent) -> int | None:
         """The bar's row the mouse is on, if it is on the scrollbar."""
         offset = event.get_content_offset_capture(self)
         width = self.scrollable_content_region.width
-        if offset.x != width or self.content_region.width <= width:
-            return None
-        return offset.y
+        return offset.y if offset.x == width and self._has_bar(width) else None
 
     def _scroll_by_bar(self, row: int) -> None:
         self.scroll_to(y=scrolled_to(row, self.scrollable_content_region.height, self.max_scroll_y), animate=False)

@@ -277,7 +277,7 @@ class ReportPane(ScrollbarInRows, SteadyScrollView, can_focus=True):
         if max(8, region.width - _GUTTER) != self._wrapped_width:  # the first frame paints before the Resize arrives
             self._rewrap()
         bar: tuple[Segment, ...] = ()
-        if self.content_region.width > region.width:  # a scrollbar gutter (``pane_scrollbar``)
+        if self._has_bar(region.width):
             self._row_styles()
             bar = bar_cells(region.height, self.virtual_size.height, self.scroll_y, *self._bar_colors)
         return _Geometry(region.width, *self.scroll_offset, bar)

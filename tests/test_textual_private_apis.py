@@ -52,22 +52,18 @@ def test_a_scroll_views_scrollbars_follow_its_virtual_size():
     assert callable(ScrollView._scroll_update)
 
 
-def test_what_a_steady_scroll_view_reads_of_its_scrollbar():
-    """tui/widgets/steady_scroll.py overrides ScrollView._size_updated, with its arguments, and compares
-    the scrollbar's window with the view's own sizes before it lets ScrollView update it."""
+def test_what_a_steady_scroll_view_overrides():
+    """tui/widgets/steady_scroll.py replaces ScrollView's scroll watchers and Widget._scroll_update, and calls
+    what they call but the scrollbar widgets: ``_refresh_scrollbars`` and the validators of the offsets."""
     import inspect
 
     from textual.scroll_view import ScrollView
-    from textual.scrollbar import ScrollBar
     from textual.widget import Widget
 
-    assert list(inspect.signature(ScrollView._size_updated).parameters) == [
-        "self", "size", "virtual_size", "container_size", "layout"]
-    bar = ScrollBar(vertical=True)
-    assert isinstance(bar.window_virtual_size, int) and isinstance(bar.window_size, int)
-    widget = Widget()
-    assert widget._vertical_scrollbar is None and isinstance(widget._size, type(widget.size))
-    assert isinstance(Widget.scrollbar_size_horizontal, property)
+    for name in ("watch_scroll_x", "watch_scroll_y"):
+        assert list(inspect.signature(getattr(ScrollView, name)).parameters) == ["self", "old_value", "new_value"]
+    assert list(inspect.signature(Widget._scroll_update).parameters) == ["self", "virtual_size"]
+    assert {"_refresh_scrollbars", "validate_scroll_x", "validate_scroll_y"} <= set(Widget._scroll_update.__code__.co_names)
 
 
 def test_a_strips_slots_are_those_lean_strips_sets():

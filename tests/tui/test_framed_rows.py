@@ -5,6 +5,7 @@ state a pane is in; and the mouse still works the bar and the text."""
 from pilot_helpers import seed_app, wait_for_story
 from textual._styles_cache import StylesCache
 from textual.filter import ANSIToTruecolor
+from textual.scroll_view import ScrollView
 
 from sahel_reader.tui.framed_rows import FramedStylesCache
 from sahel_reader.tui.widgets.report_pane import ReportPane
@@ -64,8 +65,10 @@ async def test_the_scrollbar_drawn_in_the_rows_is_textuals_scrollbar():
             return [(char, style.bgcolor, None if char == " " else style.color) for char, style in column_cells]
 
         drawn = bar_column()
-        for each in screen.query(ReportPane):
+        for each in screen.query(ReportPane):  # Textual's scrollbar shown, and told where the pane is as ScrollView tells it
             each.styles.scrollbar_visibility = "visible"
+            ScrollView._scroll_update(each, each.virtual_size)
+            each.vertical_scrollbar.position = each.scroll_y
         await pilot.pause()
         assert bar_column() == drawn
         track = drawn[0][1]

@@ -1,4 +1,4 @@
-"""A scroll view laid out again without its scrollbars repainted when nothing of them changes."""
+"""A scroll view that leaves Textual's scrollbar widgets alone: its bar is drawn in its rows."""
 
 from __future__ import annotations
 
@@ -7,20 +7,26 @@ from textual.scroll_view import ScrollView
 
 
 class SteadyScrollView(ScrollView):
-    """A ``ScrollView`` whose virtual size is its own (a report pane's wrapped text).
+    """A ``ScrollView`` whose scrollbar widgets are hidden (``scrollbar-visibility: hidden``; the pane
+    draws its bar in its rows, ``pane_scrollbar.py``) and so never moved, sized or refreshed.
 
-    ``ScrollView._size_updated`` compares the layout's virtual size with the view's own, which for such
-    a view always differ, so every layout of the screen refreshed its scrollbars: a modal opening over
-    the reader (which sends the reader a resize) made the reader change under it, and the modal painted
-    it dimmed a second time. Here a layout that changes neither the view's size nor what its scrollbar
-    shows leaves it alone; any other goes through ``ScrollView`` as before (a scrollbar shown by the
-    layout gets its thumb there).
+    ``ScrollView`` moves its scrollbar as it scrolls and sizes it whenever its size changes, each a
+    refresh of a widget that is not shown. Textual's compositor keeps no place for such a widget among
+    those shown, so each refresh left its map of all widgets stale, and the next paint mapped the whole
+    screen anew: at a thousand reports, on every ``]`` and ``tab``. A layout that sized the scrollbars
+    also repainted the panes, so a modal opening over the reader (which sends the reader a resize) made
+    the reader change under it, and the modal painted it dimmed a second time.
     """
 
-    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
-        bar = self._vertical_scrollbar
-        if (size == self._size and container_size == self.container_size and bar is not None
-                and bar.window_virtual_size == self.virtual_size.height
-                and bar.window_size == container_size.height - self.scrollbar_size_horizontal):
-            return False
-        return super()._size_updated(size, virtual_size, container_size, layout)
+    def watch_scroll_x(self, old_value: float, new_value: float) -> None:
+        if round(old_value) != round(new_value):
+            self.refresh(self.size.region)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        if round(old_value) != round(new_value):
+            self.refresh(self.size.region)
+
+    def _scroll_update(self, virtual_size: Size) -> None:  # noqa: ARG002  as Widget's, less the scrollbars' sizes
+        self._refresh_scrollbars()  # whether the scrollbar's gutter is there
+        self.scroll_x = self.validate_scroll_x(self.scroll_x)
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)

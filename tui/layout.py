@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import chain
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -276,11 +277,11 @@ def window_beside(count: int, shown: list[int], source: int, target: int, size: 
     def nearest(candidates) -> list[int]:
         return sorted((n for n in candidates if 0 <= n < count), key=lambda n: (abs(n - source), n))
 
-    outside = [n for reach in range(1, count) for n in (low - reach, high + reach) if 0 <= n < count]
+    outside = (n for reach in range(1, count) for n in (low - reach, high + reach) if 0 <= n < count)
     window = [source, target]
-    for n in [*nearest(n for n in shown if beyond(n)), *outside, *nearest(shown),
-              *nearest(range(low + 1, high))]:  # the last two only when the story's ends leave no room
-        if len(window) == min(size, count):
+    for n in chain(nearest(n for n in shown if beyond(n)), outside, nearest(shown),
+                   nearest(range(low + 1, high))):  # the last two only when the story's ends leave no room
+        if len(window) == min(size, count):  # ``outside`` read only as far as this: a story may hold thousands
             break
         if n not in window:
             window.append(n)

@@ -13,7 +13,10 @@ checks that the kept pattern is the one ``re`` makes.
 
 The file is a line of JSON (what each program is: flags, groups, where its code is) and then the
 codes of all programs, as machine integers: read and sliced in C, where the same numbers written
-as JSON took longer to parse than the patterns take to compile.
+as JSON took longer to parse than the patterns take to compile. Then the texts of the patterns that
+were rewritten before they were compiled (``optionals``), as UTF-8: in the line of JSON they were
+nearly all of its 2.6 MB, parsed by every process before its first pattern (11 ms of the reader's
+first frame), and a text is only read with its program.
 """
 
 from __future__ import annotations
@@ -118,8 +121,10 @@ def _code_type() -> str | None:
 class _Programs:
     """The programs of the file, each decoded when first asked for, and those this process added."""
 
-    def __init__(self, entries: dict[str, dict], codes: bytes | memoryview, kind: str | None) -> None:
+    def __init__(self, entries: dict[str, dict], codes: bytes | memoryview, kind: str | None, texts_at: int = 0) -> None:
         self._entries, self._codes, self._kind = entries, codes, kind
+        self._texts_at = texts_at
+        """Where the rewritten patterns' texts start, in bytes after the header (after all the codes)."""
         self._decoded: dict[str, dict] = {}
         """The programs this process used or made, in that order: kept first when the file is written again."""
         self._unwritten = False
@@ -140,7 +145,13 @@ class _Programs:
             if len(code) != entry["size"]:
                 return None  # a file cut short
             program = {**entry, "code": code}
-        except (KeyError, TypeError, ValueError):
+            if "text_at" in entry:
+                start = self._texts_at + entry["text_at"]
+                text = bytes(self._codes[start:start + entry["text_size"]])
+                if len(text) != entry["text_size"]:
+                    return None
+                program["text"] = text.decode("utf-8", "surrogatepass")
+        except (KeyError, TypeError, ValueError):  # a damaged text is a ValueError (UnicodeDecodeError)
             return None
         self._decoded[key] = program
         return program
@@ -150,9 +161,13 @@ class _Programs:
         compiled (a first start compiles them all), by ``keep_compiled_patterns`` or as the process ends."""
         with self._lock:
             self._decoded[key] = program
-            if not self._unwritten and self._kind is not None:
-                atexit.register(self.write)
-                self._unwritten = True
+            self.write_later()
+
+    def write_later(self) -> None:
+        """Write the file as the process ends (or at ``keep_compiled_patterns``), once."""
+        if not self._unwritten and self._kind is not None:
+            atexit.register(self.write)
+            self._unwritten = True
 
     def write(self) -> None:
         """Write the file: this process's programs first, then the others, up to ``KEPT_PROGRAMS``."""
@@ -165,15 +180,25 @@ class _Programs:
         others = [k for k in self._entries if k not in self._decoded]
         header: dict[str, dict] = {}
         codes = array(self._kind)
+        texts = bytearray()
         for k in [*used, *others][:KEPT_PROGRAMS]:
             kept = self.program(k)
             if kept is None:
                 continue
-            header[k] = {name: value for name, value in kept.items() if name not in ("code", "at", "size")}
+            header[k] = {name: value for name, value in kept.items() if name not in _PLACED}
             header[k].update(at=len(codes), size=len(kept["code"]))
             codes.extend(kept["code"])
-        line = json.dumps({"python": _python(), "programs": header}).encode("utf-8")
-        keep_bytes(FILE, line + b"\n" + codes.tobytes())
+            if "text" in kept:
+                text = kept["text"].encode("utf-8", "surrogatepass")
+                header[k].update(text_at=len(texts), text_size=len(text))
+                texts += text
+        code_bytes = codes.tobytes()
+        line = json.dumps({"python": _python(), "texts_at": len(code_bytes), "programs": header}).encode("utf-8")
+        keep_bytes(FILE, line + b"\n" + code_bytes + texts)
+
+
+_PLACED = ("code", "at", "size", "text", "text_at", "text_size")
+"""What a program holds that the file keeps after its line of JSON (with where it is), not in it."""
 
 
 def keep_compiled_patterns() -> None:
@@ -195,5 +220,9 @@ def _kept() -> _Programs:
         header = None
     kind = _code_type()
     if isinstance(header, dict) and header.get("python") == _python() and isinstance(header.get("programs"), dict):
-        return _Programs(header["programs"], codes, kind)
+        texts_at = header.get("texts_at", 0)
+        programs = _Programs(header["programs"], codes, kind, texts_at if isinstance(texts_at, int) else 0)
+        if "texts_at" not in header:  # written by an earlier version, the texts in its line of JSON: written anew
+            programs.write_later()
+        return programs
     return _Programs({}, b"", kind)  # none yet, unreadable, or another Python's: compiled anew and kept

@@ -180,3 +180,41 @@ def test_a_program_is_kept_under_the_sha_256_of_its_pattern_and_flags():
     expected = hashlib.sha256("2|a|é\ud800".encode("utf-8", "surrogatepass")).hexdigest()
     assert kept_patterns.key_of("a|é\ud800", 2) == expected
     assert kept_patterns.key_of(b"a", 0) == hashlib.sha256(b"0|bytes|a").hexdigest()
+
+
+def test_a_rewritten_patterns_text_is_kept_after_the_codes_not_in_the_line_of_json(cache_folder, monkeypatch):
+    """The line of JSON every process parses before its first pattern holds no pattern's text; the text a
+    pattern was rewritten to is read back with its program, surrogates and all."""
+    from re import _parser
+
+    def rewrite(pattern: str) -> str:
+        return pattern.replace("killed", "(?:killed|slain)")
+
+    written = r"(\d+) people were killed é\ud800?"
+    first = compile_kept(written, 0, rewrite)
+    a_new_process()
+    header, _ = header_and_codes(cache_folder)
+    assert not any("text" in program for program in header["programs"].values())
+    with monkeypatch.context() as patched:
+        patched.setattr(_parser, "parse", lambda *args: pytest.fail("compiled again"))
+        second = compile_kept(written, 0, rewrite)
+    assert first == second == re.compile(rewrite(written)) and second.pattern == rewrite(written)
+    assert second.search("12 people were slain é").group(1) == "12"
+
+
+def test_a_file_with_the_texts_in_its_line_of_json_is_read_and_written_anew(cache_folder):
+    """Programs kept by an earlier version, with each rewritten pattern's text in the line of JSON, are
+    read as they are, and the process that reads them writes the file in the new layout."""
+    rewritten = r"(\d+) (?:people|persons) were killed"
+    compile_kept(r"\d+ people were killed", 0, lambda pattern: rewritten)
+    a_new_process()
+    header, body = header_and_codes(cache_folder)
+    key, program = next((k, p) for k, p in header["programs"].items() if "text_at" in p)
+    text_at = header.pop("texts_at") + program.pop("text_at")
+    program["text"] = body[text_at:text_at + program.pop("text_size")].decode("utf-8")
+    cache_folder.write_bytes(json.dumps(header).encode() + b"\n" + body)  # as an earlier version wrote it
+    kept_patterns._kept.cache_clear()
+    assert compile_kept(r"\d+ people were killed", 0, lambda pattern: rewritten) == re.compile(rewritten)
+    a_new_process()
+    header, _ = header_and_codes(cache_folder)
+    assert "texts_at" in header and "text" not in header["programs"][key]

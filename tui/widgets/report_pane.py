@@ -83,6 +83,8 @@ class ReportPane(ScrollbarInRows, SteadyScrollView, can_focus=True):
         self._styles_cache = FramedStylesCache(self._cache.framed)  # its text rows framed once (``framed_rows``)
         self._style_keys: tuple[tuple[Style, ...], tuple[Style, ...]] | None = None
         """The styles a row may use, off the cursor and on it: worked out once per style change."""
+        self._style_numbers = (0, 0)
+        """The numbers of those two sets of styles (``PaneLines.style_number``), for the rows' keys."""
         self._bar_colors: tuple[RichColor, RichColor, Style] | tuple[()] = ()
         """The scrollbar's colours (the track's, the thumb's, the pane's), worked out with the rows' styles."""
         self._line_filters: list[LineFilter] = []
@@ -302,7 +304,7 @@ class ReportPane(ScrollbarInRows, SteadyScrollView, can_focus=True):
     def _row_key(self, line: VisualLine, row: int, width: int, scroll_x: int, on_cursor: bool,
                  bar: tuple[Segment, ...]) -> tuple:
         """All that decides how a row is drawn: what it shows, what is drawn over it, its styles."""
-        plain, on_the_cursor = self._row_styles()
+        plain, on_the_cursor = self._row_styles()  # numbers: a key hashes them, not sixteen styles, per row
         selected = self._selected_span() if self.selected_claim else None
         matches = tuple(matches_between(self._matches, line.start, line.end))
         return (id(self.document), id(self.view), self.reading, self._wrapped_width, width, scroll_x, row,
@@ -311,12 +313,14 @@ class ReportPane(ScrollbarInRows, SteadyScrollView, can_focus=True):
                 matches, self._current_match if self._current_match in matches else None,
                 on_the_cursor if on_cursor else plain, bar)
 
-    def _row_styles(self) -> tuple[tuple[Style, ...], tuple[Style, ...]]:
-        """The styles a row off the cursor may use, and those of a row on it; the combined styles for them."""
+    def _row_styles(self) -> tuple[int, int]:
+        """The numbers of the styles a row off the cursor may use and of those of a row on it; the
+        combined styles for them."""
         if self._style_keys is None:
             component = self.get_component_rich_style
             plain = (self.rich_style, *(component(name, partial=True) for name in PLAIN_COMPONENTS))
             self._style_keys = plain, plain + tuple(component(name, partial=True) for name in CURSOR_COMPONENTS)
+            self._style_numbers = (self._cache.style_number(plain), self._cache.style_number(self._style_keys[1]))
             self._styles = self._cache.styles_for(self._style_keys[1])
             self._bar_colors = self._scrollbar_colors()
             styles = self.styles
@@ -325,7 +329,7 @@ class ReportPane(ScrollbarInRows, SteadyScrollView, can_focus=True):
                 [*self.background_colors, *(color for _, color in styles.border), styles.border_title_color,
                  styles.border_title_background, styles.border_subtitle_color, styles.border_subtitle_background,
                  styles.scrollbar_background, styles.scrollbar_color])
-        return self._style_keys
+        return self._style_numbers
 
     def get_line_filters(self) -> list[LineFilter]:
         """The app's line filters that change something in this pane (``framed_rows.filters_that_change``)."""

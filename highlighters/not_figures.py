@@ -54,6 +54,11 @@ _MAGNITUDE_PREFIX = compile_kept(r"magnitude-$", re.IGNORECASE)
 """A magnitude joined to its number: "magnitude-5.9" (and "M7.5", seismologists' notation, has its own group)."""
 
 
+_REVISION_SLUG = compile_kept(r"(?:[A-Z]+-)*UPDATE $")
+"""A wire story's revision before its headline ("UPDATE 2-Gunmen kill 12", "CORRECTED-UPDATE 1-Quake hits"): the
+number counts the story's versions, nothing it tells of."""
+
+
 _IDENTIFIER_DIGITS = 13
 """A run of this many digits with no separators, quoted or after "=", "#" or "/", is an identifier (a post's or
 an account's number in a page's markup or address), no amount."""
@@ -65,6 +70,7 @@ def not_a_figure(text: str, match: re.Match[str], groups: tuple[str | None, ...]
     number that counts nothing ("two-pronged"), or an identifier ("699320266804092929")."""
     return (_is_identifier(text, match, groups)
             or _is_part_of_name(text, match, groups)
+            or _is_revision(text, match, groups)
             or bool(groups[G_WORDS]) and not _is_spelled_figure(text, match)
             or bool(groups[G_DIGITS] or groups[G_WORDS]) and bool(_NOT_QUANTITY_AFTER.match(text, match.end(G_CORE + 1))))
 
@@ -75,6 +81,14 @@ def _is_identifier(text: str, match: re.Match[str], groups: tuple[str | None, ..
         return False
     start, end = match.span(G_DIGITS + 1)
     return text[start - 1:start] in _IDENTIFIER_MARKS or text[end:end + 1] in _IDENTIFIER_MARKS
+
+
+def _is_revision(text: str, match: re.Match[str], groups: tuple[str | None, ...]) -> bool:
+    """The number of a wire's "UPDATE 2-" slug, which opens its line (``_REVISION_SLUG``)."""
+    core = core_start(match, groups)
+    if text[max(0, core - 7):core] != "UPDATE " or text[match.end(G_CORE + 1):match.end(G_CORE + 1) + 1] != "-":
+        return False  # nearly every figure: one look at the seven characters before it
+    return _REVISION_SLUG.fullmatch(text, text.rfind("\n", 0, core) + 1, core) is not None
 
 
 def _is_spelled_figure(text: str, match: re.Match[str]) -> bool:

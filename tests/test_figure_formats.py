@@ -166,6 +166,16 @@ def test_a_designator_stays_a_name_before_words_of_casualties(text):
     assert figures(text) == []
 
 
+@pytest.mark.parametrize("text", ["UPDATE 2-Gunmen kill 12 in attack on hotel",
+                                  "Reuters\nCORRECTED-UPDATE 1-Gunmen kill 12 in attack on hotel"])
+def test_a_wire_storys_revision_number_is_no_figure(text):
+    assert [(span, f.value) for span, f in figures(text)] == [("12", 12)]
+
+
+def test_a_number_after_update_in_a_sentence_stays_a_figure():
+    assert [span for span, _ in figures("The agency will UPDATE 2-3 times a day.")] == ["2-3"]
+
+
 def test_a_toll_joined_to_a_headline_slug_by_a_hyphen_is_a_figure():
     text = "Gao Market Attack Follow-Up-1 Dead, 2 Injured"
     assert [(span, f.value, f.quantity) for span, f in figures(text)] == [("1", 1, "count"), ("2", 2, "count")]

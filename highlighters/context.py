@@ -248,7 +248,8 @@ def figure_counts(sentence_text: str, figure: Span) -> str | None:
         if word[0].isdigit() and words and _DESIGNATOR.fullmatch(
                 sentence_text[words[-1][1] - len(words[-1][0]):words[-1][1]]):
             continue  # "six AK 47 rifles": the model's number, not a new figure
-        if word in _NOT_A_HEAD or (word.endswith(("ed", "ing")) and word not in ("wounded",)) or word[0].isdigit():
+        if (word in _NOT_A_HEAD or (word.endswith(("ed", "ing")) and word not in ("wounded",)) or word[0].isdigit()
+                or word[0] == "-" and word[1:2].isdigit()):  # "won 102-96": a score's other number counts nothing
             break
         words.append((word, match.end()))
         gap_start = match.end()

@@ -203,7 +203,7 @@ _FIGURE_BODY = _on_one_line(
     )
     (?P<unit>{_UNIT_AFTER})?
     (?:(?P<range_sep>\s*[-–—]\s*|[\s-]+to\s+|\s+and\s+)
-       (?P<range_end>(?:{_CURRENCY})?{_DIGITS}(?:[\s-]*{_SCALE_WORD}|{_MONEY_SHORT_SCALE}\b)?|(?=[a-z]){_WORD_FRACTION}\b|{_RANGE_WORD}\b)
+       (?P<range_end>(?:{_CURRENCY})?{_DIGITS}(?:[\s-]*{_SCALE_WORD}|{_MONEY_SHORT_SCALE}\b)?|(?=[a-z]){_WORD_FRACTION}\b|{_RANGE_WORD}(?:[\s-]+(?:hundred|thousand|{_SCALE_WORD}))?\b)
        (?P<end_unit>{_UNIT_AFTER})?)?
     (?P<per>\s*/\s*{_PER}|\s+per\s+{_PER}|\s+an?\s+{_PER_TIME})?
     (?P<suffix>\s+or\s+(?:more|greater|higher|above|less|fewer|below|so)|\+|-plus)?

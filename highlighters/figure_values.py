@@ -29,6 +29,8 @@ _DIGIT_RUN = compile_kept(r"\d+")
 _DAY = compile_kept(r"(?<!\d)\d{1,2}(?!\d)")
 _YEAR = compile_kept(r"\d{4}")
 _NUMBER_IN = compile_kept(r"\d[\d,.\u00a0\u202f]*|\.\d+")
+_END_SCALE = compile_kept(r"(?<![a-z])(hundred|thousand|million|billion|trillion|k|mn|mil|mm|m|bln|bn|b|tn|t)\.?$",
+                          re.IGNORECASE)
 _FRACTION_PARTS = compile_kept(r"(\d+)\s?/\s?(\d+)")
 _SHARE_PARTS = compile_kept(r"(\w+)\s+(?:in|out\s+of)\s+(\w+)", re.IGNORECASE)
 """A share of a group, "4 in 10", "one out of three": one figure, the fraction, not two counts."""
@@ -275,6 +277,12 @@ def parse_range_end(token: str) -> float | None:
     if number is None:
         return None
     return _parse_digits(number.group().rstrip(".,")) * _scale(token[number.end():].strip(" -") or None)
+
+
+def range_end_scale(token: str) -> int:
+    """The scale a range's second figure ends with ("2.5 million", "three billion", "$4bn"), or 1."""
+    scale = _END_SCALE.search(token.rstrip())
+    return _scale(scale.group(1)) if scale else 1
 
 
 def _scale(word: str | None) -> int:

@@ -20,6 +20,7 @@ from .figure_kinds import (
 )
 from .figure_pattern import (
     AFTER_TIME,
+    SCALES,
     APPROX,
     FIGURE_AFTER,
     FIGURE_CAN_START,
@@ -35,6 +36,8 @@ from .figure_values import (
     G_DIGITS,
     G_END_UNIT,
     G_HEDGE,
+    G_MONEY_SCALE,
+    G_MONEY_SHORT,
     G_PER,
     G_RANGE_END,
     G_RANGE_SEP,
@@ -53,6 +56,7 @@ from .figure_values import (
     normalise,
     parse_number_words,  # read with the figures: the number words' parser is also this module's
     parse_range_end,
+    range_end_scale,
     read_core,
     share_numerator_end,
 )
@@ -79,6 +83,9 @@ _CHANGE_BEFORE = compile_kept(
 _TO_FIGURE = compile_kept(r"\s+to\s+\W{0,3}\d", re.IGNORECASE)
 _FROM_FIGURE_TO = compile_kept(r"\bfrom\s+\S+(?:\s+\S+){0,4}\s+to\s*$", re.IGNORECASE)
 _MAGNITUDE_WORD = compile_kept(r"[\s-]*magnitude", re.IGNORECASE)
+_MONEY_END = compile_kept(r"[^\d.\W]*[^\d.a-z][^\d]*\d|[a-z]+\.?\s?\d", re.IGNORECASE)
+"""A range's second figure that opens with a currency ("$22.10", "usd 5"): money, which a first figure that is
+none does not range to."""
 _AFTER_FOLDED, _CAN_START_FOLDED = FIGURE_AFTER.folded, FIGURE_CAN_START.folded
 """The patterns for lower-cased text, which nearly every text is: looked up once, not for every line."""
 _FIGURE = _AFTER_FOLDED.groupindex["figure"]
@@ -234,10 +241,20 @@ def _range_end(text: str, match: re.Match[str], groups: tuple[str | None, ...], 
                  and (groups[G_DIGITS] or groups[G_WORDS] or groups[G_CURRENCY] or groups[G_WORD_FRACTION]
                       or groups[G_SLASH])
                  and (separator in "-–—" or hedge in RANGE or separator == "to")
-                 and not (hedge == "from" and _CHANGE_BEFORE.search(text, max(0, start - 40), start)))
+                 and not (hedge == "from" and _CHANGE_BEFORE.search(text, max(0, start - 40), start))
+                 and (groups[G_CURRENCY] or not _MONEY_END.match(groups[G_RANGE_END])))  # "rose 3.5% to $22.10"
     if not plausible or (separator == "and" and hedge != "between"):
         return None, match.start("range_sep")
+    scale = range_end_scale(groups[G_RANGE_END])
+    if scale > 1 and not _scaled(groups) and reading.value < range_end / scale:
+        reading.value *= scale  # "1.5 to 2.5 million": the scale is both figures' ("from 500 to 1.2 million" is not)
     return range_end, None
+
+
+def _scaled(groups: tuple[str | None, ...]) -> bool:
+    """Whether the first figure of a range has its own scale ("1 million to 2 million", "two million")."""
+    return bool(groups[G_SCALE] or groups[G_SHORT_SCALE] or groups[G_MONEY_SCALE] or groups[G_MONEY_SHORT]
+                or groups[G_WORDS] and any(scale in groups[G_WORDS] for scale in SCALES))
 
 
 def _read_unit(report: _Report, match: re.Match[str], groups: tuple[str | None, ...], reading: Reading, start: int,

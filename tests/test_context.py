@@ -59,6 +59,7 @@ def test_the_event_is_read_from_the_nearest_event_words(sentence, expected):
         ("Two of the three victims died.", "Two", "victims"),  # a part of a whole counts what the whole does
         ("Two of his colleagues were hurt.", "Two", "colleagues"),
         ("Two of them were hurt.", "Two", None),
+        ("The Lakers beat the Celtics 102-96 on Sunday.", "102", None),  # a score's other number counts nothing
     ],
 )
 def test_counts_is_the_head_noun_counted(sentence, figure, counts):

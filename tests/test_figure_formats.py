@@ -115,6 +115,21 @@ def test_a_number_before_something_that_is_no_fraction_is_read_without_crashing(
     assert all(figure.value is not None for _, figure in figures(text))
 
 
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("from 1.5 to 2.5 million", 1_500_000, 2_500_000), ("1.5-2.5 million people", 1_500_000, 2_500_000),
+    ("$1.5 to $2.5 billion", 1.5e9, 2.5e9), ("two to three million people", 2_000_000, 3_000_000),
+    ("two to three hundred", 200, 300), ("1 million to 2 million", 1_000_000, 2_000_000),
+    ("from 500 to 1.2 million", 500, 1_200_000)])
+def test_a_scale_after_a_ranges_second_figure_is_the_firsts_where_it_is_smaller(text, low, high):
+    _, figure = only(text)
+    assert (figure.qualifier, figure.value, figure.low, figure.high) == ("range", low, low, high)
+
+
+def test_a_percent_does_not_range_to_money():
+    assert [(span, f.qualifier) for span, f in figures("Shares rose 3.5% to $22.10")] == [
+        ("3.5%", "exact"), ("$22.10", "exact")]
+
+
 def test_a_quarter_mile_is_a_distance_and_a_fraction_range_is_one_figure():
     found, figure = only("about a quarter mile away")
     assert (found, figure.quantity, figure.unit, figure.value) == ("about a quarter mile", "distance", "mile", 0.25)

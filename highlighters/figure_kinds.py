@@ -14,6 +14,7 @@ from .clock import MONTHS, ZONE_OFFSETS, iso_date
 from .kept_patterns import compile_kept
 from .trie import word_alternatives
 from .unit_words import CURRENCY_WORDS, DURATIONS, Unit, currency_code, measure
+from .words import FEMALE, MALE, ROLES
 
 QUAKE_WORDS = ("earthquake", "quake", "temblor", "tremor", "aftershock", "foreshock", "shock", "jolt", "seism")
 _QUAKE = word_alternatives([*QUAKE_WORDS, *(f"{word}s" for word in QUAKE_WORDS)])
@@ -34,6 +35,13 @@ _QUAKE_NEAR = compile_kept(rf"\b(?:{_QUAKE}|magnitude|richter|seismic)\b")
 _DECIMAL_MAGNITUDE = compile_kept(r"\d\.\d")
 _AGE_NAME_BEFORE = compile_kept(r"(?:[A-Z][\w’'.-]*|I{1,3}|IV|Jr\.?|Sr\.?)\s*,\s*$")
 _AGE_WORD_BEFORE = compile_kept(r"\b(?:aged?|ages)\s+(?:\d{1,3}\s+and\s+)?$", re.IGNORECASE)
+_AGE_PERSON_BEFORE = compile_kept(r"\b(?:the|a|an|his|her|their|its|our|one)\s+(?:[\w’'-]+\s+){0,2}([a-z]+)\s*,\s*$",
+                                  re.IGNORECASE)
+PERSON_NOUNS = frozenset({*ROLES, *FEMALE, *MALE, "actor", "actress", "singer", "star", "rapper", "player", "victim",
+                          "suspect", "driver", "passenger", "resident", "student", "soldier", "worker", "gunman",
+                          "shooter", "teenager", "teen", "child", "baby", "toddler", "pilot", "farmer", "survivor",
+                          "witness", "patient", "mother-of-two", "father-of-two"})
+"""Words for a person, whose age may follow them between commas: "The actress, 24, was", "a suspect, 19,"."""
 _AGE_AFTER = compile_kept(r"\s*(?:[,;)]|\.(?!\d)|$|\s+and\s+\d|\s+(?:of|from)\s+[A-Z])")
 _MILITARY_TIME_AFTER = compile_kept(
     rf"\s*(?:\((?:\d{{4}}\s*)?(?:{word_alternatives([z for z in ZONE_OFFSETS if z != 'z'])})\b|hours?\b|hrs\b)",
@@ -222,8 +230,12 @@ def is_age(text: str, start: int, end: int, value: float) -> bool:
     before = text[max(0, start - 30):start]
     if "age" in before.lower() and _AGE_WORD_BEFORE.search(before):
         return True
-    return bool(before.rstrip().endswith(",") and _AGE_NAME_BEFORE.search(before) and _AGE_AFTER.match(text, end)
-                and not before.rstrip(" ,").endswith(tuple(_NOT_A_NAME)))
+    if not before.rstrip().endswith(",") or not _AGE_AFTER.match(text, end):
+        return False
+    if _AGE_NAME_BEFORE.search(before) and not before.rstrip(" ,").endswith(tuple(_NOT_A_NAME)):
+        return True
+    person = _AGE_PERSON_BEFORE.search(text, max(0, start - 60), start)  # "The actress, 24,": a person's word
+    return person is not None and person.group(1).lower() in PERSON_NOUNS
 
 
 _NOT_A_NAME = ("In", "On", "At", "By", "From", "To", "Of", "And", "But", "Since", "Until", "About", "Around",

@@ -181,6 +181,10 @@ def test_a_designator_stays_a_name_before_words_of_casualties(text):
     assert figures(text) == []
 
 
+def test_a_number_between_commas_after_a_thing_is_no_age():
+    assert only("The attack, 24, was claimed")[1].quantity == "count"
+
+
 @pytest.mark.parametrize("text", ["UPDATE 2-Gunmen kill 12 in attack on hotel",
                                   "Reuters\nCORRECTED-UPDATE 1-Gunmen kill 12 in attack on hotel"])
 def test_a_wire_storys_revision_number_is_no_figure(text):
@@ -204,7 +208,8 @@ def test_magnitudes_from_the_words_beside_them(text, quantity):
 
 
 @pytest.mark.parametrize(("text", "value"), [("Anthony LaCalamita, 38, of Troy", 38), ("Riva, 47, and Steinberg", 47),
-                                             ("voters aged 63", 63)])
+                                             ("voters aged 63", 63), ("The actress, 24, was sentenced", 24),
+                                             ("police said a suspect, 19, was held", 19)])
 def test_an_age_is_a_duration_of_years(text, value):
     _, figure = only(text)
     assert (figure.value, figure.quantity, figure.unit, figure.dimension) == (value, "duration", "year", "age")

@@ -217,6 +217,8 @@ def head_and_apposition(text: str, start: int, end: int) -> Mention | None:
         more = noun_phrase_at(text, text.find(rest, head.end) + 4, head_end)
         if more is not None and not text[more.end:head_end].strip(" ."):
             head, rest = Mention(head.start, more.end, more.end), ""
+    if rest and len(segments) == 1 and _RELATIVE_OPENS.match(rest):  # "a witness who gave his name as Ahmed told"
+        return head
     if rest:
         return None
     return phrase(text, head.start, segments[-1][1], head_end=head.end)

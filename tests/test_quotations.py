@@ -128,6 +128,8 @@ def test_seed_spans_are_exact_offsets():
          "“lives were lost.”", "the general staff"),
         ("Dozens were said to have killed “hundreds” of soldiers.", "“hundreds”", None),
         ("The so-called “Islamic State” fighters attacked.", "“Islamic State”", None),
+        ("“There were bodies everywhere,” a witness who asked not to be named told the BBC.",
+         "“There were bodies everywhere,”", "a witness"),  # the relative clause is the speaker's, not the speaker
     ],
 )
 def test_speaker(text, quote, speaker):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import Literal
 from operator import attrgetter
@@ -119,6 +120,7 @@ def extract_claims(document: Document, memo: ClaimsMemo | None = None) -> list[C
     for figure, index in zip(figures, _sentences_of(starts, [f.start for f in figures])):
         figures_by_sentence.setdefault(index, []).append(figure)
 
+    said_by = _speakers_by_place(quotes)
     claims: list[Claim] = []
     for index, sentence_figures in figures_by_sentence.items():
         sentence_start, sentence_end = document.sentences[index]
@@ -128,6 +130,8 @@ def extract_claims(document: Document, memo: ClaimsMemo | None = None) -> list[C
         if contexts is None:
             contexts = sentence_memo[sentence_text, placed] = _figure_contexts(sentence_text, placed)
         for figure, (counts, event, source) in zip(sentence_figures, contexts):
+            if source is None and said_by[0]:
+                source = _speaker_around(said_by, figure.start)  # a figure in someone's quoted words is theirs
             claims.append(Claim(  # by position, in the order of the fields: a third of the time by keyword
                 "", document.id, "number", figure.start, figure.end, document.text[figure.start:figure.end], index,
                 figure.value, figure.low, figure.high, figure.qualifier, figure.quantity, figure.unit,
@@ -145,6 +149,19 @@ def extract_claims(document: Document, memo: ClaimsMemo | None = None) -> list[C
     for number, claim in enumerate(claims, 1):
         claim.id = f"{document.id}#{number}"
     return claims
+
+
+def _speakers_by_place(quotes: list[Quotation]) -> tuple[list[int], list[tuple[int, str]]]:
+    """The quotations with a speaker, as their starts and (end, speaker), in text order, for ``_speaker_around``."""
+    spoken = [quote for quote in quotes if quote.speaker]
+    return [quote.start for quote in spoken], [(quote.end, quote.speaker) for quote in spoken]
+
+
+def _speaker_around(said_by: tuple[list[int], list[tuple[int, str]]], offset: int) -> str | None:
+    """The speaker of the quotation holding ``offset``, if one does."""
+    starts, ends = said_by
+    index = bisect_right(starts, offset) - 1
+    return ends[index][1] if index >= 0 and offset < ends[index][0] else None
 
 
 def _quotations(text: str, spoken: str, sentences: list[tuple[int, int]]) -> list[Quotation]:

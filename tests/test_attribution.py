@@ -392,3 +392,17 @@ def test_a_pronoun_right_before_the_verb_is_its_whole_subject():
             "one debate.”\nThe market, Traoré explained, was rebuilt in a year — an investment she says has given "
             "the town a “head start on its neighbours.”\n")
     assert [(speaker, written) for _, speaker, written in said(text)] == [("Aminata Traoré", "she")] * 2
+
+
+def test_a_figure_in_quoted_words_is_sourced_to_their_speaker():
+    """The status bar's "per …" of a figure someone is quoted saying names them; a figure outside a quotation, with
+    no source of its own, has none."""
+    from sahel_reader.highlighters.sentences import split_sentences
+    from sahel_reader.story.analysis import analyse
+    from sahel_reader.story.model import Document
+
+    text = ("Police spokeswoman Aïssata Koné said: \"Three men have been arrested.\"\n"
+            "Fourteen stalls burned down.\n")
+    story = analyse([Document(id="r", path="r.txt", text=text, sentences=split_sentences(text))])
+    assert [(claim.text, claim.source) for claim in story.claims if claim.kind == "number"] == [
+        ("Three", "Aïssata Koné"), ("Fourteen", None)]

@@ -32,7 +32,7 @@ _NOT_QUANTITY_AFTER = compile_kept(
 """Calibres name a weapon, they count nothing ("a 12-gauge shotgun", "a 9mm pistol"); nor does a purity ("24-karat
 gold", "18 carat gold"), nor "zero in on", nor a number joined by "-by-" to another: a vehicle ("a four-by-four
 car", as "4x4" is one), a size ("a 10-by-12-foot room") or a manner ("one-by-one")."""
-_NAME_PREFIXES = {"article", "resolution", "flight", "route", "highway", "interstate", "no", "no.", "number",
+_NAME_PREFIXES = {"article", "category", "resolution", "flight", "route", "highway", "interstate", "no", "no.", "number",
                   "room", "chapter", "section", "page", "boeing", "airbus", "f", "mig", "su", "covid", "mh", "g",
                   "apollo", "voyager", "level", "phase", "grade", "cup", "road", "ak", "bus", "line", "gate",
                   "terminal", "platform", "channel", "pier", "exit", "unit", "ward", "block", "lot", "case", "bill",

@@ -91,6 +91,8 @@ _AFTER_FOLDED, _CAN_START_FOLDED = FIGURE_AFTER.folded, FIGURE_CAN_START.folded
 _FIGURE = _AFTER_FOLDED.groupindex["figure"]
 """The figure's group, by number: its name need not be looked up for every match (a test checks the
 numbers are the same in every compiled form of the pattern)."""
+_BARE_TEMPERATURE_LETTERS = frozenset(f"{space}{letter}" for space in ("", " ", "-") for letter in "cfCF") - {"C", "F"}
+"""A temperature's unit as a bare letter counts only in capitals and glued to its number ("minus 6C (21F)")."""
 _SPEED_PERIODS = {"h": "hour", "hr": "hour", "hour": "hour", "s": "second", "sec": "second", "second": "second"}
 """A length per one of these is a speed: "193km / h" is kilometers per hour."""
 
@@ -267,6 +269,8 @@ def _read_unit(report: _Report, match: re.Match[str], groups: tuple[str | None, 
     per_text = groups[G_PER]
     if groups[G_WORD_FRACTION] and per_text and not unit_text and per_text.split()[0].lower() in ("a", "an"):
         unit_text, per_text = per_text.split()[-1], None  # "half an hour" is half of an hour, not a rate
+    if unit_text in _BARE_TEMPERATURE_LETTERS:  # "6 c", "5-f", "5c": no unit ("-6C" and "21F" are)
+        return None, match.start(unit_group + 1)
     if reading.unit is None and reading.quantity in ("count", "other") and unit_text and not _MAGNITUDE_WORD.fullmatch(unit_text):
         unit = classify_unit(unit_text, text[start:end], text[max(0, start - 60):start], text[end:end + 20],
                              reading.value, bool(groups[G_SCALE] or groups[G_SHORT_SCALE]), report.dollar)
@@ -376,5 +380,8 @@ def carry_hedges_into_conversions(text: str, figures: list[Figure]) -> None:
 
 def _reread(report: _Report, match: re.Match[str], cut: int) -> Figure | None:
     """The figure that the candidate states up to ``cut``, the rest being another figure or none."""
+    after = match.string[cut:cut + 1]
+    if after.isalnum() or after == "_":
+        return None  # cut inside a word ("5c": no unit, and no figure either, as the pattern's end asks)
     shortened = match.re.match(match.string, match.start(), cut)
     return _to_figure(report, shortened)[0] if shortened and shortened.end() == cut else None

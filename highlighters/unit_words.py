@@ -81,9 +81,9 @@ MEASURES: dict[str, Unit] = {
     }),
     **_table("temperature", "other", {
         "degree_Celsius": ("°c", "ºc", "degrees celsius", "degree celsius", "degrees centigrade", "celsius",
-                           "c degrees", "degrees c"),
+                           "c degrees", "degrees c", "c"),  # "c" and "f" only glued, in capitals ("minus 6C")
         "degree_Fahrenheit": ("°f", "ºf", "degrees fahrenheit", "degree fahrenheit", "fahrenheit", "f degrees",
-                              "degrees f"),
+                              "degrees f", "f"),
         "kelvin": ("kelvin", "kelvins"),
     }),
     **_table("data", "other", {

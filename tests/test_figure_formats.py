@@ -143,6 +143,16 @@ def test_ranks_parts_and_idioms_are_no_fraction_or_multiplier(text):
     assert not any(f.dimension in ("fraction", "multiplier") for _, f in figures(text))
 
 
+def test_a_temperature_written_with_a_capital_letter_glued_to_it():
+    assert [(span, f.value, f.unit) for span, f in figures("It fell to minus 6C (21F) overnight")] == [
+        ("minus 6C", -6, "degree_Celsius"), ("21F", 21, "degree_Fahrenheit")]
+    assert [span for span, _ in figures("a 6 c grade, the 5c coin")] == ["6"]  # no unit: a letter apart, or in lower case
+
+
+def test_a_storms_category_is_a_name_not_a_count():
+    assert [span for span, _ in figures("Ike, a Category 2 storm with 110 mph winds")] == ["110 mph"]
+
+
 def test_signed_values():
     assert [(span, f.value, f.unit) for span, f in figures("It fell to -233 Celsius, then minus 5 degrees")] == [
         ("-233 Celsius", -233, "degree_Celsius"), ("minus 5 degrees", -5, "degree")]

@@ -119,6 +119,9 @@ _CUE = compile_kept(word_alternatives(_CUES))
 _SOURCE_TRIM = compile_kept(r"^(?:and|but|that|while|although|as|from|by|on\s+\w+day|late\s+on\s+\w+day|on\s+\w+)\s+", re.IGNORECASE)
 _SPACES = compile_kept(r"\s+")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "there"}
+PERSONAL_PRONOUNS = frozenset({"he", "she"})
+"""A source that is one of these is given as the pronoun, for the report's reader to resolve: a sentence alone
+cannot say who "she" is."""
 
 def sentence_words(folded: str | None) -> list[bytes] | None:
     """The runs of letters a-z of a lower-cased sentence, each as bytes: split in C, they tell at
@@ -334,6 +337,8 @@ def _clean_source(source: str) -> str | None:
     while (opening := _SOURCE_TRIM.match(source)) is not None:
         source = source[opening.end():]
     words = source.split()
+    if source.lower() in PERSONAL_PRONOUNS:
+        return source.lower()  # "she said": the report's own speaker, whom the caller may know (``claims``)
     if not words or len(words) > 12 or source.lower() in _PRONOUNS or words[0].lower() in _PRONOUNS:
         return None
     return source

@@ -13,6 +13,7 @@ from ..highlighters.boilerplate import is_date_line
 from ..highlighters.capitals import in_capitals, in_news_case, names_its_speaker
 from ..highlighters.clock import iso_date
 from ..highlighters.context import (
+    PERSONAL_PRONOUNS,
     event_words,
     figure_counts,
     figure_event,
@@ -132,6 +133,8 @@ def extract_claims(document: Document, memo: ClaimsMemo | None = None) -> list[C
         for figure, (counts, event, source) in zip(sentence_figures, contexts):
             if source is None and said_by[0]:
                 source = _speaker_around(said_by, figure.start)  # a figure in someone's quoted words is theirs
+            elif source in PERSONAL_PRONOUNS:
+                source = _speaker_before(said_by, figure.start, starts[max(0, index - _PRONOUN_REACH)])
             claims.append(Claim(  # by position, in the order of the fields: a third of the time by keyword
                 "", document.id, "number", figure.start, figure.end, document.text[figure.start:figure.end], index,
                 figure.value, figure.low, figure.high, figure.qualifier, figure.quantity, figure.unit,
@@ -162,6 +165,19 @@ def _speaker_around(said_by: tuple[list[int], list[tuple[int, str]]], offset: in
     starts, ends = said_by
     index = bisect_right(starts, offset) - 1
     return ends[index][1] if index >= 0 and offset < ends[index][0] else None
+
+
+_PRONOUN_REACH = 2
+"""Sentences back (and the figure's own) in which the speaker a "he said" or "she said" stands for is looked for."""
+
+
+def _speaker_before(said_by: tuple[list[int], list[tuple[int, str]]], offset: int, since: int) -> str | None:
+    """The one speaker of the quotations between ``since`` and ``offset``, which a pronoun there stands for;
+    None when none spoke, or when two did (the pronoun could be either's)."""
+    starts, ends = said_by
+    last = bisect_right(starts, offset)
+    speakers = {speaker for start, (_, speaker) in zip(starts[:last], ends[:last]) if start >= since}
+    return speakers.pop() if len(speakers) == 1 else None
 
 
 def _quotations(text: str, spoken: str, sentences: list[tuple[int, int]]) -> list[Quotation]:

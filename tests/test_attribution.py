@@ -406,3 +406,21 @@ def test_a_figure_in_quoted_words_is_sourced_to_their_speaker():
     story = analyse([Document(id="r", path="r.txt", text=text, sentences=split_sentences(text))])
     assert [(claim.text, claim.source) for claim in story.claims if claim.kind == "number"] == [
         ("Three", "Aïssata Koné"), ("Fourteen", None)]
+
+
+def test_a_figure_a_pronoun_says_is_sourced_to_the_one_speaker_just_before():
+    """"She said the cuts would save $3 billion" after Meg Whitman's quotation is per Meg Whitman; after two
+    speakers the pronoun could be either's, and the figure has no source."""
+    from sahel_reader.highlighters.sentences import split_sentences
+    from sahel_reader.story.analysis import analyse
+    from sahel_reader.story.model import Document
+
+    def sources(text: str) -> list[tuple[str, str | None]]:
+        story = analyse([Document(id="r", path="r.txt", text=text, sentences=split_sentences(text))])
+        return [(claim.text, claim.source) for claim in story.claims if claim.kind == "number"]
+
+    one = "\"It is necessary,\" Chief Executive Meg Whitman said. She said the cuts would save $3 billion.\n"
+    assert sources(one) == [("$3 billion", "Meg Whitman")]
+    two = ("\"It is necessary,\" Meg Whitman said. \"It is late,\" said Shaw Wu, an analyst. "
+           "She said the cuts would save $3 billion.\n")
+    assert sources(two) == [("$3 billion", None)]

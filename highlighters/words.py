@@ -40,12 +40,13 @@ _PARTICIPLES = (
     "screaming chanting responding replying"
 ).split()
 ALL_VERBS = frozenset(_FINITE) | frozenset(_PARTICIPLES)
-FINITE_VERBS = frozenset([*_FINITE, "put", "issued", "released", "shot", "fired", "hit", "went", "pointed"])
+FINITE_VERBS = frozenset([*_FINITE, "put", "issued", "released", "shot", "shoots", "fired", "fires", "hit", "hits",
+                          "went", "goes", "pointed", "points"])
 PARTICIPLES = frozenset(_PARTICIPLES)
 # Case-sensitive on purpose: "States" in "the United States" is not a verb.
 VERB = compile_kept(
-    rf"(?<![\w’'-])(?:{word_alternatives(frozenset(_FINITE) | PARTICIPLES)}|put(?=\s+it\b)|(?:shot|fired|hit)(?=\s+back\b)"
-    r"|went(?=\s+on\b)|pointed(?=\s+out\b)|(?:issued|released)(?=\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:statement|communiqu|release)))"
+    rf"(?<![\w’'-])(?:{word_alternatives(frozenset(_FINITE) | PARTICIPLES)}|put(?=\s+it\b)"
+    r"|(?:shot|shoots|fired|fires|hits?)(?=\s+back\b)|(?:went|goes)(?=\s+on\s*(?:[,.;:!?\x22”]|$|to\s+(?:say|add|note|write|tell|explain)\b))|point(?:ed|s)(?=\s+out\b)|(?:issued|released)(?=\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:statement|communiqu|release)))"
     r"\b(?![’'-]\w)")
 """A reporting verb that starts a word."""
 

@@ -128,6 +128,9 @@ def test_seed_spans_are_exact_offsets():
          "“lives were lost.”", "the general staff"),
         ("Dozens were said to have killed “hundreds” of soldiers.", "“hundreds”", None),
         ("The so-called “Islamic State” fighters attacked.", "“Islamic State”", None),
+        ("“It was a mistake,” Bozell points out.", "“It was a mistake,”", "Bozell"),
+        ("“It was a mistake,” Bozell goes on.", "“It was a mistake,”", "Bozell"),
+        ("Rubio said that once the Senate goes on recess, “I will help.”", "“I will help.”", "Rubio"),
         ("“There were bodies everywhere,” a witness who asked not to be named told the BBC.",
          "“There were bodies everywhere,”", "a witness"),  # the relative clause is the speaker's, not the speaker
     ],

@@ -74,6 +74,12 @@ pull both ways, and the figure is read as approximate, neither bound being meant
 _LOWER_HEDGES, _UPPER_NEAR_HEDGES, _UPPER_HEDGES, _APPROX_HEDGES, _AFTER = map(
     frozenset, (LOWER, UPPER_NEAR, UPPER, APPROX, AFTER_TIME))
 """The hedges as sets, for looking a figure's hedge up (their tuples keep the order patterns are built in)."""
+_OVER_A_PERIOD = compile_kept(
+    r"(?:\d|\b(?:million|billion|trillion|percent|dozens|hundreds|thousands))(?:[^\W\d_]+|[^\w.;:!?\n])*?"
+    r"(?<!\bfor )(?<!\bin )(?<!\bof )(?<!\bafter )(?<!\bthan )(?<!\bjust )(?<!\bwell )(?<!\blasted )"
+    r"(?<!\btook )(?<!\bwaited )(?<!\bspent )(?<!\bbeen )$", re.IGNORECASE)
+"""A figure earlier in the clause, before "over" and a duration: the span it happens over ("cost $1 trillion over
+10 years", "killed 12 over two days"); "lasted over", "for over", "in over" keep "more than"."""
 _CHANGE_BEFORE = compile_kept(
     r"\b(?:ros[ea]|rising|risen|increas\w*|jump\w*|climb\w*|soar\w*|surg\w*|grew|grow\w*|went|go(?:es|ing)?|fell|fall\w*"
     r"|drop\w*|declin\w*|decreas\w*|slip\w*|plung\w*|plummet\w*|sank|sink\w*|cut|cuts|raised?|rais\w*|lower\w*"
@@ -300,6 +306,8 @@ def _qualify(text: str, match: re.Match[str], groups: tuple[str | None, ...], re
     low, high = reading.low, reading.high
     if hedge in MODAL_HEDGES and reading.quantity == "year":  # "Perhaps 2016 will be": the year, exactly
         hedge, start = None, core_start(match, groups)
+    elif hedge == "over" and reading.quantity == "duration" and _OVER_A_PERIOD.search(text, max(0, start - 60), start):
+        hedge, start = None, core_start(match, groups)  # "$1 trillion over 10 years": the period, not "more than"
     if range_end is not None:
         qualifier, low, high = "range", reading.value, range_end
     elif qualifier == "exact" and hedge is None and not groups[G_SUFFIX]:

@@ -153,6 +153,15 @@ def test_a_storms_category_is_a_name_not_a_count():
     assert [span for span, _ in figures("Ike, a Category 2 storm with 110 mph winds")] == ["110 mph"]
 
 
+@pytest.mark.parametrize(("text", "span", "qualifier"), [
+    ("It will cost $1 trillion over 10 years.", "10 years", "exact"),  # the span it costs that over
+    ("They cut 24,600 jobs over three years.", "three years", "exact"),
+    ("The siege lasted over 3 days.", "over 3 days", "lower"), ("He was jailed for over 30 years.", "over 30 years", "lower"),
+    ("Over three years, the firm grew.", "Over three years", "lower")])
+def test_over_a_duration_after_a_figure_is_the_period_it_happens_over(text, span, qualifier):
+    assert [(found, f.qualifier) for found, f in figures(text)][-1] == (span, qualifier)
+
+
 def test_signed_values():
     assert [(span, f.value, f.unit) for span, f in figures("It fell to -233 Celsius, then minus 5 degrees")] == [
         ("-233 Celsius", -233, "degree_Celsius"), ("minus 5 degrees", -5, "degree")]

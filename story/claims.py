@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from typing import Literal
 from operator import attrgetter
+from typing import Literal
 from urllib.parse import urlsplit
 
 from ..highlighters.boilerplate import is_date_line

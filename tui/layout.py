@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import chain
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 from rich.cells import cell_len

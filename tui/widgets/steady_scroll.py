@@ -26,7 +26,7 @@ class SteadyScrollView(ScrollView):
         if round(old_value) != round(new_value):
             self.refresh(self.size.region)
 
-    def _scroll_update(self, virtual_size: Size) -> None:  # noqa: ARG002  as Widget's, less the scrollbars' sizes
+    def _scroll_update(self, virtual_size: Size) -> None:  # as Widget's, less the scrollbars' sizes
         self._refresh_scrollbars()  # whether the scrollbar's gutter is there
         self.scroll_x = self.validate_scroll_x(self.scroll_x)
         self.scroll_y = self.validate_scroll_y(self.scroll_y)

@@ -20,12 +20,13 @@ from .figure_kinds import (
 )
 from .figure_pattern import (
     AFTER_TIME,
-    SCALES,
     APPROX,
     FIGURE_AFTER,
     FIGURE_CAN_START,
     LOWER,
     RANGE,
+    SCALES,
+    UNITS,
     UPPER,
     UPPER_NEAR,
 )
@@ -65,6 +66,7 @@ from .folding import fold
 from .kept_patterns import compile_kept
 from .not_figures import not_a_figure
 from .spans import Figure
+from .trie import word_alternatives
 from .unit_words import DURATIONS
 from .zeros import find_zero_figures
 
@@ -75,7 +77,8 @@ _LOWER_HEDGES, _UPPER_NEAR_HEDGES, _UPPER_HEDGES, _APPROX_HEDGES, _AFTER = map(
     frozenset, (LOWER, UPPER_NEAR, UPPER, APPROX, AFTER_TIME))
 """The hedges as sets, for looking a figure's hedge up (their tuples keep the order patterns are built in)."""
 _OVER_A_PERIOD = compile_kept(
-    r"(?:\d|\b(?:million|billion|trillion|percent|dozens|hundreds|thousands))(?:[^\W\d_]+|[^\w.;:!?\n])*?"
+    rf"(?:\d|\b(?:{word_alternatives([*UNITS, *SCALES, 'percent', 'dozens', 'hundreds', 'thousands'])})\b)"
+    r"(?:[^\W\d_]+|[^\w.;:!?\n])*?"
     r"(?<!\bfor )(?<!\bin )(?<!\bof )(?<!\bafter )(?<!\bthan )(?<!\bjust )(?<!\bwell )(?<!\blasted )"
     r"(?<!\btook )(?<!\bwaited )(?<!\bspent )(?<!\bbeen )$", re.IGNORECASE)
 """A figure earlier in the clause, before "over" and a duration: the span it happens over ("cost $1 trillion over

@@ -156,6 +156,7 @@ def test_a_storms_category_is_a_name_not_a_count():
 @pytest.mark.parametrize(("text", "span", "qualifier"), [
     ("It will cost $1 trillion over 10 years.", "10 years", "exact"),  # the span it costs that over
     ("They cut 24,600 jobs over three years.", "three years", "exact"),
+    ("The jury deliberated for about seven hours over two days.", "two days", "exact"),
     ("The siege lasted over 3 days.", "over 3 days", "lower"), ("He was jailed for over 30 years.", "over 30 years", "lower"),
     ("Over three years, the firm grew.", "Over three years", "lower")])
 def test_over_a_duration_after_a_figure_is_the_period_it_happens_over(text, span, qualifier):

@@ -92,9 +92,9 @@ _CHANGE_BEFORE = compile_kept(
 _TO_FIGURE = compile_kept(r"\s+to\s+\W{0,3}\d", re.IGNORECASE)
 _FROM_FIGURE_TO = compile_kept(r"\bfrom\s+\S+(?:\s+\S+){0,4}\s+to\s*$", re.IGNORECASE)
 _MAGNITUDE_WORD = compile_kept(r"[\s-]*magnitude", re.IGNORECASE)
-_MONEY_END = compile_kept(r"[^\d.\W]*[^\d.a-z][^\d]*\d|[a-z]+\.?\s?\d", re.IGNORECASE)
-"""A range's second figure that opens with a currency ("$22.10", "usd 5"): money, which a first figure that is
-none does not range to."""
+_MONEY_END = compile_kept(r"[^\d.][^\d]*\d")
+"""A range's second figure that opens with a currency ("$22.10", "usd 5"), the only one that has digits and
+opens with none: money, which a first figure that is none does not range to."""
 _AFTER_FOLDED, _CAN_START_FOLDED = FIGURE_AFTER.folded, FIGURE_CAN_START.folded
 """The patterns for lower-cased text, which nearly every text is: looked up once, not for every line."""
 _FIGURE = _AFTER_FOLDED.groupindex["figure"]

@@ -251,6 +251,9 @@ def figure_counts(sentence_text: str, figure: Span) -> str | None:
         if word[0].isdigit() and words and _DESIGNATOR.fullmatch(
                 sentence_text[words[-1][1] - len(words[-1][0]):words[-1][1]]):
             continue  # "six AK 47 rifles": the model's number, not a new figure
+        if not words and word.endswith(("ed", "ing")) and word not in _NOT_A_HEAD and _plural_noun_next(
+                sentence_text, match.end()):
+            continue  # "170 million connected users", "20 remaining hostages": a participle before the noun
         if (word in _NOT_A_HEAD or (word.endswith(("ed", "ing")) and word not in ("wounded",)) or word[0].isdigit()
                 or word[0] == "-" and word[1:2].isdigit()):  # "won 102-96": a score's other number counts nothing
             break
@@ -264,6 +267,18 @@ def figure_counts(sentence_text: str, figure: Span) -> str | None:
     plural = [w for w in nouns if (w.endswith("s") and not w.endswith(NOT_PLURAL_ENDINGS)) or w in IRREGULAR_PLURALS]
     head = plural[-1] if plural else nouns[-1]  # "military police cadets": cadets; "two helicopters began": helicopters
     return None if head in _EVENT_NOUNS else head
+
+
+_NEXT_WORD = compile_kept(r" ([a-z]+)\b")
+
+
+def _plural_noun_next(sentence_text: str, position: int) -> bool:
+    """Whether the word after ``position`` (one space on) is a plural noun in lower case ("users", "children")."""
+    following = _NEXT_WORD.match(sentence_text, position)
+    if following is None:
+        return False
+    word = following.group(1)
+    return (word.endswith("s") and not word.endswith(NOT_PLURAL_ENDINGS)) or word in IRREGULAR_PLURALS
 
 
 def sentence_sources(sentence_text: str, folded: str | None = None, words: list[bytes] | None = None,

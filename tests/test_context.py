@@ -60,6 +60,9 @@ def test_the_event_is_read_from_the_nearest_event_words(sentence, expected):
         ("Two of his colleagues were hurt.", "Two", "colleagues"),
         ("Two of them were hurt.", "Two", None),
         ("The Lakers beat the Celtics 102-96 on Sunday.", "102", None),  # a score's other number counts nothing
+        ("Skype has 170 million connected users.", "170 million", "users"),  # a participle before the noun
+        ("It left two managing partners wounded.", "two", "partners"),
+        ("12 killed in the attack.", "12", None), ("12 injured Monday.", "12", None),
     ],
 )
 def test_counts_is_the_head_noun_counted(sentence, figure, counts):

@@ -46,7 +46,7 @@ PARTICIPLES = frozenset(_PARTICIPLES)
 # Case-sensitive on purpose: "States" in "the United States" is not a verb.
 VERB = compile_kept(
     rf"(?<![\w’'-])(?:{word_alternatives(frozenset(_FINITE) | PARTICIPLES)}|put(?=\s+it\b)"
-    r"|(?:shot|shoots|fired|fires|hits?)(?=\s+back\b)|(?:went|goes)(?=\s+on\s*(?:[,.;:!?\x22”]|$|to\s+(?:say|add|note|write|tell|explain)\b))|point(?:ed|s)(?=\s+out\b)|(?:issued|released)(?=\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:statement|communiqu|release)))"
+    r"|(?:shot|shoots|fired|fires|hits?)(?=\s+back\b)|(?:went|goes)(?=\s+on\s*(?:[,.;:!?\x22”]|$|about\b|to\s+(?:say|add|note|write|tell|explain)\b))|point(?:ed|s)(?=\s+out\b)|(?:issued|released)(?=\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:statement|communiqu|release)))"
     r"\b(?![’'-]\w)")
 """A reporting verb that starts a word."""
 

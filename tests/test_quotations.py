@@ -131,6 +131,7 @@ def test_seed_spans_are_exact_offsets():
         ("“It was a mistake,” Bozell points out.", "“It was a mistake,”", "Bozell"),
         ("“It was a mistake,” Bozell goes on.", "“It was a mistake,”", "Bozell"),
         ("Rubio said that once the Senate goes on recess, “I will help.”", "“I will help.”", "Rubio"),
+        ("As Trump went on about “how the system is rigged,” she nodded.", "“how the system is rigged,”", "Trump"),
         ("“There were bodies everywhere,” a witness who asked not to be named told the BBC.",
          "“There were bodies everywhere,”", "a witness"),  # the relative clause is the speaker's, not the speaker
     ],

@@ -264,7 +264,7 @@ def figure_counts(sentence_text: str, figure: Span) -> str | None:
     nouns = [w for w, _ in words if not w.endswith(("’s", "'s"))]
     if not nouns:
         return None
-    plural = [w for w in nouns if (w.endswith("s") and not w.endswith(NOT_PLURAL_ENDINGS)) or w in IRREGULAR_PLURALS]
+    plural = [w for w in nouns if _is_plural(w)]
     head = plural[-1] if plural else nouns[-1]  # "military police cadets": cadets; "two helicopters began": helicopters
     return None if head in _EVENT_NOUNS else head
 
@@ -275,9 +275,11 @@ _NEXT_WORD = compile_kept(r" ([a-z]+)\b")
 def _plural_noun_next(sentence_text: str, position: int) -> bool:
     """Whether the word after ``position`` (one space on) is a plural noun in lower case ("users", "children")."""
     following = _NEXT_WORD.match(sentence_text, position)
-    if following is None:
-        return False
-    word = following.group(1)
+    return following is not None and _is_plural(following.group(1))
+
+
+def _is_plural(word: str) -> bool:
+    """A noun in the plural, told by its ending ("cadets", not "press" or "bus") or known ("people", "crew")."""
     return (word.endswith("s") and not word.endswith(NOT_PLURAL_ENDINGS)) or word in IRREGULAR_PLURALS
 
 

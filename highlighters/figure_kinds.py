@@ -37,10 +37,10 @@ _AGE_NAME_BEFORE = compile_kept(r"(?:[A-Z][\w’'.-]*|I{1,3}|IV|Jr\.?|Sr\.?)\s*,
 _AGE_WORD_BEFORE = compile_kept(r"\b(?:aged?|ages)\s+(?:\d{1,3}\s+and\s+)?$", re.IGNORECASE)
 _AGE_PERSON_BEFORE = compile_kept(r"\b(?:the|a|an|his|her|their|its|our|one)\s+(?:[\w’'-]+\s+){0,2}([a-z]+)\s*,\s*$",
                                   re.IGNORECASE)
-PERSON_NOUNS = frozenset({*ROLES, *FEMALE, *MALE, "actor", "actress", "singer", "star", "rapper", "player", "victim",
-                          "suspect", "driver", "passenger", "resident", "student", "soldier", "worker", "gunman",
-                          "shooter", "teenager", "teen", "child", "baby", "toddler", "pilot", "farmer", "survivor",
-                          "witness", "patient", "mother-of-two", "father-of-two"})
+_PERSON_NOUNS = frozenset({*ROLES, *FEMALE, *MALE, "actor", "actress", "singer", "star", "rapper", "player", "victim",
+                           "suspect", "driver", "passenger", "resident", "student", "soldier", "worker", "gunman",
+                           "shooter", "teenager", "teen", "child", "baby", "toddler", "pilot", "farmer", "survivor",
+                           "witness", "patient"})
 """Words for a person, whose age may follow them between commas: "The actress, 24, was", "a suspect, 19,"."""
 _AGE_AFTER = compile_kept(r"\s*(?:[,;)]|\.(?!\d)|$|\s+and\s+\d|\s+(?:of|from)\s+[A-Z])")
 _MILITARY_TIME_AFTER = compile_kept(
@@ -235,7 +235,7 @@ def is_age(text: str, start: int, end: int, value: float) -> bool:
     if _AGE_NAME_BEFORE.search(before) and not before.rstrip(" ,").endswith(tuple(_NOT_A_NAME)):
         return True
     person = _AGE_PERSON_BEFORE.search(text, max(0, start - 60), start)  # "The actress, 24,": a person's word
-    return person is not None and person.group(1).lower() in PERSON_NOUNS
+    return person is not None and person.group(1).lower() in _PERSON_NOUNS
 
 
 _NOT_A_NAME = ("In", "On", "At", "By", "From", "To", "Of", "And", "But", "Since", "Until", "About", "Around",

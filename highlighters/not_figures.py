@@ -68,9 +68,10 @@ _IDENTIFIER_MARKS = frozenset("\"'=#/")
 def not_a_figure(text: str, match: re.Match[str], groups: tuple[str | None, ...]) -> bool:
     """A number in a name ("Interstate 75"), words that are no spelled figure ("one of the worst"), a
     number that counts nothing ("two-pronged"), or an identifier ("699320266804092929")."""
+    core = core_start(match, groups)
     return (_is_identifier(text, match, groups)
-            or _is_part_of_name(text, match, groups)
-            or _is_revision(text, match, groups)
+            or _is_part_of_name(text, match, groups, core)
+            or _is_revision(text, match, core)
             or bool(groups[G_WORDS]) and not _is_spelled_figure(text, match)
             or bool(groups[G_DIGITS] or groups[G_WORDS]) and bool(_NOT_QUANTITY_AFTER.match(text, match.end(G_CORE + 1))))
 
@@ -83,9 +84,8 @@ def _is_identifier(text: str, match: re.Match[str], groups: tuple[str | None, ..
     return text[start - 1:start] in _IDENTIFIER_MARKS or text[end:end + 1] in _IDENTIFIER_MARKS
 
 
-def _is_revision(text: str, match: re.Match[str], groups: tuple[str | None, ...]) -> bool:
-    """The number of a wire's "UPDATE 2-" slug, which opens its line (``_REVISION_SLUG``)."""
-    core = core_start(match, groups)
+def _is_revision(text: str, match: re.Match[str], core: int) -> bool:
+    """The number of a wire's "UPDATE 2-" slug, which opens its line (``_REVISION_SLUG``); ``core`` is where it starts."""
     if text[max(0, core - 7):core] != "UPDATE " or text[match.end(G_CORE + 1):match.end(G_CORE + 1) + 1] != "-":
         return False  # nearly every figure: one look at the seven characters before it
     return _REVISION_SLUG.fullmatch(text, text.rfind("\n", 0, core) + 1, core) is not None
@@ -126,9 +126,9 @@ def _is_spelled_figure(text: str, match: re.Match[str]) -> bool:
     return True
 
 
-def _is_part_of_name(text: str, match: re.Match[str], groups: tuple[str | None, ...]) -> bool:
-    """Digits glued to letters or after a naming word are identifiers, not figures (F-16, Article 5, Interstate 75)."""
-    core = core_start(match, groups)
+def _is_part_of_name(text: str, match: re.Match[str], groups: tuple[str | None, ...], core: int) -> bool:
+    """Digits glued to letters or after a naming word are identifiers, not figures (F-16, Article 5, Interstate 75);
+    ``core`` is where the number starts (``core_start``)."""
     last = text[core - 1] if core else ""
     if last.isalpha() or (last in "-/" and core > 1 and text[core - 2].isalnum()):
         if last == "-" and _CASUALTIES_AFTER.match(text, match.end(G_CORE + 1)) and (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from operator import attrgetter
 from typing import Literal
@@ -175,8 +175,7 @@ def _speaker_before(said_by: tuple[list[int], list[tuple[int, str]]], offset: in
     """The one speaker of the quotations between ``since`` and ``offset``, which a pronoun there stands for;
     None when none spoke, or when two did (the pronoun could be either's)."""
     starts, ends = said_by
-    last = bisect_right(starts, offset)
-    speakers = {speaker for start, (_, speaker) in zip(starts[:last], ends[:last]) if start >= since}
+    speakers = {speaker for _, speaker in ends[bisect_left(starts, since):bisect_right(starts, offset)]}
     return speakers.pop() if len(speakers) == 1 else None
 
 

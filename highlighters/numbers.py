@@ -78,7 +78,7 @@ _LOWER_HEDGES, _UPPER_NEAR_HEDGES, _UPPER_HEDGES, _APPROX_HEDGES, _AFTER = map(
 """The hedges as sets, for looking a figure's hedge up (their tuples keep the order patterns are built in)."""
 _OVER_A_PERIOD = compile_kept(
     rf"(?:\d|\b(?:{word_alternatives([*UNITS, *SCALES, 'percent', 'dozens', 'hundreds', 'thousands'])})\b)"
-    r"(?:[^\W\d_]+|[^\w.;:!?\n])*?"
+    r"[^\d_.;:!?\n]*?"
     r"(?<!\bfor )(?<!\bin )(?<!\bof )(?<!\bafter )(?<!\bthan )(?<!\bjust )(?<!\bwell )(?<!\blasted )"
     r"(?<!\btook )(?<!\bwaited )(?<!\bspent )(?<!\bbeen )$", re.IGNORECASE)
 """A figure earlier in the clause, before "over" and a duration: the span it happens over ("cost $1 trillion over

@@ -303,6 +303,15 @@ def test_a_2_mb_line_without_a_full_stop_loads_and_is_analysed(tmp_path: Path) -
     assert document.sentences[-1][1] == len(document.text.rstrip())
 
 
+def test_long_words_between_a_figure_and_over_a_duration_do_not_hang() -> None:
+    """The test of "over" as a period ("cost $1 trillion over 10 years") once split each word before it every way
+    it could: a real sentence ("In 2011 after multiple interviews with the U.S. State Department over three years")
+    took 73 s, and one long word doubles that per letter."""
+    text = "Its 1 pneumonoultramicroscopicsilicovolcanoconiosis. Then over two years"
+    found = without_hanging(lambda: find_figures(text), "reading a long word before \"over two years\"")
+    assert [(text[f.start:f.end], f.qualifier) for f in found] == [("1", "exact"), ("over two years", "lower")]
+
+
 def test_a_report_of_nothing_but_numbers(tmp_path: Path) -> None:
     rng = random.Random(7)
     rows = [" ".join(str(rng.randrange(10 ** rng.randrange(1, 7))) for _ in range(8)) for _ in range(300)]

@@ -97,14 +97,15 @@ def _is_spelled_figure(text: str, match: re.Match[str]) -> bool:
         return True  # one-year anniversary, two days
     words = match.group("words").lower()
     after = text[match.end("words"):match.end("words") + 40]
-    start = match.start("figure")
-    before = text[max(0, start - 40):start]
-    next_word = WORD_AFTER.match(after)
-    next_word = next_word.group(1).lower() if next_word else ""
-    previous = word_before(before).lower()
-
     if after.startswith("-") and after[1:2].isalpha():
         return not _COMPOUND_ADJECTIVE.match(after)  # a five-boat attack; but two-pronged, one-sided, two-way
+    start = match.start("figure")
+    previous = word_before(text[max(0, start - 40):start]).lower()
+    next_word = ""  # read only where the words before or the number itself make it matter
+    if words in ("one", "a") or previous in _PRONOUN_DETERMINERS:
+        following = WORD_AFTER.match(after)
+        next_word = following.group(1).lower() if following else ""
+
     if match.group("hedge") is None and previous in _PRONOUN_DETERMINERS and (
         not next_word or (next_word in _FUNCTION_WORDS and (next_word != "of" or words in ("one", "a")))
         or _PUNCTUATION_NEXT.match(after)
@@ -141,6 +142,8 @@ def _is_part_of_name(text: str, match: re.Match[str], groups: tuple[str | None, 
         return True
     before = text[max(0, core - 20):core].rstrip()
     stem = before.rstrip(".")  # "No. 2": the naming word may be abbreviated
+    if stem.islower():
+        return False  # most figures: only lower case before them, so no capitalised naming word
     capitalised = stem[-1:].isalpha() and not stem.rsplit(None, 1)[-1].islower()  # a naming word counts only so
     if capitalised and before.lower().endswith(_NAME_PREFIX_ENDINGS):
         previous = word_before(before)

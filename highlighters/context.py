@@ -117,7 +117,6 @@ that test is quicker than looking for the verbs."""
 _CUE = compile_kept(word_alternatives(_CUES))
 """Any of ``_CUES``, as one trie searched in C."""
 _SOURCE_TRIM = compile_kept(r"^(?:and|but|that|while|although|as|from|by|on\s+\w+day|late\s+on\s+\w+day|on\s+\w+)\s+", re.IGNORECASE)
-_SPACES = compile_kept(r"\s+")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "there"}
 PERSONAL_PRONOUNS = frozenset({"he", "she"})
 """A source that is one of these is given as the pronoun, for the report's reader to resolve: a sentence alone
@@ -229,43 +228,47 @@ _DESIGNATOR = compile_kept(r"[A-Z]{1,4}")
 
 def figure_counts(sentence_text: str, figure: Span) -> str | None:
     """The head noun of what the figure counts ("cadets" in "some fifty military police cadets")."""
-    words = []
+    words: list[str] = []
     partitive = False
-    after = figure[1]
-    gap_start = after  # where the last word kept ends: the gap before the next is read in place, not copied
-    for match in _WORD.finditer(sentence_text, after, min(len(sentence_text), after + 80)):
-        word = match.group().lower()
+    gap_start = figure[1]  # where the last word kept ends: the gap before the next is read in place, not copied
+    for match in _WORD.finditer(sentence_text, gap_start, gap_start + 80):  # ``re`` ends the reach at the text's end
         gap_end = match.start()
         if (gap_end - gap_start != 1 or sentence_text[gap_start] != " ") and _PHRASE_BREAK.search(
                 sentence_text, gap_start, gap_end):
             break
-        if word == "of" and not words and not partitive:
-            partitive = True
-            continue  # dozens of people
-        if partitive and not words and (word in _WHOLE_DETERMINERS or word in UNITS or word[0].isdigit()):
-            continue  # "two of the three victims": the two are victims
+        word = match.group().lower()
+        if not words:
+            if word == "of" and not partitive:
+                partitive = True
+                continue  # dozens of people
+            if partitive and (word in _WHOLE_DETERMINERS or word in UNITS or word[0].isdigit()):
+                continue  # "two of the three victims": the two are victims
         if word.endswith(("’s", "'s")):
-            words.append((word, match.end()))
+            words.append(word)
             gap_start = match.end()
             continue
-        if word[0].isdigit() and words and _DESIGNATOR.fullmatch(
-                sentence_text[words[-1][1] - len(words[-1][0]):words[-1][1]]):
+        if word[0].isdigit() and words and _DESIGNATOR.fullmatch(sentence_text, gap_start - len(words[-1]), gap_start):
             continue  # "six AK 47 rifles": the model's number, not a new figure
-        if not words and word.endswith(("ed", "ing")) and word not in _NOT_A_HEAD and _plural_noun_next(
-                sentence_text, match.end()):
-            continue  # "170 million connected users", "20 remaining hostages": a participle before the noun
-        if (word in _NOT_A_HEAD or (word.endswith(("ed", "ing")) and word not in ("wounded",)) or word[0].isdigit()
-                or word[0] == "-" and word[1:2].isdigit()):  # "won 102-96": a score's other number counts nothing
-            break
-        words.append((word, match.end()))
+        if word.endswith(("ed", "ing")):
+            if not words and word not in _NOT_A_HEAD and _plural_noun_next(sentence_text, match.end()):
+                continue  # "170 million connected users", "20 remaining hostages": a participle before the noun
+            if word != "wounded":
+                break
+        if word in _NOT_A_HEAD or word[0].isdigit() or word[0] == "-" and word[1:2].isdigit():
+            break  # "won 102-96": a score's other number counts nothing
+        words.append(word)
         gap_start = match.end()
         if len(words) == 4:
             break
-    nouns = [w for w, _ in words if not w.endswith(("’s", "'s"))]
-    if not nouns:
-        return None
-    plural = [w for w in nouns if _is_plural(w)]
-    head = plural[-1] if plural else nouns[-1]  # "military police cadets": cadets; "two helicopters began": helicopters
+    head = None  # the last plural ("military police cadets": cadets), else the last noun
+    for word in reversed(words):
+        if word.endswith(("’s", "'s")):
+            continue  # a possessive is no head
+        if _is_plural(word):
+            head = word
+            break
+        if head is None:
+            head = word
     return None if head in _EVENT_NOUNS else head
 
 
@@ -350,13 +353,14 @@ def _holds(sentence_text: str, offset: int, source: str, position: int) -> bool:
 
 
 def _clean_source(source: str) -> str | None:
-    source = _SPACES.sub(" ", source).strip(" -–—")
+    source = " ".join(source.split()).strip(" -–—")  # every run of spaces made one, as ``\s+`` finds them
     while (opening := _SOURCE_TRIM.match(source)) is not None:
         source = source[opening.end():]
+    lowered = source.lower()
+    if lowered in PERSONAL_PRONOUNS:
+        return lowered  # "she said": the report's own speaker, whom the caller may know (``claims``)
     words = source.split()
-    if source.lower() in PERSONAL_PRONOUNS:
-        return source.lower()  # "she said": the report's own speaker, whom the caller may know (``claims``)
-    if not words or len(words) > 12 or source.lower() in _PRONOUNS or words[0].lower() in _PRONOUNS:
+    if not words or len(words) > 12 or lowered in _PRONOUNS or words[0].lower() in _PRONOUNS:
         return None
     return source
 

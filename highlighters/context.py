@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .clauses import FigureClause, figure_clause, is_subject_at
+from .clauses import FigureClause, figure_clause, is_subject_at, opens_clause
 from .figure_kinds import IRREGULAR_PLURALS, NOT_PLURAL_ENDINGS
 from .figure_pattern import UNITS
 from .folding import CaseBlind, WordStart, fold
@@ -143,7 +143,7 @@ def event_words(sentence_text: str, folded: str | None = None, words: list[bytes
 
 def _part_before(sentence_text: str, start: int, left_fence: int, others: list[Span]) -> int | None:
     """Where the part starts when the figure is the whole it is taken from ("two of the three"), else None."""
-    if "of" not in sentence_text[max(0, start - 12):start]:
+    if sentence_text.find("of", max(0, start - 12), start) < 0:
         return None  # most figures: no "of" right before them
     if left_fence and _PARTITIVE.fullmatch(sentence_text, left_fence, start):
         return max(o_start for o_start, o_end in others if o_end == left_fence)
@@ -164,8 +164,12 @@ def figure_event(sentence_text: str, figure: Span, others: list[Span],
     if not events:
         return None  # most sentences: no event word to tell of
     start, end = figure
-    left_fence = max((o_end for o_start, o_end in others if o_end <= start), default=0)
-    right_fence = min((o_start for o_start, o_end in others if o_start >= end), default=len(sentence_text))
+    left_fence, right_fence = 0, len(sentence_text)  # where the nearest other figure before ends, after starts
+    for other_start, other_end in others:
+        if left_fence < other_end <= start:
+            left_fence = other_end
+        if end <= other_start < right_fence:
+            right_fence = other_start
     best: tuple[int, str] | None = None
     part = _part_before(sentence_text, start, left_fence, others)
     if part is not None and is_subject_at(sentence_text, part):
@@ -174,8 +178,7 @@ def figure_event(sentence_text: str, figure: Span, others: list[Span],
                      if start <= word_start and not sentence_text[end:word_start].strip(" -")), None)
     clause = figure_clause(sentence_text, start, end)
     if clause is not None:  # "two managers, Paul Riva and Alan Steinberg, were wounded": the apposition is no distance
-        verb_fence = min((o_start for o_start, o_end in others if o_start >= clause.verb_start),
-                         default=len(sentence_text))
+        verb_fence = min([o_start for o_start, _ in others if o_start >= clause.verb_start] or [len(sentence_text)])
         subject_words = _words_between(sentence_text, end, clause.noun_end)
     for word_start, word_end, event in events:
         if word_start < left_fence:
@@ -187,7 +190,7 @@ def figure_event(sentence_text: str, figure: Span, others: list[Span],
         elif word_end > right_fence:
             continue
         elif word_end <= start:
-            if clause is not None and clause.opens and clause.agrees:
+            if clause is not None and clause.agrees and opens_clause(sentence_text, start):
                 continue  # "a receptionist was killed and two managers were wounded": "killed" is another clause's
             if left_fence and _COORDINATED.match(sentence_text, word_end, start):
                 continue  # "77 had died and 255 were injured": "died" is the 77's
@@ -366,6 +369,5 @@ def _clean_source(source: str) -> str | None:
 
 
 def _words_between(text: str, start: int, end: int) -> int:
-    gap = text[start:end]
-    return len(_WORD.findall(gap)) + 2 * (gap.count(",") + gap.count(";"))
+    return len(_WORD.findall(text, start, end)) + 2 * (text.count(",", start, end) + text.count(";", start, end))
 

@@ -126,7 +126,7 @@ def extract_claims(document: Document, memo: ClaimsMemo | None = None) -> list[C
     for index, sentence_figures in figures_by_sentence.items():
         sentence_start, sentence_end = document.sentences[index]
         sentence_text = spoken[sentence_start:sentence_end]
-        placed = tuple((f.start - sentence_start, f.end - sentence_start, f.quantity == "count") for f in sentence_figures)
+        placed = tuple([(f.start - sentence_start, f.end - sentence_start, f.quantity == "count") for f in sentence_figures])
         contexts = sentence_memo.get((sentence_text, placed))
         if contexts is None:
             contexts = sentence_memo[sentence_text, placed] = _figure_contexts(sentence_text, placed)

@@ -78,8 +78,6 @@ _PREDICATE_ENDS = compile_kept(r"[;:“”\"()]")
 """What ends the predicate of a figure's own verb: what comes after is quoted or another clause."""
 _DIRECT_OBJECT = compile_kept(r"[\s\"“‘'(]*")
 _CLAUSE_BREAK = CaseBlind(r"[;:]|,\s*(?:but|although|though|while|whereas|yet)\b|\b(?:but|although|though|whereas)\b")
-_CLAUSE_BREAK_WORDS = (";", ":", "but", "though", "while", "whereas", "yet")
-"""What any clause break holds: lower-cased text without them has none, and that test is the quicker."""
 _PHRASE_BREAK = compile_kept(r"[,;:.!?()“”\"]")
 _MAX_WINDOW = 8
 """How many words away an event word may stand from its figure."""
@@ -330,7 +328,7 @@ def figure_sources(sentence_text: str, folded: str | None, sources: list[tuple[i
         return [figure_sources(sentence_text, folded, [(offset, source) for offset, source in sources
                                                        if not _holds(sentence_text, offset, source, position)],
                                [position])[0] for position in positions]
-    if folded is not None and not any(map(folded.__contains__, _CLAUSE_BREAK_WORDS)):
+    if folded is not None and not _may_break_clauses(folded):
         if len(sources) == 1:
             return [sources[0][1]] * len(positions)  # one clause, one source: every figure's
         return [min(sources, key=lambda item: abs(item[0] - position))[1] for position in positions]
@@ -343,6 +341,13 @@ def figure_sources(sentence_text: str, folded: str | None, sources: list[tuple[i
         ]
         found.append(min(in_clause, key=lambda item: abs(item[0] - position))[1] if in_clause else None)
     return found
+
+
+def _may_break_clauses(folded: str) -> bool:
+    """Whether lower-cased text holds what any clause break holds: without it, it has none, and this test
+    (each string looked for in turn, in C) is quicker than the search and twice as quick as ``any(map(...))``."""
+    return (";" in folded or ":" in folded or "but" in folded or "though" in folded or "while" in folded
+            or "whereas" in folded or "yet" in folded)
 
 
 def _holds(sentence_text: str, offset: int, source: str, position: int) -> bool:

@@ -59,8 +59,6 @@ class FigureClause(NamedTuple):
 
     noun_end: int
     verb_start: int
-    opens: bool
-    """Whether the figure opens its clause after a conjunction: what came before is another clause's."""
     agrees: bool
     """Whether the verb agrees with the figure: "the man who shot a clerk and two managers was arrested"
     has "was" for the man, and the figure is no subject of it."""
@@ -110,7 +108,7 @@ def _verb_at(text: str, match: re.Match[str]) -> re.Match[str] | None:
 def _clause(text: str, start: int, end: int, noun_end: int, verb: re.Match[str]) -> FigureClause:
     singular_verb = verb.group(1) in _SINGULAR_VERBS
     singular_figure = text[end - 1:end] in _SINGULAR_LAST and _SINGULAR_FIGURE.search(text, start, end) is not None
-    return FigureClause(noun_end, verb.start(1), _opens(text, start), singular_verb <= singular_figure)
+    return FigureClause(noun_end, verb.start(1), singular_verb <= singular_figure)
 
 
 def is_verb_form(word: str) -> bool:
@@ -119,7 +117,9 @@ def is_verb_form(word: str) -> bool:
         word.endswith("ed") and len(word) >= 4 and word.isalpha() and word not in _NOT_VERBS_IN_ED))
 
 
-def _opens(text: str, start: int) -> bool:
+def opens_clause(text: str, start: int) -> bool:
+    """Whether the figure at ``start`` opens its clause after a conjunction: what came before is another
+    clause's. Asked apart from ``figure_clause``, only where an event word stands before the figure."""
     return _OPENS_CLAUSE.search(text, max(0, start - 40), start) is not None
 
 

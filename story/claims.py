@@ -126,7 +126,7 @@ def extract_claims(document: Document, memo: ClaimsMemo | None = None) -> list[C
     for index, sentence_figures in figures_by_sentence.items():
         sentence_start, sentence_end = document.sentences[index]
         sentence_text = spoken[sentence_start:sentence_end]
-        placed = tuple((f.start - sentence_start, f.end - sentence_start, f.quantity == "count") for f in sentence_figures)
+        placed = tuple([(f.start - sentence_start, f.end - sentence_start, f.quantity == "count") for f in sentence_figures])
         contexts = sentence_memo.get((sentence_text, placed))
         if contexts is None:
             contexts = sentence_memo[sentence_text, placed] = _figure_contexts(sentence_text, placed)
@@ -203,17 +203,21 @@ def _figure_contexts(sentence_text: str, figures: tuple[tuple[int, int, bool], .
     """
     folded = fold(sentence_text)
     words = sentence_words(folded)
-    sources = figure_sources(sentence_text, folded, sentence_sources(sentence_text, folded, words),
-                             [start for start, _, _ in figures])
-    if not any(counted for _, _, counted in figures):
-        return tuple((None, None, source) for source in sources)
-    events = event_words(sentence_text, folded, words)
-    spans = [(start, end) for start, end, _ in figures]
+    sources = sentence_sources(sentence_text, folded, words)
+    if sources:
+        sources = figure_sources(sentence_text, folded, sources, [start for start, _, _ in figures])
+    else:
+        sources = [None] * len(figures)  # most sentences name nobody
+    events = spans = None  # found at the first count: a sentence of dates and money has none
     contexts = []
-    for span, (_, _, counted), source in zip(spans, figures, sources):
+    for (start, end, counted), source in zip(figures, sources):
         if not counted:
             contexts.append((None, None, source))
             continue
+        if events is None:
+            events = event_words(sentence_text, folded, words)
+            spans = [figure[:2] for figure in figures]
+        span = (start, end)
         event = figure_event(sentence_text, span, [other for other in spans if other != span], events) if events else None
         contexts.append((figure_counts(sentence_text, span), event, source))
     return tuple(contexts)

@@ -36,7 +36,7 @@ def report_figures(text: str, dollar: str, memo: LineFigures) -> list[Figure]:
             folded_line = folded[line_start:line_start + len(line)] if folded is not None else fold(line)
             read = read_figures(line, folded_line, dollar, zeros=zeros)
             known[line] = tuple([(f.start, f.end, f.value, f.low, f.high, f.qualifier, f.quantity, f.unit, f.dimension,
-                                  f.per, f.when, f.role) for f in read])
+                                  f.per, f.when, f.role) for f in read]) if read else ()
             if line_start:
                 for f in read:
                     f.start += line_start

@@ -106,7 +106,7 @@ def read_core(text: str, match: re.Match[str], groups: tuple[str | None, ...], d
     """The value and kind that the number itself states, whichever form it is written in."""
     if groups[G_DIGITS]:
         scale = groups[G_SCALE] or groups[G_SHORT_SCALE]
-        value = _parse_digits(groups[G_DIGITS]) * _scale(scale) if scale else _parse_digits(groups[G_DIGITS])
+        value = _parse_digits(groups[G_DIGITS]) * scale_value(scale) if scale else _parse_digits(groups[G_DIGITS])
         if groups[G_MIXED]:
             fraction = _fraction_value(groups[G_MIXED].strip())
             if fraction is None:  # "77 0/0", "3 5/4": no mixed number, and no figure to guess at
@@ -122,7 +122,7 @@ def read_core(text: str, match: re.Match[str], groups: tuple[str | None, ...], d
         return None if value is None else Reading(value)
     if groups[G_CURRENCY]:
         sign = groups[G_CURRENCY].strip()
-        value = _parse_digits(groups[G_MONEY]) * _scale(groups[G_MONEY_SCALE] or groups[G_MONEY_SHORT])
+        value = _parse_digits(groups[G_MONEY]) * scale_value(groups[G_MONEY_SCALE] or groups[G_MONEY_SHORT])
         code = None if sign == LOST_SIGN else currency_code(sign, dollar)
         return Reading(value, "money", code, "currency")
     if groups[G_VAGUE]:
@@ -276,16 +276,17 @@ def parse_range_end(token: str) -> float | None:
     number = _NUMBER_IN.search(token)
     if number is None:
         return None
-    return _parse_digits(number.group().rstrip(".,")) * _scale(token[number.end():].strip(" -") or None)
+    return _parse_digits(number.group().rstrip(".,")) * scale_value(token[number.end():].strip(" -") or None)
 
 
 def range_end_scale(token: str) -> int:
     """The scale a range's second figure ends with ("2.5 million", "three billion", "$4bn"), or 1."""
     scale = _END_SCALE.search(token.rstrip())
-    return _scale(scale.group(1)) if scale else 1
+    return scale_value(scale.group(1)) if scale else 1
 
 
-def _scale(word: str | None) -> int:
+def scale_value(word: str | None) -> int:
+    """What a scale word multiplies by ("million", "bn", "k."), 1 for none."""
     if not word:
         return 1
     word = word.lower().strip(" .")

@@ -58,6 +58,7 @@ from .figure_values import (
     parse_number_words,  # read with the figures: the number words' parser is also this module's
     parse_range_end,
     range_end_scale,
+    scale_value,
     read_core,
     share_numerator_end,
 )
@@ -142,12 +143,16 @@ def read_figures(text: str, folded: str | None, dollar: str, day_first: bool = F
     match = after.search(searched, _opening_figure(report, after, searched, figures) if report else 0)
     if match is not None and report is None:
         report = _Report(text, lowered, dollar, day_first)  # made only for a text with figures: many lines hold none
+    changes = False
     while match is not None:
         figure, resume = _to_figure(report, match)
         if figure is not None:
             figures.append(figure)
+            changes = changes or figure.role == "from"
         position = max(resume, match.start(_FIGURE) + 1)
         match = after.search(searched, position - 1)  # the next figure from ``position`` on
+    if changes:
+        _carry_into_changes(text, figures)
     found_zeros = find_zero_figures(text, folded) if zeros and "no" in lowered else None  # each opens with "no"
     if found_zeros:
         figures = sorted(figures + found_zeros, key=lambda figure: figure.start)
@@ -366,6 +371,28 @@ def _interval(hedge: str | None, value: float | None, suffix: str | None, quanti
     if hedge in _APPROX_HEDGES or suffix == "or so":
         return "approx", *sorted((round(value * 0.85, 1), round(value * 1.15, 1)))
     return "exact", value, value
+
+
+_WRITTEN_SCALE = compile_kept(r"(?<![^\W\d_])(hundred|thousand|million|billion|trillion|mn|mil|bln|bn|tn|k|m|b|t)\b",
+                              re.IGNORECASE)
+"""A scale written in a figure ("1.5 billion dollars", "$3.9bn"): after a digit or a space, a whole word."""
+
+
+def _carry_into_changes(text: str, figures: list[Figure]) -> None:
+    """A change's first figure takes the scale and unit its second writes: "rose from 1.2 to 1.5 billion dollars"
+    went from 1.2 billion dollars, as "from 40 to 50 percent" went from 40 percent. The scale is carried only where
+    it leaves both figures within ten times of each other ("from 500 to 1.2 million" went from 500)."""
+    for first, second in zip(figures, figures[1:]):
+        if first.role != "from" or second.role != "to" or first.value is None or second.value is None:
+            continue
+        scale = _WRITTEN_SCALE.search(text, second.start, second.end)
+        if scale is not None and _WRITTEN_SCALE.search(text, first.start, first.end) is None:
+            factor = scale_value(scale.group(1))
+            if abs(second.value) / 10 <= abs(first.value) * factor <= abs(second.value) * 10:
+                first.value, first.low, first.high = (None if number is None else number * factor
+                                                      for number in (first.value, first.low, first.high))
+        if first.unit is None and first.quantity == "count" and second.unit is not None:
+            first.quantity, first.unit, first.dimension = second.quantity, second.unit, second.dimension
 
 
 def carry_hedges_into_conversions(text: str, figures: list[Figure]) -> None:

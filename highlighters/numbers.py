@@ -240,7 +240,7 @@ def _to_figure(report: _Report, match: re.Match[str]) -> tuple[Figure | None, in
     classify_bare_number(report, match, groups, reading, hedge, start, end)
     qualifier, low, high, start = _qualify(text, match, groups, reading, hedge, range_end, start, negative)
     role = None
-    if reading.quantity not in _NO_CHANGE and "from" in report.lowered[max(0, start - 45):start + 6]:
+    if reading.quantity not in _NO_CHANGE and report.lowered.find("from", max(0, start - 45), start + 6) >= 0:
         role = _change_role(report, match, hedge, start)  # most figures: no change is written near them
     per = normalise(per_text).split()[-1].lstrip("/") if per_text else None
     return Figure(start, end, reading.value, low, high, qualifier, reading.quantity, reading.unit, reading.dimension,

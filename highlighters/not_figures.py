@@ -17,7 +17,7 @@ _PRONOUN_DETERMINERS = {"a", "an", "the", "no", "any", "every", "each", "this", 
 _FUNCTION_WORDS = {"of", "another", "or", "and", "who", "whom", "which", "that", "is", "was", "are",
                    "were", "have", "has", "had", "will", "would", "could", "can", "did", "do", "does",
                    "in", "on", "at", "to", "for", "by", "with", "as", "from", "thing", "way", "time",
-                   "side", "hand", "after", "before", "way", "but", "if", "said", "told"}
+                   "side", "hand", "after", "before", "but", "if", "said", "told"}
 _EVENT_VERBS = ("killing", "killed", "wounding", "wounded", "injuring", "injured", "leaving", "left", "hurting",
                 "arresting", "arrested", "detaining", "detained", "kidnapping", "rescuing", "rescued")
 """Verbs whose object a bare "one" is: "killing one", "wounded one"."""

@@ -1,6 +1,8 @@
 """The reader's moves that need no screen: a run of ``]``/``[`` through a sentence's versions, and
 ``n``/``N`` through a search's matches across the reports (tui/navigation.py, tui/pane_search.py)."""
 
+from dataclasses import replace
+
 from sahel_reader.story.model import Document
 from sahel_reader.tui.jump import JumpTarget
 from sahel_reader.tui.navigation import RunPlace, SearchMatch, VersionRun
@@ -80,6 +82,17 @@ def test_j_and_k_walk_a_real_report_between_its_boilerplate_lines(seed_story):
     assert walked == [n for n in range(len(document.sentences)) if not document.is_boilerplate(*document.sentences[n])]
     assert "Original Source" in text(walked[-1] + 1) and "Post Comment" in text(walked[-1] + 2), \
         "the report's last lines are boilerplate, so j has something to skip"
+
+
+def test_the_status_bar_reads_a_source_that_opened_its_sentence_as_inside_one(seed_story):
+    """"A newspaper in Mali said …" gives the source "A newspaper in Mali": the status bar says "per a newspaper in
+    Mali", and a name keeps its capitals ("per AFP", "per Security sources")."""
+    from sahel_reader.tui.widgets.status_bar import describe
+
+    newspaper = next(claim for claim in seed_story.claims if claim.source == "A newspaper in Mali")
+    assert describe(newspaper).endswith(", per a newspaper in Mali")
+    assert describe(replace(newspaper, source="AFP")).endswith(", per AFP")
+    assert describe(replace(newspaper, source="Security sources")).endswith(", per Security sources")
 
 
 def test_J_through_a_real_report_reaches_its_quotations_and_the_status_bar_says_who_spoke(seed_story):

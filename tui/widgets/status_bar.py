@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from ...highlighters.safety import printable
+from ...story.wording import mid_sentence
 
 if TYPE_CHECKING:
     from ...story.claims import Claim
@@ -74,4 +75,4 @@ def describe(claim: Claim) -> str:
 
     hedge = "" if claim.text[:1].isalpha() else hedge_words(claim.qualifier)  # "At least 14" says it
     described = " ".join(w for w in (hedge, " ".join(claim.text.split()), claim.event or "") if w)  # one row
-    return described + (f", per {claim.source}" if claim.source else "")
+    return described + (f", per {mid_sentence(claim.source)}" if claim.source else "")

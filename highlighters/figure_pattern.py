@@ -13,7 +13,7 @@ import re
 
 from .clock import MONTHS, WEEKDAYS, ZONE_OFFSETS
 from .folding import CaseBlind
-from .trie import phrase_alternatives, word_alternatives
+from .trie import phrase_alternatives, word_alternatives, word_branches
 from .unit_words import CURRENCY_WORDS, DURATIONS, MEASURES
 
 UNITS = {
@@ -137,10 +137,10 @@ _FIRST_WORDS = {
     *(v.split()[0] for v in VAGUE), *UNITS, *SCALES, "half", "euros",
     "doubled", "tripled", "quadrupled",
 } - set(_NARROW_STARTS)
-_STARTING_WORD = word_alternatives({*_FIRST_WORDS, *_NARROW_STARTS}, {
+_STARTING_WORDS = word_branches({*_FIRST_WORDS, *_NARROW_STARTS}, {
     **dict.fromkeys(_FIRST_WORDS, r"\b"), **dict.fromkeys({*UNITS, "hundred"} - set(_NARROW_STARTS), r"(?:\b|fold)"),
     **_NARROW_STARTS})
-_CAN_START = rf"(?=[\d$£€¥₹₦₩₽₺₱₪?{''.join(VULGAR_FRACTIONS)}]|[.\-−–]\d|{_STARTING_WORD})(?<![^\W\d_])"
+_CAN_START = rf"(?=[\d$£€¥₹₦₩₽₺₱₪?{''.join(VULGAR_FRACTIONS)}]|[.\-−–]\d|{_STARTING_WORDS})(?<![^\W\d_])"
 """Where a figure can begin: not inside a word, and at a digit, a sign or point before a digit, a
 currency, or a word that starts a hedge, a date or a number. Checking this first makes the search
 about ten times faster, since most positions fail it at once. What may follow is asked before what

@@ -4,7 +4,9 @@ It finds candidates (digits, number words, vague amounts such as "dozens", dates
 with the hedge before them ("more than", "almost", "in the") and the unit after them; ``numbers``
 reads its matches. It is written for the speed of Python's ``re``, which tries a pattern at every
 position it cannot rule out: a cheap guard first (where a figure can begin), word lists as tries,
-and a one-character test before each alternative that can only start with a letter.
+and one test for a letter before each run of alternatives that open with groups and can only start
+with a letter. An alternative that opens with a word list needs none: the trie fails at a digit as
+fast as the test would, and the test, a lookahead, costs ``re`` as much as entering a group.
 """
 
 from __future__ import annotations
@@ -83,7 +85,7 @@ _SPACED_SIGNS = r"us\$|au?\$|nz\$|hk\$|ca?\$|s\$|r\$|nt\$|\$|£|€|¥|₹|₦|�
 _CODE_SIGNS = word_alternatives(["usd", "eur", "gbp", "jpy", "cny", "rmb", "aed", "sar", "chf", "inr", "euro", "euros",
                                  "rs."])
 _GLUED_SIGNS = word_alternatives(["r", "rm", "rs", "dh", "dhs", "rp", "ksh"])
-_CURRENCY = rf"(?:{_SPACED_SIGNS})\s?|(?=[a-z])(?:{_CODE_SIGNS})\s?|(?=[a-z])(?:{_GLUED_SIGNS})(?=\d)"
+_CURRENCY = rf"(?:{_SPACED_SIGNS})\s?|(?:{_CODE_SIGNS})\s?|(?:{_GLUED_SIGNS})(?=\d)"
 """A currency before its amount: signs ("A$", "€"), codes ("USD 5"), and letters only glued to the
 digits ("RM3.06", "Dh472"), which apart would be initials. "?" is a sign the text's encoding lost."""
 PERCENT_UNIT = r"(?:%|\s*percent|\s*per\s+cent|\s*percentage\s+points?)"
@@ -181,29 +183,29 @@ _FIGURE_BODY = _on_one_line(
     (?:(?=[a-z])(?P<hedge>{_HEDGE})\s+(?P<m_word>magnitude(?:[\s-]+of)?[\s-]+(?=[\d.]))?
       |(?=[a-z])(?P<time_hedge>{_TIME_HEDGE})\s+{_TIME_AHEAD})?
     (?P<core>
-        (?P<date>(?:(?=[a-z]){_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:(?:,?\s+|\s*[-–]\s*)\d{{4}})?(?![\d:])
+        (?P<date>(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:(?:,?\s+|\s*[-–]\s*)\d{{4}})?(?![\d:])
                   |(?<![\d.,])\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?
-                  |(?=[a-z]){_MONTH}\s+(?:of\s+)?\d{{4}}
+                  |{_MONTH}\s+(?:of\s+)?\d{{4}}
                   |(?<![\d.,/])\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})(?![\d/])
                   |(?<![\d.,/-])(?:19|20)\d\d-[01]\d-[0-3]\d(?![\d-])
-                  |(?=[a-z]){_WEEKDAY},?\s+\d{{1,2}}(?:st|nd|rd|th)?(?=\s*(?:\n|$|[,;]|\.(?!\d)|\d{{1,2}}:\d\d|\d{{4}}))))(?![\w])
+                  |{_WEEKDAY},?\s+\d{{1,2}}(?:st|nd|rd|th)?(?=\s*(?:\n|$|[,;]|\.(?!\d)|\d{{1,2}}:\d\d|\d{{4}}))))(?![\w])
       | (?P<clock>\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*{_CLOCK_SUFFIX})?|\d{{1,2}}\.\d{{2}}\s*(?:(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s*{_ZONE})?|hrs\b)
                  |\d{{1,2}}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s*{_ZONE})?|(?<![\d.,])[0-2]\d[0-5]\d\s*{_ZONE})
-      | (?=[a-z])(?P<decade>(?:in\s+)?(?:the|their|his|her)\s+(?:mid-|early\s+|late\s+)?'?(?:\d{{2}}|1\d{{3}}|20\d{{2}})['’]?s)\b
-      | (?=[a-z])(?P<vague>{_VAGUE_PATTERN})\b
+      | (?=[a-z])(?:(?P<decade>(?:in\s+)?(?:the|their|his|her)\s+(?:mid-|early\s+|late\s+)?'?(?:\d{{2}}|1\d{{3}}|20\d{{2}})['’]?s)\b
+                 |(?P<vague>{_VAGUE_PATTERN})\b)
       | (?P<currency>{_CURRENCY})(?P<money>{_DIGITS})(?:[\s-]*(?P<money_scale>{_SCALE_WORD})|(?P<money_short>{_MONEY_SHORT_SCALE})(?:\b|\.(?=\s)))?
-      | (?P<multiplier>(?:\d+|{_RANGE_WORD})[\s-]?fold|(?=[a-z])(?:doubled|tripled|quadrupled))\b
+      | (?P<multiplier>(?:\d+|{_RANGE_WORD})[\s-]?fold|(?:doubled|tripled|quadrupled))\b
       | (?P<slash_fraction>(?<![\d/.,])\d{{1,2}}\s?/\s?\d{{1,3}}(?![\d/])
-                          |(?:(?<![\d/.,])\d{{1,2}}|(?=[a-z]){_SMALL_NUMBER_WORD})\s+(?:in|out\s+of)\s+(?:\d{{1,3}}|{_SMALL_NUMBER_WORD})\b(?![.,]?\d|[\s-]+{TIME_UNIT}))
-      | (?:(?P<sign>[-−–](?=\d)|(?=[a-z])(?:minus|negative)\s+(?=\d))|(?P<m_prefix>mw?\s?(?=\d\.\d)))?(?P<digits>{_DIGITS})(?P<mixed>\s?{_VULGAR}|\s\d/\d{{1,2}}(?![\d/]))?(?:[\s-]*(?P<scale>{_SCALE_WORD})|(?P<short_scale>{_SHORT_SCALE}\b|\s?{_SHORT_SCALE}\.?(?=[\s-]+{MONEY_UNIT}\b)))?
+                          |(?:(?<![\d/.,])\d{{1,2}}|{_SMALL_NUMBER_WORD})\s+(?:in|out\s+of)\s+(?:\d{{1,3}}|{_SMALL_NUMBER_WORD})\b(?![.,]?\d|[\s-]+{TIME_UNIT}))
+      | (?:(?P<sign>[-−–](?=\d)|(?:minus|negative)\s+(?=\d))|(?P<m_prefix>mw?\s?(?=\d\.\d)))?(?P<digits>{_DIGITS})(?P<mixed>\s?{_VULGAR}|\s\d/\d{{1,2}}(?![\d/]))?(?:[\s-]*(?P<scale>{_SCALE_WORD})|(?P<short_scale>{_SHORT_SCALE}\b|\s?{_SHORT_SCALE}\.?(?=[\s-]+{MONEY_UNIT}\b)))?
       | (?P<vulgar>{_VULGAR})
-      | (?=[a-z])(?P<word_fraction>{_WORD_FRACTION})\b(?![\s-]+(?:an?\s+)?(?:hundred|thousand|million|billion|dozen)\b|[\s-]+an?\s+(?:century|decade)\b)
-      | (?=[a-z])(?P<words>(?:a\s+(?=hundred|thousand|million|billion|dozen)|half\s+a\s+|(?:an?\s+)?half[\s-]+(?=hundred|thousand|million|billion|dozen))?(?:{_NUMBER_WORD})(?:(?:{_SCALE_AND}|[\s-]+)(?:{_NUMBER_WORD}))*(?:\s+and\s+a\s+half)?)\b
-      | (?P<a_decade>a\s+decade|half\s+a\s+century|a\s+century)\b
+      | (?=[a-z])(?:(?P<word_fraction>{_WORD_FRACTION})\b(?![\s-]+(?:an?\s+)?(?:hundred|thousand|million|billion|dozen)\b|[\s-]+an?\s+(?:century|decade)\b)
+                 |(?P<words>(?:a\s+(?=hundred|thousand|million|billion|dozen)|half\s+a\s+|(?:an?\s+)?half[\s-]+(?=hundred|thousand|million|billion|dozen))?(?:{_NUMBER_WORD})(?:(?:{_SCALE_AND}|[\s-]+)(?:{_NUMBER_WORD}))*(?:\s+and\s+a\s+half)?)\b
+                 |(?P<a_decade>a\s+decade|half\s+a\s+century|a\s+century)\b)
     )
     (?P<unit>{_UNIT_AFTER})?
     (?:(?P<range_sep>\s*[-–—]\s*|[\s-]+to\s+|\s+and\s+)
-       (?P<range_end>(?:{_CURRENCY})?{_DIGITS}(?:[\s-]*{_SCALE_WORD}|{_MONEY_SHORT_SCALE}\b)?|(?=[a-z]){_WORD_FRACTION}\b|{_RANGE_WORD}(?:[\s-]+(?:hundred|thousand|{_SCALE_WORD}))?\b)
+       (?P<range_end>(?:{_CURRENCY})?{_DIGITS}(?:[\s-]*{_SCALE_WORD}|{_MONEY_SHORT_SCALE}\b)?|{_WORD_FRACTION}\b|{_RANGE_WORD}(?:[\s-]+(?:hundred|thousand|{_SCALE_WORD}))?\b)
        (?P<end_unit>{_UNIT_AFTER})?)?
     (?P<per>\s*/\s*{_PER}|\s+per\s+{_PER}|\s+an?\s+{_PER_TIME})?
     (?P<suffix>\s+or\s+(?:more|greater|higher|above|less|fewer|below|so)|\+|-plus)?

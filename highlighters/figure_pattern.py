@@ -7,6 +7,9 @@ position it cannot rule out: a cheap guard first (where a figure can begin), wor
 and one test for a letter before each run of alternatives that open with groups and can only start
 with a letter. An alternative that opens with a word list needs none: the trie fails at a digit as
 fast as the test would, and the test, a lookahead, costs ``re`` as much as entering a group.
+Runs of spaces (``_on_one_line``) and of digits (``\\d++``, ``\\d{1,2}+``) are possessive where what
+follows them cannot start with a space or a digit: giving one back could only fail, and ``re``
+tries what follows once, not once for each character the run could give back.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import re
 
 from .clock import MONTHS, WEEKDAYS, ZONE_OFFSETS
 from .folding import CaseBlind
+from .kept_patterns import compile_kept
 from .trie import phrase_alternatives, word_alternatives, word_branches
 from .unit_words import CURRENCY_WORDS, DURATIONS, MEASURES
 
@@ -60,7 +64,7 @@ _MONTH = rf"{word_alternatives(_MONTH_WORDS)}\.?"
 _WEEKDAY = word_alternatives(WEEKDAYS)
 _NUMBER_WORD = word_alternatives([*UNITS, *SCALES])
 _RANGE_WORD = word_alternatives(UNITS)
-_DIGITS = r"(?<![\d.,])(?<!\d×)(?:(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f]\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?![.,]?\d|×\d)"
+_DIGITS = r"(?<![\d.,])(?<!\d×)(?:(?:\d{1,3}+,\d{3}(?:,\d{3})*|\d{1,3}+[\u00a0\u202f]\d{3}(?:[\u00a0\u202f]\d{3})*|\d++)(?:\.\d++)?|\.\d++)(?![.,]?\d|×\d)"
 """Digits, grouped by commas or no-break spaces (10\u00a0000), never starting or stopping inside a
 number, so an address like 192.168.1.2 gives no figure at all, nor a name like "4×4" (a vehicle),
 as "4x4" gives none."""
@@ -167,13 +171,21 @@ _LINE_SPACES = _ranges([c for c in map(chr, range(0x3001)) if c.isspace() and c 
 """What ``\\s`` matches but a line break, listed: Unicode has no space beyond U+3000 (a test checks)."""
 
 
+_SPACE_RUN = compile_kept(r"(\[\\s-\]|\\s)([+*?])(?![+?])")
+
+
 def _on_one_line(pattern: str) -> str:
     """The pattern with its spaces kept to one line: a line break ends a sentence, so a figure
     never spans one ("more than" at the end of a line is not the hedge of the next line's 77).
 
     The spaces are a listed class, which ``re`` checks against a table, rather than a class
-    "space but not a line break", which it checks by asking Unicode each time.
+    "space but not a line break", which it checks by asking Unicode each time. And every run of
+    spaces (or of spaces and hyphens) is possessive, ``\\s++``: nothing that follows a run in the
+    figure pattern can start with a space (or a hyphen), so a run that gave one back could only
+    fail, and ``re`` tries what follows once rather than once for each character it could give
+    back (a test checks that the greedy runs find the same).
     """
+    pattern = _SPACE_RUN.sub(r"\1\2+", pattern)
     return pattern.replace(r"[\s-]", f"[{_LINE_SPACES}-]").replace(r"\s", f"[{_LINE_SPACES}]")
 
 
@@ -183,20 +195,20 @@ _FIGURE_BODY = _on_one_line(
     (?:(?=[a-z])(?P<hedge>{_HEDGE})\s+(?P<m_word>magnitude(?:[\s-]+of)?[\s-]+(?=[\d.]))?
       |(?=[a-z])(?P<time_hedge>{_TIME_HEDGE})\s+{_TIME_AHEAD})?
     (?P<core>
-        (?P<date>(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:(?:,?\s+|\s*[-–]\s*)\d{{4}})?(?![\d:])
-                  |(?<![\d.,])\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?
+        (?P<date>(?:{_MONTH}\s+\d{{1,2}}+(?:st|nd|rd|th)?(?:(?:,?\s+|\s*[-–]\s*)\d{{4}})?(?![\d:])
+                  |(?<![\d.,])\d{{1,2}}+(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?
                   |{_MONTH}\s+(?:of\s+)?\d{{4}}
                   |(?<![\d.,/])\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})(?![\d/])
                   |(?<![\d.,/-])(?:19|20)\d\d-[01]\d-[0-3]\d(?![\d-])
                   |{_WEEKDAY},?\s+\d{{1,2}}(?:st|nd|rd|th)?(?=\s*(?:\n|$|[,;]|\.(?!\d)|\d{{1,2}}:\d\d|\d{{4}}))))(?![\w])
       | (?P<clock>\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*{_CLOCK_SUFFIX})?|\d{{1,2}}\.\d{{2}}\s*(?:(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s*{_ZONE})?|hrs\b)
-                 |\d{{1,2}}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s*{_ZONE})?|(?<![\d.,])[0-2]\d[0-5]\d\s*{_ZONE})
+                 |\d{{1,2}}+\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s*{_ZONE})?|(?<![\d.,])[0-2]\d[0-5]\d\s*{_ZONE})
       | (?=[a-z])(?:(?P<decade>(?:in\s+)?(?:the|their|his|her)\s+(?:mid-|early\s+|late\s+)?'?(?:\d{{2}}|1\d{{3}}|20\d{{2}})['’]?s)\b
                  |(?P<vague>{_VAGUE_PATTERN})\b)
       | (?P<currency>{_CURRENCY})(?P<money>{_DIGITS})(?:[\s-]*(?P<money_scale>{_SCALE_WORD})|(?P<money_short>{_MONEY_SHORT_SCALE})(?:\b|\.(?=\s)))?
-      | (?P<multiplier>(?:\d+|{_RANGE_WORD})[\s-]?fold|(?:doubled|tripled|quadrupled))\b
-      | (?P<slash_fraction>(?<![\d/.,])\d{{1,2}}\s?/\s?\d{{1,3}}(?![\d/])
-                          |(?:(?<![\d/.,])\d{{1,2}}|{_SMALL_NUMBER_WORD})\s+(?:in|out\s+of)\s+(?:\d{{1,3}}|{_SMALL_NUMBER_WORD})\b(?![.,]?\d|[\s-]+{TIME_UNIT}))
+      | (?P<multiplier>(?:\d++|{_RANGE_WORD})[\s-]?fold|(?:doubled|tripled|quadrupled))\b
+      | (?P<slash_fraction>(?<![\d/.,])\d{{1,2}}+\s?/\s?\d{{1,3}}+(?![\d/])
+                          |(?:(?<![\d/.,])\d{{1,2}}+|{_SMALL_NUMBER_WORD})\s+(?:in|out\s+of)\s+(?:\d{{1,3}}+|{_SMALL_NUMBER_WORD})\b(?![.,]?\d|[\s-]+{TIME_UNIT}))
       | (?:(?P<sign>[-−–](?=\d)|(?:minus|negative)\s+(?=\d))|(?P<m_prefix>mw?\s?(?=\d\.\d)))?(?P<digits>{_DIGITS})(?P<mixed>\s?{_VULGAR}|\s\d/\d{{1,2}}(?![\d/]))?(?:[\s-]*(?P<scale>{_SCALE_WORD})|(?P<short_scale>{_SHORT_SCALE}\b|\s?{_SHORT_SCALE}\.?(?=[\s-]+{MONEY_UNIT}\b)))?
       | (?P<vulgar>{_VULGAR})
       | (?=[a-z])(?:(?P<word_fraction>{_WORD_FRACTION})\b(?![\s-]+(?:an?\s+)?(?:hundred|thousand|million|billion|dozen)\b|[\s-]+an?\s+(?:century|decade)\b)

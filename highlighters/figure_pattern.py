@@ -4,9 +4,12 @@ It finds candidates (digits, number words, vague amounts such as "dozens", dates
 with the hedge before them ("more than", "almost", "in the") and the unit after them; ``numbers``
 reads its matches. It is written for the speed of Python's ``re``, which tries a pattern at every
 position it cannot rule out: a cheap guard first (where a figure can begin), word lists as tries,
-and one test for a letter before each run of alternatives that open with groups and can only start
-with a letter. An alternative that opens with a word list needs none: the trie fails at a digit as
+and one test of the first character before each run of alternatives that open with groups and can
+only start with a letter, or only with a digit (a clock, a date's numbers), or never with one (a
+currency). An alternative that opens with a word list needs none: the trie fails at a digit as
 fast as the test would, and the test, a lookahead, costs ``re`` as much as entering a group.
+Alternatives that start with a letter and those that start with a digit are grouped apart (a
+date's): no position holds both, so their order among each other changes no match.
 Runs of spaces (``_on_one_line``) and of digits (``\\d++``, ``\\d{1,2}+``) are possessive where what
 follows them cannot start with a space or a digit: giving one back could only fail, and ``re``
 tries what follows once, not once for each character the run could give back.
@@ -85,13 +88,15 @@ MEASURE_UNIT = phrase_alternatives(MEASURES)
 MONEY_UNIT = phrase_alternatives([form for form in CURRENCY_WORDS if form not in ("dollar", "dollars")]
                                  + ["dollar", "dollars"])
 """The units after a figure, as tries (see ``trie``): they are tried after every figure."""
-_SPACED_SIGNS = r"us\$|au?\$|nz\$|hk\$|ca?\$|s\$|r\$|nt\$|\$|£|€|¥|₹|₦|₩|₽|₺|₱|₪|(?:(?<=[ \t\n(\[])|(?<!.))\?(?=\d)"
+_SPACED_SIGNS = r"us\$|au?\$|nz\$|hk\$|ca?\$|s\$|r\$|nt\$|\$|£|€|¥|₹|₦|₩|₽|₺|₱|₪|\?(?<![^ \t\n(\[]\?)(?=\d)"
 _CODE_SIGNS = word_alternatives(["usd", "eur", "gbp", "jpy", "cny", "rmb", "aed", "sar", "chf", "inr", "euro", "euros",
                                  "rs."])
 _GLUED_SIGNS = word_alternatives(["r", "rm", "rs", "dh", "dhs", "rp", "ksh"])
 _CURRENCY = rf"(?:{_SPACED_SIGNS})\s?|(?:{_CODE_SIGNS})\s?|(?:{_GLUED_SIGNS})(?=\d)"
 """A currency before its amount: signs ("A$", "€"), codes ("USD 5"), and letters only glued to the
-digits ("RM3.06", "Dh472"), which apart would be initials. "?" is a sign the text's encoding lost."""
+digits ("RM3.06", "Dh472"), which apart would be initials. "?" is a sign the text's encoding lost,
+after a space or a bracket or first (tested after the "?": an alternative that opens with a
+character is passed over at once where that character is not)."""
 PERCENT_UNIT = r"(?:%|\s*percent|\s*per\s+cent|\s*percentage\s+points?)"
 CLOCK_UNIT = r"(?:gmt|utc|local\s+time|a\.m\.|p\.m\.|am\b|pm\b|hrs\b)"
 _ZONE = rf"(?:{word_alternatives([zone for zone in ZONE_OFFSETS if zone != 'z'])})\b(?:\s*[+\-−]\s*\d{{1,2}}(?::?\d{{2}})?)?"
@@ -195,17 +200,17 @@ _FIGURE_BODY = _on_one_line(
     (?:(?=[a-z])(?P<hedge>{_HEDGE})\s+(?P<m_word>magnitude(?:[\s-]+of)?[\s-]+(?=[\d.]))?
       |(?=[a-z])(?P<time_hedge>{_TIME_HEDGE})\s+{_TIME_AHEAD})?
     (?P<core>
-        (?P<date>(?:{_MONTH}\s+\d{{1,2}}+(?:st|nd|rd|th)?(?:(?:,?\s+|\s*[-–]\s*)\d{{4}})?(?![\d:])
-                  |(?<![\d.,])\d{{1,2}}+(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?
-                  |{_MONTH}\s+(?:of\s+)?\d{{4}}
-                  |(?<![\d.,/])\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})(?![\d/])
-                  |(?<![\d.,/-])(?:19|20)\d\d-[01]\d-[0-3]\d(?![\d-])
-                  |{_WEEKDAY},?\s+\d{{1,2}}(?:st|nd|rd|th)?(?=\s*(?:\n|$|[,;]|\.(?!\d)|\d{{1,2}}:\d\d|\d{{4}}))))(?![\w])
-      | (?P<clock>\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*{_CLOCK_SUFFIX})?|\d{{1,2}}\.\d{{2}}\s*(?:(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s*{_ZONE})?|hrs\b)
+        (?P<date>(?=[a-z])(?:{_MONTH}\s+\d{{1,2}}+(?:st|nd|rd|th)?(?:(?:,?\s+|\s*[-–]\s*)\d{{4}})?(?![\d:])
+                           |{_MONTH}\s+(?:of\s+)?\d{{4}}
+                           |{_WEEKDAY},?\s+\d{{1,2}}(?:st|nd|rd|th)?(?=\s*(?:\n|$|[,;]|\.(?!\d)|\d{{1,2}}:\d\d|\d{{4}})))
+                |(?=\d)(?:(?<![\d.,])\d{{1,2}}+(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?
+                        |(?<![\d.,/])\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})(?![\d/])
+                        |(?<![\d.,/-])(?:19|20)\d\d-[01]\d-[0-3]\d(?![\d-])))(?![\w])
+      | (?=\d)(?P<clock>\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*{_CLOCK_SUFFIX})?|\d{{1,2}}\.\d{{2}}\s*(?:(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s*{_ZONE})?|hrs\b)
                  |\d{{1,2}}+\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s*{_ZONE})?|(?<![\d.,])[0-2]\d[0-5]\d\s*{_ZONE})
       | (?=[a-z])(?:(?P<decade>(?:in\s+)?(?:the|their|his|her)\s+(?:mid-|early\s+|late\s+)?'?(?:\d{{2}}|1\d{{3}}|20\d{{2}})['’]?s)\b
                  |(?P<vague>{_VAGUE_PATTERN})\b)
-      | (?P<currency>{_CURRENCY})(?P<money>{_DIGITS})(?:[\s-]*(?P<money_scale>{_SCALE_WORD})|(?P<money_short>{_MONEY_SHORT_SCALE})(?:\b|\.(?=\s)))?
+      | (?!\d)(?P<currency>{_CURRENCY})(?P<money>{_DIGITS})(?:[\s-]*(?P<money_scale>{_SCALE_WORD})|(?P<money_short>{_MONEY_SHORT_SCALE})(?:\b|\.(?=\s)))?
       | (?P<multiplier>(?:\d++|{_RANGE_WORD})[\s-]?fold|(?:doubled|tripled|quadrupled))\b
       | (?P<slash_fraction>(?<![\d/.,])\d{{1,2}}+\s?/\s?\d{{1,3}}+(?![\d/])
                           |(?:(?<![\d/.,])\d{{1,2}}+|{_SMALL_NUMBER_WORD})\s+(?:in|out\s+of)\s+(?:\d{{1,3}}+|{_SMALL_NUMBER_WORD})\b(?![.,]?\d|[\s-]+{TIME_UNIT}))

@@ -9,7 +9,9 @@ only start with a letter, or only with a digit (a clock, a date's numbers), or n
 currency). An alternative that opens with a word list needs none: the trie fails at a digit as
 fast as the test would, and the test, a lookahead, costs ``re`` as much as entering a group.
 Alternatives that start with a letter and those that start with a digit are grouped apart (a
-date's): no position holds both, so their order among each other changes no match.
+date's): no position holds both, so their order among each other changes no match. The tails
+(unit, range, rate, "or more") are passed over at once before a mark that ends a figure (",",
+".", ")", a quote), which none of them starts with.
 Runs of spaces (``_on_one_line``) and of digits (``\\d++``, ``\\d{1,2}+``) are possessive where what
 follows them cannot start with a space or a digit: giving one back could only fail, and ``re``
 tries what follows once, not once for each character the run could give back.
@@ -116,6 +118,8 @@ _UNIT_AFTER = rf"""(?:{PERCENT_UNIT}|\s*(?:{CLOCK_UNIT})|[\s-]+{TIME_UNIT}(?:[\s
 """The unit after a figure, and after the second figure of a range ("40 percent to 70 percent", "15-17kHz")."""
 _SMALL_NUMBER_WORD = word_alternatives(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
 """A number word in a share of a group ("four in 10 voters", "one out of three") or a fraction's numerator."""
+_SHARE_OF = rf"\s+(?:in|out\s+of)\s+(?:\d{{1,3}}+|{_SMALL_NUMBER_WORD})\b(?![.,]?\d|[\s-]+{TIME_UNIT})"
+"""A share of a group after its first number ("four in 10 voters", "one out of three"), not a rate ("2 in 3 years")."""
 _WORD_FRACTION = rf"(?:(?:a|an(?=[\s-]+eighth)|{_SMALL_NUMBER_WORD})[\s-]+{_FRACTION_WORD}|half)"
 """A fraction in words: "two-thirds", "a quarter", "one eighth"; alone only "half" ("third" alone is a rank)."""
 
@@ -211,21 +215,21 @@ _FIGURE_BODY = _on_one_line(
       | (?=[a-z])(?:(?P<decade>(?:in\s+)?(?:the|their|his|her)\s+(?:mid-|early\s+|late\s+)?'?(?:\d{{2}}|1\d{{3}}|20\d{{2}})['’]?s)\b
                  |(?P<vague>{_VAGUE_PATTERN})\b)
       | (?!\d)(?P<currency>{_CURRENCY})(?P<money>{_DIGITS})(?:[\s-]*(?P<money_scale>{_SCALE_WORD})|(?P<money_short>{_MONEY_SHORT_SCALE})(?:\b|\.(?=\s)))?
-      | (?P<multiplier>(?:\d++|{_RANGE_WORD})[\s-]?fold|(?:doubled|tripled|quadrupled))\b
-      | (?P<slash_fraction>(?<![\d/.,])\d{{1,2}}+\s?/\s?\d{{1,3}}+(?![\d/])
-                          |(?:(?<![\d/.,])\d{{1,2}}+|{_SMALL_NUMBER_WORD})\s+(?:in|out\s+of)\s+(?:\d{{1,3}}+|{_SMALL_NUMBER_WORD})\b(?![.,]?\d|[\s-]+{TIME_UNIT}))
+      | (?P<multiplier>\d++[\s-]?fold|{_RANGE_WORD}[\s-]?fold|doubled|tripled|quadrupled)\b
+      | (?P<slash_fraction>(?<![\d/.,])\d{{1,2}}+(?:\s?/\s?\d{{1,3}}+(?![\d/])|{_SHARE_OF})|{_SMALL_NUMBER_WORD}{_SHARE_OF})
       | (?:(?P<sign>[-−–](?=\d)|(?:minus|negative)\s+(?=\d))|(?P<m_prefix>mw?\s?(?=\d\.\d)))?(?P<digits>{_DIGITS})(?P<mixed>\s?{_VULGAR}|\s\d/\d{{1,2}}(?![\d/]))?(?:[\s-]*(?P<scale>{_SCALE_WORD})|(?P<short_scale>{_SHORT_SCALE}\b|\s?{_SHORT_SCALE}\.?(?=[\s-]+{MONEY_UNIT}\b)))?
       | (?P<vulgar>{_VULGAR})
       | (?=[a-z])(?:(?P<word_fraction>{_WORD_FRACTION})\b(?![\s-]+(?:an?\s+)?(?:hundred|thousand|million|billion|dozen)\b|[\s-]+an?\s+(?:century|decade)\b)
                  |(?P<words>(?:a\s+(?=hundred|thousand|million|billion|dozen)|half\s+a\s+|(?:an?\s+)?half[\s-]+(?=hundred|thousand|million|billion|dozen))?(?:{_NUMBER_WORD})(?:(?:{_SCALE_AND}|[\s-]+)(?:{_NUMBER_WORD}))*(?:\s+and\s+a\s+half)?)\b
                  |(?P<a_decade>a\s+decade|half\s+a\s+century|a\s+century)\b)
     )
-    (?P<unit>{_UNIT_AFTER})?
-    (?:(?P<range_sep>\s*[-–—]\s*|[\s-]+to\s+|\s+and\s+)
-       (?P<range_end>(?:{_CURRENCY})?{_DIGITS}(?:[\s-]*{_SCALE_WORD}|{_MONEY_SHORT_SCALE}\b)?|{_WORD_FRACTION}\b|{_RANGE_WORD}(?:[\s-]+(?:hundred|thousand|{_SCALE_WORD}))?\b)
-       (?P<end_unit>{_UNIT_AFTER})?)?
-    (?P<per>\s*/\s*{_PER}|\s+per\s+{_PER}|\s+an?\s+{_PER_TIME})?
-    (?P<suffix>\s+or\s+(?:more|greater|higher|above|less|fewer|below|so)|\+|-plus)?
+    (?:(?![,.;:)\]"'’”])
+       (?P<unit>{_UNIT_AFTER})?
+       (?:(?P<range_sep>\s*[-–—]\s*|[\s-]+to\s+|\s+and\s+)
+          (?P<range_end>(?:{_CURRENCY})?{_DIGITS}(?:[\s-]*{_SCALE_WORD}|{_MONEY_SHORT_SCALE}\b)?|{_WORD_FRACTION}\b|{_RANGE_WORD}(?:[\s-]+(?:hundred|thousand|{_SCALE_WORD}))?\b)
+          (?P<end_unit>{_UNIT_AFTER})?)?
+       (?P<per>\s*/\s*{_PER}|\s+per\s+{_PER}|\s+an?\s+{_PER_TIME})?
+       (?P<suffix>\s+or\s+(?:more|greater|higher|above|less|fewer|below|so)|\+|-plus)?)?
     (?![\w])
     """)
 FIGURE_CAN_START = CaseBlind(_on_one_line(_CAN_START), re.VERBOSE)

@@ -99,8 +99,7 @@ _CURRENCY = rf"(?:{_SPACED_SIGNS})\s?|(?:{_CODE_SIGNS})\s?|(?:{_GLUED_SIGNS})(?=
 digits ("RM3.06", "Dh472"), which apart would be initials. "?" is a sign the text's encoding lost,
 after a space or a bracket or first (tested after the "?": an alternative that opens with a
 character is passed over at once where that character is not)."""
-PERCENT_UNIT = r"(?:%|\s*percent|\s*per\s+cent|\s*percentage\s+points?)"
-CLOCK_UNIT = r"(?:gmt|utc|local\s+time|a\.m\.|p\.m\.|am\b|pm\b|hrs\b)"
+_CLOCK_WORDS = r"gmt|utc|local\s+time|a\.m\.|p\.m\.|am\b|pm\b|hrs\b"
 _ZONE = rf"(?:{word_alternatives([zone for zone in ZONE_OFFSETS if zone != 'z'])})\b(?:\s*[+\-−]\s*\d{{1,2}}(?::?\d{{2}})?)?"
 _CLOCK_SUFFIX = rf"(?:(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s*{_ZONE})?|{_ZONE}|local\s+time|hrs\b|hours\b|[+\-−]\d{{2}}:\d{{2}})"
 """What may follow a clock time: a.m. or p.m., a time zone or offset ("1052 GMT", "6:04 PM ET", "+02:00")."""
@@ -113,8 +112,8 @@ _FRACTION_WORD = word_alternatives(["half", "halves", "third", "thirds", "quarte
 VULGAR_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125, "⅜": 0.375,
                     "⅝": 0.625, "⅞": 0.875}
 _VULGAR = "[" + "".join(VULGAR_FRACTIONS) + "]"
-_UNIT_AFTER = rf"""(?:{PERCENT_UNIT}|\s*(?:{CLOCK_UNIT})|[\s-]+{TIME_UNIT}(?:[\s-]+old)?|[\s-]*{MEASURE_UNIT}|[\s-]+{MONEY_UNIT}
-                 |[\s-]+magnitude|[\s-]*degrees?)"""
+_UNIT_AFTER = rf"""(?:%|\s*(?:per(?:cent|\s+cent|centage\s+points?)|{_CLOCK_WORDS})|[\s-]+{TIME_UNIT}(?:[\s-]+old)?
+                 |[\s-]*{MEASURE_UNIT}|[\s-]+(?:{MONEY_UNIT}|magnitude)|[\s-]*degrees?)"""
 """The unit after a figure, and after the second figure of a range ("40 percent to 70 percent", "15-17kHz")."""
 _SMALL_NUMBER_WORD = word_alternatives(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
 """A number word in a share of a group ("four in 10 voters", "one out of three") or a fraction's numerator."""
@@ -201,8 +200,8 @@ def _on_one_line(pattern: str) -> str:
 _FIGURE_BODY = _on_one_line(
     rf"""
     {_CAN_START}
-    (?:(?=[a-z])(?P<hedge>{_HEDGE})\s+(?P<m_word>magnitude(?:[\s-]+of)?[\s-]+(?=[\d.]))?
-      |(?=[a-z])(?P<time_hedge>{_TIME_HEDGE})\s+{_TIME_AHEAD})?
+    (?:(?=[a-z])(?:(?P<hedge>{_HEDGE})\s+(?P<m_word>magnitude(?:[\s-]+of)?[\s-]+(?=[\d.]))?
+                 |(?P<time_hedge>{_TIME_HEDGE})\s+{_TIME_AHEAD}))?
     (?P<core>
         (?P<date>(?=[a-z])(?:{_MONTH}\s+\d{{1,2}}+(?:st|nd|rd|th)?(?:(?:,?\s+|\s*[-–]\s*)\d{{4}})?(?![\d:])
                            |{_MONTH}\s+(?:of\s+)?\d{{4}}

@@ -209,8 +209,9 @@ _FIGURE_BODY = _on_one_line(
                 |(?=\d)(?:(?<![\d.,])\d{{1,2}}+(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?
                         |(?<![\d.,/])\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})(?![\d/])
                         |(?<![\d.,/-])(?:19|20)\d\d-[01]\d-[0-3]\d(?![\d-])))(?![\w])
-      | (?=\d)(?P<clock>\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*{_CLOCK_SUFFIX})?|\d{{1,2}}\.\d{{2}}\s*(?:(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s*{_ZONE})?|hrs\b)
-                 |\d{{1,2}}+\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s*{_ZONE})?|(?<![\d.,])[0-2]\d[0-5]\d\s*{_ZONE})
+      | (?=\d)(?P<clock>\d{{1,2}}+(?::\d{{2}}(?::\d{{2}})?(?:\s*{_CLOCK_SUFFIX})?|\.\d{{2}}\s*(?:(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s*{_ZONE})?|hrs\b)
+                                 |\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s*{_ZONE})?)
+                       |(?<![\d.,])[0-2]\d[0-5]\d\s*{_ZONE})
       | (?=[a-z])(?:(?P<decade>(?:in\s+)?(?:the|their|his|her)\s+(?:mid-|early\s+|late\s+)?'?(?:\d{{2}}|1\d{{3}}|20\d{{2}})['’]?s)\b
                  |(?P<vague>{_VAGUE_PATTERN})\b)
       | (?!\d)(?P<currency>{_CURRENCY})(?P<money>{_DIGITS})(?:[\s-]*(?P<money_scale>{_SCALE_WORD})|(?P<money_short>{_MONEY_SHORT_SCALE})(?:\b|\.(?=\s)))?

@@ -4,7 +4,17 @@ It finds candidates (digits, number words, vague amounts such as "dozens", dates
 with the hedge before them ("more than", "almost", "in the") and the unit after them; ``numbers``
 reads its matches. It is written for the speed of Python's ``re``, which tries a pattern at every
 position it cannot rule out: a cheap guard first (where a figure can begin), word lists as tries,
-and a one-character test before each alternative that can only start with a letter.
+and one test of the first character before each run of alternatives that open with groups and can
+only start with a letter, or only with a digit (a clock, a date's numbers), or never with one (a
+currency). An alternative that opens with a word list needs none: the trie fails at a digit as
+fast as the test would, and the test, a lookahead, costs ``re`` as much as entering a group.
+Alternatives that start with a letter and those that start with a digit are grouped apart (a
+date's): no position holds both, so their order among each other changes no match. The tails
+(unit, range, rate, "or more") are passed over at once before a mark that ends a figure (",",
+".", ")", a quote), which none of them starts with.
+Runs of spaces (``_on_one_line``) and of digits (``\\d++``, ``\\d{1,2}+``) are possessive where what
+follows them cannot start with a space or a digit: giving one back could only fail, and ``re``
+tries what follows once, not once for each character the run could give back.
 """
 
 from __future__ import annotations
@@ -13,7 +23,8 @@ import re
 
 from .clock import MONTHS, WEEKDAYS, ZONE_OFFSETS
 from .folding import CaseBlind
-from .trie import phrase_alternatives, word_alternatives
+from .kept_patterns import compile_kept
+from .trie import phrase_alternatives, word_alternatives, word_branches
 from .unit_words import CURRENCY_WORDS, DURATIONS, MEASURES
 
 UNITS = {
@@ -58,7 +69,7 @@ _MONTH = rf"{word_alternatives(_MONTH_WORDS)}\.?"
 _WEEKDAY = word_alternatives(WEEKDAYS)
 _NUMBER_WORD = word_alternatives([*UNITS, *SCALES])
 _RANGE_WORD = word_alternatives(UNITS)
-_DIGITS = r"(?<![\d.,])(?<!\d×)(?:(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f]\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?![.,]?\d|×\d)"
+_DIGITS = r"(?<![\d.,])(?<!\d×)(?:(?:\d{1,3}+,\d{3}(?:,\d{3})*|\d{1,3}+[\u00a0\u202f]\d{3}(?:[\u00a0\u202f]\d{3})*|\d++)(?:\.\d++)?|\.\d++)(?![.,]?\d|×\d)"
 """Digits, grouped by commas or no-break spaces (10\u00a0000), never starting or stopping inside a
 number, so an address like 192.168.1.2 gives no figure at all, nor a name like "4×4" (a vehicle),
 as "4x4" gives none."""
@@ -79,15 +90,16 @@ MEASURE_UNIT = phrase_alternatives(MEASURES)
 MONEY_UNIT = phrase_alternatives([form for form in CURRENCY_WORDS if form not in ("dollar", "dollars")]
                                  + ["dollar", "dollars"])
 """The units after a figure, as tries (see ``trie``): they are tried after every figure."""
-_SPACED_SIGNS = r"us\$|au?\$|nz\$|hk\$|ca?\$|s\$|r\$|nt\$|\$|£|€|¥|₹|₦|₩|₽|₺|₱|₪|(?:(?<=[ \t\n(\[])|(?<!.))\?(?=\d)"
+_SPACED_SIGNS = r"us\$|au?\$|nz\$|hk\$|ca?\$|s\$|r\$|nt\$|\$|£|€|¥|₹|₦|₩|₽|₺|₱|₪|\?(?<![^ \t\n(\[]\?)(?=\d)"
 _CODE_SIGNS = word_alternatives(["usd", "eur", "gbp", "jpy", "cny", "rmb", "aed", "sar", "chf", "inr", "euro", "euros",
                                  "rs."])
 _GLUED_SIGNS = word_alternatives(["r", "rm", "rs", "dh", "dhs", "rp", "ksh"])
-_CURRENCY = rf"(?:{_SPACED_SIGNS})\s?|(?=[a-z])(?:{_CODE_SIGNS})\s?|(?=[a-z])(?:{_GLUED_SIGNS})(?=\d)"
+_CURRENCY = rf"(?:{_SPACED_SIGNS})\s?|(?:{_CODE_SIGNS})\s?|(?:{_GLUED_SIGNS})(?=\d)"
 """A currency before its amount: signs ("A$", "€"), codes ("USD 5"), and letters only glued to the
-digits ("RM3.06", "Dh472"), which apart would be initials. "?" is a sign the text's encoding lost."""
-PERCENT_UNIT = r"(?:%|\s*percent|\s*per\s+cent|\s*percentage\s+points?)"
-CLOCK_UNIT = r"(?:gmt|utc|local\s+time|a\.m\.|p\.m\.|am\b|pm\b|hrs\b)"
+digits ("RM3.06", "Dh472"), which apart would be initials. "?" is a sign the text's encoding lost,
+after a space or a bracket or first (tested after the "?": an alternative that opens with a
+character is passed over at once where that character is not)."""
+_CLOCK_WORDS = r"gmt|utc|local\s+time|a\.m\.|p\.m\.|am\b|pm\b|hrs\b"
 _ZONE = rf"(?:{word_alternatives([zone for zone in ZONE_OFFSETS if zone != 'z'])})\b(?:\s*[+\-−]\s*\d{{1,2}}(?::?\d{{2}})?)?"
 _CLOCK_SUFFIX = rf"(?:(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s*{_ZONE})?|{_ZONE}|local\s+time|hrs\b|hours\b|[+\-−]\d{{2}}:\d{{2}})"
 """What may follow a clock time: a.m. or p.m., a time zone or offset ("1052 GMT", "6:04 PM ET", "+02:00")."""
@@ -100,11 +112,13 @@ _FRACTION_WORD = word_alternatives(["half", "halves", "third", "thirds", "quarte
 VULGAR_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125, "⅜": 0.375,
                     "⅝": 0.625, "⅞": 0.875}
 _VULGAR = "[" + "".join(VULGAR_FRACTIONS) + "]"
-_UNIT_AFTER = rf"""(?:{PERCENT_UNIT}|\s*(?:{CLOCK_UNIT})|[\s-]+{TIME_UNIT}(?:[\s-]+old)?|[\s-]*{MEASURE_UNIT}|[\s-]+{MONEY_UNIT}
-                 |[\s-]+magnitude|[\s-]*degrees?)"""
+_UNIT_AFTER = rf"""(?:%|\s*(?:per(?:cent|\s+cent|centage\s+points?)|{_CLOCK_WORDS})|[\s-]+{TIME_UNIT}(?:[\s-]+old)?
+                 |[\s-]*{MEASURE_UNIT}|[\s-]+(?:{MONEY_UNIT}|magnitude)|[\s-]*degrees?)"""
 """The unit after a figure, and after the second figure of a range ("40 percent to 70 percent", "15-17kHz")."""
 _SMALL_NUMBER_WORD = word_alternatives(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
 """A number word in a share of a group ("four in 10 voters", "one out of three") or a fraction's numerator."""
+_SHARE_OF = rf"\s+(?:in|out\s+of)\s+(?:\d{{1,3}}+|{_SMALL_NUMBER_WORD})\b(?![.,]?\d|[\s-]+{TIME_UNIT})"
+"""A share of a group after its first number ("four in 10 voters", "one out of three"), not a rate ("2 in 3 years")."""
 _WORD_FRACTION = rf"(?:(?:a|an(?=[\s-]+eighth)|{_SMALL_NUMBER_WORD})[\s-]+{_FRACTION_WORD}|half)"
 """A fraction in words: "two-thirds", "a quarter", "one eighth"; alone only "half" ("third" alone is a rank)."""
 
@@ -137,10 +151,10 @@ _FIRST_WORDS = {
     *(v.split()[0] for v in VAGUE), *UNITS, *SCALES, "half", "euros",
     "doubled", "tripled", "quadrupled",
 } - set(_NARROW_STARTS)
-_STARTING_WORD = word_alternatives({*_FIRST_WORDS, *_NARROW_STARTS}, {
+_STARTING_WORDS = word_branches({*_FIRST_WORDS, *_NARROW_STARTS}, {
     **dict.fromkeys(_FIRST_WORDS, r"\b"), **dict.fromkeys({*UNITS, "hundred"} - set(_NARROW_STARTS), r"(?:\b|fold)"),
     **_NARROW_STARTS})
-_CAN_START = rf"(?=[\d$£€¥₹₦₩₽₺₱₪?{''.join(VULGAR_FRACTIONS)}]|[.\-−–]\d|{_STARTING_WORD})(?<![^\W\d_])"
+_CAN_START = rf"(?=[\d$£€¥₹₦₩₽₺₱₪?{''.join(VULGAR_FRACTIONS)}]|[.\-−–]\d|{_STARTING_WORDS})(?<![^\W\d_])"
 """Where a figure can begin: not inside a word, and at a digit, a sign or point before a digit, a
 currency, or a word that starts a hedge, a date or a number. Checking this first makes the search
 about ten times faster, since most positions fail it at once. What may follow is asked before what
@@ -165,48 +179,57 @@ _LINE_SPACES = _ranges([c for c in map(chr, range(0x3001)) if c.isspace() and c 
 """What ``\\s`` matches but a line break, listed: Unicode has no space beyond U+3000 (a test checks)."""
 
 
+_SPACE_RUN = compile_kept(r"(\[\\s-\]|\\s)([+*?])(?![+?])")
+
+
 def _on_one_line(pattern: str) -> str:
     """The pattern with its spaces kept to one line: a line break ends a sentence, so a figure
     never spans one ("more than" at the end of a line is not the hedge of the next line's 77).
 
     The spaces are a listed class, which ``re`` checks against a table, rather than a class
-    "space but not a line break", which it checks by asking Unicode each time.
+    "space but not a line break", which it checks by asking Unicode each time. And every run of
+    spaces (or of spaces and hyphens) is possessive, ``\\s++``: nothing that follows a run in the
+    figure pattern can start with a space (or a hyphen), so a run that gave one back could only
+    fail, and ``re`` tries what follows once rather than once for each character it could give
+    back (a test checks that the greedy runs find the same).
     """
+    pattern = _SPACE_RUN.sub(r"\1\2+", pattern)
     return pattern.replace(r"[\s-]", f"[{_LINE_SPACES}-]").replace(r"\s", f"[{_LINE_SPACES}]")
 
 
 _FIGURE_BODY = _on_one_line(
     rf"""
     {_CAN_START}
-    (?:(?=[a-z])(?P<hedge>{_HEDGE})\s+(?P<m_word>magnitude(?:[\s-]+of)?[\s-]+(?=[\d.]))?
-      |(?=[a-z])(?P<time_hedge>{_TIME_HEDGE})\s+{_TIME_AHEAD})?
+    (?:(?=[a-z])(?:(?P<hedge>{_HEDGE})\s+(?P<m_word>magnitude(?:[\s-]+of)?[\s-]+(?=[\d.]))?
+                 |(?P<time_hedge>{_TIME_HEDGE})\s+{_TIME_AHEAD}))?
     (?P<core>
-        (?P<date>(?:(?=[a-z]){_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:(?:,?\s+|\s*[-–]\s*)\d{{4}})?(?![\d:])
-                  |(?<![\d.,])\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?
-                  |(?=[a-z]){_MONTH}\s+(?:of\s+)?\d{{4}}
-                  |(?<![\d.,/])\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})(?![\d/])
-                  |(?<![\d.,/-])(?:19|20)\d\d-[01]\d-[0-3]\d(?![\d-])
-                  |(?=[a-z]){_WEEKDAY},?\s+\d{{1,2}}(?:st|nd|rd|th)?(?=\s*(?:\n|$|[,;]|\.(?!\d)|\d{{1,2}}:\d\d|\d{{4}}))))(?![\w])
-      | (?P<clock>\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*{_CLOCK_SUFFIX})?|\d{{1,2}}\.\d{{2}}\s*(?:(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s*{_ZONE})?|hrs\b)
-                 |\d{{1,2}}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s*{_ZONE})?|(?<![\d.,])[0-2]\d[0-5]\d\s*{_ZONE})
-      | (?=[a-z])(?P<decade>(?:in\s+)?(?:the|their|his|her)\s+(?:mid-|early\s+|late\s+)?'?(?:\d{{2}}|1\d{{3}}|20\d{{2}})['’]?s)\b
-      | (?=[a-z])(?P<vague>{_VAGUE_PATTERN})\b
-      | (?P<currency>{_CURRENCY})(?P<money>{_DIGITS})(?:[\s-]*(?P<money_scale>{_SCALE_WORD})|(?P<money_short>{_MONEY_SHORT_SCALE})(?:\b|\.(?=\s)))?
-      | (?P<multiplier>(?:\d+|{_RANGE_WORD})[\s-]?fold|(?=[a-z])(?:doubled|tripled|quadrupled))\b
-      | (?P<slash_fraction>(?<![\d/.,])\d{{1,2}}\s?/\s?\d{{1,3}}(?![\d/])
-                          |(?:(?<![\d/.,])\d{{1,2}}|(?=[a-z]){_SMALL_NUMBER_WORD})\s+(?:in|out\s+of)\s+(?:\d{{1,3}}|{_SMALL_NUMBER_WORD})\b(?![.,]?\d|[\s-]+{TIME_UNIT}))
-      | (?:(?P<sign>[-−–](?=\d)|(?=[a-z])(?:minus|negative)\s+(?=\d))|(?P<m_prefix>mw?\s?(?=\d\.\d)))?(?P<digits>{_DIGITS})(?P<mixed>\s?{_VULGAR}|\s\d/\d{{1,2}}(?![\d/]))?(?:[\s-]*(?P<scale>{_SCALE_WORD})|(?P<short_scale>{_SHORT_SCALE}\b|\s?{_SHORT_SCALE}\.?(?=[\s-]+{MONEY_UNIT}\b)))?
+        (?P<date>(?=[a-z])(?:{_MONTH}\s+\d{{1,2}}+(?:st|nd|rd|th)?(?:(?:,?\s+|\s*[-–]\s*)\d{{4}})?(?![\d:])
+                           |{_MONTH}\s+(?:of\s+)?\d{{4}}
+                           |{_WEEKDAY},?\s+\d{{1,2}}(?:st|nd|rd|th)?(?=\s*(?:\n|$|[,;]|\.(?!\d)|\d{{1,2}}:\d\d|\d{{4}})))
+                |(?=\d)(?:(?<![\d.,])\d{{1,2}}+(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?
+                        |(?<![\d.,/])\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})(?![\d/])
+                        |(?<![\d.,/-])(?:19|20)\d\d-[01]\d-[0-3]\d(?![\d-])))(?![\w])
+      | (?=\d)(?P<clock>\d{{1,2}}+(?::\d{{2}}(?::\d{{2}})?(?:\s*{_CLOCK_SUFFIX})?|\.\d{{2}}\s*(?:(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s*{_ZONE})?|hrs\b)
+                                 |\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s*{_ZONE})?)
+                       |(?<![\d.,])[0-2]\d[0-5]\d\s*{_ZONE})
+      | (?=[a-z])(?:(?P<decade>(?:in\s+)?(?:the|their|his|her)\s+(?:mid-|early\s+|late\s+)?'?(?:\d{{2}}|1\d{{3}}|20\d{{2}})['’]?s)\b
+                 |(?P<vague>{_VAGUE_PATTERN})\b)
+      | (?!\d)(?P<currency>{_CURRENCY})(?P<money>{_DIGITS})(?:[\s-]*(?P<money_scale>{_SCALE_WORD})|(?P<money_short>{_MONEY_SHORT_SCALE})(?:\b|\.(?=\s)))?
+      | (?P<multiplier>\d++[\s-]?fold|{_RANGE_WORD}[\s-]?fold|doubled|tripled|quadrupled)\b
+      | (?P<slash_fraction>(?<![\d/.,])\d{{1,2}}+(?:\s?/\s?\d{{1,3}}+(?![\d/])|{_SHARE_OF})|{_SMALL_NUMBER_WORD}{_SHARE_OF})
+      | (?:(?P<sign>[-−–](?=\d)|(?:minus|negative)\s+(?=\d))|(?P<m_prefix>mw?\s?(?=\d\.\d)))?(?P<digits>{_DIGITS})(?P<mixed>\s?{_VULGAR}|\s\d/\d{{1,2}}(?![\d/]))?(?:[\s-]*(?P<scale>{_SCALE_WORD})|(?P<short_scale>{_SHORT_SCALE}\b|\s?{_SHORT_SCALE}\.?(?=[\s-]+{MONEY_UNIT}\b)))?
       | (?P<vulgar>{_VULGAR})
-      | (?=[a-z])(?P<word_fraction>{_WORD_FRACTION})\b(?![\s-]+(?:an?\s+)?(?:hundred|thousand|million|billion|dozen)\b|[\s-]+an?\s+(?:century|decade)\b)
-      | (?=[a-z])(?P<words>(?:a\s+(?=hundred|thousand|million|billion|dozen)|half\s+a\s+|(?:an?\s+)?half[\s-]+(?=hundred|thousand|million|billion|dozen))?(?:{_NUMBER_WORD})(?:(?:{_SCALE_AND}|[\s-]+)(?:{_NUMBER_WORD}))*(?:\s+and\s+a\s+half)?)\b
-      | (?P<a_decade>a\s+decade|half\s+a\s+century|a\s+century)\b
+      | (?=[a-z])(?:(?P<word_fraction>{_WORD_FRACTION})\b(?![\s-]+(?:an?\s+)?(?:hundred|thousand|million|billion|dozen)\b|[\s-]+an?\s+(?:century|decade)\b)
+                 |(?P<words>(?:a\s+(?=hundred|thousand|million|billion|dozen)|half\s+a\s+|(?:an?\s+)?half[\s-]+(?=hundred|thousand|million|billion|dozen))?(?:{_NUMBER_WORD})(?:(?:{_SCALE_AND}|[\s-]+)(?:{_NUMBER_WORD}))*(?:\s+and\s+a\s+half)?)\b
+                 |(?P<a_decade>a\s+decade|half\s+a\s+century|a\s+century)\b)
     )
-    (?P<unit>{_UNIT_AFTER})?
-    (?:(?P<range_sep>\s*[-–—]\s*|[\s-]+to\s+|\s+and\s+)
-       (?P<range_end>(?:{_CURRENCY})?{_DIGITS}(?:[\s-]*{_SCALE_WORD}|{_MONEY_SHORT_SCALE}\b)?|(?=[a-z]){_WORD_FRACTION}\b|{_RANGE_WORD}(?:[\s-]+(?:hundred|thousand|{_SCALE_WORD}))?\b)
-       (?P<end_unit>{_UNIT_AFTER})?)?
-    (?P<per>\s*/\s*{_PER}|\s+per\s+{_PER}|\s+an?\s+{_PER_TIME})?
-    (?P<suffix>\s+or\s+(?:more|greater|higher|above|less|fewer|below|so)|\+|-plus)?
+    (?:(?![,.;:)\]"'’”])
+       (?P<unit>{_UNIT_AFTER})?
+       (?:(?P<range_sep>\s*[-–—]\s*|[\s-]+to\s+|\s+and\s+)
+          (?P<range_end>(?:{_CURRENCY})?{_DIGITS}(?:[\s-]*{_SCALE_WORD}|{_MONEY_SHORT_SCALE}\b)?|{_WORD_FRACTION}\b|{_RANGE_WORD}(?:[\s-]+(?:hundred|thousand|{_SCALE_WORD}))?\b)
+          (?P<end_unit>{_UNIT_AFTER})?)?
+       (?P<per>\s*/\s*{_PER}|\s+per\s+{_PER}|\s+an?\s+{_PER_TIME})?
+       (?P<suffix>\s+or\s+(?:more|greater|higher|above|less|fewer|below|so)|\+|-plus)?)?
     (?![\w])
     """)
 FIGURE_CAN_START = CaseBlind(_on_one_line(_CAN_START), re.VERBOSE)

@@ -76,6 +76,30 @@ def test_the_guard_and_letter_tests_hide_no_figure_of_tricky_text(text):
     assert _figure_matches(FIGURE.folded, folded) == _figure_matches(UNGUARDED, folded)
 
 
+GREEDY_FIGURE = CaseBlind(re.sub(r"([+*?}])\+", r"\1", FIGURE._pattern), re.VERBOSE, lazy=True)
+"""The figure pattern with its possessive runs (``\\s++``, ``\\d{1,2}+``) greedy again."""
+spaced_soups = st.lists(st.tuples(st.sampled_from(TRICKY), st.sampled_from([" ", "  ", "-", " - ", "", "\u00a0 "])),
+                        min_size=1, max_size=20).map(lambda pairs: "".join(word + space for word, space in pairs))
+
+
+def _all_groups(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], ...]]:
+    return [match.regs for match in pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(spaced_soups)
+@example("in the  70s, 10  march  2024, 5 - 7  percent, 1,000  km / h, 3 -  fold, 2  in  3")
+def test_possessive_runs_find_what_greedy_runs_find(text):
+    assert "++" in FIGURE.folded.pattern and "++" not in GREEDY_FIGURE.folded.pattern
+    folded = text.lower()
+    assert _all_groups(FIGURE.folded, folded) == _all_groups(GREEDY_FIGURE.folded, folded)
+
+
+def test_possessive_runs_find_what_greedy_runs_find_in_the_seeds():
+    for text in SEEDS:
+        assert _all_groups(FIGURE.folded, text.lower()) == _all_groups(GREEDY_FIGURE.folded, text.lower())
+
+
 @settings(max_examples=300, deadline=None)
 @given(soups)
 def test_lower_cased_search_finds_what_a_case_blind_search_finds(text):

@@ -5,6 +5,7 @@ sentence breaks are with their modules'."""
 from __future__ import annotations
 
 from sahel_reader.highlighters.numbers import find_figures
+from sahel_reader.story.fact_labels import measure_gist
 
 from hang_guard import without_hanging
 
@@ -16,3 +17,14 @@ def test_a_long_run_of_points_before_half_does_not_hang() -> None:
     text = "." * 200_000 + " half of them, " + "’" * 200_000 + " the second half"
     found = without_hanging(lambda: find_figures(text), "reading the word before \"half\" past a run of points")
     assert [(text[figure.start:figure.end], figure.value) for figure in found] == [("half", 0.5)]
+
+
+def test_spaces_after_a_time_that_opens_its_sentence_do_not_hang() -> None:
+    """The clause after a time that opens its sentence ("In May 2010, the old bridge was closed") was looked for
+    past three runs of spaces that could share one run of them: 400 spaces took 8 s, and each doubling eight times
+    that (a sentence may hold 1,000)."""
+    spaces = " " * 3000
+    gists = without_hanging(lambda: [measure_gist("year", "In ", spaces + "x y z."),
+                                     measure_gist("year", "In ", "," + spaces + "the old bridge was closed")],
+                            "reading the clause after a year past a run of spaces")
+    assert gists == [None, "year the old bridge was closed"]

@@ -37,3 +37,12 @@ def test_a_tag_opened_before_a_long_run_of_spaces_does_not_hang() -> None:
     text = "“It is 5,” he said <a" + " " * 20_000_000 + "x “y”"
     passages = without_hanging(lambda: pair_quote_marks(text), "looking for tags before a run of spaces")
     assert [text[passage.start:passage.end] for passage in passages] == ["“It is 5,”", "“y”"]
+
+
+def test_spaces_after_a_number_after_a_name_do_not_hang() -> None:
+    """Whether "Smith, 38" is an age looked past the spaces after it twice over (a run, then a run before "and"
+    or "of"), splitting them every way: 20,000 spaces took 2.7 s, and a line may be megabytes long."""
+    spaces = " " * 200_000
+    text = "Smith, 38" + spaces + ", was hurt. Riva, 47" + spaces + "x"
+    found = without_hanging(lambda: find_figures(text), "reading an age before a run of spaces")
+    assert [(text[figure.start:figure.end], figure.unit) for figure in found] == [("38", "year"), ("47", None)]

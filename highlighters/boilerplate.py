@@ -32,14 +32,14 @@ _DATE_WORD = (
 # A line that is only a publication date or time stamp, with its label: "Last Updated: Monday,
 # 28 November 2005, 02:24 GMT", "Posted 11/27/2005 7:21 AM". Every word must be a date word, and
 # the line must name a month or hold a numeric date, so "On Monday" or a lone figure stays text.
-_CREDIT = r"(?-i:[A-Z]{2,6})[ \t]*[|:,\-–—]?[ \t]*"
+_CREDIT = r"(?-i:[A-Z]{2,6})[ \t]*+[|:,\-–—]?[ \t]*+"
 """A wire's or desk's initials before the date of a dateline: "TNN Nov 12, 2011, 05.51AM IST MUMBAI:"."""
-_PLACE = r"(?-i:[A-Z][A-Z.' ]{1,30}[A-Z])[ \t]*[:\-–—][ \t]*"
+_PLACE = r"(?-i:[A-Z][A-Z.' ]{1,30}[A-Z])[ \t]*[:\-–—][ \t]*+"
 """The place, in capitals, that a dateline ends with before the story begins on the next line."""
-_DATE_FIRST_WORD = rf"(?:{_CREDIT})?[ \t,.:;/|+()\-–—]*(?:(?:{_DATE_WORD})\b|[ap]\.m\.)"
+_DATE_FIRST_WORD = rf"(?:{_CREDIT})?[ \t,.:;/|+()\-–—]*+(?:(?:{_DATE_WORD})\b|[ap]\.m\.)"
 _DATE_LINE = (
     rf"(?=.*(?:\b(?:{_MONTH})\b|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}))(?:{_CREDIT})?"
-    rf"[ \t,.:;/|+()\-–—]*(?:(?:(?:{_DATE_WORD})\b|[ap]\.m\.)[ \t,.:;/|+()\-–—]*)+(?:{_PLACE})?"
+    rf"[ \t,.:;/|+()\-–—]*+(?:(?:(?:{_DATE_WORD})\b|[ap]\.m\.)[ \t,.:;/|+()\-–—]*+)+(?:{_PLACE})?"
 )
 
 # Each rule matches a whole stripped line (case-insensitive). Rules that allow free text after a
@@ -61,7 +61,7 @@ _RULES = (
     r"(?=advert)(?=.{0,80}$)advert(?:isement|ising)?(?: ?[-–—:] ?.*)?|sponsored(?: content)?",
     r"(?=share)(?=.{0,60}$)share(?: this)?(?: article| story| post| page)?(?: on .*| via .*|:)?",
     r"(?:(?:share|print|e-?mail|tweet|facebook|twitter|x|whatsapp|linkedin|pinterest|reddit"
-    r"|telegram|messenger|copy link)[ \t|,·•/]*)+",
+    r"|telegram|messenger|copy link)[ \t|,·•/]*+)+",
     r"(?=sign|subscribe|register)(?=.{0,160}$)(?:sign up|subscribe|register)\b.*",
     r"(?=click)(?=.{0,160}$)click here\b.*",
     r"(?=©|\(c\)|copyright)(?=.{0,200}$)(?:©|\(c\)|copyright\b).*\d{4}.*|(?=.{0,200}$).*\ball rights reserved\.?",
@@ -77,7 +77,7 @@ _RULES = (
     rf"(?={_DATE_FIRST_WORD}){_DATE_LINE}",
 )
 _BOILERPLATE_LINE = compile_kept(
-    r"^[^\S\n]*(?:" + "|".join(f"(?:{rule})" for rule in _RULES) + r")[^\S\n]*$",
+    r"^[^\S\n]*+(?:" + "|".join(f"(?:{rule})" for rule in _RULES) + r")[^\S\n]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 _DATE_ONLY = compile_kept(rf"(?={_DATE_FIRST_WORD}){_DATE_LINE}", re.IGNORECASE)

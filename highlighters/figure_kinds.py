@@ -42,7 +42,7 @@ _PERSON_NOUNS = frozenset({*ROLES, *FEMALE, *MALE, "actor", "actress", "singer",
                            "shooter", "teenager", "teen", "child", "baby", "toddler", "pilot", "farmer", "survivor",
                            "witness", "patient"})
 """Words for a person, whose age may follow them between commas: "The actress, 24, was", "a suspect, 19,"."""
-_AGE_AFTER = compile_kept(r"\s*(?:[,;)]|\.(?!\d)|$|\s+and\s+\d|\s+(?:of|from)\s+[A-Z])")
+_AGE_AFTER = compile_kept(r"\s*+(?:[,;)]|\.(?!\d)|$|(?<=\s)and\s++\d|(?<=\s)(?:of|from)\s++[A-Z])")
 _MILITARY_TIME_AFTER = compile_kept(
     rf"\s*(?:\((?:\d{{4}}\s*)?(?:{word_alternatives([z for z in ZONE_OFFSETS if z != 'z'])})\b|hours?\b|hrs\b)",
     re.IGNORECASE)

@@ -37,7 +37,7 @@ _SHARE_PARTS = compile_kept(r"(\w+)\s+(?:in|out\s+of)\s+(\w+)", re.IGNORECASE)
 _ZONE_AT_END = compile_kept(r"[a-z]+(?:\s*[+\-−]\s*\d{1,2}(?::?\d{2})?)?$|[+\-−]\d{2}:\d{2}$", re.IGNORECASE)
 _CLOCK_CORE = compile_kept(r"\d{1,2}(?:[:.]\d{2}(?::\d{2})?)?\s*(?:[ap]\.?\s?m\.?)?|\d{4}", re.IGNORECASE)
 _WORD_BEFORE = compile_kept(r"([\w'’.]+)[^\w]*$")
-_WORD_BEFORE_REVERSED = compile_kept(r"[^\w]*?([\w'’.]*?\w[\w'’.]*)")
+_WORD_BEFORE_REVERSED = compile_kept(r"(?:[^\w'’.]|['’.]++(?!\w))*+([\w'’.]*?\w[\w'’.]*)")
 """``_WORD_BEFORE`` read backwards from the end, so that it costs the length of the word, not of
 the text before it: the run of word characters, points and apostrophes holding the last letter."""
 WORD_AFTER = compile_kept(r"^[\s\"“”'‘’(]*([\w'’]+)")

@@ -32,7 +32,7 @@ _OPEN_CONTEXT = " \t\n\r([{—–-/“\"«"
 _ELISION = compile_kept(r"\d\d(?:s\b|\b)")  # ’70s, '90
 _SPACED_APOSTROPHE = compile_kept(r" (?:s|t|re|ll|ve|m|d)\b")  # tokenised text: He ’ s, can ’ t
 _HAS_WORD = compile_kept(r"\w")
-_MARKUP_TAG = compile_kept(r"<[A-Za-z][\w:-]*[^\S\n]+[^<>]{0,600}?/?>")
+_MARKUP_TAG = compile_kept(r"<[A-Za-z][\w:-]*[^\S\n]++[^<>]{0,600}?/?>")
 """A tag with attributes, left in text taken from a page ("<tweet id="6721…" author="@X">"): its quoted
 values are no quotations."""
 _BLANK_LINE = compile_kept(r"\n[^\S\n]*\n")

@@ -42,7 +42,7 @@ MAX_SENTENCE_CHARS = 1000
 # A line break, or terminal punctuation plus closing marks followed by whitespace, with the line
 # break if one comes next (it ends the sentence whatever follows); written with a leading
 # character class so the regex engine can skip ahead fast.
-_BREAK = compile_kept(r"[\n.!?…](?:(?<=\n)|(?<=[.!?…])[.!?…]*[\"'”’»)\]]*(?:[^\S\n]*\n|(?=\s)))")
+_BREAK = compile_kept(r"[\n.!?…](?:(?<=\n)|(?<=[.!?…])(?<![.!?…]{2})[.!?…]*[\"'”’»)\]]*(?:[^\S\n]*\n|(?=\s)))")
 _LAST_SPACE = compile_kept(r".*\s", re.DOTALL)
 _LAST_NON_WORD = compile_kept(r".*\W", re.DOTALL)
 _SPACES = compile_kept(r"\s*")

@@ -87,7 +87,7 @@ _COUNT_WORD = (r"(?i:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|e
                r"|hundreds|thousands|dozens|several|many|some|few)")
 """Words that count a subject: "three men", "200 people"."""
 _CLAUSE_AFTER = compile_kept(
-    rf"^\s*(?:[A-Z]{{2,4}}\s*)?\)?\s*,?\s*"
+    rf"^\s*+(?:[A-Z]{{2,4}}\s*+)?\)?\s*+,?\s*+"
     rf"(?P<subject>{_DETERMINER}\s+(?:[\w-]+\s+){{0,2}}?[\w-]+(?:\s+of\s+[A-Z][\w-]*)?|(?P<counted>{_COUNT_WORD})\s+[\w-]+"
     rf"|(?!{_DETERMINER}\b)[^\W\d_][\w-]*)\s+"
     rf"(?P<aux>(?:was|were|had\s+been|has\s+been)\s+)?(?P<verb>{_PAST_FORM})(?P<rest>(?:\s+{_WORD}){{0,4}})")

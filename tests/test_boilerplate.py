@@ -13,6 +13,8 @@ from sahel_reader.highlighters.boilerplate import (
     source_hosts,
 )
 
+from hang_guard import without_hanging
+
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 DEV_STORIES = Path(__file__).resolve().parent.parent.parent / "shared" / "dev-stories"
 
@@ -260,3 +262,14 @@ def test_long_text_and_pathological_lines_cost_linear_time() -> None:
         return min(times)
 
     assert best(50) < 12 * best(10)  # linear: 5; quadratic: 25
+
+
+def test_lines_padded_with_spaces_do_not_hang() -> None:
+    """Runs of spaces that two parts of a rule could share: ahead of a line (each rule was tried after every
+    count of them), after a wire's initials (its credit and the date's separators split them three ways: 400
+    spaces took 8 s, 1,000 over a minute), after a share button or a date word (what the rule left, the end
+    of the line tried again). Each run is now read once."""
+    lines = [" " * 100_000 + "over two years.", "ABC" + " " * 5_000 + "said", "share" + " " * 300_000 + "y",
+             "Jan" + " " * 300_000 + "y", "AFP" + " " * 5_000 + "Nov 12, 2011"]
+    found = without_hanging(lambda: flagged("\n".join(lines)), "reading lines padded with spaces")
+    assert found == [lines[-1]]

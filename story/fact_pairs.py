@@ -184,7 +184,10 @@ def _value_ratio(a: tuple[float, float], b: tuple[float, float]) -> float:
     x, y = _representative(a), _representative(b)
     if x <= 0 or y <= 0:
         return 0.0 if x == y else 3.0
-    return min(3.0, abs(math.log(x / y)))
+    ratio = x / y
+    if ratio == 0 or ratio == math.inf:
+        return 3.0  # too far apart for a float: "5" beside a figure of a thousand digits, read as infinity
+    return min(3.0, abs(math.log(ratio)))
 
 
 def _representative(interval: tuple[float, float]) -> float:

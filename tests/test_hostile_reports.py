@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import math
 import os
 import random
 import re
@@ -310,6 +311,17 @@ def test_long_words_between_a_figure_and_over_a_duration_do_not_hang() -> None:
     text = "Its 1 pneumonoultramicroscopicsilicovolcanoconiosis. Then over two years"
     found = without_hanging(lambda: find_figures(text), "reading a long word before \"over two years\"")
     assert [(text[f.start:f.end], f.qualifier) for f in found] == [("1", "exact"), ("over two years", "lower")]
+
+
+def test_a_figure_too_big_for_a_float_beside_a_small_one_is_linked_without_a_crash(tmp_path: Path) -> None:
+    """A thousand digits read as infinity: comparing it with "5" once divided 5 by it, and the log of 0 stopped
+    the whole analysis (``claims --json`` and the reader alike)."""
+    text = "5 people were killed. Then " + "1" * 1000 + " people were killed.\n"
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    story = analyse(load_paths([tmp_path]).documents)
+    assert {claim.text for claim in story.claims if claim.value == 5} == {"5"}
+    assert any(claim.value == math.inf for claim in story.claims)
 
 
 def test_a_report_of_nothing_but_numbers(tmp_path: Path) -> None:

@@ -113,7 +113,8 @@ def extract_claims(document: Document, memo: ClaimsMemo | None = None) -> list[C
     text = breaks_as_spaces(without_escape_sequences(document.text), document.soft_breaks)  # read in; a claim's words are the report's own
     spoken = in_news_case(text) if in_capitals(text) else text  # who speaks is told by case: a telex is read in it
     starts = [start for start, _ in document.sentences]
-    figures, datelines = _kept_figures(document, report_figures(text, report_dollar(text), line_figures))
+    figures, datelines = _kept_figures(document, report_figures(text, report_dollar(text), line_figures,
+                                                                _furniture_lines(document, text)))
     quotes = [q for q in _quotations(text, spoken, document.sentences)
               if not q.name and not document.is_boilerplate(q.start, q.end)]  # a title says nothing
 
@@ -326,6 +327,17 @@ def _kept_figures(document: Document, figures: list[Figure]) -> tuple[list[Figur
         for figure in numeric:
             figure.when = iso_date(text[figure.start:figure.end], day_first=True)
     return kept, datelines
+
+
+def _furniture_lines(document: Document, text: str) -> frozenset[int]:
+    """The starts of the lines of ``text`` that are page furniture whole and date nothing ("Post Comment",
+    "Original Source: www.arabnews.com/…"): ``_kept_figures`` would drop every figure read there, so none is read.
+    A boilerplate line that a soft break joins to the next is read: the rest of its line is the report's."""
+    unread = set()
+    for start, end in document.boilerplate:
+        if (start == 0 or text[start - 1] == "\n") and text[end:end + 1] in ("\n", "") and not is_date_line(document.text[start:end]):
+            unread.add(start)
+    return frozenset(unread)
 
 
 def _line_of(text: str, offset: int) -> str:

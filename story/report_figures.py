@@ -19,9 +19,10 @@ LineFigures = dict[str, dict[str, tuple[tuple, ...]]]
 tuples of their fields, which no report can change (each report gets Figures of its own)."""
 
 
-def report_figures(text: str, dollar: str, memo: LineFigures) -> list[Figure]:
+def report_figures(text: str, dollar: str, memo: LineFigures, unread: frozenset[int] = frozenset()) -> list[Figure]:
     """Every figure of ``text``, in order, as ``find_figures`` finds them in each line: fresh objects,
-    which the caller may change. A line met before, in this report or another, is not read again.
+    which the caller may change. A line met before, in this report or another, is not read again, nor a
+    line whose start is in ``unread`` (page furniture, whose figures the caller would drop).
 
     This is ``find_figures(text, dollar)`` but where the whole text let the next line decide a
     figure's kind: "Sahar Khoga, 52" ending a line is an age here, whatever line comes next."""
@@ -31,7 +32,7 @@ def report_figures(text: str, dollar: str, memo: LineFigures) -> list[Figure]:
     figures: list[Figure] = []
     line_start = 0
     for line in text.split("\n"):
-        found = known.get(line) if line else ()
+        found = known.get(line) if line and line_start not in unread else ()
         if found is None:  # a line lower-cased is its slice of the whole; read, its figures are this report's
             folded_line = folded[line_start:line_start + len(line)] if folded is not None else fold(line)
             read = read_figures(line, folded_line, dollar, zeros=zeros)

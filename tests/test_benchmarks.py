@@ -79,3 +79,19 @@ def test_a_wait_that_never_ends_fails_naming_what_it_waited_for(monkeypatch):
     with pytest.raises(TimeoutError, match="waited 0 s for the story to be linked"):
         asyncio.run(screen._wait_until(lambda: False, "the story to be linked"))
     asyncio.run(screen._wait_until(lambda: True, "nothing"))
+
+
+def test_the_extraction_stages_add_up_to_the_whole():
+    """``benchmarks/extraction_stages.py`` times the real extraction stage by stage: each stage is a part of the
+    whole, and the functions it wraps are given back after."""
+    from benchmarks import extraction_stages
+    from sahel_reader.story import claims
+
+    before = {name: getattr(claims, name) for name in extraction_stages.STAGES}
+    rows = dict(extraction_stages.measure(1))
+    assert {name: getattr(claims, name) for name in extraction_stages.STAGES} == before
+    stages = [rows[description] for description in extraction_stages.STAGES.values()]
+    assert all(seconds > 0 for seconds in stages), "each wrapped function is one extract_claims calls"
+    rest = next(seconds for name, seconds in rows.items() if name.startswith("the rest"))
+    assert 0 < rest < rows["extraction, whole"], "the stages are timed inside the whole, and are not all of it"
+

@@ -113,8 +113,9 @@ def extract_claims(document: Document, memo: ClaimsMemo | None = None) -> list[C
     text = breaks_as_spaces(without_escape_sequences(document.text), document.soft_breaks)  # read in; a claim's words are the report's own
     spoken = in_news_case(text) if in_capitals(text) else text  # who speaks is told by case: a telex is read in it
     starts = [start for start, _ in document.sentences]
+    date_lines = {start: is_date_line(document.text[start:end]) for start, end in document.boilerplate}
     figures, datelines = _kept_figures(document, report_figures(text, report_dollar(text), line_figures,
-                                                                _furniture_lines(document, text)))
+                                                                _furniture_lines(document, text, date_lines)), date_lines)
     quotes = [q for q in _quotations(text, spoken, document.sentences)
               if not q.name and not document.is_boilerplate(q.start, q.end)]  # a title says nothing
 
@@ -301,23 +302,18 @@ _DATELINE_KINDS = frozenset({"date", "time", "year"})
 """What a dateline states: a stray count beside it ("GMT+01: 0", a comment count) is page furniture."""
 
 
-def _kept_figures(document: Document, figures: list[Figure]) -> tuple[list[Figure], set[int]]:
+def _kept_figures(document: Document, figures: list[Figure], date_lines: dict[int, bool]
+                  ) -> tuple[list[Figure], set[int]]:
     """The figures outside page furniture, and those that date the report on a line of its own (whose
-    starts are returned apart); numeric dates are re-read day first where the report writes them so."""
+    starts are returned apart); numeric dates are re-read day first where the report writes them so.
+    ``date_lines`` tells, by its start, whether each boilerplate line of the report is a date line."""
     kept: list[Figure] = []
     datelines: set[int] = set()
     numeric: list[Figure] = []
     text = document.text
-    date_lines: dict[int, bool] = {}  # by the line's start: a dateline holds several figures
     for figure in figures:
         if document.is_boilerplate(figure.start, figure.end):
-            if figure.quantity not in _DATELINE_KINDS:
-                continue
-            line_start = text.rfind("\n", 0, figure.start) + 1
-            dated = date_lines.get(line_start)
-            if dated is None:
-                dated = date_lines[line_start] = is_date_line(_line_of(text, figure.start))
-            if not dated:
+            if figure.quantity not in _DATELINE_KINDS or not date_lines[text.rfind("\n", 0, figure.start) + 1]:
                 continue
             datelines.add(figure.start)
         kept.append(figure)
@@ -329,20 +325,12 @@ def _kept_figures(document: Document, figures: list[Figure]) -> tuple[list[Figur
     return kept, datelines
 
 
-def _furniture_lines(document: Document, text: str) -> frozenset[int]:
+def _furniture_lines(document: Document, text: str, date_lines: dict[int, bool]) -> frozenset[int]:
     """The starts of the lines of ``text`` that are page furniture whole and date nothing ("Post Comment",
     "Original Source: www.arabnews.com/…"): ``_kept_figures`` would drop every figure read there, so none is read.
     A boilerplate line that a soft break joins to the next is read: the rest of its line is the report's."""
-    unread = set()
-    for start, end in document.boilerplate:
-        if (start == 0 or text[start - 1] == "\n") and text[end:end + 1] in ("\n", "") and not is_date_line(document.text[start:end]):
-            unread.add(start)
-    return frozenset(unread)
-
-
-def _line_of(text: str, offset: int) -> str:
-    end = text.find("\n", offset)
-    return text[text.rfind("\n", 0, offset) + 1:end if end >= 0 else len(text)]
+    return frozenset(start for start, end in document.boilerplate if not date_lines[start]
+                     and (start == 0 or text[start - 1] == "\n") and text[end:end + 1] in ("\n", ""))
 
 
 def _plain(number: float | None) -> float | int | None:

@@ -58,8 +58,8 @@ from .figure_values import (
     parse_number_words,  # read with the figures: the number words' parser is also this module's
     parse_range_end,
     range_end_scale,
-    scale_value,
     read_core,
+    scale_value,
     share_numerator_end,
 )
 from .bare_numbers import MODAL_HEDGES, TIME_ONLY_HEDGES, classify_bare_number

@@ -313,7 +313,7 @@ def _kept_figures(document: Document, figures: list[Figure], date_lines: dict[in
     text = document.text
     for figure in figures:
         if document.is_boilerplate(figure.start, figure.end):
-            if figure.quantity not in _DATELINE_KINDS or not date_lines[text.rfind("\n", 0, figure.start) + 1]:
+            if figure.quantity not in _DATELINE_KINDS or not date_lines.get(text.rfind("\n", 0, figure.start) + 1):
                 continue
             datelines.add(figure.start)
         kept.append(figure)

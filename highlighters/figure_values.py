@@ -29,8 +29,11 @@ _DIGIT_RUN = compile_kept(r"\d+")
 _DAY = compile_kept(r"(?<!\d)\d{1,2}(?!\d)")
 _YEAR = compile_kept(r"\d{4}")
 _NUMBER_IN = compile_kept(r"\d[\d,.\u00a0\u202f]*|\.\d+")
-_END_SCALE = compile_kept(r"(?<![a-z])(hundred|thousand|million|billion|trillion|k|mn|mil|mm|m|bln|bn|b|tn|t)\.?$",
-                          re.IGNORECASE)
+_SCALE_WORDS = "hundred|thousand|million|billion|trillion|k|mn|mil|mm|m|bln|bn|b|tn|t"
+"""The scales a figure may write, words and short forms (``SCALES``, ``SHORT_SCALES``), the longer forms first."""
+_END_SCALE = compile_kept(rf"(?<![a-z])({_SCALE_WORDS})\.?$", re.IGNORECASE)
+_WRITTEN_SCALE = compile_kept(rf"(?<![^\W\d_])({_SCALE_WORDS})\b", re.IGNORECASE)
+"""A scale anywhere in a figure ("1.5 billion dollars", "$3.9bn"): after a digit or a space, a whole word."""
 _FRACTION_PARTS = compile_kept(r"(\d+)\s?/\s?(\d+)")
 _SHARE_PARTS = compile_kept(r"(\w+)\s+(?:in|out\s+of)\s+(\w+)", re.IGNORECASE)
 """A share of a group, "4 in 10", "one out of three": one figure, the fraction, not two counts."""
@@ -282,6 +285,12 @@ def parse_range_end(token: str) -> float | None:
 def range_end_scale(token: str) -> int:
     """The scale a range's second figure ends with ("2.5 million", "three billion", "$4bn"), or 1."""
     scale = _END_SCALE.search(token.rstrip())
+    return scale_value(scale.group(1)) if scale else 1
+
+
+def written_scale(text: str, start: int, end: int) -> int:
+    """The scale the figure ``text[start:end]`` writes, wherever in it ("1.5 billion dollars": a billion), or 1."""
+    scale = _WRITTEN_SCALE.search(text, start, end)
     return scale_value(scale.group(1)) if scale else 1
 
 

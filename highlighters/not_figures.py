@@ -142,8 +142,6 @@ def _is_part_of_name(text: str, match: re.Match[str], groups: tuple[str | None, 
         return True
     before = text[max(0, core - 20):core].rstrip()
     stem = before.rstrip(".")  # "No. 2": the naming word may be abbreviated
-    if stem.islower():
-        return False  # most figures: only lower case before them, so no capitalised naming word
     capitalised = stem[-1:].isalpha() and not stem.rsplit(None, 1)[-1].islower()  # a naming word counts only so
     if capitalised and before.lower().endswith(_NAME_PREFIX_ENDINGS):
         previous = word_before(before)

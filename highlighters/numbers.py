@@ -59,8 +59,8 @@ from .figure_values import (
     parse_range_end,
     range_end_scale,
     read_core,
-    scale_value,
     share_numerator_end,
+    written_scale,
 )
 from .bare_numbers import MODAL_HEDGES, TIME_ONLY_HEDGES, classify_bare_number
 from .folding import fold
@@ -373,11 +373,6 @@ def _interval(hedge: str | None, value: float | None, suffix: str | None, quanti
     return "exact", value, value
 
 
-_WRITTEN_SCALE = compile_kept(r"(?<![^\W\d_])(hundred|thousand|million|billion|trillion|mn|mil|bln|bn|tn|k|m|b|t)\b",
-                              re.IGNORECASE)
-"""A scale written in a figure ("1.5 billion dollars", "$3.9bn"): after a digit or a space, a whole word."""
-
-
 def _carry_into_changes(text: str, figures: list[Figure]) -> None:
     """A change's first figure takes the scale and unit its second writes: "rose from 1.2 to 1.5 billion dollars"
     went from 1.2 billion dollars, as "from 40 to 50 percent" went from 40 percent. The scale is carried only where
@@ -385,12 +380,11 @@ def _carry_into_changes(text: str, figures: list[Figure]) -> None:
     for first, second in zip(figures, figures[1:]):
         if first.role != "from" or second.role != "to" or first.value is None or second.value is None:
             continue
-        scale = _WRITTEN_SCALE.search(text, second.start, second.end)
-        if scale is not None and _WRITTEN_SCALE.search(text, first.start, first.end) is None:
-            factor = scale_value(scale.group(1))
-            if abs(second.value) / 10 <= abs(first.value) * factor <= abs(second.value) * 10:
-                first.value, first.low, first.high = (None if number is None else number * factor
-                                                      for number in (first.value, first.low, first.high))
+        factor = written_scale(text, second.start, second.end)
+        if (factor > 1 and written_scale(text, first.start, first.end) == 1
+                and abs(second.value) / 10 <= abs(first.value) * factor <= abs(second.value) * 10):
+            first.value, first.low, first.high = (None if number is None else number * factor
+                                                  for number in (first.value, first.low, first.high))
         if first.unit is None and first.quantity == "count" and second.unit is not None:
             first.quantity, first.unit, first.dimension = second.quantity, second.unit, second.dimension
 

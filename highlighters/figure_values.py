@@ -29,11 +29,8 @@ _DIGIT_RUN = compile_kept(r"\d+")
 _DAY = compile_kept(r"(?<!\d)\d{1,2}(?!\d)")
 _YEAR = compile_kept(r"\d{4}")
 _NUMBER_IN = compile_kept(r"\d[\d,.\u00a0\u202f]*|\.\d+")
-_SCALE_WORDS = "hundred|thousand|million|billion|trillion|k|mn|mil|mm|m|bln|bn|b|tn|t"
-"""The scales a figure may write, words and short forms (``SCALES``, ``SHORT_SCALES``), the longer forms first."""
-_END_SCALE = compile_kept(rf"(?<![a-z])({_SCALE_WORDS})\.?$", re.IGNORECASE)
-_WRITTEN_SCALE = compile_kept(rf"(?<![^\W\d_])({_SCALE_WORDS})\b", re.IGNORECASE)
-"""A scale anywhere in a figure ("1.5 billion dollars", "$3.9bn"): after a digit or a space, a whole word."""
+_END_SCALE = compile_kept(r"(?<![a-z])(hundred|thousand|million|billion|trillion|k|mn|mil|mm|m|bln|bn|b|tn|t)\.?$",
+                          re.IGNORECASE)
 _FRACTION_PARTS = compile_kept(r"(\d+)\s?/\s?(\d+)")
 _SHARE_PARTS = compile_kept(r"(\w+)\s+(?:in|out\s+of)\s+(\w+)", re.IGNORECASE)
 """A share of a group, "4 in 10", "one out of three": one figure, the fraction, not two counts."""
@@ -109,7 +106,7 @@ def read_core(text: str, match: re.Match[str], groups: tuple[str | None, ...], d
     """The value and kind that the number itself states, whichever form it is written in."""
     if groups[G_DIGITS]:
         scale = groups[G_SCALE] or groups[G_SHORT_SCALE]
-        value = _parse_digits(groups[G_DIGITS]) * scale_value(scale) if scale else _parse_digits(groups[G_DIGITS])
+        value = _parse_digits(groups[G_DIGITS]) * _scale(scale) if scale else _parse_digits(groups[G_DIGITS])
         if groups[G_MIXED]:
             fraction = _fraction_value(groups[G_MIXED].strip())
             if fraction is None:  # "77 0/0", "3 5/4": no mixed number, and no figure to guess at
@@ -125,7 +122,7 @@ def read_core(text: str, match: re.Match[str], groups: tuple[str | None, ...], d
         return None if value is None else Reading(value)
     if groups[G_CURRENCY]:
         sign = groups[G_CURRENCY].strip()
-        value = _parse_digits(groups[G_MONEY]) * scale_value(groups[G_MONEY_SCALE] or groups[G_MONEY_SHORT])
+        value = _parse_digits(groups[G_MONEY]) * _scale(groups[G_MONEY_SCALE] or groups[G_MONEY_SHORT])
         code = None if sign == LOST_SIGN else currency_code(sign, dollar)
         return Reading(value, "money", code, "currency")
     if groups[G_VAGUE]:
@@ -279,23 +276,16 @@ def parse_range_end(token: str) -> float | None:
     number = _NUMBER_IN.search(token)
     if number is None:
         return None
-    return _parse_digits(number.group().rstrip(".,")) * scale_value(token[number.end():].strip(" -") or None)
+    return _parse_digits(number.group().rstrip(".,")) * _scale(token[number.end():].strip(" -") or None)
 
 
 def range_end_scale(token: str) -> int:
     """The scale a range's second figure ends with ("2.5 million", "three billion", "$4bn"), or 1."""
     scale = _END_SCALE.search(token.rstrip())
-    return scale_value(scale.group(1)) if scale else 1
+    return _scale(scale.group(1)) if scale else 1
 
 
-def written_scale(text: str, start: int, end: int) -> int:
-    """The scale the figure ``text[start:end]`` writes, wherever in it ("1.5 billion dollars": a billion), or 1."""
-    scale = _WRITTEN_SCALE.search(text, start, end)
-    return scale_value(scale.group(1)) if scale else 1
-
-
-def scale_value(word: str | None) -> int:
-    """What a scale word multiplies by ("million", "bn", "k."), 1 for none."""
+def _scale(word: str | None) -> int:
     if not word:
         return 1
     word = word.lower().strip(" .")

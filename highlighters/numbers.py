@@ -60,7 +60,6 @@ from .figure_values import (
     range_end_scale,
     read_core,
     share_numerator_end,
-    written_scale,
 )
 from .bare_numbers import MODAL_HEDGES, TIME_ONLY_HEDGES, classify_bare_number
 from .folding import fold
@@ -143,16 +142,12 @@ def read_figures(text: str, folded: str | None, dollar: str, day_first: bool = F
     match = after.search(searched, _opening_figure(report, after, searched, figures) if report else 0)
     if match is not None and report is None:
         report = _Report(text, lowered, dollar, day_first)  # made only for a text with figures: many lines hold none
-    changes = False
     while match is not None:
         figure, resume = _to_figure(report, match)
         if figure is not None:
             figures.append(figure)
-            changes = changes or figure.role == "from"
         position = max(resume, match.start(_FIGURE) + 1)
         match = after.search(searched, position - 1)  # the next figure from ``position`` on
-    if changes:
-        _carry_into_changes(text, figures)
     found_zeros = find_zero_figures(text, folded) if zeros and "no" in lowered else None  # each opens with "no"
     if found_zeros:
         figures = sorted(figures + found_zeros, key=lambda figure: figure.start)
@@ -371,22 +366,6 @@ def _interval(hedge: str | None, value: float | None, suffix: str | None, quanti
     if hedge in _APPROX_HEDGES or suffix == "or so":
         return "approx", *sorted((round(value * 0.85, 1), round(value * 1.15, 1)))
     return "exact", value, value
-
-
-def _carry_into_changes(text: str, figures: list[Figure]) -> None:
-    """A change's first figure takes the scale and unit its second writes: "rose from 1.2 to 1.5 billion dollars"
-    went from 1.2 billion dollars, as "from 40 to 50 percent" went from 40 percent. The scale is carried only where
-    it leaves both figures within ten times of each other ("from 500 to 1.2 million" went from 500)."""
-    for first, second in zip(figures, figures[1:]):
-        if first.role != "from" or second.role != "to" or first.value is None or second.value is None:
-            continue
-        factor = written_scale(text, second.start, second.end)
-        if (factor > 1 and written_scale(text, first.start, first.end) == 1
-                and abs(second.value) / 10 <= abs(first.value) * factor <= abs(second.value) * 10):
-            first.value, first.low, first.high = (None if number is None else number * factor
-                                                  for number in (first.value, first.low, first.high))
-        if first.unit is None and first.quantity == "count" and second.unit is not None:
-            first.quantity, first.unit, first.dimension = second.quantity, second.unit, second.dimension
 
 
 def carry_hedges_into_conversions(text: str, figures: list[Figure]) -> None:

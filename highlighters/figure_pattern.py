@@ -107,6 +107,12 @@ _PER = word_alternatives([*DURATIONS, "h", "capita", "person", "head", "km", "ki
                           "kilo", "kilogram", "tonne", "ton", "barrel", "gallon", "litre", "liter", "l", "ounce", "oz",
                           "pound", "lb", "share", "unit", "month", "sq ft"])
 _PER_TIME = word_alternatives(["hour", "day", "week", "month", "year", "night", "gallon", "barrel", "head", "person"])
+_TIME_OFFSET_AFTER = (r"(?!\s+(?:(?:earlier|later)(?!\s+(?:this|that|last|next)\b)"
+                      r"|ago|previously|prior|apart|beforehand|before|after)\b)")
+"""After "a day", "a year": words that make it a time away, not a rate ("up from 70 a day earlier", "1.2
+million a year ago", "a week after the storm"), but for "earlier this year" ("$900 a month earlier this
+year" is a rate). "A week before" and "after" are read as a time away even where they could end a rate
+("$500 a week before tax"): in news the first sense is the common one ("a day after the attack")."""
 _FRACTION_WORD = word_alternatives(["half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths",
                                     "fifth", "fifths", "sixth", "sixths", "eighth", "eighths", "tenth", "tenths"])
 VULGAR_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125, "⅜": 0.375,
@@ -228,7 +234,7 @@ _FIGURE_BODY = _on_one_line(
        (?:(?P<range_sep>\s*[-–—]\s*|[\s-]+to\s+|\s+and\s+)
           (?P<range_end>(?:{_CURRENCY})?{_DIGITS}(?:[\s-]*{_SCALE_WORD}|{_MONEY_SHORT_SCALE}\b)?|{_WORD_FRACTION}\b|{_RANGE_WORD}(?:[\s-]+(?:hundred|thousand|{_SCALE_WORD}))?\b)
           (?P<end_unit>{_UNIT_AFTER})?)?
-       (?P<per>\s*/\s*{_PER}|\s+per\s+{_PER}|\s+an?\s+{_PER_TIME})?
+       (?P<per>\s*/\s*{_PER}|\s+per\s+{_PER}|\s+an?\s+{_PER_TIME}\b{_TIME_OFFSET_AFTER})?
        (?P<suffix>\s+or\s+(?:more|greater|higher|above|less|fewer|below|so)|\+|-plus)?)?
     (?![\w])
     """)

@@ -185,6 +185,21 @@ def test_rates_keep_their_denominator(text, per, qualifier):
     assert (figure.per, figure.qualifier) == (per, qualifier)
 
 
+@pytest.mark.parametrize(("text", "span"), [
+    ("The toll is now 77, up from 70 a day earlier.", "70"), ("Sales were 1.2 million a year ago.", "1.2 million"),
+    ("It rose to 40 a week after the storm.", "40"), ("Police said 12 a day later.", "12"),
+    ("The raids, 2 a week apart, hit the north.", "2"),
+])
+def test_a_time_away_is_no_rate(text, span):
+    found = [(found_span, f.per) for found_span, f in figures(text)]
+    assert (span, None) in found
+
+
+def test_earlier_in_a_named_period_keeps_the_rate():
+    _, figure = only("He was paid $900 a month earlier this year.")
+    assert (figure.value, figure.per) == (900, "month")
+
+
 def test_half_an_hour_is_a_duration_not_a_rate():
     _, figure = only("It lasted half an hour")
     assert (figure.value, figure.unit, figure.per) == (0.5, "hour", None)

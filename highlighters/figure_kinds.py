@@ -235,7 +235,21 @@ def is_age(text: str, start: int, end: int, value: float) -> bool:
     if _AGE_NAME_BEFORE.search(before) and not before.rstrip(" ,").endswith(tuple(_NOT_A_NAME)):
         return True
     person = _AGE_PERSON_BEFORE.search(text, max(0, start - 60), start)  # "The actress, 24,": a person's word
-    return person is not None and person.group(1).lower() in _PERSON_NOUNS
+    return person is not None and _names_a_person(person.group(1))
+
+
+def _names_a_person(noun: str) -> bool:
+    """Whether the noun before ", 45," is one whose age that can be: a word for a person, or a common noun
+    in the singular made as words for people are, by what they do ("a firefighter, 45,", "the protester,
+    23,", "an activist, 31,", "the pedestrian, 70,"): no list of people's words is ever whole. A thing
+    ("The attack, 24, was claimed") stays a count, as does a quantity ("the toll, 45,")."""
+    return noun.lower() in _PERSON_NOUNS or (
+        noun.islower() and noun.endswith(_AGENT_ENDINGS) and noun not in _QUANTITY_NOUNS)
+
+
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "ee", "ant")
+_QUANTITY_NOUNS = frozenset({"number", "quarter", "percent", "amount", "total", "toll", "figure", "count", "tally"})
+"""Nouns with those endings, and others, that a figure between commas may be the value of ("the number, 45,")."""
 
 
 _NOT_A_NAME = ("In", "On", "At", "By", "From", "To", "Of", "And", "But", "Since", "Until", "About", "Around",

@@ -244,13 +244,17 @@ def test_magnitudes_from_the_words_beside_them(text, quantity):
 
 @pytest.mark.parametrize(("text", "value"), [("Anthony LaCalamita, 38, of Troy", 38), ("Riva, 47, and Steinberg", 47),
                                              ("voters aged 63", 63), ("The actress, 24, was sentenced", 24),
-                                             ("police said a suspect, 19, was held", 19)])
+                                             ("police said a suspect, 19, was held", 19),
+                                             ("A firefighter, 45, died", 45), ("an activist, 31, was freed", 31),
+                                             ("the migrant, 23, drowned", 23)])
 def test_an_age_is_a_duration_of_years(text, value):
     _, figure = only(text)
     assert (figure.value, figure.quantity, figure.unit, figure.dimension) == (value, "duration", "year", "age")
 
 
-@pytest.mark.parametrize("text", ["In Paris, 15 people died.", "On Friday, 12 were hurt."])
+@pytest.mark.parametrize("text", ["In Paris, 15 people died.", "On Friday, 12 were hurt.", "The toll, 45, was revised.",
+                                  "The victims, 12, were buried.",
+                                  "The incident, 24, was reported.", "The business, 45, closed."])
 def test_a_count_after_a_capitalised_word_is_no_age(text):
     assert only(text)[1].quantity == "count"
 

@@ -253,13 +253,26 @@ def _range_end(text: str, match: re.Match[str], groups: tuple[str | None, ...], 
                       or groups[G_SLASH])
                  and (separator in "-–—" or hedge in RANGE or separator == "to")
                  and not (hedge == "from" and _CHANGE_BEFORE.search(text, max(0, start - 40), start))
-                 and (groups[G_CURRENCY] or not _MONEY_END.match(groups[G_RANGE_END])))  # "rose 3.5% to $22.10"
+                 and (groups[G_CURRENCY] or not _MONEY_END.match(groups[G_RANGE_END]))  # "rose 3.5% to $22.10"
+                 and (not groups[G_UNIT] or _unit_key(groups[G_UNIT]) == _unit_key(groups[G_END_UNIT])))
     if not plausible or (separator == "and" and hedge != "between"):
         return None, match.start("range_sep")
     scale = range_end_scale(groups[G_RANGE_END])
     if scale > 1 and not _scaled(groups) and reading.value < range_end / scale:
         reading.value *= scale  # "1.5 to 2.5 million": the scale is both figures' ("from 500 to 1.2 million" is not)
     return range_end, None
+
+
+def _unit_key(unit: str | None) -> str | None:
+    """A unit as a range's two figures may write it: "%" for "per cent", one "mile" for "miles".
+
+    A range gives its unit after its end ("5 to 10 percent") or after both figures ("5% to 10%"): where
+    only the first figure has one, or the two differ, the words are a change and where it ended ("rose
+    10% to 77", "fell 3.5 per cent to 212 pence", "up 2 percentage points to 45%"), two figures."""
+    if unit is None:
+        return None
+    key = unit.lower().replace(" ", "").replace("-", "")
+    return "%" if key.startswith(("%", "percent")) and "point" not in key else key.removesuffix("s")
 
 
 def _scaled(groups: tuple[str | None, ...]) -> bool:

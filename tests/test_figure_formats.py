@@ -176,6 +176,23 @@ def test_a_change_is_two_figures_and_a_range_one():
                                                                                           ("9:00 a.m.", None)]
 
 
+@pytest.mark.parametrize(("text", "spans"), [
+    ("The toll rose 10% to 77.", ["10%", "77"]),
+    ("Shares fell 3.5 per cent to 212 pence.", ["3.5 per cent", "212"]),
+    ("Profit jumped 12 percent to 4.5 billion euros.", ["12 percent", "4.5 billion euros"]),
+    ("growth cut by 0.1 percentage points to 4.2 percent", ["0.1 percentage points", "4.2 percent"]),
+    ("aged between one week and three months old", ["one week", "three months old"]),
+])
+def test_a_change_by_one_unit_to_another_figure_is_no_range(text, spans):
+    assert [span for span, _ in figures(text)] == spans
+
+
+@pytest.mark.parametrize("text", ["growth of 5% to 10 per cent", "from 10 percent to 12 percent", "a walk of 10 km to 15 kms",
+                                  "between 5% and 7%", "5 to 10 percent"])
+def test_a_range_may_write_its_unit_twice_or_once_at_its_end(text):
+    assert only(text)[1].qualifier == "range"
+
+
 @pytest.mark.parametrize(("text", "per", "qualifier"), [
     ("It does 20-29 miles per gallon", "gallon", "range"), ("They earn $920 to $1,730 a week", "week", "range"),
     ("a slip of about 9 mm / yr", "year", "approx"), ("a wage of $15 an hour", "hour", "exact"),

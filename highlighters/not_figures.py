@@ -34,7 +34,7 @@ gold", "18 carat gold"), nor "zero in on", nor a number joined by "-by-" to anot
 car", as "4x4" is one), a size ("a 10-by-12-foot room") or a manner ("one-by-one")."""
 _NAME_PREFIXES = {"article", "category", "resolution", "flight", "route", "highway", "interstate", "no", "no.", "number",
                   "room", "chapter", "section", "page", "boeing", "airbus", "f", "mig", "su", "covid", "mh", "g",
-                  "apollo", "voyager", "level", "phase", "grade", "cup", "road", "ak", "bus", "line", "gate",
+                  "apollo", "voyager", "level", "phase", "grade", "stage", "type", "tier", "cup", "road", "ak", "bus", "line", "gate",
                   "terminal", "platform", "channel", "pier", "exit", "unit", "ward", "block", "lot", "case", "bill",
                   "act", "amendment", "proposition", "prop"}
 """Words that name a thing with a number when capitalised: "Flight 370", "Interstate 75", "AK 47", "Gate 5"."""
@@ -142,12 +142,25 @@ def _is_part_of_name(text: str, match: re.Match[str], groups: tuple[str | None, 
         return True
     before = text[max(0, core - 20):core].rstrip()
     stem = before.rstrip(".")  # "No. 2": the naming word may be abbreviated
-    capitalised = stem[-1:].isalpha() and not stem.rsplit(None, 1)[-1].islower()  # a naming word counts only so
-    if capitalised and before.lower().endswith(_NAME_PREFIX_ENDINGS):
+    if stem[-1:].isalpha() and before.lower().endswith(_NAME_PREFIX_ENDINGS):
         previous = word_before(before)
         if previous.lower().rstrip(".") in _NAME_PREFIXES:
-            return previous[0].isupper()
+            if not stem.rsplit(None, 1)[-1].islower():  # a naming word counts capitalised, but for a step's
+                return previous[0].isupper()
+            return previous in _STEP_WORDS and _names_a_step(groups)
     return False
+
+
+_STEP_WORDS = frozenset({"category", "stage", "level", "phase", "grade", "type", "tier"})
+"""Naming words that number a step of a scale, written in lower case too: "a category 4 storm", "stage 4 cancer",
+"type 2 diabetes"."""
+
+
+def _names_a_step(groups: tuple[str | None, ...]) -> bool:
+    """Whether the number after a lower-case step word is the step's: one or two digits with no unit ("at this
+    stage 50 people" and "sea level 2 metres higher" are figures, the first larger than any scale's steps)."""
+    digits = groups[G_DIGITS]
+    return digits is not None and digits.isdigit() and int(digits) <= 12 and not groups[G_UNIT]
 
 
 def _is_model_or_title(text: str, match: re.Match[str], groups: tuple[str | None, ...], core: int) -> bool:

@@ -227,6 +227,8 @@ def _to_figure(report: _Report, match: re.Match[str]) -> tuple[Figure | None, in
         return _reread(report, match, cut), cut
     range_end = per_text = None  # most figures: no range, and no word after them to read
     if groups[G_RANGE_END]:
+        if _is_tally(groups):
+            return None, end
         range_end, cut = _range_end(text, match, groups, reading, hedge, start)
     if cut is None and (groups[G_END_UNIT] or groups[G_UNIT] or groups[G_PER]):
         per_text, cut = _read_unit(report, match, groups, reading, start, end)
@@ -261,6 +263,16 @@ def _range_end(text: str, match: re.Match[str], groups: tuple[str | None, ...], 
     if scale > 1 and not _scaled(groups) and reading.value < range_end / scale:
         reading.value *= scale  # "1.5 to 2.5 million": the scale is both figures' ("from 500 to 1.2 million" is not)
     return range_end, None
+
+
+def _is_tally(groups: tuple[str | None, ...]) -> bool:
+    """A score or a vote: "won 3-1", "passed 52-48", "ruled 5-4", "a 50-50 chance". Two whole numbers joined by
+    a bare hyphen or dash, the second no greater, state no range and no amount (reading the first alone would
+    count 52 of something); an ascending pair is read as a range ("killed 10-12")."""
+    digits, range_end = groups[G_DIGITS], groups[G_RANGE_END]
+    return (groups[G_RANGE_SEP] in ("-", "–") and digits is not None and len(digits) <= 3 and digits.isdigit()
+            and range_end.isdigit() and int(range_end) <= int(digits)
+            and not (groups[G_UNIT] or groups[G_END_UNIT] or groups[G_SCALE] or groups[G_SHORT_SCALE]))
 
 
 def _unit_key(unit: str | None) -> str | None:

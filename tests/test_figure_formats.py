@@ -228,6 +228,29 @@ def test_numbers_that_name_things_are_no_figures(text):
     assert figures(text) == []
 
 
+@pytest.mark.parametrize("text", ["The bill passed 52-48 in the Senate.", "Chelsea beat Arsenal 3-1.", "a 5-4 decision",
+                                  "a 50-50 chance", "Rubio tops Clinton 41-40", "the hotline (800-273-8255)"])
+def test_a_score_or_a_vote_is_no_figure(text):
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize(("text", "span"), [("Gunmen killed 7-8 people.", "7-8"), ("Police said 10-12 died.", "10-12")])
+def test_two_numbers_that_rise_are_a_range(text, span):
+    assert [(found, f.qualifier) for found, f in figures(text)] == [(span, "range")]
+
+
+@pytest.mark.parametrize("text", ["a category 4 storm", "patients with type 2 diabetes", "stage 4 cancer",
+                                  "a Level 3 alert", "with Type 2 diabetes"])
+def test_the_number_of_a_step_is_no_figure(text):
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize(("text", "span"), [("At this stage 50 people were trapped.", "50"),
+                                            ("the sea level 2 metres higher", "2 metres")])
+def test_a_figure_after_a_step_word_that_names_no_step(text, span):
+    assert [found for found, _ in figures(text)] == [span]
+
+
 @pytest.mark.parametrize("text", ["a MiG-29 dead in the hangar", "a MiG-29 killed nobody", "the Su-25 hurt no one"])
 def test_a_designator_stays_a_name_before_words_of_casualties(text):
     assert figures(text) == []

@@ -28,6 +28,7 @@ _NUMBER_WORD_BREAK = compile_kept(r"[\s-]+")
 _DIGIT_RUN = compile_kept(r"\d+")
 _DAY = compile_kept(r"(?<!\d)\d{1,2}(?!\d)")
 _YEAR = compile_kept(r"\d{4}")
+_OWNER = compile_kept(r"\b(?:his|her|their)\b", re.IGNORECASE)
 _NUMBER_IN = compile_kept(r"\d[\d,.\u00a0\u202f]*|\.\d+")
 _END_SCALE = compile_kept(r"(?<![a-z])(hundred|thousand|million|billion|trillion|k|mn|mil|mm|m|bln|bn|b|tn|t)\.?$",
                           re.IGNORECASE)
@@ -134,7 +135,11 @@ def read_core(text: str, match: re.Match[str], groups: tuple[str | None, ...], d
     if groups[G_DECADE]:
         decade = _DIGIT_RUN.search(groups[G_DECADE]).group()
         value = float(decade)
-        return Reading(value, "year" if len(decade) == 4 else "count", qualifier="range", low=value, high=value + 9)
+        if len(decade) == 4:
+            return Reading(value, "year", qualifier="range", low=value, high=value + 9)
+        if _OWNER.search(groups[G_DECADE]):  # "a man in his 40s": an age, as "a man, 45," is
+            return Reading(value, "duration", "year", "age", qualifier="range", low=value, high=value + 9)
+        return Reading(value, qualifier="range", low=value, high=value + 9)  # "a toll in the 70s"
     if groups[G_SLASH] or groups[G_VULGAR]:
         value = _fraction_value(groups[G_SLASH] or groups[G_VULGAR])
         return None if value is None else Reading(value, "other", dimension="fraction")

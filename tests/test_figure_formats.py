@@ -292,6 +292,18 @@ def test_an_age_is_a_duration_of_years(text, value):
     assert (figure.value, figure.quantity, figure.unit, figure.dimension) == (value, "duration", "year", "age")
 
 
+@pytest.mark.parametrize(("text", "low"), [("The man, in his 40s, was arrested", 40), ("a woman in her mid-30s", 30),
+                                           ("voters in their 20s", 20)])
+def test_a_decade_of_someone_s_life_is_an_age(text, low):
+    _, figure = only(text)
+    assert (figure.low, figure.high, figure.quantity, figure.unit, figure.dimension) == (low, low + 9, "duration", "year", "age")
+
+
+def test_a_decade_of_a_toll_stays_a_count():
+    _, figure = only("The toll is in the 70s.")
+    assert (figure.low, figure.high, figure.quantity, figure.dimension) == (70, 79, "count", None)
+
+
 @pytest.mark.parametrize("text", ["In Paris, 15 people died.", "On Friday, 12 were hurt.", "The toll, 45, was revised.",
                                   "The victims, 12, were buried.",
                                   "The incident, 24, was reported.", "The business, 45, closed."])

@@ -158,6 +158,8 @@ def tag_before(text: str, start: int, quote: int) -> Mention | None:
     if verbs and verbs[-1].group() in FINITE_VERBS and verbs[-1].group() not in _TO_LISTENER and opening in ",;:":
         # "…, explained Rosenberg, “…”": the verb opens its clause, the speaker follows it
         after = skip_phrasal(text, verbs[-1].end(), quote)
+        if text[verbs[-1].end():after].strip() == "on":
+            after = verbs[-1].end()  # "…, Olivier Salgado, wrote on X:": "on" opens where, and who spoke came first
         inverted = noun_phrase_at(text, after, quote)
         between = text[inverted.end:quote] if inverted is not None else ""
         if inverted is not None and not between.strip(" ,:\n") and between.strip() and text[inverted.start].isupper():

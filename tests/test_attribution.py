@@ -53,6 +53,9 @@ def speakers(text: str) -> list[str | None]:
         # any reporting verb
         ('"The vote is rigged," Trump tweeted.', "Trump", "Trump"),
         ('"Nobody died," the general insisted.', "the general", "the general"),
+        # where the words went out is no speaker: "on X" after the speaker and the verb
+        ('A spokesman for the mission, Olivier Salgado, wrote on X: "We condemn this attack."', "Olivier Salgado",
+         "Olivier Salgado"),
         ('"France will always be France," an angry Hollande retaliated.', "Hollande", "an angry Hollande"),
         # a comma left out before a name and its verb closing the sentence
         ("\u201cThe caucus is a battle of niches\u201d Grubbs said.", "Grubbs", "Grubbs"),

@@ -137,6 +137,23 @@ class People:
             return Person(text[name[0]:name[1]], True, gender)
         return Person(head, False, gender)
 
+    def apposed_name(self, mention: Mention) -> str | None:
+        """The full name a speaker's description gives after it, where the description names no person:
+        "the mayor of Bamako, Jean Dupont", "One early supporter, Representative Lee Zeldin, Republican of New
+        York" (a place or a body in the description kept it from ``describe``). The first part set off by
+        commas that is all capitalised words, and two words or more: "CNN, Cruz said" names no one."""
+        text, start = self.text, mention.head_end
+        while start < mention.end:  # the first part between commas that is all capitalised words: the name
+            comma = text.find(",", start, mention.end)
+            end = mention.end if comma < 0 else comma
+            words = text[start:end].split()
+            if len(words) >= 2 and all(word[:1].isupper() for word in words):
+                name = name_in(text, start, end)
+                written = text[name[0]:name[1]] if name is not None else ""
+                return written if " " in written and is_person_name(written) else None
+            start = end + 1
+        return None
+
     def names_a_person(self, mention: Mention) -> bool:
         """Whether the mention names a person for sure: two names or more, a title and a name,
         or a single name the report also gives in full."""

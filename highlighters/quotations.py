@@ -247,6 +247,9 @@ def _resolve(people: People, mention: Mention, recent: list[tuple[int, Person]],
         return None
     if described.person:
         return Person(people.fullest(described.name, mention.start), True, described.gender)
+    apposed = people.apposed_name(mention)
+    if apposed is not None:  # "said the mayor of Bamako, Jean Dupont": the role holds a place, the name follows
+        return Person(people.fullest(apposed, mention.start), True, described.gender)
     if described.name.isupper() and described.name.isalpha():  # a transcript's "PENCE": Mike Pence, if named
         fuller = people.fullest(described.name.title(), mention.start)
         if " " in fuller:

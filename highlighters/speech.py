@@ -74,6 +74,12 @@ _SAYS_NOTHING = compile_kept(r"[^\S\n]+(?:nothing|no\s+one|nobody)\b")
 _COMMA_BEFORE = compile_kept(r",[^\S\n]*$")
 _AFTER_SPEAKER = compile_kept(r"(?![^\S\n]+(?:could|would|will|should|can|may|might|must|is|was|are|were|has|have|had|did|does)\b)")
 """What cannot follow the speaker of "“…,” said X": a verb of its own ("said the candidate could")."""
+_NAME_APPOSED = compile_kept(
+    r"(?:[^\S\n]+(?:of|in|at|for|with)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,3})?"
+    r",[^\S\n]+(?P<name>(?:[A-Z][a-z]{0,4}\.[^\S\n]+){0,2}[A-Z][\w’'-]+(?:[^\S\n]+[A-Z][\w’'-]+){1,3})"
+    r"(?=[^\S\n]*(?:[.;]|,(?![^\S\n]+(?:and|or)\b)|$))")
+"""After a role that follows the verb ("said the mayor of Bamako", "said an army spokesman"), the full name it gives,
+set off by a comma and closing the clause: ", Jean Dupont.", ", Col. Jean Dupont,"."""
 _CLAUSE_END = compile_kept(r"[^\S\n]*(?:[,.;]|$)")
 _SIGNER = (r"[-–—―][^\S\n]*(?!(?:An?|The|This|That|These|Those|It|He|She|They|We|I|But|And)\b)"
            r"(?P<who>[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,4})[.,]?")
@@ -107,7 +113,8 @@ def tag_after(text: str, end: int, limit: int, closes_sentence: bool = False) ->
     simple = _SIMPLE_TAG.match(text, end, limit)
     if simple is not None:  # the common shapes, in one step: “…,” Webber said. / “…,” said Lucas Webber.
         who = "before" if simple.group("before") else "after"
-        return Mention(simple.start(who), simple.end(who), simple.end(who))
+        named = _NAME_APPOSED.match(text, simple.end(who), limit) if who == "after" and text[simple.start(who)].islower() else None
+        return Mention(simple.start(who), named.end("name") if named else simple.end(who), simple.end(who))
     position = LEADING_COMMA.match(text, end, limit).end()
     punctuated = text[max(0, end - 4):end].rstrip("”“\"'’» ")[-1:] in (",", ".", "!", "?", "…") or (
         text[end:end + 1] == ",")
@@ -121,7 +128,11 @@ def tag_after(text: str, end: int, limit: int, closes_sentence: bool = False) ->
         return None  # the next quotation's tag: "“… this.” The army said “…”"
     if verb.start() == position and punctuated:  # “…,” said X (not "said the candidate could …")
         inverted = noun_phrase_at(text, skip_phrasal(text, verb.end(), limit), limit)
-        return valid(text, inverted) if inverted is not None and _AFTER_SPEAKER.match(text, inverted.end, limit) else None
+        if inverted is None or not _AFTER_SPEAKER.match(text, inverted.end, limit):
+            return None
+        named = _NAME_APPOSED.match(text, inverted.end, limit) if text[inverted.start].islower() else None
+        # “…,” said the mayor of Bamako, Jean Dupont.: the role and the name it gives (``People.apposed_name``)
+        return valid(text, Mention(inverted.start, named.end("name"), inverted.end) if named else inverted)
     if closes_sentence and _NEW_CLAUSE.match(text, verb.end(), limit):
         return None  # "“… .” Brafman said he was …": a statement of its own
     adjacent = valid(text, subject_before(text, position, verb.start(), apposition_first=True)) if punctuated else None

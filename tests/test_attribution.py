@@ -53,6 +53,14 @@ def speakers(text: str) -> list[str | None]:
         # any reporting verb
         ('"The vote is rigged," Trump tweeted.', "Trump", "Trump"),
         ('"Nobody died," the general insisted.', "the general", "the general"),
+        # a role that names a place or a body, and the full name set off after it
+        ('"The toll could rise," said the mayor of Bamako, Jean Dupont.', "Jean Dupont",
+         "the mayor of Bamako, Jean Dupont"),
+        ('"The toll could rise," warned the head of the Red Cross in Mali, Jean Dupont.', "Jean Dupont",
+         "the head of the Red Cross in Mali, Jean Dupont"),
+        ('"It is over," said one early supporter, Representative Lee Zeldin, Republican of New York.', "Lee Zeldin",
+         "one early supporter, Representative Lee Zeldin"),
+        ('"It is over," said a spokesman, Col. Jean Dupont, on Monday.', "Jean Dupont", "a spokesman, Col. Jean Dupont"),
         # where the words went out is no speaker: "on X" after the speaker and the verb
         ('A spokesman for the mission, Olivier Salgado, wrote on X: "We condemn this attack."', "Olivier Salgado",
          "Olivier Salgado"),

@@ -60,6 +60,8 @@ _WORDS_BEFORE = compile_kept(rf"[A-Z](?<![\w’'.&-].){_WORD_REST}(?:[^\S\n]+{_N
 _LOWER_CASE_WORD = compile_kept(r"(?<![\w’'.-])[a-z]{4,}\b")
 """A word of prose: a headline in title case has none (its short words, "of", "in", "and", may be lower case)."""
 _PLAIN_NAME = compile_kept(r"[A-Z][a-z’'-]+(?:[ ][A-Z][a-z’'-]+){0,2}")
+_ROLE_PLACE = compile_kept(r" (?:of|for|at|in) (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}, ")
+"""What may stand between a role and the name set off after it: where the role is held ("the mayor of Bamako, ")."""
 _APPOSITION_OPENS = compile_kept(r"\s*(?:a|an|the|his|her|its|their|[A-Z][\w’'-]*[’']s)\b")
 """How the apposition that gives a name its role opens: "Ema Suryani, a doctor at ..."."""
 _TIME_AT_END = compile_kept(
@@ -243,6 +245,9 @@ class People:
             after = _NAME_RUN.match(text, end + 1)
         elif text[end:end + 2] == ", ":
             after = _NAME_RUN.match(text, end + 2)
+        if after is None:
+            place = _ROLE_PLACE.match(text, end)  # "the mayor of Bamako, Jean Dupont"
+            after = _NAME_RUN.match(text, place.end()) if place else None
         if after:
             name = name_in(text, after.start(), after.end())
             if name and self._fits(text[name[0]:name[1]], body):

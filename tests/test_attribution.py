@@ -219,6 +219,8 @@ def test_a_role_is_the_person_the_report_gave_it():
     assert said(text)[0][1:] == ("Ema Suryani", "the doctor")
     text = 'Gov. Chris Christie spoke first. "It was fine," the governor said.'
     assert speakers(text) == ["Chris Christie"]
+    text = 'The mayor of Bamako, Jean Dupont, spoke on Monday. "We are ready," the mayor said.'
+    assert speakers(text) == ["Jean Dupont"]
 
 
 def test_a_role_no_one_was_named_for_stays_as_written():

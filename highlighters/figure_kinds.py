@@ -13,7 +13,7 @@ from .clauses import is_verb_form
 from .clock import MONTHS, ZONE_OFFSETS, iso_date
 from .kept_patterns import compile_kept
 from .trie import word_alternatives
-from .unit_words import CURRENCY_WORDS, DURATIONS, Unit, currency_code, measure
+from .unit_words import CURRENCY_HUNDREDTHS, CURRENCY_WORDS, DURATIONS, Unit, currency_code, measure
 from .words import FEMALE, MALE, ROLES
 
 QUAKE_WORDS = ("earthquake", "quake", "temblor", "tremor", "aftershock", "foreshock", "shock", "jolt", "seism")
@@ -93,6 +93,8 @@ def classify_unit(unit_text: str, figure_text: str, before: str, after: str, val
         if written[:1].isupper() and not written.isupper() and lowered not in ("euro", "euros", "dollar", "dollars"):
             return None  # "8 Rand Paul": a name, not rand
         return Unit(currency_code(lowered, dollar) or lowered.rstrip("s"), "currency", "money")
+    if lowered in CURRENCY_HUNDREDTHS:  # "45 cents", read as 0.45 of the currency (``numbers``)
+        return Unit(CURRENCY_HUNDREDTHS[lowered] or dollar, "currency", "money")
     if lowered in ("degree", "degrees"):
         return Unit("degree", "temperature", "other")
     return None

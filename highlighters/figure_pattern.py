@@ -25,7 +25,7 @@ from .clock import MONTHS, WEEKDAYS, ZONE_OFFSETS
 from .folding import CaseBlind
 from .kept_patterns import compile_kept
 from .trie import phrase_alternatives, word_alternatives, word_branches
-from .unit_words import CURRENCY_WORDS, DURATIONS, MEASURES
+from .unit_words import CURRENCY_HUNDREDTHS, CURRENCY_WORDS, DURATIONS, MEASURES
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -88,7 +88,7 @@ _MONEY_SHORT_SCALE = r"(?:k|mn|mil|mm|m|bln|bn|b|tn|t)"
 TIME_UNIT = word_alternatives(DURATIONS)
 MEASURE_UNIT = phrase_alternatives(MEASURES)
 MONEY_UNIT = phrase_alternatives([form for form in CURRENCY_WORDS if form not in ("dollar", "dollars")]
-                                 + ["dollar", "dollars"])
+                                 + ["dollar", "dollars", *CURRENCY_HUNDREDTHS])
 """The units after a figure, as tries (see ``trie``): they are tried after every figure."""
 _SPACED_SIGNS = r"us\$|au?\$|nz\$|hk\$|ca?\$|s\$|r\$|nt\$|\$|£|€|¥|₹|₦|₩|₽|₺|₱|₪|\?(?<![^ \t\n(\[]\?)(?=\d)"
 _CODE_SIGNS = word_alternatives(["usd", "eur", "gbp", "jpy", "cny", "rmb", "aed", "sar", "chf", "inr", "euro", "euros",
@@ -106,7 +106,8 @@ _CLOCK_SUFFIX = rf"(?:(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s*{_ZONE})?|{_ZONE}|local\s
 _PER = word_alternatives([*DURATIONS, "h", "capita", "person", "head", "km", "kilometer", "kilometre", "mile", "kg",
                           "kilo", "kilogram", "tonne", "ton", "barrel", "gallon", "litre", "liter", "l", "ounce", "oz",
                           "pound", "lb", "share", "unit", "month", "sq ft"])
-_PER_TIME = word_alternatives(["hour", "day", "week", "month", "year", "night", "gallon", "barrel", "head", "person"])
+_PER_TIME = word_alternatives(["hour", "day", "week", "month", "year", "night", "gallon", "barrel", "head", "person",
+                               "share", "ton", "tonne", "litre", "liter", "kilo", "ounce"])
 _TIME_OFFSET_AFTER = (r"(?!\s+(?:(?:earlier|later)(?!\s+(?:this|that|last|next)\b)"
                       r"|ago|previously|prior|apart|beforehand|before|after)\b)")
 """After "a day", "a year": words that make it a time away, not a rate ("up from 70 a day earlier", "1.2

@@ -67,7 +67,7 @@ from .kept_patterns import compile_kept
 from .not_figures import not_a_figure
 from .spans import Figure
 from .trie import word_alternatives
-from .unit_words import DURATIONS
+from .unit_words import CURRENCY_HUNDREDTHS, DURATIONS
 from .zeros import find_zero_figures
 
 _LOWER_BEFORE_UPPER = compile_kept(r"\b(?:over|more than|above|upwards of)\s+$", re.IGNORECASE)
@@ -234,6 +234,9 @@ def _to_figure(report: _Report, match: re.Match[str]) -> tuple[Figure | None, in
         per_text, cut = _read_unit(report, match, groups, reading, start, end)
     if cut is not None:
         return _reread(report, match, cut), cut
+    if reading.dimension == "currency" and _in_hundredths(groups):  # "45 cents": 0.45 of the dollar
+        reading.value = round(reading.value / 100, 10)
+        range_end = None if range_end is None else round(range_end / 100, 10)
     classify_bare_number(report, match, groups, reading, hedge, start, end)
     qualifier, low, high, start = _qualify(text, match, groups, reading, hedge, range_end, start, negative)
     role = None
@@ -263,6 +266,12 @@ def _range_end(text: str, match: re.Match[str], groups: tuple[str | None, ...], 
     if scale > 1 and not _scaled(groups) and reading.value < range_end / scale:
         reading.value *= scale  # "1.5 to 2.5 million": the scale is both figures' ("from 500 to 1.2 million" is not)
     return range_end, None
+
+
+def _in_hundredths(groups: tuple[str | None, ...]) -> bool:
+    """Whether the figure's unit is a hundredth of a currency ("45 cents", "212 pence", "45 to 50 cents")."""
+    unit = groups[G_END_UNIT] or groups[G_UNIT]
+    return unit is not None and " ".join(unit.lower().replace("-", " ").split()) in CURRENCY_HUNDREDTHS
 
 
 def _is_tally(groups: tuple[str | None, ...]) -> bool:

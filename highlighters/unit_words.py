@@ -178,6 +178,11 @@ CURRENCY_WORDS: dict[str, str | None] = {
 word names several currencies ("dinars", "francs", "pesos") and the text does not say which; a bare
 "dollars" is the report's dollar."""
 
+CURRENCY_HUNDREDTHS: dict[str, str | None] = {"cent": None, "cents": None, "euro cent": "EUR", "euro cents": "EUR",
+                                              "pence": "GBP", "penny": "GBP"}
+"""Hundredths of a currency written after the amount ("45 cents a share", "212 pence"), read as the
+currency itself (0.45); None where it is the report's dollar's."""
+
 AMBIGUOUS_POUND = "pound"
 """"pounds" after a figure: sterling or a weight, told apart by the words around it (``numbers``)."""
 

@@ -84,11 +84,24 @@ def test_numeric_dates_are_read_day_first_where_the_report_writes_them_so():
     ("jewels worth 910,000 pounds", "910,000 pounds", 910_000, "money", "GBP", "currency"),
     ("about 28 degrees Celsius", "about 28 degrees Celsius", 28, "other", "degree_Celsius", "temperature"),
     ("a 38-year-old man", "38-year-old", 38, "duration", "year", "age"),
+    ("Chevron climbed 69 cents", "69 cents", 0.69, "money", "USD", "currency"),
+    ("to 212 pence", "212 pence", 2.12, "money", "GBP", "currency"),
+    ("a stamp of 50 euro cents", "50 euro cents", 0.5, "money", "EUR", "currency"),
 ])
 def test_units_glued_or_hyphenated_give_unit_and_dimension(text, span, value, quantity, unit, dimension):
     found, figure = only(text)
     assert (found, figure.quantity, figure.unit, figure.dimension) == (span, quantity, unit, dimension)
     assert figure.value == pytest.approx(value)
+
+
+def test_a_range_of_cents_is_a_range_of_hundredths_of_the_dollar():
+    found, figure = only("Analysts expected 45 to 50 cents a share.")
+    assert (found, figure.low, figure.high, figure.unit, figure.per) == ("45 to 50 cents a share", 0.45, 0.5, "USD", "share")
+
+
+@pytest.mark.parametrize(("text", "per"), [("$25 a share", "share"), ("$1,900 an ounce", "ounce"), ("$50 a ton", "ton")])
+def test_a_price_for_one_of_a_thing_is_a_rate(text, per):
+    assert only(text)[1].per == per
 
 
 def test_a_range_with_its_unit_after_both_ends():
@@ -178,7 +191,7 @@ def test_a_change_is_two_figures_and_a_range_one():
 
 @pytest.mark.parametrize(("text", "spans"), [
     ("The toll rose 10% to 77.", ["10%", "77"]),
-    ("Shares fell 3.5 per cent to 212 pence.", ["3.5 per cent", "212"]),
+    ("Shares fell 3.5 per cent to 212 pence.", ["3.5 per cent", "212 pence"]),
     ("Profit jumped 12 percent to 4.5 billion euros.", ["12 percent", "4.5 billion euros"]),
     ("growth cut by 0.1 percentage points to 4.2 percent", ["0.1 percentage points", "4.2 percent"]),
     ("aged between one week and three months old", ["one week", "three months old"]),

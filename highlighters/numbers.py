@@ -83,12 +83,19 @@ _OVER_A_PERIOD = compile_kept(
     r"(?<!\btook )(?<!\bwaited )(?<!\bspent )(?<!\bbeen )$", re.IGNORECASE)
 """A figure earlier in the clause, before "over" and a duration: the span it happens over ("cost $1 trillion over
 10 years", "killed 12 over two days"); "lasted over", "for over", "in over" keep "more than"."""
-_CHANGE_BEFORE = compile_kept(
+_CHANGE_VERB = (
     r"\b(?:ros[ea]|rising|risen|increas\w*|jump\w*|climb\w*|soar\w*|surg\w*|grew|grow\w*|went|go(?:es|ing)?|fell|fall\w*"
     r"|drop\w*|declin\w*|decreas\w*|slip\w*|plung\w*|plummet\w*|sank|sink\w*|cut|cuts|raised?|rais\w*|lower\w*"
-    r"|reduc\w*|revis\w*|boost\w*|up|down|chang\w*|mov\w*|shr[ua]nk\w*|doubl\w*|tripl\w*|push\w*|brought|bring\w*)"
-    r"(?:\s+\w+){0,2}\s+$", re.IGNORECASE)
+    r"|reduc\w*|revis\w*|boost\w*|up|down|chang\w*|mov\w*|shr[ua]nk\w*|doubl\w*|tripl\w*|push\w*|brought|bring\w*)")
+_CHANGE_BEFORE = compile_kept(rf"{_CHANGE_VERB}(?:\s+\w+){{0,2}}\s+$", re.IGNORECASE)
 """A verb of change before "from X to Y": two figures, where it was and where it went, not a range."""
+_CHANGED_TO_BEFORE = compile_kept(rf"{_CHANGE_VERB}(?:\s+\w+){{0,2}}?\s+to\s+$", re.IGNORECASE)
+_FROM_FIGURE_AFTER = compile_kept(r"\s*,?\s+(?:up\s+|down\s+)?from\s+\W{0,3}\d", re.IGNORECASE)
+_CHANGED_TO_FIGURE_BEFORE = compile_kept(
+    rf"{_CHANGE_VERB}(?:\s+\w+){{0,2}}?\s+to\s+[^\s,;]+(?:\s+[^\s,;]+){{0,3}}?\s*,?\s+(?:up\s+|down\s+)?from\s+$",
+    re.IGNORECASE)
+"""The wire's order of a change, "rose to 60 from 45", "climbed to $1.5 billion from $1.2 billion": the
+first figure is where it went, the one after "from" where it was."""
 _TO_FIGURE = compile_kept(r"\s+to\s+\W{0,3}\d", re.IGNORECASE)
 _FROM_FIGURE_TO = compile_kept(r"\bfrom\s+\S+(?:\s+\S+){0,4}\s+to\s*$", re.IGNORECASE)
 _MAGNITUDE_WORD = compile_kept(r"[\s-]*magnitude", re.IGNORECASE)
@@ -240,7 +247,7 @@ def _to_figure(report: _Report, match: re.Match[str]) -> tuple[Figure | None, in
     classify_bare_number(report, match, groups, reading, hedge, start, end)
     qualifier, low, high, start = _qualify(text, match, groups, reading, hedge, range_end, start, negative)
     role = None
-    if reading.quantity not in _NO_CHANGE and report.lowered.find("from", max(0, start - 45), start + 6) >= 0:
+    if reading.quantity not in _NO_CHANGE and report.lowered.find("from", max(0, start - 45), match.end(_FIGURE) + 10) >= 0:
         role = _change_role(report, match, hedge, start)  # most figures: no change is written near them
     per = normalise(per_text).split()[-1].lstrip("/") if per_text else None
     return Figure(start, end, reading.value, low, high, qualifier, reading.quantity, reading.unit, reading.dimension,
@@ -367,15 +374,17 @@ _NO_CHANGE = frozenset({"time", "date", "year"})
 
 
 def _change_role(report: _Report, match: re.Match[str], hedge: str | None, start: int) -> str | None:
-    """"from" for the figure a change starts at ("rose from 40 to 50"), "to" for where it went.
+    """"from" for the figure a change starts at ("rose from 40 to 50", "rose to 50 from 40"), "to" for where it went.
 
     Asked only where "from" is written near the figure, and not of a kind in ``_NO_CHANGE``.
     """
     text = report.text
     if hedge == "from" and not match.group("range_end") and (
-            _CHANGE_BEFORE.search(text, max(0, start - 45), start) or _TO_FIGURE.match(text, match.end("figure"))):
+            _CHANGE_BEFORE.search(text, max(0, start - 45), start) or _TO_FIGURE.match(text, match.end("figure"))
+            or _CHANGED_TO_FIGURE_BEFORE.search(text, max(0, start - 80), start)):
         return "from"
-    if _FROM_FIGURE_TO.search(text, max(0, start - 45), start):
+    if _FROM_FIGURE_TO.search(text, max(0, start - 45), start) or (
+            _FROM_FIGURE_AFTER.match(text, match.end("figure")) and _CHANGED_TO_BEFORE.search(text, max(0, start - 40), start)):
         return "to"
     return None
 

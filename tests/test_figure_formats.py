@@ -189,6 +189,16 @@ def test_a_change_is_two_figures_and_a_range_one():
                                                                                           ("9:00 a.m.", None)]
 
 
+@pytest.mark.parametrize("text", ["The death toll rose to 77 from 70 on Tuesday.", "The toll has risen to 77, up from 70.",
+                                  "Unemployment fell to 5.1% from 5.3%.", "Revenue climbed to $1.5 billion from $1.2 billion."])
+def test_a_change_in_the_wire_s_order_gives_where_it_went_and_where_it_was(text):
+    assert [f.role for _, f in figures(text)] == ["to", "from"]
+
+
+def test_going_to_a_figure_from_another_without_a_change_gives_no_roles():
+    assert [f.role for _, f in figures("They came to 12 from 3 countries.")] == [None, None]
+
+
 @pytest.mark.parametrize(("text", "spans"), [
     ("The toll rose 10% to 77.", ["10%", "77"]),
     ("Shares fell 3.5 per cent to 212 pence.", ["3.5 per cent", "212 pence"]),

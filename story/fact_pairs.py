@@ -18,7 +18,7 @@ from operator import mul
 from .claims import Claim
 from .episodes import same_episode
 from .compare import claim_interval
-from .fact_status import hours_apart, hours_round_the_day, utc_minutes
+from .fact_status import hours_apart, hours_round_the_day, on_the_calendar, utc_minutes
 from .facets import Facet
 from .measures import to_base
 
@@ -98,10 +98,12 @@ def cannot_link(a: Claim, b: Claim, facet_a: Facet, facet_b: Facet) -> bool:
     ("killed" and "injured"), people to whom something happened and a count of things ("shot three
     people", "three live shells"), small counts of two things, two figures of
     one sentence that are no event's versions nor a conversion, figures
-    of two dated events, a running total and one count, an aftershock's figure and the quake's, or
-    distances measured from places with no name in common."""
+    of two dated events, a running total and one count, an aftershock's figure and the quake's, the start
+    and the end of a change, or distances measured from places with no name in common."""
     if facet_a.event and facet_b.event and facet_a.event != facet_b.event:
         return True
+    if a.role and b.role and a.role != b.role:
+        return True  # "rose from 70 to 77" and "rose to 77 from 70": 70 was, 77 is; never one fact
     if bool(facet_a.event) != bool(facet_b.event):
         eventful, plain = (facet_a, facet_b) if facet_a.event else (facet_b, facet_a)
         if eventful.counts_people and plain.noun and not plain.counts_people:
@@ -150,6 +152,8 @@ def comparable_interval(claim: Claim) -> tuple[float, float]:
     hedge's own band ("about 50" reaches 42.5 to 57.5), whether they can both be true by a narrower one.
     """
     low, high = claim_interval(claim)
+    if claim.quantity == "date":
+        return on_the_calendar(claim, low, high)
     if claim.unit and claim.dimension and claim.dimension != "currency":
         converted = to_base(low, claim.unit, claim.dimension), to_base(high, claim.unit, claim.dimension)
         if converted[0] is not None and converted[1] is not None:

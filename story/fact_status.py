@@ -42,10 +42,13 @@ _SIGNIFICANT = compile_kept(r"(\d[\d,]*)(?:\.(\d+))?")
 
 def comparable_interval(claim: Claim) -> tuple[float, float] | None:
     """The values a figure allows, as the status compares them: in its dimension's base unit, a share as
-    a percentage, a clock time in minutes of the day (UTC where its zone is known); None if unknown."""
+    a percentage, a clock time in minutes of the day (UTC where its zone is known), a date as a day of
+    the year; None if unknown."""
     low, high = _written_interval(claim)
     if claim.quantity == "time":
         return _time_interval(claim, low, high)
+    if claim.quantity == "date":
+        return on_the_calendar(claim, low, high)
     if claim.dimension == "fraction":
         return low * 100, high * 100
     if claim.unit and claim.dimension and claim.dimension not in ("currency", "percent", "duration"):
@@ -58,6 +61,22 @@ def comparable_interval(claim: Claim) -> tuple[float, float] | None:
         if base[0] is not None and base[1] is not None:
             return base[0], (base[1] if not math.isinf(high) else math.inf)
     return low, high
+
+
+_DAYS_BEFORE_MONTH = 31
+"""Days counted for each month before a date's: a date compares by its month first, then its day."""
+
+
+def on_the_calendar(claim: Claim, low: float, high: float) -> tuple[float, float]:
+    """A date's days of the month ``low`` to ``high`` as days of the year: "Feb. 22" and "Nov. 22" share a
+    day of the month (the figure's value) and are nine months apart. Its ``when`` gives the month
+    ("--02-22", "2009-02-22"); the year is left out, which dates without one cannot be compared on."""
+    when = claim.when or ""
+    month = when[-5:-3]
+    if not month.isdigit():
+        return low, high
+    offset = int(month) * _DAYS_BEFORE_MONTH
+    return low + offset, high + offset
 
 
 def fact_status(group: list[Claim], rates: Rates | None = None) -> str:

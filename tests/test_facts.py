@@ -192,6 +192,26 @@ def test_a_small_amount_carries_half_its_last_digit_into_the_rate():
     assert (low, high) == (pytest.approx(51.5 / 45.5), pytest.approx(52.5 / 44.5))
 
 
+def test_dates_on_one_day_of_two_months_are_two_dates():
+    february = figure("Feb. 22", value=22, quantity="date", when="--02-22", doc="a")
+    november = figure("Nov. 22", value=22, quantity="date", when="--11-22", doc="b")
+    written_out = figure("February 22, 2009", value=22, quantity="date", when="2009-02-22", doc="c")
+    assert fact_status([february, november]) == "conflict"
+    assert fact_status([february, written_out]) == "agree"
+    story = story_of(a="The awards will be held on Feb. 22, the academy said.\n",
+                     b="Sentencing is scheduled for Nov. 22, the court said.\n")
+    assert fact_of(story, "Feb. 22") is None
+
+
+def test_a_change_s_start_and_its_end_are_never_one_fact():
+    facet = Facet("money", None, None, frozenset(), frozenset(), frozenset(), frozenset(), frozenset(), None)
+    start = figure("$1.2 billion", value=1.2e9, doc="a", role="from", quantity="money", unit="USD", dimension="currency")
+    end = figure("$1.5 billion", value=1.5e9, doc="b", role="to", quantity="money", unit="USD", dimension="currency")
+    plain = figure("$1.5 billion", value=1.5e9, doc="c", quantity="money", unit="USD", dimension="currency")
+    assert cannot_link(start, end, facet, facet)
+    assert not cannot_link(end, plain, facet, facet)
+
+
 def test_times_compare_in_utc_where_the_zone_is_written():
     local = figure("1353", value=1353, quantity="time", when="13:53", doc="a")
     gmt = figure("1023 GMT", value=1023, quantity="time", when="10:23+00:00", doc="b")

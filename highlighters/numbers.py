@@ -90,14 +90,18 @@ _CHANGE_VERB = (
 _CHANGE_BEFORE = compile_kept(rf"{_CHANGE_VERB}(?:\s+\w+){{0,2}}\s+$", re.IGNORECASE)
 """A verb of change before "from X to Y": two figures, where it was and where it went, not a range."""
 _CHANGED_TO_BEFORE = compile_kept(rf"{_CHANGE_VERB}(?:\s+\w+){{0,2}}?\s+to\s+$", re.IGNORECASE)
-_FROM_FIGURE_AFTER = compile_kept(r"\s*,?\s+(?:up\s+|down\s+)?from\s+\W{0,3}\d", re.IGNORECASE)
+_FROM_FIGURE_AFTER = compile_kept(r"(?:\s+in\s+\d{4})?\s*,?\s+(?:up\s+|down\s+)?from\s+\W{0,3}\d", re.IGNORECASE)
 _CHANGED_TO_FIGURE_BEFORE = compile_kept(
-    rf"{_CHANGE_VERB}(?:\s+\w+){{0,2}}?\s+to\s+[^\s,;]+(?:\s+[^\s,;]+){{0,3}}?\s*,?\s+(?:up\s+|down\s+)?from\s+$",
+    rf"{_CHANGE_VERB}(?:\s+\w+){{0,2}}?\s+to\s+[^\s,;]+(?:\s+[^\s,;]+){{0,4}}?\s*,?\s+(?:up\s+|down\s+)?from\s+$",
     re.IGNORECASE)
 """The wire's order of a change, "rose to 60 from 45", "climbed to $1.5 billion from $1.2 billion": the
 first figure is where it went, the one after "from" where it was."""
 _TO_FIGURE = compile_kept(r"\s+to\s+\W{0,3}\d", re.IGNORECASE)
-_FROM_FIGURE_TO = compile_kept(r"\bfrom\s+\S+(?:\s+\S+){0,4}\s+to\s*$", re.IGNORECASE)
+_FROM_FIGURE_TO = compile_kept(
+    rf"\bfrom\s+(?:[^\s\d]+\s+){{0,2}}?(?:[^\s\d]{{0,3}}\d|{word_alternatives(UNITS)}\b)\S*(?:\s+\S+){{0,4}}\s+to\s*$",
+    re.IGNORECASE)
+""""from", a figure and "to" before a figure: where a change went ("rose from 70 on Monday to 77", "from about
+12 points to 8"); not "The toll from the attack climbed to 170", where "from" holds no figure."""
 _MAGNITUDE_WORD = compile_kept(r"[\s-]*magnitude", re.IGNORECASE)
 _MONEY_END = compile_kept(r"[^\d.][^\d]*\d")
 """A range's second figure that opens with a currency ("$22.10", "usd 5"), the only one that has digits and
@@ -247,7 +251,7 @@ def _to_figure(report: _Report, match: re.Match[str]) -> tuple[Figure | None, in
     classify_bare_number(report, match, groups, reading, hedge, start, end)
     qualifier, low, high, start = _qualify(text, match, groups, reading, hedge, range_end, start, negative)
     role = None
-    if reading.quantity not in _NO_CHANGE and report.lowered.find("from", max(0, start - 45), match.end(_FIGURE) + 10) >= 0:
+    if reading.quantity not in _NO_CHANGE and report.lowered.find("from", max(0, start - 45), match.end(_FIGURE) + 18) >= 0:
         role = _change_role(report, match, hedge, start)  # most figures: no change is written near them
     per = normalise(per_text).split()[-1].lstrip("/") if per_text else None
     return Figure(start, end, reading.value, low, high, qualifier, reading.quantity, reading.unit, reading.dimension,

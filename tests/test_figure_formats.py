@@ -197,6 +197,14 @@ def test_a_change_in_the_wire_s_order_gives_where_it_went_and_where_it_was(text)
 
 def test_going_to_a_figure_from_another_without_a_change_gives_no_roles():
     assert [f.role for _, f in figures("They came to 12 from 3 countries.")] == [None, None]
+    assert [f.role for _, f in figures("The toll from the attack climbed to 170.")] == [None]
+    assert [f.role for _, f in figures("the death toll from the disaster to 267")] == [None]
+
+
+def test_a_change_dated_at_both_ends_keeps_its_roles():
+    text = "Fees declined to $281 million in 2014 from $303 million in 2011."
+    assert [(span, f.role) for span, f in figures(text) if f.quantity == "money"] == [("$281 million", "to"),
+                                                                                    ("$303 million", "from")]
 
 
 @pytest.mark.parametrize(("text", "spans"), [

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import re
 
+from .clock import MONTHS, WEEKDAYS
 from .figure_pattern import SCALES
-from .figure_values import G_CORE, G_DIGITS, G_M_PREFIX, G_UNIT, G_WORDS, WORD_AFTER, core_start, word_before
+from .figure_values import (
+    G_CORE, G_DIGITS, G_M_PREFIX, G_UNIT, G_WORDS, WORD_AFTER, core_start, parse_number_words, parse_range_end, word_before,
+)
 from .kept_patterns import compile_kept
 
 _PUNCTUATION_NEXT = compile_kept(r"\s*[,.;:)!?]")
@@ -40,8 +43,19 @@ _NAME_PREFIXES = {"article", "category", "resolution", "flight", "route", "highw
 """Words that name a thing with a number when capitalised: "Flight 370", "Interstate 75", "AK 47", "Gate 5"."""
 _NAME_PREFIX_ENDINGS = tuple(_NAME_PREFIXES)
 """For ``str.endswith``: a text can end with a naming word only if it ends with one of these."""
-_MODEL_BEFORE = compile_kept(r"(?<![\w’'-])[a-z\d][\w’'-]*[^\S\n]+[A-Z][\w-]*[^\S\n]+$")
+_MODEL_BEFORE = compile_kept(
+    r"(?<![\w’'-])(?P<first>[a-z\d][\w’'-]*|[A-Z][\w-]*[’']s)[^\S\n]+(?P<name>[A-Z][\w-]*)[^\S\n]+$")
+_LIST_WORDS = frozenset({"and", "or", "vs", "versus"})
+"""Words before a name and its number that end a list of tallies ("Rubio 151, and Kasich 37."): a count."""
+_TO_NUMBER = compile_kept(r"[^\S\n]+to[^\S\n]+(\d[\d,]*(?:\.\d+)?)")
 _MODEL_AFTER = compile_kept(r"[^\S\n]+[A-Z]")
+_MODEL_END = compile_kept(r"[^\S\n]*(?:[.,;:)!?]|$)|[^\S\n]+(?:to|by|for|in|on|at|and|or|with|from|as)\b")
+"""What may follow a product's or a thing's number when no capitalised word does: a preposition or a stop
+("released Windows 7 to 40 million users", "in Game 7.", "Google's Android 2.0 was" is not one)."""
+_VERSION = compile_kept(r"\d{1,3}(?:\.\d{1,2})?")
+"""The numbers a name ends with: "Windows 7", "PlayStation 3", "Android 2.0" (a year or a large count is none)."""
+_DAY_AND_MONTH_WORDS = frozenset({*WEEKDAYS, *MONTHS})
+"""Capitalised words after which a number is a day or a count, not a name's: "said Monday 12 had died"."""
 """A number between a capitalised word and another, in a sentence, is a model's number ("a Cessna 750 Citation X"):
 the word before follows a word in lower case, which a headline's capitalised words do not ("Storm Kills 50 People")."""
 _NAME_OF_BEFORE = compile_kept(r"(?<![\w’'-])[A-Z][\w’'-]*[^\S\n]+of[^\S\n]+$")
@@ -96,6 +110,11 @@ def _is_spelled_figure(text: str, match: re.Match[str]) -> bool:
     if match.group("unit"):
         return True  # one-year anniversary, two days
     words = match.group("words").lower()
+    if match.group("range_end") and match.group("range_sep").strip() in ("to", "-", "–"):
+        high = parse_range_end(match.group("range_end"))
+        low = parse_number_words(words)
+        if high is not None and low is not None and high > low:
+            return True  # "the three to four points", "from one to three appointments": a range, whatever is before it
     after = text[match.end("words"):match.end("words") + 40]
     if after.startswith("-") and after[1:2].isalpha():
         return not _COMPOUND_ADJECTIVE.match(after)  # a five-boat attack; but two-pronged, one-sided, two-way
@@ -172,5 +191,17 @@ def _is_model_or_title(text: str, match: re.Match[str], groups: tuple[str | None
     if groups[G_WORDS]:
         return (text[core].isupper() and not _MODEL_AFTER.match(text, end)
                 and _NAME_OF_BEFORE.search(text, max(0, core - 30), core) is not None)
-    return (groups[G_DIGITS].isdigit() and not groups[G_UNIT] and _MODEL_AFTER.match(text, end) is not None
-            and _MODEL_BEFORE.search(text, max(0, core - 40), core) is not None)
+    digits = groups[G_DIGITS]
+    if groups[G_UNIT] or not (digits.isdigit() and _MODEL_AFTER.match(text, end) or (
+            _VERSION.fullmatch(digits) and _MODEL_END.match(text, end) and not _is_tally_after(text, end, digits))):
+        return False
+    before = _MODEL_BEFORE.search(text, max(0, core - 40), core)
+    return before is not None and before.group("name").lower() not in _DAY_AND_MONTH_WORDS and (
+        before.group("first") not in _LIST_WORDS)
+
+
+def _is_tally_after(text: str, end: int, digits: str) -> bool:
+    """Whether "to" and a number no greater follow: a name's score or share, not its model ("beat Trump 46 to
+    40 percent", "trails Trump 458 to 359"), where "Windows 7 to 40 million users" goes up."""
+    following = _TO_NUMBER.match(text, end)
+    return following is not None and float(following.group(1).replace(",", "")) <= float(digits)

@@ -218,8 +218,8 @@ def _to_figure(report: _Report, match: re.Match[str]) -> tuple[Figure | None, in
     groups = match.groups()
     written_hedge = groups[G_HEDGE] or groups[G_TIME_HEDGE]
     hedge = normalise(written_hedge) if written_hedge else None
-    if not_a_figure(text, match, groups):
-        return None, end
+    if not_a_figure(text, match, groups):  # the end of a range after a name's number may be a figure of its own:
+        return None, match.end("core") if groups[G_RANGE_END] and groups[G_DIGITS] else end  # "Windows 7 to 40 million"
     negative = False
     if groups[G_SIGN]:  # most figures: no sign to read
         sign_at = match.start(G_SIGN + 1)

@@ -259,6 +259,32 @@ def test_numbers_that_name_things_are_no_figures(text):
     assert figures(text) == []
 
 
+@pytest.mark.parametrize(("text", "spans"), [
+    ("Microsoft released Windows 7 to 40 million users.", ["40 million"]), ("Boston went on to win Game 7.", []),
+    ("ready on Day 1, no learning curve", []), ("the filings of the Fortune 500 for 2015", ["2015"]),
+    ("the case of Guccifer 2.0, a hacker", []),
+])
+def test_the_number_a_name_ends_with_is_no_figure(text, spans):
+    assert [span for span, _ in figures(text)] == spans
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("Rubio 151, and Kasich 37.", ["151", "37"]), ("Obama beat Clinton 52 to 48 in the state.", ["52", "48"]),
+    ("Police said Monday 12 had died.", ["12"]), ("Officials said Sunday 20 people were killed.", ["20"]),
+])
+def test_a_count_after_a_name_or_a_day_stays_a_count(text, spans):
+    assert [span for span, _ in figures(text)] == spans
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("the three to four percentage points enjoyed by Trump", "three to four percentage points"),
+    ("may get anywhere from one to three Supreme Court appointments", "from one to three"),
+    ("for another four to ten years", "four to ten years"),
+])
+def test_a_range_in_words_is_a_figure_after_any_determiner(text, span):
+    assert [(found, f.qualifier) for found, f in figures(text)] == [(span, "range")]
+
+
 @pytest.mark.parametrize("text", ["The bill passed 52-48 in the Senate.", "Chelsea beat Arsenal 3-1.", "a 5-4 decision",
                                   "a 50-50 chance", "Rubio tops Clinton 41-40", "the hotline (800-273-8255)"])
 def test_a_score_or_a_vote_is_no_figure(text):

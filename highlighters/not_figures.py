@@ -192,6 +192,11 @@ def _is_model_or_title(text: str, match: re.Match[str], groups: tuple[str | None
         return (text[core].isupper() and not _MODEL_AFTER.match(text, end)
                 and _NAME_OF_BEFORE.search(text, max(0, core - 30), core) is not None)
     digits = groups[G_DIGITS]
+    word_start = core - 2
+    while word_start > 0 and not text[word_start - 1].isspace():
+        word_start -= 1
+    if not text[word_start].isupper():  # most figures: a word in lower case before them ("killed 12")
+        return False
     if groups[G_UNIT] or not (digits.isdigit() and _MODEL_AFTER.match(text, end) or (
             _VERSION.fullmatch(digits) and _MODEL_END.match(text, end) and not _is_tally_after(text, end, digits))):
         return False

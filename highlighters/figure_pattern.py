@@ -55,7 +55,7 @@ LOWER = ("more than", "over", "at least", "greater than", "higher than", "no few
          "upwards of", "in excess of", "above", "exceeding", "well over", "just over", "just above", "north of")
 UPPER_NEAR = ("almost", "nearly", "close to", "just under", "just below", "just short of")
 UPPER = ("up to", "as many as", "fewer than", "less than", "under", "no more than", "at most",
-         "below", "as much as")
+         "below", "as much as", "as high as")
 APPROX = ("about", "around", "some", "approximately", "roughly", "an estimated", "estimated", "estimated at",
           "estimated to be", "estimated to be worth", "estimated to have been",
           "approx.", "circa", "an approximate", "a reported", "perhaps", "about some")
@@ -136,7 +136,7 @@ _NARROW_STARTS = {
     "in": rf"\s+(?:excess\s|(?:the|their|his|her){_DECADE_AFTER})",
     "a": r"(?:\s+(?:few|hundred|thousand|million|billion|dozen|decade|century|reported|half|third|quarter"
          r"|fourth|fifth|sixth|eighth|tenth)\b|\$)",
-    "an": r"\s+(?:estimated|approximate|eighth)\b", "at": r"\s+(?:least|most)\b", "as": r"\s+m(?:any|uch)\b",
+    "an": r"\s+(?:estimated|approximate|eighth)\b", "at": r"\s+(?:least|most)\b", "as": r"\s+(?:m(?:any|uch)|high)\b",
     "no": r"\s+(?:fewer|less|more)\b", "up": r"\s+to\b", "close": r"\s+to\b", "north": r"\s+of\b", "well": r"\s+over\b",
     **{word: r"\s+than\b" for word in ("more", "less", "fewer", "greater", "higher")},
     "several": r"\s+(?:dozen|hundred|thousand|million)\b", "many": r"\s+(?:dozens|thousands)\b",

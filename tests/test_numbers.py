@@ -53,6 +53,7 @@ def test_figures_of_every_form_are_found_with_their_value_and_kind(sentence, spa
         ("Almost 100 died.", "Almost 100", "upper", 85, 100),
         ("Nearly 100 died.", "Nearly 100", "upper", 85, 100),
         ("Up to 100 died.", "Up to 100", "upper", None, 100),
+        ("The toll could reach as high as 200.", "as high as 200", "upper", None, 200),
         ("About 50 died.", "About 50", "approx", 42.5, 57.5),
         ("Around 70 died.", "Around 70", "approx", 59.5, 80.5),
         ("Some fifty cadets died.", "Some fifty", "approx", 42.5, 57.5),

@@ -35,7 +35,11 @@ UNITS = {
     "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
 }
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000}
+          "trillion": 1_000_000_000_000, **(_LAKHS_AND_CRORES := {
+              "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000,
+              "lakh crore": 1_000_000_000_000, "lakh crores": 1_000_000_000_000})}
+"""Scales in words, with those of South Asian English ("Rs 500 crore", "five lakh people", "Rs 2.5 lakh crore"),
+which never open a figure alone."""
 SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mil": 1_000_000, "mm": 1_000_000,
                 "b": 1_000_000_000, "bn": 1_000_000_000, "bln": 1_000_000_000,
                 "t": 1_000_000_000_000, "tn": 1_000_000_000_000}
@@ -81,7 +85,7 @@ _TIME_AHEAD = (rf"(?=\d{{1,2}}(?:[:.]\d\d|\s*[ap]\.?m\b)|[0-2]\d[0-5]\d\s*(?:gmt
 _SCALE_AND = r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+"
 """Only a scale takes "and" inside one number: "two hundred and fifty", never "ten and fifteen"."""
 _VAGUE_PATTERN = phrase_alternatives(VAGUE)
-_SCALE_WORD = r"(?:million|billion|trillion)\b"
+_SCALE_WORD = r"(?:million|billion|trillion|lakhs?(?:\s+crores?)?|crores?)\b"
 _SHORT_SCALE = r"(?:k|mn|mil|m|bln|bn|b|tn|t)"
 _MONEY_SHORT_SCALE = r"(?:k|mn|mil|mm|m|bln|bn|b|tn|t)"
 """After money "mm" is a million ("$5mm"); after a bare number it is millimetres."""
@@ -92,7 +96,7 @@ MONEY_UNIT = phrase_alternatives([form for form in CURRENCY_WORDS if form not in
 """The units after a figure, as tries (see ``trie``): they are tried after every figure."""
 _SPACED_SIGNS = r"us\$|au?\$|nz\$|hk\$|ca?\$|s\$|r\$|nt\$|\$|£|€|¥|₹|₦|₩|₽|₺|₱|₪|\?(?<![^ \t\n(\[]\?)(?=\d)"
 _CODE_SIGNS = word_alternatives(["usd", "eur", "gbp", "jpy", "cny", "rmb", "aed", "sar", "chf", "inr", "euro", "euros",
-                                 "rs."])
+                                 "rs.", "rs"])
 _GLUED_SIGNS = word_alternatives(["r", "rm", "rs", "dh", "dhs", "rp", "ksh"])
 _CURRENCY = rf"(?:{_SPACED_SIGNS})\s?|(?:{_CODE_SIGNS})\s?|(?:{_GLUED_SIGNS})(?=\d)"
 """A currency before its amount: signs ("A$", "€"), codes ("USD 5"), and letters only glued to the
@@ -157,7 +161,7 @@ _FIRST_WORDS = {
     *(h.split()[0].rstrip(".") for h in (*LOWER, *UPPER_NEAR, *UPPER, *APPROX, *RANGE)),
     *(v.split()[0] for v in VAGUE), *UNITS, *SCALES, "half", "euros",
     "doubled", "tripled", "quadrupled",
-} - set(_NARROW_STARTS)
+} - set(_NARROW_STARTS) - set(_LAKHS_AND_CRORES)
 _STARTING_WORDS = word_branches({*_FIRST_WORDS, *_NARROW_STARTS}, {
     **dict.fromkeys(_FIRST_WORDS, r"\b"), **dict.fromkeys({*UNITS, "hundred"} - set(_NARROW_STARTS), r"(?:\b|fold)"),
     **_NARROW_STARTS})

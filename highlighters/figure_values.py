@@ -293,7 +293,7 @@ def range_end_scale(token: str) -> int:
 def _scale(word: str | None) -> int:
     if not word:
         return 1
-    word = word.lower().strip(" .")
+    word = " ".join(word.lower().strip(" .").split())  # "lakh  crore" as "lakh crore"
     return SCALES.get(word) or SHORT_SCALES.get(word, 1)
 
 

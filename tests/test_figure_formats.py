@@ -85,6 +85,10 @@ def test_numeric_dates_are_read_day_first_where_the_report_writes_them_so():
     ("about 28 degrees Celsius", "about 28 degrees Celsius", 28, "other", "degree_Celsius", "temperature"),
     ("a 38-year-old man", "38-year-old", 38, "duration", "year", "age"),
     ("Chevron climbed 69 cents", "69 cents", 0.69, "money", "USD", "currency"),
+    ("The court fined him Rs 5,000.", "Rs 5,000", 5000, "money", "INR", "currency"),
+    ("The project costs Rs 500 crore.", "Rs 500 crore", 5e9, "money", "INR", "currency"),
+    ("It allocated Rs 2.5 lakh crore.", "Rs 2.5 lakh crore", 2.5e12, "money", "INR", "currency"),
+    ("Floods hit 2 lakh homes.", "2 lakh", 2e5, "count", None, None),
     ("to 212 pence", "212 pence", 2.12, "money", "GBP", "currency"),
     ("a stamp of 50 euro cents", "50 euro cents", 0.5, "money", "EUR", "currency"),
 ])
@@ -92,6 +96,11 @@ def test_units_glued_or_hyphenated_give_unit_and_dimension(text, span, value, qu
     found, figure = only(text)
     assert (found, figure.quantity, figure.unit, figure.dimension) == (span, quantity, unit, dimension)
     assert figure.value == pytest.approx(value)
+
+
+def test_lakhs_and_crores_scale_words_but_open_no_figure_alone():
+    assert [(span, f.value) for span, f in figures("Over five lakh people were displaced.")] == [("Over five lakh", 500_000)]
+    assert figures("The crore figure was revised.") == []
 
 
 def test_a_range_of_cents_is_a_range_of_hundredths_of_the_dollar():

@@ -1,8 +1,11 @@
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from sahel_reader.highlighters import sentences
 from sahel_reader.highlighters.sentences import split_sentences
 
 from hang_guard import without_hanging
@@ -256,3 +259,29 @@ def test_a_long_run_of_full_stops_does_not_hang():
     text = "." * 200_000 + " Then 5 people. " + "?!…" * 50_000 + "x"
     spans = without_hanging(lambda: split_sentences(text), "splitting a run of full stops")
     assert [text[start:end] for start, end in spans[199:202]] == ["." * 1000, "Then 5 people.", "?!…" * 333 + "?"]
+
+
+def split_with_one_pattern(text):
+    """The split as it was written first: line breaks and punctuation found by one pattern, in one pass."""
+    breaks = re.compile(r"\n|" + sentences._RUN_BREAK.pattern)
+    spans, start = [], 0
+    for match in breaks.finditer(text):
+        if match.group() == "\n":
+            sentences._append_stripped(text, start, match.start(), spans)
+            start = match.end()
+        elif match.group()[-1] == "\n" or sentences._ends_sentence(text, match, start):
+            sentences._append_stripped(text, start, match.end(), spans)
+            start = match.end()
+    sentences._append_stripped(text, start, len(text), spans)
+    return spans
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(list("aB. !?…\"'”)\n\t\u2028eS.U.J5,") + ["Mr.", " said", ".\n", "  \n", "The"]),
+                max_size=60).map("".join))
+def test_breaks_found_apart_are_those_one_pattern_finds(text):
+    """Full stops, the other marks and line breaks are found apart (``_punctuation_breaks``): the same
+    sentences as one pattern finding them all in one pass."""
+    assert [m.span() for m in sentences._punctuation_breaks(text)] == [
+        m.span() for m in sentences._RUN_BREAK.finditer(text)]
+    assert split_sentences(text) == split_with_one_pattern(text)

@@ -37,8 +37,10 @@ _CREDIT = r"(?-i:[A-Z]{2,6})[ \t]*+[|:,\-–—]?[ \t]*+"
 _PLACE = r"(?-i:[A-Z][A-Z.' ]{1,30}[A-Z])[ \t]*[:\-–—][ \t]*+"
 """The place, in capitals, that a dateline ends with before the story begins on the next line."""
 _DATE_FIRST_WORD = rf"(?:{_CREDIT})?[ \t,.:;/|+()\-–—]*+(?:(?:{_DATE_WORD})\b|[ap]\.m\.)"
+# Its look-ahead for a month or a numeric date takes the first it finds (``.*?``): a date line names
+# its date near its start, and ``.*`` ran to the line's end and came back (the same lines match).
 _DATE_LINE = (
-    rf"(?=.*(?:\b(?:{_MONTH})\b|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}))(?:{_CREDIT})?"
+    rf"(?=.*?(?:\b(?:{_MONTH})\b|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}))(?:{_CREDIT})?"
     rf"[ \t,.:;/|+()\-–—]*+(?:(?:(?:{_DATE_WORD})\b|[ap]\.m\.)[ \t,.:;/|+()\-–—]*+)+(?:{_PLACE})?"
 )
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sahel_reader.highlighters import boilerplate
 from sahel_reader.highlighters.boilerplate import (
     boilerplate_lines,
     credited_sources,
@@ -273,3 +277,15 @@ def test_lines_padded_with_spaces_do_not_hang() -> None:
              "Jan" + " " * 300_000 + "y", "AFP" + " " * 5_000 + "Nov 12, 2011"]
     found = without_hanging(lambda: flagged("\n".join(lines)), "reading lines padded with spaces")
     assert found == [lines[-1]]
+
+
+_DATE_WORDS = "Updated Posted on at Nov November 27 2005 7:21 AM PM GMT | , : - TNN MUMBAI Monday 11/27/2005 4/9 x said may jan.".split()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_WORDS), min_size=1, max_size=9).map(" ".join))
+def test_a_date_line_is_told_the_same_with_the_first_month_found(line: str) -> None:
+    """The look-ahead for a month or numeric date takes the first it finds (``.*?``): the same lines as ``.*``."""
+    greedy = re.compile(boilerplate._DATE_ONLY.pattern.replace("(?=.*?(?:", "(?=.*(?:", 1), re.IGNORECASE)
+    assert greedy.pattern != boilerplate._DATE_ONLY.pattern
+    assert is_date_line(line) == (greedy.fullmatch(line) is not None)

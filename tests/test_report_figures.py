@@ -125,3 +125,14 @@ def test_the_figures_kept_are_those_outside_furniture_as_is_boilerplate_tells() 
         f.quantity in ("date", "time", "year") and date_lines.get(text.rfind("\n", 0, f.start) + 1))]
     assert [f.start for f in kept] == expected
     assert len(expected) < len(figures) and datelines and set(datelines) < set(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "In İzmir 12 people were killed.\nAbout 40 were hurt, 3 of them badly.\n\nNo one was killed in Ankara.",
+    "In Izmir 12 people were killed.\nAbout 40 were hurt, 3 of them badly.\n\nNo one was killed in Ankara.",
+])
+def test_each_line_is_read_with_its_own_lower_case(text: str) -> None:
+    """A line is read with its line of the whole text lower-cased, or, where lower-casing moves offsets (the
+    dotted İ), lower-cased alone: the figures of reading the report whole either way."""
+    assert report_figures(text, "USD", {}) == find_figures(text, "USD")
+    assert len(find_figures(text, "USD")) == 4

@@ -41,9 +41,10 @@ _OPENERS = "\"'“‘«([„"
 MAX_SENTENCE_CHARS = 1000
 """The longest sentence of the seeds and the dev stories is 413 characters."""
 
-# Terminal punctuation that opens a run of it, with closing marks, followed by whitespace, with the
-# line break if one comes next (it ends the sentence whatever follows). Every line break ends one too.
-_AFTER_RUN = r"(?<![.!?…]{2})[.!?…]*[\"'”’»)\]]*(?:[^\S\n]*\n|(?=\s))"
+# Terminal punctuation that opens a run of it, with closing marks, before the next word on its line
+# (group 1): where a sentence may end inside a line. Every line break ends one, so a run with nothing
+# after it on its line would end its sentence where the line does, and is left to the line.
+_AFTER_RUN = r"(?<![.!?…]{2})[.!?…]*[\"'”’»)\]]*(?=[^\S\n]+(\S+))"
 _RUN_BREAK = compile_kept(rf"[.!?…]{_AFTER_RUN}")
 _FULL_STOP_BREAK = compile_kept(rf"\.{_AFTER_RUN}")
 """``_RUN_BREAK`` at a full stop, the mark of almost every break: a pattern opening with one character
@@ -52,8 +53,6 @@ _RARE_MARKS = "!?…"
 _LAST_SPACE = compile_kept(r".*\s", re.DOTALL)
 _LAST_NON_WORD = compile_kept(r".*\W", re.DOTALL)
 _SPACES = compile_kept(r"\s*")
-# The next token on the same line, if any.
-_NEXT_TOKEN = compile_kept(r"[^\S\n]*(\S+)")
 # Single letters and dotted acronyms, as seen without their last dot: J, U.S, e.g, a.m.
 _LETTERS = compile_kept(r"[A-Za-z]+")
 _INITIALS = compile_kept(r"[A-Za-z](?:\.[A-Za-z])*")
@@ -91,20 +90,15 @@ def split_sentences(text: str) -> list[Span]:
     opened with a class of characters, which ``re`` tests each character against, a third of the split."""
     spans: list[Span] = []
     start = 0
-    line_end = text.find("\n")  # the next line break, which no match took in
+    line_end = text.find("\n")
     for match in _punctuation_breaks(text):
         while 0 <= line_end < match.start():
             _append_stripped(text, start, line_end, spans)
             start = line_end + 1
             line_end = text.find("\n", start)
-        end = match.end()
-        if text[end - 1] == "\n":  # the line's break, taken in with the punctuation before it
-            _append_stripped(text, start, end, spans)
-            start = end
-            line_end = text.find("\n", end)
-        elif _ends_sentence(text, match, start):
-            _append_stripped(text, start, end, spans)
-            start = end
+        if _ends_sentence(text, match, start):
+            _append_stripped(text, start, match.end(), spans)
+            start = match.end()
     while line_end >= 0:
         _append_stripped(text, start, line_end, spans)
         start = line_end + 1
@@ -116,7 +110,7 @@ def split_sentences(text: str) -> list[Span]:
 def _punctuation_breaks(text: str) -> list[re.Match[str]]:
     """``_RUN_BREAK.finditer(text)``, found faster: at full stops by ``_FULL_STOP_BREAK``, and at the other
     marks, which few texts hold, one at a time. A match is tried only where a run of marks starts and
-    holds its run, closing marks and whitespace, so matches at different runs never overlap."""
+    holds its run and closing marks only, so matches at different runs never overlap."""
     breaks = list(_FULL_STOP_BREAK.finditer(text))
     if "!" not in text and "?" not in text and "…" not in text:  # most texts: each asked in C
         return breaks
@@ -163,11 +157,9 @@ def _cut(text: str, start: int) -> int:
 
 
 def _ends_sentence(text: str, match: re.Match[str], segment_start: int) -> bool:
-    """Whether the punctuation run in ``match`` closes the sentence begun at ``segment_start``."""
-    following = _NEXT_TOKEN.match(text, match.end())
-    if following is None:
-        return True  # a line break or the end of the text follows: it splits anyway
-    token = following.group(1)
+    """Whether the punctuation run in ``match``, with the next word of its line (its group 1), closes the
+    sentence begun at ``segment_start``."""
+    token = match.group(1)
     word = token.lstrip(_OPENERS)
     if word and word[0].islower():
         return False

@@ -120,25 +120,31 @@ def extract_claims(document: Document, memo: ClaimsMemo | None = None) -> list[C
               if not q.name and not document.is_boilerplate(q.start, q.end)]  # a title says nothing
 
     figures_by_sentence: dict[int, list[Figure]] = {}
-    for figure, index in zip(figures, _sentences_of(starts, [f.start for f in figures])):
+    index, last = 0, len(starts) - 1
+    for figure in figures:  # in text order: one walk through the sentences, as ``_sentences_of``
+        while index < last and starts[index + 1] <= figure.start:
+            index += 1
         figures_by_sentence.setdefault(index, []).append(figure)
 
     said_by = _speakers_by_place(quotes)
+    anyone_said = bool(said_by[0])
+    doc_id, original = document.id, document.text
     claims: list[Claim] = []
     for index, sentence_figures in figures_by_sentence.items():
         sentence_start, sentence_end = document.sentences[index]
         sentence_text = spoken[sentence_start:sentence_end]
-        placed = tuple([(f.start - sentence_start, f.end - sentence_start, f.quantity == "count") for f in sentence_figures])
-        contexts = sentence_memo.get((sentence_text, placed))
+        key = (sentence_text, tuple([(f.start - sentence_start, f.end - sentence_start, f.quantity == "count")
+                                     for f in sentence_figures]))
+        contexts = sentence_memo.get(key)
         if contexts is None:
-            contexts = sentence_memo[sentence_text, placed] = _figure_contexts(sentence_text, placed)
+            contexts = sentence_memo[key] = _figure_contexts(*key)
         for figure, (counts, event, source) in zip(sentence_figures, contexts):
-            if source is None and said_by[0]:
+            if source is None and anyone_said:
                 source = _speaker_around(said_by, figure.start)  # a figure in someone's quoted words is theirs
             elif source in PERSONAL_PRONOUNS:
                 source = _speaker_before(said_by, figure.start, starts[max(0, index - _PRONOUN_REACH)])
             claims.append(Claim(  # by position, in the order of the fields: a third of the time by keyword
-                "", document.id, "number", figure.start, figure.end, document.text[figure.start:figure.end], index,
+                "", doc_id, "number", figure.start, figure.end, original[figure.start:figure.end], index,
                 figure.value, figure.low, figure.high, figure.qualifier, figure.quantity, figure.unit,
                 figure.dimension, figure.per, figure.when, figure.role, figure.start in datelines,
                 counts, event, source,
@@ -152,7 +158,7 @@ def extract_claims(document: Document, memo: ClaimsMemo | None = None) -> list[C
         ))
     claims.sort(key=_TEXT_ORDER)
     for number, claim in enumerate(claims, 1):
-        claim.id = f"{document.id}#{number}"
+        claim.id = f"{doc_id}#{number}"
     return claims
 
 
@@ -311,8 +317,11 @@ def _kept_figures(document: Document, figures: list[Figure], date_lines: dict[in
     datelines: set[int] = set()
     numeric: list[Figure] = []
     text = document.text
-    for figure in figures:
-        if document.is_boilerplate(figure.start, figure.end):
+    furniture, line, last = document.boilerplate, -1, len(document.boilerplate) - 1
+    for figure in figures:  # in text order, as the lines of furniture: a walk through both tells which lie in one
+        while line < last and furniture[line + 1][0] <= figure.start:
+            line += 1
+        if line >= 0 and figure.end <= furniture[line][1]:  # what ``document.is_boilerplate`` says, without its bisection
             if figure.quantity not in _DATELINE_KINDS or not date_lines.get(text.rfind("\n", 0, figure.start) + 1):
                 continue
             datelines.add(figure.start)

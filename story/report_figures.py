@@ -14,9 +14,10 @@ from ..highlighters.numbers import carry_hedges_into_conversions, read_figures
 from ..highlighters.spans import Figure
 from ..highlighters.zeros import holds_zero_figures
 
-LineFigures = dict[str, dict[str, tuple[tuple, ...]]]
+LineFigures = dict[str, dict[str, tuple[tuple[int, int, tuple], ...]]]
 """Each line's figures, with offsets into the line, by the line, under its report's dollar: as
-tuples of their fields, which no report can change (each report gets Figures of its own)."""
+their start, end and a tuple of their other fields, which no report can change (each report gets
+Figures of its own)."""
 
 
 def report_figures(text: str, dollar: str, memo: LineFigures, unread: frozenset[int] = frozenset()) -> list[Figure]:
@@ -31,20 +32,22 @@ def report_figures(text: str, dollar: str, memo: LineFigures, unread: frozenset[
     zeros = folded is None or holds_zero_figures(folded)  # most reports hold none: no line need look
     figures: list[Figure] = []
     line_start = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    # A line lower-cased is its line of the whole lower-cased: ``fold`` changes no character's length there.
+    folded_lines = folded.split("\n") if folded is not None else [fold(line) for line in lines]
+    for line, folded_line in zip(lines, folded_lines):
         found = known.get(line) if line and line_start not in unread else ()
-        if found is None:  # a line lower-cased is its slice of the whole; read, its figures are this report's
-            folded_line = folded[line_start:line_start + len(line)] if folded is not None else fold(line)
+        if found is None:  # read, its figures are this report's
             read = read_figures(line, folded_line, dollar, zeros=zeros)
-            known[line] = tuple([(f.start, f.end, f.value, f.low, f.high, f.qualifier, f.quantity, f.unit, f.dimension,
-                                  f.per, f.when, f.role) for f in read]) if read else ()
+            known[line] = tuple([(f.start, f.end, (f.value, f.low, f.high, f.qualifier, f.quantity, f.unit, f.dimension,
+                                                   f.per, f.when, f.role)) for f in read]) if read else ()
             if line_start:
                 for f in read:
                     f.start += line_start
                     f.end += line_start
             figures += read
         else:
-            for start, end, *fields in found:
+            for start, end, fields in found:  # the fields apart: no list is made of them for each figure
                 figures.append(Figure(start + line_start, end + line_start, *fields))
         line_start += len(line) + 1
     carry_hedges_into_conversions(text, figures)  # on this line, or the next: "about 58km\n(36 miles)"

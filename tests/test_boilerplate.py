@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sahel_reader.highlighters import boilerplate
 from sahel_reader.highlighters.boilerplate import (
     boilerplate_lines,
     credited_sources,
@@ -273,3 +277,30 @@ def test_lines_padded_with_spaces_do_not_hang() -> None:
              "Jan" + " " * 300_000 + "y", "AFP" + " " * 5_000 + "Nov 12, 2011"]
     found = without_hanging(lambda: flagged("\n".join(lines)), "reading lines padded with spaces")
     assert found == [lines[-1]]
+
+
+_WRITTEN_MONTH = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+                  r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_WRITTEN_DATE_WORD = (
+    rf"{_WRITTEN_MONTH}|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?"
+    r"|sat(?:urday)?|sun(?:day)?|\d+(?:st|nd|rd|th|am|pm|hrs?)?"
+    r"|last|updated|modified|posted|published|created|dated?|on|at|am|pm|hrs?"
+    r"|gmt|utc|uk|ist|et|est|edt|ct|cst|cdt|pt|pst|pdt|bst|cet|cest|eat|wat|cat|irst|jst|hkt|aest"
+)
+_SEPARATORS = r"[ \t,.:;/|+()\-–—]*+"
+_AS_WRITTEN = re.compile(
+    rf"(?=(?:{boilerplate._CREDIT})?{_SEPARATORS}(?:(?:{_WRITTEN_DATE_WORD})\b|[ap]\.m\.))"
+    rf"(?=.*(?:\b(?:{_WRITTEN_MONTH})\b|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}))(?:{boilerplate._CREDIT})?"
+    rf"{_SEPARATORS}(?:(?:(?:{_WRITTEN_DATE_WORD})\b|[ap]\.m\.){_SEPARATORS})+(?:{boilerplate._PLACE})?",
+    re.IGNORECASE)
+"""A date line as its pattern was first written: its words one alternative after another, its look-ahead
+for a month running to the line's end."""
+_DATE_LINE_WORDS = ("Updated Posted on at Nov November Sept sep. Thurs thu 27 2005 7:21 AM PM a.m. GMT hrs th IST "
+                    "| , : - TNN MUMBAI: Monday 11/27/2005 4/9 x said MAY jan. Dated junE").split()
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_LINE_WORDS), min_size=1, max_size=9).map(" ".join))
+def test_a_date_line_is_told_as_by_the_pattern_as_first_written(line: str) -> None:
+    """Its words are tries and its look-ahead takes the first month it finds: the same lines as written first."""
+    assert is_date_line(line) == (_AS_WRITTEN.fullmatch(line.strip()) is not None)

@@ -6,15 +6,17 @@ every report whole and on its own.
 
 from __future__ import annotations
 
-from dataclasses import astuple
+from dataclasses import astuple, replace
 from pathlib import Path
 
 import pytest
 
 from sahel_reader.highlighters.numbers import find_figures, read_figures
 from sahel_reader.story import report_figures as module
-from sahel_reader.story.claims import extract_claims, report_dollar
+from sahel_reader.highlighters.boilerplate import is_date_line
+from sahel_reader.story.claims import _kept_figures, extract_claims, report_dollar
 from sahel_reader.story.documents import bundled_seed_paths, load_paths
+from sahel_reader.story.model import Document
 from sahel_reader.story.report_figures import report_figures
 
 DEV_STORIES = Path(__file__).resolve().parent.parent.parent / "shared" / "dev-stories"
@@ -107,3 +109,30 @@ def test_an_age_at_the_end_of_a_line_is_read_with_its_own_line() -> None:
     text = "The victims were named.\nSahar Khoga, 52\nKhoga, a teacher, had three children."
     (age,) = [f for f in report_figures(text, "USD", {}) if text[f.start:f.end] == "52"]
     assert (text[age.start:age.end], age.quantity, age.dimension) == ("52", "duration", "age")
+
+
+def test_the_figures_kept_are_those_outside_furniture_as_is_boilerplate_tells() -> None:
+    """``_kept_figures`` walks the figures and the furniture together: the figures it drops are those
+    ``Document.is_boilerplate`` places in furniture (and dates no line of its own), spans that are no whole
+    line, figures at a span's very start and end, and figures before and after all of them included."""
+    text = "Posted 4/9/2007 6:04 PM\n12 comments on 3 posts\nAbout 40 people, 7 of them children, died.\nShare 5 times\n"
+    lines = [(0, 23), (24, 46), (64, 80), (90, 97)]  # the last two are parts of lines only
+    document = Document(id="r", path="r.txt", text=text, boilerplate=lines)
+    figures = report_figures(text, "USD", {})
+    date_lines = {start: is_date_line(text[start:end]) for start, end in lines}
+    kept, datelines = _kept_figures(document, [replace(f) for f in figures], date_lines)
+    expected = [f.start for f in figures if not document.is_boilerplate(f.start, f.end) or (
+        f.quantity in ("date", "time", "year") and date_lines.get(text.rfind("\n", 0, f.start) + 1))]
+    assert [f.start for f in kept] == expected
+    assert len(expected) < len(figures) and datelines and set(datelines) < set(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "In İzmir 12 people were killed.\nAbout 40 were hurt, 3 of them badly.\n\nNo one was killed in Ankara.",
+    "In Izmir 12 people were killed.\nAbout 40 were hurt, 3 of them badly.\n\nNo one was killed in Ankara.",
+])
+def test_each_line_is_read_with_its_own_lower_case(text: str) -> None:
+    """A line is read with its line of the whole text lower-cased, or, where lower-casing moves offsets (the
+    dotted İ), lower-cased alone: the figures of reading the report whole either way."""
+    assert report_figures(text, "USD", {}) == find_figures(text, "USD")
+    assert len(find_figures(text, "USD")) == 4

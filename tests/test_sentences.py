@@ -1,8 +1,11 @@
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from sahel_reader.highlighters import sentences
 from sahel_reader.highlighters.sentences import split_sentences
 
 from hang_guard import without_hanging
@@ -256,3 +259,37 @@ def test_a_long_run_of_full_stops_does_not_hang():
     text = "." * 200_000 + " Then 5 people. " + "?!…" * 50_000 + "x"
     spans = without_hanging(lambda: split_sentences(text), "splitting a run of full stops")
     assert [text[start:end] for start, end in spans[199:202]] == ["." * 1000, "Then 5 people.", "?!…" * 333 + "?"]
+
+
+_ONE_PATTERN = re.compile(
+    r"[\n.!?…](?:(?<=\n)|(?<=[.!?…])(?<![.!?…]{2})[.!?…]*[\"'”’»)\]]*(?:[^\S\n]*\n|(?=\s)))")
+"""Every candidate break, line breaks and punctuation alike, as the split first found them."""
+
+
+def split_with_one_pattern(text):
+    """The split as it was written first: every candidate found by one pattern in one pass, a run of
+    punctuation with no word after it on its line splitting there."""
+    spans, start = [], 0
+    for match in _ONE_PATTERN.finditer(text):
+        if match.group() == "\n":
+            sentences._append_stripped(text, start, match.start(), spans)
+            start = match.end()
+            continue
+        inside = sentences._RUN_BREAK.match(text, match.start())  # the run with the next word of its line
+        assert inside is None or inside.end() == match.end()
+        if inside is None or sentences._ends_sentence(text, inside, start):
+            sentences._append_stripped(text, start, match.end(), spans)
+            start = match.end()
+    sentences._append_stripped(text, start, len(text), spans)
+    return spans
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(list("aB. !?…\"'”)\n\t\u2028eS.U.J5,") + ["Mr.", " said", ".\n", "  \n", "The"]),
+                max_size=60).map("".join))
+def test_breaks_found_apart_are_those_one_pattern_finds(text):
+    """Full stops, the other marks and line breaks are found apart (``_punctuation_breaks``), and a run of
+    punctuation that ends its line is left to the line: the same sentences as one pattern finding them all."""
+    assert [m.span() for m in sentences._punctuation_breaks(text)] == [
+        m.span() for m in sentences._RUN_BREAK.finditer(text)]
+    assert split_sentences(text) == split_with_one_pattern(text)

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import importlib.util
 import io
 import json
 import sys
 import tempfile
+import types
 from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
@@ -39,9 +39,9 @@ def shared_scorer():
     path = SHARED / "dev-gold" / "score.py"
     if not path.exists():
         return None
-    spec = importlib.util.spec_from_file_location("dev_gold_score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = types.ModuleType("dev_gold_score")  # run from its source: an import would cache bytecode in ../shared
+    module.__file__ = str(path)
+    exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), module.__dict__)
     return module
 
 

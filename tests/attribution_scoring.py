@@ -12,11 +12,11 @@ Used by ``tests/test_attribution_gold.py`` (with floors) and by
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 import json
 import sys
 import tempfile
+import types
 from pathlib import Path
 
 from sahel_reader.story.claims import extract_claims
@@ -59,9 +59,11 @@ def polnear(split: str) -> dict:
 
 
 def _scorer():
-    spec = importlib.util.spec_from_file_location("dev_gold_score", DEV_GOLD / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    """The shared ``score.py``, run from its source: importing it would write a bytecode cache into ``../shared``."""
+    path = DEV_GOLD / "score.py"
+    module = types.ModuleType("dev_gold_score")
+    module.__file__ = str(path)
+    exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), module.__dict__)
     return module
 
 

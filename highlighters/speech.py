@@ -80,6 +80,9 @@ _NAME_APPOSED = compile_kept(
     r"(?=[^\S\n]*(?:[.;]|,(?![^\S\n]+(?:and|or)\b)|$))")
 """After a role that follows the verb ("said the mayor of Bamako", "said an army spokesman"), the full name it gives,
 set off by a comma and closing the clause: ", Jean Dupont.", ", Col. Jean Dupont,"."""
+_SUBORDINATE_NAME = compile_kept(r"\b(?:that|because|when|after|while|since|until|though|although)[^\S\n]+(?=[A-Z])")
+"""A word that opens a clause within a sentence, before a capitalised subject: who speaks in "so subdued that
+Mr. Trump was prompted to say" is that clause's subject, not the sentence's."""
 _CLAUSE_END = compile_kept(r"[^\S\n]*(?:[,.;]|$)")
 _SIGNER = (r"[-–—―][^\S\n]*(?!(?:An?|The|This|That|These|Those|It|He|She|They|We|I|But|And)\b)"
            r"(?P<who>[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,4})[.,]?")
@@ -181,6 +184,13 @@ def tag_before(text: str, start: int, quote: int) -> Mention | None:
         if quoted_as:
             return valid(text, subject_before(text, start, quoted_as.start()))
         if text[max(start, verb.start() - 3):verb.start()] == "to ":  # "interjected to say:"
+            inner = None  # "… was so subdued that Mr. Trump was prompted to say,": the clause "that" opens
+            stretch = max(start, text.rfind(",", start, verb.start()) + 1, text.rfind(";", start, verb.start()) + 1)
+            for inner in _SUBORDINATE_NAME.finditer(text, stretch, verb.start()):
+                pass
+            named = clause_subject(text, inner.end(), verb.start()) if inner else None
+            if named is not None and all(word[:1].isupper() for word in text[named.start:named.end].split()):
+                return named  # a name, all its words capitalised: not "Hillary Clinton dealt a severe blow"
             return clause_subject(text, start, verb.start())
         if verb.group() in PARTICIPLES:
             with_subject = _WITH.search(text, max(start, verb.start() - 80), verb.start())

@@ -213,6 +213,12 @@ def test_a_clause_without_a_subject_does_not_hide_the_speaker_before_it():
     assert speakers(text) == ["A campaign tweet"]
 
 
+def test_to_say_in_a_clause_of_its_own_takes_that_clause_s_subject():
+    text = 'But much of the debate was so subdued that Mr. Trump was prompted to say, "So far, it is civil."'
+    assert said(text)[0][1:] == ("Trump", "Mr. Trump")
+    assert speakers("O'Malley, who was standing nearby, interjected to say: \"That is false.\"") == ["O'Malley"]
+
+
 def test_a_role_is_the_person_the_report_gave_it():
     text = ('Ema Suryani, a doctor at the district hospital, treated dozens.\n'
             '"We ran out of beds," the doctor said.')

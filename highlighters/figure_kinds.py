@@ -29,8 +29,13 @@ _MAGNITUDE_AFTER = compile_kept(
 MAGNITUDE_HINTS = ("magni", "richter", "measur", "regist", "strength", "quake", "shock", "temblor", "tremor",
                     "jolt", "seism", "m7", "m6", "m5", "m4", "m8", "m9", "mw")
 """Every magnitude the patterns below find has one of these near it: a window without any is skipped."""
-MAGNITUDE_HINT = compile_kept(word_alternatives(MAGNITUDE_HINTS))
-"""Any of ``MAGNITUDE_HINTS``, as one trie: one search in C rather than a scan of the text per hint."""
+MAGNITUDE_HINT = compile_kept(
+    r"c(?:hter(?<=richter)|k(?<=shock))|g(?:ist(?<=regist)|th(?<=strength))|jolt"
+    r"|m(?:agni|easur|[4-9w]|or(?<=tremor)|blor(?<=temblor)|(?<=seism))|quake")
+"""Any of ``MAGNITUDE_HINTS`` (a test checks it finds what a scan per hint finds), each found at its rarest
+letter and the rest checked behind: ``re`` enters the pattern only where a text has c, g, j, m or q, a
+fifteenth of the letters of news, where a trie of the hints' first letters (r, s and t among them) entered
+it at a fifth; a search over the lines of the seeds and dev stories that hold a figure, 0.75 -> 0.53 ms."""
 _QUAKE_NEAR = compile_kept(rf"\b(?:{_QUAKE}|magnitude|richter|seismic)\b")
 _DECIMAL_MAGNITUDE = compile_kept(r"\d\.\d")
 _AGE_NAME_BEFORE = compile_kept(r"(?:[A-Z][\w’'.-]*|I{1,3}|IV|Jr\.?|Sr\.?)\s*,\s*$")

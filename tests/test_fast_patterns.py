@@ -236,12 +236,22 @@ def test_a_date_line_is_the_same_with_its_first_word_checked_first():
         assert (boilerplate._DATE_ONLY.fullmatch(line) is None) == (plain.fullmatch(line) is None), line
 
 
-@given(st.text(alphabet="magnitudequkeshocrtbl m4-9w", max_size=60), st.text(alphabet="saidtolepcrngvwmfu ", max_size=60))
+@given(st.text(alphabet="magnitudequkeshocrtbljw m456789-", max_size=60), st.text(alphabet="saidtolepcrngvwmfu ", max_size=60))
 def test_the_quake_hints_and_source_cues_tries_find_what_a_scan_per_word_finds(quake, cue):
     from sahel_reader.highlighters.figure_kinds import MAGNITUDE_HINT, MAGNITUDE_HINTS
 
     assert (MAGNITUDE_HINT.search(quake) is not None) == any(hint in quake for hint in MAGNITUDE_HINTS)
     assert (context._CUE.search(cue) is not None) == any(word in cue for word in context._CUES)
+
+
+def test_the_quake_hints_found_at_a_rare_letter_are_found_as_a_scan_per_hint_finds_them():
+    from sahel_reader.highlighters.figure_kinds import MAGNITUDE_HINT, MAGNITUDE_HINTS
+
+    near_misses = {hint[:cut] + other + hint[cut + 1:] for hint in MAGNITUDE_HINTS for cut in range(len(hint))
+                   for other in ("", "x", hint[cut] * 2)}
+    texts = [*MAGNITUDE_HINTS, *near_misses, *(f"a {text}." for text in near_misses), "earthquakes", "m10", "mm7"]
+    for text in texts:
+        assert (MAGNITUDE_HINT.search(text) is not None) == any(hint in text for hint in MAGNITUDE_HINTS), text
 
 
 def _figures_opening_read_by_a_pattern_of_their_own(text: str) -> list:

@@ -62,9 +62,9 @@ def classify_bare_number(report: _Report, match: re.Match[str], groups: tuple[st
         hedged = hedge is not None and hedge not in TIME_ONLY_HEDGES and not year_span and not (
             hedge in MODAL_HEDGES and reading.value % 100)
         if len(groups[G_DIGITS]) == 4:  # only four digits are a year or a military time: the rest stay counts
-            dated = hedge is None and word_before(text[max(0, start - 12):start]).lower() in _YEAR_PREPOSITIONS
+            dated = hedge is None and word_before(text[start - 12 if start > 12 else 0:start]).lower() in _YEAR_PREPOSITIONS
             reading.quantity = count_or_year(groups[G_DIGITS], reading.value, text[end:end + 25], hedged, dated,
-                                             text[max(0, start - 12):start])
+                                             text[start - 12 if start > 12 else 0:start])
         if reading.quantity == "time":
             reading.when = iso_time(groups[G_DIGITS], _zone_after(text, end))
         elif reading.quantity == "year":

@@ -162,8 +162,8 @@ def two_digit_year(text: str, start: int, digits: str) -> int | None:
     elided = start > 0 and text[start - 1] in _ELIDED_CENTURY and (
         start == 1 or not (text[start - 2].isalnum() or text[start - 2] in _ELIDED_CENTURY)) and (
         end == len(text) or not (text[end].isalnum() or text[end] in _ELIDED_CENTURY)) and (
-        _CLOSING_QUOTE.search(text, end, min(len(text), end + 80)) is None)
-    if not elided and not (_DATE_ENDS.match(text, end) and _DAY_MONTH_BEFORE.search(text, max(0, start - 20), start)):
+        _CLOSING_QUOTE.search(text, end, end + 80) is None)
+    if not elided and not (_DATE_ENDS.match(text, end) and _DAY_MONTH_BEFORE.search(text, start - 20, start)):
         return None
     year = int(digits)
     return (1900 if year >= _PIVOT else 2000) + year
@@ -192,7 +192,7 @@ def day_of_date(text: str, start: int, end: int, value: float | None) -> str | N
     after = _MONTH_AFTER.match(text, end)
     if after is not None:
         return iso_date(f"{int(value)} {after.group('month')}", False)
-    window = max(0, start - 24)
+    window = start - 24 if start > 24 else 0
     if not text[window:start].rstrip().lower().endswith(_JOIN_WORDS):
         return None  # most numbers: no "and" or "-" before them, which the search below would try at each position
     before = _DATE_BEFORE.search(text, window, start)
@@ -214,12 +214,12 @@ def _counts_a_noun(text: str, end: int) -> bool:
 def is_magnitude(text: str, start: int, end: int, value: float | None, decimal: str) -> bool:
     """Whether a unitless figure is an earthquake's magnitude: named so before or after it ("measuring
     4.6", "a 6.7 quake", "4-Plus Earthquake"), or a one-decimal figure under ten in a sentence of a quake."""
-    line_start = text.rfind("\n", max(0, start - 150), start) + 1
+    line_start = text.rfind("\n", start - 150 if start > 150 else 0, start) + 1
     line_end = text.find("\n", end, end + 150)
-    around = text[max(line_start, start - 150):line_end if line_end >= 0 else end + 150].lower()
+    around = text[line_start if line_start > start - 150 else start - 150:line_end if line_end >= 0 else end + 150].lower()
     if MAGNITUDE_HINT.search(around) is None:
         return False  # no word of a quake near this figure
-    before = text[max(0, start - 40):start].lower()
+    before = text[start - 40 if start > 40 else 0:start].lower()
     after = text[end:end + 40].lower()
     if _MAGNITUDE_BEFORE.search(before) or (decimal and _MAGNITUDE_AFTER.match(after)):
         return True
@@ -232,14 +232,14 @@ def is_age(text: str, start: int, end: int, value: float) -> bool:
     """Whether a bare number is someone's age: "LaCalamita, 38," "Riva, 47, and", "aged 63", "ages 47 and 48"."""
     if not 1 <= value <= 120 or not float(value).is_integer():
         return False
-    before = text[max(0, start - 30):start]
+    before = text[start - 30 if start > 30 else 0:start]
     if "age" in before.lower() and _AGE_WORD_BEFORE.search(before):
         return True
     if not before.rstrip().endswith(",") or not _AGE_AFTER.match(text, end):
         return False
     if _AGE_NAME_BEFORE.search(before) and not before.rstrip(" ,").endswith(tuple(_NOT_A_NAME)):
         return True
-    person = _AGE_PERSON_BEFORE.search(text, max(0, start - 60), start)  # "The actress, 24,": a person's word
+    person = _AGE_PERSON_BEFORE.search(text, start - 60, start)  # "The actress, 24,": a person's word
     return person is not None and person.group(1).lower() in _PERSON_NOUNS
 
 

@@ -86,7 +86,7 @@ def _is_identifier(text: str, match: re.Match[str], groups: tuple[str | None, ..
 
 def _is_revision(text: str, match: re.Match[str], core: int) -> bool:
     """The number of a wire's "UPDATE 2-" slug, which opens its line (``_REVISION_SLUG``); ``core`` is where it starts."""
-    if text[max(0, core - 7):core] != "UPDATE " or text[match.end(G_CORE + 1):match.end(G_CORE + 1) + 1] != "-":
+    if text[core - 7 if core > 7 else 0:core] != "UPDATE " or text[match.end(G_CORE + 1):match.end(G_CORE + 1) + 1] != "-":
         return False  # nearly every figure: one look at the seven characters before it
     return _REVISION_SLUG.fullmatch(text, text.rfind("\n", 0, core) + 1, core) is not None
 
@@ -100,7 +100,7 @@ def _is_spelled_figure(text: str, match: re.Match[str]) -> bool:
     if after.startswith("-") and after[1:2].isalpha():
         return not _COMPOUND_ADJECTIVE.match(after)  # a five-boat attack; but two-pronged, one-sided, two-way
     start = match.start("figure")
-    previous = word_before(text[max(0, start - 40):start]).lower()
+    previous = word_before(text[start - 40 if start > 40 else 0:start]).lower()
     next_word = ""  # read only where the words before or the number itself make it matter
     if words in ("one", "a") or previous in _PRONOUN_DETERMINERS:
         following = WORD_AFTER.match(after)
@@ -133,14 +133,14 @@ def _is_part_of_name(text: str, match: re.Match[str], groups: tuple[str | None, 
     last = text[core - 1] if core else ""
     if last.isalpha() or (last in "-/" and core > 1 and text[core - 2].isalnum()):
         if last == "-" and _CASUALTIES_AFTER.match(text, match.end(G_CORE + 1)) and (
-                word_before(text[max(0, core - 20):core - 1]).lower() not in _NAME_PREFIXES):
+                word_before(text[core - 20 if core > 20 else 0:core - 1]).lower() not in _NAME_PREFIXES):
             return False  # a headline's "Follow-Up-1 Dead, 2 Injured": the hyphen only joins it to the slug
-        return not (groups[G_M_PREFIX] or _MAGNITUDE_PREFIX.search(text, max(0, core - 12), core))  # "magnitude-5.9", "M7.5"
+        return not (groups[G_M_PREFIX] or _MAGNITUDE_PREFIX.search(text, core - 12, core))  # "magnitude-5.9", "M7.5"
     if not (groups[G_DIGITS] or groups[G_WORDS]):
         return False
     if _is_model_or_title(text, match, groups, core):
         return True
-    before = text[max(0, core - 20):core].rstrip()
+    before = text[core - 20 if core > 20 else 0:core].rstrip()
     stem = before.rstrip(".")  # "No. 2": the naming word may be abbreviated
     capitalised = stem[-1:].isalpha() and not stem.rsplit(None, 1)[-1].islower()  # a naming word counts only so
     if capitalised and before.lower().endswith(_NAME_PREFIX_ENDINGS):
@@ -158,6 +158,6 @@ def _is_model_or_title(text: str, match: re.Match[str], groups: tuple[str | None
     end = match.end(G_CORE + 1)
     if groups[G_WORDS]:
         return (text[core].isupper() and not _MODEL_AFTER.match(text, end)
-                and _NAME_OF_BEFORE.search(text, max(0, core - 30), core) is not None)
+                and _NAME_OF_BEFORE.search(text, core - 30, core) is not None)
     return (groups[G_DIGITS].isdigit() and not groups[G_UNIT] and _MODEL_AFTER.match(text, end) is not None
-            and _MODEL_BEFORE.search(text, max(0, core - 40), core) is not None)
+            and _MODEL_BEFORE.search(text, core - 40, core) is not None)

@@ -235,7 +235,7 @@ def _to_figure(report: _Report, match: re.Match[str]) -> tuple[Figure | None, in
     classify_bare_number(report, match, groups, reading, hedge, start, end)
     qualifier, low, high, start = _qualify(text, match, groups, reading, hedge, range_end, start, negative)
     role = None
-    if reading.quantity not in _NO_CHANGE and report.lowered.find("from", max(0, start - 45), start + 6) >= 0:
+    if reading.quantity not in _NO_CHANGE and report.lowered.find("from", start - 45 if start > 45 else 0, start + 6) >= 0:
         role = _change_role(report, match, hedge, start)  # most figures: no change is written near them
     per = normalise(per_text).split()[-1].lstrip("/") if per_text else None
     return Figure(start, end, reading.value, low, high, qualifier, reading.quantity, reading.unit, reading.dimension,
@@ -252,7 +252,7 @@ def _range_end(text: str, match: re.Match[str], groups: tuple[str | None, ...], 
                  and (groups[G_DIGITS] or groups[G_WORDS] or groups[G_CURRENCY] or groups[G_WORD_FRACTION]
                       or groups[G_SLASH])
                  and (separator in "-–—" or hedge in RANGE or separator == "to")
-                 and not (hedge == "from" and _CHANGE_BEFORE.search(text, max(0, start - 40), start))
+                 and not (hedge == "from" and _CHANGE_BEFORE.search(text, start - 40, start))
                  and (groups[G_CURRENCY] or not _MONEY_END.match(groups[G_RANGE_END])))  # "rose 3.5% to $22.10"
     if not plausible or (separator == "and" and hedge != "between"):
         return None, match.start("range_sep")
@@ -281,7 +281,7 @@ def _read_unit(report: _Report, match: re.Match[str], groups: tuple[str | None, 
     if unit_text in _BARE_TEMPERATURE_LETTERS:  # "6 c", "5-f", "5c": no unit ("-6C" and "21F" are)
         return None, match.start(unit_group + 1)
     if reading.unit is None and reading.quantity in ("count", "other") and unit_text and not _MAGNITUDE_WORD.fullmatch(unit_text):
-        unit = classify_unit(unit_text, text[start:end], text[max(0, start - 60):start], text[end:end + 20],
+        unit = classify_unit(unit_text, text[start:end], text[start - 60 if start > 60 else 0:start], text[end:end + 20],
                              reading.value, bool(groups[G_SCALE] or groups[G_SHORT_SCALE]), report.dollar)
         if isinstance(unit, tuple):
             when = iso_time(groups[G_DIGITS] + unit_text, unit_text) if groups[G_DIGITS] else None
@@ -309,7 +309,7 @@ def _qualify(text: str, match: re.Match[str], groups: tuple[str | None, ...], re
     low, high = reading.low, reading.high
     if hedge in MODAL_HEDGES and reading.quantity == "year":  # "Perhaps 2016 will be": the year, exactly
         hedge, start = None, core_start(match, groups)
-    elif hedge == "over" and reading.quantity == "duration" and _OVER_A_PERIOD.search(text, max(0, start - 60), start):
+    elif hedge == "over" and reading.quantity == "duration" and _OVER_A_PERIOD.search(text, start - 60, start):
         hedge, start = None, core_start(match, groups)  # "$1 trillion over 10 years": the period, not "more than"
     if range_end is not None:
         qualifier, low, high = "range", reading.value, range_end
@@ -317,7 +317,7 @@ def _qualify(text: str, match: re.Match[str], groups: tuple[str | None, ...], re
         low = high = reading.value  # most figures: nothing around them bounds them (``_interval``)
     elif qualifier == "exact":
         qualifier, low, high = _interval(hedge, reading.value, groups[G_SUFFIX], reading.quantity)
-        stacked = _LOWER_BEFORE_UPPER.search(text, max(0, start - 16), start) if qualifier == "upper" else None
+        stacked = _LOWER_BEFORE_UPPER.search(text, start - 16, start) if qualifier == "upper" else None
         if stacked and reading.value is not None:  # "over nearly $100 billion": hedges that cancel out
             qualifier, low, high, start = "approx", *sorted((round(reading.value * 0.85, 1),
                                                               round(reading.value * 1.15, 1))), stacked.start()
@@ -339,9 +339,9 @@ def _change_role(report: _Report, match: re.Match[str], hedge: str | None, start
     """
     text = report.text
     if hedge == "from" and not match.group("range_end") and (
-            _CHANGE_BEFORE.search(text, max(0, start - 45), start) or _TO_FIGURE.match(text, match.end("figure"))):
+            _CHANGE_BEFORE.search(text, start - 45, start) or _TO_FIGURE.match(text, match.end("figure"))):
         return "from"
-    if _FROM_FIGURE_TO.search(text, max(0, start - 45), start):
+    if _FROM_FIGURE_TO.search(text, start - 45, start):
         return "to"
     return None
 

@@ -306,7 +306,19 @@ def _read_unit(report: _Report, match: re.Match[str], groups: tuple[str | None, 
 def _qualify(text: str, match: re.Match[str], groups: tuple[str | None, ...], reading: Reading, hedge: str | None,
              range_end: float | None, start: int, negative: bool) -> tuple[str, float | None, float | None, int]:
     """The qualifier and interval the range or the hedge make of the value, and where the figure
-    starts: a hedge that is not the figure's ("between", "after" before a count) is left out."""
+    starts: a hedge that is not the figure's ("between", "after" before a count) is left out.
+
+    Most figures have no hedge, range or suffix, and an exact reading: their value is their interval, as
+    ``_qualify_bounded`` works out at more than twice the cost (a test checks the two agree)."""
+    if hedge is None and range_end is None and reading.qualifier == "exact" and not groups[G_SUFFIX]:
+        return "exact", reading.value, reading.value, start
+    return _qualify_bounded(text, match, groups, reading, hedge, range_end, start, negative)
+
+
+def _qualify_bounded(text: str, match: re.Match[str], groups: tuple[str | None, ...], reading: Reading,
+                     hedge: str | None, range_end: float | None, start: int, negative: bool
+                     ) -> tuple[str, float | None, float | None, int]:
+    """``_qualify`` of a figure with a hedge, a range, a suffix or a reading that is not exact."""
     qualifier = reading.qualifier
     low, high = reading.low, reading.high
     if hedge in MODAL_HEDGES and reading.quantity == "year":  # "Perhaps 2016 will be": the year, exactly
@@ -316,7 +328,7 @@ def _qualify(text: str, match: re.Match[str], groups: tuple[str | None, ...], re
     if range_end is not None:
         qualifier, low, high = "range", reading.value, range_end
     elif qualifier == "exact" and hedge is None and not groups[G_SUFFIX]:
-        low = high = reading.value  # most figures: nothing around them bounds them (``_interval``)
+        low = high = reading.value  # a hedge that is not the figure's: nothing else bounds it (``_interval``)
     elif qualifier == "exact":
         qualifier, low, high = _interval(hedge, reading.value, groups[G_SUFFIX], reading.quantity)
         stacked = _LOWER_BEFORE_UPPER.search(text, start - 16, start) if qualifier == "upper" else None

@@ -265,6 +265,32 @@ def test_re_reads_a_window_that_starts_before_the_text_as_one_from_its_start():
     assert re.compile(r"5\.9").search(text, 0, 95).span() == (10, 13)
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aZ9_.'’,-\"(é \u00a0\t\u2009", max_size=24))
+@example("No. ")
+@example("the U.S. ")
+@example("killed ")
+@example("said, ")
+@example("Flight")
+@example("")
+@example(" \t")
+@example("x y.'")
+@example("café 5")
+def test_the_word_before_a_figure_is_the_last_word_the_plain_pattern_finds(text):
+    from sahel_reader.highlighters import figure_values
+
+    found = figure_values._WORD_BEFORE.search(text)
+    assert figure_values.word_before(text) == (found.group(1) if found else "")
+
+
+def test_figures_with_nothing_to_bound_them_are_qualified_as_the_full_rules_qualify_them(monkeypatch):
+    texts = [*SEEDS, *PHRASES, "Perhaps 2016 will be the year", "cost $1 trillion over 10 years", "over nearly $100 billion",
+             "from 2009 to 2013", "since 2020", "after 6 p.m.", "5 or more", "-3 degrees", "in the 1990s"]
+    shortcut = [numbers.find_figures(text) for text in texts]
+    monkeypatch.setattr(numbers, "_qualify", numbers._qualify_bounded)
+    assert [numbers.find_figures(text) for text in texts] == shortcut
+
+
 def _figures_opening_read_by_a_pattern_of_their_own(text: str) -> list:
     """``find_figures`` as it was: a figure at the start of the text matched by ``FIGURE`` itself."""
     folded = fold(text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .figure_pattern import SCALES
-from .figure_values import G_CORE, G_DIGITS, G_M_PREFIX, G_UNIT, G_WORDS, WORD_AFTER, core_start, word_before
+from .figure_values import G_CORE, G_DIGITS, G_HEDGE, G_M_PREFIX, G_UNIT, G_WORDS, WORD_AFTER, core_start, word_before
 from .kept_patterns import compile_kept
 
 _PUNCTUATION_NEXT = compile_kept(r"\s*[,.;:)!?]")
@@ -26,12 +26,13 @@ _COMPOUND_ADJECTIVE = compile_kept(r"^-[a-z]+(?:ed|ing)\b|^-(?:way|sided|off|tim
 """A number word joined to a word that makes an adjective or an idiom: "two-pronged", "one-way", "one-time";
 joined to a noun it counts ("a five-boat attack", "the three-story building")."""
 _NOT_QUANTITY_AFTER = compile_kept(
-    r"-?\s?(?:gauge|calibre|caliber|cal\b|mm\s+(?:pistol|rifle|gun|handgun|round|firearm|weapon|semi-automatic|bullet"
-    r"|ammunition|cartridge))|-?\s?(?:karat|carat(?=\s+(?:gold|white|yellow|rose)\b))|\s+in\s+on\b|-by-(?=[a-z\d])",
+    r"-?\s?(?:gauge|cal(?:ibre|iber|\b)|mm\s+(?:pistol|rifle|gun|handgun|round|firearm|weapon|semi-automatic|bullet"
+    r"|ammunition|cartridge)|karat|carat(?=\s+(?:gold|white|yellow|rose)\b))|\s+in\s+on\b|-by-(?=[a-z\d])",
     re.IGNORECASE)
 """Calibres name a weapon, they count nothing ("a 12-gauge shotgun", "a 9mm pistol"); nor does a purity ("24-karat
 gold", "18 carat gold"), nor "zero in on", nor a number joined by "-by-" to another: a vehicle ("a four-by-four
-car", as "4x4" is one), a size ("a 10-by-12-foot room") or a manner ("one-by-one")."""
+car", as "4x4" is one), a size ("a 10-by-12-foot room") or a manner ("one-by-one"). Calibres and purities share one
+optional hyphen and space, which ``re`` enters once, not once for each (it is tried after nearly every figure)."""
 _NAME_PREFIXES = {"article", "category", "resolution", "flight", "route", "highway", "interstate", "no", "no.", "number",
                   "room", "chapter", "section", "page", "boeing", "airbus", "f", "mig", "su", "covid", "mh", "g",
                   "apollo", "voyager", "level", "phase", "grade", "cup", "road", "ak", "bus", "line", "gate",
@@ -72,8 +73,8 @@ def not_a_figure(text: str, match: re.Match[str], groups: tuple[str | None, ...]
     return (_is_identifier(text, match, groups)
             or _is_part_of_name(text, match, groups, core)
             or _is_revision(text, match, core)
-            or bool(groups[G_WORDS]) and not _is_spelled_figure(text, match)
-            or bool(groups[G_DIGITS] or groups[G_WORDS]) and bool(_NOT_QUANTITY_AFTER.match(text, match.end(G_CORE + 1))))
+            or bool(groups[G_WORDS]) and not _is_spelled_figure(text, match, groups)
+            or bool(groups[G_DIGITS] or groups[G_WORDS]) and _NOT_QUANTITY_AFTER.match(text, match.end(G_CORE + 1)) is not None)
 
 
 def _is_identifier(text: str, match: re.Match[str], groups: tuple[str | None, ...]) -> bool:
@@ -91,12 +92,15 @@ def _is_revision(text: str, match: re.Match[str], core: int) -> bool:
     return _REVISION_SLUG.fullmatch(text, text.rfind("\n", 0, core) + 1, core) is not None
 
 
-def _is_spelled_figure(text: str, match: re.Match[str]) -> bool:
-    """Spelled-out numbers are figures unless used as a pronoun, an idiom or part of an adjective."""
-    if match.group("unit"):
+def _is_spelled_figure(text: str, match: re.Match[str], groups: tuple[str | None, ...]) -> bool:
+    """Spelled-out numbers are figures unless used as a pronoun, an idiom or part of an adjective.
+
+    The groups are read from ``groups`` by number, not from the match by name (a lookup of the name each)."""
+    if groups[G_UNIT]:
         return True  # one-year anniversary, two days
-    words = match.group("words").lower()
-    after = text[match.end("words"):match.end("words") + 40]
+    words = groups[G_WORDS].lower()
+    words_end = match.end(G_WORDS + 1)
+    after = text[words_end:words_end + 40]
     if after.startswith("-") and after[1:2].isalpha():
         return not _COMPOUND_ADJECTIVE.match(after)  # a five-boat attack; but two-pronged, one-sided, two-way
     start = match.start("figure")
@@ -106,7 +110,7 @@ def _is_spelled_figure(text: str, match: re.Match[str]) -> bool:
         following = WORD_AFTER.match(after)
         next_word = following.group(1).lower() if following else ""
 
-    if match.group("hedge") is None and previous in _PRONOUN_DETERMINERS and (
+    if groups[G_HEDGE] is None and previous in _PRONOUN_DETERMINERS and (
         not next_word or (next_word in _FUNCTION_WORDS and (next_word != "of" or words in ("one", "a")))
         or _PUNCTUATION_NEXT.match(after)
     ):
@@ -114,7 +118,7 @@ def _is_spelled_figure(text: str, match: re.Match[str]) -> bool:
     if words in ("one", "a"):
         if previous in _EVENT_VERBS:
             return True  # killing one, wounding one
-        if match.group("hedge") is None and previous in _PRONOUN_DETERMINERS:
+        if groups[G_HEDGE] is None and previous in _PRONOUN_DETERMINERS:
             return False
         if not next_word or next_word in _FUNCTION_WORDS or _PUNCTUATION_NEXT.match(after):
             return False  # one of the worst; no one; one another

@@ -291,6 +291,27 @@ def test_figures_with_nothing_to_bound_them_are_qualified_as_the_full_rules_qual
     assert [numbers.find_figures(text) for text in texts] == shortcut
 
 
+CALIBRE_WORDS = ("gauge", "calibre", "caliber", "cal", "mm", "pistol", "karat", "carat", "gold", "in", "on", "by", "-",
+                 " ", "  ", "\t", "-by-", "4", "x", "Cal", "GAUGE", "Karat", "\u212arat")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(CALIBRE_WORDS), max_size=6).map("".join))
+@example("-gauge")
+@example(" - karat")
+@example("-caliber")
+@example(" carat gold")
+@example("  in on")
+def test_calibres_and_purities_that_share_one_optional_hyphen_match_what_their_own_alternatives_matched(text):
+    from sahel_reader.highlighters import not_figures
+
+    separate = re.compile(
+        r"-?\s?(?:gauge|calibre|caliber|cal\b|mm\s+(?:pistol|rifle|gun|handgun|round|firearm|weapon|semi-automatic"
+        r"|bullet|ammunition|cartridge))|-?\s?(?:karat|carat(?=\s+(?:gold|white|yellow|rose)\b))|\s+in\s+on\b"
+        r"|-by-(?=[a-z\d])", re.IGNORECASE)
+    assert (not_figures._NOT_QUANTITY_AFTER.match(text) is None) == (separate.match(text) is None)
+
+
 def _figures_opening_read_by_a_pattern_of_their_own(text: str) -> list:
     """``find_figures`` as it was: a figure at the start of the text matched by ``FIGURE`` itself."""
     folded = fold(text)

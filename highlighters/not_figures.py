@@ -144,7 +144,10 @@ def _is_part_of_name(text: str, match: re.Match[str], groups: tuple[str | None, 
         return False
     if _is_model_or_title(text, match, groups, core):
         return True
-    before = text[core - 20 if core > 20 else 0:core].rstrip()
+    window = text[core - 20 if core > 20 else 0:core]
+    if window.islower():  # most figures: no capital in the words before them, so no naming word, which counts only
+        return False  # with one (``previous[0].isupper()`` below: a character that is upper is in no lower-case text)
+    before = window.rstrip()
     stem = before.rstrip(".")  # "No. 2": the naming word may be abbreviated
     capitalised = stem[-1:].isalpha() and not stem.rsplit(None, 1)[-1].islower()  # a naming word counts only so
     if capitalised and before.lower().endswith(_NAME_PREFIX_ENDINGS):

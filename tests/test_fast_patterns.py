@@ -312,6 +312,18 @@ def test_calibres_and_purities_that_share_one_optional_hyphen_match_what_their_o
     assert (not_figures._NOT_QUANTITY_AFTER.match(text) is None) == (separate.match(text) is None)
 
 
+def test_a_naming_word_names_the_number_after_it_only_with_its_capital_whatever_comes_before():
+    """``_is_part_of_name`` stops at a lower-case stretch before the number: the naming word needs a capital."""
+    from sahel_reader.highlighters import not_figures
+
+    for word in sorted(not_figures._NAME_PREFIXES):
+        for written in (word, word.capitalize(), word.upper()):
+            for before in ("", "the ", "said the ", "Officials said the "):
+                text = f"{before}{written} 75 was"
+                counted = any(text[figure.start:figure.end] == "75" for figure in numbers.find_figures(text))
+                assert counted == written[0].islower(), text
+
+
 def _figures_opening_read_by_a_pattern_of_their_own(text: str) -> list:
     """``find_figures`` as it was: a figure at the start of the text matched by ``FIGURE`` itself."""
     folded = fold(text)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .clock import iso_date, iso_time
+from .clock import clock_parts, iso_date, time_text
 from .figure_kinds import zone_written_as_zone
 from .figure_pattern import FIGURE_AFTER, SCALES, SHORT_SCALES, UNITS, VAGUE, VULGAR_FRACTIONS
 from .unit_words import LOST_SIGN, currency_code
@@ -165,11 +165,12 @@ def _read_date(written: str, day_first: bool) -> Reading:
 def _read_clock(text: str, match: re.Match[str], clock: str) -> Reading | None:
     """A clock time; its value the 24-hour number news writes ("3:45 p.m." is 1545), its zone kept."""
     zone = _zone_of(clock)
-    when = iso_time(clock, zone)
-    if when is None:
+    parts = clock_parts(clock)  # as ``iso_time`` reads them, without reading its text back
+    if parts is None:
         return None
-    hours, minutes = int(when[:2]), int(when[3:5])
-    return Reading(float(hours * 100 + minutes), "time", zone.upper() if zone and zone.isalpha() else None, when=when)
+    hours, minutes, seconds = parts
+    return Reading(float(hours * 100 + minutes), "time", zone.upper() if zone and zone.isalpha() else None,
+                   when=time_text(hours, minutes, seconds, zone))
 
 
 def _zone_of(clock: str) -> str | None:

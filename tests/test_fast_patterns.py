@@ -324,6 +324,25 @@ def test_a_naming_word_names_the_number_after_it_only_with_its_capital_whatever_
                 assert counted == written[0].islower(), text
 
 
+def test_iso_times_and_dates_written_from_the_table_of_two_digits_are_what_format_specs_write():
+    from sahel_reader.highlighters import clock
+
+    for hours in range(24):
+        for minutes in range(60):
+            assert clock.time_text(hours, minutes, None, None) == f"{hours:02d}:{minutes:02d}"
+    for seconds in range(60):
+        assert clock.time_text(9, 5, seconds, "GMT") == f"09:05:{seconds:02d}+00:00"
+    for year in (*range(-12, 1100), 1999, 2024, 9999, 10000, 123456):
+        assert clock.year_text(year) == f"{year:04d}"
+    dates = {"April 10, 2007": "2007-04-10", "27 NOVEMBER": "--11-27", "Wednesday 03": "---03", "December 2003": "2003-12",
+             "4/9/2007": "2007-04-09", "2007-04-10": "2007-04-10", "1/2/0099": "0099-01-02", "3/4/05": "2005-03-04",
+             "Feb 29, 2023": None, "Jan 1, 0999": "0999-01-01"}
+    for written, expected in dates.items():
+        assert clock.iso_date(written) == expected, written
+    assert clock.iso_time("10:52", "GMT") == "10:52+00:00" and clock.iso_time("6:04 PM", None) == "18:04"
+    assert clock.iso_time("06:37:46 am", "pdt") == "06:37:46-07:00" and clock.iso_time("25:00", None) is None
+
+
 def _figures_opening_read_by_a_pattern_of_their_own(text: str) -> list:
     """``find_figures`` as it was: a figure at the start of the text matched by ``FIGURE`` itself."""
     folded = fold(text)

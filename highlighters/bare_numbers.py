@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .clock import iso_time
+from .clock import iso_time, year_text
 from .figure_kinds import count_or_year, day_of_date, is_age, is_magnitude, two_digit_year
 from .figure_pattern import AFTER_TIME, BEFORE_TIME
 from .figure_values import G_DIGITS, G_M_PREFIX, G_M_WORD, G_RANGE_END, G_SCALE, G_UNIT, G_WORDS, Reading, word_before
@@ -50,7 +50,7 @@ def classify_bare_number(report: _Report, match: re.Match[str], groups: tuple[st
         year = two_digit_year(text, match.start("digits"), groups[G_DIGITS])
         if year is not None:  # "the ’07 attack", "on 10 Nov 11.": a date's year, no count
             reading.quantity, reading.value, reading.low, reading.high, reading.when = (
-                "year", float(year), float(year), float(year), f"{year:04d}")
+                "year", float(year), float(year), float(year), year_text(year))
             return
         day = day_of_date(text, match.start("digits"), end, reading.value)
         if day is not None:  # "Nov 11 and 12", "11-12 November": a day of a date, no count
@@ -62,13 +62,13 @@ def classify_bare_number(report: _Report, match: re.Match[str], groups: tuple[st
         hedged = hedge is not None and hedge not in TIME_ONLY_HEDGES and not year_span and not (
             hedge in MODAL_HEDGES and reading.value % 100)
         if len(groups[G_DIGITS]) == 4:  # only four digits are a year or a military time: the rest stay counts
-            dated = hedge is None and word_before(text[max(0, start - 12):start]).lower() in _YEAR_PREPOSITIONS
+            dated = hedge is None and word_before(text[start - 12 if start > 12 else 0:start]).lower() in _YEAR_PREPOSITIONS
             reading.quantity = count_or_year(groups[G_DIGITS], reading.value, text[end:end + 25], hedged, dated,
-                                             text[max(0, start - 12):start])
+                                             text[start - 12 if start > 12 else 0:start])
         if reading.quantity == "time":
             reading.when = iso_time(groups[G_DIGITS], _zone_after(text, end))
         elif reading.quantity == "year":
-            reading.when = f"{int(reading.value):04d}"
+            reading.when = year_text(int(reading.value))
         elif report.speaks_of_quakes() and is_magnitude(text, start, end, reading.value, groups[G_DIGITS]):
             reading.quantity, reading.dimension = "magnitude", "magnitude"
         elif reading.quantity == "count" and not hedged and is_age(text, match.start(G_DIGITS + 1), end, reading.value):

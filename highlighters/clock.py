@@ -40,6 +40,10 @@ _WORD = compile_kept(r"[a-z]+")
 _AFTERNOON = compile_kept(r"p\.?\s?m\b")
 _MORNING = compile_kept(r"a\.?\s?m\b")
 _NUMERIC_DATE = compile_kept(r"(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{2,4})")
+_TWO_DIGITS = tuple(f"{number:02d}" for number in range(100))
+"""The numbers 0-99 as ``f"{number:02d}"`` writes them, for the hours, minutes, seconds, months and days of
+ISO times and dates, each below 100 where it is written: in Python 3.11 a format with a spec costs about a
+microsecond a field (it is parsed at each call), a look-up in this table a twentieth of that."""
 
 
 def zone_offset(zone_text: str) -> int | None:
@@ -78,10 +82,12 @@ def clock_parts(clock: str) -> tuple[int, int, int | None] | None:
 def iso_time(clock: str, zone_text: str | None) -> str | None:
     """A clock time as ISO 8601: "10:52+00:00", "13:53" (no zone written), or None if it is no time."""
     parts = clock_parts(clock)
-    if parts is None:
-        return None
-    hours, minutes, seconds = parts
-    text = f"{hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if seconds is not None else "")
+    return None if parts is None else time_text(*parts, zone_text)
+
+
+def time_text(hours: int, minutes: int, seconds: int | None, zone_text: str | None) -> str:
+    """``iso_time`` of the parts ``clock_parts`` reads (hours below 24, minutes and seconds below 60)."""
+    text = _TWO_DIGITS[hours] + ":" + _TWO_DIGITS[minutes] + (":" + _TWO_DIGITS[seconds] if seconds is not None else "")
     offset = zone_offset(zone_text) if zone_text else None
     return text + (format_offset(offset) if offset is not None else "")
 
@@ -114,12 +120,12 @@ def iso_date(written: str, day_first: bool = False) -> str | None:
         elif day is None and len(number) <= 2 and 1 <= int(number) <= 31:
             day = int(number)
     if month is None:
-        return f"---{day:02d}" if day else None
+        return "---" + _TWO_DIGITS[day] if day else None  # a day is 1-31, a month 1-12
     if year is not None and day is None:
-        return f"{year:04d}-{month:02d}"
+        return year_text(year) + "-" + _TWO_DIGITS[month]
     if day is None or not _valid(year or 2000, month, day):
         return None
-    return f"{year:04d}-{month:02d}-{day:02d}" if year is not None else f"--{month:02d}-{day:02d}"
+    return (year_text(year) if year is not None else "-") + "-" + _TWO_DIGITS[month] + "-" + _TWO_DIGITS[day]
 
 
 def _numeric_date(first: str, second: str, third: str, day_first: bool) -> str | None:
@@ -129,7 +135,12 @@ def _numeric_date(first: str, second: str, third: str, day_first: bool) -> str |
         a, b = int(first), int(second)
         month, day = (b, a) if day_first or a > 12 else (a, b)
         year = int(third) + (2000 if len(third) == 2 and int(third) < 50 else 1900 if len(third) == 2 else 0)
-    return f"{year:04d}-{month:02d}-{day:02d}" if _valid(year, month, day) else None
+    return year_text(year) + "-" + _TWO_DIGITS[month] + "-" + _TWO_DIGITS[day] if _valid(year, month, day) else None
+
+
+def year_text(year: int) -> str:
+    """A year as ISO 8601 writes it, ``f"{year:04d}"``, with no format spec to parse for a year of four digits."""
+    return str(year) if year >= 1000 else f"{year:04d}"
 
 
 def _valid(year: int, month: int, day: int) -> bool:

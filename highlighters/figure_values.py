@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .clock import iso_date, iso_time
+from .clock import clock_parts, iso_date, time_text
 from .figure_kinds import zone_written_as_zone
 from .figure_pattern import FIGURE_AFTER, SCALES, SHORT_SCALES, UNITS, VAGUE, VULGAR_FRACTIONS
 from .unit_words import LOST_SIGN, currency_code
@@ -98,8 +98,14 @@ class Reading:
     def __init__(self, value: float | None, quantity: str = "count", unit: str | None = None,
                  dimension: str | None = None, qualifier: str = "exact", low: float | None = None,
                  high: float | None = None, when: str | None = None) -> None:
-        self.value, self.quantity, self.unit, self.dimension = value, quantity, unit, dimension
-        self.qualifier, self.low, self.high, self.when = qualifier, low, high, when
+        self.value = value  # one by one: a tuple of four built and unpacked costs a third more (one per candidate)
+        self.quantity = quantity
+        self.unit = unit
+        self.dimension = dimension
+        self.qualifier = qualifier
+        self.low = low
+        self.high = high
+        self.when = when
 
 
 def read_core(text: str, match: re.Match[str], groups: tuple[str | None, ...], dollar: str, day_first: bool,
@@ -164,11 +170,12 @@ def _read_date(written: str, day_first: bool) -> Reading:
 def _read_clock(text: str, match: re.Match[str], clock: str) -> Reading | None:
     """A clock time; its value the 24-hour number news writes ("3:45 p.m." is 1545), its zone kept."""
     zone = _zone_of(clock)
-    when = iso_time(clock, zone)
-    if when is None:
+    parts = clock_parts(clock)  # as ``iso_time`` reads them, without reading its text back
+    if parts is None:
         return None
-    hours, minutes = int(when[:2]), int(when[3:5])
-    return Reading(float(hours * 100 + minutes), "time", zone.upper() if zone and zone.isalpha() else None, when=when)
+    hours, minutes, seconds = parts
+    return Reading(float(hours * 100 + minutes), "time", zone.upper() if zone and zone.isalpha() else None,
+                   when=time_text(hours, minutes, seconds, zone))
 
 
 def _zone_of(clock: str) -> str | None:
@@ -230,7 +237,14 @@ def _read_multiplier(text: str, match: re.Match[str], written: str) -> Reading |
 
 
 def word_before(text: str) -> str:
-    """The last word of ``text`` (with its points and apostrophes: "U.S."), or ""."""
+    """The last word of ``text`` (with its points and apostrophes: "U.S."), or "".
+
+    Most words before a figure are letters and digits alone: where the last run of text without
+    a space is one, it is the word (a space is neither a word's character nor a point or an
+    apostrophe, so the word can run no further back), found without reversing the text."""
+    last = text.rsplit(None, 1)[-1:]
+    if last and last[0].isalnum() and last[0].isascii():
+        return last[0]
     reversed_match = _WORD_BEFORE_REVERSED.match(text[::-1])
     if reversed_match is not None:
         return reversed_match.group(1)[::-1]

@@ -10,7 +10,8 @@ import re
 from .clock import MONTHS, WEEKDAYS
 from .figure_pattern import SCALES
 from .figure_values import (
-    G_CORE, G_DIGITS, G_M_PREFIX, G_UNIT, G_WORDS, WORD_AFTER, core_start, parse_number_words, parse_range_end, word_before,
+    G_CORE, G_DIGITS, G_HEDGE, G_M_PREFIX, G_RANGE_END, G_RANGE_SEP, G_UNIT, G_WORDS, WORD_AFTER, core_start,
+    parse_number_words, parse_range_end, word_before,
 )
 from .kept_patterns import compile_kept
 
@@ -29,12 +30,13 @@ _COMPOUND_ADJECTIVE = compile_kept(r"^-[a-z]+(?:ed|ing)\b|^-(?:way|sided|off|tim
 """A number word joined to a word that makes an adjective or an idiom: "two-pronged", "one-way", "one-time";
 joined to a noun it counts ("a five-boat attack", "the three-story building")."""
 _NOT_QUANTITY_AFTER = compile_kept(
-    r"-?\s?(?:gauge|calibre|caliber|cal\b|mm\s+(?:pistol|rifle|gun|handgun|round|firearm|weapon|semi-automatic|bullet"
-    r"|ammunition|cartridge))|-?\s?(?:karat|carat(?=\s+(?:gold|white|yellow|rose)\b))|\s+in\s+on\b|-by-(?=[a-z\d])",
+    r"-?\s?(?:gauge|cal(?:ibre|iber|\b)|mm\s+(?:pistol|rifle|gun|handgun|round|firearm|weapon|semi-automatic|bullet"
+    r"|ammunition|cartridge)|karat|carat(?=\s+(?:gold|white|yellow|rose)\b))|\s+in\s+on\b|-by-(?=[a-z\d])",
     re.IGNORECASE)
 """Calibres name a weapon, they count nothing ("a 12-gauge shotgun", "a 9mm pistol"); nor does a purity ("24-karat
 gold", "18 carat gold"), nor "zero in on", nor a number joined by "-by-" to another: a vehicle ("a four-by-four
-car", as "4x4" is one), a size ("a 10-by-12-foot room") or a manner ("one-by-one")."""
+car", as "4x4" is one), a size ("a 10-by-12-foot room") or a manner ("one-by-one"). Calibres and purities share one
+optional hyphen and space, which ``re`` enters once, not once for each (it is tried after nearly every figure)."""
 _NAME_PREFIXES = {"article", "category", "resolution", "flight", "route", "highway", "interstate", "no", "no.", "number",
                   "room", "chapter", "section", "page", "boeing", "airbus", "f", "mig", "su", "covid", "mh", "g",
                   "apollo", "voyager", "level", "phase", "grade", "stage", "type", "tier", "cup", "road", "ak", "bus", "line", "gate",
@@ -86,8 +88,8 @@ def not_a_figure(text: str, match: re.Match[str], groups: tuple[str | None, ...]
     return (_is_identifier(text, match, groups)
             or _is_part_of_name(text, match, groups, core)
             or _is_revision(text, match, core)
-            or bool(groups[G_WORDS]) and not _is_spelled_figure(text, match)
-            or bool(groups[G_DIGITS] or groups[G_WORDS]) and bool(_NOT_QUANTITY_AFTER.match(text, match.end(G_CORE + 1))))
+            or bool(groups[G_WORDS]) and not _is_spelled_figure(text, match, groups)
+            or bool(groups[G_DIGITS] or groups[G_WORDS]) and _NOT_QUANTITY_AFTER.match(text, match.end(G_CORE + 1)) is not None)
 
 
 def _is_identifier(text: str, match: re.Match[str], groups: tuple[str | None, ...]) -> bool:
@@ -100,32 +102,35 @@ def _is_identifier(text: str, match: re.Match[str], groups: tuple[str | None, ..
 
 def _is_revision(text: str, match: re.Match[str], core: int) -> bool:
     """The number of a wire's "UPDATE 2-" slug, which opens its line (``_REVISION_SLUG``); ``core`` is where it starts."""
-    if text[max(0, core - 7):core] != "UPDATE " or text[match.end(G_CORE + 1):match.end(G_CORE + 1) + 1] != "-":
+    if text[core - 7 if core > 7 else 0:core] != "UPDATE " or text[match.end(G_CORE + 1):match.end(G_CORE + 1) + 1] != "-":
         return False  # nearly every figure: one look at the seven characters before it
     return _REVISION_SLUG.fullmatch(text, text.rfind("\n", 0, core) + 1, core) is not None
 
 
-def _is_spelled_figure(text: str, match: re.Match[str]) -> bool:
-    """Spelled-out numbers are figures unless used as a pronoun, an idiom or part of an adjective."""
-    if match.group("unit"):
+def _is_spelled_figure(text: str, match: re.Match[str], groups: tuple[str | None, ...]) -> bool:
+    """Spelled-out numbers are figures unless used as a pronoun, an idiom or part of an adjective.
+
+    The groups are read from ``groups`` by number, not from the match by name (a lookup of the name each)."""
+    if groups[G_UNIT]:
         return True  # one-year anniversary, two days
-    words = match.group("words").lower()
-    if match.group("range_end") and match.group("range_sep").strip() in ("to", "-", "–"):
-        high = parse_range_end(match.group("range_end"))
+    words = groups[G_WORDS].lower()
+    if groups[G_RANGE_END] and groups[G_RANGE_SEP].strip() in ("to", "-", "–"):
+        high = parse_range_end(groups[G_RANGE_END])
         low = parse_number_words(words)
         if high is not None and low is not None and high > low:
             return True  # "the three to four points", "from one to three appointments": a range, whatever is before it
-    after = text[match.end("words"):match.end("words") + 40]
+    words_end = match.end(G_WORDS + 1)
+    after = text[words_end:words_end + 40]
     if after.startswith("-") and after[1:2].isalpha():
         return not _COMPOUND_ADJECTIVE.match(after)  # a five-boat attack; but two-pronged, one-sided, two-way
     start = match.start("figure")
-    previous = word_before(text[max(0, start - 40):start]).lower()
+    previous = word_before(text[start - 40 if start > 40 else 0:start]).lower()
     next_word = ""  # read only where the words before or the number itself make it matter
     if words in ("one", "a") or previous in _PRONOUN_DETERMINERS:
         following = WORD_AFTER.match(after)
         next_word = following.group(1).lower() if following else ""
 
-    if match.group("hedge") is None and previous in _PRONOUN_DETERMINERS and (
+    if groups[G_HEDGE] is None and previous in _PRONOUN_DETERMINERS and (
         not next_word or (next_word in _FUNCTION_WORDS and (next_word != "of" or words in ("one", "a")))
         or _PUNCTUATION_NEXT.match(after)
     ):
@@ -133,7 +138,7 @@ def _is_spelled_figure(text: str, match: re.Match[str]) -> bool:
     if words in ("one", "a"):
         if previous in _EVENT_VERBS:
             return True  # killing one, wounding one
-        if match.group("hedge") is None and previous in _PRONOUN_DETERMINERS:
+        if groups[G_HEDGE] is None and previous in _PRONOUN_DETERMINERS:
             return False
         if not next_word or next_word in _FUNCTION_WORDS or _PUNCTUATION_NEXT.match(after):
             return False  # one of the worst; no one; one another
@@ -152,14 +157,18 @@ def _is_part_of_name(text: str, match: re.Match[str], groups: tuple[str | None, 
     last = text[core - 1] if core else ""
     if last.isalpha() or (last in "-/" and core > 1 and text[core - 2].isalnum()):
         if last == "-" and _CASUALTIES_AFTER.match(text, match.end(G_CORE + 1)) and (
-                word_before(text[max(0, core - 20):core - 1]).lower() not in _NAME_PREFIXES):
+                word_before(text[core - 20 if core > 20 else 0:core - 1]).lower() not in _NAME_PREFIXES):
             return False  # a headline's "Follow-Up-1 Dead, 2 Injured": the hyphen only joins it to the slug
-        return not (groups[G_M_PREFIX] or _MAGNITUDE_PREFIX.search(text, max(0, core - 12), core))  # "magnitude-5.9", "M7.5"
+        return not (groups[G_M_PREFIX] or _MAGNITUDE_PREFIX.search(text, core - 12, core))  # "magnitude-5.9", "M7.5"
     if not (groups[G_DIGITS] or groups[G_WORDS]):
         return False
     if _is_model_or_title(text, match, groups, core):
         return True
-    before = text[max(0, core - 20):core].rstrip()
+    window = text[core - 20 if core > 20 else 0:core]
+    before = window.rstrip()
+    if window.islower() and not before.endswith(_STEP_WORD_ENDINGS):  # most figures: no capital before them, so
+        return False  # no naming word, which counts only with one (a character that is upper is in no lower-case
+        # text), but for a step's in lower case ("stage 4")
     stem = before.rstrip(".")  # "No. 2": the naming word may be abbreviated
     if stem[-1:].isalpha() and before.lower().endswith(_NAME_PREFIX_ENDINGS):
         previous = word_before(before)
@@ -173,6 +182,9 @@ def _is_part_of_name(text: str, match: re.Match[str], groups: tuple[str | None, 
 _STEP_WORDS = frozenset({"category", "stage", "level", "phase", "grade", "type", "tier"})
 """Naming words that number a step of a scale, written in lower case too: "a category 4 storm", "stage 4 cancer",
 "type 2 diabetes"."""
+
+
+_STEP_WORD_ENDINGS = tuple(_STEP_WORDS)
 
 
 def _names_a_step(groups: tuple[str | None, ...]) -> bool:
@@ -190,7 +202,7 @@ def _is_model_or_title(text: str, match: re.Match[str], groups: tuple[str | None
     end = match.end(G_CORE + 1)
     if groups[G_WORDS]:
         return (text[core].isupper() and not _MODEL_AFTER.match(text, end)
-                and _NAME_OF_BEFORE.search(text, max(0, core - 30), core) is not None)
+                and _NAME_OF_BEFORE.search(text, core - 30, core) is not None)
     digits = groups[G_DIGITS]
     word_start = core - 2
     while word_start > 0 and not text[word_start - 1].isspace():
@@ -200,7 +212,7 @@ def _is_model_or_title(text: str, match: re.Match[str], groups: tuple[str | None
     if groups[G_UNIT] or not (digits.isdigit() and _MODEL_AFTER.match(text, end) or (
             _VERSION.fullmatch(digits) and _MODEL_END.match(text, end) and not _is_tally_after(text, end, digits))):
         return False
-    before = _MODEL_BEFORE.search(text, max(0, core - 40), core)
+    before = _MODEL_BEFORE.search(text, core - 40, core)
     return before is not None and before.group("name").lower() not in _DAY_AND_MONTH_WORDS and (
         before.group("first") not in _LIST_WORDS)
 

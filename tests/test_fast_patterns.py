@@ -236,12 +236,111 @@ def test_a_date_line_is_the_same_with_its_first_word_checked_first():
         assert (boilerplate._DATE_ONLY.fullmatch(line) is None) == (plain.fullmatch(line) is None), line
 
 
-@given(st.text(alphabet="magnitudequkeshocrtbl m4-9w", max_size=60), st.text(alphabet="saidtolepcrngvwmfu ", max_size=60))
+@given(st.text(alphabet="magnitudequkeshocrtbljw m456789-", max_size=60), st.text(alphabet="saidtolepcrngvwmfu ", max_size=60))
 def test_the_quake_hints_and_source_cues_tries_find_what_a_scan_per_word_finds(quake, cue):
     from sahel_reader.highlighters.figure_kinds import MAGNITUDE_HINT, MAGNITUDE_HINTS
 
     assert (MAGNITUDE_HINT.search(quake) is not None) == any(hint in quake for hint in MAGNITUDE_HINTS)
     assert (context._CUE.search(cue) is not None) == any(word in cue for word in context._CUES)
+
+
+def test_the_quake_hints_found_at_a_rare_letter_are_found_as_a_scan_per_hint_finds_them():
+    from sahel_reader.highlighters.figure_kinds import MAGNITUDE_HINT, MAGNITUDE_HINTS
+
+    near_misses = {hint[:cut] + other + hint[cut + 1:] for hint in MAGNITUDE_HINTS for cut in range(len(hint))
+                   for other in ("", "x", hint[cut] * 2)}
+    texts = [*MAGNITUDE_HINTS, *near_misses, *(f"a {text}." for text in near_misses), "earthquakes", "m10", "mm7"]
+    for text in texts:
+        assert (MAGNITUDE_HINT.search(text) is not None) == any(hint in text for hint in MAGNITUDE_HINTS), text
+
+
+def test_re_reads_a_window_that_starts_before_the_text_as_one_from_its_start():
+    """The figure readers give ``re`` windows such as ``start - 40`` as they are, not ``max(0, start - 40)``
+    (a call of ``max`` costs 200 ns in Python 3.11): ``re`` takes a negative start as the text's start and
+    an end past the text as its end, where a slice or ``str.find`` would count a negative start from the end."""
+    text = "magnitude 5.9"
+    assert re.compile(r"\w+").search(text, -40, 9).span() == (0, 9)
+    assert re.compile(r"magnitude $").search(text, -3, 10).span() == (0, 10)
+    assert re.compile(r"(?<!\w)m").search(text, -1).span() == (0, 1)
+    assert re.compile(r"5\.9").search(text, 0, 95).span() == (10, 13)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aZ9_.'’,-\"(é \u00a0\t\u2009", max_size=24))
+@example("No. ")
+@example("the U.S. ")
+@example("killed ")
+@example("said, ")
+@example("Flight")
+@example("")
+@example(" \t")
+@example("x y.'")
+@example("café 5")
+def test_the_word_before_a_figure_is_the_last_word_the_plain_pattern_finds(text):
+    from sahel_reader.highlighters import figure_values
+
+    found = figure_values._WORD_BEFORE.search(text)
+    assert figure_values.word_before(text) == (found.group(1) if found else "")
+
+
+def test_figures_with_nothing_to_bound_them_are_qualified_as_the_full_rules_qualify_them(monkeypatch):
+    texts = [*SEEDS, *PHRASES, "Perhaps 2016 will be the year", "cost $1 trillion over 10 years", "over nearly $100 billion",
+             "from 2009 to 2013", "since 2020", "after 6 p.m.", "5 or more", "-3 degrees", "in the 1990s"]
+    shortcut = [numbers.find_figures(text) for text in texts]
+    monkeypatch.setattr(numbers, "_qualify", numbers._qualify_bounded)
+    assert [numbers.find_figures(text) for text in texts] == shortcut
+
+
+CALIBRE_WORDS = ("gauge", "calibre", "caliber", "cal", "mm", "pistol", "karat", "carat", "gold", "in", "on", "by", "-",
+                 " ", "  ", "\t", "-by-", "4", "x", "Cal", "GAUGE", "Karat", "\u212arat")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(CALIBRE_WORDS), max_size=6).map("".join))
+@example("-gauge")
+@example(" - karat")
+@example("-caliber")
+@example(" carat gold")
+@example("  in on")
+def test_calibres_and_purities_that_share_one_optional_hyphen_match_what_their_own_alternatives_matched(text):
+    from sahel_reader.highlighters import not_figures
+
+    separate = re.compile(
+        r"-?\s?(?:gauge|calibre|caliber|cal\b|mm\s+(?:pistol|rifle|gun|handgun|round|firearm|weapon|semi-automatic"
+        r"|bullet|ammunition|cartridge))|-?\s?(?:karat|carat(?=\s+(?:gold|white|yellow|rose)\b))|\s+in\s+on\b"
+        r"|-by-(?=[a-z\d])", re.IGNORECASE)
+    assert (not_figures._NOT_QUANTITY_AFTER.match(text) is None) == (separate.match(text) is None)
+
+
+def test_a_naming_word_names_the_number_after_it_only_with_its_capital_whatever_comes_before():
+    """``_is_part_of_name`` stops at a lower-case stretch before the number: the naming word needs a capital."""
+    from sahel_reader.highlighters import not_figures
+
+    for word in sorted(not_figures._NAME_PREFIXES):
+        for written in (word, word.capitalize(), word.upper()):
+            for before in ("", "the ", "said the ", "Officials said the "):
+                text = f"{before}{written} 75 was"
+                counted = any(text[figure.start:figure.end] == "75" for figure in numbers.find_figures(text))
+                assert counted == written[0].islower(), text
+
+
+def test_iso_times_and_dates_written_from_the_table_of_two_digits_are_what_format_specs_write():
+    from sahel_reader.highlighters import clock
+
+    for hours in range(24):
+        for minutes in range(60):
+            assert clock.time_text(hours, minutes, None, None) == f"{hours:02d}:{minutes:02d}"
+    for seconds in range(60):
+        assert clock.time_text(9, 5, seconds, "GMT") == f"09:05:{seconds:02d}+00:00"
+    for year in (*range(-12, 1100), 1999, 2024, 9999, 10000, 123456):
+        assert clock.year_text(year) == f"{year:04d}"
+    dates = {"April 10, 2007": "2007-04-10", "27 NOVEMBER": "--11-27", "Wednesday 03": "---03", "December 2003": "2003-12",
+             "4/9/2007": "2007-04-09", "2007-04-10": "2007-04-10", "1/2/0099": "0099-01-02", "3/4/05": "2005-03-04",
+             "Feb 29, 2023": None, "Jan 1, 0999": "0999-01-01"}
+    for written, expected in dates.items():
+        assert clock.iso_date(written) == expected, written
+    assert clock.iso_time("10:52", "GMT") == "10:52+00:00" and clock.iso_time("6:04 PM", None) == "18:04"
+    assert clock.iso_time("06:37:46 am", "pdt") == "06:37:46-07:00" and clock.iso_time("25:00", None) is None
 
 
 def _figures_opening_read_by_a_pattern_of_their_own(text: str) -> list:

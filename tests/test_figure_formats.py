@@ -85,6 +85,8 @@ def test_numeric_dates_are_read_day_first_where_the_report_writes_them_so():
     ("about 28 degrees Celsius", "about 28 degrees Celsius", 28, "other", "degree_Celsius", "temperature"),
     ("a 38-year-old man", "38-year-old", 38, "duration", "year", "age"),
     ("Chevron climbed 69 cents", "69 cents", 0.69, "money", "USD", "currency"),
+    ("Prices rose 3.2pc in May.", "3.2pc", 3.2, "percent", "%", "percent"),
+    ("Turnout was 45 pc.", "45 pc", 45, "percent", "%", "percent"),
     ("The court fined him Rs 5,000.", "Rs 5,000", 5000, "money", "INR", "currency"),
     ("The project costs Rs 500 crore.", "Rs 500 crore", 5e9, "money", "INR", "currency"),
     ("It allocated Rs 2.5 lakh crore.", "Rs 2.5 lakh crore", 2.5e12, "money", "INR", "currency"),

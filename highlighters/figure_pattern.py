@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from .clock import MONTHS, WEEKDAYS, ZONE_OFFSETS
+from .clock import MONTH_NAMES, MONTHS, WEEKDAYS, ZONE_OFFSETS
 from .folding import CaseBlind
 from .kept_patterns import compile_kept
 from .trie import phrase_alternatives, word_alternatives, word_branches
@@ -69,7 +69,8 @@ BEFORE_TIME = ("before", "shortly before", "just before", "by")
 """Hedges of a clock time only: "shortly after 2 a.m." allows any later time ("after 10 years" is no bound)."""
 
 _MONTH_WORDS = set(MONTHS)
-_MONTH = rf"{word_alternatives(_MONTH_WORDS)}\.?"
+_MONTH = rf"(?:{word_alternatives(_MONTH_WORDS - set(MONTH_NAMES))}\.?|{word_alternatives(MONTH_NAMES)})"
+"""A month: its abbreviation may take a point ("Sept. 30"), its full name not ("the 30th of September." ends a sentence)."""
 _WEEKDAY = word_alternatives(WEEKDAYS)
 _NUMBER_WORD = word_alternatives([*UNITS, *SCALES])
 _RANGE_WORD = word_alternatives(UNITS)

@@ -57,6 +57,12 @@ def test_two_zones_of_one_instant_name_the_same_moment():
     assert datetime.fromisoformat(f"2007-04-10T{first}") == datetime.fromisoformat(f"2007-04-10T{second}")
 
 
+@pytest.mark.parametrize(("text", "span"), [("It was the 30th of September.", "30th of September"),
+                                            ("It happened on 30 May.", "30 May"), ("set for Nov. 8.", "Nov. 8")])
+def test_a_month_s_full_name_leaves_the_full_stop_after_it(text, span):
+    assert [found for found, _ in figures(text)] == [span]
+
+
 def test_numeric_dates_are_read_day_first_where_the_report_writes_them_so():
     assert only("Posted 4/9/2007", day_first=True)[1].when == "2007-09-04"
     assert only("Posted 28/11/2005")[1].when == "2005-11-28"  # 28 cannot be a month

@@ -189,7 +189,7 @@ def day_of_date(text: str, start: int, end: int, value: float | None) -> str | N
     """The date (ISO, "--11-12") a bare number is the day of, joined to a date beside it: "Nov 11 and
     12", "between Nov 9 and 11", "11 and 12 November", "11-12 November"; None where it is no day
     or counts something ("on Nov 11 and 12 people died")."""
-    if value is None or not 1 <= value <= 31 or not float(value).is_integer() or end - start > 5:
+    if value is None or not 1 <= value <= 31 or not float(value).is_integer() or end - start > 8:  # "11-12", "9 to 11"
         return None
     after = _MONTH_AFTER.match(text, end)
     if after is not None:

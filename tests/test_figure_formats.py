@@ -63,6 +63,13 @@ def test_a_month_s_full_name_leaves_the_full_stop_after_it(text, span):
     assert [found for found, _ in figures(text)] == [span]
 
 
+@pytest.mark.parametrize(("text", "when"), [("The strike lasted from 9 to 11 March.", "--03-09"),
+                                            ("Voting runs 20 to 22 May.", "--05-20"), ("the night of 30-31 August", "--08-30")])
+def test_days_joined_by_to_before_a_month_are_dates(text, when):
+    _, figure = only(text)
+    assert (figure.quantity, figure.qualifier, figure.when) == ("date", "range", when)
+
+
 def test_numeric_dates_are_read_day_first_where_the_report_writes_them_so():
     assert only("Posted 4/9/2007", day_first=True)[1].when == "2007-09-04"
     assert only("Posted 28/11/2005")[1].when == "2005-11-28"  # 28 cannot be a month

@@ -57,14 +57,16 @@ def classify_bare_number(report: _Report, match: re.Match[str], groups: tuple[st
             reading.quantity, reading.when = "date", day
             return
         year_span = hedge in ("from", "between") and (
-            _YEAR_DIGITS.fullmatch(groups[G_RANGE_END] or "") is not None or _UNTIL_YEAR.match(text, end) is not None)
-        # "since 2020" is a year, and so are both ends of "from 2009 to 2013"; "about 2000" is a count
+            _YEAR_DIGITS.fullmatch(groups[G_RANGE_END] or "") is not None or _UNTIL_YEAR.match(text, end) is not None
+            or hedge == "from" and not groups[G_RANGE_END] and bool(reading.value % 100))
+        # "since 2020" is a year, and so are both ends of "from 2009 to 2013" and "up 70 percent from 2008" (a
+        # year that is no round number, after "from"); "about 2000" is a count
         hedged = hedge is not None and hedge not in TIME_ONLY_HEDGES and not year_span and not (
             hedge in MODAL_HEDGES and reading.value % 100)
         if len(groups[G_DIGITS]) == 4:  # only four digits are a year or a military time: the rest stay counts
             dated = hedge is None and word_before(text[start - 12 if start > 12 else 0:start]).lower() in _YEAR_PREPOSITIONS
             reading.quantity = count_or_year(groups[G_DIGITS], reading.value, text[end:end + 25], hedged, dated,
-                                             text[start - 12 if start > 12 else 0:start])
+                                             text[start - 40 if start > 40 else 0:start])
         if reading.quantity == "time":
             reading.when = iso_time(groups[G_DIGITS], _zone_after(text, end))
         elif reading.quantity == "year":

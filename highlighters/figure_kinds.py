@@ -110,6 +110,9 @@ def count_or_year(digits: str, value: float, after: str, hedged: bool, dated: bo
 
     ``dated``: a word of time stands before it ("in", "since"), which makes "in 2003 women won" a year.
     ``before``: the few characters before the number, where a clause may open with it ("As 2015 comes")."""
+    if len(digits) == 4 and digits.isdigit() and _RECENT_YEARS[0] <= value <= _RECENT_YEARS[1] and value % 100 and (
+            _DATE_ENDS.match(after) if hedged else not _counts_after(after)) and not _MILITARY_TIME_AFTER.match(after):
+        return "year"  # "2016 campaigns", "2005 levels", "around 2002, when": news writes a count of thousands "2,016"
     if len(digits) == 4 and digits.isdigit() and not hedged:
         if _MILITARY_TIME_AFTER.match(after):
             return "time"
@@ -123,6 +126,20 @@ def count_or_year(digits: str, value: float, after: str, hedged: bool, dated: bo
     return "count"
 
 
+_RECENT_YEARS = (1950, 2030)
+"""Years a bare four-digit number that is no round number is read as, whatever follows it but a word for people:
+news writes a count of thousands with a comma ("2,016 people", "1,944 delegates"), and years of these decades fill
+its pages. After a hedge, only where the clause goes on or ends ("around 2002, when"): "about 2016 will be" stays
+the hedged count it may be."""
+
+
+def _counts_after(after: str) -> bool:
+    """Whether the word after a number is one for people, which no year modifies ("killed 2015 people"), where
+    "2016 campaigns" and "2005 levels" are a year's."""
+    next_word = _WORD_AFTER.match(after)
+    return next_word is not None and next_word.group(1) in IRREGULAR_PLURALS
+
+
 _OPENS_CLAUSE = compile_kept(r"(?:^|[.,;:!?(“\"]|(?<![\w’'-])(?:as|and|but|so|when|while|because|if|though|until|before|after"
                              r"|perhaps|maybe))[^\S\n]*$", re.IGNORECASE)
 _DETERMINER_AFTER_VERB = compile_kept(
@@ -131,10 +148,13 @@ _DETERMINER_AFTER_VERB = compile_kept(
 noun after a count seldom is ("2000 homes were", "2000 homes that")."""
 
 
-_DETERMINER_BEFORE = compile_kept(r"(?<![\w’'-])(?:the|his|her|their|its|our|this|that|[A-Za-z]+[’']s)[^\S\n]+$",
-                                  re.IGNORECASE)
+_DETERMINER_BEFORE = compile_kept(
+    r"(?:(?<![\w’'-])(?:the|his|her|their|its|our|this|that|all|[A-Za-z]+[’']s)(?:[^\S\n]+(?-i:[A-Z])[\w’'-]*){0,2}"
+    r"|(?<![\w’'-])(?:fiscal|year)|(?<![\w’'.,-])(?:1[5-9]|20)\d\d[^\S\n]+(?:and|or))[^\S\n]+$", re.IGNORECASE)
 """A determiner or a possessive before a bare year that is no round number modifies a noun with it: "the 2012
-attacks", "Obama's 2008 primaries"; news writes a count of thousands with a comma ("the 2,012 votes")."""
+attacks", "Obama's 2008 primaries", "the Republican 2016 hopefuls", "all 2016 campaigns", as do "fiscal year 2014
+levels" and a year before it in a list ("the 2004 and 2008 conventions"); news writes a count of thousands with a
+comma ("the 2,012 votes")."""
 
 
 def _is_verb_of_year(before: str, after: str) -> bool:

@@ -31,6 +31,12 @@ def test_a_year_before_a_verb_in_s_is_no_count(text, expected):
     # a noun in the singular that ends in s counts nothing
     ("The 2008 crisis deepened.", [("2008", "year", 2008, "exact")]),
     ("He gave a 2008 address at the school.", [("2008", "year", 2008, "exact")]),
+    # a year of these decades that is no round number, whatever plural follows it but one of people
+    ("Republicans were eyeing 2020 campaigns.", [("2020", "year", 2020, "exact")]),
+    ("emissions 80 percent from 2005 levels", [("80 percent", "percent", 80, "exact"), ("2005", "year", 2005, "exact")]),
+    ("He spoke at the 2004 and 2008 conventions.", [("2004", "year", 2004, "exact"), ("2008", "year", 2008, "exact")]),
+    ("It was around 2002, when theories spread.", [("around 2002", "year", 2002, "approx")]),
+    ("The gunmen killed 2015 people.", [("2015", "count", 2015, "exact")]),
     # a round number after a determiner stays a count
     ("The 2000 homes were lost.", [("2000", "count", 2000, "exact")]),
     ("Their 1500 troops went home.", [("1500", "count", 1500, "exact")]),

@@ -60,6 +60,9 @@ _DAY_AND_MONTH_WORDS = frozenset({*WEEKDAYS, *MONTHS})
 """Capitalised words after which a number is a day or a count, not a name's: "said Monday 12 had died"."""
 """A number between a capitalised word and another, in a sentence, is a model's number ("a Cessna 750 Citation X"):
 the word before follows a word in lower case, which a headline's capitalised words do not ("Storm Kills 50 People")."""
+_LOWER_WORD_BEFORE = compile_kept(r"(?<![\w’'-])[a-z][\w’'-]*[^\S\n]+$")
+"""A word in lower case right before a capitalised number word: it stands inside a sentence, not at the start of
+one nor in a headline's capitals ("Storm Kills Five People" counts five)."""
 _NAME_OF_BEFORE = compile_kept(r"(?<![\w’'-])[A-Z][\w’'-]*[^\S\n]+of[^\S\n]+$")
 """A capitalised number word after "Name of" ends a proper name ("the Gang of Eight", "the Group of Seven"); in
 a headline's capitalised words ("Deaths of Eight Miners") the next word is capitalised too."""
@@ -201,8 +204,11 @@ def _is_model_or_title(text: str, match: re.Match[str], groups: tuple[str | None
         return False
     end = match.end(G_CORE + 1)
     if groups[G_WORDS]:
-        return (text[core].isupper() and not _MODEL_AFTER.match(text, end)
-                and _NAME_OF_BEFORE.search(text, core - 30, core) is not None)
+        if not text[core].isupper():
+            return False
+        if _MODEL_AFTER.match(text, end):  # "director of One Wisconsin Now", "with One Voice": a capitalised
+            return _LOWER_WORD_BEFORE.search(text, core - 30, core) is not None  # name in a sentence in lower case
+        return _NAME_OF_BEFORE.search(text, core - 30, core) is not None
     digits = groups[G_DIGITS]
     word_start = core - 2
     while word_start > 0 and not text[word_start - 1].isspace():

@@ -60,9 +60,10 @@ _DAY_AND_MONTH_WORDS = frozenset({*WEEKDAYS, *MONTHS})
 """Capitalised words after which a number is a day or a count, not a name's: "said Monday 12 had died"."""
 """A number between a capitalised word and another, in a sentence, is a model's number ("a Cessna 750 Citation X"):
 the word before follows a word in lower case, which a headline's capitalised words do not ("Storm Kills 50 People")."""
-_LOWER_WORD_BEFORE = compile_kept(r"(?<![\w’'-])[a-z][\w’'-]*[^\S\n]+$")
-"""A word in lower case right before a capitalised number word: it stands inside a sentence, not at the start of
-one nor in a headline's capitals ("Storm Kills Five People" counts five)."""
+_LOWER_WORD_BEFORE = compile_kept(r"(?<![\w’'-])[a-z][\w’'-]*[^\S\n]+[a-z][\w’'-]*[^\S\n]+$")
+"""Two words in lower case right before a capitalised number word: it stands inside a sentence, not at the start
+of one nor in a headline's capitals, whose short words are in lower case ("Deaths of Eight Miners Confirmed",
+"Storm Kills Five People" count eight and five)."""
 _NAME_OF_BEFORE = compile_kept(r"(?<![\w’'-])[A-Z][\w’'-]*[^\S\n]+of[^\S\n]+$")
 """A capitalised number word after "Name of" ends a proper name ("the Gang of Eight", "the Group of Seven"); in
 a headline's capitalised words ("Deaths of Eight Miners") the next word is capitalised too."""

@@ -68,6 +68,8 @@ _ENGLISH_WORD_ZONES = frozenset({"west", "eat", "art", "cat", "ast", "wat", "et"
 """Zone abbreviations that are also English words or common letters: a zone only in capitals."""
 
 PERCENT = Unit("%", "percent", "percent")
+_CURRENCIES_THAT_ARE_WORDS = frozenset({"real", "won", "rand", "dong"})
+"""Currencies whose names are English words too: money only after digits ("5,000 won", "300 rand")."""
 
 
 def classify_unit(unit_text: str, figure_text: str, before: str, after: str, value: float | None,
@@ -94,6 +96,8 @@ def classify_unit(unit_text: str, figure_text: str, before: str, after: str, val
     if found is not None:
         return found
     if lowered in CURRENCY_WORDS or lowered in ("dollar", "dollars"):
+        if lowered in _CURRENCIES_THAT_ARE_WORDS and not any(character.isdigit() for character in figure_text):
+            return None  # "two real choices", "The next one won't come": the words, not the real or the won
         written = unit_text.strip(" -")
         if written[:1].isupper() and not written.isupper() and lowered not in ("euro", "euros", "dollar", "dollars"):
             return None  # "8 Rand Paul": a name, not rand
@@ -241,11 +245,13 @@ def is_magnitude(text: str, start: int, end: int, value: float | None, decimal: 
     around = text[line_start if line_start > start - 150 else start - 150:line_end if line_end >= 0 else end + 150].lower()
     if MAGNITUDE_HINT.search(around) is None:
         return False  # no word of a quake near this figure
+    if value is not None and value >= 10:
+        return False  # no quake reaches 10: "registered 459 Democratic primary voters" counts voters
     before = text[start - 40 if start > 40 else 0:start].lower()
     after = text[end:end + 40].lower()
     if _MAGNITUDE_BEFORE.search(before) or (decimal and _MAGNITUDE_AFTER.match(after)):
         return True
-    if value is None or not 1 <= value < 10 or not _DECIMAL_MAGNITUDE.fullmatch(decimal):
+    if value is None or not 1 <= value or not _DECIMAL_MAGNITUDE.fullmatch(decimal):
         return False
     return _QUAKE_NEAR.search(around) is not None
 

@@ -22,6 +22,8 @@ _FUNCTION_WORDS = {"of", "another", "or", "and", "who", "whom", "which", "that",
                    "were", "have", "has", "had", "will", "would", "could", "can", "did", "do", "does",
                    "in", "on", "at", "to", "for", "by", "with", "as", "from", "thing", "way", "time",
                    "side", "hand", "after", "before", "but", "if", "said", "told"}
+_NEGATED = ("n't", "n’t")
+"""A verb with "not" joined on after "one": its subject, the pronoun ("The next one won't come")."""
 _EVENT_VERBS = ("killing", "killed", "wounding", "wounded", "injuring", "injured", "leaving", "left", "hurting",
                 "arresting", "arrested", "detaining", "detained", "kidnapping", "rescuing", "rescued")
 """Verbs whose object a bare "one" is: "killing one", "wounded one"."""
@@ -144,7 +146,7 @@ def _is_spelled_figure(text: str, match: re.Match[str], groups: tuple[str | None
             return True  # killing one, wounding one
         if groups[G_HEDGE] is None and previous in _PRONOUN_DETERMINERS:
             return False
-        if not next_word or next_word in _FUNCTION_WORDS or _PUNCTUATION_NEXT.match(after):
+        if not next_word or next_word in _FUNCTION_WORDS or next_word.endswith(_NEGATED) or _PUNCTUATION_NEXT.match(after):
             return False  # one of the worst; no one; one another
         if next_word in ("day", "year", "week", "month", "hour") and previous in ("at", "one"):
             return False

@@ -311,6 +311,15 @@ def test_a_range_in_words_is_a_figure_after_any_determiner(text, span):
     assert [(found, f.qualifier) for found, f in figures(text)] == [(span, "range")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("You only have two real choices.", [("two", "count", None)]), ("The next one won't come soon.", []),
+    ("It cost 5,000 won.", [("5,000 won", "money", "KRW")]),
+    ("Out of registered 459 Democratic primary voters", [("459", "count", None)]),
+])
+def test_words_that_are_also_currencies_or_magnitudes_need_the_figure_to_be_one(text, expected):
+    assert [(span, f.quantity, f.unit) for span, f in figures(text)] == expected
+
+
 @pytest.mark.parametrize("text", ["The bill passed 52-48 in the Senate.", "Chelsea beat Arsenal 3-1.", "a 5-4 decision",
                                   "a 50-50 chance", "Rubio tops Clinton 41-40", "the hotline (800-273-8255)"])
 def test_a_score_or_a_vote_is_no_figure(text):

@@ -216,8 +216,12 @@ def _is_model_or_title(text: str, match: re.Match[str], groups: tuple[str | None
     word_start = core - 2
     while word_start > 0 and not text[word_start - 1].isspace():
         word_start -= 1
-    if not text[word_start].isupper():  # most figures: a word in lower case before them ("killed 12")
-        return False
+    if not text[word_start].isupper():
+        word = text[word_start:core - 1]
+        if word.islower() or not word.isalpha():  # most figures: a word in lower case before them ("killed 12")
+            return False
+        # a word in camel case is a product's name, and the number after it its model's ("the iPhone 5 sold")
+        return not groups[G_UNIT] and _VERSION.fullmatch(digits) is not None and not _is_tally_after(text, end, digits)
     if groups[G_UNIT] or not (digits.isdigit() and _MODEL_AFTER.match(text, end) or (
             _VERSION.fullmatch(digits) and _MODEL_END.match(text, end) and not _is_tally_after(text, end, digits))):
         return False

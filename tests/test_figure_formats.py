@@ -288,7 +288,8 @@ def test_numbers_that_name_things_are_no_figures(text):
     ("ready on Day 1, no learning curve", []), ("the filings of the Fortune 500 for 2015", ["2015"]),
     ("the case of Guccifer 2.0, a hacker", []),
     ("Scot Ross, executive director of One Wisconsin Now, said so.", []), ("the One Nation initiative", []),
-    ("Storm Kills Five People In Texas", ["Five"]), ("Deaths of Eight Miners Confirmed", ["Eight"]),
+    ("Storm Kills Five People In Texas", ["Five"]), ("The iPhone 5 sold 5 million units.", ["5 million"]),
+    ("Apple launched the iPad 2 in March.", []), ("Deaths of Eight Miners Confirmed", ["Eight"]),
 ])
 def test_the_number_a_name_ends_with_is_no_figure(text, spans):
     assert [span for span, _ in figures(text)] == spans

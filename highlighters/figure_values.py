@@ -28,6 +28,11 @@ _NUMBER_WORD_BREAK = compile_kept(r"[\s-]+")
 _DIGIT_RUN = compile_kept(r"\d+")
 _DAY = compile_kept(r"(?<!\d)\d{1,2}(?!\d)")
 _YEAR = compile_kept(r"\d{4}")
+_METRES_AFTER = compile_kept(
+    r"(?:-|[^\S\n]+)(?:away|high|long|deep|tall|wide|from|above|below|off|race|sprint|hurdles|freestyle|backstroke"
+    r"|breaststroke|butterfly|final|dash|relay|in[^\S\n]+\d)\b", re.IGNORECASE)
+"""What makes an "m" glued to a bare number metres, not a million: a dimension, a place ("500m away", "a 30m-high
+wall") or a race ("the 100m in 9.58 seconds", "the 400m hurdles"); "5m people" and "1.7m have fled" are millions."""
 _OWNER = compile_kept(r"\b(?:his|her|their)\b", re.IGNORECASE)
 _NUMBER_IN = compile_kept(r"\d[\d,.\u00a0\u202f]*|\.\d+")
 _END_SCALE = compile_kept(r"(?<![a-z])(hundred|thousand|million|billion|trillion|k|mn|mil|mm|m|bln|bn|b|tn|t)\.?$",
@@ -113,6 +118,9 @@ def read_core(text: str, match: re.Match[str], groups: tuple[str | None, ...], d
     """The value and kind that the number itself states, whichever form it is written in."""
     if groups[G_DIGITS]:
         scale = groups[G_SCALE] or groups[G_SHORT_SCALE]
+        if scale and groups[G_SHORT_SCALE] and scale.lower() == "m" and _METRES_AFTER.match(text, match.end("figure")):
+            value = _parse_digits(groups[G_DIGITS])  # "the 100m in 9.58 seconds", "500m away": metres, no million
+            return Reading(-value if negative else value, "distance", "meter", "length")
         value = _parse_digits(groups[G_DIGITS]) * _scale(scale) if scale else _parse_digits(groups[G_DIGITS])
         if groups[G_MIXED]:
             fraction = _fraction_value(groups[G_MIXED].strip())

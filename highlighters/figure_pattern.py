@@ -124,7 +124,7 @@ _FRACTION_WORD = word_alternatives(["half", "halves", "third", "thirds", "quarte
 VULGAR_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125, "⅜": 0.375,
                     "⅝": 0.625, "⅞": 0.875}
 _VULGAR = "[" + "".join(VULGAR_FRACTIONS) + "]"
-_UNIT_AFTER = rf"""(?:%|\s*(?:per(?:cent|\s+cent|centage\s+points?)|pc\b(?!-)|{_CLOCK_WORDS})|[\s-]+{TIME_UNIT}(?:[\s-]+old)?
+_UNIT_AFTER = rf"""(?:%|\s*(?:per(?:cent|\s+cent|centage[\s-]+points?)|pc\b(?!-)|{_CLOCK_WORDS})|[\s-]+{TIME_UNIT}(?:[\s-]+old)?
                  |[\s-]*{MEASURE_UNIT}|[\s-]+(?:{MONEY_UNIT}|magnitude)|[\s-]*degrees?)"""
 """The unit after a figure, and after the second figure of a range ("40 percent to 70 percent", "15-17kHz")."""
 _SMALL_NUMBER_WORD = word_alternatives(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
@@ -237,7 +237,7 @@ _FIGURE_BODY = _on_one_line(
     )
     (?:(?![,.;:)\]"'’”])
        (?P<unit>{_UNIT_AFTER})?
-       (?:(?P<range_sep>\s*[-–—]\s*|[\s-]+to\s+|\s+and\s+)
+       (?:(?P<range_sep>\s*[-–—]\s*|[\s-]+to(?:\s+|-(?=\d))|\s+and\s+)
           (?P<range_end>(?:{_CURRENCY})?{_DIGITS}(?:[\s-]*{_SCALE_WORD}|{_MONEY_SHORT_SCALE}\b)?|{_WORD_FRACTION}\b|{_RANGE_WORD}(?:[\s-]+(?:hundred|thousand|{_SCALE_WORD}))?\b)
           (?P<end_unit>{_UNIT_AFTER})?)?
        (?P<per>\s*/\s*{_PER}|\s+per\s+{_PER}|\s+an?\s+{_PER_TIME}\b{_TIME_OFFSET_AFTER})?

@@ -76,11 +76,11 @@ def range_end(text: str, match: re.Match[str], groups: tuple[str | None, ...], r
 
 
 def is_tally(groups: tuple[str | None, ...]) -> bool:
-    """A score or a vote: "won 3-1", "passed 52-48", "ruled 5-4", "a 50-50 chance". Two whole numbers joined by
-    a bare hyphen or dash, the second no greater, state no range and no amount (reading the first alone would
+    """A score or a vote: "won 3-1", "passed 52-48", "ruled 5-4", "a 5-to-4 majority", "a 50-50 chance". Two whole
+    numbers joined by a bare hyphen, a dash or "-to-", the second no greater, state no range and no amount (reading the first alone would
     count 52 of something); an ascending pair is read as a range ("killed 10-12")."""
     digits, range_end = groups[G_DIGITS], groups[G_RANGE_END]
-    return (groups[G_RANGE_SEP] in ("-", "–") and digits is not None and len(digits) <= 3 and digits.isdigit()
+    return (groups[G_RANGE_SEP] in ("-", "–", "-to-") and digits is not None and len(digits) <= 3 and digits.isdigit()
             and range_end.isdigit() and int(range_end) <= int(digits)
             and not (groups[G_UNIT] or groups[G_END_UNIT] or groups[G_SCALE] or groups[G_SHORT_SCALE]))
 

@@ -99,6 +99,7 @@ def test_numeric_dates_are_read_day_first_where_the_report_writes_them_so():
     ("a 38-year-old man", "38-year-old", 38, "duration", "year", "age"),
     ("Chevron climbed 69 cents", "69 cents", 0.69, "money", "USD", "currency"),
     ("Prices rose 3.2pc in May.", "3.2pc", 3.2, "percent", "%", "percent"),
+    ("a 10 percentage-point lead", "10 percentage-point", 10, "percent", "%", "percent"),
     ("She won the 400m hurdles.", "400m", 400, "distance", "meter", "length"),
     ("The blast was 500m away.", "500m", 500, "distance", "meter", "length"),
     ("5m people live there.", "5m", 5e6, "count", None, None),
@@ -325,6 +326,7 @@ def test_words_that_are_also_currencies_or_magnitudes_need_the_figure_to_be_one(
 
 
 @pytest.mark.parametrize("text", ["The bill passed 52-48 in the Senate.", "Chelsea beat Arsenal 3-1.", "a 5-4 decision",
+                                  "the Supreme Court's 5-to-4 decision", "By a 2-to-1 vote, the court ruled.",
                                   "a 50-50 chance", "Rubio tops Clinton 41-40", "the hotline (800-273-8255)"])
 def test_a_score_or_a_vote_is_no_figure(text):
     assert figures(text) == []

@@ -79,8 +79,8 @@ def classify_unit(unit_text: str, figure_text: str, before: str, after: str, val
     ``before``/``after`` are the text around the figure, for the two readings of "pounds".
     """
     lowered = " ".join(unit_text.lower().strip(" -").split())
-    if lowered.endswith("old"):  # "a 38-year-old": the age, in years
-        lowered = lowered[:-3].rstrip(" -")
+    if lowered.endswith(("old", "olds")):  # "a 38-year-old", "17-year-olds": the age, in years
+        lowered = lowered.removesuffix("s")[:-3].rstrip(" -")
     if lowered in ("%", "percent", "per cent", "pc") or lowered.startswith(("percentage", "per cent")):  # "45pc": UK
         return PERCENT
     if lowered in ("gmt", "utc", "local time", "a.m.", "p.m.", "am", "pm", "hrs"):

@@ -124,7 +124,7 @@ _FRACTION_WORD = word_alternatives(["half", "halves", "third", "thirds", "quarte
 VULGAR_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125, "⅜": 0.375,
                     "⅝": 0.625, "⅞": 0.875}
 _VULGAR = "[" + "".join(VULGAR_FRACTIONS) + "]"
-_UNIT_AFTER = rf"""(?:%|\s*(?:per(?:cent|\s+cent|centage[\s-]+points?)|pc\b(?!-)|{_CLOCK_WORDS})|[\s-]+{TIME_UNIT}(?:[\s-]+old)?
+_UNIT_AFTER = rf"""(?:%|\s*(?:per(?:cent|\s+cent|centage[\s-]+points?)|pc\b(?!-)|{_CLOCK_WORDS})|[\s-]+{TIME_UNIT}(?:[\s-]+olds?)?
                  |[\s-]*{MEASURE_UNIT}|[\s-]+(?:{MONEY_UNIT}|magnitude)|[\s-]*degrees?)"""
 """The unit after a figure, and after the second figure of a range ("40 percent to 70 percent", "15-17kHz")."""
 _SMALL_NUMBER_WORD = word_alternatives(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])

@@ -261,7 +261,7 @@ def _read_unit(report: _Report, match: re.Match[str], groups: tuple[str | None, 
                 reading.quantity, reading.when = "time", when
         elif unit is not None:
             reading.quantity, reading.unit, reading.dimension = unit.quantity, unit.name, unit.dimension
-            if unit_text.lower().rstrip().endswith("old"):
+            if unit_text.lower().rstrip().endswith(("old", "olds")):
                 reading.dimension = "age"
         elif unit_group == G_UNIT and not groups[G_PER] and not groups[G_SUFFIX]:
             return None, match.start("unit")

@@ -97,6 +97,7 @@ def test_numeric_dates_are_read_day_first_where_the_report_writes_them_so():
     ("jewels worth 910,000 pounds", "910,000 pounds", 910_000, "money", "GBP", "currency"),
     ("about 28 degrees Celsius", "about 28 degrees Celsius", 28, "other", "degree_Celsius", "temperature"),
     ("a 38-year-old man", "38-year-old", 38, "duration", "year", "age"),
+    ("barring 17-year-olds from voting", "17-year-olds", 17, "duration", "year", "age"),
     ("Chevron climbed 69 cents", "69 cents", 0.69, "money", "USD", "currency"),
     ("Prices rose 3.2pc in May.", "3.2pc", 3.2, "percent", "%", "percent"),
     ("a 10 percentage-point lead", "10 percentage-point", 10, "percent", "%", "percent"),

@@ -8,6 +8,7 @@ it stands for, on the seed reports and on soups of the very words the shortcuts 
 from __future__ import annotations
 
 import re
+import sys
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -416,6 +417,31 @@ def test_the_last_clause_boundary_is_where_the_plain_alternation_finds_it():
             for end in range(start, len(line) + 1, 11):
                 found, expected = phrases._LAST_BOUNDARY.match(line, start, end), plain.match(line, start, end)
                 assert (found and found.end()) == (expected and expected.end()), (line, start, end)
+
+
+def test_a_clause_boundary_read_from_its_first_letter_is_the_plain_alternation_at_every_place():
+    """``BOUNDARY`` reads a word's first letter from a class, then looks back at it for the rest: at every
+    place of a text, from any start and to any end, it matches as the plain alternation, case-blind,
+    with the letters that match a first letter only without regard to case (İ, ı, ſ) and words
+    glued to letters, digits and underscores."""
+    from sahel_reader.highlighters import phrases
+
+    plain = re.compile(
+        r"[;:“”\"«»\[\]]|''|\s[-–—]+\s|—|–"
+        r"|\b(?:that|but|because|while|whereas|although|though|when|after|before|since|if|as|so|where|and|or|what)\b"
+        r"|\b(?:in|at|on|during|of|for|from|with|by|under|through)\s+(?:which|whom)\b", re.I)
+    lines = ["Police, AS the Army said - and Reuters — reported", "a rally AT WHICH he said", "ſo İf ıf aſ ıN WHıCH",
+             "_and 2or xbut and_ or2 ſınce THROUGH  whom; where whereas wherea whereaſ", "Whereas:",
+             *(line for seed in SEEDS for line in seed.splitlines()[:40])]
+    for line in lines:
+        for start in range(len(line)):
+            for end in (start + 1, start + 9, len(line)):
+                found, expected = phrases.BOUNDARY.match(line, start, end), plain.match(line, start, end)
+                assert (found and found.span()) == (expected and expected.span()), (line, start, end)
+    first_letters = re.compile(f"[{phrases._FIRST_LETTERS}{phrases._CASE_BLIND_TWINS}]")
+    case_blind = re.compile("[abdfiostuw]", re.I)
+    assert all(bool(first_letters.match(character)) == bool(case_blind.match(character))
+               for character in map(chr, range(sys.maxunicode + 1)))
 
 
 def test_a_role_found_without_a_leading_word_boundary_and_checked_after_is_what_the_boundary_finds():

@@ -67,6 +67,8 @@ _APPOSITION_OPENS = compile_kept(r"\s*(?:a|an|the|his|her|its|their|[A-Z][\w’'
 _TIME_AT_END = compile_kept(
     r"(?:\s+(?:on|late|early|last|this|earlier|later))?\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|yesterday|today|tonight)(?:\s+(?:morning|afternoon|evening|night))?$")
+_TIME_LAST_WORDS = ("day", "night", "morning", "afternoon", "evening", "\n")
+"""How a phrase that ``_TIME_AT_END`` finds in ends (``$`` stands before a final line break too): any other is not searched."""
 _OF_PLACE = compile_kept(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]")
 _PERSON_WORD = compile_kept(r"[A-Z][a-z’'-]+\w*")
 _PLACE_BEFORE = compile_kept(r"\b(?:in|at|from|near|to|of|into)\s$", re.IGNORECASE)
@@ -126,14 +128,14 @@ class People:
         if mention.end == mention.head_end and _PLAIN_NAME.fullmatch(head) and \
                 _NOT_A_PLAIN_NAME.isdisjoint(lowered.split()):
             return Person(head, True)  # most tags name a person plainly: "Webber", "Lucas Webber"
-        when = _TIME_AT_END.search(head)  # "Sen. Bernie Sanders on Wednesday morning"
+        when = _TIME_AT_END.search(head) if head.endswith(_TIME_LAST_WORDS) else None  # "Sen. Bernie Sanders on Wednesday morning"
         name = name_in(text, mention.start, mention.start + when.start() if when else mention.head_end, at_end=True)
         if name is None and mention.end > mention.head_end:
             name = name_in(text, mention.head_end, mention.end)
         gender = _gender(text[mention.start:mention.end])
         if name is not None and lowered.startswith("the ") and text[name[0] - 4:name[0]].lower() == "the ":
             name = None  # "The Hill", "the Post": a title, not a person
-        if name is not None and name[0] > mention.start and _PLACE_BEFORE.search(text, max(0, name[0] - 6), name[0]):
+        if name is not None and name[0] > mention.start and _PLACE_BEFORE.search(text, name[0] - 6, name[0]):
             name = None  # "one woman in Qeshm": a place the description gives, not a name
         if name is not None and is_person_name(text[name[0]:name[1]]):
             return Person(text[name[0]:name[1]], True, gender)
@@ -205,7 +207,7 @@ class People:
 
     def nearest(self, position: int, gender: str | None, recent: list[tuple[int, Person]]) -> Person | None:
         """The nearest person named before ``position`` whose gender, where known, fits."""
-        runs = list(_NAME_RUN.finditer(self.text, max(0, position - _REACH), position))
+        runs = list(_NAME_RUN.finditer(self.text, position - _REACH, position))
         spoken = [(offset, person) for offset, person in recent if person.person and offset < position]
         while runs or spoken:
             if spoken and (not runs or spoken[-1][0] >= runs[-1].start()):
@@ -223,7 +225,7 @@ class People:
         every = list(_WORD.finditer(text, run.start(), run.end()))
         words = _after_titles(every)
         title = _bare(every[len(every) - len(words) - 1].group()) if 0 < len(words) < len(every) else ""
-        if not words or _PLACE_BEFORE.search(text, max(0, run.start() - 6), run.start()):
+        if not words or _PLACE_BEFORE.search(text, run.start() - 6, run.start()):
             return None
         name = text[words[0].start():_word_end(words[-1])]
         if not is_person_name(name):
@@ -234,7 +236,7 @@ class People:
                 return None  # "Detroit broadcast stations": a modifier, not a person
             if not any(" " in form for _, form in self._forms_of(name)):
                 return None
-        gender = "f" if title in FEMALE else "m" if title in MALE else _gender(text[max(0, run.start() - 40):run.start()])
+        gender = "f" if title in FEMALE else "m" if title in MALE else _gender(text[run.start() - 40 if run.start() > 40 else 0:run.start()])
         return Person(name, True, gender)
 
     def _name_beside(self, start: int, end: int, body: bool) -> str | None:
@@ -296,7 +298,7 @@ class People:
             end = position + len(surname)
             if (position == 0 or not text[position - 1].isalnum()) and (end == len(text) or not text[end].isalnum()) \
                     and _name_word_before(text, position):
-                before = _WORDS_BEFORE.search(text, max(0, position - 60), position)
+                before = _WORDS_BEFORE.search(text, position - 60, position)
                 words = _after_titles(list(_WORD.finditer(text, before.start(), end))) if before else []
                 if len(words) > 1 and is_person_name(text[words[0].start():end]) and not _in_title_case(text, position):
                     forms.append((position, text[words[0].start():end]))
@@ -316,7 +318,7 @@ def _in_title_case(text: str, position: int) -> bool:
 def _name_word_before(text: str, position: int) -> bool:
     """Whether a capitalised word or a particle stands right before ``position`` on its line: most
     mentions of a surname follow a quote mark or "said", and need no closer look."""
-    window = text[max(0, position - 40):position]
+    window = text[position - 40 if position > 40 else 0:position]
     if not window[-1:].isspace() or window[-1] == "\n":
         return False
     last = window.split()[-1:]

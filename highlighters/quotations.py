@@ -107,12 +107,14 @@ def _own_mention(text: str, passages: list[Passage], index: int, places: _Places
     start, end = passage.start, passage.end
     sentences = places.sentences
     line_end = places.line_ends[index]
-    next_quote = min(places.next_starts[index], line_end)
+    next_quote = places.next_starts[index] if places.next_starts[index] < line_end else line_end
     last = places.sentence_of(end)
     if last >= 0 and sentences[last][1] <= end and last + 1 < len(sentences):
         last += 1  # the quotation ends its sentence: “… beforehand.” Webber said.
     sentence_end = sentences[last][1] if last >= 0 else len(text)
-    limit = min(next_quote, max(sentence_end, end))
+    limit = sentence_end if sentence_end > end else end
+    if next_quote < limit:
+        limit = next_quote
     tag = (speech.transcript_label(text, start) or speech.signed_after(text, end)
            or speech.tag_after(text, end, limit, closes_sentence=_ends_with_stop(text, passage)))
     if tag is not None:
@@ -220,7 +222,7 @@ def _is_name(text: str, passage: Passage) -> bool:
     """A title or page name used as a noun's modifier: "the survey's “Did you feel it?” site"."""
     if _NOUN_AFTER.match(text, passage.end) is None:
         return False  # most quotations: tried at one place, where the other is looked for in twelve
-    return _NAME_BEFORE.search(text, max(0, passage.start - 12), passage.start) is not None
+    return _NAME_BEFORE.search(text, passage.start - 12, passage.start) is not None  # re reads a pos below 0 as 0
 
 
 def _is_scare(text: str, passage: Passage) -> bool:

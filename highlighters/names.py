@@ -76,8 +76,12 @@ _ROLE = compile_kept(r"(?:the|this|that|its|his|her|their)\s(?:[\w’'-]+\s){0,3
 _DOCUMENT_AUTHOR = compile_kept(r"\s+(?:from|by|of)\s+", re.I)
 _DOCUMENT_PRONOUN = compile_kept(r"\s(?P<who>he|she|they|it)\s+(?:issued|released|sent|posted|published|wrote|made|signed)\b")
 _ISSUED = compile_kept(
-    r"\b(?:issued|released|sent|posted|published|put\s+out|wrote|made|read\s+out)\s+(?:a|an|the|its|his|her|their)"
+    r"[imprsw](?<!\w.)(?:(?<=i)ssued|(?<=r)(?:eleased|ead\s+out)|(?<=s)ent|(?<=p)(?:osted|ublished|ut\s+out)|(?<=w)rote"
+    r"|(?<=m)ade)\s+(?:a|an|the|its|his|her|their)"
     r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>[\w-]+)\b")
+"""Who issued a document: "X issued a statement". It opens on a verb's first letter, not after a letter (the ``\\b``
+it stands for), then the rest of the verb behind a look back at that letter: ``re`` passes over the other letters of
+the 6,000 characters searched for it in C, where a ``\\b`` first was tried at each."""
 _REACH = 600
 """How far back, in characters, a pronoun looks for the person it stands for."""
 _ROLE_REACH = 6000

@@ -454,3 +454,17 @@ def test_a_role_found_without_a_leading_word_boundary_and_checked_after_is_what_
             bounded = re.compile(r"\b" + role.pattern, role.flags)
             found = [m.span() for m in role.finditer(text) if not (m.start() and names._is_word(text[m.start() - 1]))]
             assert found == [m.span() for m in bounded.finditer(text)], noun
+
+
+def test_a_document_issued_read_from_the_verbs_first_letter_is_what_the_plain_pattern_finds():
+    from sahel_reader.highlighters import names
+
+    plain = re.compile(
+        r"\b(?:issued|released|sent|posted|published|put\s+out|wrote|made|read\s+out)\s+(?:a|an|the|its|his|her|their)"
+        r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>[\w-]+)\b")
+    texts = [*SEEDS, "Xissued a statement; _sent the memo, 2wrote a letter. made a video, Sent the note, read  out the"
+             " statement put out their long written report reissued a statement"]
+    for text in texts:
+        for start in (0, 1, 2, 7):
+            assert [(m.span(), m.group("noun")) for m in names._ISSUED.finditer(text, start)] == \
+                [(m.span(), m.group("noun")) for m in plain.finditer(text, start)]

@@ -53,12 +53,14 @@ _PAST_TAG = compile_kept(r"[^.!?;:,“”\"\n]{1,60}?[^\S\n](?P<verb>[a-z]{3,}ed
 _WITH = compile_kept(r"\bwith\s+(?=(?:the\s+)?[A-Z][^,;:]*$)")
 _TO_LISTENER = frozenset("told tells tell asked asks ask informed briefed assured urged".split())
 """Verbs whose object is the listener, not the speaker."""
-_NOT_A_TITLE = "".join(rf"(?<!\b{title})" for title in TITLES_WITH_DOT)
+_NOT_A_TITLE = "".join(rf"(?<!\b(?:{'|'.join(title for title in TITLES_WITH_DOT if len(title) == length)}))"
+                       for length in sorted({len(title) for title in TITLES_WITH_DOT}))
+"""No title ends here: one look back for the titles of each length, not one for each title."""
 _SIMPLE_WORD = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w’'-]*|(?!(?:said|says|told|added|asked|who|and|but|or|in|on|at|to|of|for|by|with|was|is|has|had)\b)[a-z][\w-]*)"
 _SIMPLE_NP = rf"(?:(?:the|a|an|another|one)[^\S\n]+)?{_SIMPLE_WORD}(?:[^\S\n]+{_SIMPLE_WORD}){{0,4}}"
 _SIMPLE_TAG = compile_kept(
     rf"(?:(?<=[,!?][”“\"])|(?<=[,!?]''))[^\S\n]+(?:(?P<before>he|she|they|{_SIMPLE_NP})[^\S\n]+(?:said|says|added|asked|told)"
-    rf"|(?:said|says|added|asked)[^\S\n]+(?P<after>{_SIMPLE_NP})){_NOT_A_TITLE}(?=[^\S\n]*(?:[,\n]|\.(?!\S)|$))")
+    rf"|(?:said|says|added|asked)[^\S\n]+(?P<after>{_SIMPLE_NP}))(?=[^\S\n]*(?:[,\n]|\.(?!\S)|$)){_NOT_A_TITLE}")
 """“…,” Webber said. / “…,” said Lucas Webber, …: most tags, read by one pattern."""
 _NEW_CLAUSE = compile_kept(r"[^\S\n]+(?:he|she|they|it|we|i|there|this)\b", re.I)
 _HEADLINE = compile_kept(r"[^\S\n]*(?P<who>[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,3}):[^\S\n]")

@@ -468,3 +468,19 @@ def test_a_document_issued_read_from_the_verbs_first_letter_is_what_the_plain_pa
         for start in (0, 1, 2, 7):
             assert [(m.span(), m.group("noun")) for m in names._ISSUED.finditer(text, start)] == \
                 [(m.span(), m.group("noun")) for m in plain.finditer(text, start)]
+
+
+def test_the_simple_speech_tag_with_a_look_back_for_each_length_of_title_is_the_one_with_one_for_each_title():
+    from sahel_reader.highlighters import speech
+    from sahel_reader.highlighters.words import TITLES_WITH_DOT
+
+    one_each = "".join(rf"(?<!\b{title})" for title in TITLES_WITH_DOT)
+    look_ahead = r"(?=[^\S\n]*(?:[,\n]|\.(?!\S)|$))"
+    plain = re.compile(speech._SIMPLE_TAG.pattern.replace(look_ahead + speech._NOT_A_TITLE, one_each + look_ahead))
+    assert plain.pattern != speech._SIMPLE_TAG.pattern
+    texts = [*SEEDS, "“Yes,” said Gov. “No,” said Sen. Bernie Sanders. “Go,” Dr. said, “Stop!” said the Rev.\n"
+             "“Ok,” said Mrs. Capt. Jones. “Fine,” Mr. Webber said. “Hi,'' he said."]
+    for text in texts:
+        for position in range(len(text)):
+            found, expected = speech._SIMPLE_TAG.match(text, position), plain.match(text, position)
+            assert (found and (found.span(), found.groupdict())) == (expected and (expected.span(), expected.groupdict()))

@@ -395,8 +395,8 @@ def _after_titles(words: list[re.Match[str]]) -> list[re.Match[str]]:
 
 def is_person_name(name: str) -> bool:
     """Capitalised words, none of them an organisation, place or date word, not an acronym."""
-    words = [_bare(word) for word in name.split()]
-    if not words or name.isupper() or any(word in NOT_PEOPLE for word in words):
+    words = list(map(_bare, name.split()))
+    if not words or name.isupper() or not NOT_PEOPLE.isdisjoint(words):
         return False
     return len(words) >= 2 or bool(_PERSON_WORD.fullmatch(name))
 
@@ -409,10 +409,10 @@ def _agrees(short: str, full: str) -> bool:
 
 
 def _gender(phrase: str) -> str | None:
-    words = {_bare(word) for word in phrase.split()}
-    if words & FEMALE:
+    words = set(map(_bare, phrase.split()))
+    if not FEMALE.isdisjoint(words):
         return "f"
-    if words & MALE:
+    if not MALE.isdisjoint(words):
         return "m"
     return None
 

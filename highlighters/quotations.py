@@ -34,6 +34,7 @@ from .phrases import Mention
 from .quote_marks import Passage, pair_quote_marks
 from .sentences import split_sentences
 from .spans import Quotation, Span
+from .words import verbs_in
 from .kept_patterns import compile_kept
 
 _NAME_BEFORE = compile_kept(r"(?:\b(?:the|a|an|its|his|her|their)|\w[’']s)[^\S\n]$", re.I)
@@ -121,7 +122,8 @@ def _own_mention(text: str, passages: list[Passage], index: int, places: _Places
         return tag
     first = places.sentence_of(start)
     region_start = max(sentences[first][0] if first >= 0 else 0, places.line_starts[index])
-    before = (speech.tag_before(text, region_start, start) or speech.colon_subject(text, region_start, start)
+    verbs = verbs_in(text, region_start, start)  # read by the tag before and by the passive
+    before = (speech.tag_before(text, region_start, start, verbs) or speech.colon_subject(text, region_start, start)
               or speech.headline_speaker(text, places.line_starts[index], start))
     if before is not None:
         return before
@@ -135,7 +137,7 @@ def _own_mention(text: str, passages: list[Passage], index: int, places: _Places
     according = speech.according_to(text, region_start, start) or speech.according_to(text, end, limit)
     if according is not None:
         return according
-    if speech.passive_before(text, region_start, start):
+    if speech.passive_before(text, region_start, start, verbs):
         return None  # nobody is named: "Dozens were said to have killed “hundreds”"
     # "X, the chairman, “firmly condemned” …" / "X, Trump's former manager, ripped Comey for acting
     # as “the judge”": the words of the person the sentence is about, when it names one

@@ -165,9 +165,10 @@ def _any_verb_tag(text: str, end: int, position: int, limit: int) -> Mention | N
     return subject
 
 
-def tag_before(text: str, start: int, quote: int) -> Mention | None:
-    """The speaker named in ``text[start:quote]``, the sentence before a quotation."""
-    verbs = [v for v in verbs_in(text, start, quote)
+def tag_before(text: str, start: int, quote: int, found: list[re.Match[str]] | None = None) -> Mention | None:
+    """The speaker named in ``text[start:quote]``, the sentence before a quotation. ``found`` is
+    ``verbs_in(text, start, quote)`` when the caller has it (``passive_before`` reads the same)."""
+    verbs = [v for v in (verbs_in(text, start, quote) if found is None else found)
              if not _inside_quote(text, start, v.start()) and (
                  v.group() in PARTICIPLES or not _ELLIPTICAL.search(text, v.start() - 8 if v.start() - 8 > start else start, v.start()))]
     opening = text[start:verbs[-1].start()].rstrip()[-1:] if verbs else ""
@@ -290,9 +291,11 @@ def attributions(text: str, start: int, end: int, verbs: re.Pattern[str] = VERB,
     return sorted(found)
 
 
-def passive_before(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` reports speech in the passive ("were said to", "is called")."""
-    return any(subject_end(text, start, verb.start()) is None for verb in verbs_in(text, start, end))
+def passive_before(text: str, start: int, end: int, found: list[re.Match[str]] | None = None) -> bool:
+    """Whether ``text[start:end]`` reports speech in the passive ("were said to", "is called"); ``found``
+    is ``verbs_in(text, start, end)`` when the caller has it."""
+    return any(subject_end(text, start, verb.start()) is None
+               for verb in (verbs_in(text, start, end) if found is None else found))
 
 
 def according_to(text: str, start: int, end: int) -> Mention | None:

@@ -224,7 +224,8 @@ def _plain_noun_phrase(text: str, start: int, end: int) -> bool:
     """A stretch that is one noun phrase and nothing more ("Mike Huckabee", "the winner" but not
     "the winner was declared")."""
     found = noun_phrase_at(text, LEADING_COMMA.match(text, start, end).end(), end)
-    return found is not None and not PARENTHESIS.sub("", text[found.end:end]).strip(" .")
+    rest = text[found.end:end] if found is not None else ""
+    return found is not None and not (PARENTHESIS.sub("", rest) if "(" in rest else rest).strip(" .")
 
 
 def head_and_apposition(text: str, start: int, end: int) -> Mention | None:
@@ -236,7 +237,12 @@ def head_and_apposition(text: str, start: int, end: int) -> Mention | None:
     head = noun_phrase_at(text, head_start, head_end)
     if head is None or BOUNDARY.search(text, head_start, head.end) or _is_intro_segment(text, *head[:2]):
         return None
-    rest = _PLACE_TAIL.sub("", PARENTHESIS.sub("", text[head.end:head_end])).strip(" .")
+    rest = text[head.end:head_end]  # most heads fill their stretch: nothing is left to take out
+    if "(" in rest:
+        rest = PARENTHESIS.sub("", rest)
+    if rest[:1].isspace():  # where a place tail can open (``^\\s+``)
+        rest = _PLACE_TAIL.sub("", rest)
+    rest = rest.strip(" .")
     if rest.startswith("and "):  # "the senator and Democratic candidate"
         more = noun_phrase_at(text, text.find(rest, head.end) + 4, head_end)
         if more is not None and not text[more.end:head_end].strip(" ."):
@@ -253,19 +259,21 @@ def noun_phrase_at(text: str, start: int, limit: int) -> Mention | None:
     end = start
     count = 0
     for token in TOKEN.finditer(text, start, limit):
-        if count and not (token.start() == end + 1 and text[end] == " "):  # most words: one space before
-            gap = text[end:token.start()]
+        token_start, token_end = token.span()
+        if count and not (token_start == end + 1 and text[end] == " "):  # most words: one space before
+            gap = text[end:token_start]
             if gap.strip() or "\n" in gap:
                 break
         word = token.group()
         lowered = word.lower().rstrip(".")
-        if lowered == "of" and count and _capital_follows(text, token.end()):
+        if lowered == "of" and count and _capital_follows(text, token_end):
             pass
         elif lowered in _STOP or lowered.endswith(_NEGATED) or (count and (is_verb(word) or is_adverb(word))):
             break
-        end = token.end() if not word.endswith(".") or keeps_dot(word) else token.end() - 1
+        ends_sentence = word[-1] == "." and not keeps_dot(word)  # a token is never empty
+        end = token_end - 1 if ends_sentence else token_end
         count += 1
-        if count > 10 or (word.endswith(".") and not keeps_dot(word)):
+        if count > 10 or ends_sentence:
             break
     return phrase(text, start, end) if count else None
 

@@ -205,12 +205,16 @@ def _subject_with_apposition(text: str, start: int, end: int) -> Mention | None:
     boundary = last.end() if last else start
     if last and _RELATIVE_OPENS.match(text, text.rfind(",", start, boundary) + 1, boundary):
         boundary = start  # "Zimmerman, who identifies as Hispanic, told": a word inside the relative clause
-    after = [s for s in _segments(text, boundary, end) if not _is_intro_segment(text, *s)]
+    pieces = _segments(text, boundary, end)
+    opening = [_is_intro_segment(text, *s) for s in pieces]
+    after = [s for s, opens in zip(pieces, opening) if not opens]
     if after and _plain_noun_phrase(text, *after[0]):
         segments = after
     else:
-        segments = [s for s in _segments(text, start, end) if not _is_intro_segment(text, *s)
-                    or _NAME_AFTER_CONJUNCTION.match(text, s[0])]
+        if boundary != start:  # else the stretches between commas are those read already
+            pieces = _segments(text, start, end)
+            opening = [_is_intro_segment(text, *s) for s in pieces]
+        segments = [s for s, opens in zip(pieces, opening) if not opens or _NAME_AFTER_CONJUNCTION.match(text, s[0])]
     if not segments:
         return None
     head_start, head_end = next((s for s in segments if _NAMED.search(text, *s)), segments[0])

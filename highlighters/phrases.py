@@ -387,14 +387,21 @@ def _is_intro_segment(text: str, start: int, end: int) -> bool:
 
 
 def subject_end(text: str, start: int, verb_start: int) -> int | None:
-    """Where the subject before a verb ends, past "has also" and the like; None for a passive."""
+    r"""Where the subject before a verb ends, past "has also" and the like; None for a passive.
+
+    Each word before it is the last word of the 40 characters before, if it starts there: what a
+    search for ``(?<!\S)(\S+)\s*$`` would find, read from the end with ``str`` methods rather than
+    tried at every position of the stretch."""
     end = verb_start
     while True:
-        last = _last_word(text, end - 40 if end - 40 > start else start, end)
-        if last is None:
+        window = end - 40 if end - 40 > start else start
+        stretch = text[window:end].rstrip()
+        written = stretch.rsplit(None, 1)[-1] if stretch else ""
+        word_end = window + len(stretch)
+        word_start = word_end - len(written)
+        if not stretch or (word_start == window and window > 0 and not text[window - 1].isspace()):
+            # no word, or one that began before the stretch
             return None if not text[start:end].strip() else start + len(text[start:end].rstrip())
-        word_start, word_end = last
-        written = text[word_start:word_end]
         word = written.lower()
         if word in _PASSIVE:
             return None
@@ -404,20 +411,6 @@ def subject_end(text: str, start: int, verb_start: int) -> int | None:
                 return None
             continue
         return word_end
-
-
-def _last_word(text: str, start: int, end: int) -> tuple[int, int] | None:
-    r"""Where the last word of ``text[start:end]`` is, if it starts there: what a search for
-    ``(?<!\S)(\S+)\s*$`` would find, read from the end with ``str`` methods rather than tried
-    at every position of the stretch."""
-    stretch = text[start:end].rstrip()
-    if not stretch:
-        return None
-    word_end = start + len(stretch)
-    word_start = word_end - len(stretch.rsplit(None, 1)[-1])
-    if word_start == start and start > 0 and not text[start - 1].isspace():
-        return None  # the word began before the stretch
-    return word_start, word_end
 
 
 def _capital_follows(text: str, position: int) -> bool:

@@ -484,3 +484,33 @@ def test_the_simple_speech_tag_with_a_look_back_for_each_length_of_title_is_the_
         for position in range(len(text)):
             found, expected = speech._SIMPLE_TAG.match(text, position), plain.match(text, position)
             assert (found and (found.span(), found.groupdict())) == (expected and (expected.span(), expected.groupdict()))
+
+
+def test_where_a_subject_ends_read_from_the_end_is_where_a_search_for_the_last_word_finds_it():
+    from sahel_reader.highlighters import phrases
+    from sahel_reader.highlighters.words import is_adverb
+
+    last_word = re.compile(r"(?<!\S)(\S+)\s*$")
+
+    def searched(text: str, start: int, verb_start: int) -> int | None:
+        end = verb_start
+        while True:
+            found = last_word.search(text, max(start, end - 40), end)
+            if found is None:
+                return None if not text[start:end].strip() else start + len(text[start:end].rstrip())
+            word = found.group(1).lower()
+            if word in phrases._PASSIVE:
+                return None
+            if word in phrases._BEFORE_VERB or is_adverb(found.group(1)):
+                end = found.start(1)
+                if end <= start:
+                    return None
+                continue
+            return found.end(1)
+
+    texts = ["Police  have also  repeatedly said", "x\nit was said", "Mr. Webber, who has long\tquietly", " a  ",
+             "averyveryveryveryveryveryveryveryverylongword then", *(seed[:3000] for seed in SEEDS)]
+    for text in texts:
+        for start in (0, 1, 5):
+            for verb_start in range(start, len(text) + 1):
+                assert phrases.subject_end(text, start, verb_start) == searched(text, start, verb_start), (text, verb_start)

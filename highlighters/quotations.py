@@ -86,11 +86,7 @@ class _Places:
     def __init__(self, text: str, passages: list[Passage], sentences: list[Span], scares: list[bool]) -> None:
         self.sentences = sentences
         self.starts = [start for start, _ in sentences]
-        self.line_starts = [text.rfind("\n", 0, p.start) + 1 for p in passages]
-        self.line_ends = []
-        for p in passages:
-            line_end = text.find("\n", p.end)
-            self.line_ends.append(len(text) if line_end < 0 else line_end)
+        self.line_starts, self.line_ends = _line_bounds(text, passages)
         self.next_starts = [0] * len(passages)
         following = len(text)
         for index in range(len(passages) - 1, -1, -1):
@@ -100,6 +96,28 @@ class _Places:
 
     def sentence_of(self, position: int) -> int:
         return bisect_right(self.starts, position) - 1
+
+
+def _line_bounds(text: str, passages: list[Passage]) -> tuple[list[int], list[int]]:
+    """Where each passage's line starts and where its last line ends. Passages come in order of their
+    starts (``pair_quote_marks``), so a line start is looked for back to the start before it only (a text without line breaks
+    is not read back to its beginning for each quotation), and a line end found serves the passages
+    that end before it."""
+    starts, ends = [], []
+    previous, line_start = 0, 0  # line_start: just after the last line break before ``previous``
+    searched_from, line_end = -1, -1  # no line break in text[searched_from:line_end], which ends a line
+    for passage in passages:
+        found = text.rfind("\n", previous, passage.start)
+        if found >= 0:
+            line_start = found + 1
+        previous = passage.start
+        starts.append(line_start)
+        if not searched_from <= passage.end <= line_end:
+            searched_from, line_end = passage.end, text.find("\n", passage.end)
+            if line_end < 0:
+                line_end = len(text)
+        ends.append(line_end)
+    return starts, ends
 
 
 def _own_mention(text: str, passages: list[Passage], index: int, places: _Places, people: People) -> Mention | None:

@@ -133,6 +133,11 @@ class Mention(NamedTuple):
     """Where the head ends; after it, up to ``end``, comes the apposition."""
 
 
+_new_tuple = tuple.__new__
+"""What ``Mention(start, end, head_end)`` calls, without the Python function ``NamedTuple`` puts before it:
+``phrase`` makes one for each speaker and subject read."""
+
+
 def clause_subject(text: str, start: int, end: int) -> Mention | None:
     """The subject of the clause ``text[start:end]``, past any opening phrase ("On Tuesday, X ...").
 
@@ -306,7 +311,7 @@ def phrase(text: str, start: int, end: int, head_end: int | None = None) -> Ment
     head_end = end if head_end is None or head_end > end else head_end
     while head_end > start and text[head_end - 1] in " ,":
         head_end -= 1
-    return Mention(start, end, head_end)
+    return _new_tuple(Mention, (start, end, head_end))
 
 
 _PARTICIPLE_LINKS = frozenset({"to", "by", "with", "from", "into", "out", "up", "off", "on", "in", "at", "as", "for"})

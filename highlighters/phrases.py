@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .trie import word_alternatives
+from .trie import behind_first_letters, word_alternatives
 from .words import ALL_VERBS, IRREGULAR_PAST, TITLE_SET, is_adverb, is_verb
 from .kept_patterns import compile_kept
 
@@ -24,18 +24,6 @@ _BEFORE_VERB = frozenset(
 """Words between a subject and its verb: "Webber has also said"."""
 _CONJUNCTIONS = "that but because while whereas although though when after before since if as so where and or what"
 _PREPOSITIONS = "in at on during of for from with by under through"
-
-
-def _behind_first_letters(words: list[str], tails: dict[str, str]) -> str:
-    """``words`` as alternatives that each look back at their first letter, already read, then read the
-    rest as a trie: ``(?<=a)(?:fter|nd)|(?<=b)ut``."""
-    by_letter: dict[str, list[str]] = {}
-    for word in words:
-        by_letter.setdefault(word[0], []).append(word)
-    return "|".join(f"(?<={letter})" + word_alternatives([word[1:] for word in group], {word[1:]: tails.get(word, "") for word in group})
-                    for letter, group in sorted(by_letter.items()))
-
-
 _BOUNDARY_WORDS = [*_CONJUNCTIONS.split(), *_PREPOSITIONS.split()]
 _FIRST_LETTERS = "".join(sorted({word[0] for word in _BOUNDARY_WORDS} | {word[0].upper() for word in _BOUNDARY_WORDS}))
 _WHICH_AFTER = dict.fromkeys(_PREPOSITIONS.split(), r"\s+(?:which|whom)")
@@ -44,14 +32,14 @@ _CASE_BLIND_TWINS = "İıſ"
 """Letters that match a first letter of the words only without regard to case (İ and ı as i, ſ as s)."""
 BOUNDARY = compile_kept(
     rf"[;:“”\"«»\[\]—–]|''|\s[-–—]+\s|[{_FIRST_LETTERS}{_CASE_BLIND_TWINS}](?<!\w.)"
-    rf"(?i:{_behind_first_letters(_BOUNDARY_WORDS, _WHICH_AFTER)})\b"
+    rf"(?i:{behind_first_letters(_BOUNDARY_WORDS, _WHICH_AFTER)})\b"
 )
 """Where a clause ends. ``_LAST_BOUNDARY`` tries it at every place from the end of a stretch back
 to its last boundary, so it is written to fail fast: every alternative opens with a character or a
 class, which ``re`` tests without entering it. A word is one of the class of first letters, not
 after a letter (the ``\\b`` before it), then its letter's trie (``trie``) behind a look back at
 that letter; only the words are compared without regard to case. A third less time than the words
-behind one ``\\b``, which ``re`` entered at every place (``tests/test_fast_patterns.py``)."""
+behind one ``\\b``, which ``re`` entered at every place (``tests/test_fast_speech_patterns.py``)."""
 DETERMINERS = frozenset(
     "the a an another one some his her its their our my this that these those each both many "
     "several two three four other any no every".split()

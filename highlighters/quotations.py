@@ -34,6 +34,7 @@ from .phrases import Mention
 from .quote_marks import Passage, pair_quote_marks
 from .sentences import split_sentences
 from .spans import Quotation, Span
+from .words import verbs_in
 from .kept_patterns import compile_kept
 
 _NAME_BEFORE = compile_kept(r"(?:\b(?:the|a|an|its|his|her|their)|\w[’']s)[^\S\n]$", re.I)
@@ -85,11 +86,7 @@ class _Places:
     def __init__(self, text: str, passages: list[Passage], sentences: list[Span], scares: list[bool]) -> None:
         self.sentences = sentences
         self.starts = [start for start, _ in sentences]
-        self.line_starts = [text.rfind("\n", 0, p.start) + 1 for p in passages]
-        self.line_ends = []
-        for p in passages:
-            line_end = text.find("\n", p.end)
-            self.line_ends.append(len(text) if line_end < 0 else line_end)
+        self.line_starts, self.line_ends = _line_bounds(text, passages)
         self.next_starts = [0] * len(passages)
         following = len(text)
         for index in range(len(passages) - 1, -1, -1):
@@ -101,25 +98,50 @@ class _Places:
         return bisect_right(self.starts, position) - 1
 
 
+def _line_bounds(text: str, passages: list[Passage]) -> tuple[list[int], list[int]]:
+    """Where each passage's line starts and where its last line ends. Passages come in order of their
+    starts (``pair_quote_marks``), so a line start is looked for back to the start before it only (a text without line breaks
+    is not read back to its beginning for each quotation), and a line end found serves the passages
+    that end before it."""
+    starts, ends = [], []
+    previous, line_start = 0, 0  # line_start: just after the last line break before ``previous``
+    searched_from, line_end = -1, -1  # no line break in text[searched_from:line_end], which ends a line
+    for passage in passages:
+        found = text.rfind("\n", previous, passage.start)
+        if found >= 0:
+            line_start = found + 1
+        previous = passage.start
+        starts.append(line_start)
+        if not searched_from <= passage.end <= line_end:
+            searched_from, line_end = passage.end, text.find("\n", passage.end)
+            if line_end < 0:
+                line_end = len(text)
+        ends.append(line_end)
+    return starts, ends
+
+
 def _own_mention(text: str, passages: list[Passage], index: int, places: _Places, people: People) -> Mention | None:
     """The speaker the passage's own sentence names, as written."""
     passage = passages[index]
     start, end = passage.start, passage.end
     sentences = places.sentences
     line_end = places.line_ends[index]
-    next_quote = min(places.next_starts[index], line_end)
+    next_quote = places.next_starts[index] if places.next_starts[index] < line_end else line_end
     last = places.sentence_of(end)
     if last >= 0 and sentences[last][1] <= end and last + 1 < len(sentences):
         last += 1  # the quotation ends its sentence: “… beforehand.” Webber said.
     sentence_end = sentences[last][1] if last >= 0 else len(text)
-    limit = min(next_quote, max(sentence_end, end))
+    limit = sentence_end if sentence_end > end else end
+    if next_quote < limit:
+        limit = next_quote
     tag = (speech.transcript_label(text, start) or speech.signed_after(text, end)
            or speech.tag_after(text, end, limit, closes_sentence=_ends_with_stop(text, passage)))
     if tag is not None:
         return tag
     first = places.sentence_of(start)
     region_start = max(sentences[first][0] if first >= 0 else 0, places.line_starts[index])
-    before = (speech.tag_before(text, region_start, start) or speech.colon_subject(text, region_start, start)
+    verbs = verbs_in(text, region_start, start)  # read by the tag before and by the passive
+    before = (speech.tag_before(text, region_start, start, verbs) or speech.colon_subject(text, region_start, start)
               or speech.headline_speaker(text, places.line_starts[index], start))
     if before is not None:
         return before
@@ -133,7 +155,7 @@ def _own_mention(text: str, passages: list[Passage], index: int, places: _Places
     according = speech.according_to(text, region_start, start) or speech.according_to(text, end, limit)
     if according is not None:
         return according
-    if speech.passive_before(text, region_start, start):
+    if speech.passive_before(text, region_start, start, verbs):
         return None  # nobody is named: "Dozens were said to have killed “hundreds”"
     # "X, the chairman, “firmly condemned” …" / "X, Trump's former manager, ripped Comey for acting
     # as “the judge”": the words of the person the sentence is about, when it names one
@@ -220,7 +242,7 @@ def _is_name(text: str, passage: Passage) -> bool:
     """A title or page name used as a noun's modifier: "the survey's “Did you feel it?” site"."""
     if _NOUN_AFTER.match(text, passage.end) is None:
         return False  # most quotations: tried at one place, where the other is looked for in twelve
-    return _NAME_BEFORE.search(text, max(0, passage.start - 12), passage.start) is not None
+    return _NAME_BEFORE.search(text, passage.start - 12, passage.start) is not None  # re reads a pos below 0 as 0
 
 
 def _is_scare(text: str, passage: Passage) -> bool:

@@ -53,12 +53,14 @@ _PAST_TAG = compile_kept(r"[^.!?;:,“”\"\n]{1,60}?[^\S\n](?P<verb>[a-z]{3,}ed
 _WITH = compile_kept(r"\bwith\s+(?=(?:the\s+)?[A-Z][^,;:]*$)")
 _TO_LISTENER = frozenset("told tells tell asked asks ask informed briefed assured urged".split())
 """Verbs whose object is the listener, not the speaker."""
-_NOT_A_TITLE = "".join(rf"(?<!\b{title})" for title in TITLES_WITH_DOT)
+_NOT_A_TITLE = "".join(rf"(?<!\b(?:{'|'.join(title for title in TITLES_WITH_DOT if len(title) == length)}))"
+                       for length in sorted({len(title) for title in TITLES_WITH_DOT}))
+"""No title ends here: one look back for the titles of each length, not one for each title."""
 _SIMPLE_WORD = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w’'-]*|(?!(?:said|says|told|added|asked|who|and|but|or|in|on|at|to|of|for|by|with|was|is|has|had)\b)[a-z][\w-]*)"
 _SIMPLE_NP = rf"(?:(?:the|a|an|another|one)[^\S\n]+)?{_SIMPLE_WORD}(?:[^\S\n]+{_SIMPLE_WORD}){{0,4}}"
 _SIMPLE_TAG = compile_kept(
     rf"(?:(?<=[,!?][”“\"])|(?<=[,!?]''))[^\S\n]+(?:(?P<before>he|she|they|{_SIMPLE_NP})[^\S\n]+(?:said|says|added|asked|told)"
-    rf"|(?:said|says|added|asked)[^\S\n]+(?P<after>{_SIMPLE_NP})){_NOT_A_TITLE}(?=[^\S\n]*(?:[,\n]|\.(?!\S)|$))")
+    rf"|(?:said|says|added|asked)[^\S\n]+(?P<after>{_SIMPLE_NP}))(?=[^\S\n]*(?:[,\n]|\.(?!\S)|$)){_NOT_A_TITLE}")
 """“…,” Webber said. / “…,” said Lucas Webber, …: most tags, read by one pattern."""
 _NEW_CLAUSE = compile_kept(r"[^\S\n]+(?:he|she|they|it|we|i|there|this)\b", re.I)
 _HEADLINE = compile_kept(r"[^\S\n]*(?P<who>[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,3}):[^\S\n]")
@@ -119,7 +121,7 @@ def tag_after(text: str, end: int, limit: int, closes_sentence: bool = False) ->
         named = _NAME_APPOSED.match(text, simple.end(who), limit) if who == "after" and text[simple.start(who)].islower() else None
         return Mention(simple.start(who), named.end("name") if named else simple.end(who), simple.end(who))
     position = LEADING_COMMA.match(text, end, limit).end()
-    punctuated = text[max(0, end - 4):end].rstrip("”“\"'’» ")[-1:] in (",", ".", "!", "?", "…") or (
+    punctuated = text[end - 4 if end > 4 else 0:end].rstrip("”“\"'’» ")[-1:] in (",", ".", "!", "?", "…") or (
         text[end:end + 1] == ",")
     verb = next((v for v in verbs_in(text, position, limit) if v.group() in FINITE_VERBS), None)
     if verb is None:
@@ -154,7 +156,7 @@ def tag_after(text: str, end: int, limit: int, closes_sentence: bool = False) ->
 def _any_verb_tag(text: str, end: int, position: int, limit: int) -> Mention | None:
     """``“…,” an angry Hollande retaliated.``: after a quotation that a comma leaves open, a noun
     phrase and any verb in the past tense closing the sentence are its tag."""
-    if text[max(0, end - 3):end].rstrip("”“\"'’»")[-1:] != "," and text[end:end + 1] != ",":
+    if text[end - 3 if end > 3 else 0:end].rstrip("”“\"'’»")[-1:] != "," and text[end:end + 1] != ",":
         return None
     tail = _PAST_TAG.match(text, position, limit)
     subject = valid(text, head_and_apposition(text, position, tail.start("verb"))) if tail else None
@@ -163,11 +165,12 @@ def _any_verb_tag(text: str, end: int, position: int, limit: int) -> Mention | N
     return subject
 
 
-def tag_before(text: str, start: int, quote: int) -> Mention | None:
-    """The speaker named in ``text[start:quote]``, the sentence before a quotation."""
-    verbs = [v for v in verbs_in(text, start, quote)
+def tag_before(text: str, start: int, quote: int, found: list[re.Match[str]] | None = None) -> Mention | None:
+    """The speaker named in ``text[start:quote]``, the sentence before a quotation. ``found`` is
+    ``verbs_in(text, start, quote)`` when the caller has it (``passive_before`` reads the same)."""
+    verbs = [v for v in (verbs_in(text, start, quote) if found is None else found)
              if not _inside_quote(text, start, v.start()) and (
-                 v.group() in PARTICIPLES or not _ELLIPTICAL.search(text, max(start, v.start() - 8), v.start()))]
+                 v.group() in PARTICIPLES or not _ELLIPTICAL.search(text, v.start() - 8 if v.start() - 8 > start else start, v.start()))]
     opening = text[start:verbs[-1].start()].rstrip()[-1:] if verbs else ""
     if verbs and verbs[-1].group() in FINITE_VERBS and verbs[-1].group() not in _TO_LISTENER and opening in ",;:":
         # "…, explained Rosenberg, “…”": the verb opens its clause, the speaker follows it
@@ -180,10 +183,10 @@ def tag_before(text: str, start: int, quote: int) -> Mention | None:
             return valid(text, inverted)
     for index in range(len(verbs) - 1, -1, -1):
         verb = verbs[index]
-        quoted_as = _QUOTED_AS.search(text, max(start, verb.start() - 30), verb.start())
+        quoted_as = _QUOTED_AS.search(text, verb.start() - 30 if verb.start() - 30 > start else start, verb.start())
         if quoted_as:
             return valid(text, subject_before(text, start, quoted_as.start()))
-        if text[max(start, verb.start() - 3):verb.start()] == "to ":  # "interjected to say:"
+        if text[verb.start() - 3 if verb.start() - 3 > start else start:verb.start()] == "to ":  # "interjected to say:"
             inner = None  # "… was so subdued that Mr. Trump was prompted to say,": the clause "that" opens
             stretch = max(start, text.rfind(",", start, verb.start()) + 1, text.rfind(";", start, verb.start()) + 1)
             for inner in _SUBORDINATE_NAME.finditer(text, stretch, verb.start()):
@@ -193,11 +196,11 @@ def tag_before(text: str, start: int, quote: int) -> Mention | None:
                 return named  # a name, all its words capitalised: not "Hillary Clinton dealt a severe blow"
             return clause_subject(text, start, verb.start())
         if verb.group() in PARTICIPLES:
-            with_subject = _WITH.search(text, max(start, verb.start() - 80), verb.start())
+            with_subject = _WITH.search(text, verb.start() - 80 if verb.start() - 80 > start else start, verb.start())
             if with_subject is not None:  # "..., with Gorka noting ...": the subject stands between
                 return valid(text, noun_phrase_at(text, with_subject.end(), verb.start()))
             earlier = next((v for v in reversed(verbs[:index]) if v.group() in FINITE_VERBS
-                            and text[max(start, v.start() - 3):v.start()] != "to "), None)
+                            and text[v.start() - 3 if v.start() - 3 > start else start:v.start()] != "to "), None)
             if earlier is None:
                 return clause_subject(text, start, verb.start())
             # "“…,” said Rep. Bobby Scott, adding that “…”": the participle's clause is the earlier verb's
@@ -246,7 +249,7 @@ def colon_subject(text: str, start: int, quote: int) -> Mention | None:
 
 def _name_before(text: str, start: int, end: int) -> Mention | None:
     """A name that ends right at ``end`` ("such as the prophetic Dr Azm Al Homoud:")."""
-    run = _NAME_AT_END.search(text, max(start, end - 80), end)
+    run = _NAME_AT_END.search(text, end - 80 if end - 80 > start else start, end)
     if run is None or len(run.group().split()) < 2 or run.group().split()[0].lower() in INTRO_WORDS:
         return None
     return phrase(text, run.start(), run.end())
@@ -262,7 +265,8 @@ def attributions(text: str, start: int, end: int, verbs: re.Pattern[str] = VERB,
     the range (``words.verb_matches``), when the caller has looked already."""
     found = []
     for verb in verbs_in(text, start, end, verbs, matches):
-        if verb.group() in PARTICIPLES or text[max(start, verb.start() - 3):verb.start()] == "to " or (
+        verb_start = verb.start()
+        if verb.group() in PARTICIPLES or text[verb_start - 3 if verb_start - 3 > start else start:verb_start] == "to " or (
                 _SAYS_NOTHING.match(text, verb.end(), end)):
             continue
         by = _BY.match(text, verb.end(), end)
@@ -271,8 +275,9 @@ def attributions(text: str, start: int, end: int, verbs: re.Pattern[str] = VERB,
         elif verb.group() in _VALUING_VERBS and _VALUED_AS.match(text, verb.end(), end):
             continue
         else:
-            mention = valid(text, subject_before(text, start, verb.start()))
-            if mention is None and (verb.start() == start or _COMMA_BEFORE.search(text, max(start, verb.start() - 4), verb.start())):
+            mention = valid(text, subject_before(text, start, verb_start))
+            if mention is None and (verb_start == start or _COMMA_BEFORE.search(
+                    text, verb_start - 4 if verb_start - 4 > start else start, verb_start)):
                 inverted = noun_phrase_at(text, skip_phrasal(text, verb.end(), end), end)
                 if inverted is not None and _CLAUSE_END.match(text, inverted.end, end):
                     mention = valid(text, inverted)
@@ -286,9 +291,11 @@ def attributions(text: str, start: int, end: int, verbs: re.Pattern[str] = VERB,
     return sorted(found)
 
 
-def passive_before(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` reports speech in the passive ("were said to", "is called")."""
-    return any(subject_end(text, start, verb.start()) is None for verb in verbs_in(text, start, end))
+def passive_before(text: str, start: int, end: int, found: list[re.Match[str]] | None = None) -> bool:
+    """Whether ``text[start:end]`` reports speech in the passive ("were said to", "is called"); ``found``
+    is ``verbs_in(text, start, end)`` when the caller has it."""
+    return any(subject_end(text, start, verb.start()) is None
+               for verb in (verbs_in(text, start, end) if found is None else found))
 
 
 def according_to(text: str, start: int, end: int) -> Mention | None:

@@ -51,6 +51,17 @@ def _trie(entries: dict[str, str]) -> list[str]:
     return alternatives
 
 
+def behind_first_letters(words: list[str], tails: dict[str, str]) -> str:
+    """``words`` as alternatives that each look back at their first letter, already read, then read the
+    rest as a trie: ``(?<=a)(?:fter|nd)|(?<=b)ut``."""
+    by_letter: dict[str, list[str]] = {}
+    for word in words:
+        by_letter.setdefault(word[0], []).append(word)
+    return "|".join(f"(?<={letter})" + word_alternatives([word[1:] for word in group],
+                                                         {word[1:]: tails.get(word, "") for word in group})
+                    for letter, group in sorted(by_letter.items()))
+
+
 def _grouped(alternatives: list[str]) -> str:
     return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
 

@@ -279,3 +279,16 @@ def test_any_text_gives_ordered_spans_that_start_with_a_mark(text):
             assert text[quotation.speaker_start:quotation.speaker_end] == quotation.speaker_text
         else:
             assert quotation.speaker is None and quotation.speaker_start is None
+
+
+def test_the_lines_of_passages_are_those_a_search_from_each_passage_finds():
+    from sahel_reader.highlighters.quotations import _line_bounds
+    from sahel_reader.highlighters.quote_marks import Passage
+
+    text = "“a” b “c\nd” e\n\n“f” “g” “h “i” j”\nk “l”"
+    passages = [Passage(0, 3), Passage(6, 11), Passage(15, 18), Passage(19, 22), Passage(23, 33),
+                Passage(26, 29, nested=True), Passage(36, 39)]
+    starts, ends = _line_bounds(text, passages)
+    assert starts == [text.rfind("\n", 0, p.start) + 1 for p in passages]
+    assert ends == [text.find("\n", p.end) if text.find("\n", p.end) >= 0 else len(text) for p in passages]
+    assert _line_bounds("", []) == ([], [])

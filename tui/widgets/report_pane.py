@@ -317,9 +317,15 @@ class ReportPane(ScrollbarInRows, SteadyScrollView, can_focus=True):
         """The numbers of the styles a row off the cursor may use and of those of a row on it; the
         combined styles for them."""
         if self._style_keys is None:
-            component = self.get_component_rich_style
-            plain = (self.rich_style, *(component(name, partial=True) for name in PLAIN_COMPONENTS))
-            self._style_keys = plain, plain + tuple(component(name, partial=True) for name in CURSOR_COMPONENTS)
+            styled = True
+            try:
+                components = [self.get_component_rich_style(name, partial=True)
+                              for name in (*PLAIN_COMPONENTS, *CURSOR_COMPONENTS)]
+            except KeyError:  # drawn while its styles are not there (unmounted, or not yet styled, on a busy
+                styled = False  # machine): plain rows this frame, and the styles worked out again the next
+                components = [Style()] * (len(PLAIN_COMPONENTS) + len(CURSOR_COMPONENTS))
+            plain = (self.rich_style, *components[:len(PLAIN_COMPONENTS)])
+            self._style_keys = plain, plain + tuple(components[len(PLAIN_COMPONENTS):])
             self._style_numbers = (self._cache.style_number(plain), self._cache.style_number(self._style_keys[1]))
             self._styles = self._cache.styles_for(self._style_keys[1])
             self._bar_colors = self._scrollbar_colors()
@@ -329,6 +335,8 @@ class ReportPane(ScrollbarInRows, SteadyScrollView, can_focus=True):
                 [*self.background_colors, *(color for _, color in styles.border), styles.border_title_color,
                  styles.border_title_background, styles.border_subtitle_color, styles.border_subtitle_background,
                  styles.scrollbar_background, styles.scrollbar_color])
+            if not styled:
+                self._style_keys = None
         return self._style_numbers
 
     def get_line_filters(self) -> list[LineFilter]:

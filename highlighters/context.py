@@ -103,7 +103,8 @@ _FIGURE_VERBS = (
     "said says say told tells tell reported stated confirmed confirms announced estimated suggested "
     "suggests suggest put puts gave gives named added noted claimed wrote writes tweeted informed"
 ).split()
-_FIGURE_VERB_WORDS = frozenset(verb.encode() for verb in _FIGURE_VERBS)
+_FIGURE_VERB_TEXT = {verb.encode(): verb for verb in _FIGURE_VERBS}
+_FIGURE_VERB_WORDS = frozenset(_FIGURE_VERB_TEXT)
 _FIGURE_VERB = compile_kept(rf"(?<![\w’'-]){word_alternatives(_FIGURE_VERBS)}\b(?![’'-]\w)")
 """The verbs a figure is attributed with: fewer than those of speech ("called 911" is no source),
 and a few of their own ("police put the toll at 70")."""
@@ -299,10 +300,14 @@ def sentence_sources(sentence_text: str, folded: str | None = None, words: list[
     cues to look for. ``folded`` is ``fold(sentence_text)`` and ``words`` its ``sentence_words``,
     when the caller has them already: without a verb among them, the verbs are not looked for.
     """
-    if words is not None and "ccording" not in sentence_text and _FIGURE_VERB_WORDS.isdisjoint(words):
-        return []
     end = len(sentence_text)
-    matches = verb_matches(sentence_text, 0, end, _FIGURE_VERB, folded)
+    if words is None or folded is None:
+        matches = verb_matches(sentence_text, 0, end, _FIGURE_VERB, folded)
+    else:
+        verb_words = _FIGURE_VERB_WORDS.intersection(words)
+        if not verb_words and "ccording" not in sentence_text:
+            return []
+        matches = _figure_verb_matches(sentence_text, folded, verb_words)
     if "ccording" not in sentence_text and all(verb.group() == "say" for verb in matches) and (
             not matches or _CUE.search(sentence_text.lower() if folded is None else folded) is None):
         return []
@@ -312,6 +317,24 @@ def sentence_sources(sentence_text: str, folded: str | None = None, words: list[
         if source and not any(abs(mention.start - other) < len(src) for other, src in found):
             found.append((mention.start, source))
     return sorted(found)
+
+
+def _figure_verb_matches(sentence_text: str, folded: str, verb_words: set[bytes]) -> list[re.Match[str]]:
+    """What ``verb_matches(sentence_text, 0, len(sentence_text), _FIGURE_VERB, folded)`` gives, found
+    where the verbs among the sentence's words (``verb_words``) are: a few ``str.find`` instead of a
+    pattern tried after every non-letter. Exact: a verb ``_FIGURE_VERB`` finds is a whole run of
+    a-z, so it is among the sentence's words, and ``folded`` holds it where ``sentence_text`` does;
+    each place it is found at is checked with the pattern itself, which stands in a word there or
+    in another case ("unsaid", "Said") do not pass. Verbs are whole words: no two overlap."""
+    places = set()
+    for word in verb_words:
+        verb = _FIGURE_VERB_TEXT[word]
+        place = folded.find(verb)
+        while place >= 0:
+            places.add(place)
+            place = folded.find(verb, place + 1)
+    end = len(sentence_text)
+    return [verb for place in sorted(places) if (verb := _FIGURE_VERB.match(sentence_text, place, end)) is not None]
 
 
 def figure_sources(sentence_text: str, folded: str | None, sources: list[tuple[int, str]],

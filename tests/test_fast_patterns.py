@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import example, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from sahel_reader.highlighters import context, figure_pattern
 from sahel_reader.highlighters import numbers
@@ -223,6 +223,17 @@ def test_reporting_verbs_found_after_a_non_letter_are_those_finditer_finds(text,
         expected = [m.span() for m in pattern.finditer(text, start, end)]
         assert [m.span() for m in verb_matches(text, start, end, pattern)] == expected
         assert [m.span() for m in verb_matches(text, start, end, pattern, fold(text))] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(VERB_WORDS + ("SAID", "saysay", "say", "x_said", "putput", "input", "señor", "’")),
+                min_size=1, max_size=25).map(" ".join))
+def test_a_figures_verbs_found_from_the_sentences_words_are_those_finditer_finds(text):
+    folded = fold(text)
+    assume(folded is not None)  # a text whose offsets lower-casing moves is searched as it is
+    verb_words = context._FIGURE_VERB_WORDS.intersection(context.sentence_words(folded))
+    expected = [m.span() for m in context._FIGURE_VERB.finditer(text)]
+    assert [m.span() for m in context._figure_verb_matches(text, folded, verb_words)] == expected
 
 
 def test_a_date_line_is_the_same_with_its_first_word_checked_first():

@@ -48,13 +48,18 @@ _EVENT = WordStart(
     + "|".join(f"(?P<{name}>\\b(?:{pattern})\\b)" for name, pattern in _EVENT_PHRASES) + ")"
 )
 """The guard in front rules out most positions at once: only a listed word can start a phrase."""
+_EVENT_WEAK_FIRST_WORDS = frozenset("in taken held named naming identified identifying listed".split())
+"""First words of phrases that need a word further on: "in custody", "taken hostage", "named the victims"."""
+_EVENT_NEEDED_WORDS = frozenset({b"custody", b"hostage", b"victims"})
+"""What every phrase that opens with a weak first word holds whole."""
 _EVENT_KEY_WORDS = frozenset(
-    word.encode() for word in
-    {*_EVENT_FIRST_WORDS, "custody", "hostage", "victims"} - {"in", "taken", "held", "named", "naming", "identified",
-                                                             "identifying", "listed"}
+    {word.encode() for word in _EVENT_FIRST_WORDS if word not in _EVENT_WEAK_FIRST_WORDS} | _EVENT_NEEDED_WORDS
 )
 """A word every event phrase holds whole: its first, or for "in custody", "taken hostage" and "named
 the victims" the word they need (a sentence "in" the news tells of nothing yet)."""
+_EVENT_STARTS = {word.encode(): word for word in _EVENT_FIRST_WORDS}
+_EVENT_STRONG_STARTS = frozenset(word for word in _EVENT_STARTS if word.decode() not in _EVENT_WEAK_FIRST_WORDS)
+_EVENT_ANY_STARTS = frozenset(_EVENT_STARTS)
 _LETTERS_ONLY = bytes(code if 97 <= code <= 122 else 32 for code in range(256))
 """Every byte but a-z made a space."""
 _WORD = compile_kept(r"[\w’'-]+")
@@ -135,9 +140,26 @@ def event_words(sentence_text: str, folded: str | None = None, words: list[bytes
     ``folded`` is ``fold(sentence_text)`` and ``words`` its ``sentence_words``, when the caller has
     them already: a sentence without a key word (most) is not searched.
     """
-    if words is not None and _EVENT_KEY_WORDS.isdisjoint(words):
+    if words is None or folded is None:
+        return _EVENT.spans(sentence_text, fold(sentence_text) if folded is None else folded)
+    if _EVENT_KEY_WORDS.isdisjoint(words):
         return []
-    return _EVENT.spans(sentence_text, fold(sentence_text) if folded is None else folded)
+    return _EVENT.spans_at(folded, _event_places(folded, words))
+
+
+def _event_places(folded: str, words: list[bytes]) -> list[int]:
+    """Every place an event phrase can start at, in order: where its first word, which is whole and so
+    among ``words``, stands (``str.find``, which finds it in longer words too: ``spans_at`` passes over
+    those). A weak first word ("in") starts one only beside a word it needs ("custody")."""
+    starts = _EVENT_STRONG_STARTS if _EVENT_NEEDED_WORDS.isdisjoint(words) else _EVENT_ANY_STARTS
+    places = set()
+    for word in starts.intersection(words):
+        first = _EVENT_STARTS[word]
+        place = folded.find(first)
+        while place >= 0:
+            places.add(place)
+            place = folded.find(first, place + 1)
+    return sorted(places)
 
 
 def _part_before(sentence_text: str, start: int, left_fence: int, others: list[Span]) -> int | None:

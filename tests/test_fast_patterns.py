@@ -141,6 +141,21 @@ def test_word_start_spans_are_finditer_spans(text, start):
         assert scan.spans(text, None, start) == plain
 
 
+EVENT_WORDS = (*re.findall(r"[a-z]+", " ".join(pattern for _, pattern in context._EVENT_PHRASES)),
+               "Killed", "KILLED", "in", "into", "x", "3", ",", "-", "é", "_", "skilled", "indeed", "unaccounted")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(EVENT_WORDS), min_size=1, max_size=16), st.sampled_from([" ", "", "-", "é", " , "]))
+@example(["named", "the", "3", "victims", "in", "custody"], " ")
+def test_event_phrases_tried_only_where_their_first_words_stand_are_those_the_spans_find(words, glue):
+    text = glue.join(words)
+    folded = fold(text)
+    expected = context._EVENT.spans(text, folded)
+    assert context.event_words(text, folded, context.sentence_words(folded)) == expected
+    assert context._EVENT.spans_at(folded, list(range(len(folded) + 1))) == expected
+
+
 MARKER_WORDS = ("in", "In", "of", "during", "until", "by", "from", "the", "The", "last", "Last", "since", "early",
                 "late", "mid", "mid-", "February", "february", "MAY", "2003", "1998", "2031", "year", "this", "earlier",
                 "recent", "years", "over", "past", "decade", "so", "far", "previously", "a", "an", "similar", "attack",

@@ -120,7 +120,7 @@ def is_verb_form(word: str) -> bool:
 def opens_clause(text: str, start: int) -> bool:
     """Whether the figure at ``start`` opens its clause after a conjunction: what came before is another
     clause's. Asked apart from ``figure_clause``, only where an event word stands before the figure."""
-    return _OPENS_CLAUSE.search(text, max(0, start - 40), start) is not None
+    return _OPENS_CLAUSE.search(text, start - 40, start) is not None  # ``re`` reads a negative start as 0
 
 
 _SUBJECT_BEFORE = compile_kept(
@@ -132,7 +132,7 @@ def is_subject_at(text: str, position: int) -> bool:
     """Whether a noun phrase at ``position`` can be its clause's subject: it opens the sentence, or
     follows a conjunction, a punctuation mark or a verb of saying ("He said 30 of the 80 …"), not a
     verb or a preposition ("was one of 20 students killed", "used by one of the two people")."""
-    if _SUBJECT_BEFORE.search(text, max(0, position - 12), position) is not None:
+    if _SUBJECT_BEFORE.search(text, position - 12, position) is not None:  # a negative start is 0 to ``re``
         return True
-    said = _LAST_WORD.search(text, max(0, position - 24), position)
+    said = _LAST_WORD.search(text, position - 24, position)
     return said is not None and VERB.fullmatch(said.group(1)) is not None

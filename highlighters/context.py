@@ -164,11 +164,11 @@ def _event_places(folded: str, words: list[bytes]) -> list[int]:
 
 def _part_before(sentence_text: str, start: int, left_fence: int, others: list[Span]) -> int | None:
     """Where the part starts when the figure is the whole it is taken from ("two of the three"), else None."""
-    if sentence_text.find("of", max(0, start - 12), start) < 0:
+    if sentence_text.find("of", start - 12 if start > 12 else 0, start) < 0:
         return None  # most figures: no "of" right before them
     if left_fence and _PARTITIVE.fullmatch(sentence_text, left_fence, start):
         return max(o_start for o_start, o_end in others if o_end == left_fence)
-    part = _PART_OF.search(sentence_text, max(0, start - 24), start)
+    part = _PART_OF.search(sentence_text, start - 24, start)  # ``re`` reads a negative start as 0
     return None if part is None else part.start()
 
 
@@ -243,7 +243,8 @@ def _tells_of_subject(sentence_text: str, clause: FigureClause, word_start: int,
     if _PREDICATE_ENDS.search(sentence_text, clause.verb_start, word_start):
         return False  # past the clause: "two sources said: “you kill …”"
     # "two helicopters were evacuating the injured": the verb's object are other people
-    return _OTHERS_AS_OBJECT.search(sentence_text, max(clause.verb_start, word_start - 30), word_end) is None
+    reach = word_start - 30 if word_start - 30 > clause.verb_start else clause.verb_start
+    return _OTHERS_AS_OBJECT.search(sentence_text, reach, word_end) is None
 
 
 _DESIGNATOR = compile_kept(r"[A-Z]{1,4}")

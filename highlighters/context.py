@@ -110,6 +110,8 @@ _FIGURE_VERBS = (
 ).split()
 _FIGURE_VERB_TEXT = {verb.encode(): verb for verb in _FIGURE_VERBS}
 _FIGURE_VERB_WORDS = frozenset(_FIGURE_VERB_TEXT)
+_SAY_ALONE = frozenset({b"say"})
+"""The one verb of ``_FIGURE_VERBS`` that is no cue itself (``_CUES``)."""
 _FIGURE_VERB = compile_kept(rf"(?<![\w’'-]){word_alternatives(_FIGURE_VERBS)}\b(?![’'-]\w)")
 """The verbs a figure is attributed with: fewer than those of speech ("called 911" is no source),
 and a few of their own ("police put the toll at 70")."""
@@ -324,20 +326,24 @@ def sentence_sources(sentence_text: str, folded: str | None = None, words: list[
     when the caller has them already: without a verb among them, the verbs are not looked for.
     """
     end = len(sentence_text)
+    according = "ccording" in sentence_text
     if words is None or folded is None:
         matches = verb_matches(sentence_text, 0, end, _FIGURE_VERB, folded)
+        if not according and all(verb.group() == "say" for verb in matches) and (
+                not matches or _CUE.search(sentence_text.lower() if folded is None else folded) is None):
+            return []
     else:
         verb_words = _FIGURE_VERB_WORDS.intersection(words)
-        if not verb_words and "ccording" not in sentence_text:
+        if not verb_words and not according:
             return []
         matches = _figure_verb_matches(sentence_text, folded, verb_words)
-    if "ccording" not in sentence_text and all(verb.group() == "say" for verb in matches) and (
-            not matches or _CUE.search(sentence_text.lower() if folded is None else folded) is None):
-        return []
+        # each verb found is one of ``verb_words``, and any but "say" among them is a cue in ``folded``
+        if not according and (not matches or verb_words == _SAY_ALONE and _CUE.search(folded) is None):
+            return []
     found: list[tuple[int, str]] = []
     for mention in attributions(sentence_text, 0, end, _FIGURE_VERB, matches):
         source = _clean_source(sentence_text[mention.start:mention.head_end])
-        if source and not any(abs(mention.start - other) < len(src) for other, src in found):
+        if source and not (found and any(abs(mention.start - other) < len(src) for other, src in found)):
             found.append((mention.start, source))
     return sorted(found)
 

@@ -258,7 +258,10 @@ def figure_counts(sentence_text: str, figure: Span) -> str | None:
     words: list[str] = []
     partitive = False
     gap_start = figure[1]  # where the last word kept ends: the gap before the next is read in place, not copied
-    for match in _WORD.finditer(sentence_text, gap_start, gap_start + 80):  # ``re`` ends the reach at the text's end
+    position, reach = gap_start, gap_start + 80  # ``re`` ends the reach at the text's end
+    # a search a word, not ``finditer``: most figures are read in two words, and an iterator costs more to make
+    while (match := _WORD.search(sentence_text, position, reach)) is not None:
+        position = match.end()
         gap_end = match.start()
         if (gap_end - gap_start != 1 or sentence_text[gap_start] != " ") and _PHRASE_BREAK.search(
                 sentence_text, gap_start, gap_end):

@@ -60,6 +60,8 @@ the victims" the word they need (a sentence "in" the news tells of nothing yet).
 _EVENT_STARTS = {word.encode(): word for word in _EVENT_FIRST_WORDS}
 _EVENT_STRONG_STARTS = frozenset(word for word in _EVENT_STARTS if word.decode() not in _EVENT_WEAK_FIRST_WORDS)
 _EVENT_ANY_STARTS = frozenset(_EVENT_STARTS)
+_EVENT_WORDS = _EVENT_ANY_STARTS | _EVENT_NEEDED_WORDS
+"""Every word the event phrases are told by, the key words among them."""
 _LETTERS_ONLY = bytes(code if 97 <= code <= 122 else 32 for code in range(256))
 """Every byte but a-z made a space."""
 _WORD = compile_kept(r"[\w’'-]+")
@@ -144,18 +146,20 @@ def event_words(sentence_text: str, folded: str | None = None, words: list[bytes
     """
     if words is None or folded is None:
         return _EVENT.spans(sentence_text, fold(sentence_text) if folded is None else folded)
-    if _EVENT_KEY_WORDS.isdisjoint(words):
+    held = _EVENT_WORDS.intersection(words)  # one pass over the words; the rest is asked of the few held
+    if _EVENT_KEY_WORDS.isdisjoint(held):
         return []
-    return _EVENT.spans_at(folded, _event_places(folded, words))
+    return _EVENT.spans_at(folded, _event_places(folded, held))
 
 
-def _event_places(folded: str, words: list[bytes]) -> list[int]:
+def _event_places(folded: str, held: set[bytes]) -> list[int]:
     """Every place an event phrase can start at, in order: where its first word, which is whole and so
-    among ``words``, stands (``str.find``, which finds it in longer words too: ``spans_at`` passes over
-    those). A weak first word ("in") starts one only beside a word it needs ("custody")."""
-    starts = _EVENT_STRONG_STARTS if _EVENT_NEEDED_WORDS.isdisjoint(words) else _EVENT_ANY_STARTS
+    among the sentence's words (``held`` are those of ``_EVENT_WORDS``), stands (``str.find``, which finds
+    it in longer words too: ``spans_at`` passes over those). A weak first word ("in") starts one only
+    beside a word it needs ("custody")."""
+    starts = _EVENT_STRONG_STARTS if _EVENT_NEEDED_WORDS.isdisjoint(held) else _EVENT_ANY_STARTS
     places = set()
-    for word in starts.intersection(words):
+    for word in starts.intersection(held):
         first = _EVENT_STARTS[word]
         place = folded.find(first)
         while place >= 0:

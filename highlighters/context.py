@@ -361,16 +361,19 @@ def _figure_verb_matches(sentence_text: str, folded: str, verb_words: set[bytes]
     pattern tried after every non-letter. Exact: a verb ``_FIGURE_VERB`` finds is a whole run of
     a-z, so it is among the sentence's words, and ``folded`` holds it where ``sentence_text`` does;
     each place it is found at is checked with the pattern itself, which stands in a word there or
-    in another case ("unsaid", "Said") do not pass. Verbs are whole words: no two overlap."""
-    places = set()
+    in another case ("unsaid", "Said") do not pass. Verbs are whole words: no two overlap. One verb's
+    places come in order; those of several are sorted and made one ("say" is found where "says" is)."""
+    places = []
     for word in verb_words:
         verb = _FIGURE_VERB_TEXT[word]
         place = folded.find(verb)
         while place >= 0:
-            places.add(place)
+            places.append(place)
             place = folded.find(verb, place + 1)
+    if len(verb_words) > 1:
+        places = sorted(set(places))
     end = len(sentence_text)
-    return [verb for place in sorted(places) if (verb := _FIGURE_VERB.match(sentence_text, place, end)) is not None]
+    return [verb for place in places if (verb := _FIGURE_VERB.match(sentence_text, place, end)) is not None]
 
 
 def figure_sources(sentence_text: str, folded: str | None, sources: list[tuple[int, str]],

@@ -157,15 +157,15 @@ def _event_places(folded: str, held: set[bytes]) -> list[int]:
     among the sentence's words (``held`` are those of ``_EVENT_WORDS``), stands (``str.find``, which finds
     it in longer words too: ``spans_at`` passes over those). A weak first word ("in") starts one only
     beside a word it needs ("custody")."""
-    starts = _EVENT_STRONG_STARTS if _EVENT_NEEDED_WORDS.isdisjoint(held) else _EVENT_ANY_STARTS
-    places = set()
-    for word in starts.intersection(held):
+    firsts = (_EVENT_STRONG_STARTS if _EVENT_NEEDED_WORDS.isdisjoint(held) else _EVENT_ANY_STARTS).intersection(held)
+    places = []
+    for word in firsts:
         first = _EVENT_STARTS[word]
         place = folded.find(first)
         while place >= 0:
-            places.add(place)
+            places.append(place)
             place = folded.find(first, place + 1)
-    return sorted(places)
+    return sorted(set(places)) if len(firsts) > 1 else places  # one word's places come in order, each once
 
 
 def _part_before(sentence_text: str, start: int, left_fence: int, others: list[Span]) -> int | None:

@@ -436,5 +436,8 @@ def _clean_source(source: str) -> str | None:
 
 
 def _words_between(text: str, start: int, end: int) -> int:
+    """How far apart ``start`` and ``end`` are in words, a comma or a semicolon counting two."""
+    if end - start < 2 and (end <= start or text[start] == " "):
+        return 0  # nothing, or a space (two in five calls): no word to find
     return len(_WORD.findall(text, start, end)) + 2 * (text.count(",", start, end) + text.count(";", start, end))
 

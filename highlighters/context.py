@@ -392,7 +392,8 @@ def figure_sources(sentence_text: str, folded: str | None, sources: list[tuple[i
     """
     if not sources:
         return [None] * len(positions)  # most sentences name nobody
-    if any(_holds(sentence_text, offset, source, position) for offset, source in sources for position in positions):
+    if any(offset <= position and _holds(sentence_text, offset, source, position)  # a source after a figure holds none
+           for offset, source in sources for position in positions):
         return [figure_sources(sentence_text, folded, [(offset, source) for offset, source in sources
                                                        if not _holds(sentence_text, offset, source, position)],
                                [position])[0] for position in positions]

@@ -58,6 +58,7 @@ _EVENT_KEY_WORDS = frozenset(
 """A word every event phrase holds whole: its first, or for "in custody", "taken hostage" and "named
 the victims" the word they need (a sentence "in" the news tells of nothing yet)."""
 _EVENT_STARTS = {word.encode(): word for word in _EVENT_FIRST_WORDS}
+"""The first words of the phrases, as the sentence's words give them and as they are found in its text."""
 _EVENT_STRONG_STARTS = frozenset(word for word in _EVENT_STARTS if word.decode() not in _EVENT_WEAK_FIRST_WORDS)
 _EVENT_ANY_STARTS = frozenset(_EVENT_STARTS)
 _EVENT_WORDS = _EVENT_ANY_STARTS | _EVENT_NEEDED_WORDS
@@ -148,7 +149,8 @@ def event_words(sentence_text: str, folded: str | None = None, words: list[bytes
     """The event words of a sentence as (start, end, event), found once for all its figures.
 
     ``folded`` is ``fold(sentence_text)`` and ``words`` its ``sentence_words``, when the caller has
-    them already: a sentence without a key word (most) is not searched.
+    them already: a sentence without a key word (most) is not searched, and in the others the phrases
+    are tried only where their first words stand (``_event_places``).
     """
     if words is None or folded is None:
         return _EVENT.spans(sentence_text, fold(sentence_text) if folded is None else folded)
@@ -366,9 +368,9 @@ def _figure_verb_matches(sentence_text: str, folded: str, verb_words: set[bytes]
     where the verbs among the sentence's words (``verb_words``) are: a few ``str.find`` instead of a
     pattern tried after every non-letter. Exact: a verb ``_FIGURE_VERB`` finds is a whole run of
     a-z, so it is among the sentence's words, and ``folded`` holds it where ``sentence_text`` does;
-    each place it is found at is checked with the pattern itself, which stands in a word there or
-    in another case ("unsaid", "Said") do not pass. Verbs are whole words: no two overlap. One verb's
-    places come in order; those of several are sorted and made one ("say" is found where "says" is)."""
+    each place is checked with the pattern itself, so a verb inside a word ("unsaid") or in another
+    case ("Said") does not pass. Verbs are whole words: no two overlap. One verb's places come in
+    order; those of several are sorted and made one ("say" is found where "says" is)."""
     places = []
     for word in verb_words:
         verb = _FIGURE_VERB_TEXT[word]

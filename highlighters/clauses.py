@@ -21,6 +21,8 @@ _AUXILIARIES = frozenset(
     "was were is are am be been being had have has do does did will would shall should can could may "
     "might must remain remains remained".split()
 )
+_VERB_FORMS = _AUXILIARIES | ALL_IRREGULAR_PAST
+"""Verbs whatever their ending: auxiliaries and the irregular past, one set to look a word up in."""
 _NOT_VERBS_IN_ED = frozenset("hundred bed need seed speed shed breed creed greed steed weed sled red bred".split())
 _ADVERBS = frozenset("also still later then now not never all both each only reportedly allegedly".split())
 """Words between a subject and its verb: "two others also died", "the three were all injured"."""
@@ -77,10 +79,11 @@ def figure_clause(text: str, start: int, end: int) -> FigureClause | None:
         match = _WORD.match(text, position)
         if match is None:
             break
-        verb = _verb_at(text, match)
+        word = match.group(1)
+        verb = _verb_at(text, match, word)
         if verb is not None:
             return _clause(text, start, end, noun_end, verb)
-        word = match.group(1).lower()
+        word = word.lower()
         if word in _PHRASE_ENDS and word != "of" or word[0].isdigit() or words == _MAX_NOUN_WORDS:
             return None
         position = noun_end = match.end()
@@ -89,13 +92,12 @@ def figure_clause(text: str, start: int, end: int) -> FigureClause | None:
     if apposition is None:
         return None
     match = _WORD.match(text, apposition.end())
-    verb = None if match is None else _verb_at(text, match)
+    verb = None if match is None else _verb_at(text, match, match.group(1))
     return None if verb is None else _clause(text, start, end, noun_end, verb)
 
 
-def _verb_at(text: str, match: re.Match[str]) -> re.Match[str] | None:
-    """The verb that ``match``, a word, is or opens after adverbs ("also died", "reportedly were")."""
-    word = match.group(1)
+def _verb_at(text: str, match: re.Match[str], word: str) -> re.Match[str] | None:
+    """The verb that ``match``, the word ``word``, is or opens after adverbs ("also died", "reportedly were")."""
     if is_verb_form(word):
         return match
     if word in _ADVERBS or is_adverb(word):
@@ -113,14 +115,14 @@ def _clause(text: str, start: int, end: int, noun_end: int, verb: re.Match[str])
 
 def is_verb_form(word: str) -> bool:
     """A verb, written in lower case: "Ahmed" and "Red" are names."""
-    return word.islower() and (word in _AUXILIARIES or word in ALL_IRREGULAR_PAST or (
+    return word.islower() and (word in _VERB_FORMS or (
         word.endswith("ed") and len(word) >= 4 and word.isalpha() and word not in _NOT_VERBS_IN_ED))
 
 
 def opens_clause(text: str, start: int) -> bool:
     """Whether the figure at ``start`` opens its clause after a conjunction: what came before is another
     clause's. Asked apart from ``figure_clause``, only where an event word stands before the figure."""
-    return _OPENS_CLAUSE.search(text, max(0, start - 40), start) is not None
+    return _OPENS_CLAUSE.search(text, start - 40, start) is not None  # ``re`` reads a negative start as 0
 
 
 _SUBJECT_BEFORE = compile_kept(
@@ -132,7 +134,7 @@ def is_subject_at(text: str, position: int) -> bool:
     """Whether a noun phrase at ``position`` can be its clause's subject: it opens the sentence, or
     follows a conjunction, a punctuation mark or a verb of saying ("He said 30 of the 80 …"), not a
     verb or a preposition ("was one of 20 students killed", "used by one of the two people")."""
-    if _SUBJECT_BEFORE.search(text, max(0, position - 12), position) is not None:
+    if _SUBJECT_BEFORE.search(text, position - 12, position) is not None:  # a negative start is 0 to ``re``
         return True
-    said = _LAST_WORD.search(text, max(0, position - 24), position)
+    said = _LAST_WORD.search(text, position - 24, position)
     return said is not None and VERB.fullmatch(said.group(1)) is not None

@@ -48,13 +48,21 @@ _EVENT = WordStart(
     + "|".join(f"(?P<{name}>\\b(?:{pattern})\\b)" for name, pattern in _EVENT_PHRASES) + ")"
 )
 """The guard in front rules out most positions at once: only a listed word can start a phrase."""
+_EVENT_WEAK_FIRST_WORDS = frozenset("in taken held named naming identified identifying listed".split())
+"""First words of phrases that need a word further on: "in custody", "taken hostage", "named the victims"."""
+_EVENT_NEEDED_WORDS = frozenset({b"custody", b"hostage", b"victims"})
+"""What every phrase that opens with a weak first word holds whole."""
 _EVENT_KEY_WORDS = frozenset(
-    word.encode() for word in
-    {*_EVENT_FIRST_WORDS, "custody", "hostage", "victims"} - {"in", "taken", "held", "named", "naming", "identified",
-                                                             "identifying", "listed"}
+    {word.encode() for word in _EVENT_FIRST_WORDS if word not in _EVENT_WEAK_FIRST_WORDS} | _EVENT_NEEDED_WORDS
 )
 """A word every event phrase holds whole: its first, or for "in custody", "taken hostage" and "named
 the victims" the word they need (a sentence "in" the news tells of nothing yet)."""
+_EVENT_STARTS = {word.encode(): word for word in _EVENT_FIRST_WORDS}
+"""The first words of the phrases, as the sentence's words give them and as they are found in its text."""
+_EVENT_STRONG_STARTS = frozenset(word for word in _EVENT_STARTS if word.decode() not in _EVENT_WEAK_FIRST_WORDS)
+_EVENT_ANY_STARTS = frozenset(_EVENT_STARTS)
+_EVENT_WORDS = _EVENT_ANY_STARTS | _EVENT_NEEDED_WORDS
+"""Every word the event phrases are told by, the key words among them."""
 _LETTERS_ONLY = bytes(code if 97 <= code <= 122 else 32 for code in range(256))
 """Every byte but a-z made a space."""
 _WORD = compile_kept(r"[\w’'-]+")
@@ -77,7 +85,13 @@ not what happened to the subject (as in "were among the injured", "were found de
 _PREDICATE_ENDS = compile_kept(r"[;:“”\"()]")
 """What ends the predicate of a figure's own verb: what comes after is quoted or another clause."""
 _DIRECT_OBJECT = compile_kept(r"[\s\"“‘'(]*")
-_CLAUSE_BREAK = CaseBlind(r"[;:]|,\s*(?:but|although|though|while|whereas|yet)\b|\b(?:but|although|though|whereas)\b")
+_CLAUSE_BREAK = CaseBlind(r";|:|,\s*(?:but|although|though|while|whereas|yet)\b"
+                          r"|b(?<!\wb)ut\b|a(?<!\wa)lthough\b|t(?<!\wt)hough\b|w(?<!\ww)hereas\b")
+"""Whether a clause breaks between two places: a semicolon or a colon, "but", "although", "though" and
+"whereas", and "while" and "yet" after a comma. Each alternative opens with its letter, and the word
+boundary before a word is looked behind at, so that ``re`` passes over the other characters in C:
+``\b(?:but|…)`` was tried at every place (2.6 times slower over a sentence). Only asked whether it
+finds anything (the same places as the plain alternation: ``tests/test_fast_patterns.py``)."""
 _PHRASE_BREAK = compile_kept(r"[,;:.!?()“”\"]")
 _MAX_WINDOW = 8
 """How many words away an event word may stand from its figure."""
@@ -103,7 +117,10 @@ _FIGURE_VERBS = (
     "said says say told tells tell reported stated confirmed confirms announced estimated suggested "
     "suggests suggest put puts gave gives named added noted claimed wrote writes tweeted informed"
 ).split()
-_FIGURE_VERB_WORDS = frozenset(verb.encode() for verb in _FIGURE_VERBS)
+_FIGURE_VERB_TEXT = {verb.encode(): verb for verb in _FIGURE_VERBS}
+_FIGURE_VERB_WORDS = frozenset(_FIGURE_VERB_TEXT)
+_SAY_ALONE = frozenset({b"say"})
+"""The one verb of ``_FIGURE_VERBS`` that is no cue itself (``_CUES``)."""
 _FIGURE_VERB = compile_kept(rf"(?<![\w’'-]){word_alternatives(_FIGURE_VERBS)}\b(?![’'-]\w)")
 """The verbs a figure is attributed with: fewer than those of speech ("called 911" is no source),
 and a few of their own ("police put the toll at 70")."""
@@ -132,20 +149,40 @@ def event_words(sentence_text: str, folded: str | None = None, words: list[bytes
     """The event words of a sentence as (start, end, event), found once for all its figures.
 
     ``folded`` is ``fold(sentence_text)`` and ``words`` its ``sentence_words``, when the caller has
-    them already: a sentence without a key word (most) is not searched.
+    them already: a sentence without a key word (most) is not searched, and in the others the phrases
+    are tried only where their first words stand (``_event_places``).
     """
-    if words is not None and _EVENT_KEY_WORDS.isdisjoint(words):
+    if words is None or folded is None:
+        return _EVENT.spans(sentence_text, fold(sentence_text) if folded is None else folded)
+    held = _EVENT_WORDS.intersection(words)  # one pass over the words; the rest is asked of the few held
+    if _EVENT_KEY_WORDS.isdisjoint(held):
         return []
-    return _EVENT.spans(sentence_text, fold(sentence_text) if folded is None else folded)
+    return _EVENT.spans_at(folded, _event_places(folded, held))
+
+
+def _event_places(folded: str, held: set[bytes]) -> list[int]:
+    """Every place an event phrase can start at, in order: where its first word, which is whole and so
+    among the sentence's words (``held`` are those of ``_EVENT_WORDS``), stands (``str.find``, which finds
+    it in longer words too: ``spans_at`` passes over those). A weak first word ("in") starts one only
+    beside a word it needs ("custody")."""
+    firsts = (_EVENT_STRONG_STARTS if _EVENT_NEEDED_WORDS.isdisjoint(held) else _EVENT_ANY_STARTS).intersection(held)
+    places = []
+    for word in firsts:
+        first = _EVENT_STARTS[word]
+        place = folded.find(first)
+        while place >= 0:
+            places.append(place)
+            place = folded.find(first, place + 1)
+    return sorted(set(places)) if len(firsts) > 1 else places  # one word's places come in order, each once
 
 
 def _part_before(sentence_text: str, start: int, left_fence: int, others: list[Span]) -> int | None:
     """Where the part starts when the figure is the whole it is taken from ("two of the three"), else None."""
-    if sentence_text.find("of", max(0, start - 12), start) < 0:
+    if sentence_text.find("of", start - 12 if start > 12 else 0, start) < 0:
         return None  # most figures: no "of" right before them
     if left_fence and _PARTITIVE.fullmatch(sentence_text, left_fence, start):
         return max(o_start for o_start, o_end in others if o_end == left_fence)
-    part = _PART_OF.search(sentence_text, max(0, start - 24), start)
+    part = _PART_OF.search(sentence_text, start - 24, start)  # ``re`` reads a negative start as 0
     return None if part is None else part.start()
 
 
@@ -220,7 +257,8 @@ def _tells_of_subject(sentence_text: str, clause: FigureClause, word_start: int,
     if _PREDICATE_ENDS.search(sentence_text, clause.verb_start, word_start):
         return False  # past the clause: "two sources said: “you kill …”"
     # "two helicopters were evacuating the injured": the verb's object are other people
-    return _OTHERS_AS_OBJECT.search(sentence_text, max(clause.verb_start, word_start - 30), word_end) is None
+    reach = word_start - 30 if word_start - 30 > clause.verb_start else clause.verb_start
+    return _OTHERS_AS_OBJECT.search(sentence_text, reach, word_end) is None
 
 
 _DESIGNATOR = compile_kept(r"[A-Z]{1,4}")
@@ -232,7 +270,10 @@ def figure_counts(sentence_text: str, figure: Span) -> str | None:
     words: list[str] = []
     partitive = False
     gap_start = figure[1]  # where the last word kept ends: the gap before the next is read in place, not copied
-    for match in _WORD.finditer(sentence_text, gap_start, gap_start + 80):  # ``re`` ends the reach at the text's end
+    position, reach = gap_start, gap_start + 80  # ``re`` ends the reach at the text's end
+    # a search a word, not ``finditer``: most figures are read in two words, and an iterator costs more to make
+    while (match := _WORD.search(sentence_text, position, reach)) is not None:
+        position = match.end()
         gap_end = match.start()
         if (gap_end - gap_start != 1 or sentence_text[gap_start] != " ") and _PHRASE_BREAK.search(
                 sentence_text, gap_start, gap_end):
@@ -299,19 +340,48 @@ def sentence_sources(sentence_text: str, folded: str | None = None, words: list[
     cues to look for. ``folded`` is ``fold(sentence_text)`` and ``words`` its ``sentence_words``,
     when the caller has them already: without a verb among them, the verbs are not looked for.
     """
-    if words is not None and "ccording" not in sentence_text and _FIGURE_VERB_WORDS.isdisjoint(words):
-        return []
     end = len(sentence_text)
-    matches = verb_matches(sentence_text, 0, end, _FIGURE_VERB, folded)
-    if "ccording" not in sentence_text and all(verb.group() == "say" for verb in matches) and (
-            not matches or _CUE.search(sentence_text.lower() if folded is None else folded) is None):
-        return []
+    according = "ccording" in sentence_text
+    if words is None or folded is None:
+        matches = verb_matches(sentence_text, 0, end, _FIGURE_VERB, folded)
+        if not according and all(verb.group() == "say" for verb in matches) and (
+                not matches or _CUE.search(sentence_text.lower() if folded is None else folded) is None):
+            return []
+    else:
+        verb_words = _FIGURE_VERB_WORDS.intersection(words)
+        if not verb_words and not according:
+            return []
+        matches = _figure_verb_matches(sentence_text, folded, verb_words)
+        # each verb found is one of ``verb_words``, and any but "say" among them is a cue in ``folded``
+        if not according and (not matches or verb_words == _SAY_ALONE and _CUE.search(folded) is None):
+            return []
     found: list[tuple[int, str]] = []
     for mention in attributions(sentence_text, 0, end, _FIGURE_VERB, matches):
         source = _clean_source(sentence_text[mention.start:mention.head_end])
-        if source and not any(abs(mention.start - other) < len(src) for other, src in found):
+        if source and not (found and any(abs(mention.start - other) < len(src) for other, src in found)):
             found.append((mention.start, source))
     return sorted(found)
+
+
+def _figure_verb_matches(sentence_text: str, folded: str, verb_words: set[bytes]) -> list[re.Match[str]]:
+    """What ``verb_matches(sentence_text, 0, len(sentence_text), _FIGURE_VERB, folded)`` gives, found
+    where the verbs among the sentence's words (``verb_words``) are: a few ``str.find`` instead of a
+    pattern tried after every non-letter. Exact: a verb ``_FIGURE_VERB`` finds is a whole run of
+    a-z, so it is among the sentence's words, and ``folded`` holds it where ``sentence_text`` does;
+    each place is checked with the pattern itself, so a verb inside a word ("unsaid") or in another
+    case ("Said") does not pass. Verbs are whole words: no two overlap. One verb's places come in
+    order; those of several are sorted and made one ("say" is found where "says" is)."""
+    places = []
+    for word in verb_words:
+        verb = _FIGURE_VERB_TEXT[word]
+        place = folded.find(verb)
+        while place >= 0:
+            places.append(place)
+            place = folded.find(verb, place + 1)
+    if len(verb_words) > 1:
+        places = sorted(set(places))
+    end = len(sentence_text)
+    return [verb for place in places if (verb := _FIGURE_VERB.match(sentence_text, place, end)) is not None]
 
 
 def figure_sources(sentence_text: str, folded: str | None, sources: list[tuple[int, str]],
@@ -324,7 +394,8 @@ def figure_sources(sentence_text: str, folded: str | None, sources: list[tuple[i
     """
     if not sources:
         return [None] * len(positions)  # most sentences name nobody
-    if any(_holds(sentence_text, offset, source, position) for offset, source in sources for position in positions):
+    if any(offset <= position and _holds(sentence_text, offset, source, position)  # a source after a figure holds none
+           for offset, source in sources for position in positions):
         return [figure_sources(sentence_text, folded, [(offset, source) for offset, source in sources
                                                        if not _holds(sentence_text, offset, source, position)],
                                [position])[0] for position in positions]
@@ -374,5 +445,8 @@ def _clean_source(source: str) -> str | None:
 
 
 def _words_between(text: str, start: int, end: int) -> int:
+    """How far apart ``start`` and ``end`` are in words, a comma or a semicolon counting two."""
+    if end - start < 2 and (end <= start or text[start] == " "):
+        return 0  # nothing, or a space (two in five calls): no word to find
     return len(_WORD.findall(text, start, end)) + 2 * (text.count(",", start, end) + text.count(";", start, end))
 

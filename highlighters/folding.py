@@ -93,6 +93,24 @@ class WordStart:
             position = max(match.end(), match.start() + 2)
         return found
 
+    def spans_at(self, folded: str, places: list[int]) -> list[tuple[int, int, str | None]]:
+        """What ``spans(text, folded)`` gives, when the caller knows every place a match can start at
+        (``places``, in order): only those are tried, each as ``spans`` tries it, after a character
+        other than a-z or at the start and not inside the last match, with the pattern without that
+        character (``re`` reads the character before ``pos`` for ``\\b`` and lookbehinds)."""
+        at_start = self.at_start.folded
+        found = []
+        position = 0
+        for place in places:
+            if place < position or place and "a" <= folded[place - 1] <= "z":
+                continue
+            match = at_start.match(folded, place)
+            if match is not None:
+                end = match.end()
+                found.append((place, end, match.lastgroup))
+                position = end if place == 0 or end > place + 2 else place + 2  # as ``spans`` goes on
+        return found
+
     def groups(self, text: str, folded: str | None) -> Iterator[re.Match[str]]:
         """The matches ``finditer`` gives in ``text``, for their groups only: a match after the first
         holds the character before it as well (its ``start()`` and ``group()`` are not the found words')."""

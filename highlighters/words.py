@@ -113,8 +113,10 @@ def verbs_in(text: str, start: int, end: int, verbs: re.Pattern[str] = VERB,
     ``verb_matches`` of the same range, when the caller has them."""
     found = []
     for verb in verb_matches(text, start, end, verbs) if matches is None else matches:
-        context = _NOUN_CONTEXT.search(text, max(start, verb.start() - 8), verb.start())
-        if context is None and verb.group()[-1] == "s" and _POSSESSIVE.search(text, max(start, verb.start() - 4), verb.start()):
+        verb_start = verb.start()
+        context = _NOUN_CONTEXT.search(text, verb_start - 8 if verb_start - 8 > start else start, verb_start)
+        if context is None and verb.group()[-1] == "s" and _POSSESSIVE.search(
+                text, verb_start - 4 if verb_start - 4 > start else start, verb_start):
             continue  # "Ginsburg’s comments", "Sanders’ remarks": a noun ("Trump's said" is "has said")
         if context is None or verb.group() in PARTICIPLES and context.group(1).lower() not in _DETERMINERS:
             found.append(verb)

@@ -216,7 +216,8 @@ def _figure_contexts(sentence_text: str, figures: tuple[tuple[int, int, bool], .
         sources = figure_sources(sentence_text, folded, sources, [start for start, _, _ in figures])
     else:
         sources = [None] * len(figures)  # most sentences name nobody
-    events = spans = None  # found at the first count: a sentence of dates and money has none
+    events = None  # found at the first count: a sentence of dates and money has none
+    spans: list[tuple[int, int]] = []  # the figures' spans, once an event word is found: most sentences have none
     contexts = []
     for (start, end, counted), source in zip(figures, sources):
         if not counted:
@@ -224,7 +225,8 @@ def _figure_contexts(sentence_text: str, figures: tuple[tuple[int, int, bool], .
             continue
         if events is None:
             events = event_words(sentence_text, folded, words)
-            spans = [figure[:2] for figure in figures]
+            if events:
+                spans = [figure[:2] for figure in figures]
         span = (start, end)
         event = figure_event(sentence_text, span, [other for other in spans if other != span], events) if events else None
         contexts.append((figure_counts(sentence_text, span), event, source))

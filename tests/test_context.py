@@ -161,9 +161,21 @@ def test_sentences_passed_over_by_their_words_hold_no_event_and_no_source():
     texts += [" ".join(phrase_words[i:i + 4]) for i in range(len(phrase_words))]
     texts += ["Forty were taken into custody.", "3 held in custody", "two were taken hostage", "It named the 3 victims.",
               "They were “in custody”", "police say, 12 died", "«said» 4", "According to police, 3 died.",
-              "Killed: 3", "the (injured) 2", "3 hostages", "laid to rest", "x_said 3", "señor said 3"]
+              "Killed: 3", "the (injured) 2", "3 hostages", "laid to rest", "x_said 3", "señor said 3",
+              "Said police, 3 died", "They say it; Said 3", "police say 3 were told", "Police Say 3", "3 say so"]
     for text in texts:
         folded = fold(text)
         words = sentence_words(folded)
         assert event_words(text, folded, words) == event_words(text, folded), text
         assert sentence_sources(text, folded, words) == sentence_sources(text, folded), text
+
+
+def test_words_between_a_figure_and_an_event_word_are_counted_alike_without_the_search():
+    """``_words_between`` answers 0 for nothing or one space without searching: what the search would count."""
+    from sahel_reader.highlighters.context import _WORD, _words_between
+
+    text = "two, a ;man - killed  x’s;"
+    for start in range(len(text) + 1):
+        for end in range(len(text) + 1):
+            plain = len(_WORD.findall(text, start, end)) + 2 * (text.count(",", start, end) + text.count(";", start, end))
+            assert _words_between(text, start, end) == plain, (start, end)

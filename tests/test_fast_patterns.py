@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import example, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from sahel_reader.highlighters import context, figure_pattern
 from sahel_reader.highlighters import numbers
@@ -141,6 +141,21 @@ def test_word_start_spans_are_finditer_spans(text, start):
         assert scan.spans(text, None, start) == plain
 
 
+EVENT_WORDS = (*re.findall(r"[a-z]+", " ".join(pattern for _, pattern in context._EVENT_PHRASES)),
+               "Killed", "KILLED", "in", "into", "x", "3", ",", "-", "é", "_", "skilled", "indeed", "unaccounted")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(EVENT_WORDS), min_size=1, max_size=16), st.sampled_from([" ", "", "-", "é", " , "]))
+@example(["named", "the", "3", "victims", "in", "custody"], " ")
+def test_event_phrases_tried_only_where_their_first_words_stand_are_those_the_spans_find(words, glue):
+    text = glue.join(words)
+    folded = fold(text)
+    expected = context._EVENT.spans(text, folded)
+    assert context.event_words(text, folded, context.sentence_words(folded)) == expected
+    assert context._EVENT.spans_at(folded, list(range(len(folded) + 1))) == expected
+
+
 MARKER_WORDS = ("in", "In", "of", "during", "until", "by", "from", "the", "The", "last", "Last", "since", "early",
                 "late", "mid", "mid-", "February", "february", "MAY", "2003", "1998", "2031", "year", "this", "earlier",
                 "recent", "years", "over", "past", "decade", "so", "far", "previously", "a", "an", "similar", "attack",
@@ -160,7 +175,22 @@ def test_the_markers_of_time_found_after_a_non_letter_are_those_finditer_finds(w
         m.groupdict() for m in episodes._MARKER.finditer(text)]
 
 
-CLAUSE_BREAK_ANY_CASE = re.compile(context._CLAUSE_BREAK.any_case.pattern, re.IGNORECASE)
+CLAUSE_BREAK_ANY_CASE = re.compile(r"[;:]|,\s*(?:but|although|though|while|whereas|yet)\b|\b(?:but|although|though|whereas)\b",
+                                   re.IGNORECASE)
+"""The clause breaks as plainly written: ``context._CLAUSE_BREAK`` opens each alternative with a letter."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(("but", "But", "although", "though", "whereas", "Whereas", "while", "yet", ";", ":",
+                                 ",", ", ", "abut", "butt", "tough", "thoughts", "é", "_", "3", "x", " ", "\n")))
+       .map("".join), st.integers(0, 40), st.integers(0, 40))
+@example("x, but y", 0, 8)
+@example("abut", 1, 4)
+def test_the_clause_breaks_opened_by_their_letters_are_found_where_the_plain_ones_are(text, start, length):
+    end = start + length
+    plain = CLAUSE_BREAK_ANY_CASE.search(text, start, end) is None
+    assert (context._CLAUSE_BREAK.folded.search(text.lower(), start, end) is None) == plain or fold(text) is None
+    assert (context._CLAUSE_BREAK.any_case.search(text, start, end) is None) == plain
 
 
 @settings(max_examples=300, deadline=None)
@@ -223,6 +253,17 @@ def test_reporting_verbs_found_after_a_non_letter_are_those_finditer_finds(text,
         expected = [m.span() for m in pattern.finditer(text, start, end)]
         assert [m.span() for m in verb_matches(text, start, end, pattern)] == expected
         assert [m.span() for m in verb_matches(text, start, end, pattern, fold(text))] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(VERB_WORDS + ("SAID", "saysay", "say", "x_said", "putput", "input", "señor", "’")),
+                min_size=1, max_size=25).map(" ".join))
+def test_a_figures_verbs_found_from_the_sentences_words_are_those_finditer_finds(text):
+    folded = fold(text)
+    assume(folded is not None)  # a text whose offsets lower-casing moves is searched as it is
+    verb_words = context._FIGURE_VERB_WORDS.intersection(context.sentence_words(folded))
+    expected = [m.span() for m in context._FIGURE_VERB.finditer(text)]
+    assert [m.span() for m in context._figure_verb_matches(text, folded, verb_words)] == expected
 
 
 def test_a_date_line_is_the_same_with_its_first_word_checked_first():

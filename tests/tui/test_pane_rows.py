@@ -47,3 +47,25 @@ async def test_rows_kept_across_panes_show_the_cursor_matches_and_marks_of_now()
         await pilot.press("slash", *"Bamako", "enter")  # matches of another search on rows kept from the first
         await pilot.pause()
         assert_kept_rows_are_fresh(screen)
+
+
+async def test_a_pane_drawn_before_its_styles_are_there_draws_plain_rows_and_styles_the_next_frame():
+    """A key pressed while the story loads, on a busy machine, drew a pane whose component styles were not
+    there (unmounted, or not yet styled): Textual raised KeyError for 'report-pane--boilerplate'."""
+    app = seed_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await wait_for_story(pilot)
+        pane = next(pane for pane in screen.panes if pane.is_mounted)
+        styled = drawn(pane)
+
+        def no_styles(name, partial=False):
+            raise KeyError(f"No {name!r} key in COMPONENT_CLASSES")
+
+        pane.get_component_rich_style = no_styles
+        pane._style_keys = None
+        pane._cache.clear()
+        plain = drawn(pane)
+        assert plain and pane._style_keys is None, "drawn plain, and its styles asked for again"
+        del pane.get_component_rich_style
+        pane._cache.clear()
+        assert drawn(pane) == styled and pane._style_keys is not None

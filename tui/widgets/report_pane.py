@@ -317,12 +317,9 @@ class ReportPane(ScrollbarInRows, SteadyScrollView, can_focus=True):
         """The numbers of the styles a row off the cursor may use and of those of a row on it; the
         combined styles for them."""
         if self._style_keys is None:
-            styled = True
-            try:
-                components = [self.get_component_rich_style(name, partial=True)
-                              for name in (*PLAIN_COMPONENTS, *CURSOR_COMPONENTS)]
-            except KeyError:  # drawn while its styles are not there (unmounted, or not yet styled, on a busy
-                styled = False  # machine): plain rows this frame, and the styles worked out again the next
+            components = self._styles_of_components((*PLAIN_COMPONENTS, *CURSOR_COMPONENTS))
+            styled = components is not None
+            if not styled:  # plain rows this frame, and the styles worked out again the next
                 components = [Style()] * (len(PLAIN_COMPONENTS) + len(CURSOR_COMPONENTS))
             plain = (self.rich_style, *components[:len(PLAIN_COMPONENTS)])
             self._style_keys = plain, plain + tuple(components[len(PLAIN_COMPONENTS):])
@@ -375,12 +372,20 @@ class ReportPane(ScrollbarInRows, SteadyScrollView, can_focus=True):
         self._row_styles()
         style = self._styles.get(classes)
         if style is None:
-            style = self.rich_style
-            for name in PANE_COMPONENTS:
-                if name in classes:
-                    style += self.get_component_rich_style(name, partial=True)
+            components = self._styles_of_components([name for name in PANE_COMPONENTS if name in classes])
+            if components is None:
+                return self.rich_style  # not kept: the styles are asked for again next frame
+            style = sum(components, self.rich_style)
             self._styles[classes] = style
         return style
+
+    def _styles_of_components(self, names) -> list[Style] | None:
+        """The styles of the component classes ``names``; None while the pane has none (drawn just unmounted or
+        not yet styled, as a key while the story loads can make it on a busy machine)."""
+        try:
+            return [self.get_component_rich_style(name, partial=True) for name in names]
+        except KeyError:
+            return None
 
     # -- mouse ----------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""What a figure is about: what it counts, what happened to them, who says so, and when.
+"""What a figure is about: what it counts and what happened to them (who says so is ``sources``).
 
 These read the words of the figure's own sentence only. They are deliberately shallow (word
 windows and phrase lists, no parser) so that they stay fast and predictable; where they cannot
@@ -12,12 +12,10 @@ import re
 from .clauses import FigureClause, figure_clause, is_subject_at, opens_clause
 from .figure_kinds import IRREGULAR_PLURALS, NOT_PLURAL_ENDINGS
 from .figure_pattern import UNITS
-from .folding import CaseBlind, WordStart, fold
+from .folding import WordStart, fold
 from .spans import Span
-from .speech import attributions
 from .trie import word_alternatives
 from .kept_patterns import compile_kept
-from .words import verb_matches
 
 _EVENT_PHRASES: list[tuple[str, str]] = [
     ("casualties", r"(?:killed|dead|died)\s+(?:and|or)\s+(?:injured|wounded|hurt)|(?:killing|killed)\s+(?:and|or)\s+(?:injuring|wounding)"
@@ -85,13 +83,6 @@ not what happened to the subject (as in "were among the injured", "were found de
 _PREDICATE_ENDS = compile_kept(r"[;:“”\"()]")
 """What ends the predicate of a figure's own verb: what comes after is quoted or another clause."""
 _DIRECT_OBJECT = compile_kept(r"[\s\"“‘'(]*")
-_CLAUSE_BREAK = CaseBlind(r";|:|,\s*(?:but|although|though|while|whereas|yet)\b"
-                          r"|b(?<!\wb)ut\b|a(?<!\wa)lthough\b|t(?<!\wt)hough\b|w(?<!\ww)hereas\b")
-"""Whether a clause breaks between two places: a semicolon or a colon, "but", "although", "though" and
-"whereas", and "while" and "yet" after a comma. Each alternative opens with its letter, and the word
-boundary before a word is looked behind at, so that ``re`` passes over the other characters in C:
-``\b(?:but|…)`` was tried at every place (2.6 times slower over a sentence). Only asked whether it
-finds anything (the same places as the plain alternation: ``tests/test_fast_patterns.py``)."""
 _PHRASE_BREAK = compile_kept(r"[,;:.!?()“”\"]")
 _MAX_WINDOW = 8
 """How many words away an event word may stand from its figure."""
@@ -112,30 +103,6 @@ _NOT_A_HEAD = {
 """Words that end the phrase of what a figure counts: prepositions, pronouns, auxiliaries, common verbs."""
 _EVENT_NOUNS = {"deaths", "death", "dead", "injuries", "injured", "wounded", "casualties",
                 "fatalities", "hurt", "killed"}
-
-_FIGURE_VERBS = (
-    "said says say told tells tell reported stated confirmed confirms announced estimated suggested "
-    "suggests suggest put puts gave gives named added noted claimed wrote writes tweeted informed"
-).split()
-_FIGURE_VERB_TEXT = {verb.encode(): verb for verb in _FIGURE_VERBS}
-_FIGURE_VERB_WORDS = frozenset(_FIGURE_VERB_TEXT)
-_SAY_ALONE = frozenset({b"say"})
-"""The one verb of ``_FIGURE_VERBS`` that is no cue itself (``_CUES``)."""
-_FIGURE_VERB = compile_kept(rf"(?<![\w’'-]){word_alternatives(_FIGURE_VERBS)}\b(?![’'-]\w)")
-"""The verbs a figure is attributed with: fewer than those of speech ("called 911" is no source),
-and a few of their own ("police put the toll at 70")."""
-_CUES = ("said", "says", "say ", "told", "tell", "reported", "ccording", "stated", "confirm", "announced",
-         "estimated", "suggest", "put", "gave", "give", "named", "inform", "noted", "added", "claimed",
-         "wrote", "write", "tweeted")
-"""What any source a sentence names comes with: a sentence holding none of them names none, and
-that test is quicker than looking for the verbs."""
-_CUE = compile_kept(word_alternatives(_CUES))
-"""Any of ``_CUES``, as one trie searched in C."""
-_SOURCE_TRIM = compile_kept(r"^(?:and|but|that|while|although|as|from|by|on\s+\w+day|late\s+on\s+\w+day|on\s+\w+)\s+", re.IGNORECASE)
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "there"}
-PERSONAL_PRONOUNS = frozenset({"he", "she"})
-"""A source that is one of these is given as the pronoun, for the report's reader to resolve: a sentence alone
-cannot say who "she" is."""
 
 def sentence_words(folded: str | None) -> list[bytes] | None:
     """The runs of letters a-z of a lower-cased sentence, each as bytes: split in C, they tell at
@@ -326,122 +293,6 @@ def _plural_noun_next(sentence_text: str, position: int) -> bool:
 def _is_plural(word: str) -> bool:
     """A noun in the plural, told by its ending ("cadets", not "press" or "bus") or known ("people", "crew")."""
     return (word.endswith("s") and not word.endswith(NOT_PLURAL_ENDINGS)) or word in IRREGULAR_PLURALS
-
-
-def sentence_sources(sentence_text: str, folded: str | None = None, words: list[bytes] | None = None,
-                     ) -> list[tuple[int, str]]:
-    """Who the sentence attributes its content to, with the offset of each attribution.
-
-    The speech tags that attribute quotations (``speech.attributions``): the subject of a
-    reporting verb ("security sources said", "a security official at the camp told AP"), the
-    speaker after one ("…, said the governor"), "according to X" and "informed by X". A sentence
-    without a word such a tag needs is passed over at once: most have no verb of ``_FIGURE_VERB``
-    and no "according"; a verb other than "say" is a cue itself, and only "say" alone leaves the
-    cues to look for. ``folded`` is ``fold(sentence_text)`` and ``words`` its ``sentence_words``,
-    when the caller has them already: without a verb among them, the verbs are not looked for.
-    """
-    end = len(sentence_text)
-    according = "ccording" in sentence_text
-    if words is None or folded is None:
-        matches = verb_matches(sentence_text, 0, end, _FIGURE_VERB, folded)
-        if not according and all(verb.group() == "say" for verb in matches) and (
-                not matches or _CUE.search(sentence_text.lower() if folded is None else folded) is None):
-            return []
-    else:
-        verb_words = _FIGURE_VERB_WORDS.intersection(words)
-        if not verb_words and not according:
-            return []
-        matches = _figure_verb_matches(sentence_text, folded, verb_words)
-        # each verb found is one of ``verb_words``, and any but "say" among them is a cue in ``folded``
-        if not according and (not matches or verb_words == _SAY_ALONE and _CUE.search(folded) is None):
-            return []
-    found: list[tuple[int, str]] = []
-    for mention in attributions(sentence_text, 0, end, _FIGURE_VERB, matches):
-        source = _clean_source(sentence_text[mention.start:mention.head_end])
-        if source and not (found and any(abs(mention.start - other) < len(src) for other, src in found)):
-            found.append((mention.start, source))
-    return sorted(found)
-
-
-def _figure_verb_matches(sentence_text: str, folded: str, verb_words: set[bytes]) -> list[re.Match[str]]:
-    """What ``verb_matches(sentence_text, 0, len(sentence_text), _FIGURE_VERB, folded)`` gives, found
-    where the verbs among the sentence's words (``verb_words``) are: a few ``str.find`` instead of a
-    pattern tried after every non-letter. Exact: a verb ``_FIGURE_VERB`` finds is a whole run of
-    a-z, so it is among the sentence's words, and ``folded`` holds it where ``sentence_text`` does;
-    each place is checked with the pattern itself, so a verb inside a word ("unsaid") or in another
-    case ("Said") does not pass. Verbs are whole words: no two overlap. One verb's places come in
-    order; those of several are sorted and made one ("say" is found where "says" is)."""
-    places = []
-    for word in verb_words:
-        verb = _FIGURE_VERB_TEXT[word]
-        place = folded.find(verb)
-        while place >= 0:
-            places.append(place)
-            place = folded.find(verb, place + 1)
-    if len(verb_words) > 1:
-        places = sorted(set(places))
-    end = len(sentence_text)
-    return [verb for place in places if (verb := _FIGURE_VERB.match(sentence_text, place, end)) is not None]
-
-
-def figure_sources(sentence_text: str, folded: str | None, sources: list[tuple[int, str]],
-                   positions: list[int]) -> list[str | None]:
-    """For each of ``positions`` (the figures of one sentence), the attribution of ``sources``
-    closest to it within its clause, or None when the clause names nobody.
-
-    A source across "but" or "although" is someone else's ("77 ..., but other reports suggest 100").
-    The sentence is read once for all its figures: ``folded`` is ``fold(sentence_text)``.
-    """
-    if not sources:
-        return [None] * len(positions)  # most sentences name nobody
-    if any(offset <= position and _holds(sentence_text, offset, source, position)  # a source after a figure holds none
-           for offset, source in sources for position in positions):
-        return [figure_sources(sentence_text, folded, [(offset, source) for offset, source in sources
-                                                       if not _holds(sentence_text, offset, source, position)],
-                               [position])[0] for position in positions]
-    if folded is not None and not _may_break_clauses(folded):
-        if len(sources) == 1:
-            return [sources[0][1]] * len(positions)  # one clause, one source: every figure's
-        return [min(sources, key=lambda item: abs(item[0] - position))[1] for position in positions]
-    clause_break, searched = _CLAUSE_BREAK.over(sentence_text, folded)
-    found: list[str | None] = []
-    for position in positions:
-        in_clause = [
-            (offset, source) for offset, source in sources
-            if not clause_break.search(searched, min(offset, position), max(offset, position))
-        ]
-        found.append(min(in_clause, key=lambda item: abs(item[0] - position))[1] if in_clause else None)
-    return found
-
-
-def _may_break_clauses(folded: str) -> bool:
-    """Whether lower-cased text holds what any clause break holds: without it, it has none, and this test
-    (each string looked for in turn, in C) is quicker than the search and twice as quick as ``any(map(...))``."""
-    return (";" in folded or ":" in folded or "but" in folded or "though" in folded or "while" in folded
-            or "whereas" in folded or "yet" in folded)
-
-
-def _holds(sentence_text: str, offset: int, source: str, position: int) -> bool:
-    """Whether the source named at ``offset`` holds the figure at ``position``: "More than 60 people reported
-    feeling it" names who reported, not a source of the 60."""
-    if position < offset:
-        return False
-    start = sentence_text.find(source, offset, position + len(source))
-    start = offset if start < 0 else start  # spaces made one in the source
-    return start <= position < start + len(source)
-
-
-def _clean_source(source: str) -> str | None:
-    source = " ".join(source.split()).strip(" -–—")  # every run of spaces made one, as ``\s+`` finds them
-    while (opening := _SOURCE_TRIM.match(source)) is not None:
-        source = source[opening.end():]
-    lowered = source.lower()
-    if lowered in PERSONAL_PRONOUNS:
-        return lowered  # "she said": the report's own speaker, whom the caller may know (``claims``)
-    words = source.split()
-    if not words or len(words) > 12 or lowered in _PRONOUNS or words[0].lower() in _PRONOUNS:
-        return None
-    return source
 
 
 def _words_between(text: str, start: int, end: int) -> int:

@@ -12,17 +12,10 @@ from urllib.parse import urlsplit
 from ..highlighters.boilerplate import is_date_line
 from ..highlighters.capitals import in_capitals, in_news_case, names_its_speaker
 from ..highlighters.clock import iso_date
-from ..highlighters.context import (
-    PERSONAL_PRONOUNS,
-    event_words,
-    figure_counts,
-    figure_event,
-    figure_sources,
-    sentence_sources,
-    sentence_words,
-)
+from ..highlighters.context import event_words, figure_counts, figure_event, sentence_words
 from ..highlighters.folding import fold
 from ..highlighters.quotations import find_quotations
+from ..highlighters.sources import PERSONAL_PRONOUNS, figure_sources, sentence_sources
 from ..highlighters.safety import without_escape_sequences
 from ..highlighters.soft_wraps import breaks_as_spaces
 from ..highlighters.spans import Figure, Qualifier, Quantity, Quotation

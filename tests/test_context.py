@@ -4,14 +4,10 @@ import re
 
 import pytest
 
-from sahel_reader.highlighters.context import (
-    figure_counts,
-    figure_event,
-    figure_sources,
-    sentence_sources,
-)
+from sahel_reader.highlighters.context import figure_counts, figure_event
 from sahel_reader.highlighters.folding import fold
 from sahel_reader.highlighters.numbers import find_figures
+from sahel_reader.highlighters.sources import figure_sources, sentence_sources
 from sahel_reader.story.documents import bundled_seed_paths
 
 
@@ -144,7 +140,7 @@ def test_the_event_guard_finds_exactly_what_the_phrases_alone_find():
 def test_every_verb_of_a_figures_source_but_say_holds_a_cue_and_say_is_looked_up():
     """``sentence_sources`` takes a verb other than "say" for a cue and looks the cues up only for
     "say" alone: the verb list must keep that true, and "say," without any cue still names nobody."""
-    from sahel_reader.highlighters import context
+    from sahel_reader.highlighters import sources as context
 
     assert [verb for verb in context._FIGURE_VERBS if not any(cue in verb for cue in context._CUES)] == ["say"]
     assert sentence_sources("Police say, 12 died.") == []

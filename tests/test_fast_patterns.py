@@ -12,6 +12,7 @@ import re
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from sahel_reader.highlighters import context, figure_pattern
+from sahel_reader.highlighters import sources as source_finding
 from sahel_reader.highlighters import numbers
 from sahel_reader.highlighters.figure_pattern import FIGURE_AFTER
 from sahel_reader.highlighters.folding import CaseBlind, WordStart, fold
@@ -177,7 +178,7 @@ def test_the_markers_of_time_found_after_a_non_letter_are_those_finditer_finds(w
 
 CLAUSE_BREAK_ANY_CASE = re.compile(r"[;:]|,\s*(?:but|although|though|while|whereas|yet)\b|\b(?:but|although|though|whereas)\b",
                                    re.IGNORECASE)
-"""The clause breaks as plainly written: ``context._CLAUSE_BREAK`` opens each alternative with a letter."""
+"""The clause breaks as plainly written: ``sources._CLAUSE_BREAK`` opens each alternative with a letter."""
 
 
 @settings(max_examples=300, deadline=None)
@@ -189,8 +190,8 @@ CLAUSE_BREAK_ANY_CASE = re.compile(r"[;:]|,\s*(?:but|although|though|while|where
 def test_the_clause_breaks_opened_by_their_letters_are_found_where_the_plain_ones_are(text, start, length):
     end = start + length
     plain = CLAUSE_BREAK_ANY_CASE.search(text, start, end) is None
-    assert (context._CLAUSE_BREAK.folded.search(text.lower(), start, end) is None) == plain or fold(text) is None
-    assert (context._CLAUSE_BREAK.any_case.search(text, start, end) is None) == plain
+    assert (source_finding._CLAUSE_BREAK.folded.search(text.lower(), start, end) is None) == plain or fold(text) is None
+    assert (source_finding._CLAUSE_BREAK.any_case.search(text, start, end) is None) == plain
 
 
 @settings(max_examples=300, deadline=None)
@@ -216,7 +217,7 @@ def test_the_clause_test_before_the_clause_search_loses_no_clause_break(text, of
                      if not CLAUSE_BREAK_ANY_CASE.search(text, min(offset, position), max(offset, position))
                      and not offset <= position < offset + len(source)]  # a source holding the figure is none
         expected.append(min(in_clause, key=lambda item: abs(item[0] - position))[1] if in_clause else None)
-    assert context.figure_sources(text, fold(text), sources, positions) == expected
+    assert source_finding.figure_sources(text, fold(text), sources, positions) == expected
 
 
 
@@ -249,7 +250,7 @@ def test_reporting_verbs_found_after_a_non_letter_are_those_finditer_finds(text,
     from sahel_reader.highlighters.words import VERB, verb_matches
 
     end = min(len(text), start + length)
-    for pattern in (VERB, context._FIGURE_VERB):
+    for pattern in (VERB, source_finding._FIGURE_VERB):
         expected = [m.span() for m in pattern.finditer(text, start, end)]
         assert [m.span() for m in verb_matches(text, start, end, pattern)] == expected
         assert [m.span() for m in verb_matches(text, start, end, pattern, fold(text))] == expected
@@ -261,9 +262,9 @@ def test_reporting_verbs_found_after_a_non_letter_are_those_finditer_finds(text,
 def test_a_figures_verbs_found_from_the_sentences_words_are_those_finditer_finds(text):
     folded = fold(text)
     assume(folded is not None)  # a text whose offsets lower-casing moves is searched as it is
-    verb_words = context._FIGURE_VERB_WORDS.intersection(context.sentence_words(folded))
-    expected = [m.span() for m in context._FIGURE_VERB.finditer(text)]
-    assert [m.span() for m in context._figure_verb_matches(text, folded, verb_words)] == expected
+    verb_words = source_finding._FIGURE_VERB_WORDS.intersection(context.sentence_words(folded))
+    expected = [m.span() for m in source_finding._FIGURE_VERB.finditer(text)]
+    assert [m.span() for m in source_finding._figure_verb_matches(text, folded, verb_words)] == expected
 
 
 def test_a_date_line_is_the_same_with_its_first_word_checked_first():
@@ -282,7 +283,7 @@ def test_the_quake_hints_and_source_cues_tries_find_what_a_scan_per_word_finds(q
     from sahel_reader.highlighters.figure_kinds import MAGNITUDE_HINT, MAGNITUDE_HINTS
 
     assert (MAGNITUDE_HINT.search(quake) is not None) == any(hint in quake for hint in MAGNITUDE_HINTS)
-    assert (context._CUE.search(cue) is not None) == any(word in cue for word in context._CUES)
+    assert (source_finding._CUE.search(cue) is not None) == any(word in cue for word in source_finding._CUES)
 
 
 def test_the_quake_hints_found_at_a_rare_letter_are_found_as_a_scan_per_hint_finds_them():

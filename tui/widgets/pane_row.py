@@ -42,6 +42,12 @@ class PaneRow(Horizontal):
 
         pane: ReportPane
 
+        def can_replace(self, message: Message) -> bool:
+            """Moves told back to back are told once, the last: a jump to another report moves the focus
+            and then the cursor, each telling the row, and the screen reads where the reader is, not the
+            message: a ``]`` told it twice, each through the row, the screen and the app."""
+            return isinstance(message, PaneRow.Moved)
+
     def __init__(self, *children, id: str | None = None) -> None:
         super().__init__(*children, id=id)
         self.panes: list[ReportPane | ReportPlace] = []

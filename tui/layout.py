@@ -49,9 +49,25 @@ def _one_cell_lines(width: int) -> re.Pattern:
     return re.compile(rf".{{1,{width}}}(?<=\S)(?!\S)\s*|.{{{width}}}")
 
 
+_ONE_CELL: set[str] = set()
+"""Characters measured one cell wide (``_one_cell_each``): each is measured once, not once a paragraph."""
+ONE_CELL_KEPT = 4096
+"""The most characters remembered so: a report of every script does not grow the set without end."""
+
+
 def _one_cell_each(paragraph: str) -> bool:
     """Every character one cell wide (ASCII, and most of what news text holds: ’ “ é —)."""
-    return paragraph.isascii() or all(cell_len(character) == 1 for character in set(paragraph))
+    if paragraph.isascii():
+        return True
+    characters = set(paragraph)
+    if characters <= _ONE_CELL:  # a paragraph with curly quotes was a measure per distinct character
+        return True
+    for character in characters - _ONE_CELL:
+        if cell_len(character) != 1:
+            return False
+        if len(_ONE_CELL) < ONE_CELL_KEPT:
+            _ONE_CELL.add(character)
+    return True
 
 
 def _wrap_paragraph(paragraph: str, offset: int, width: int) -> list[VisualLine]:

@@ -32,6 +32,12 @@ def test_the_quick_wrap_gives_the_word_by_word_lines(text, width):
     assert wrap(text, width) == word_by_word(text, width)
 
 
+@given(st.lists(WORDS, max_size=4))
+def test_a_paragraph_is_one_cell_each_as_its_characters_measure_whatever_was_measured_before(texts):
+    for paragraph in "".join(texts).split("\n"):  # the characters kept from earlier paragraphs decide nothing
+        assert layout._one_cell_each(paragraph) == (paragraph.isascii() or all(layout.cell_len(c) == 1 for c in paragraph))
+
+
 @given(WORDS, st.integers(1, 50), st.integers(0, 60))
 def test_a_lazy_wrap_ends_with_the_lines_of_a_whole_one(text, width, step):
     lazy = LazyWrap(text, width)

@@ -15,21 +15,18 @@ if TYPE_CHECKING:
     from .report_pane import ReportPane
 
 
-def reuse_panes(panes: list[ReportPane | ReportPlace], window: list[int]) -> tuple[list[ReportPane], list[ReportPane]]:
-    """The mounted panes in ``panes`` show the reports of ``window`` in order, the first pane its first
-    report; every other report is held as its place. Returns the panes that took another report, and
-    the panes left over when the window holds fewer reports than are mounted (to be removed)."""
-    shown = [pane for pane in panes if pane.is_mounted]
+def reuse_panes(panes: list[ReportPane | ReportPlace], window: list[int],
+                shown: list[int]) -> tuple[list[ReportPane], list[ReportPane]]:
+    """The mounted panes in ``panes`` (at the places ``shown``, in order) show the reports of ``window`` in
+    order, the first pane its first report; every other report is held as its place. Returns the panes that
+    took another report, and the panes left over when the window holds fewer reports than are mounted (to
+    be removed)."""
     kept, spare = shown[:len(window)], shown[len(window):]
-    moving = [(pane, n) for pane, n in zip(kept, window) if panes[n] is not pane]
-    for pane in [pane for pane, _ in moving] + spare:
-        panes[_index(panes, pane)] = pane.place()
+    moving = [(panes[at], n) for at, n in zip(kept, window) if at != n]
+    left = [panes[at] for at in spare]
+    for at in [at for at, n in zip(kept, window) if at != n] + spare:
+        panes[at] = panes[at].place()
     for pane, n in moving:
         pane.show_place(panes[n])
         panes[n] = pane
-    return [pane for pane, _ in moving], spare
-
-
-def _index(panes: list, pane: object) -> int:
-    """Where ``pane`` is, by identity."""
-    return next(n for n, held in enumerate(panes) if held is pane)
+    return [pane for pane, _ in moving], left

@@ -61,7 +61,13 @@ class PaneWindow:
         """The lines Textual composed for the panes, passed to the pane that shows the same next."""
 
     def shown(self) -> list[int]:
-        return [n for n, pane in enumerate(self.row.panes) if pane.is_mounted]
+        """Where the mounted panes are in the row, in order: found from the row's few children, not by
+        asking each of a story's thousand reports whether it is mounted."""
+        from .report_pane import ReportPane
+
+        row = self.row
+        return sorted(n for child in row.children if isinstance(child, ReportPane) and child.is_mounted
+                      if (n := row.index_of(child.document.id)) is not None and row.panes[n] is child)
 
     def wanted(self) -> list[int]:
         """The reports whose panes are shown: as many whole panes as fit, the focused one among them;
@@ -123,7 +129,7 @@ class PaneWindow:
         each frame painted the whole row again."""
         if not self.lock.locked():
             window = self.wanted()
-            shown = [pane for pane in self.row.panes if pane.is_mounted]
+            shown = [self.row.panes[n] for n in self.shown()]
             if len(window) == len(shown):
                 self.painted.set_aside(shown)
                 self.reuse(window)
@@ -133,7 +139,7 @@ class PaneWindow:
     def reuse(self, window: list[int]) -> list[ReportPane]:
         """The panes shown take the reports of ``window`` (see ``pane_slots``); returns those left over."""
         row = self.row
-        moved, spare = reuse_panes(row.panes, window)
+        moved, spare = reuse_panes(row.panes, window, self.shown())
         if not row.panes:  # a story of no readable report: nothing to show, nothing to focus
             return spare
         active = row.panes[row.active]

@@ -124,7 +124,7 @@ class ReportPane(ScrollbarInRows, SteadyScrollView, can_focus=True):
         its pane was (if the cursor is still in view there): a report that moves to the next pane keeps
         its rows in place, and the lines it painted (``painted_lines.py``)."""
         self._show(place)
-        self._rewrap()
+        self._wrap_to_width()  # the cursor is shown from where the pane was scrolled, below
         self.scroll_to(y=place.scroll_y, animate=False, immediate=True)
         self.show_cursor()
         self.refresh()
@@ -142,17 +142,23 @@ class ReportPane(ScrollbarInRows, SteadyScrollView, can_focus=True):
         self._rewrap()
 
     def _rewrap(self) -> None:
+        if self._wrap_to_width():
+            self.show_cursor()
+
+    def _wrap_to_width(self) -> bool:
+        """The text wrapped at the pane's width, if it is not yet (True then), without scrolling: a pane
+        given another report scrolls once, where that report's pane was (``show_place``)."""
         width = max(8, self.scrollable_content_region.width - _GUTTER)
         if width == self._wrapped_width:
-            return
+            return False
         self._wrapped_width = width
         self._wrap = self._cache.wrap_of(self.document, self._text, width, self._WRAP_STEP)  # usual reports whole
         if self.document.sentences:  # wrapped as far as the cursor's sentence; the rows shown, as they are drawn
             self._line_of(self.document.sentences[self.cursor][1])
         self._size_to_wrap()
-        self.show_cursor()
         if not self._wrap.done:
             self._wrap_later()
+        return True
 
     @property
     def _lines(self) -> list[VisualLine]:

@@ -89,7 +89,7 @@ _STOP = frozenset(
     "because and but or than about last yesterday today tomorrow late early earlier later according "
     "monday tuesday wednesday thursday friday saturday sunday into through over near is was were are "
     "has have had will would can could should may might must did does do also just recently then "
-    "not never".split()
+    "not never often again always already soon still".split()
 )
 """Words that end a noun phrase read forwards."""
 TOKEN = compile_kept(r"[\w’'&.$-]*[\w’']\.?|\w")

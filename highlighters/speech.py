@@ -56,7 +56,11 @@ _TO_LISTENER = frozenset("told tells tell asked asks ask informed briefed assure
 _NOT_A_TITLE = "".join(rf"(?<!\b(?:{'|'.join(title for title in TITLES_WITH_DOT if len(title) == length)}))"
                        for length in sorted({len(title) for title in TITLES_WITH_DOT}))
 """No title ends here: one look back for the titles of each length, not one for each title."""
-_SIMPLE_WORD = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w’'-]*|(?!(?:said|says|told|added|asked|who|and|but|or|in|on|at|to|of|for|by|with|was|is|has|had)\b)[a-z][\w-]*)"
+_SIMPLE_WORD = (r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w’'-]*|(?!(?:said|says|told|added|asked|who|and|but|or|in|on|at|to|of|for|by"
+                r"|with|was|is|has|had|also|often|later|earlier|then|still|again|always|already|now|never|just|once"
+                r"|soon|reportedly|allegedly|repeatedly|previously|recently|initially|finally|publicly|privately)\b)"
+                r"[a-z][\w-]*)")
+"""A word of a speaker in the common tags; no verb, conjunction or adverb ("he often says" is "he" and the verb)."""
 _SIMPLE_NP = rf"(?:(?:the|a|an|another|one)[^\S\n]+)?{_SIMPLE_WORD}(?:[^\S\n]+{_SIMPLE_WORD}){{0,4}}"
 _SIMPLE_TAG = compile_kept(
     rf"(?:(?<=[,!?][”“\"])|(?<=[,!?]''))[^\S\n]+(?:(?P<before>he|she|they|{_SIMPLE_NP})[^\S\n]+(?:said|says|added|asked|told)"

@@ -213,6 +213,12 @@ def test_a_clause_without_a_subject_does_not_hide_the_speaker_before_it():
     assert speakers(text) == ["A campaign tweet"]
 
 
+def test_an_adverb_between_the_speaker_and_the_verb_is_no_part_of_the_speaker():
+    assert said('"We live in hard times," my father often said.')[0][1:] == ("my father", "my father")
+    assert speakers('Gov. Chris Christie spoke first. "It is over," he often says.') == ["Chris Christie"]
+    assert speakers('"We will win," Webber later said.') == ["Webber"]
+
+
 def test_to_say_in_a_clause_of_its_own_takes_that_clause_s_subject():
     text = 'But much of the debate was so subdued that Mr. Trump was prompted to say, "So far, it is civil."'
     assert said(text)[0][1:] == ("Trump", "Mr. Trump")

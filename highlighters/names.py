@@ -44,6 +44,7 @@ _DOCUMENTS = frozenset(
 )
 """Things that speak for whoever issued them: "the statement" said what its author said."""
 _PRONOUNS = frozenset("he she they it we i".split())
+_CONTRACTIONS = ("'s", "’s", "'d", "’d", "'ll", "’ll", "'ve", "’ve", "'re", "’re")
 _DAYS_AND_MONTHS = frozenset(WEEKDAYS[:7]) | frozenset(name.lower() for name in MONTH_NAMES)
 _WORD = compile_kept(r"[\w’'-]+\.?")
 _PARTICLE_PATTERN = r"(?:de|del|da|di|dos|du|van|von|der|bin|ibn|al|el|le|la)(?=\s+[A-Z])"
@@ -127,6 +128,8 @@ class People:
         text = self.text
         head = text[mention.start:mention.head_end]
         lowered = head.lower()
+        if lowered.endswith(_CONTRACTIONS) and lowered.replace("’", "'").split("'")[0] in _PRONOUNS:
+            head = lowered = lowered.replace("’", "'").split("'")[0]  # "he’s predicting that …": he
         if lowered in _PRONOUNS:
             return Person(head, lowered in ("he", "she"), {"she": "f", "he": "m"}.get(lowered))
         if mention.end == mention.head_end and _PLAIN_NAME.fullmatch(head) and \

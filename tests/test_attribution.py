@@ -219,6 +219,11 @@ def test_an_adverb_between_the_speaker_and_the_verb_is_no_part_of_the_speaker():
     assert speakers('"We will win," Webber later said.') == ["Webber"]
 
 
+def test_a_pronoun_with_a_verb_joined_on_is_the_pronoun():
+    assert speakers('Gov. Chris Christie spoke first. And he’s predicting that Trump “has no chance” now.') == [
+        "Chris Christie"]
+
+
 def test_to_say_in_a_clause_of_its_own_takes_that_clause_s_subject():
     text = 'But much of the debate was so subdued that Mr. Trump was prompted to say, "So far, it is civil."'
     assert said(text)[0][1:] == ("Trump", "Mr. Trump")

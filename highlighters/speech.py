@@ -89,6 +89,9 @@ set off by a comma and closing the clause: ", Jean Dupont.", ", Col. Jean Dupont
 _SUBORDINATE_NAME = compile_kept(r"\b(?:that|because|when|after|while|since|until|though|although)[^\S\n]+(?=[A-Z])")
 """A word that opens a clause within a sentence, before a capitalised subject: who speaks in "so subdued that
 Mr. Trump was prompted to say" is that clause's subject, not the sentence's."""
+_PAGE_CUE = compile_kept(r"(?:read|see|watch|listen|click|related|more)(?:[^\S\n]+(?:more|also|here|now|on))?[^\S\n]*$",
+                         re.IGNORECASE)
+"""A page's words before a link, as a colon ends them: "Read more:", "See also:", "Watch:"."""
 _CLAUSE_END = compile_kept(r"[^\S\n]*(?:[,.;]|$)")
 _SIGNER = (r"[-–—―][^\S\n]*(?!(?:An?|The|This|That|These|Those|It|He|She|They|We|I|But|And)\b)"
            r"(?P<who>[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,4})[.,]?")
@@ -248,6 +251,8 @@ def colon_subject(text: str, start: int, quote: int) -> Mention | None:
     if subject is not None and text[subject.start].islower() and " " not in text[subject.start:subject.end] \
             and not text[subject.end:colon].strip():
         return None  # "And more:": a word in lower case and no verb, no one who speaks ("- HuffPollster:" is one)
+    if subject is not None and _PAGE_CUE.match(text, subject.start, colon):
+        return None  # "Read more:", "See also:": a page's links, no one who speaks
     return subject
 
 

@@ -219,6 +219,11 @@ def test_an_adverb_between_the_speaker_and_the_verb_is_no_part_of_the_speaker():
     assert speakers('"We will win," Webber later said.') == ["Webber"]
 
 
+def test_a_page_s_words_before_a_link_name_no_speaker():
+    assert speakers('Read more: "Why the Sahel matters" (The Guardian)') == ["The Guardian"]
+    assert speakers('See also: "The attack in Bamako"') == [None]
+
+
 def test_a_pronoun_with_a_verb_joined_on_is_the_pronoun():
     assert speakers('Gov. Chris Christie spoke first. And he’s predicting that Trump “has no chance” now.') == [
         "Chris Christie"]

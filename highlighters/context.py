@@ -12,7 +12,7 @@ import re
 from .clauses import FigureClause, figure_clause, is_subject_at, opens_clause
 from .figure_kinds import IRREGULAR_PLURALS, NOT_PLURAL_ENDINGS
 from .figure_pattern import UNITS
-from .folding import WordStart, fold
+from .folding import WordStart, fold, places_of
 from .spans import Span
 from .trie import word_alternatives
 from .kept_patterns import compile_kept
@@ -133,14 +133,7 @@ def _event_places(folded: str, held: set[bytes]) -> list[int]:
     it in longer words too: ``spans_at`` passes over those). A weak first word ("in") starts one only
     beside a word it needs ("custody")."""
     firsts = (_EVENT_STRONG_STARTS if _EVENT_NEEDED_WORDS.isdisjoint(held) else _EVENT_ANY_STARTS).intersection(held)
-    places = []
-    for word in firsts:
-        first = _EVENT_STARTS[word]
-        place = folded.find(first)
-        while place >= 0:
-            places.append(place)
-            place = folded.find(first, place + 1)
-    return sorted(set(places)) if len(firsts) > 1 else places  # one word's places come in order, each once
+    return places_of([_EVENT_STARTS[word] for word in firsts], folded)
 
 
 def _part_before(sentence_text: str, start: int, left_fence: int, others: list[Span]) -> int | None:

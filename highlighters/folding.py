@@ -23,6 +23,19 @@ def fold(text: str) -> str | None:
     return folded if len(folded) == len(text) else None
 
 
+def places_of(words: list[str], folded: str) -> list[int]:
+    """Every place one of ``words`` stands in ``folded``, inside longer words too, in order and each once:
+    a few ``str.find`` where a pattern would be tried after every character. One word's places come in
+    order; those of several are sorted and made one ("say" is found where "says" is)."""
+    places = []
+    for word in words:
+        place = folded.find(word)
+        while place >= 0:
+            places.append(place)
+            place = folded.find(word, place + 1)
+    return sorted(set(places)) if len(words) > 1 else places
+
+
 class CaseBlind:
     """A lower-case pattern with its IGNORECASE twin, for ``fold``-ed text or text as it is."""
 

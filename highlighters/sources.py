@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .folding import CaseBlind
+from .folding import CaseBlind, places_of
 from .kept_patterns import compile_kept
 from .speech import attributions
 from .trie import word_alternatives
@@ -86,18 +86,9 @@ def _figure_verb_matches(sentence_text: str, folded: str, verb_words: set[bytes]
     pattern tried after every non-letter. Exact: a verb ``_FIGURE_VERB`` finds is a whole run of
     a-z, so it is among the sentence's words, and ``folded`` holds it where ``sentence_text`` does;
     each place is checked with the pattern itself, so a verb inside a word ("unsaid") or in another
-    case ("Said") does not pass. Verbs are whole words: no two overlap. One verb's places come in
-    order; those of several are sorted and made one ("say" is found where "says" is)."""
-    places = []
-    for word in verb_words:
-        verb = _FIGURE_VERB_TEXT[word]
-        place = folded.find(verb)
-        while place >= 0:
-            places.append(place)
-            place = folded.find(verb, place + 1)
-    if len(verb_words) > 1:
-        places = sorted(set(places))
+    case ("Said") does not pass. Verbs are whole words: no two overlap."""
     end = len(sentence_text)
+    places = places_of([_FIGURE_VERB_TEXT[word] for word in verb_words], folded)
     return [verb for place in places if (verb := _FIGURE_VERB.match(sentence_text, place, end)) is not None]
 
 

@@ -113,10 +113,7 @@ def extract_claims(document: Document, memo: ClaimsMemo | None = None) -> list[C
               if not q.name and not document.is_boilerplate(q.start, q.end)]  # a title says nothing
 
     figures_by_sentence: dict[int, list[Figure]] = {}
-    index, last = 0, len(starts) - 1
-    for figure in figures:  # in text order: one walk through the sentences, as ``_sentences_of``
-        while index < last and starts[index + 1] <= figure.start:
-            index += 1
+    for figure, index in zip(figures, _sentences_of(starts, [f.start for f in figures])):
         figures_by_sentence.setdefault(index, []).append(figure)
 
     said_by = _speakers_by_place(quotes)

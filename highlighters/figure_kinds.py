@@ -114,34 +114,29 @@ def count_or_year(digits: str, value: float, after: str, hedged: bool, dated: bo
 
     ``dated``: a word of time stands before it ("in", "since"), which makes "in 2003 women won" a year.
     ``before``: the few characters before the number, where a clause may open with it ("As 2015 comes")."""
-    if len(digits) == 4 and digits.isdigit() and _RECENT_YEARS[0] <= value <= _RECENT_YEARS[1] and value % 100 and (
-            _DATE_ENDS.match(after) if hedged else not _counts_after(after)) and not _MILITARY_TIME_AFTER.match(after):
+    if len(digits) != 4 or not digits.isdigit():
+        return "count"
+    if _MILITARY_TIME_AFTER.match(after):
+        return "count" if hedged else "time"
+    next_word = _WORD_AFTER.match(after)
+    word = next_word.group(1) if next_word else ""
+    if _RECENT_YEARS[0] <= value <= _RECENT_YEARS[1] and value % 100 and (
+            _DATE_ENDS.match(after) if hedged else word not in IRREGULAR_PLURALS):
         return "year"  # "2016 campaigns", "2005 levels", "around 2002, when": news writes a count of thousands "2,016"
-    if len(digits) == 4 and digits.isdigit() and not hedged:
-        if _MILITARY_TIME_AFTER.match(after):
-            return "time"
-        if 1500 <= value <= 2099:
-            next_word = _WORD_AFTER.match(after)
-            word = next_word.group(1) if next_word else ""
-            counted = (_PLURAL.fullmatch(word) and not word.endswith(NOT_PLURAL_ENDINGS)) or word in IRREGULAR_PLURALS
-            if dated or not counted or word in ("as", "was", "has", "is", "this", "his", "its") or (
-                    _is_verb_of_year(before, after) or value % 100 and _DETERMINER_BEFORE.search(before)):
-                return "year"
+    if not hedged and 1500 <= value <= 2099:
+        counted = (_PLURAL.fullmatch(word) and not word.endswith(NOT_PLURAL_ENDINGS)) or word in IRREGULAR_PLURALS
+        if dated or not counted or word in ("as", "was", "has", "is", "this", "his", "its") or (
+                _is_verb_of_year(before, after) or value % 100 and _DETERMINER_BEFORE.search(before)):
+            return "year"
     return "count"
 
 
 _RECENT_YEARS = (1950, 2030)
-"""Years a bare four-digit number that is no round number is read as, whatever follows it but a word for people:
+"""Years a bare four-digit number that is no round number is read as, whatever follows it but a word for people
+(``IRREGULAR_PLURALS``: no year modifies them, "killed 2015 people"):
 news writes a count of thousands with a comma ("2,016 people", "1,944 delegates"), and years of these decades fill
 its pages. After a hedge, only where the clause goes on or ends ("around 2002, when"): "about 2016 will be" stays
 the hedged count it may be."""
-
-
-def _counts_after(after: str) -> bool:
-    """Whether the word after a number is one for people, which no year modifies ("killed 2015 people"), where
-    "2016 campaigns" and "2005 levels" are a year's."""
-    next_word = _WORD_AFTER.match(after)
-    return next_word is not None and next_word.group(1) in IRREGULAR_PLURALS
 
 
 _OPENS_CLAUSE = compile_kept(r"(?:^|[.,;:!?(“\"]|(?<![\w’'-])(?:as|and|but|so|when|while|because|if|though|until|before|after"

@@ -128,8 +128,10 @@ class People:
         text = self.text
         head = text[mention.start:mention.head_end]
         lowered = head.lower()
-        if lowered.endswith(_CONTRACTIONS) and lowered.replace("’", "'").split("'")[0] in _PRONOUNS:
-            head = lowered = lowered.replace("’", "'").split("'")[0]  # "he’s predicting that …": he
+        if lowered.endswith(_CONTRACTIONS):
+            pronoun = lowered.replace("’", "'").split("'")[0]
+            if pronoun in _PRONOUNS:
+                head = lowered = pronoun  # "he’s predicting that …": he
         if lowered in _PRONOUNS:
             return Person(head, lowered in ("he", "she"), {"she": "f", "he": "m"}.get(lowered))
         if mention.end == mention.head_end and _PLAIN_NAME.fullmatch(head) and \

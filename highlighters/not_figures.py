@@ -53,6 +53,8 @@ _LIST_WORDS = frozenset({"and", "or", "vs", "versus"})
 """Words before a name and its number that end a list of tallies ("Rubio 151, and Kasich 37."): a count."""
 _TO_NUMBER = compile_kept(r"[^\S\n]+to[^\S\n]+(\d[\d,]*(?:\.\d+)?)")
 _MODEL_AFTER = compile_kept(r"[^\S\n]+[A-Z]")
+"""A number between a capitalised word and another, in a sentence, is a model's number ("a Cessna 750 Citation X"):
+the word before follows a word in lower case, which a headline's capitalised words do not ("Storm Kills 50 People")."""
 _MODEL_END = compile_kept(r"[^\S\n]*(?:[.,;:)!?]|$)|[^\S\n]+(?:to|by|for|in|on|at|and|or|with|from|as)\b")
 """What may follow a product's or a thing's number when no capitalised word does: a preposition or a stop
 ("released Windows 7 to 40 million users", "in Game 7.", "Google's Android 2.0 was" is not one)."""
@@ -60,8 +62,6 @@ _VERSION = compile_kept(r"\d{1,3}(?:\.\d{1,2})?")
 """The numbers a name ends with: "Windows 7", "PlayStation 3", "Android 2.0" (a year or a large count is none)."""
 _DAY_AND_MONTH_WORDS = frozenset({*WEEKDAYS, *MONTHS})
 """Capitalised words after which a number is a day or a count, not a name's: "said Monday 12 had died"."""
-"""A number between a capitalised word and another, in a sentence, is a model's number ("a Cessna 750 Citation X"):
-the word before follows a word in lower case, which a headline's capitalised words do not ("Storm Kills 50 People")."""
 _LOWER_WORD_BEFORE = compile_kept(r"(?<![\w’'-])[a-z][\w’'-]*[^\S\n]+[a-z][\w’'-]*[^\S\n]+$")
 """Two words in lower case right before a capitalised number word: it stands inside a sentence, not at the start
 of one nor in a headline's capitals, whose short words are in lower case ("Deaths of Eight Miners Confirmed",

@@ -22,9 +22,10 @@ def reuse_panes(panes: list[ReportPane | ReportPlace], window: list[int],
     took another report, and the panes left over when the window holds fewer reports than are mounted (to
     be removed)."""
     kept, spare = shown[:len(window)], shown[len(window):]
-    moving = [(panes[at], n) for at, n in zip(kept, window) if at != n]
+    moved = [(at, n) for at, n in zip(kept, window) if at != n]
+    moving = [(panes[at], n) for at, n in moved]
     left = [panes[at] for at in spare]
-    for at in [at for at, n in zip(kept, window) if at != n] + spare:
+    for at in [at for at, _ in moved] + spare:
         panes[at] = panes[at].place()
     for pane, n in moving:
         pane.show_place(panes[n])

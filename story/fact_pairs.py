@@ -102,8 +102,8 @@ def cannot_link(a: Claim, b: Claim, facet_a: Facet, facet_b: Facet) -> bool:
     and the end of a change, or distances measured from places with no name in common."""
     if facet_a.event and facet_b.event and facet_a.event != facet_b.event:
         return True
-    if a.role and b.role and a.role != b.role:
-        return True  # "rose from 70 to 77" and "rose to 77 from 70": 70 was, 77 is; never one fact
+    if (a.role == "from") != (b.role == "from"):
+        return True  # where a change started is no version of what a report states now: "rose from 28 to 45" beside "40 killed"
     if bool(facet_a.event) != bool(facet_b.event):
         eventful, plain = (facet_a, facet_b) if facet_a.event else (facet_b, facet_a)
         if eventful.counts_people and plain.noun and not plain.counts_people:
@@ -121,6 +121,8 @@ def cannot_link(a: Claim, b: Claim, facet_a: Facet, facet_b: Facet) -> bool:
         return True  # a running total ("31 magazines in five operations so far") is not one operation's count
     if bool(facet_a.cues & _OTHER_SHOCK) != bool(facet_b.cues & _OTHER_SHOCK):
         return True  # "a 2.9 aftershock at 2:12 a.m." is not the quake's time or magnitude
+    if a.quantity == "date" and b.quantity == "date" and _days_apart(a, b) > _DAYS_APART:
+        return True  # the quake "on Sept. 30" and a vote "delayed until Nov. 30": two days, not two versions of one
     if a.quantity == "time" and b.quantity == "time" and (_hours_apart(a, b, facet_a, facet_b) or 0) > _HOURS_APART:
         return True  # "struck at 1:53 p.m." and a quake registered "at 09:10 hours" the next morning
     if facet_a.family == "length" and facet_a.anchors and facet_b.anchors:
@@ -177,6 +179,17 @@ _FAR_APART = math.log(5)
 _HOURS_APART = 3
 """Reports of one moment seldom put it further apart than this (a round "about 10 a.m." and "10:30"); times
 hours apart are two moments (a quake and the next morning's aftershock, an attack and the arrest)."""
+_DAYS_APART = 2
+"""Reports of one day seldom put it further apart than this (a day either side, across time zones); dates months
+apart name two days."""
+
+
+def _days_apart(a: Claim, b: Claim) -> float:
+    """How far apart two dates are, in days of the year (``on_the_calendar``); 0 where either has no month."""
+    first, second = comparable_interval(a), comparable_interval(b)
+    return max(0.0, first[0] - second[1], second[0] - first[1])
+
+
 _SMALL = 12
 """Counts up to this coincide by chance across things ("three shells", "three people"); "26 pirates" and
 "26 crew" seldom do."""

@@ -198,6 +198,11 @@ def test_dates_on_one_day_of_two_months_are_two_dates():
     written_out = figure("February 22, 2009", value=22, quantity="date", when="2009-02-22", doc="c")
     assert fact_status([february, november]) == "conflict"
     assert fact_status([february, written_out]) == "agree"
+    facet = Facet("date", None, None, frozenset(), frozenset(), frozenset(), frozenset(), frozenset(), None)
+    assert cannot_link(figure("Sept. 30", value=30, quantity="date", when="--09-30", doc="a"),
+                       figure("Nov. 30", value=30, quantity="date", when="--11-30", doc="b"), facet, facet)
+    assert not cannot_link(figure("Sept. 30", value=30, quantity="date", when="--09-30", doc="a"),
+                           figure("Oct. 1", value=1, quantity="date", when="--10-01", doc="b"), facet, facet)
     story = story_of(a="The awards will be held on Feb. 22, the academy said.\n",
                      b="Sentencing is scheduled for Nov. 22, the court said.\n")
     assert fact_of(story, "Feb. 22") is None
@@ -210,6 +215,9 @@ def test_a_change_s_start_and_its_end_are_never_one_fact():
     plain = figure("$1.5 billion", value=1.5e9, doc="c", quantity="money", unit="USD", dimension="currency")
     assert cannot_link(start, end, facet, facet)
     assert not cannot_link(end, plain, facet, facet)
+    assert cannot_link(start, plain, facet, facet), "where a change started is no version of what is stated now"
+    assert not cannot_link(start, figure("$1.2 billion", value=1.2e9, doc="c", role="from", quantity="money",
+                                         unit="USD", dimension="currency"), facet, facet)
 
 
 def test_times_compare_in_utc_where_the_zone_is_written():
